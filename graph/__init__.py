@@ -1,0 +1,1 @@
+"""Documents in, validated RDF out: read, extract, map, validate, reason, store."""

@@ -1,0 +1,52 @@
+"""The namespaces of the model (docs/model.md), defined once so no module spells an IRI by hand."""
+from __future__ import annotations
+
+import os
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace  # noqa: F401
+
+ITUKG = Namespace("https://w3id.org/itukg/ontology#")
+#: Base of instance IRIs; a deployment under another domain sets ITUKG_BASE_IRI.
+ID = Namespace(os.environ.get("ITUKG_BASE_IRI", "https://w3id.org/itukg/id/"))
+GRAPH = Namespace("https://w3id.org/itukg/graph/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+REFERENCE_GRAPH = GRAPH["reference"]
+INFERRED_GRAPH = GRAPH["inferred"]
+
+
+def document_graph(sha256: str):
+    """The named graph holding one document's asserted facts."""
+    return GRAPH[f"document/{sha256}"]
+
+
+PREFIXES = {
+    "itukg": ITUKG,
+    "id": ID,
+    "ig": GRAPH,
+    "schema": SCHEMA,
+    "org": ORG,
+    "oa": OA,
+    "skos": SKOS,
+    "foaf": FOAF,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "vann": VANN,
+    "wd": WD,
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes so serializations are readable."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)

@@ -1,0 +1,29 @@
+"""Where the shipped data files are, found through importlib.resources so no source tree is needed."""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def _package_dir(package: str) -> Path:
+    return Path(str(resources.files(package)))
+
+
+def ontology_file() -> Path:
+    return _package_dir("itukg.ontology") / "itukg.ttl"
+
+
+def reference_files() -> list[Path]:
+    return sorted((_package_dir("itukg.ontology") / "reference").glob("*.ttl"))
+
+
+def shapes_file() -> Path:
+    return _package_dir("itukg.shapes") / "itukg-shapes.ttl"
+
+
+def queries_dir() -> Path:
+    return _package_dir("itukg.queries")
+
+
+def corpus_dir() -> Path:
+    return _package_dir("itukg.corpus")
