@@ -1,0 +1,188 @@
+"""`itukg build`: documents -> extracted facts -> RDF -> SHACL gate -> OWL RL -> a new dataset generation.
+
+Documents already in the store with the same bytes are reused as they are. A document that cannot be read or
+does not conform is reported and left out; whatever the store held for it before stays.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Dataset, Graph, URIRef
+
+from . import dataset as ds
+from .errors import DocumentError
+from .extract.meetings import extract
+from .mapping import to_graph
+from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
+from .read import Text, iter_documents
+from .reason import infer
+from .reference import Reference, load_reference
+from .resources import corpus_dir, ontology_file, reference_files
+from .validate import Report, validate_graph
+
+
+@dataclass
+class Rejected:
+    source: str
+    report: Report
+
+
+@dataclass
+class BuildResult:
+    data_dir: Path
+    accepted: list[ds.DocumentEntry] = field(default_factory=list)
+    reused: list[ds.DocumentEntry] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    unreadable: list[DocumentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.unreadable
+
+
+def nquads(graph: Graph, name: URIRef) -> bytes:
+    """One graph as sorted N-Quads: byte-stable for the same facts."""
+    g = Dataset()
+    target = g.graph(name)
+    for t in graph:
+        target.add(t)
+    lines = g.serialize(format="nquads").splitlines()
+    return ("\n".join(sorted(set(l for l in lines if l.strip()))) + "\n").encode("utf-8")
+
+
+def _reference_hash() -> str:
+    h = hashlib.sha256()
+    for path in [ontology_file(), *reference_files()]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def process(doc: Text, ref: Reference, timings: dict | None = None) -> tuple[Graph, Graph, Report, list[str], int]:
+    """One document through extraction, mapping, validation and reasoning (no I/O)."""
+    timings = timings if timings is not None else {}
+    t0 = time.perf_counter()
+    facts = extract(doc, ref)
+    t1 = time.perf_counter()
+    graph = to_graph(facts)
+    t2 = time.perf_counter()
+    report = validate_graph(graph, ref)
+    t3 = time.perf_counter()
+    inferred = infer(graph, ref.ontology) if report.conforms else Graph()
+    t4 = time.perf_counter()
+    for k, v in (("extract", t1 - t0), ("rdf", t2 - t1), ("shacl", t3 - t2), ("reason", t4 - t3)):
+        timings[k] = timings.get(k, 0.0) + v
+    return graph, inferred, report, facts.warnings, len(facts.meetings)
+
+
+def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fresh: bool = False,
+          progress: Callable[[int, str], None] | None = None) -> BuildResult:
+    """Add (or replace) documents in the dataset and publish a new generation."""
+    data_dir = Path(data_dir) if data_dir else ds.default_data_dir()
+    paths = list(paths) if paths else [corpus_dir()]
+    result = BuildResult(data_dir)
+    ref = load_reference()
+    timings = result.timings
+    with ds.build_lock(data_dir):
+        previous = None if fresh else ds.current(data_dir)
+        docs: dict[str, dict] = dict(previous.manifest.get("documents", {})) if previous else {}
+        by_sha = {v["sha256"]: k for k, v in docs.items()}
+        writer = ds.GenerationWriter(data_dir)
+        try:
+            t = time.perf_counter()
+            new_files: dict[str, tuple[bytes, bytes]] = {}
+            for n, item in enumerate(iter_documents(paths), 1):
+                if isinstance(item, DocumentError):
+                    result.unreadable.append(item)
+                    continue
+                if progress:
+                    progress(n, item.source)
+                key = str(Path(item.source).resolve()) if Path(item.source).exists() else item.source
+                if item.sha256 in by_sha and previous and previous.document_file(item.sha256).exists():
+                    entry = dict(docs.pop(by_sha[item.sha256]))
+                    entry["source"] = key
+                    docs[key] = entry
+                    by_sha[item.sha256] = key
+                    result.reused.append(ds.DocumentEntry(**entry))
+                    continue
+                graph, inferred, report, warnings, meetings = process(item, ref, timings)
+                if not report.conforms:
+                    result.rejected.append(Rejected(item.source, report))
+                    continue
+                name = document_graph(item.sha256)
+                new_files[item.sha256] = (nquads(graph, name), nquads(inferred, INFERRED_GRAPH))
+                entry = ds.DocumentEntry(key, item.name, item.sha256, item.media_type, meetings, len(graph),
+                                         warnings + [p.line() for p in report.warnings][:20])
+                old = docs.get(key)
+                if old:
+                    by_sha.pop(old["sha256"], None)
+                docs[key] = entry.__dict__
+                by_sha[item.sha256] = key
+                result.accepted.append(entry)
+                result.warnings.extend(f"{item.source}: {w}" for w in warnings)
+            timings["documents"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            ref_hash = _reference_hash()
+            parts = _write_reference(writer, ref, ref_hash, previous)
+            for entry in sorted(docs.values(), key=lambda e: e["sha256"]):
+                sha = entry["sha256"]
+                rel_doc, rel_inf = f"documents/{sha}.nq", f"inferred/{sha}.nq"
+                if sha in new_files:
+                    parts.append(writer.write(rel_doc, new_files[sha][0]))
+                    parts.append(writer.write(rel_inf, new_files[sha][1]))
+                else:
+                    writer.copy_from(previous.document_file(sha), rel_doc)
+                    writer.copy_from(previous.inferred_file(sha), rel_inf)
+                    parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
+            writer.concatenate("dataset.nq", parts)
+            result.stats = _stats(docs, writer.tmp / "dataset.nq")
+            writer.publish({
+                "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "reference_sha256": ref_hash,
+                "documents": docs,
+                "stats": result.stats,
+                "rejected": [{"source": r.source, "problems": [p.line() for p in r.report.violations]}
+                             for r in result.rejected],
+                "unreadable": [str(e) for e in result.unreadable],
+            })
+            timings["store"] = time.perf_counter() - t
+        except BaseException:
+            writer.abandon()
+            raise
+    return result
+
+
+def _write_reference(writer: ds.GenerationWriter, ref: Reference, ref_hash: str, previous) -> list[Path]:
+    """reference.nq (ontology + reference graphs) and reference-inferred.nq, reused while the files are unchanged."""
+    if previous and previous.manifest.get("reference_sha256") == ref_hash and (previous.path / "reference.nq").exists():
+        writer.copy_from(previous.path / "reference.nq", "reference.nq")
+        writer.copy_from(previous.path / "reference-inferred.nq", "reference-inferred.nq")
+    else:
+        data = nquads(ref.ontology, ONTOLOGY_GRAPH) + nquads(ref.graph, REFERENCE_GRAPH)
+        writer.write("reference.nq", data)
+        writer.write("reference-inferred.nq", nquads(infer(ref.graph, ref.ontology), INFERRED_GRAPH))
+    return [writer.tmp / "reference.nq", writer.tmp / "reference-inferred.nq"]
+
+
+def _stats(docs: dict, dataset_file: Path) -> dict:
+    with open(dataset_file, "rb") as fh:
+        quads = sum(1 for _ in fh)
+    return {"documents": len(docs), "meetings": sum(d["meetings"] for d in docs.values()), "quads": quads}
+
+
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    """The published dataset as an rdflib Dataset (for exports and tests; serving uses pyoxigraph)."""
+    gen = ds.require_current(Path(data_dir) if data_dir else ds.default_data_dir())
+    d = Dataset()
+    bind_prefixes(d)
+    d.parse(gen.dataset_file, format="nquads")
+    return d

@@ -1,0 +1,345 @@
+"""Date expressions in English meeting text, each with its exact character span.
+
+Rule-based on purpose: a few verbose regular expressions (one per written style) built
+from one month-name table, with `datetime.date` as the judge of validity. A general
+date parser (dateparser, dateutil's fuzzy mode) happily turns "PP-18" or "Y.3172"
+into dates and cannot say which characters it used; here every record points back
+to the characters it came from, and anything not clearly a day is left alone.
+
+Styles (month names in any case, abbreviated with or without a dot; optional weekday
+"Monday, " and ordinal "9th"; between days any of - – — to until through, and "and"
+when the two days are consecutive):
+
+* day first: "9 September 2018", "9th of September 2018", "9-10 September 2019",
+  "26 February – 2 March 2018", "30 December 2019 – 2 January 2020", "1-4 May, 2017"
+* month first: "September 9, 2018", "September 9-10, 2019", "June 30–July 2, 2021",
+  "December 30, 2019 – January 2, 2020"
+* ISO: "2018-09-09", "2018-09-09/2018-09-10"
+* without a year ("9 September", "September 9-10"): the caller's default year.
+
+Not parsed, on purpose:
+
+* Numeric day/month forms such as "09/10/2018": ITU texts use day-first order but
+  texts from some authors use month-first, so "09/10" is 9 October or 10 September
+  and nothing in the string says which. A wrong guess would silently put a wrong
+  date in the graph, so these are skipped. Unambiguous ISO "2018-09-09" is parsed.
+* Month-only and year-only expressions ("September 2018", "in 2018", "WTSA-20",
+  "2017-2020"): they are not days. `find_months` exposes month-year expressions.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+__all__ = ["DateMention", "MonthMention", "find_dates", "find_months", "infer_year"]
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+#: Longest gap a range may span when its start year is implied by rolling back one
+#: year ("30 December – 2 January 2020"); a longer implied range is a typo, not a meeting.
+MAX_ROLLOVER_DAYS = 62
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One day or one range of days, and where it was written."""
+
+    start: date  # first day
+    end: date  # last day (== start for a single day)
+    span_start: int  # character offset in the text (inclusive)
+    span_end: int  # exclusive
+    quote: str  # text[span_start:span_end]
+    year_inferred: bool  # True when the year was not written in the mention itself
+
+
+class MonthMention(NamedTuple):
+    """A month of a year without a day ("established in July 2018")."""
+
+    year: int
+    month: int
+    span: tuple[int, int]  # (start inclusive, end exclusive) character offsets
+
+
+# --------------------------------------------------------------------------- tables
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sept", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        _MONTHS[_name] = _number
+
+_WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tues", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "sun",
+)
+
+
+def _alternation(words) -> str:
+    """Longest first, so "sept" is tried before "sep" and "june" before "jun"."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# --------------------------------------------------------------------------- pieces
+# Digits are spelled [0-9]: \d would also accept Arabic-Indic and other digits.
+
+_MONTH_ALT = _alternation(_MONTHS)
+
+#: Optional weekday before a day: "Monday, ", "Tue. ", "Monday the ".
+_WD = rf"(?:\b(?:{_alternation(_WEEKDAYS)})\b\.?(?:\s*,\s*|\s+)(?:the\s+)?)?"
+
+#: The day that opens a mention must not continue a word, number, version or code
+#: ("Y.12", "1.2", "SG-9", "3/12").
+_FIRST_DAY_GUARD = r"(?<![\w./+\-])"
+
+
+def _day(n: int) -> str:
+    """A day of month with an optional ordinal suffix ("9", "09", "9th", "1st")."""
+    return rf"(?P<d{n}>[0-9]{{1,2}})(?:st|nd|rd|th)?(?!\w)"
+
+
+def _month(n: int) -> str:
+    """A month name or abbreviation (any case), abbreviation dot allowed."""
+    return rf"\b(?P<m{n}>{_MONTH_ALT})\b\.?"
+
+
+def _year(n: int) -> str:
+    """Four digits not glued to more digits; the 1900-2100 bound is checked later."""
+    return rf"(?P<y{n}>[0-9]{{4}})(?![0-9])"
+
+
+_SEP = r"(?:\s*,\s*|\s+)"  # "May 2017", "May, 2017", "9, 2018"
+_OF = r"(?:\s+of)?\s+"  # "9 September", "9th of September"
+_DASH_CHARS = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen, en/em dashes, minus
+_DASH = rf"(?P<dash>\s*[{_DASH_CHARS}]\s*|\s+(?:to|until|till|through|thru|and)\s+)"
+
+_ISO = r"(?P<y{n}>[0-9]{{4}})-(?P<m{n}>[0-9]{{2}})-(?P<d{n}>[0-9]{{2}})"
+
+#: One regex per written style. Group names: d1/m1/y1 for the first day, d2/m2/y2 for
+#: the last; a style that writes a part once names it on the side it is written.
+_STYLE_SOURCES: dict[str, str] = {
+    # 26 February – 2 March 2018 ; 30 December 2019 – 2 January 2020
+    "dmy_range": (
+        f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}{_OF}{_month(1)}(?:{_SEP}{_year(1)})?"
+        f"{_DASH}{_WD}{_day(2)}{_OF}{_month(2)}(?:{_SEP}{_year(2)})?"
+    ),
+    # 9-10 September 2019 ; 9 and 10 September ; 1-4 May, 2017
+    "dd_my_range": (
+        f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}{_DASH}{_WD}{_day(2)}{_OF}{_month(2)}"
+        f"(?:{_SEP}{_year(2)})?"
+    ),
+    # 9 September 2018 ; Monday, 3rd December 2018 ; 9th of September
+    "dmy": f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}{_OF}{_month(1)}(?:{_SEP}{_year(1)})?",
+    # February 26 – March 2, 2018 ; December 30, 2019 – January 2, 2020
+    "mdy_range": (
+        rf"{_WD}{_month(1)}\s+{_day(1)}(?:{_SEP}{_year(1)})?"
+        rf"{_DASH}{_WD}{_month(2)}\s+{_day(2)}(?:{_SEP}{_year(2)})?"
+    ),
+    # September 9-10, 2019
+    "m_dd_y_range": rf"{_WD}{_month(1)}\s+{_day(1)}{_DASH}{_WD}{_day(2)}(?:{_SEP}{_year(2)})?",
+    # September 9, 2018 ; Monday, September 9 2018
+    "mdy": rf"{_WD}{_month(1)}\s+{_day(1)}(?:{_SEP}{_year(1)})?",
+    # 2018-09-09 ; 2018-09-09/2018-09-10
+    "iso": (
+        r"(?<![\w./\-])" + _ISO.format(n=1)
+        + rf"(?:(?:\s*/\s*|{_DASH})" + _ISO.format(n=2) + r")?(?![0-9])"
+    ),
+}
+
+_FLAGS = re.IGNORECASE | re.VERBOSE
+_STYLES: dict[str, re.Pattern[str]] = {
+    name: re.compile(source, _FLAGS) for name, source in _STYLE_SOURCES.items()
+}
+
+#: Styles that begin with the month: "9 September 10 delegates" must read as
+#: "9 September", not as "September 10", so these may not follow a bare day number.
+_MONTH_FIRST = frozenset({"mdy_range", "m_dd_y_range", "mdy"})
+_DAY_BEFORE = re.compile(r"[0-9](?:st|nd|rd|th)?(?:\s+of)?\s*$", re.IGNORECASE)
+
+_MONTH_YEAR = re.compile(
+    rf"{_month(1)}{_SEP}{_year(1)}",
+    _FLAGS,
+)
+
+_YEAR_WORD = re.compile(r"(?<![\w.])(?:199[0-9]|20[0-9]{2})(?![0-9])")
+
+
+# --------------------------------------------------------------------------- helpers
+
+class _Skip(Exception):
+    """Not a mention, but not wrong either (no year known): shorter matches may stand."""
+
+
+class _Invalid(Exception):
+    """A malformed date (31 February, a reversed range): nothing inside it is reported."""
+
+
+def _month_number(token: str) -> int:
+    """Month from a name, or from ISO digits."""
+    if token.isdigit():
+        return int(token)
+    try:
+        return _MONTHS[token.casefold()]
+    except KeyError:  # a case-insensitive look-alike ("ſept") that is no month name
+        raise _Skip from None
+
+
+def _make(year: int, month: int, day: int) -> date:
+    """A real calendar day within the supported years, else `_Invalid`."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _Invalid
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _Invalid from None
+
+
+def _resolve(groups: dict[str, str | None], default_year: int | None) -> tuple[date, date, bool]:
+    """Fill in the parts written once ("9-10 September 2019") and the missing years."""
+    d1_text, d2_text = groups.get("d1"), groups.get("d2")
+    d1 = int(d1_text or d2_text)
+    d2 = int(d2_text or d1_text)
+    m1_token = groups.get("m1") or groups.get("m2")
+    m2_token = groups.get("m2") or m1_token
+    m1, m2 = _month_number(m1_token), _month_number(m2_token)
+    y1_text, y2_text = groups.get("y1"), groups.get("y2")
+
+    inferred = not (y1_text or y2_text)
+    if inferred:
+        if default_year is None:
+            raise _Skip
+        y2_text = str(default_year)
+
+    if y1_text and y2_text:
+        return _make(int(y1_text), m1, d1), _make(int(y2_text), m2, d2), False
+    if y1_text:  # "30 December 2019 – 2 January": the end is in the same or next year
+        start = _make(int(y1_text), m1, d1)
+        end = _make(int(y1_text), m2, d2)
+        if end < start:
+            end = _make(int(y1_text) + 1, m2, d2)
+            if (end - start).days > MAX_ROLLOVER_DAYS:
+                raise _Invalid
+        return start, end, inferred
+    # only the end year (written or default): the start is in the same or previous year
+    end = _make(int(y2_text), m2, d2)
+    start = _make(int(y2_text), m1, d1)
+    if start > end:
+        start = _make(int(y2_text) - 1, m1, d1)
+        if (end - start).days > MAX_ROLLOVER_DAYS:
+            raise _Invalid
+    return start, end, inferred
+
+
+def _candidates(text: str, default_year: int | None):
+    """Every match of every style as (start, end, mention or None); None blocks its span."""
+    for style, pattern in _STYLES.items():
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if text[end - 1] == ".":  # "on 9 Sept." ends a sentence: keep the dot out
+                end -= 1
+            groups = m.groupdict()
+            if not (groups.get("y1") or groups.get("y2")):
+                if style in _MONTH_FIRST and _DAY_BEFORE.search(text, max(0, start - 16), start):
+                    continue
+                if "may" in (groups.get("m1"), groups.get("m2")):
+                    continue  # "Annex 2 may be revised": the verb, not the month
+            try:
+                first, last, inferred = _resolve(groups, default_year)
+                if last < first:
+                    raise _Invalid
+                dash = (groups.get("dash") or "").strip().casefold()
+                if dash == "and" and last - first != timedelta(days=1):
+                    # "9 and 12 September" names two days, not the days between
+                    raise _Skip
+            except _Skip:
+                continue
+            except _Invalid:
+                yield start, end, None
+                continue
+            yield start, end, DateMention(first, last, start, end, text[start:end], inferred)
+
+
+# --------------------------------------------------------------------------- API
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+    """All day and day-range mentions in order of appearance, without overlaps.
+
+    Where matches overlap the longest wins (then the earliest), so "26 February –
+    2 March 2018" is one range, not two days. A longest match that is not a real
+    date ("31 February 2018", "10-9 September 2019") yields nothing rather than a
+    misleading fragment of itself. Mentions without a year take `default_year`
+    (see `infer_year`) and are marked `year_inferred`; without it they are skipped.
+    A lower-case "may" without a year is the verb. An abbreviation dot that ends the
+    mention ("on 9 Sept.") is left out of the quote: it may as well end the sentence.
+    """
+    found = sorted(_candidates(text, default_year), key=lambda c: (c[0] - c[1], c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[DateMention] = []
+    for start, end, mention in found:
+        i = bisect.bisect_left(starts, start)
+        if i > 0 and ends[i - 1] > start:
+            continue
+        if i < len(starts) and starts[i] < end:
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        if mention is not None:
+            kept.append(mention)
+    kept.sort(key=lambda m: m.span_start)
+    return kept
+
+
+def infer_year(text: str) -> int | None:
+    """The most frequent year 1990-2099 written in the text (ties: the latest), or None.
+
+    Meeting documents name their own year far more often than any other, so this is a
+    sound default for "9-10 September". Numbers after a dot ("Y.2060") are not years.
+    """
+    counts = Counter(int(m.group()) for m in _YEAR_WORD.finditer(text))
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+def find_months(text: str) -> list[MonthMention]:
+    """Month-year mentions that are not part of a day mention ("in July 2018").
+
+    "9 September 2018" is a day, so its "September 2018" is not reported here.
+    """
+    taken = [(m.span_start, m.span_end) for m in find_dates(text)]
+    found = []
+    for m in _MONTH_YEAR.finditer(text):
+        start, end = m.span()
+        year = int(m.group("y1"))
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            continue
+        if _DAY_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        try:
+            month = _month_number(m.group("m1"))
+        except _Skip:
+            continue
+        found.append(MonthMention(year, month, (start, end)))
+    return found

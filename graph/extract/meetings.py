@@ -1,0 +1,412 @@
+"""From a document's text to its meetings: the entry point of extraction.
+
+1. Anchors: a phrase naming a kind of meeting (ontology/reference/meeting-kinds.csv) with a date in the same
+   sentence, or on the next line when the phrase is a heading. Anchors with the same kind and date are one
+   meeting; 'the next CTO meeting scheduled for ...' names another meeting without opening its text.
+2. Regions: the text from an opening anchor to the next opening anchor of another meeting belongs to the
+   meeting; participants, people, groups, topics and sections are read from its regions.
+3. Everything found keeps its span; nothing here knows about RDF.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
+from ..read import Text
+from ..reference import PLACE_KINDS, Reference, load_reference
+from .dates import DateMention, find_dates, infer_year
+from .groups import find_group_actions, find_groups
+from .participants import find_host, find_participant_lists, organization_ref
+from .people import find_people
+from .sections import find_items
+from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, lines, ordinal, sentence_at, sentences
+
+
+@dataclass(frozen=True)
+class MeetingKind:
+    cls: str
+    series: str
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def meeting_kinds() -> tuple[MeetingKind, ...]:
+    path = resources.files("itukg.ontology") / "reference" / "meeting-kinds.csv"
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
+    return tuple(MeetingKind(r["class"], r["series"], re.compile(r["pattern"], re.IGNORECASE))
+                 for r in csv.DictReader(rows))
+
+
+@dataclass
+class Anchor:
+    kind: MeetingKind
+    name_span: tuple[int, int]
+    window: tuple[int, int]  # the sentence (or heading + next line) around the phrase
+    date: DateMention | None
+    opening: bool  # starts the meeting's own text
+    is_next: bool  # 'the next ... meeting'
+
+
+_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
+                       r"opened|hosted|participated|attended)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$|(?:published|issued|posted|updated|released|date)\s*:?\s*$", re.IGNORECASE)
+_CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines)\s+of|"
+                          r"back-to-back\s+with|co-located\s+with|as\s+part\s+of|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNT = re.compile(
+    rf"\b(?:(?P<q>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to)\s+)?"
+    rf"(?P<n>{CARDINAL_PATTERN})\s+(?:\w+\s+)?(?P<who>participants|ICT\s+leaders|industry\s+leaders|leaders|CTOs|"
+    rf"CxOs|executives|delegates|attendees|experts|representatives)\b",
+    re.IGNORECASE,
+)
+_QUALIFIER = {"more than": "more than", "over": "more than", "at least": "at least", "nearly": "about",
+              "almost": "about", "about": "about", "around": "about", "approximately": "about", "some": "about",
+              "close to": "about"}
+_STATED_COUNT = re.compile(
+    rf"\b(?P<n>{CARDINAL_PATTERN})\s+(?P<of>(?:new\s+)?(?:ITU-T\s+)?(?:study\s+groups|focus\s+groups|sector\s+members|"
+    rf"associates|academia\s+members|thematic\s+sessions|sessions|organi[sz]ations|companies|member\s+states|"
+    rf"countries|recommendations|workshops|areas|priorities|members))\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;]")
+_STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
+
+
+def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
+    """Read every meeting in a document."""
+    ref = reference or load_reference()
+    text = doc.text
+    facts = DocumentFacts(doc.name, doc.sha256, text, doc.media_type)
+    year = infer_year(text)
+    dates = [d for d in find_dates(text, default_year=year) if not _is_dateline(text, d)]
+    anchors = _anchors(text, dates)
+    meetings = _group_meetings(ref, text, anchors)
+    if not meetings:
+        facts.warnings.append("no meeting found: the document names no kind of meeting with a date")
+        return facts
+    regions = _regions(text, anchors, meetings)
+    header_spans = [a.window for a in anchors if a.opening]
+    for key, meeting in meetings.items():
+        _read_region(ref, text, meeting, regions.get(key, []), header_spans)
+    facts.meetings = list(meetings.values())
+    return facts
+
+
+# -- anchors and meetings ------------------------------------------------------------------------
+
+def _is_dateline(text: str, d: DateMention) -> bool:
+    """A press dateline ('GENEVA, 9 May 2018 –') or a publication date is not a meeting date."""
+    line_start = text.rfind("\n", 0, d.span_start) + 1
+    before = text[line_start:d.span_start]
+    after = text[d.span_end:d.span_end + 4]
+    return bool(_DATELINE.search(before)) and (before.strip().isupper() and after.strip()[:1] in "–—-" or
+                                                bool(re.search(r"(?:published|issued|posted|updated|released|date)\s*:?\s*$", before, re.I)))
+
+
+def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
+    found: list[Anchor] = []
+    taken: list[tuple[int, int]] = []
+    for kind in meeting_kinds():
+        for m in kind.pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            s, e = sentence_at(text, m.start())
+            line_s = text.rfind("\n", 0, m.start()) + 1
+            heading = not text[line_s:m.start()].strip(" \t·•-*0123456789).") and len(text[s:e]) < 120
+            if heading:
+                nxt = text.find("\n", e)
+                if nxt >= 0:
+                    nxt_end = text.find("\n", nxt + 1)
+                    e = len(text) if nxt_end < 0 else nxt_end
+            ds = [d for d in dates if s <= d.span_start < e]
+            before = text[max(0, m.start() - 40):m.start()]
+            is_next = bool(_NEXT.search(before))
+            is_past = bool(_PAST.search(before))
+            date = _meeting_date(text, m.end(), ds)
+            opening = not is_next and not is_past and date is not None and (heading or bool(_OCCURRED.search(text, s, e)))
+            name_start = _name_start(text, m.start())
+            found.append(Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next))
+    found.sort(key=lambda a: a.name_span[0])
+    return found
+
+
+def _name_start(text: str, start: int) -> int:
+    """Extend a meeting phrase left over its capitalised qualifiers: 'TSB Director's North-American CTO ...'."""
+    pos = start
+    while True:
+        m = re.search(r"([A-Z][\w-]*(?:[’']s)?)\s+$", text[max(0, pos - 40):pos])
+        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A") or "\n" in m.group(0):
+            return pos
+        pos = pos - len(m.group(0))
+
+
+def _meeting_date(text: str, after: int, ds: list[DateMention]) -> DateMention | None:
+    """The meeting's own date among the sentence's dates: not one that belongs to a co-located event."""
+    own = [d for d in ds if not _belongs_to_event(text, d)]
+    if own:
+        later = [d for d in own if d.span_start >= after]
+        return later[0] if later else own[-1]
+    return ds[0] if len(ds) == 1 else None
+
+
+def _belongs_to_event(text: str, d: DateMention) -> bool:
+    """'held in conjunction with ITU Telecom World, 10-13 September 2018': the date directly follows an event name."""
+    before = text[max(0, d.span_start - 60):d.span_start]
+    return bool(re.search(r"(?:with|alongside|during|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:\d{4}\s*)?,?\s*\(?$", before))
+
+
+def _group_meetings(ref: Reference, text: str, anchors: list[Anchor]) -> dict[tuple, Meeting]:
+    meetings: dict[tuple, Meeting] = {}
+    for a in anchors:
+        if a.date is None or a.is_next:
+            continue
+        key = (a.kind.cls, a.date.start)
+        name = text[a.name_span[0]:a.name_span[1]]
+        m = meetings.get(key)
+        if m is None:
+            m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(name), name_span=Span.of(text, *a.name_span),
+                                        start=a.date.start, end=a.date.end,
+                                        date_span=Span.of(text, a.date.span_start, a.date.span_end))
+            if a.kind.series:
+                iri = f"{_series_base(ref)}{a.kind.series}"
+                m.series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series), Span.of(text, *a.name_span), iri)
+        elif name.isupper() is False and m.name.isupper():
+            m.name = _display_name(name)
+        elif len(_display_name(name)) > len(m.name) and not name.isupper():
+            m.name = _display_name(name)
+        _read_anchor(ref, text, a, m)
+    for a in anchors:
+        if a.is_next and a.date:
+            for m in meetings.values():
+                s, e = a.window
+                if m.next_meeting is None and not (m.kind, m.start) == (a.kind.cls, a.date.start) and _owns(m, a, anchors):
+                    place = _place(ref, text, a.name_span[1], e)
+                    m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e))
+    return meetings
+
+
+def _owns(m: Meeting, a: Anchor, anchors: list[Anchor]) -> bool:
+    """The meeting whose opening anchor most recently precedes anchor a."""
+    prev = [x for x in anchors if x.opening and x.name_span[0] < a.name_span[0]]
+    return bool(prev) and (prev[-1].kind.cls, prev[-1].date.start) == (m.kind, m.start)
+
+
+def _series_base(ref: Reference) -> str:
+    from ..namespaces import ID
+    return str(ID["series/"])
+
+
+def _display_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    if name.isupper():
+        name = name.capitalize().replace("Cto", "CTO").replace("Tsag", "TSAG").replace("Sgla", "SGLA")
+        name = re.sub(r"\b(cto|tsag|itu|sg)\b", lambda m: m.group().upper(), name)
+    return name
+
+
+def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting) -> None:
+    """Facts of the anchor sentence: ordinal, place, co-located event."""
+    s, e = a.window
+    before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
+    om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE)
+    if om and m.ordinal is None:
+        value = ordinal(om.group(1))
+        if value:
+            off = a.name_span[0] - len(before)
+            m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
+    events = _events(ref, text, s, e)
+    co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])), None)
+    if co and m.co_located is None:
+        year = co.year or (m.start.year if m.start else None)
+        m.co_located = EventMention(co.series, year, co.span, co.start, co.end)
+    if m.place is None:
+        exclude = [(ev.span.start, ev.span.end) for ev in events]
+        place = _place(ref, text, s, e, exclude)
+        if place:
+            m.place, m.country, m.country_from_reference = place
+
+
+def _place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[Ref, Ref | None, bool] | None:
+    """The first city or region (and its country) named in text[s:e]; the country from reference data if unnamed."""
+    matches = [x for x in ref.find(text, PLACE_KINDS, s, e) if not any(a <= x.start < b for a, b in exclude)]
+    cities = [x for x in matches if x.of_kind({"City", "Region"})]
+    countries = [x for x in matches if x.of_kind({"Country"})]
+    if cities:
+        c = cities[0].of_kind({"City", "Region"})
+        place = Ref(c.kind, c.label, Span.of(text, cities[0].start, cities[0].end), c.iri)
+        country_iri = ref.country_of(c.iri)
+        named = next((x for x in countries if x.of_kind({"Country"}).iri == country_iri), None)
+        if named:
+            return place, Ref("Country", named.entry.label, Span.of(text, named.start, named.end), country_iri), False
+        if country_iri:
+            return place, Ref("Country", ref.labels.get(country_iri, country_iri), place.span, country_iri), True
+        return place, None, False
+    if countries:
+        x = countries[0]
+        country = Ref("Country", x.of_kind({"Country"}).label, Span.of(text, x.start, x.end), x.of_kind({"Country"}).iri)
+        # 'in Ouagadougou, Burkina Faso': an unknown capitalised name right before the country is its city
+        cm = re.search(r"(?:\bin|,)\s+([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}),\s*$", text[max(s, x.start - 60):x.start])
+        if cm:
+            off = max(s, x.start - 60)
+            city = Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
+            return city, country, False
+        return country, country, False
+    return None
+
+
+def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
+    """Named events of a series ('ITU Telecom World 2018', 'WTSA-20', 'Plenipotentiary Conference 2018')."""
+    out = []
+    for x in ref.find(text, {"MeetingSeries"}, s, e):
+        entry = x.of_kind({"MeetingSeries"})
+        if entry.iri.endswith(("/cto-meeting", "/sgla", "/tsag-meeting")):
+            continue
+        end = x.end
+        year = None
+        ym = re.match(r"(?:\s+|-)((?:19|20)\d\d)\b|-(\d\d)\b", text[end:end + 6])
+        if ym:
+            year = int(ym.group(1)) if ym.group(1) else 2000 + int(ym.group(2))
+            end += ym.end()
+        start_date = end_date = None
+        dm = re.match(r",?\s*\(?", text[end:end + 3])
+        for d in find_dates(text[end:end + 60]):
+            if d.span_start <= (dm.end() if dm else 0) + 1:
+                start_date, end_date = d.start, d.end
+                year = year or d.start.year
+            break
+        out.append(EventMention(Ref("MeetingSeries", entry.label, Span.of(text, x.start, x.end), entry.iri),
+                                year, Span.of(text, x.start, end), start_date, end_date))
+    return out
+
+
+# -- regions ------------------------------------------------------------------------------------------
+
+def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
+    """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
+    opening = [a for a in anchors if a.opening]
+    regions: dict[tuple, list[tuple[int, int]]] = {}
+    if not opening:
+        # one meeting without an opening sentence: the whole text is its region
+        if len(meetings) == 1:
+            regions[next(iter(meetings))] = [(0, len(text))]
+        return regions
+    bounds = []
+    for a in opening:
+        key = (a.kind.cls, a.date.start)
+        start = text.rfind("\n", 0, a.window[0]) + 1
+        if bounds and bounds[-1][0] == key:
+            continue
+        bounds.append((key, start))
+    for i, (key, start) in enumerate(bounds):
+        end = bounds[i + 1][1] if i + 1 < len(bounds) else len(text)
+        regions.setdefault(key, []).append((0 if i == 0 and len(meetings) == 1 else start, end))
+    return regions
+
+
+def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:
+    topic_cache: dict[tuple[int, int], list[Ref]] = {}
+
+    def topics_in(s: int, e: int) -> list[Ref]:
+        if (s, e) not in topic_cache:
+            topic_cache[(s, e)] = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
+                                   for x in ref.find(text, None, s, e) if x.of_kind({"Topic"})]
+        return topic_cache[(s, e)]
+
+    for start, end in regions:
+        lists = find_participant_lists(ref, text, start, end)
+        for pl in lists:
+            m.participations.extend(pl.participations)
+            m.groups_represented.extend(pl.groups)
+        list_spans = [(pl.span.start, pl.span.end) for pl in lists]
+        if m.host is None:
+            m.host = find_host(ref, text, start, end)
+        m.people.extend(find_people(ref, text, start, end))
+        m.groups_mentioned.extend(g for g in find_groups(ref, text, start, end)
+                                  if not any(a <= g.span.start < b for a, b in list_spans))
+        for x in ref.find(text, {"Organization"}, start, end):
+            if not any(a <= x.start < b for a, b in list_spans):
+                e = x.of_kind({"Organization"})
+                m.organizations_mentioned.append(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
+        m.topics.extend(topics_in(start, end))
+        m.group_actions.extend(find_group_actions(ref, text, start, end, topics_in))
+        _counts(text, m, start, end)
+        _links(text, m, start, end)
+        for ev in _events(ref, text, start, end):
+            if ev.year and not (m.co_located and m.co_located.span.start == ev.span.start):
+                m.events_mentioned.append(ev)
+        items = find_items(text, start, end, skip=headers)
+        for i, item in enumerate(items):
+            body_end = items[i + 1].span.start if i + 1 < len(items) else end
+            item.topics = _unique(topics_in(item.span.start, body_end))
+        m.items.extend(items)
+    _coordinating_organizations(ref, text, m)
+    m.topics = _unique(m.topics)
+
+
+def _unique(refs: list[Ref]) -> list[Ref]:
+    seen, out = set(), []
+    for r in refs:
+        if r.iri not in seen:
+            seen.add(r.iri)
+            out.append(r)
+    return out
+
+
+def _coordinating_organizations(ref: Reference, text: str, m: Meeting) -> None:
+    """'work coordinated with ... organizations including MEF, ONF, 3GPP': attach those to the group action."""
+    from dataclasses import replace
+    for i, action in enumerate(m.group_actions):
+        mm = re.search(r"(?:organi[sz]ations|bodies|fora|SDOs)\s+(?:including|such\s+as)\s*,?\s*(?:for\s+example\s*,?\s*)?",
+                       action.text)
+        if not mm:
+            continue
+        s = action.span.start + mm.end()
+        e = action.span.end
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+", text[s:e].rstrip(". "))
+        orgs, pos = [], s
+        for name in names:
+            idx = text.find(name, pos, e)
+            if idx < 0 or not name.strip():
+                continue
+            pos = idx + len(name)
+            o = organization_ref(ref, text, idx, idx + len(name))
+            if o:
+                orgs.append(o)
+        if orgs:
+            m.group_actions[i] = replace(action, organizations=tuple(orgs))
+            m.organizations_mentioned.extend(orgs)
+
+
+def _counts(text: str, m: Meeting, start: int, end: int) -> None:
+    for s, e in sentences(text, start, end):
+        if m.participant_count is None:
+            c = _COUNT.search(text, s, e)
+            if c and cardinal(c.group("n")):
+                q = _QUALIFIER.get(re.sub(r"\s+", " ", (c.group("q") or "").lower()), "exactly")
+                m.participant_count = (cardinal(c.group("n")), q, Span.of(text, c.start(), c.end()))
+        for c in _STATED_COUNT.finditer(text, s, e):
+            value = cardinal(c.group("n"))
+            if value is not None and not re.match(r"\d{4}$", c.group("n")):
+                m.counts.append(StatedCount(value, re.sub(r"\s+", " ", c.group("of")), Span.of(text, c.start(), c.end())))
+
+
+def _links(text: str, m: Meeting, start: int, end: int) -> None:
+    for u in _URL.finditer(text, start, end):
+        before = text[max(start, u.start() - 120):u.start()].lower()
+        role = "communique" if "communiqu" in before or "communiqu" in u.group().lower() else "webPage"
+        m.links.append(Link(u.group(), role, Span.of(text, u.start(), u.end())))
+        if m.study_period is None:
+            p = _STUDY_PERIOD.search(u.group())
+            if p and 2 <= int(p.group(2)) - int(p.group(1)) <= 4:
+                m.study_period = (p.group(), Span.of(text, u.start() + p.start(), u.start() + p.end()))
+    if m.study_period is None:
+        p = re.search(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\s+study\s+period", text[start:end])
+        if p:
+            m.study_period = (f"{p.group(1)}-{p.group(2)}", Span.of(text, start + p.start(), start + p.end(2)))

@@ -1,0 +1,223 @@
+"""Organizations that took part: participant lists in their several forms, hosts, 'organizations including'.
+
+A list is cut into items (on ';' when present, else on ',' and 'and'); an item is 'Name, Country',
+'Name (Country)' or 'Name'; items naming chairs of ITU-T groups become represented groups.
+Names are linked to the reference organizations by alias; unknown names stay as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..facts import Participation, Ref, Span
+from ..reference import GROUP_KINDS, PLACE_KINDS, Reference
+from .groups import find_groups
+from .text import CARDINAL_PATTERN, clean
+
+#: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
+_LIST_TRIGGER = re.compile(
+    r"(?:(?:the\s+)?(?:participating|participant|attending)\s+(?:organi[sz]ations|companies|entities|members|institutions)"
+    r"(?:\s+(?:were|are|included|includes|was))?\s*:?"
+    r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
+    rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
+    r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
+    r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",
+    re.IGNORECASE,
+)
+#: Inline lists inside a sentence: 'companies including A, B and C', 'organizations such as A and B'.
+_INLINE_TRIGGER = re.compile(
+    r"\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies)\s*"
+    r"(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?\s+",
+    re.IGNORECASE,
+)
+_HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_CHAIRS = re.compile(
+    r"^(?:the\s+)?(?:chairm[ae]n|chairs?|chairpersons?|vice-chairm[ae]n|vice-chairs?|leaders|leadership|convenors?|"
+    r"rapporteurs?|representatives?|heads?|directors?)\b",
+    re.IGNORECASE,
+)
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co\.,?\s*Ltd|Company\s+Limited|Co|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|"
+    r"S\.A|SA|SAS|plc|PLC|B\.V|BV|N\.V|NV|Oy|Oyj|AB|ASA|K\.K|KK|S\.p\.A|SpA|Pty|Pte)\.?)+$"
+)
+
+
+def strip_legal_form(name: str) -> str:
+    """'Aeris Communications Inc.' -> 'Aeris Communications' (for identity, not for display)."""
+    return _LEGAL_SUFFIX.sub("", name).strip(" ,") or name
+
+
+@dataclass
+class ParticipantList:
+    span: Span
+    participations: list[Participation] = field(default_factory=list)
+    groups: list[Ref] = field(default_factory=list)
+
+
+def _list_end(text: str, start: int, inline: bool) -> int:
+    """Where a list ends: a blank line or a new line for block lists, the sentence end for inline ones."""
+    if inline:
+        m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[start:])
+        end = start + m.start() if m else len(text)
+        # do not stop at the full stop of 'Inc.' or 'Co.'
+        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e)$", text[start:end]):
+            nxt = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[end + 1:])
+            if not nxt:
+                return len(text)
+            end = end + 1 + nxt.start()
+        return end
+    nl = text.find("\n", start)
+    return len(text) if nl < 0 else nl
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Item offsets of a list; ';' separates items when present, else ',' and a final 'and'."""
+    body = text[start:end]
+    depth = 0
+    seps: list[tuple[int, int]] = []
+    use_semicolons = ";" in body
+    for i, ch in enumerate(body):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ((use_semicolons and ch == ";") or (not use_semicolons and ch == ",")):
+            seps.append((i, i + 1))
+    if not use_semicolons:
+        for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=[A-Z0-9])", body):
+            # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates
+            if not any(s <= m.start() < e for s, e in seps):
+                seps.append((m.start(), m.end()))
+        seps.sort()
+    out, pos = [], 0
+    for s, e in seps:
+        out.append((start + pos, start + s))
+        pos = e
+    out.append((start + pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip(" .;,\n")]
+
+
+def _country_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    name = clean(text[s:e])
+    entry = ref.lookup(name, PLACE_KINDS)
+    if entry is None:
+        return None
+    iri = ref.country_of(entry.iri) or entry.iri
+    return Ref("Country", ref.labels.get(iri, name), Span.of(text, s, e), iri)
+
+
+def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """An organization named by text[s:e], linked to the reference data when an alias matches."""
+    while s < e and text[s] in " \t\n,;:(":
+        s += 1
+    while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
+        e -= 1
+    name = re.sub(r"\s+", " ", text[s:e])
+    name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
+    if not name or not (name[0].isupper() or name[0].isdigit()) or len(name) > 120:
+        return None
+    entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+    if entry is not None:
+        return Ref("Organization", entry.label, Span.of(text, s, e), entry.iri)
+    return Ref("Organization", name, Span.of(text, s, e))
+
+
+def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
+    item = text[s:e]
+    lead = len(item) - len(item.lstrip(" \n\t·•-*"))
+    s += lead
+    item = text[s:e]
+    if _CHAIRS.match(item.strip()) or ref.lookup(clean(item), GROUP_KINDS):
+        result.groups.extend(find_groups(ref, text, s, e))
+        return
+    # 'Name (Country)'
+    paren = re.search(r"\(([^()]+)\)\s*\.?\s*$", item)
+    if paren:
+        country = _country_ref(ref, text, s + paren.start(1), s + paren.end(1))
+        if country:
+            org = organization_ref(ref, text, s, s + paren.start())
+            if org:
+                result.participations.append(Participation(org, Span.of(text, s, e), country))
+            return
+    # 'Name, Country'
+    comma = item.rfind(",")
+    if comma > 0:
+        country = _country_ref(ref, text, s + comma + 1, e)
+        if country:
+            org = organization_ref(ref, text, s, s + comma)
+            if org:
+                result.participations.append(Participation(org, Span.of(text, s, e), country))
+            return
+    # a lone country right after an organization: 'Ericsson, Sweden, Nokia, Finland'
+    country = _country_ref(ref, text, s, e)
+    if country and result.participations and result.participations[-1].country is None:
+        last = result.participations.pop()
+        result.participations.append(Participation(last.organization, Span.of(text, last.span.start, e), country))
+        return
+    if country:
+        return
+    org = organization_ref(ref, text, s, e)
+    if org:
+        result.participations.append(Participation(org, Span.of(text, s, e)))
+
+
+_PARTICIPATION_CONTEXT = re.compile(r"participat\w*|attend\w*|took\s+part|represented|present\s+were|joined\s+by", re.I)
+_OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|standards?\s+bodies", re.I)
+
+
+def _about_participation(text: str, at: int) -> bool:
+    """An inline list names participants only if its clause speaks of taking part, not of other work."""
+    clause_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind(";", 0, at), at - 100) + 1
+    clause = text[clause_start:at]
+    return bool(_PARTICIPATION_CONTEXT.search(clause)) and not _OTHER_CONTEXT.search(clause)
+
+
+def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> list[ParticipantList]:
+    """Every participant list in text[start:end]."""
+    found: list[ParticipantList] = []
+    taken: list[tuple[int, int]] = []
+    for trigger, inline in ((_LIST_TRIGGER, False), (_INLINE_TRIGGER, True)):
+        for m in trigger.finditer(text, start, end):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if inline and not _about_participation(text, m.start()):
+                continue
+            body = m.end()
+            while body < end and text[body] in " \t\n:":
+                body += 1
+            if not inline and text[m.end() - 1] != ":" and "\n" not in text[m.end():body]:
+                # 'the participating organizations were A, B' inline form
+                inline_here = True
+            else:
+                inline_here = inline
+            stop = min(_list_end(text, body, inline_here), end)
+            if stop <= body:
+                continue
+            result = ParticipantList(Span.of(text, m.start(), stop))
+            for s, e in _items(text, body, stop):
+                _parse_item(ref, text, s, e, result)
+            if inline and not any(p.organization.iri for p in result.participations) and len(result.participations) < 2:
+                continue  # 'members such as ...' prose, not a list of organizations
+            if result.participations or result.groups:
+                found.append(result)
+                taken.append((m.start(), stop))
+    found.sort(key=lambda r: r.span.start)
+    return found
+
+
+_MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering)\b", re.I)
+
+
+def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
+    """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by')."""
+    for m in _HOST.finditer(text, start, end):
+        clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
+        if _MEETING_WORDS.search(text, clause_start, m.start()):
+            break
+    else:
+        return None
+    stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with)\s", text[m.end():end])
+    e = m.end() + (stop.start() if stop else end - m.end())
+    if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
+        e += 1
+    return organization_ref(ref, text, m.end(), e)

@@ -1,0 +1,120 @@
+"""Generic English text helpers the extractors share: sentences, lines, numbers written as words, slugs."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "inc", "co", "ltd", "corp", "dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "vol", "e.g", "i.e", "etc",
+    "vs", "h.e", "jr", "sr", "s.a", "u.s", "p.r", "rep", "dept", "approx", "fig", "al", "ca", "sept", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+}
+
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9•·])|\n")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence boundaries (start, end) in text[start:end]; line breaks always end a sentence."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() != "\n":
+            word = re.search(r"([\w.]+)\.?$", text[max(s, m.start() - 12):m.start()])
+            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+        e = m.end() if m.group() != "\n" else m.start()
+        if text[s:e].strip():
+            out.append(_trim(text, s, e))
+        s = m.end()
+    if text[s:end].strip():
+        out.append(_trim(text, s, end))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as trimmed (start, end) offsets."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = _trim(text, pos, pos + len(line))
+        if e > s:
+            out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The sentence that contains `offset`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    for s, e in sentences(text, line_start, line_end):
+        if s <= offset < e:
+            return s, e
+    return _trim(text, line_start, line_end)
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL_UNITS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                  "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth"]
+_ORDINAL_TENS = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+                 "ninetieth"]
+
+CARDINALS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+ORDINALS: dict[str, int] = {w: i for i, w in enumerate(_ORDINAL_UNITS)}
+for _t in range(2, 10):
+    CARDINALS[_TENS[_t]] = _t * 10
+    ORDINALS[_ORDINAL_TENS[_t]] = _t * 10
+    for _u in range(1, 10):
+        for _sep in ("-", " "):
+            CARDINALS[f"{_TENS[_t]}{_sep}{_UNITS[_u]}"] = _t * 10 + _u
+            ORDINALS[f"{_TENS[_t]}{_sep}{_ORDINAL_UNITS[_u]}"] = _t * 10 + _u
+CARDINALS["a hundred"] = CARDINALS["one hundred"] = 100
+CARDINALS["a dozen"] = 12
+
+_by_length = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+CARDINAL_PATTERN = rf"(?:\d{{1,5}}(?:,\d{{3}})*|{_by_length(CARDINALS)})"
+ORDINAL_PATTERN = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|first-ever|{_by_length(ORDINALS)})"
+
+
+def cardinal(word: str) -> int | None:
+    """'Fifteen' -> 15, '1,200' -> 1200."""
+    w = word.strip().lower()
+    if re.fullmatch(r"\d{1,5}(?:,\d{3})*", w):
+        return int(w.replace(",", ""))
+    return CARDINALS.get(w)
+
+
+def ordinal(word: str) -> int | None:
+    """'tenth' -> 10, '7th' -> 7, 'first-ever' -> 1."""
+    w = word.strip().lower()
+    if w == "first-ever":
+        return 1
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    return ORDINALS.get(w)
+
+
+def slugify(text: str) -> str:
+    """A stable, readable IRI segment: 'Rohde & Schwarz' -> 'rohde-schwarz'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip surrounding punctuation a list item or heading may carry."""
+    return re.sub(r"\s+", " ", text).strip(" \t\n,;:.")

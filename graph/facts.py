@@ -1,0 +1,157 @@
+"""The records extraction produces: plain Python, no RDF, each carrying the text span it was read from.
+
+Tests compare these records directly; `graph/mapping.py` turns them into triples (and Evidence) in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a fact was read: character offsets into the document text (end exclusive) and the quote."""
+
+    start: int
+    end: int
+    quote: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention of an entity: its reference IRI when the reference data knows it, else None (minted later).
+
+    `kind` is the entity's class local name in the ontology (Organization, City, Country, Topic, StudyGroup, ...).
+    """
+
+    kind: str
+    label: str
+    span: Span
+    iri: str | None = None
+
+
+@dataclass(frozen=True)
+class Participation:
+    organization: Ref
+    span: Span
+    country: Ref | None = None
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    span: Span
+    post: Ref | None = None
+    honorific: str | None = None
+    iri: str | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """Another event named in the text: a co-located event (ITU Telecom World 2018) or a later one (WTSA-20)."""
+
+    series: Ref
+    year: int | None
+    span: Span
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.series.label} {self.year}" if self.year else self.series.label
+
+
+@dataclass(frozen=True)
+class GroupAction:
+    """What a meeting asks of, or says about, an ITU-T group (prioritize a topic, lead a field of work, ...)."""
+
+    group: Ref
+    action: str
+    text: str
+    span: Span
+    topics: tuple[Ref, ...] = ()
+    organizations: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatedCount:
+    value: int
+    of: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    role: str  # "communique" or "webPage"
+    span: Span
+
+
+@dataclass
+class DiscussionItem:
+    heading: str
+    position: int
+    span: Span  # the heading line
+    text: str
+    topics: list[Ref] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """A meeting named by kind, date and place (used for 'the next meeting')."""
+
+    kind: str
+    start: date
+    place: Ref | None
+    span: Span
+
+
+@dataclass
+class Meeting:
+    kind: str  # ontology class local name: CTOMeeting, CTOConsultation, LeadershipAssembly, ...
+    name: str
+    name_span: Span
+    start: date | None = None
+    end: date | None = None
+    date_span: Span | None = None
+    series: Ref | None = None
+    ordinal: tuple[int, Span] | None = None
+    place: Ref | None = None
+    country: Ref | None = None
+    country_from_reference: bool = False
+    co_located: EventMention | None = None
+    host: Ref | None = None
+    participant_count: tuple[int, str, Span] | None = None
+    participations: list[Participation] = field(default_factory=list)
+    groups_represented: list[Ref] = field(default_factory=list)
+    groups_mentioned: list[Ref] = field(default_factory=list)
+    organizations_mentioned: list[Ref] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    topics: list[Ref] = field(default_factory=list)
+    items: list[DiscussionItem] = field(default_factory=list)
+    group_actions: list[GroupAction] = field(default_factory=list)
+    counts: list[StatedCount] = field(default_factory=list)
+    next_meeting: MeetingRef | None = None
+    events_mentioned: list[EventMention] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    study_period: tuple[str, Span] | None = None
+
+    @property
+    def ref(self) -> MeetingRef:
+        return MeetingRef(self.kind, self.start, self.place, self.name_span)  # type: ignore[arg-type]
+
+
+@dataclass
+class DocumentFacts:
+    """Everything read from one document."""
+
+    name: str
+    sha256: str
+    text: str
+    media_type: str
+    meetings: list[Meeting] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

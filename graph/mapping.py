@@ -1,0 +1,188 @@
+"""Facts to RDF: one graph per document, every statement paired with an Evidence node pointing at its span.
+
+Small and boring on purpose: every decision about what a fact is was made by the extractors, and every IRI
+comes from graph/iris.py.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from . import iris
+from .extract.people import person_key
+from .facts import DocumentFacts, EventMention, Meeting, Ref, Span
+from .namespaces import ITUKG, bind_prefixes
+
+
+class _Writer:
+    """Adds triples to one document graph and records where each came from."""
+
+    def __init__(self, facts: DocumentFacts):
+        self.g = Graph()
+        bind_prefixes(self.g)
+        self.facts = facts
+        self.doc = iris.document(facts.sha256)
+        self._n = 0
+        self._typed: set[URIRef] = set()
+
+    def add(self, s, p, o, span: Span | None = None) -> None:
+        self.g.add((s, p, o))
+        if span is not None:
+            self._n += 1
+            ev = iris.evidence(self.facts.sha256, self._n)
+            g = self.g
+            g.add((ev, RDF.type, ITUKG.Evidence))
+            g.add((ev, ITUKG.inDocument, self.doc))
+            g.add((ev, ITUKG.evidenceSubject, s))
+            g.add((ev, ITUKG.evidencePredicate, p))
+            g.add((ev, ITUKG.evidenceObject, o))
+            g.add((ev, ITUKG.start, Literal(span.start)))
+            g.add((ev, ITUKG.end, Literal(span.end)))
+            g.add((ev, ITUKG.quote, Literal(span.quote)))
+
+    def entity(self, ref: Ref) -> URIRef:
+        """The IRI of a mentioned entity; minted entities get their type and label here."""
+        iri = iris.entity(ref)
+        if iri not in self._typed:
+            self._typed.add(iri)
+            if ref.iri is None:
+                self.g.add((iri, RDF.type, ITUKG[ref.kind]))
+                self.g.add((iri, RDFS.label, Literal(ref.label)))
+            self.g.add((iri, PROV.wasDerivedFrom, self.doc))
+        return iri
+
+    def event(self, ev: EventMention) -> URIRef:
+        iri = iris.event(ev)
+        if iri not in self._typed:
+            self._typed.add(iri)
+            self.g.add((iri, RDF.type, ITUKG.Event))
+            self.g.add((iri, RDFS.label, Literal(ev.label)))
+            if ev.series.iri:
+                self.g.add((iri, ITUKG.inSeries, URIRef(ev.series.iri)))
+            self.g.add((iri, PROV.wasDerivedFrom, self.doc))
+        if ev.start:
+            self.add(iri, ITUKG.startDate, _date(ev.start), ev.span)
+            self.add(iri, ITUKG.endDate, _date(ev.end or ev.start), ev.span)
+        return iri
+
+
+def _date(d: date) -> Literal:
+    return Literal(d.isoformat(), datatype=XSD.date)
+
+
+def to_graph(facts: DocumentFacts) -> Graph:
+    """The asserted graph of one document."""
+    w = _Writer(facts)
+    g, doc = w.g, w.doc
+    g.add((doc, RDF.type, ITUKG.Document))
+    g.add((doc, RDFS.label, Literal(facts.name)))
+    g.add((doc, ITUKG.fileName, Literal(facts.name)))
+    g.add((doc, ITUKG.sha256, Literal(facts.sha256)))
+    g.add((doc, DCTERMS.format, Literal(facts.media_type)))
+    g.add((doc, ITUKG.content, Literal(facts.text)))
+    for m in facts.meetings:
+        _meeting(w, m)
+    return g
+
+
+def _meeting(w: _Writer, m: Meeting) -> None:
+    g, add = w.g, w.add
+    mi = iris.meeting(m.ref)
+    add(mi, RDF.type, ITUKG[m.kind], m.name_span)
+    add(mi, RDFS.label, Literal(m.name), m.name_span)
+    g.add((mi, ITUKG.describedIn, w.doc))
+    g.add((w.doc, ITUKG.reportsOn, mi))
+    g.add((mi, PROV.wasDerivedFrom, w.doc))
+    if m.start:
+        add(mi, ITUKG.startDate, _date(m.start), m.date_span)
+        add(mi, ITUKG.endDate, _date(m.end or m.start), m.date_span)
+    if m.series:
+        add(mi, ITUKG.inSeries, w.entity(m.series), m.series.span)
+    if m.ordinal:
+        add(mi, ITUKG.ordinal, Literal(m.ordinal[0]), m.ordinal[1])
+    if m.place:
+        place = w.entity(m.place)
+        add(mi, ITUKG.location, place, m.place.span)
+        if m.country and m.country.iri != m.place.iri and (m.place.iri is None or not m.country_from_reference):
+            add(place, ITUKG.inCountry, w.entity(m.country), m.country.span)
+    if m.co_located:
+        add(mi, ITUKG.coLocatedWith, w.event(m.co_located), m.co_located.span)
+    for ev in m.events_mentioned:
+        add(mi, ITUKG.mentionsEvent, w.event(ev), ev.span)
+    if m.host:
+        add(mi, ITUKG.host, w.entity(m.host), m.host.span)
+    if m.participant_count:
+        value, qualifier, span = m.participant_count
+        add(mi, ITUKG.participantCount, Literal(value), span)
+        add(mi, ITUKG.participantCountQualifier, Literal(qualifier), span)
+    for p in m.participations:
+        org = w.entity(p.organization)
+        pi = iris.participation(mi, org)
+        g.add((pi, RDF.type, ITUKG.Participation))
+        g.add((pi, RDFS.label, Literal(f"{p.organization.label} at {m.name}" +
+                                       (f" for {p.country.label}" if p.country else ""))))
+        add(mi, ITUKG.hasParticipation, pi, p.span)
+        add(pi, ITUKG.participationIn, mi, p.span)
+        add(pi, ITUKG.organization, org, p.organization.span)
+        add(mi, ITUKG.participant, org, p.span)
+        add(org, ITUKG.participatedIn, mi, p.span)
+        if p.country:
+            add(pi, ITUKG.onBehalfOf, w.entity(p.country), p.country.span)
+    for grp in m.groups_represented:
+        add(mi, ITUKG.groupRepresented, w.entity(grp), grp.span)
+    for grp in m.groups_mentioned:
+        add(mi, ITUKG.mentionsGroup, w.entity(grp), grp.span)
+    for org in m.organizations_mentioned:
+        add(mi, ITUKG.mentionsOrganization, w.entity(org), org.span)
+    for person in m.people:
+        pi = iris.person(person_key(person))
+        if person.iri is None and pi not in w._typed:
+            w._typed.add(pi)
+            g.add((pi, RDF.type, ITUKG.Person))
+            g.add((pi, RDFS.label, Literal(person.name)))
+            g.add((pi, ITUKG.name, Literal(person.name)))
+            g.add((pi, PROV.wasDerivedFrom, w.doc))
+        add(mi, ITUKG.mentionsPerson, pi, person.span)
+        if person.post:
+            add(pi, ITUKG.holdsPost, w.entity(person.post), person.post.span)
+        if person.honorific:
+            g.add((pi, ITUKG.honorific, Literal(person.honorific)))
+    for topic in m.topics:
+        add(mi, ITUKG.topic, URIRef(topic.iri), topic.span)
+    for item in m.items:
+        ii = iris.item(mi, item.position)
+        g.add((ii, RDF.type, ITUKG.DiscussionItem))
+        add(ii, RDFS.label, Literal(item.heading), item.span)
+        g.add((ii, ITUKG.position, Literal(item.position)))
+        g.add((ii, ITUKG.itemText, Literal(item.text)))
+        add(mi, ITUKG.hasDiscussionItem, ii, item.span)
+        g.add((ii, ITUKG.discussionItemOf, mi))
+        for topic in item.topics:
+            add(ii, ITUKG.topic, URIRef(topic.iri), topic.span)
+    for n, action in enumerate(m.group_actions, 1):
+        ai = iris.group_action(mi, n)
+        g.add((ai, RDF.type, ITUKG.GroupAction))
+        g.add((ai, RDFS.label, Literal(f"{action.group.label}: {action.action}")))
+        add(mi, ITUKG.hasGroupAction, ai, action.span)
+        add(ai, ITUKG.actor, w.entity(action.group), action.group.span)
+        add(ai, ITUKG.actionKind, Literal(action.action), action.span)
+        g.add((ai, ITUKG.actionText, Literal(action.text)))
+        for topic in action.topics:
+            add(ai, ITUKG.actionTopic, URIRef(topic.iri), topic.span)
+        for org in action.organizations:
+            add(ai, ITUKG.actionOrganization, w.entity(org), org.span)
+    for n, count in enumerate(m.counts, 1):
+        ci = iris.stated_count(mi, n)
+        g.add((ci, RDF.type, ITUKG.StatedCount))
+        g.add((ci, RDFS.label, Literal(f"{count.value} {count.of}")))
+        add(mi, ITUKG.statedCount, ci, count.span)
+        add(ci, ITUKG.countValue, Literal(count.value), count.span)
+        add(ci, ITUKG.countOf, Literal(count.of), count.span)
+    if m.next_meeting and m.next_meeting.start:
+        add(mi, ITUKG.nextMeeting, iris.meeting(m.next_meeting), m.next_meeting.span)
+    for link in m.links:
+        add(mi, ITUKG[link.role], URIRef(link.url), link.span)
+    if m.study_period:
+        add(mi, ITUKG.studyPeriod, Literal(m.study_period[0]), m.study_period[1])

@@ -1,0 +1,218 @@
+"""The reference knowledge (ontology + ontology/reference/*.ttl) loaded once, as graphs and as lookup tables.
+
+Extractors link text to IRIs through this module only, so adding a study group, a topic, a city or an
+organization alias is an edit to a Turtle file, never to Python.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from .namespaces import ID, ITUKG
+from .resources import ontology_file, reference_files
+
+#: Label properties whose values are aliases an extractor may match in text.
+_ALIAS_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.notation)
+
+#: Ontology classes an alias can point to, most specific first (an entity typed twice keeps the first).
+KINDS = (
+    "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "ITUTGroup",
+    "MeetingSeries", "Post", "Person", "City", "Region", "Country", "Place", "Topic", "Organization",
+)
+GROUP_KINDS = frozenset({"StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "ITUTGroup"})
+PLACE_KINDS = frozenset({"City", "Region", "Country", "Place"})
+#: Kinds whose names are proper nouns: a lower-case word in text never matches them ("orange" is not Orange).
+PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Organization", "Person", "MeetingSeries"}
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for matching ("Bogotá" ~ "bogota")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens with their character offsets; punctuation and spaces are separators."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_acronym(surface: str) -> bool:
+    """Short aliases with inner capitals ("ENUM", "IoT", "QoS", "5G", "TTC") must match case-sensitively."""
+    letters = [c for c in surface if c.isalpha()]
+    if not letters or len(surface) > 8:
+        return False
+    uppers = sum(c.isupper() for c in letters)
+    return uppers >= 2 or (uppers == 1 and any(c.isdigit() for c in surface))
+
+
+@dataclass(frozen=True)
+class Entry:
+    iri: str
+    kind: str
+    label: str  # the entity's rdfs:label
+    alias: str  # the alias as written in the reference data
+    case_sensitive: bool
+    proper: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+    def of_kind(self, kinds) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+class Reference:
+    """Graphs and alias tables of the reference data."""
+
+    MAX_ALIAS_TOKENS = 12
+
+    def __init__(self, ontology: Graph, reference: Graph):
+        self.ontology = ontology
+        self.graph = reference
+        self.labels: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+        self._aliases: dict[tuple[str, ...], list[Entry]] = {}
+        self._index()
+
+    # -- building the tables -------------------------------------------------------------------
+    def _kind_of(self, s: URIRef) -> str | None:
+        types = {str(t) for t in self.graph.objects(s, RDF.type)}
+        for kind in KINDS:
+            if str(ITUKG[kind]) in types:
+                return kind
+        return None
+
+    def _index(self) -> None:
+        g = self.graph
+        for s in set(g.subjects(RDF.type, None)):
+            if not isinstance(s, URIRef):
+                continue
+            kind = self._kind_of(s)
+            if kind is None:
+                continue
+            iri = str(s)
+            label = g.value(s, RDFS.label) or g.value(s, SKOS.prefLabel)
+            self.labels[iri] = str(label) if label is not None else iri.rsplit("/", 1)[-1]
+            self.kinds[iri] = kind
+            for prop in _ALIAS_PROPERTIES:
+                for alias in g.objects(s, prop):
+                    if isinstance(alias, Literal) and alias.language not in (None, "en"):
+                        continue
+                    self.add_alias(str(alias), iri, kind)
+
+    def add_alias(self, alias: str, iri: str, kind: str) -> None:
+        key = tuple(fold(t) for t, _, _ in tokens(alias))
+        if not key or len(key) > self.MAX_ALIAS_TOKENS or sum(len(k) for k in key) < 2:
+            return  # one letter ('e&' -> 'e') would match initials everywhere
+        entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in PROPER_KINDS)
+        bucket = self._aliases.setdefault(key, [])
+        if all(e.iri != iri or e.alias != alias for e in bucket):
+            bucket.append(entry)
+
+    # -- matching ---------------------------------------------------------------------------------
+    def find(self, text: str, kinds=None, start: int = 0, end: int | None = None) -> list[Match]:
+        """Longest, non-overlapping alias matches in text[start:end], left to right.
+
+        Matches never span a sentence end or a line break, honour case for acronyms and proper nouns,
+        and are restricted to `kinds` when given.
+        """
+        end = len(text) if end is None else end
+        toks = tokens(text[start:end])
+        folded = [fold(t) for t, _, _ in toks]
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            found = None
+            for n in range(min(self.MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
+                entries = self._aliases.get(tuple(folded[i:i + n]))
+                if not entries:
+                    continue
+                s, e = start + toks[i][1], start + toks[i + n - 1][2]
+                surface = text[s:e]
+                if "\n" in surface or re.search(r"[.;!?]\s", surface):
+                    continue
+                ok = [x for x in entries if (kinds is None or x.kind in kinds) and self._case_ok(x, surface)]
+                if ok:
+                    found = Match(s, e, tuple(ok))
+                    i += n
+                    break
+            if found:
+                out.append(found)
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _case_ok(entry: Entry, surface: str) -> bool:
+        if entry.case_sensitive:
+            return [c for c in surface if c.isalnum()] == [c for c in entry.alias if c.isalnum()]
+        if entry.proper:
+            return surface[:1].isupper() or surface[:1].isdigit()
+        return True
+
+    def lookup(self, name: str, kinds=None) -> Entry | None:
+        """The entity a whole string names (e.g. one item of a participant list), or None."""
+        key = tuple(fold(t) for t, _, _ in tokens(name))
+        for e in self._aliases.get(key, []):
+            if (kinds is None or e.kind in kinds) and self._case_ok(e, name.strip()):
+                return e
+        return None
+
+    # -- facts about reference entities -------------------------------------------------------------
+    def value(self, iri: str, prop: URIRef):
+        return self.graph.value(URIRef(iri), prop)
+
+    def country_of(self, place_iri: str) -> str | None:
+        """The country of a city or region (from itukg:inCountry), or the place itself if it is a country."""
+        if self.kinds.get(place_iri) == "Country":
+            return place_iri
+        c = self.graph.value(URIRef(place_iri), ITUKG.inCountry)
+        return str(c) if c is not None else None
+
+    def group_by_number(self, number: int) -> str | None:
+        for s in self.graph.subjects(ITUKG.groupNumber, Literal(number)):
+            if self.kinds.get(str(s)) == "StudyGroup":
+                return str(s)
+        iri = str(ID[f"group/sg{number}"])
+        return iri if iri in self.kinds else None
+
+    def groups_established(self, year: int, month: int | None) -> list[str]:
+        """Groups whose itukg:established falls in that month (or year): resolves 'the Focus Group established in July 2018'."""
+        out = []
+        for s, v in self.graph.subject_objects(ITUKG.established):
+            text = str(v)
+            if text.startswith(f"{year:04d}") and (month is None or text[5:7] == f"{month:02d}"):
+                out.append(str(s))
+        return sorted(out)
+
+    def holders_of(self, post_iri: str) -> list[str]:
+        return sorted(str(s) for s in self.graph.subjects(ITUKG.holdsPost, URIRef(post_iri)))
+
+
+@lru_cache(maxsize=1)
+def load_reference() -> Reference:
+    """Parse the ontology and every reference file once per process."""
+    ontology = Graph()
+    ontology.parse(ontology_file(), format="turtle")
+    reference = Graph()
+    for path in reference_files():
+        reference.parse(path, format="turtle")
+    return Reference(ontology, reference)

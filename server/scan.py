@@ -1,0 +1,143 @@
+"""A small SPARQL tokenizer: enough to read a request's shape before a worker runs it.
+
+It answers: which query form (for content negotiation before evaluating), does the query carry its own
+dataset (FROM / FROM NAMED), does it use SERVICE, is it really an update, and it adds USING clauses for the
+protocol's using-graph-uri parameters. It is not the parser: pyoxigraph still parses and reports syntax
+errors. The SERVICE check only gives a clear message early; what makes SERVICE harmless is that query workers
+cannot open a socket at all (server/workers.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*(?:'''|$)
+      | \"\"\"(?:[^"\\]|\\.|"(?!""))*(?:\"\"\"|$)
+      | '(?:[^'\\\n\r]|\\.)*'?
+      | "(?:[^"\\\n\r]|\\.)*"?)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<word>[\w\-.:%\\\u00B7\u0300-\u036F\u203F-\u2040]+)
+  | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # keyword, pname, var, iri, string, langtag, punct
+    text: str
+    start: int
+    depth: int  # nesting of { } and ( ) before this token
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        value = m.group()
+        if kind in ("ws", "comment"):
+            continue
+        if kind == "word":
+            tokens.extend(_split_word(value, m.start(), depth))
+            continue
+        if kind == "punct":
+            if value in "{(":
+                tokens.append(Token("punct", value, m.start(), depth))
+                depth += 1
+                continue
+            if value in "})":
+                depth = max(depth - 1, 0)
+        tokens.append(Token(kind, value, m.start(), depth))
+    return tokens
+
+
+def _split_word(value: str, start: int, depth: int) -> list[Token]:
+    """A word with a colon is a prefixed name or blank node; without one, dots separate keywords/numbers."""
+    if ":" in value:
+        return [Token("pname", value.rstrip("."), start, depth)]
+    out = []
+    offset = 0
+    for part in value.split("."):
+        if part:
+            out.append(Token("keyword", part, start + offset, depth))
+        offset += len(part) + 1
+    return out
+
+
+def _keywords(tokens: list[Token]) -> list[str]:
+    return [t.text.upper() for t in tokens if t.kind == "keyword"]
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    form: str | None  # SELECT / CONSTRUCT / DESCRIBE / ASK, None when not recognised
+    has_dataset: bool  # FROM or FROM NAMED present
+    uses_service: bool
+    looks_like_update: bool
+
+
+def query_shape(text: str) -> QueryShape:
+    tokens = tokenize(text)
+    keywords = _keywords(tokens)
+    form = next((k for k in keywords if k in QUERY_FORMS), None)
+    first = next((k for k in keywords if k not in ("BASE", "PREFIX")), None)
+    return QueryShape(
+        form=form,
+        has_dataset="FROM" in keywords,
+        uses_service="SERVICE" in keywords,
+        looks_like_update=form is None and first in UPDATE_KEYWORDS,
+    )
+
+
+def uses_service(text: str) -> bool:
+    return "SERVICE" in _keywords(tokenize(text))
+
+
+def update_has_dataset_clause(text: str) -> bool:
+    """USING or WITH: the update names its own dataset (conflicts with using-graph-uri)."""
+    keywords = _keywords(tokenize(text))
+    return "USING" in keywords or "WITH" in keywords
+
+
+def add_using(text: str, using: list[str], using_named: list[str]) -> str:
+    """Insert `USING <g>` / `USING NAMED <g>` before the WHERE of every DELETE/INSERT operation.
+
+    That is what the protocol's using-graph-uri / using-named-graph-uri mean (SPARQL 1.1 Protocol 2.2.3);
+    pyoxigraph has no parameter for it. DELETE WHERE and the DATA forms take no USING and are left alone.
+    """
+    if not using and not using_named:
+        return text
+    clause = " " + " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named]) + " "
+    tokens = tokenize(text)
+    inserts: list[int] = []
+    op_start = True
+    previous = None
+    modify = False
+    for tok in tokens:
+        if tok.depth != 0:
+            continue
+        word = tok.text.upper()
+        if tok.kind == "punct" and word == ";":
+            op_start, modify, previous = True, False, None
+            continue
+        if tok.kind == "keyword":
+            if op_start and word not in ("BASE", "PREFIX"):
+                modify = word in ("DELETE", "INSERT")
+                op_start = False
+            elif word == "WHERE" and modify and previous != "DELETE":
+                inserts.append(tok.start)
+        previous = word
+    for pos in reversed(inserts):
+        text = text[:pos] + clause + text[pos:]
+    return text

@@ -1,0 +1,177 @@
+"""Server settings: one dataclass, filled from defaults < a TOML/JSON file < ITUKG_* variables < explicit overrides.
+
+Kept apart from the app so the CLI can build, print and validate settings without starting anything.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from itukg.graph.errors import ConfigError
+
+DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
+
+
+def default_data_dir() -> Path:
+    """$ITUKG_DATA_DIR, else ~/.local/share/itukg (docs/model.md)."""
+    env = os.environ.get("ITUKG_DATA_DIR")
+    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "itukg"
+
+
+@dataclass
+class Settings:
+    """Everything the server needs; see docs in server/README.md for what each setting protects."""
+
+    host: str = "127.0.0.1"
+    port: int = 5000
+    data_dir: Path = field(default_factory=default_data_dir)
+    #: RDF files to serve instead of the built dataset (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML).
+    files: list[Path] = field(default_factory=list)
+    base_iri: str = DEFAULT_BASE_IRI
+    #: Seconds a query may run before its worker process is killed and the client gets a 503.
+    query_timeout: float = 30.0
+    #: Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned at most; larger results are truncated.
+    max_results: int = 100_000
+    #: Largest accepted request (body or query string), in bytes; larger requests get a 413.
+    max_request_bytes: int = 1_000_000
+    allow_update: bool = False
+    update_token: str | None = None
+    #: Reserved: SERVICE federation is refused whatever this holds (a non-empty value is a ConfigError).
+    service_allowlist: tuple[str, ...] = ()
+    #: Name of the query parameter that restricts the default dataset to asserted facts.
+    asserted_param: str = "asserted"
+    cors: bool = True
+    #: Waitress threads (concurrent HTTP requests).
+    threads: int = 8
+    #: Query worker processes (concurrent SPARQL evaluations).
+    query_workers: int = 4
+    #: Address-space limit per query worker in MiB above what the loaded store needs (0 = none).
+    worker_memory_mb: int = 4096
+    #: Seconds between two checks of the data directory for a new generation (0 = never reload).
+    reload_interval: float = 1.0
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir).expanduser()
+        self.files = [Path(f).expanduser() for f in self.files]
+        self.service_allowlist = tuple(self.service_allowlist)
+
+    def validate(self) -> "Settings":
+        """Raise ConfigError naming the first unusable value; return self so calls can chain."""
+        if not (0 <= self.port <= 65535):
+            raise ConfigError(f"port must be between 0 and 65535, not {self.port}")
+        if not self.base_iri.startswith(("http://", "https://")) or not self.base_iri.endswith(("/", "#")):
+            raise ConfigError(f"base_iri must be an http(s) IRI ending in / or #, not {self.base_iri!r}")
+        for name in ("query_timeout", "max_results", "max_request_bytes", "threads", "query_workers"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
+        if self.reload_interval < 0 or self.worker_memory_mb < 0:
+            raise ConfigError("reload_interval and worker_memory_mb cannot be negative")
+        if self.allow_update and not self.update_token:
+            raise ConfigError("allow_update needs update_token (ITUKG_UPDATE_TOKEN): updates are never anonymous")
+        if self.service_allowlist:
+            raise ConfigError(
+                "service_allowlist is not supported: SERVICE is always refused, because query workers "
+                "run without network access (see server/workers.py)"
+            )
+        if not self.asserted_param.isidentifier():
+            raise ConfigError(f"asserted_param must be a plain parameter name, not {self.asserted_param!r}")
+        return self
+
+    @classmethod
+    def load(
+        cls,
+        file: str | os.PathLike | None = None,
+        env: Mapping[str, str] | None = None,
+        **overrides: Any,
+    ) -> "Settings":
+        """Defaults, then `file` (.toml or .json), then ITUKG_* variables of `env`, then `overrides` (None skipped)."""
+        values: dict[str, Any] = {}
+        if file is not None:
+            values.update(_read_file(Path(file)))
+        values.update(_from_env(os.environ if env is None else env))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.from_mapping(values).validate()
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> "Settings":
+        """Build from plain values (strings are converted), rejecting unknown keys."""
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        kwargs = {}
+        for key, raw in values.items():
+            if key not in fields:
+                raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(fields))}")
+            kwargs[key] = _coerce(key, raw, fields[key].default if fields[key].default is not dataclasses.MISSING else None)
+        return cls(**kwargs)
+
+
+_ENV_PREFIX = "ITUKG_"
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(Settings)}
+    out: dict[str, Any] = {}
+    for key, value in env.items():
+        if key.startswith(_ENV_PREFIX) and key[len(_ENV_PREFIX):].lower() in names:
+            out[key[len(_ENV_PREFIX):].lower()] = value
+    return out
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read settings file {path}: {exc.strerror}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw)
+        else:
+            try:
+                import tomllib
+            except ModuleNotFoundError:  # Python 3.10
+                raise ConfigError("TOML settings need Python 3.11+; use a .json file") from None
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}") from None
+    # Accept either top-level keys or a [server] table.
+    if isinstance(data, dict) and isinstance(data.get("server"), dict):
+        data = data["server"]
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a table of settings")
+    return data
+
+
+def _coerce(key: str, raw: Any, default: Any) -> Any:
+    """Turn an env/file value into the field's type; a bad value is a ConfigError, never a traceback."""
+    try:
+        if key in ("data_dir",):
+            return Path(str(raw))
+        if key == "files":
+            items = raw.split(os.pathsep) if isinstance(raw, str) else list(raw)
+            return [Path(str(i)) for i in items if str(i).strip()]
+        if key == "service_allowlist":
+            items = raw.replace(",", " ").split() if isinstance(raw, str) else list(raw)
+            return tuple(str(i) for i in items)
+        if key == "update_token":
+            return None if raw in (None, "") else str(raw)
+        if isinstance(default, bool):
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(raw)
+        if isinstance(default, int):
+            if isinstance(raw, bool):
+                raise ValueError(raw)
+            return int(str(raw).replace("_", "")) if isinstance(raw, str) else int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        return str(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"setting {key}: cannot use {raw!r}") from None

@@ -1,0 +1,278 @@
+"""Loading the data the server answers from, and noticing when a rebuild replaced it.
+
+A `Snapshot` is one immutable, fully loaded pyoxigraph Store plus what we know about it. The server swaps
+whole snapshots (never mutates one in place), so a request that started on the old data finishes on it.
+
+Two choices worth knowing:
+
+* The default graph of a query is the union of all graphs. pyoxigraph's own union mode does not deduplicate a
+  triple stated in several graphs (oxigraph issue #1919, fixed after 0.5), which would repeat labels once per
+  document and inflate COUNTs. So at load time the union is materialised, as a set, into the hidden graph
+  UNION_GRAPH, and the asserted-only union (everything but ig:inferred) into ASSERTED_GRAPH. They are never listed
+  as named graphs, exported, or visible to `GRAPH ?g`.
+* `load_files`: a file in a triples format (Turtle, N-Triples, RDF/XML) goes into a named graph named after the
+  file's `file:` IRI, so `GRAPH ?g` still says where a triple came from; a dataset format (TriG, N-Quads, JSON-LD)
+  keeps its own graphs, and its default-graph triples stay in the store's default graph.
+
+Parsers never fetch: pyoxigraph's JSON-LD parser refuses remote contexts (no document loader is set) and its
+RDF/XML parser does not resolve external entities (tests/test_server_store.py proves both against a local port).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+
+from itukg.graph.errors import DatasetError
+from itukg.graph.namespaces import INFERRED_GRAPH
+
+log = logging.getLogger("itukg.server.store")
+
+UNION_GRAPH = ox.NamedNode("urn:x-itukg:union")
+ASSERTED_GRAPH = ox.NamedNode("urn:x-itukg:asserted")
+HIDDEN_GRAPHS = frozenset({UNION_GRAPH, ASSERTED_GRAPH})
+INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
+
+_EXTENSIONS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+_DATASET_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
+
+
+@dataclass
+class Snapshot:
+    """One loaded, read-only dataset. `store` must not be modified once the snapshot is built."""
+
+    store: ox.Store
+    graphs: tuple  # real named graphs (NamedNode/BlankNode), sorted by IRI
+    graph_sizes: dict  # str(graph) -> quads in it; "" for the default graph when it is not empty
+    triples: int  # distinct triples in the union
+    has_inferred: bool
+    source: str
+    generation: str | None = None
+    manifest: dict = field(default_factory=dict)
+    loaded_at: float = field(default_factory=time.time)
+    signature: tuple | None = None
+    cache: dict = field(default_factory=dict, repr=False)  # lazily computed statistics, see export.void_stats
+
+    @property
+    def default_graph(self) -> ox.NamedNode:
+        """The hidden graph holding the union every query sees as its default graph."""
+        return UNION_GRAPH
+
+    def asserted_graph(self) -> ox.NamedNode:
+        return ASSERTED_GRAPH if self.has_inferred else UNION_GRAPH
+
+    def graph_names(self, inferred: bool = True) -> list:
+        return [g for g in self.graphs if inferred or g != INFERRED]
+
+    @property
+    def built(self) -> str | None:
+        return self.manifest.get("built")
+
+
+def rdf_format_for(path: Path) -> ox.RdfFormat:
+    fmt = _EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise DatasetError(
+            f"{path}: unknown RDF file extension {path.suffix!r}; use one of {', '.join(sorted(_EXTENSIONS))}"
+        )
+    return fmt
+
+
+def load_files(paths: Iterable[os.PathLike | str]) -> Snapshot:
+    """Load the given RDF files into a fresh snapshot (see the module docstring for where triples go)."""
+    paths = [Path(p).expanduser().resolve() for p in paths]
+    if not paths:
+        raise DatasetError("no RDF files given")
+    store = ox.Store()
+    for path in paths:
+        fmt = rdf_format_for(path)
+        iri = path.as_uri()
+        to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(iri)
+        _bulk_load(store, path, fmt, base_iri=iri, to_graph=to_graph)
+    return build_snapshot(store, source=", ".join(str(p) for p in paths))
+
+
+def load_dataset(data_dir: os.PathLike | str) -> Snapshot:
+    """Load `<data_dir>/current/dataset.nq` (docs/model.md) with its manifest."""
+    data_dir = Path(data_dir).expanduser()
+    current = data_dir / "current"
+    if not current.exists():
+        raise DatasetError(f"no built dataset in {data_dir} (no 'current'): run `itukg build` first")
+    generation = current.resolve()
+    dataset = generation / "dataset.nq"
+    if not dataset.is_file():
+        raise DatasetError(f"{generation} holds no dataset.nq: the build did not finish")
+    signature = dataset_signature(data_dir)
+    manifest = read_manifest(generation)
+    store = ox.Store()
+    _bulk_load(store, dataset, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
+    return build_snapshot(
+        store, source=str(generation), generation=generation.name, manifest=manifest, signature=signature
+    )
+
+
+def load_snapshot(settings) -> Snapshot:
+    """What `Settings` asks for: the explicit files if any, else the dataset directory."""
+    return load_files(settings.files) if settings.files else load_dataset(settings.data_dir)
+
+
+def read_manifest(generation: Path) -> dict:
+    try:
+        data = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("cannot read %s/manifest.json: %s", generation, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def dataset_signature(data_dir: os.PathLike | str) -> tuple | None:
+    """What changes when a rebuild lands: the resolved `current` target and the mtimes of its files."""
+    current = Path(data_dir).expanduser() / "current"
+    try:
+        target = current.resolve(strict=True)
+        parts = [str(target)]
+        for name in ("manifest.json", "dataset.nq"):
+            try:
+                st = (target / name).stat()
+                parts.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                parts.append(None)
+        return tuple(parts)
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def _bulk_load(store: ox.Store, path: Path, fmt, base_iri, to_graph) -> None:
+    try:
+        store.bulk_load(path=str(path), format=fmt, base_iri=base_iri, to_graph=to_graph)
+    except SyntaxError as exc:
+        raise DatasetError(f"{path}: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+    except (OSError, ValueError) as exc:
+        raise DatasetError(f"{path}: cannot load: {exc}") from None
+
+
+def build_snapshot(store: ox.Store, source: str, **meta) -> Snapshot:
+    """Materialise the hidden union graphs into `store` (which must hold no hidden graph yet) and count."""
+    has_inferred = store.contains_named_graph(INFERRED)
+    store.update(
+        f"INSERT {{ GRAPH <{UNION_GRAPH.value}> {{ ?s ?p ?o }} }} "
+        "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    )
+    if has_inferred:
+        store.update(
+            f"INSERT {{ GRAPH <{ASSERTED_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ {{ ?s ?p ?o }} UNION "
+            f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{INFERRED.value}>, <{UNION_GRAPH.value}>)) }} }}"
+        )
+    sizes: dict[str, int] = {}
+    for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+        sizes[row["g"].value] = int(row["n"].value)
+    default_size = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    triples = sizes.pop(UNION_GRAPH.value, 0)
+    sizes.pop(ASSERTED_GRAPH.value, None)
+    if default_size:
+        sizes[""] = default_size
+    graphs = tuple(sorted((g for g in store.named_graphs() if g not in HIDDEN_GRAPHS), key=lambda g: str(g)))
+    for g in graphs:  # empty named graphs still exist
+        sizes.setdefault(g.value, 0)
+    return Snapshot(store=store, graphs=graphs, graph_sizes=sizes, triples=triples,
+                    has_inferred=has_inferred, source=source, **meta)
+
+
+def stored_quads(snapshot: Snapshot) -> Iterable[ox.Quad]:
+    """Every quad of the data as loaded (default graph and named graphs), without the hidden unions."""
+    for quad in snapshot.store:
+        if quad.graph_name not in HIDDEN_GRAPHS:
+            yield quad
+
+
+def copy_store(snapshot: Snapshot) -> ox.Store:
+    """A fresh store with the snapshot's data and no hidden graphs: what an update is applied to."""
+    store = ox.Store()
+    store.bulk_extend(stored_quads(snapshot))
+    for g in snapshot.graphs:
+        store.add_graph(g)
+    return store
+
+
+class DatasetWatcher:
+    """Polls the data directory (at most once per `interval`) and hands a newly loaded snapshot to `on_load`.
+
+    Loading happens in this thread, on the side; the caller swaps its reference when `on_load` runs, so
+    requests never see a half-loaded store. A generation whose target changed is loaded at once; a file
+    rewritten in place must look the same on two checks before it is loaded. A load that fails is logged and
+    not retried until the directory changes again; the old snapshot keeps serving.
+    """
+
+    def __init__(self, data_dir: Path, current: Snapshot, on_load: Callable[[Snapshot], None],
+                 interval: float = 1.0):
+        self.data_dir = Path(data_dir)
+        self.on_load = on_load
+        self.interval = max(interval, 0.05)
+        self._seen = current.signature
+        self._pending: tuple | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_error: str | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="itukg-dataset-watcher", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.check()
+            except Exception:  # a watcher that dies silently would freeze the data: log and go on
+                log.exception("dataset watcher failed")
+
+    def check(self) -> bool:
+        """One poll; True when a new snapshot was loaded and handed over."""
+        sig = dataset_signature(self.data_dir)
+        if sig is None or sig == self._seen:
+            self._pending = None
+            return False
+        target_changed = self._seen is None or sig[0] != self._seen[0]
+        if not target_changed and sig != self._pending:
+            self._pending = sig  # rewritten in place: wait until it stops changing
+            return False
+        self._seen = sig
+        self._pending = None
+        started = time.monotonic()
+        try:
+            snapshot = load_dataset(self.data_dir)
+        except DatasetError as exc:
+            self.last_error = str(exc)
+            log.error("new dataset generation not loaded, still serving the previous one: %s", exc)
+            return False
+        self.last_error = None
+        log.info("loaded generation %s (%d triples) in %.2f s", snapshot.generation, snapshot.triples,
+                 time.monotonic() - started)
+        self.on_load(snapshot)
+        return True
