@@ -186,3 +186,16 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     bind_prefixes(d)
     d.parse(gen.dataset_file, format="nquads")
     return d
+
+
+def check(paths: Iterable[Path]) -> list[tuple[str, "Report | DocumentError"]]:
+    """`itukg validate`: each document's SHACL report, nothing stored."""
+    ref = load_reference()
+    out: list[tuple[str, Report | DocumentError]] = []
+    for item in iter_documents(list(paths)):
+        if isinstance(item, DocumentError):
+            out.append((item.source, item))
+            continue
+        facts = extract(item, ref)
+        out.append((item.source, validate_graph(to_graph(facts), ref)))
+    return out

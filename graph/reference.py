@@ -113,6 +113,8 @@ class Reference:
             self.labels[iri] = str(label) if label is not None else iri.rsplit("/", 1)[-1]
             self.kinds[iri] = kind
             for prop in _ALIAS_PROPERTIES:
+                if prop == SKOS.notation and kind not in GROUP_KINDS:
+                    continue  # 'AI' is a country code (Anguilla) but in text it means artificial intelligence
                 for alias in g.objects(s, prop):
                     if isinstance(alias, Literal) and alias.language not in (None, "en"):
                         continue

@@ -27,7 +27,7 @@ ACTION_PATTERNS = (
     ("lead", re.compile(r"\blead(?:s|ing|ership)?\b|\bled\s+by\b", re.I)),
     ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
-    ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b|\binvestigat\w*", re.I)),
+    ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+groups?\b)|\binvestigat\w*", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*", re.I)),
 )
 

@@ -119,7 +119,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             taken.append((m.start(), m.end()))
             s, e = sentence_at(text, m.start())
             line_s = text.rfind("\n", 0, m.start()) + 1
-            heading = not text[line_s:m.start()].strip(" \t·•-*0123456789).") and len(text[s:e]) < 120
+            line_e = text.find("\n", m.end())
+            line = text[line_s:len(text) if line_e < 0 else line_e].strip()
+            heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line)
             if heading:
                 nxt = text.find("\n", e)
                 if nxt >= 0:
@@ -223,7 +225,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting) -> None:
             m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
     events = _events(ref, text, s, e)
     co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])), None)
-    if co and m.co_located is None:
+    if co and (m.co_located is None or (m.co_located.start is None and co.start is not None)):
         year = co.year or (m.start.year if m.start else None)
         m.co_located = EventMention(co.series, year, co.span, co.start, co.end)
     if m.place is None:

@@ -40,9 +40,18 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
     return Ref("Post", label, Span.of(text, s, e))
 
 
+#: Nouns that make a capitalised phrase the name of a body or a document, not of a person.
+_INSTITUTION_WORDS = {"Party", "Group", "Groups", "Working", "Assembly", "Union", "Conference", "Committee", "Bureau",
+                      "Sector", "Forum", "Council", "Commission", "Meeting", "Summit", "Initiative", "Report",
+                      "Standard", "Recommendation", "Agenda", "Session", "Sessions", "Programme", "Institute",
+                      "Organization", "Organisation", "Telecom", "Telecommunication", "Telecommunications",
+                      "Standardization", "Network", "Networks", "Cities", "Nations", "Republic", "Kingdom", "States"}
+
+
 def _valid_name(name: str) -> bool:
-    first = name.split()[0]
-    return first not in _NOT_NAMES and not name.isupper() and len(name) <= 60
+    words = name.split()
+    return (words[0] not in _NOT_NAMES and not name.isupper() and len(name) <= 60
+            and not any(w in _INSTITUTION_WORDS for w in words))
 
 
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:

@@ -1,0 +1,312 @@
+"""The `itukg` command: a thin layer over the functions the tests call. With no command it serves.
+
+Exit codes: 0 success, 1 invalid documents (validation or rejected in a build), 2 usage or user errors.
+Every user-facing error is one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from itukg.graph.errors import ItukgError
+
+COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
+
+
+def _data_dir(args) -> Path:
+    from itukg.graph.dataset import default_data_dir
+
+    return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="itukg",
+        description="A knowledge graph of ITU-T standardization strategy: build it from meeting documents, "
+                    "query it with SPARQL, serve it. With no command, `itukg` serves the built graph "
+                    "(building the bundled corpus first if nothing is built).",
+    )
+    p.add_argument("--version", action="version", version=f"itukg {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp):
+        sp.add_argument("--data-dir", help="where the dataset lives (default: $ITUKG_DATA_DIR or ~/.local/share/itukg)")
+
+    s = sub.add_parser("serve", help="serve the SPARQL endpoint, exports, Linked Data pages and the web UI")
+    s.add_argument("files", nargs="*", type=Path, help="RDF files to serve as they are, instead of the built dataset")
+    s.add_argument("--host", default=None, help="interface to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=None, help="port (default 5000)")
+    s.add_argument("--timeout", type=float, default=None, help="query timeout in seconds (default 30)")
+    s.add_argument("--config", type=Path, help="settings file (TOML or JSON)")
+    common(s)
+
+    b = sub.add_parser("build", help="extract, validate and reason over documents, and store the result")
+    b.add_argument("paths", nargs="*", type=Path, help="documents or folders (default: the bundled corpus)")
+    b.add_argument("--fresh", action="store_true", help="start from an empty dataset instead of adding to it")
+    b.add_argument("-o", "--output", type=Path, help="also write the whole dataset to a file (.trig, .nq, .ttl)")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    common(b)
+
+    v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
+    v.add_argument("paths", nargs="+", type=Path)
+    v.add_argument("--warnings", action="store_true", help="also list warnings")
+
+    q = sub.add_parser("query", help="run SPARQL on the built dataset")
+    q.add_argument("query", nargs="?", help="the SPARQL query text")
+    q.add_argument("--file", type=Path, help="read the query from a file")
+    q.add_argument("--named", help="run a named query (see --list)")
+    q.add_argument("--param", action="append", default=[], help="name=value for a named query's parameter")
+    q.add_argument("--list", action="store_true", help="list the named queries")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--asserted", action="store_true", help="asserted facts only (no inferred graph)")
+    common(q)
+
+    e = sub.add_parser("export", help="write the dataset as Turtle, TriG, N-Triples, N-Quads or JSON-LD")
+    e.add_argument("--format", choices=("turtle", "trig", "nt", "nquads", "jsonld"), default="turtle")
+    e.add_argument("--inferred", dest="inferred", action="store_true", default=True, help="include inferences (default)")
+    e.add_argument("--no-inferred", dest="inferred", action="store_false", help="asserted and reference graphs only")
+    e.add_argument("--graph", help="one named graph (IRI) only")
+    e.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    common(e)
+
+    sub.add_parser("ontology", help="summarize the ontology and the reference data")
+    return p
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("itukg")
+    except Exception:  # noqa: BLE001 - running from a source tree without metadata
+        return "dev"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["serve", *argv]
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        return {
+            "serve": cmd_serve, "build": cmd_build, "validate": cmd_validate, "query": cmd_query,
+            "export": cmd_export, "ontology": cmd_ontology,
+        }[args.command](args)
+    except ItukgError as exc:
+        print(f"itukg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+# -- build and validate --------------------------------------------------------------------------------
+
+def cmd_build(args) -> int:
+    from itukg.graph.build import build
+
+    def progress(n: int, source: str) -> None:
+        if not args.quiet:
+            print(f"\r[{n}] {Path(source).name[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress)
+    if not args.quiet:
+        print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+    for err in result.unreadable:
+        print(f"itukg: cannot read {err}", file=sys.stderr)
+    for rej in result.rejected:
+        print(f"itukg: rejected {rej.source}: does not conform to the shapes", file=sys.stderr)
+        for problem in rej.report.violations[:50]:
+            print("  " + problem.line(), file=sys.stderr)
+    st = result.stats
+    print(f"{len(result.accepted)} documents accepted, {len(result.reused)} unchanged, {len(result.rejected)} rejected, "
+          f"{len(result.unreadable)} unreadable; the dataset holds {st.get('documents', 0)} documents, "
+          f"{st.get('meetings', 0)} meetings, {st.get('quads', 0)} triples in {result.data_dir}")
+    for w in result.warnings:
+        print(f"itukg: warning: {w}", file=sys.stderr)
+    if args.output:
+        _write_export(args.output, _format_for(args.output), result.data_dir, inferred=True, graph=None)
+        print(f"wrote {args.output}")
+    return 0 if result.ok else 1
+
+
+def cmd_validate(args) -> int:
+    from itukg.graph.build import check
+
+    results = check(args.paths)
+    status = 0
+    for source, outcome in results:
+        if isinstance(outcome, ItukgError):
+            print(f"itukg: cannot read {outcome}", file=sys.stderr)
+            status = max(status, 2)
+            continue
+        if outcome.conforms:
+            print(f"{source}: conforms ({len(outcome.warnings)} warnings)")
+        else:
+            print(f"{source}: does not conform ({len(outcome.violations)} violations)")
+            status = max(status, 1)
+        shown = outcome.problems if args.warnings else outcome.violations
+        for problem in shown:
+            print("  " + problem.line())
+    return status
+
+
+# -- query and export -----------------------------------------------------------------------------------
+
+def _open_store(data_dir: Path):
+    from itukg.graph.dataset import require_current
+    from itukg.server.store import load_files
+
+    return load_files([require_current(data_dir).dataset_file])
+
+
+def cmd_query(args) -> int:
+    import pyoxigraph as ox
+
+    from itukg.graph.errors import QueryError
+    from itukg.graph.namespaces import INFERRED_GRAPH
+    from itukg.server import named_queries as nq
+
+    if args.list:
+        for q in nq.named_queries().values():
+            params = f" (params: {', '.join(q.params)})" if q.params else ""
+            print(f"{q.name:<22} {q.title}{params}\n{'':<22} {q.description}")
+        return 0
+    subs = None
+    if args.named:
+        named = nq.get(args.named)
+        text = nq.bind(named, nq.parse_params(named, args.param))
+    elif args.file:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"{args.file}: {exc.strerror or exc}") from None
+    elif args.query:
+        text = args.query
+    else:
+        raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
+    store = _open_store(_data_dir(args))
+    graphs = None
+    if args.asserted:
+        graphs = [g for g in store.named_graphs() if g.value != str(INFERRED_GRAPH)]
+    try:
+        if graphs is None:
+            result = store.query(text, use_default_graph_as_union=True, substitutions=subs)
+        else:
+            result = store.query(text, default_graph=graphs, substitutions=subs)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    _print_result(result, args.format)
+    return 0
+
+
+def _term(t) -> str:
+    import pyoxigraph as ox
+
+    if t is None:
+        return ""
+    if isinstance(t, ox.Literal):
+        return t.value
+    return getattr(t, "value", str(t))
+
+
+def _print_result(result, fmt: str) -> None:
+    import pyoxigraph as ox
+
+    out = sys.stdout
+    if isinstance(result, ox.QueryBoolean):
+        print(json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
+        return
+    if isinstance(result, ox.QueryTriples):
+        out.write(result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8"))
+        return
+    if fmt == "csv":
+        out.write(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))
+        return
+    if fmt == "json":
+        out.write(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")
+        return
+    names = [v.value for v in result.variables]
+    rows = [[_term(sol[n]) for n in names] for sol in result]
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    print("  ".join(n.ljust(w) for n, w in zip(names, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)))
+    print(f"({len(rows)} rows)", file=sys.stderr)
+
+
+_FORMAT_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
+
+
+def _format_for(path: Path) -> str:
+    from itukg.graph.errors import ConfigError
+
+    fmt = _FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if not fmt:
+        raise ConfigError(f"{path}: unknown export format (use one of {', '.join(_FORMAT_BY_SUFFIX)})")
+    return fmt
+
+
+def _write_export(output: Path | None, fmt: str, data_dir: Path, inferred: bool, graph: str | None) -> None:
+    from itukg.server.export import export_dataset
+
+    data = export_dataset(_open_store(data_dir), fmt, inferred=inferred, graph=graph)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        output.write_bytes(data)
+
+
+def cmd_export(args) -> int:
+    _write_export(args.output, args.format, _data_dir(args), args.inferred, args.graph)
+    return 0
+
+
+# -- serve and ontology ----------------------------------------------------------------------------------
+
+def cmd_serve(args) -> int:
+    from itukg.graph.dataset import current
+    from itukg.server.app import serve
+    from itukg.server.settings import load_settings
+
+    data_dir = _data_dir(args)
+    overrides = {k: v for k, v in (("host", args.host), ("port", args.port), ("query_timeout", args.timeout)) if v is not None}
+    settings = load_settings(args.config, data_dir=data_dir, files=list(args.files), **overrides)
+    if not args.files and current(data_dir) is None:
+        print(f"nothing built in {data_dir} yet: building the bundled corpus first", file=sys.stderr)
+        from itukg.graph.build import build
+
+        build(None, data_dir)
+    print(f"itukg: serving on http://{settings.host}:{settings.port}/ (SPARQL endpoint at /sparql)", file=sys.stderr)
+    serve(settings)
+    return 0
+
+
+def cmd_ontology(args) -> int:
+    from rdflib.namespace import OWL, RDF, SKOS
+
+    from itukg.graph.reference import load_reference
+
+    ref = load_reference()
+    onto = ref.ontology
+    kinds: dict[str, int] = {}
+    for kind in ref.kinds.values():
+        kinds[kind] = kinds.get(kind, 0) + 1
+    print(f"ontology: {len(set(onto.subjects(RDF.type, OWL.Class)))} classes, "
+          f"{len(set(onto.subjects(RDF.type, OWL.ObjectProperty)))} object properties, "
+          f"{len(set(onto.subjects(RDF.type, OWL.DatatypeProperty)))} datatype properties")
+    print(f"reference data: {len(ref.graph)} triples, {len(set(ref.graph.subjects(RDF.type, SKOS.Concept)))} topic concepts")
+    for kind in sorted(kinds):
+        print(f"  {kind:<16} {kinds[kind]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Evaluating one SPARQL query against a store and writing the answer: the work a query worker does.
+
+Pure function of (store, job) -> reply dict, so it runs the same in a worker process and in a unit test.
+Replies carry either the serialized body or an HTTP status with a message; never a traceback for the client.
+"""
+from __future__ import annotations
+
+import re
+import traceback
+
+import pyoxigraph as ox
+
+from itukg.server import rdfwrite
+from itukg.server.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
+
+SERVICE_DISABLED = ("SERVICE is disabled on this endpoint: federated queries are not allowed "
+                    "(the query workers have no network access).")
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def run_job(store: ox.Store, job: dict) -> dict:
+    """Run `job` (see sparql.build_job); return {'ok': True, body, format, ...} or {'ok': False, status, message}."""
+    try:
+        dataset = job.get("dataset")
+        kwargs = {}
+        if dataset is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset["default"]]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset["named"]]
+        result = store.query(job["query"], base_iri=job.get("base_iri"), prefixes=job.get("prefixes") or None,
+                             **kwargs)
+        return _write(result, job)
+    except SyntaxError as exc:
+        return {"ok": False, "status": 400, "message": syntax_message(job["query"], exc)}
+    except OSError as exc:
+        if _is_network_refusal(exc):
+            return {"ok": False, "status": 400, "message": SERVICE_DISABLED}
+        return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
+    except (ValueError, RuntimeError) as exc:
+        return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
+    except MemoryError:
+        return {"ok": False, "status": 503, "message": "The query needed more memory than a worker may use."}
+    except Exception as exc:  # a bug of ours: the caller logs `detail` with the request id
+        return {"ok": False, "status": 500, "message": "internal error", "detail": traceback.format_exc(),
+                "error": type(exc).__name__}
+
+
+def _is_network_refusal(exc: OSError) -> bool:
+    text = str(exc)
+    return exc.errno == 24 or "Too many open files" in text or "lookup address" in text
+
+
+def syntax_message(query: str, exc: SyntaxError) -> str:
+    """pyoxigraph says 'error at L:C: expected ...'; add the line and a caret under the column."""
+    text = str(exc.msg if getattr(exc, "msg", None) else exc)
+    m = _POSITION.search(text)
+    if not m:
+        return f"SPARQL syntax error: {text}"
+    line_no, col = int(m.group(1)), int(m.group(2))
+    detail = text[m.end():].lstrip(": ") or text
+    lines = query.splitlines() or [""]
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    caret = " " * max(col - 1, 0) + "^"
+    return f"SPARQL syntax error at line {line_no}, column {col}: {detail}\n{line}\n{caret}"
+
+
+def _write(result, job: dict) -> dict:
+    formats = job["formats"]
+    limit = job["max_results"]
+    state: dict = {"truncated": False}
+    if isinstance(result, ox.QueryBoolean):
+        kind = "boolean"
+    elif isinstance(result, ox.QuerySolutions):
+        kind = "tabular"
+    else:
+        kind = "graph"
+    fmt = formats.get(kind)
+    if fmt is None:
+        return {"ok": False, "status": 406, "kind": kind,
+                "message": f"the Accept header allows no format for this {kind} answer"}
+    if kind == "boolean":
+        body = BOOLEAN_WRITERS[fmt](bool(result))
+    elif kind == "tabular":
+        variables = [v.value for v in result.variables]
+        body = SOLUTION_WRITERS[fmt](variables, result, limit, state)
+    else:
+        triples = []
+        for triple in result:
+            if len(triples) >= limit:
+                state["truncated"] = True
+                break
+            triples.append(triple)
+        body = write_graph(triples, fmt, job.get("out_prefixes") or {})
+    return {"ok": True, "kind": kind, "format": fmt, "body": body, "truncated": state["truncated"]}
+
+
+def write_graph(triples: list, fmt: str, prefixes: dict) -> bytes:
+    """Triples in a graph format key (turtle, nt, jsonld, rdfxml, trig, nquads)."""
+    if fmt == "turtle":
+        return rdfwrite.turtle(triples, prefixes)
+    if fmt == "trig":
+        return rdfwrite.trig(rdfwrite.as_quads(triples), prefixes)
+    if fmt == "nt":
+        return rdfwrite.ntriples(triples)
+    if fmt == "nquads":
+        return rdfwrite.nquads(rdfwrite.as_quads(triples))
+    if fmt == "jsonld":
+        return rdfwrite.jsonld(rdfwrite.as_quads(triples), prefixes)
+    if fmt == "rdfxml":
+        return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes)
+    raise ValueError(f"not a graph format: {fmt}")

@@ -1,0 +1,51 @@
+"""Small helpers shared by the blueprints: the runtime of the current app, RDF and text responses."""
+from __future__ import annotations
+
+from flask import Response, current_app, request
+
+from itukg.graph.namespaces import PREFIXES
+from itukg.server import negotiation
+from itukg.server.execute import write_graph
+from itukg.server.runtime import Runtime
+
+#: Prefixes used when writing RDF: the project's, plus the service vocabularies.
+OUTPUT_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()} | {
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+    "void": "http://rdfs.org/ns/void#",
+    "formats": "http://www.w3.org/ns/formats/",
+    "dcat": "http://www.w3.org/ns/dcat#",
+}
+
+
+def runtime() -> Runtime:
+    return current_app.extensions["itukg"]
+
+
+def settings():
+    return runtime().settings
+
+
+def wanted(kind: str, extra: tuple[str, ...] = ()) -> str:
+    """Negotiate the current request (Accept, overridden by `format`); a 406 ClientError if impossible."""
+    return negotiation.negotiate(kind, request.headers.get("Accept"), request.args.getlist("format"), extra)
+
+
+def rdf_response(triples: list, fmt: str, status: int = 200, headers: dict | None = None) -> Response:
+    body = write_graph(triples, fmt, OUTPUT_PREFIXES)
+    response = Response(body, status=status, content_type=negotiation.media_type(fmt))
+    response.headers["Vary"] = "Accept"
+    for k, v in (headers or {}).items():
+        response.headers[k] = v
+    return response
+
+
+def text_response(message: str, status: int = 200, headers: dict | None = None) -> Response:
+    response = Response(message.rstrip("\n") + "\n", status=status, content_type="text/plain; charset=utf-8")
+    for k, v in (headers or {}).items():
+        response.headers[k] = v
+    return response
+
+
+def endpoint_url(path: str) -> str:
+    """Absolute URL of `path` on this server, as the client reached it."""
+    return request.host_url.rstrip("/") + path

@@ -1,0 +1,94 @@
+"""What a running server holds: the current snapshot and the worker pool forked from it, swapped together.
+
+Requests read the pair once and keep it, so a reload (new generation) or an update (a new snapshot built on a
+copy) never changes the data under a request that already started.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import time
+from typing import Callable
+
+from itukg.server.errors import ClientError
+from itukg.server.execute import run_job, syntax_message
+from itukg.server.settings import Settings
+from itukg.server.store import DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot
+from itukg.server.workers import PoolClosed, WorkerDied, WorkerPool
+
+log = logging.getLogger("itukg.server")
+
+
+class Runtime:
+    def __init__(self, settings: Settings, snapshot: Snapshot | None = None):
+        self.settings = settings
+        self.started = time.time()
+        snapshot = snapshot or load_snapshot(settings)
+        self._lock = threading.Lock()  # one swap or update at a time
+        self._state = (snapshot, self._make_pool(snapshot))
+        self.watcher: DatasetWatcher | None = None
+        if not settings.files and settings.reload_interval > 0 and snapshot.signature is not None:
+            self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval)
+            self.watcher.start()
+
+    def _make_pool(self, snapshot: Snapshot) -> WorkerPool:
+        s = self.settings
+        return WorkerPool(functools.partial(run_job, snapshot.store), s.query_workers, s.query_timeout,
+                          s.worker_memory_mb)
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._state[0]
+
+    def install(self, snapshot: Snapshot) -> None:
+        """Make `snapshot` current: fork its pool first, then swap, then retire the old pool."""
+        with self._lock:
+            self._install_locked(snapshot)
+
+    def _install_locked(self, snapshot: Snapshot) -> None:
+        pool = self._make_pool(snapshot)
+        old = self._state
+        self._state = (snapshot, pool)
+        old[1].close()
+
+    def run_query(self, make_job: Callable[[Snapshot], dict]) -> tuple[Snapshot, dict]:
+        """Run the job built for the current snapshot; returns (snapshot, reply). Raises ClientError on limits."""
+        timeout = self.settings.query_timeout
+        deadline = time.monotonic() + timeout
+        for _ in range(5):
+            snapshot, pool = self._state
+            job = make_job(snapshot)
+            try:
+                return snapshot, pool.run(job, timeout=timeout, deadline=deadline)
+            except PoolClosed:
+                continue  # a reload happened between reading the state and getting a worker
+            except WorkerDied:
+                raise ClientError(503, "The query worker stopped while evaluating this query (most likely it "
+                                       "needed more memory than allowed). Make the query more selective.")
+        raise ClientError(503, "The dataset is being reloaded; try again.")
+
+    def apply_update(self, update: str, base_iri: str | None) -> Snapshot:
+        """Apply a SPARQL Update to a copy of the data and install the result (all or nothing)."""
+        with self._lock:
+            current = self._state[0]
+            store = copy_store(current)
+            try:
+                store.update(update, base_iri=base_iri)
+            except SyntaxError as exc:
+                raise ClientError(400, syntax_message(update, exc).replace("SPARQL syntax", "SPARQL Update syntax"))
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise ClientError(400, f"The update could not be applied: {exc}")
+            snapshot = build_snapshot(store, source=current.source, generation=current.generation,
+                                      manifest=current.manifest, signature=current.signature)
+            self._install_locked(snapshot)
+            return snapshot
+
+    def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        self._state[1].kill_all()
+
+    @property
+    def reload_error(self) -> str | None:
+        return self.watcher.last_error if self.watcher else None

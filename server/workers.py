@@ -1,0 +1,296 @@
+"""Query workers: forked processes that evaluate SPARQL, so a timeout can really stop a query.
+
+Why processes. pyoxigraph (0.5, and still at oxigraph HEAD) exposes no way to cancel a running query; the Rust
+server has a CancellationToken, the Python binding does not. A thread with a deadline check between result
+rows is not enough either: COUNT, ORDER BY, GROUP BY and DISTINCT do all their work before the first row, so
+the check never runs (a 4-way cartesian COUNT keeps a core busy for hours). The only thing that stops such a
+query is killing what runs it. So each query runs in a worker process forked from the server after the store
+is loaded (the store is shared copy-on-write, nothing is re-parsed); a worker that passes the deadline is
+SIGKILLed and replaced by a fresh fork, and the client gets a 503 while other workers keep answering.
+
+Why it is safe to fork from a threaded server: the child only runs this module's loop, which touches the
+read-only store, os-level pipes and pickle; it closes every inherited descriptor it does not own (listening
+and client sockets included). Forks never overlap a write to the store (snapshots are immutable; updates build
+a new one).
+
+Sandbox, as a bonus of having a process: after closing its inherited descriptors a worker lowers
+RLIMIT_NOFILE to the descriptors it holds, so it cannot open a socket or a file at all. pyoxigraph is built
+with an HTTP client and would otherwise follow SERVICE (and fetch remote data) from the server's network;
+in a worker any such attempt fails with EMFILE, whatever the query text hides. An optional RLIMIT_AS caps the
+memory a query can take; an alarm makes an orphaned worker die even if the server vanished.
+
+Cost: a pipe round trip and a pickle of the job and the serialized answer, well under a millisecond
+(tests/test_server_workers.py measures it against calling the store directly).
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import threading
+import time
+from typing import Callable
+
+from itukg.server.errors import QueryTimeout, ServerBusy
+
+log = logging.getLogger("itukg.server.workers")
+
+_HEADER = struct.Struct("!Q")
+_CHILD_READ_FD, _CHILD_WRITE_FD = 3, 4
+_MAX_FD = 65536
+
+
+class WorkerDied(Exception):
+    """The worker process ended while running a job (crash or memory limit)."""
+
+
+class PoolClosed(Exception):
+    """The pool was retired (a new dataset generation came in); run the job on the current pool."""
+
+
+class _Worker:
+    def __init__(self, pid: int, to_child: int, from_child: int):
+        self.pid = pid
+        self.to_child = to_child
+        self.from_child = from_child
+        self.alive = True
+
+    def kill(self) -> None:
+        if not self.alive:
+            return
+        self.alive = False
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self._close_and_reap()
+
+    def stop(self) -> None:
+        """Ask an idle worker to leave (EOF on its pipe) and reap it."""
+        if not self.alive:
+            return
+        self.alive = False
+        self._close_and_reap(grace=True)
+
+    def _close_and_reap(self, grace: bool = False) -> None:
+        for fd in (self.to_child, self.from_child):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        deadline = time.monotonic() + (1.0 if grace else 0.0)
+        while True:
+            try:
+                pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid:
+                return
+            if time.monotonic() >= deadline:
+                try:
+                    os.kill(self.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                try:
+                    os.waitpid(self.pid, 0)
+                except ChildProcessError:
+                    pass
+                return
+            time.sleep(0.005)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+def _send(fd: int, obj) -> None:
+    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_all(fd, _HEADER.pack(len(payload)) + payload)
+
+
+def _read_exact(fd: int, n: int, deadline: float | None) -> bytes | None:
+    """n bytes from fd; None on EOF; raises TimeoutError once `deadline` (monotonic) passes."""
+    chunks, got = [], 0
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    while got < n:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            if not poller.poll(remaining * 1000):
+                raise TimeoutError
+        chunk = os.read(fd, min(n - got, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _receive(fd: int, deadline: float | None):
+    header = _read_exact(fd, _HEADER.size, deadline)
+    if header is None:
+        return None
+    payload = _read_exact(fd, _HEADER.unpack(header)[0], deadline)
+    if payload is None:
+        return None
+    return pickle.loads(payload)
+
+
+def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int, timeout: float,
+                memory_bytes: int) -> None:
+    """The worker's whole life. Never returns: always os._exit, so no parent cleanup code runs here."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        # Our two pipe ends become fds 3 and 4; every other inherited descriptor above 2 is closed.
+        high_r = fcntl.fcntl(to_child, fcntl.F_DUPFD, 16)  # out of the way of 3 and 4 first
+        high_w = fcntl.fcntl(from_child, fcntl.F_DUPFD, 16)
+        os.dup2(high_r, _CHILD_READ_FD, inheritable=False)
+        os.dup2(high_w, _CHILD_WRITE_FD, inheritable=False)
+        os.closerange(_CHILD_WRITE_FD + 1, _MAX_FD)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (_CHILD_WRITE_FD + 1, _CHILD_WRITE_FD + 1))
+        if memory_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        grace = int(timeout) + 5
+        while True:
+            job = _receive(_CHILD_READ_FD, None)
+            if job is None:
+                os._exit(0)
+            signal.alarm(grace)  # if the server died and nobody kills us, stop anyway
+            try:
+                reply = handler(job)
+            except BaseException as exc:  # noqa: BLE001 - report, never die silently mid-protocol
+                reply = {"ok": False, "status": 500, "message": "internal error", "detail": repr(exc)}
+            signal.alarm(0)
+            _send(_CHILD_WRITE_FD, reply)
+    except BaseException:
+        os._exit(70)
+    os._exit(0)
+
+
+def _address_space_now() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+class WorkerPool:
+    """A fixed number of forked workers running `handler(job) -> reply` with a per-job deadline."""
+
+    def __init__(self, handler: Callable[[dict], dict], size: int, timeout: float, memory_mb: int = 0):
+        self.handler = handler
+        self.size = size
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._closing = False
+        self._fork_lock = threading.Lock()
+        for _ in range(size):
+            self._idle.append(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        with self._fork_lock:
+            to_child_r, to_child_w = os.pipe()
+            from_child_r, from_child_w = os.pipe()
+            memory = 0
+            if self.memory_mb:
+                memory = _address_space_now() + self.memory_mb * 1024 * 1024
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the child
+                _child_main(self.handler, to_child_r, from_child_w, self.timeout, memory)
+            os.close(to_child_r)
+            os.close(from_child_w)
+            return _Worker(pid, to_child_w, from_child_r)
+
+    def run(self, job: dict, timeout: float | None = None, deadline: float | None = None) -> dict:
+        """Run one job; QueryTimeout past the deadline (the worker is killed), ServerBusy if none freed up."""
+        timeout = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + timeout if deadline is None else deadline
+        worker = self._acquire(deadline, timeout)
+        try:
+            _send(worker.to_child, job)
+            reply = _receive(worker.from_child, deadline)
+        except TimeoutError:
+            worker.kill()
+            self._replace(worker)
+            raise QueryTimeout(timeout) from None
+        except (OSError, EOFError, pickle.UnpicklingError):
+            reply = None
+        if reply is None:
+            worker.kill()
+            self._replace(worker)
+            raise WorkerDied("the query worker stopped unexpectedly")
+        self._release(worker)
+        return reply
+
+    def _acquire(self, deadline: float, timeout: float) -> _Worker:
+        with self._cond:
+            while not self._idle:
+                if self._closing:
+                    raise PoolClosed()
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self._cond.wait(remaining):
+                    if not self._idle:
+                        raise ServerBusy(timeout)
+            worker = self._idle.pop()
+            self._busy.add(worker)
+            return worker
+
+    def _release(self, worker: _Worker) -> None:
+        with self._cond:
+            self._busy.discard(worker)
+            if self._closing:
+                worker.stop()
+                return
+            self._idle.append(worker)
+            self._cond.notify()
+
+    def _replace(self, worker: _Worker) -> None:
+        with self._cond:
+            self._busy.discard(worker)
+            if self._closing:
+                return
+        fresh = self._spawn()
+        with self._cond:
+            if self._closing:
+                fresh.stop()
+                return
+            self._idle.append(fresh)
+            self._cond.notify()
+
+    def close(self) -> None:
+        """Stop idle workers now; busy ones stop when their job ends (or are killed by their deadline)."""
+        with self._cond:
+            self._closing = True
+            idle, self._idle = self._idle, []
+            self._cond.notify_all()
+        for worker in idle:
+            worker.stop()
+
+    def kill_all(self) -> None:
+        """For shutdown: kill every worker, busy or not."""
+        self.close()
+        with self._cond:
+            busy = list(self._busy)
+        for worker in busy:
+            worker.kill()
+
+    @property
+    def pids(self) -> list[int]:
+        with self._cond:
+            return [w.pid for w in self._idle + list(self._busy)]
