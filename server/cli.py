@@ -178,7 +178,6 @@ def cmd_query(args) -> int:
             params = f" (params: {', '.join(q.params)})" if q.params else ""
             print(f"{q.name:<22} {q.title}{params}\n{'':<22} {q.description}")
         return 0
-    subs = None
     if args.named:
         named = nq.get(args.named)
         text = nq.bind(named, nq.parse_params(named, args.param))
@@ -197,9 +196,9 @@ def cmd_query(args) -> int:
         graphs = [g for g in store.named_graphs() if g.value != str(INFERRED_GRAPH)]
     try:
         if graphs is None:
-            result = store.query(text, use_default_graph_as_union=True, substitutions=subs)
+            result = store.query(text, use_default_graph_as_union=True)
         else:
-            result = store.query(text, default_graph=graphs, substitutions=subs)
+            result = store.query(text, default_graph=graphs)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     _print_result(result, args.format)
