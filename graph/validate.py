@@ -14,6 +14,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
+from .errors import ConfigError
 from .namespaces import ITUKG
 from .reference import Reference, load_reference
 from .resources import shapes_file
@@ -112,6 +113,8 @@ def validate_graph(data: Graph, ref: Reference | None = None) -> Report:
         combined, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True,
         abort_on_first=False, focus_nodes=own,
     )
+    if not isinstance(results, Graph):  # pyshacl's ValidationFailure: the shapes themselves are broken
+        raise ConfigError(f"the SHACL shapes cannot be applied: {results}")
     return Report(conforms=bool(conforms), problems=_problems(results, data))
 
 

@@ -56,6 +56,8 @@ def syntax_message(query: str, exc: SyntaxError) -> str:
     if not m:
         return f"SPARQL syntax error: {text}"
     line_no, col = int(m.group(1)), int(m.group(2))
+    if line_no > 1:  # pyoxigraph 0.5 (rust-peg) counts the newline into the column on every line but the first
+        col -= 1
     detail = text[m.end():].lstrip(": ") or text
     lines = query.splitlines() or [""]
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""

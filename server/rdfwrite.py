@@ -162,11 +162,16 @@ def jsonld(quads: Iterable[ox.Quad], prefixes: Mapping[str, str]) -> bytes:
         else:
             key = names.curie(q.predicate.value) or q.predicate.value
             node.setdefault(key, []).append(_json_value(names, q.object))
-    nodes: list[dict] = [{"@id": sid, **props} for sid, props in graphs.pop("", {}).items()]
+    def dump(obj) -> str:
+        return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+    # One node per line: diffable, and far shorter than an indented dump.
+    lines = [dump({"@id": sid, **props}) for sid, props in graphs.pop("", {}).items()]
     for gid, members in graphs.items():
-        nodes.append({"@id": gid, "@graph": [{"@id": sid, **props} for sid, props in members.items()]})
-    doc = {"@context": dict(sorted(names.used.items())), "@graph": nodes}
-    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        inner = ",\n  ".join(dump({"@id": sid, **props}) for sid, props in members.items())
+        lines.append(f'{{"@id": {json.dumps(gid, ensure_ascii=False)}, "@graph": [\n  {inner}\n]}}')
+    context = dump(dict(sorted(names.used.items())))
+    return ('{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
 
 
 def _node_id(names: _Names, term) -> str:

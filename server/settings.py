@@ -17,9 +17,10 @@ DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
 
 
 def default_data_dir() -> Path:
-    """$ITUKG_DATA_DIR, else ~/.local/share/itukg (docs/model.md)."""
-    env = os.environ.get("ITUKG_DATA_DIR")
-    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "itukg"
+    """The pipeline's choice (graph/dataset.py): $ITUKG_DATA_DIR, $XDG_DATA_HOME/itukg, ~/.local/share/itukg."""
+    from itukg.graph.dataset import default_data_dir as pipeline_default
+
+    return pipeline_default()
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Settings:
     #: Largest accepted request (body or query string), in bytes; larger requests get a 413.
     max_request_bytes: int = 1_000_000
     allow_update: bool = False
-    update_token: str | None = None
+    update_token: str | None = field(default=None, repr=False)
     #: Reserved: SERVICE federation is refused whatever this holds (a non-empty value is a ConfigError).
     service_allowlist: tuple[str, ...] = ()
     #: Name of the query parameter that restricts the default dataset to asserted facts.
@@ -175,3 +176,12 @@ def _coerce(key: str, raw: Any, default: Any) -> Any:
         return str(raw)
     except (TypeError, ValueError):
         raise ConfigError(f"setting {key}: cannot use {raw!r}") from None
+
+
+def load_settings(file: str | os.PathLike | None = None, env: Mapping[str, str] | None = None,
+                  **overrides: Any) -> Settings:
+    """Settings from defaults < `file` (TOML/JSON) < ITUKG_* environment < `overrides` (None values skipped).
+
+    Raises ConfigError with a one-line message for an unreadable file, an unknown key or an unusable value.
+    """
+    return Settings.load(file, env, **overrides)

@@ -31,7 +31,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from itukg.graph.errors import DatasetError
-from itukg.graph.namespaces import INFERRED_GRAPH
+from itukg.graph.namespaces import INFERRED_GRAPH, PREFIXES
 
 log = logging.getLogger("itukg.server.store")
 
@@ -87,6 +87,34 @@ class Snapshot:
     @property
     def built(self) -> str | None:
         return self.manifest.get("built")
+
+    def named_graphs(self) -> list:
+        """The real named graphs (like pyoxigraph's Store.named_graphs, without the hidden unions)."""
+        return list(self.graphs)
+
+    def query(self, query: str, *, asserted: bool = False, use_default_graph_as_union: bool | None = None,
+              default_graph=None, named_graphs=None, **kwargs):
+        """pyoxigraph's Store.query with the server's dataset: the default graph is the deduplicated union
+        (asserted-only when `asserted`), every real named graph is available, a query's own FROM /
+        FROM NAMED is respected, and the project's prefixes (itukg:, schema:, ...) are predefined. `use_default_graph_as_union` is accepted for compatibility: it is what
+        happens anyway. Explicit `default_graph` / `named_graphs` are passed through."""
+        from itukg.server.scan import query_shape
+
+        if default_graph is None and named_graphs is None:
+            if not query_shape(query).has_dataset:
+                default_graph = self.asserted_graph() if asserted else UNION_GRAPH
+                named_graphs = self.graph_names(not asserted)
+        elif named_graphs is None:
+            named_graphs = self.graph_names(not asserted)
+        elif default_graph is None:
+            default_graph = []
+        if kwargs.get("prefixes") is None:  # the endpoint predefines the project's prefixes; so does this
+            kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}
+        if default_graph is not None:
+            kwargs["default_graph"] = default_graph
+        if named_graphs is not None:
+            kwargs["named_graphs"] = named_graphs
+        return self.store.query(query, **kwargs)
 
 
 def rdf_format_for(path: Path) -> ox.RdfFormat:

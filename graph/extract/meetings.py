@@ -220,7 +220,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting) -> None:
     om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE)
     if om and m.ordinal is None:
         value = ordinal(om.group(1))
-        if value:
+        if value is not None:  # 'zeroth' is recorded as read; the SHACL gate decides
             off = a.name_span[0] - len(before)
             m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
     events = _events(ref, text, s, e)

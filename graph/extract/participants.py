@@ -19,6 +19,7 @@ _LIST_TRIGGER = re.compile(
     r"(?:(?:the\s+)?(?:participating|participant|attending)\s+(?:organi[sz]ations|companies|entities|members|institutions)"
     r"(?:\s+(?:were|are|included|includes|was))?\s*:?"
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
+    r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies)|attendees)\s*:)"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
     r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",
@@ -26,8 +27,10 @@ _LIST_TRIGGER = re.compile(
 )
 #: Inline lists inside a sentence: 'companies including A, B and C', 'organizations such as A and B'.
 _INLINE_TRIGGER = re.compile(
-    r"\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies)\s*"
-    r"(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?\s+",
+    r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies|CTOs|CxOs|executives|"
+    r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)"
+    r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?)"
+    r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?\s+",
     re.IGNORECASE,
 )
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored)\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -40,6 +43,9 @@ _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co\.,?\s*Ltd|Company\s+Limited|Co|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|"
     r"S\.A|SA|SAS|plc|PLC|B\.V|BV|N\.V|NV|Oy|Oyj|AB|ASA|K\.K|KK|S\.p\.A|SpA|Pty|Pte)\.?)+$"
 )
+
+
+_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|and\b|$))")
 
 
 def strip_legal_form(name: str) -> str:
@@ -82,6 +88,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0 and ((use_semicolons and ch == ";") or (not use_semicolons and ch == ",")):
+            if ch == "," and _LEGAL_AFTER_COMMA.match(body, i + 1):
+                continue  # 'Huawei Technologies Co., Ltd.' is one name
             seps.append((i, i + 1))
     if not use_semicolons:
         for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=[A-Z0-9])", body):

@@ -119,15 +119,17 @@ def _resolve_short_mentions(ref: Reference, text: str, start: int, end: int, peo
         if not m:
             continue
         surname = m.group(1)
-        for p in people:
-            if p.name.split()[-1] == surname:
-                break
-        else:
-            if post.iri:
-                for iri in ref.holders_of(post.iri):
-                    if ref.labels[iri].split()[-1] == surname:
-                        people.append(PersonMention(ref.labels[iri], Span.of(text, m.start(1), m.end(1)), post, None, iri))
-                        break
+        span = Span.of(text, m.start(1), m.end(1))
+        if any(p.span.start <= span.start < p.span.end for p in people):
+            continue  # part of a full name already read
+        earlier = next((p for p in people if p.name.split()[-1] == surname), None)
+        if earlier is not None:
+            people.append(PersonMention(earlier.name, span, post, None, earlier.iri))
+        elif post.iri:
+            for iri in ref.holders_of(post.iri):
+                if ref.labels[iri].split()[-1] == surname:
+                    people.append(PersonMention(ref.labels[iri], span, post, None, iri))
+                    break
 
 
 def person_key(p: PersonMention) -> str:

@@ -1,0 +1,185 @@
+"""The Flask application and its waitress server.
+
+`create_app(settings)` loads the data, forks the query workers and wires the blueprints (sparql, export,
+pages); `serve(settings)` runs it under waitress until interrupted. Cross-cutting concerns live here: request
+ids (X-Request-Id, in every log line), CORS on the read-only endpoints, one text/plain shape for every error,
+and a catch-all that logs a real bug with its request id and answers 500 without a stack trace.
+"""
+from __future__ import annotations
+
+import atexit
+import importlib.metadata
+import logging
+import re
+import time
+import uuid
+
+from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from itukg.server import export, pages, sparql
+from itukg.server.errors import ClientError
+from itukg.server.http import runtime, text_response
+from itukg.server.runtime import Runtime
+from itukg.server.settings import Settings
+from itukg.server.store import Snapshot
+
+log = logging.getLogger("itukg.server")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_NOT_CORS = ("/update",)
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("itukg")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
+    """A ready app: data loaded (or `snapshot` used), workers forked, reload watcher started.
+
+    Raises DatasetError when there is no data to serve and ConfigError for unusable settings.
+    Call `app.extensions["itukg"].close()` (or `close_app(app)`) to stop the workers.
+    """
+    settings.validate()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.json.sort_keys = False
+    rt = Runtime(settings, snapshot)
+    app.extensions["itukg"] = rt
+    atexit.register(rt.close)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(export.bp)
+    app.register_blueprint(pages.bp)
+    _install_hooks(app, settings)
+    _install_error_handlers(app)
+    _install_ops_routes(app)
+    return app
+
+
+def close_app(app: Flask) -> None:
+    app.extensions["itukg"].close()
+
+
+def _install_hooks(app: Flask, settings: Settings) -> None:
+    @app.before_request
+    def start():
+        incoming = request.headers.get("X-Request-Id", "")
+        g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex[:16]
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def finish(response: Response):
+        rid = getattr(g, "request_id", "-")
+        response.headers["X-Request-Id"] = rid
+        if settings.cors and not request.path.startswith(_NOT_CORS):
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            response.headers["Access-Control-Expose-Headers"] = (
+                "X-Request-Id, Content-Disposition, X-Itukg-Truncated, X-Itukg-Generation")
+            response.headers["Access-Control-Max-Age"] = "86400"
+        elapsed = (time.perf_counter() - getattr(g, "started", time.perf_counter())) * 1000
+        log.info("%s %s %s %d %.1fms", rid, request.method, request.path, response.status_code, elapsed)
+        return response
+
+
+def _install_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ClientError)
+    def client_error(exc: ClientError):
+        if exc.status >= 500:
+            log.warning("%s %s", getattr(g, "request_id", "-"), exc.message.splitlines()[0])
+        return text_response(exc.message, exc.status, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        message = exc.description or exc.name
+        if exc.code == 404:
+            message = (f"Nothing at {request.path}. Endpoints: /sparql (queries and service description), "
+                       "/export, /.well-known/void, /id/... (entities), /status, /healthz.")
+        elif exc.code == 405:
+            allowed = ", ".join(exc.valid_methods or []) if hasattr(exc, "valid_methods") else ""
+            message = f"{request.method} is not allowed on {request.path}" + (f"; use {allowed}" if allowed else "")
+        elif exc.code == 413:
+            message = f"the request is larger than the limit of {app.config['MAX_CONTENT_LENGTH']} bytes"
+        headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
+        return text_response(message, exc.code or 500, headers)
+
+    @app.errorhandler(Exception)
+    def bug(exc: Exception):
+        rid = getattr(g, "request_id", "-")
+        log.error("%s internal error on %s %s", rid, request.method, request.path, exc_info=exc)
+        return text_response(f"Internal server error (request id {rid}). It has been logged.", 500)
+
+
+def _install_ops_routes(app: Flask) -> None:
+    @app.get("/healthz")
+    def healthz():
+        return text_response("ok")
+
+    @app.get("/status")
+    def status():
+        rt = runtime()
+        snap = rt.snapshot
+        manifest = snap.manifest
+        return jsonify({
+            "status": "ok",
+            "version": _version(),
+            "triples": snap.triples,
+            "graphs": len(snap.graphs),
+            "documents": len(manifest.get("documents") or {}),
+            "built": manifest.get("built"),
+            "dataset_version": manifest.get("version"),
+            "generation": snap.generation,
+            "source": snap.source,
+            "loaded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(snap.loaded_at)),
+            "uptime_seconds": round(time.time() - rt.started, 1),
+            "reload_error": rt.reload_error,
+            "limits": {"query_timeout": rt.settings.query_timeout, "max_results": rt.settings.max_results,
+                       "max_request_bytes": rt.settings.max_request_bytes},
+            "updates_enabled": rt.settings.allow_update,
+        })
+
+    @app.get("/")
+    def index():
+        return text_response(
+            "itukg: a knowledge graph of ITU-T meetings.\n"
+            "  /sparql              SPARQL 1.1 endpoint (GET it for the service description)\n"
+            "  /id/...              entity pages (HTML, Turtle, JSON-LD, N-Triples)\n"
+            "  /export?format=trig  the whole dataset (turtle, trig, nquads, nt, jsonld)\n"
+            "  /.well-known/void    VoID description\n"
+            "  /status, /healthz    operations")
+
+
+def build_server(settings: Settings, app: Flask | None = None):
+    """A waitress server bound to settings.host/port (port 0 picks a free one: see `.effective_port`)."""
+    from waitress import create_server
+
+    app = app or create_app(settings)
+    return create_server(
+        app,
+        host=settings.host,
+        port=settings.port,
+        threads=settings.threads,
+        ident="itukg",
+        max_request_body_size=settings.max_request_bytes + 65536,
+        clear_untrusted_proxy_headers=True,
+        channel_timeout=max(60, int(settings.query_timeout) + 30),
+    )
+
+
+def serve(settings: Settings) -> None:
+    """Serve until interrupted (Ctrl-C or SIGTERM-as-KeyboardInterrupt); workers are stopped on the way out."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(settings)
+    server = build_server(settings, app)
+    log.info("serving %s on http://%s:%s/sparql", app.extensions["itukg"].snapshot.source,
+             settings.host, server.effective_port)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        close_app(app)

@@ -1,0 +1,167 @@
+"""Linked Data: every IRI under the base (id/...) resolves at /id/... as Turtle, JSON-LD, N-Triples or HTML.
+
+`describe(store, iri)` gathers what a page shows into plain data (no Flask), so the web UI can reuse it; the
+`pages` blueprint only negotiates and renders server/templates/entity.html.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template, request
+
+import pyoxigraph as ox
+
+from itukg.graph.namespaces import PREFIXES
+from itukg.server import data
+from itukg.server.errors import ClientError
+from itukg.server.http import rdf_response, runtime, settings, wanted
+from itukg.server.negotiation import media_type
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LABEL_PROPERTIES = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "https://schema.org/name",
+    "http://xmlns.com/foaf/0.1/name",
+    "http://purl.org/dc/terms/title",
+)
+#: Properties whose values are links out of the dataset, listed apart on the page.
+EXTERNAL_LINK_PROPERTIES = (
+    "http://www.w3.org/2004/02/skos/core#exactMatch",
+    "http://www.w3.org/2004/02/skos/core#closeMatch",
+    "http://www.w3.org/2002/07/owl#sameAs",
+    "https://schema.org/sameAs",
+    "http://xmlns.com/foaf/0.1/page",
+    "https://w3id.org/itukg/ontology#webPage",
+    "https://w3id.org/itukg/ontology#communique",
+)
+_CURIES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+def curie(iri: str) -> str | None:
+    for ns, prefix in _CURIES:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return None
+
+
+def label_of(source, node, inferred: bool = True) -> str | None:
+    """The best label: no language tag first, then English, then any."""
+    best, best_rank = None, 9
+    for prop in LABEL_PROPERTIES:
+        for t in data.matching(source, node, ox.NamedNode(prop), None, inferred):
+            if not isinstance(t.object, ox.Literal):
+                continue
+            lang = t.object.language or ""
+            rank = 0 if not lang else 1 if lang.startswith("en") else 2
+            if rank < best_rank or (rank == best_rank and best is not None and t.object.value < best):
+                best, best_rank = t.object.value, rank
+        if best is not None:
+            return best
+    return None
+
+
+def _local_name(iri: str) -> str:
+    tail = iri.rstrip("/#")
+    for sep in ("#", "/"):
+        if sep in tail:
+            tail = tail.rsplit(sep, 1)[-1]
+    return tail or iri
+
+
+def term(source, node, base_iri: str, page_prefix: str, inferred: bool = True) -> dict:
+    """A term as the page shows it: value, label, and a link (a local page for IRIs under the base)."""
+    if isinstance(node, ox.NamedNode):
+        iri = node.value
+        local = iri.startswith(base_iri) and len(iri) > len(base_iri)
+        return {"kind": "iri", "value": iri, "curie": curie(iri), "local": local,
+                "label": label_of(source, node, inferred) or curie(iri) or _local_name(iri),
+                "href": page_prefix + iri[len(base_iri):] if local else iri}
+    if isinstance(node, ox.Literal):
+        datatype = node.datatype.value
+        return {"kind": "literal", "value": node.value, "label": node.value, "lang": node.language,
+                "datatype": None if datatype == XSD_STRING or node.language else datatype,
+                "datatype_curie": curie(datatype), "href": None, "local": False}
+    return {"kind": "bnode", "value": str(node), "label": str(node), "href": None, "local": False}
+
+
+def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/id/",
+             inferred: bool = True) -> dict | None:
+    """Everything a page about `iri` shows, as plain data; None when the dataset says nothing about it.
+
+    Keys: iri, label, curie, types, properties [{predicate, values}], external_links [{predicate, target}],
+    incoming [{subject, predicate}], incoming_truncated, graphs (named graphs stating something about it).
+    """
+    base_iri = base_iri or str(PREFIXES["id"])
+    node = ox.NamedNode(iri)
+    out_triples = data.outgoing(store, node, inferred)
+    in_triples = data.incoming(store, node, inferred, data.INCOMING_LIMIT + 1)
+    if not out_triples and not in_triples:
+        return None
+
+    def t(x):
+        return term(store, x, base_iri, page_prefix, inferred)
+
+    types, grouped, links = [], {}, []
+    for triple in out_triples:
+        if triple.subject != node:
+            continue  # blank-node details: in the RDF, not in the table
+        predicate = triple.predicate.value
+        if predicate == RDF_TYPE:
+            types.append(t(triple.object))
+        elif predicate in EXTERNAL_LINK_PROPERTIES and isinstance(triple.object, ox.NamedNode):
+            links.append({"predicate": t(triple.predicate), "target": t(triple.object)})
+        else:
+            grouped.setdefault(predicate, []).append(triple.object)
+    properties = []
+    for predicate, values in grouped.items():
+        rendered = sorted((t(v) for v in values), key=lambda x: (x["label"].lower(), x["value"]))
+        properties.append({"predicate": t(ox.NamedNode(predicate)), "values": rendered})
+    properties.sort(key=lambda p: (p["predicate"]["label"].lower(), p["predicate"]["value"]))
+    incoming = [{"subject": t(x.subject), "predicate": t(x.predicate)} for x in in_triples[:data.INCOMING_LIMIT]]
+    incoming.sort(key=lambda x: (x["predicate"]["label"].lower(), x["subject"]["label"].lower()))
+    return {
+        "iri": iri,
+        "label": label_of(store, node, inferred) or _local_name(iri),
+        "curie": curie(iri),
+        "types": sorted(types, key=lambda x: x["label"].lower()),
+        "properties": properties,
+        "external_links": sorted(links, key=lambda x: x["target"]["value"]),
+        "incoming": incoming,
+        "incoming_truncated": len(in_triples) > data.INCOMING_LIMIT,
+        "graphs": [g.value for g in data.graphs_mentioning(store, iri)],
+    }
+
+
+bp = Blueprint("pages", __name__, template_folder="templates")
+
+
+def _not_found(iri: str, fmt: str) -> Response:
+    message = (f"This dataset has no description of <{iri}>. Check the spelling of the path, or look the "
+               "entity up with a SPARQL query at /sparql.")
+    if fmt == "html":
+        return Response(render_template("not_found.html", iri=iri, message=message), status=404,
+                        content_type=media_type("html"), headers={"Vary": "Accept"})
+    raise ClientError(404, message, {"Vary": "Accept"})
+
+
+@bp.route("/id/<path:rest>", methods=["GET"])
+def entity(rest: str):
+    fmt = wanted("graph", extra=("html",))
+    iri = settings().base_iri + rest
+    snapshot = runtime().snapshot
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        raise ClientError(400, f"/id/{rest} does not name a valid IRI") from None
+    if fmt == "html":
+        page = describe(snapshot, iri, settings().base_iri, "/id/")
+        if page is None:
+            return _not_found(iri, fmt)
+        alternates = [(media_type(f).split(";")[0], f"{request.base_url}?format={f}")
+                      for f in ("turtle", "jsonld", "nt")]
+        return Response(render_template("entity.html", entity=page, alternates=alternates),
+                        content_type=media_type("html"), headers={"Vary": "Accept"})
+    triples = data.entity_triples(snapshot, iri)
+    if not triples:
+        return _not_found(iri, fmt)
+    return rdf_response(triples, fmt)

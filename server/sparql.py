@@ -1,0 +1,309 @@
+"""The SPARQL 1.1 Protocol: /sparql (read-only queries, service description) and /update (token only).
+
+One small function per concern: read the parameters (`read_params`), decide what the request is
+(`read_query_request`, `read_update_request`), choose the dataset (`dataset_for`), run, answer. Every client
+mistake becomes a ClientError with a sentence that says what to change.
+
+Dataset rules (documented in the service description): without default-graph-uri / named-graph-uri and without
+FROM in the query, the default graph is the union of all graphs and every named graph is available;
+`asserted=true` (the name is a setting) leaves out ig:inferred from both. default-graph-uri / named-graph-uri
+select among graphs the server holds; an unknown graph is a 400, never a fetch.
+"""
+from __future__ import annotations
+
+import hmac
+import urllib.parse
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, render_template, request
+
+from itukg.graph.namespaces import PREFIXES
+from itukg.server import negotiation, scan
+from itukg.server.errors import ClientError
+from itukg.server.execute import SERVICE_DISABLED
+from itukg.server.http import OUTPUT_PREFIXES, rdf_response, runtime, settings, text_response
+from itukg.server.service_description import service_description
+from itukg.server.store import HIDDEN_GRAPHS, INFERRED, Snapshot
+
+bp = Blueprint("sparql", __name__)
+
+QUERY_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
+_FORM = "application/x-www-form-urlencoded"
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
+_READ_ONLY = ("This endpoint is read-only: SPARQL Update is not accepted on /sparql. "
+              "Updates go to POST /update with a bearer token, when the server allows them.")
+
+
+@dataclass
+class Params:
+    """The request's parameters (query string and form body together) and its direct body, if any."""
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    body: str | None = None  # the text of a direct POST (application/sparql-query or -update)
+    body_type: str | None = None
+
+    def all(self, name: str) -> list[str]:
+        return [v for k, v in self.pairs if k == name]
+
+    def one(self, name: str) -> str | None:
+        values = self.all(name)
+        if len(values) > 1:
+            raise ClientError(400, f"the parameter {name!r} was given {len(values)} times; give it once")
+        return values[0] if values else None
+
+    def has(self, name: str) -> bool:
+        return any(k == name for k, _ in self.pairs)
+
+
+def _decode_pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
+    """application/x-www-form-urlencoded bytes -> pairs, strictly UTF-8 (Werkzeug would replace bad bytes)."""
+    out = []
+    try:
+        for item in raw.split(b"&"):
+            if not item:
+                continue
+            key, _, value = item.partition(b"=")
+            out.append(tuple(urllib.parse.unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+                             for part in (key, value)))
+        return out
+    except UnicodeDecodeError:
+        raise ClientError(400, f"the {where} is not valid UTF-8 once percent-decoded") from None
+
+
+def _read_body(limit: int) -> bytes:
+    length = request.content_length
+    if length is not None and length > limit:
+        raise ClientError(413, f"the request body has {length} bytes; the limit is {limit}")
+    data = request.stream.read(limit + 1)
+    if len(data) > limit:
+        raise ClientError(413, f"the request body is larger than the limit of {limit} bytes")
+    return data
+
+
+def _charset_is_utf8() -> bool:
+    charset = request.mimetype_params.get("charset")
+    return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def read_params(direct_types: tuple[str, ...]) -> Params:
+    """Parameters of a GET or POST, checking size, media type and UTF-8 (the Protocol's rules, 2.1 and 2.2)."""
+    limit = settings().max_request_bytes
+    raw_query = request.query_string
+    if len(raw_query) > limit:
+        raise ClientError(413, f"the query string has {len(raw_query)} bytes; the limit is {limit}")
+    params = Params(_decode_pairs(raw_query, "query string"))
+    if request.method != "POST":
+        return params
+    mimetype = request.mimetype
+    if not mimetype:
+        raise ClientError(415, "a POST needs a Content-Type: application/x-www-form-urlencoded (query=... in the "
+                               f"body) or {' or '.join(direct_types)} (the text as the body)")
+    if not _charset_is_utf8():
+        raise ClientError(415, f"only UTF-8 is accepted, not charset={request.mimetype_params.get('charset')}")
+    body = _read_body(limit)
+    if mimetype == _FORM:
+        params.pairs += _decode_pairs(body, "form body")
+        return params
+    if mimetype in (_QUERY, _UPDATE):
+        try:
+            params.body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ClientError(400, "the request body is not valid UTF-8") from None
+        params.body_type = mimetype
+        return params
+    raise ClientError(415, f"unsupported Content-Type {mimetype}; use {_FORM} or {' or '.join(direct_types)}")
+
+
+def _iri_list(params: Params, name: str) -> list[str]:
+    values = params.all(name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise ClientError(400, f"{name}={value!r} is not an absolute IRI") from None
+    return values
+
+
+def _flag(params: Params, name: str) -> bool:
+    value = params.one(name)
+    if value is None:
+        return False
+    lowered = value.strip().lower()
+    if lowered in ("true", "1", "yes", "on", ""):  # a bare ?asserted means true
+        return True
+    if lowered in ("false", "0", "no", "off"):
+        return False
+    raise ClientError(400, f"{name} must be true or false, not {value!r}")
+
+
+@dataclass
+class QueryRequest:
+    query: str
+    default_graphs: list[str]
+    named_graphs: list[str]
+    asserted: bool
+    formats: list[str]
+    shape: scan.QueryShape
+
+
+def read_query_request(params: Params) -> QueryRequest | None:
+    """The query of a /sparql request, or None when it asks for the service description."""
+    if params.has("update") or params.body_type == _UPDATE:
+        raise ClientError(400, _READ_ONLY)
+    queries = params.all("query") + ([params.body] if params.body is not None else [])
+    if len(queries) > 1:
+        raise ClientError(400, "the request holds more than one query (a query parameter given twice, or both "
+                               "in the URL and the body); send exactly one")
+    if not queries:
+        if request.method == "GET" and not (params.has("default-graph-uri") or params.has("named-graph-uri")):
+            return None
+        raise ClientError(400, "no query: pass it as the query parameter (GET or form POST) or as the body of a "
+                               "POST with Content-Type application/sparql-query")
+    query = queries[0]
+    if not query.strip():
+        raise ClientError(400, "the query is empty")
+    shape = scan.query_shape(query)
+    if shape.looks_like_update:
+        raise ClientError(400, _READ_ONLY)
+    if shape.uses_service:
+        raise ClientError(400, SERVICE_DISABLED)
+    return QueryRequest(
+        query=query,
+        default_graphs=_iri_list(params, "default-graph-uri"),
+        named_graphs=_iri_list(params, "named-graph-uri"),
+        asserted=_flag(params, settings().asserted_param),
+        formats=params.all("format"),
+        shape=shape,
+    )
+
+
+def dataset_for(req: QueryRequest, snapshot: Snapshot) -> dict | None:
+    """The job's dataset: explicit graphs, the query's own FROM (None), or the (asserted) union."""
+    asserted_name = settings().asserted_param
+    if req.default_graphs or req.named_graphs:
+        known = {g.value for g in snapshot.graphs} | {g.value for g in HIDDEN_GRAPHS}
+        for iri in req.default_graphs + req.named_graphs:
+            if iri not in known:
+                raise ClientError(400, f"this server holds no graph <{iri}>; GET /sparql lists the graphs it "
+                                       "holds (graphs are never fetched from the web)")
+            if req.asserted and iri == INFERRED.value:
+                raise ClientError(400, f"{asserted_name}=true excludes <{iri}>, which the request also names")
+        return {"default": req.default_graphs, "named": req.named_graphs}
+    if req.shape.has_dataset:
+        if req.asserted:
+            raise ClientError(400, f"{asserted_name}=true applies to the default dataset, but this query names "
+                                   "its own with FROM / FROM NAMED")
+        return None
+    default = snapshot.asserted_graph() if req.asserted else snapshot.default_graph
+    return {"default": [default.value], "named": [g.value for g in snapshot.graph_names(not req.asserted)]}
+
+
+_KIND_OF_FORM = {"SELECT": "tabular", "ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+def formats_for(req: QueryRequest) -> dict:
+    """A format per kind of answer; the query's own kind must be satisfiable (else 406 before evaluating)."""
+    accept = request.headers.get("Accept")
+    out = {}
+    for kind in ("tabular", "boolean", "graph"):
+        try:
+            out[kind] = negotiation.negotiate(kind, accept, req.formats)
+        except ClientError:
+            if _KIND_OF_FORM.get(req.shape.form or "") == kind:
+                raise
+            out[kind] = None
+    return out
+
+
+def answer(reply: dict, snapshot: Snapshot) -> Response:
+    if not reply["ok"]:
+        if reply.get("status") == 500:
+            raise RuntimeError(f"query worker error {reply.get('error')}: {reply.get('detail')}")
+        raise ClientError(reply["status"], reply["message"])
+    response = Response(reply["body"], content_type=negotiation.media_type(reply["format"]))
+    response.headers["Vary"] = "Accept"
+    if reply.get("truncated"):
+        response.headers["X-Itukg-Truncated"] = f"true; max_results={settings().max_results}"
+    if snapshot.generation:
+        response.headers["X-Itukg-Generation"] = snapshot.generation
+    return response
+
+
+def run_query(req: QueryRequest, base_iri: str) -> Response:
+    formats = formats_for(req)
+    limit = settings().max_results
+
+    def make_job(snapshot: Snapshot) -> dict:
+        return {"query": req.query, "base_iri": base_iri, "prefixes": QUERY_PREFIXES,
+                "dataset": dataset_for(req, snapshot), "formats": formats, "max_results": limit,
+                "out_prefixes": OUTPUT_PREFIXES}
+
+    snapshot, reply = runtime().run_query(make_job)
+    return answer(reply, snapshot)
+
+
+def describe_service(endpoint: str) -> Response:
+    fmt = negotiation.negotiate("graph", request.headers.get("Accept"), request.args.getlist("format"),
+                                extra=("html",))
+    snapshot = runtime().snapshot
+    if fmt == "html":
+        return Response(render_template("sparql.html", endpoint=endpoint, snapshot=snapshot,
+                                        asserted_param=settings().asserted_param),
+                        content_type=negotiation.media_type("html"), headers={"Vary": "Accept"})
+    return rdf_response(service_description(snapshot, endpoint, settings().asserted_param), fmt)
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql/", methods=["GET", "POST"])
+def sparql():
+    endpoint = request.base_url
+    params = read_params((_QUERY,))
+    req = read_query_request(params)
+    if req is None:
+        return describe_service(endpoint)
+    return run_query(req, endpoint)
+
+
+# --- updates --------------------------------------------------------------------------------------------
+
+def check_token() -> None:
+    s = settings()
+    if not s.allow_update:
+        raise ClientError(403, "updates are disabled on this server (allow_update is off)")
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ClientError(401, "updates need a bearer token: Authorization: Bearer <token>",
+                          {"WWW-Authenticate": 'Bearer realm="itukg-update"'})
+    if not hmac.compare_digest(token.strip().encode(), (s.update_token or "").encode()):
+        raise ClientError(403, "the bearer token is not the update token")
+
+
+def read_update_request(params: Params) -> str:
+    if params.has("query") or params.body_type == _QUERY:
+        raise ClientError(400, "/update takes SPARQL Update only; send queries to /sparql")
+    updates = params.all("update") + ([params.body] if params.body is not None else [])
+    if len(updates) != 1:
+        raise ClientError(400, "send exactly one update: the update parameter of a form POST, or the body of a "
+                               "POST with Content-Type application/sparql-update")
+    text = updates[0]
+    if not text.strip():
+        raise ClientError(400, "the update is empty")
+    if scan.uses_service(text):
+        raise ClientError(400, SERVICE_DISABLED)
+    using, using_named = _iri_list(params, "using-graph-uri"), _iri_list(params, "using-named-graph-uri")
+    if (using or using_named) and scan.update_has_dataset_clause(text):
+        raise ClientError(400, "using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH "
+                               "in the update itself")
+    return scan.add_using(text, using, using_named)
+
+
+@bp.route("/update", methods=["POST"])
+@bp.route("/update/", methods=["POST"])
+def update():
+    check_token()
+    text = read_update_request(read_params((_UPDATE,)))
+    snapshot = runtime().apply_update(text, base_iri=request.base_url)
+    return text_response(f"Update applied: the union graph now holds {snapshot.triples} triples.")

@@ -1,0 +1,147 @@
+"""`itukg build` as users run it: incremental, atomic, and a bad document never costs the good ones."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from itukg.graph.build import build
+from itukg.graph.dataset import require_current
+from itukg.graph.resources import corpus_dir
+
+GOOD = "The CTO meeting took place on 3 May 2020 in Geneva, Switzerland. Participating companies included Nokia and Ericsson.\n"
+INVALID = "The zeroth CTO meeting took place on 4 May 2020 in Geneva, Switzerland.\n"  # ordinal 0 breaks a shape
+
+
+def itukg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "itukg.server.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_bundled_corpus_builds_and_is_summarized(tmp_path):
+    proc = itukg("build", "--data-dir", str(tmp_path / "d"), "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert "2 documents accepted" in proc.stdout and "3 meetings" in proc.stdout
+
+
+def test_rebuilding_the_same_files_changes_nothing(tmp_path):
+    data = tmp_path / "d"
+    build(None, data)
+    first = require_current(data).dataset_file.read_bytes()
+    again = build(None, data)
+    assert len(again.reused) == 2 and not again.accepted
+    assert require_current(data).dataset_file.read_bytes() == first
+
+
+def test_a_changed_file_replaces_its_old_graph(tmp_path):
+    data, docs = tmp_path / "d", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(GOOD)
+    build([docs], data)
+    old = {e.sha256 for e in require_current(data).documents.values()}
+    (docs / "a.txt").write_text(GOOD.replace("Nokia", "Huawei"))
+    build([docs], data)
+    gen = require_current(data)
+    new = {e.sha256 for e in gen.documents.values()}
+    assert len(new) == 1 and new != old
+    text = gen.dataset_file.read_text()
+    assert f"document/{old.pop()}" not in text
+    assert "organization/huawei" in text
+
+
+def test_bad_documents_are_reported_and_the_good_ones_go_in(tmp_path):
+    data, docs = tmp_path / "d", tmp_path / "docs"
+    shutil.copytree(corpus_dir(), docs, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    build([docs], data)
+    before = require_current(data).dataset_file.read_bytes()
+
+    (docs / "new.txt").write_text(GOOD)
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00" * 50)
+    (docs / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (docs / "invalid.txt").write_text(INVALID)
+    proc = itukg("build", str(docs), "--data-dir", str(data), "-q")
+    assert proc.returncode == 1
+    for name in ("empty.txt", "binary.txt", "broken.docx"):
+        assert name in proc.stderr
+    assert "rejected" in proc.stderr and "invalid.txt" in proc.stderr and "ordinal" in proc.stderr
+    gen = require_current(data)
+    names = {e.name for e in gen.documents.values()}
+    assert names == {"sgla-2019-budapest.txt", "td-cto-communiques-2018.txt", "new.txt"}
+    # what was there before is still there, byte for byte
+    for line in before.decode().splitlines()[:500]:
+        assert line in gen.dataset_file.read_text()
+
+
+def test_validate_exit_codes(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(GOOD)
+    bad.write_text(INVALID)
+    assert itukg("validate", str(good)).returncode == 0
+    proc = itukg("validate", str(bad))
+    assert proc.returncode == 1 and "ordinal" in proc.stdout
+    proc = itukg("validate", str(tmp_path / "missing.txt"))
+    assert proc.returncode == 2 and "missing.txt" in proc.stderr
+
+
+def test_a_second_build_at_the_same_time_fails_clearly(tmp_path):
+    from itukg.graph.dataset import build_lock
+    from itukg.graph.errors import DatasetError
+
+    with build_lock(tmp_path):
+        with pytest.raises(DatasetError, match="another build is running"):
+            build(None, tmp_path)
+        proc = itukg("build", "--data-dir", str(tmp_path), "-q")
+        assert proc.returncode == 2 and "another build is running" in proc.stderr
+
+
+def test_killed_build_leaves_the_previous_dataset(tmp_path):
+    """kill -9 in the middle of a build: `current` still names the last complete generation."""
+    import os
+    import signal
+    import time
+
+    data = tmp_path / "d"
+    build(None, data)
+    before = require_current(data).dataset_file.read_bytes()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(30):
+        (docs / f"m{i}.txt").write_text(GOOD.replace("3 May", f"{i % 27 + 1} June"))
+    for delay in (0.5, 1.5, 3.0):
+        proc = subprocess.Popen([sys.executable, "-m", "itukg.server.cli", "build", str(docs), "--data-dir", str(data), "-q"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        gen = require_current(data)
+        assert gen.dataset_file.read_bytes() == before or len(gen.documents) == 32
+    result = build([docs], data)
+    assert len(require_current(data).documents) == 32 and not result.rejected
+
+
+def test_export_file_by_extension(tmp_path):
+    out = tmp_path / "all.trig"
+    proc = itukg("build", "--data-dir", str(tmp_path / "d"), "-q", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    d = Dataset()
+    d.parse(out, format="trig")
+    assert len(list(d.graphs())) >= 4
+
+
+def test_query_command_named_and_formats(built_corpus):
+    proc = itukg("query", "--data-dir", str(built_corpus), "--named", "meetings", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].split(",")[:3] == ["meeting", "name", "startDate"]
+    assert len(proc.stdout.strip().splitlines()) == 4
+    proc = itukg("query", "--data-dir", str(built_corpus), "--named", "evidence", "--param", "entity=x:y", "--format", "json")
+    assert proc.returncode == 0
+    proc = itukg("query", "--data-dir", str(built_corpus), "SELECT * WHERE { ?s ?p }")
+    assert proc.returncode == 2 and "syntax" in proc.stderr.lower() and proc.stderr.count("\n") == 1
+    proc = itukg("query", "--data-dir", str(built_corpus), "--named", "topic-meetings")
+    assert proc.returncode == 2 and "needs parameter topic" in proc.stderr

@@ -1,0 +1,141 @@
+"""Loading: the dataset directory, explicit RDF files in every format, parsers that never fetch, reloads."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import requests
+
+from itukg.graph.errors import DatasetError
+from itukg.server.settings import Settings
+from itukg.server.store import INFERRED, UNION_GRAPH, DatasetWatcher, load_dataset, load_files
+from server_fixtures import ERICSSON, MEETING3, make_data_dir, start_server, write_generation
+from test_server_protocol import ConnectionRecorder
+
+TTL = '@prefix ex: <http://example.org/> . ex:a ex:p "from turtle" . ex:shared ex:label "same" .'
+NT = '<http://example.org/b> <http://example.org/p> "from n-triples" .\n'
+TRIG = ('@prefix ex: <http://example.org/> . ex:g1 { ex:c ex:p "in g1" . ex:shared ex:label "same" } '
+        'ex:d ex:p "default graph of a trig" .')
+NQ = '<http://example.org/e> <http://example.org/p> "from n-quads" <http://example.org/g2> .\n'
+JSONLD = json.dumps({"@context": {"ex": "http://example.org/"}, "@id": "ex:f", "ex:p": "from json-ld"})
+RDFXML = ('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+          'xmlns:ex="http://example.org/"><rdf:Description rdf:about="http://example.org/h">'
+          '<ex:p>from rdf/xml</ex:p></rdf:Description></rdf:RDF>')
+
+
+def test_dataset_directory(tmp_path):
+    snap = load_dataset(make_data_dir(tmp_path / "data"))
+    assert snap.has_inferred and len(snap.graphs) == 5
+    assert snap.manifest["version"] == "test-1" and snap.built == "2024-05-01T12:00:00Z"
+    assert snap.generation and snap.signature
+    assert sum(v for k, v in snap.graph_sizes.items()) > snap.triples  # the union is smaller: a set
+    labels = list(snap.query(f"SELECT ?l WHERE {{ <{ERICSSON}> rdfs:label ?l }}"))
+    assert [r["l"].value for r in labels] == ["Ericsson"]
+    assert UNION_GRAPH not in snap.named_graphs()
+    assert bool(snap.query("ASK { ?s a schema:Event }")) and not bool(snap.query("ASK { ?s a schema:Event }",
+                                                                                    asserted=True))
+
+
+def test_missing_dataset_is_a_dataset_error(tmp_path):
+    with pytest.raises(DatasetError, match="itukg build"):
+        load_dataset(tmp_path)
+
+
+def test_every_file_format_and_where_triples_go(tmp_path):
+    files = {"a.ttl": TTL, "b.nt": NT, "c.trig": TRIG, "e.nq": NQ, "f.jsonld": JSONLD, "h.rdf": RDFXML}
+    paths = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    snap = load_files(paths)
+    rows = snap.query("SELECT ?o ?g WHERE { { GRAPH ?g { ?s <http://example.org/p> ?o } } UNION "
+                      "{ ?s <http://example.org/p> ?o FILTER NOT EXISTS { GRAPH ?x { ?s <http://example.org/p> ?o } } } }")
+    where = {r["o"].value: (r["g"].value if r["g"] is not None else None) for r in rows}
+    assert where["from turtle"] == (tmp_path / "a.ttl").resolve().as_uri()  # triples: a graph named after the file
+    assert where["from n-triples"] == (tmp_path / "b.nt").resolve().as_uri()
+    assert where["from rdf/xml"] == (tmp_path / "h.rdf").resolve().as_uri()
+    assert where["in g1"] == "http://example.org/g1"  # datasets keep their graphs
+    assert where["from n-quads"] == "http://example.org/g2"
+    assert where["default graph of a trig"] is None and where["from json-ld"] is None
+    same = list(snap.query("SELECT ?o WHERE { <http://example.org/shared> ?p ?o }"))
+    assert len(same) == 1
+
+
+def test_bad_files_are_dataset_errors(tmp_path):
+    (tmp_path / "x.ttl").write_text("this is not turtle")
+    with pytest.raises(DatasetError, match="x.ttl"):
+        load_files([tmp_path / "x.ttl"])
+    (tmp_path / "x.csv").write_text("a,b")
+    with pytest.raises(DatasetError, match="unknown RDF file extension"):
+        load_files([tmp_path / "x.csv"])
+
+
+def test_parsers_never_fetch(tmp_path):
+    """A JSON-LD remote context and an RDF/XML external entity pointing at a local port: no connection."""
+    rec = ConnectionRecorder()
+    try:
+        base = f"http://127.0.0.1:{rec.port}"
+        (tmp_path / "remote.jsonld").write_text(json.dumps(
+            {"@context": f"{base}/context.jsonld", "@id": "http://example.org/x", "name": "x"}))
+        (tmp_path / "import.jsonld").write_text(json.dumps(
+            {"@context": {"@import": f"{base}/ctx.jsonld"}, "@id": "http://example.org/x", "name": "x"}))
+        (tmp_path / "entity.rdf").write_text(
+            f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY ext SYSTEM "{base}/entity.txt">]>\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+            '<rdf:Description rdf:about="http://example.org/y"><ex:p>&ext;</ex:p></rdf:Description></rdf:RDF>')
+        for name in ("remote.jsonld", "import.jsonld", "entity.rdf"):
+            with pytest.raises(DatasetError):
+                load_files([tmp_path / name])
+        time.sleep(0.3)
+        assert rec.connections == []
+    finally:
+        rec.close()
+
+
+def test_watcher_loads_a_new_generation_and_waits_for_in_place_writes(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    first = load_dataset(data_dir)
+    loaded = []
+    watcher = DatasetWatcher(data_dir, first, loaded.append)
+    assert watcher.check() is False
+    write_generation(data_dir, version=2)
+    assert watcher.check() is True
+    assert loaded[0].generation != first.generation and len(loaded[0].graphs) == 6
+    # A file rewritten in place is loaded once it stops changing (two identical checks).
+    dataset = Path(loaded[0].source) / "dataset.nq"
+    dataset.write_text(dataset.read_text() + "<http://e/x> <http://e/p> \"added\" <http://e/g> .\n")
+    assert watcher.check() is False
+    assert watcher.check() is True and len(loaded) == 2
+    # A broken generation is logged and skipped; the previous data keeps serving.
+    gen = write_generation(data_dir, version=1)
+    (gen / "dataset.nq").write_text("garbage")
+    assert watcher.check() is False and "dataset.nq" in watcher.last_error
+
+
+def test_live_reload_after_the_current_symlink_switches(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    server = start_server(Settings(data_dir=data_dir, reload_interval=0.1, query_workers=2))
+    try:
+        ask = {"query": f"ASK {{ <{MEETING3}> ?p ?o }}"}
+        assert requests.get(server.sparql, params=ask, timeout=5).json()["boolean"] is False
+        old_generation = requests.get(server.url + "/status", timeout=5).json()["generation"]
+        write_generation(data_dir, version=2)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            r = requests.get(server.sparql, params=ask, timeout=5)
+            assert r.status_code == 200  # never an error while the new generation loads
+            if r.json()["boolean"]:
+                break
+            time.sleep(0.05)
+        assert r.json()["boolean"] is True
+        status = requests.get(server.url + "/status", timeout=5).json()
+        assert status["generation"] != old_generation and status["documents"] == 3
+    finally:
+        server.stop()
+
+
+def test_inferred_graph_constant_matches_the_model():
+    assert INFERRED == ox.NamedNode("https://w3id.org/itukg/graph/inferred")
