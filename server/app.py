@@ -11,6 +11,8 @@ import atexit
 import importlib.metadata
 import logging
 import re
+import signal
+import threading
 import time
 import uuid
 
@@ -169,17 +171,23 @@ def build_server(settings: Settings, app: Flask | None = None):
     )
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(settings: Settings) -> None:
-    """Serve until interrupted (Ctrl-C or SIGTERM-as-KeyboardInterrupt); workers are stopped on the way out."""
+    """Serve until Ctrl-C or SIGTERM; in-flight work is dropped and every worker process is stopped."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(settings)
     server = build_server(settings, app)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     log.info("serving %s on http://%s:%s/sparql", app.extensions["itukg"].snapshot.source,
              settings.host, server.effective_port)
     try:
         server.run()
     except KeyboardInterrupt:
-        pass
+        log.info("stopping")
     finally:
         server.close()
         close_app(app)

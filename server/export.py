@@ -18,7 +18,7 @@ from itukg.graph.errors import ConfigError, DatasetError
 from itukg.graph.namespaces import PREFIXES
 from itukg.server import data, negotiation, rdfwrite
 from itukg.server.errors import ClientError
-from itukg.server.http import OUTPUT_PREFIXES, endpoint_url, rdf_response, runtime, settings, wanted
+from itukg.server.http import endpoint_url, rdf_response, runtime, settings, wanted
 from itukg.server.store import INFERRED, Snapshot
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld")
@@ -230,5 +230,4 @@ def void():
     return rdf_response(void_description(runtime().snapshot, root, settings().base_iri), fmt)
 
 
-__all__ = ["export_dataset", "export_entity", "void_description", "void_stats", "EXPORT_FORMATS", "bp",
-           "OUTPUT_PREFIXES"]
+__all__ = ["export_dataset", "export_entity", "void_description", "void_stats", "EXPORT_FORMATS", "bp"]

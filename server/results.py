@@ -14,7 +14,6 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def _limited(rows: Iterable, limit: int, state: dict) -> Iterator:

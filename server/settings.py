@@ -25,7 +25,7 @@ def default_data_dir() -> Path:
 
 @dataclass
 class Settings:
-    """Everything the server needs; see docs in server/README.md for what each setting protects."""
+    """Everything the server needs; server/README.md says what each setting protects."""
 
     host: str = "127.0.0.1"
     port: int = 5000

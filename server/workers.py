@@ -19,8 +19,8 @@ with an HTTP client and would otherwise follow SERVICE (and fetch remote data) f
 in a worker any such attempt fails with EMFILE, whatever the query text hides. An optional RLIMIT_AS caps the
 memory a query can take; an alarm makes an orphaned worker die even if the server vanished.
 
-Cost: a pipe round trip and a pickle of the job and the serialized answer, well under a millisecond
-(tests/test_server_workers.py measures it against calling the store directly).
+Cost: a pipe round trip and a pickle of the job and the serialized answer: about 0.03 ms on a simple SELECT
+(tests/test_server_limits.py measures it against calling the store directly).
 """
 from __future__ import annotations
 
@@ -227,11 +227,13 @@ class WorkerPool:
             reply = _receive(worker.from_child, deadline)
         except TimeoutError:
             worker.kill()
+            log.warning("query worker %d killed: the query ran past %.1f s", worker.pid, timeout)
             self._replace(worker)
             raise QueryTimeout(timeout) from None
         except (OSError, EOFError, pickle.UnpicklingError):
             reply = None
         if reply is None:
+            log.error("query worker %d stopped while running a query", worker.pid)
             worker.kill()
             self._replace(worker)
             raise WorkerDied("the query worker stopped unexpectedly")

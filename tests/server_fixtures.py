@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from itukg.graph.namespaces import GRAPH, ID, INFERRED_GRAPH, ITUKG, ONTOLOGY_GRAPH, ORG, REFERENCE_GRAPH, SCHEMA, WD
@@ -148,9 +148,16 @@ class LiveServer:
         return self.url + "/sparql"
 
     def stop(self) -> None:
+        """Finish in-flight requests, close every connection (keep-alive ones keep waitress's loop alive)."""
+        self.server.task_dispatcher.shutdown(timeout=5)
         self.server.close()
-        close_app(self.app)
+        for channel in list(self.server._map.values()):
+            try:
+                channel.handle_close()
+            except Exception:
+                pass
         self.thread.join(timeout=5)
+        close_app(self.app)
 
 
 def start_server(settings: Settings) -> LiveServer:

@@ -137,5 +137,33 @@ def test_live_reload_after_the_current_symlink_switches(tmp_path):
         server.stop()
 
 
+def test_a_query_running_during_a_swap_finishes_on_the_old_data(tmp_path):
+    import threading
+
+    data_dir = make_data_dir(tmp_path / "data")
+    server = start_server(Settings(data_dir=data_dir, reload_interval=0, query_workers=2, query_timeout=20))
+    try:
+        runtime = server.app.extensions["itukg"]
+        expected = runtime.snapshot.triples ** 4
+        result = {}
+
+        def slow():
+            q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+            result["r"] = requests.get(server.sparql, params={"query": q}, timeout=30)
+
+        thread = threading.Thread(target=slow)
+        thread.start()
+        time.sleep(0.2)
+        write_generation(data_dir, version=2)
+        runtime.install(load_dataset(data_dir))
+        assert requests.get(server.sparql, params={"query": f"ASK {{ <{MEETING3}> ?p ?o }}"},
+                            timeout=5).json()["boolean"] is True
+        thread.join()
+        assert result["r"].status_code == 200
+        assert int(result["r"].json()["results"]["bindings"][0]["n"]["value"]) == expected
+    finally:
+        server.stop()
+
+
 def test_inferred_graph_constant_matches_the_model():
     assert INFERRED == ox.NamedNode("https://w3id.org/itukg/graph/inferred")

@@ -141,7 +141,7 @@ CASES = [
     Case("meeting-without-place", "DELETE DATA { @SGLA itukg:location @BUDAPEST }",
          "Meeting-location", "has no place", "@SGLA", W),
     Case("meeting-of-two-kinds", "INSERT DATA { @SGLA a itukg:TSAGMeeting }",
-         "Meeting-kind", "more than one kind of meeting: https://w3id.org/itukg/ontology#LeadershipAssembly and https://w3id.org/itukg/ontology#TSAGMeeting", "@SGLA", W),
+         "MeetingKindShape", "more than one kind of meeting", "@SGLA", W),
     Case("co-located-with-a-place", "INSERT DATA { @SGLA itukg:coLocatedWith @BUDAPEST }",
          "Meeting-coLocatedWith", "only with an itukg:Event", "@SGLA"),
     Case("participant-count-negative", replace("@SGLA", "itukg:participantCount", "-5"),

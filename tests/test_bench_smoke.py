@@ -1,0 +1,82 @@
+"""Smoke test of the benchmark package (bench/): the generators are deterministic and produce what itukg reads,
+and `python -m bench --quick` runs end to end and prints every row of its table.
+
+The quick run needs neither the Oxigraph server nor rdflib-endpoint: it skips those comparisons by design.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import generate_docs, generate_graph, queries  # noqa: E402
+
+
+def test_generated_documents_are_deterministic_and_in_style(tmp_path):
+    a = generate_docs.generate(tmp_path / "a", 12, seed=3, html_share=0.2)
+    b = generate_docs.generate(tmp_path / "b", 12, seed=3, html_share=0.2)
+    assert [p.name for p in a] == [p.name for p in b]
+    assert all(x.read_bytes() == y.read_bytes() for x, y in zip(a, b))
+    texts = [p.read_text(encoding="utf-8") for p in a]
+    joined = "\n".join(texts)
+    assert "The participating organizations were:" in joined or "Participants included:" in joined
+    assert "Study Group Leadership Assembly" in joined or "CTO" in joined
+    assert any(p.suffix == ".html" for p in a) and any(p.suffix == ".txt" for p in a)
+    # a date line "9 September 2018, City, Country" (or its month-first / ISO variants) under a CTO heading
+    assert re.search(r"^(?:\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4}|\d{4}-\d\d-\d\d), [A-Z]", joined, re.M)
+
+
+def test_generated_documents_go_through_the_real_pipeline(tmp_path):
+    from itukg.graph.build import build
+
+    docs = generate_docs.generate(tmp_path / "docs", 3, seed=11)
+    result = build([tmp_path / "docs"], tmp_path / "data", fresh=True)
+    assert len(result.accepted) + len(result.rejected) == len(docs)
+    assert result.accepted, [r.report.violations[:3] for r in result.rejected]
+    assert result.stats["meetings"] >= len(result.accepted)
+    assert {"extract", "rdf", "shacl", "reason", "documents", "store"} <= set(result.timings)
+
+
+def test_generated_graph_is_a_servable_dataset(tmp_path):
+    from itukg.server.store import UNION_GRAPH, load_dataset
+
+    stats = generate_graph.generate(tmp_path / "g", 15_000, seed=5, cache_dir=tmp_path / "cache")
+    assert stats["quads"] >= 15_000 and stats["documents"] >= 1
+    snapshot = load_dataset(tmp_path / "g")
+    store = snapshot.store
+    meeting = next(iter(store.query(queries.FIND_MEETING, default_graph=[UNION_GRAPH])))["m"].value
+    for q in queries.mix(meeting):
+        result = store.query(q.text, default_graph=[UNION_GRAPH])
+        rows = list(result)
+        if q.name in ("meetings", "participants", "topics", "a-construct-meeting", "a-optional-listing"):
+            assert rows, q.name
+
+
+@pytest.mark.slow
+def test_quick_benchmark_prints_the_table(tmp_path):
+    results = ROOT / "bench" / "RESULTS.md"
+    before = results.stat().st_mtime_ns if results.exists() else None
+    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "--work-dir", str(tmp_path / "work")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=150)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    for row in ("ingest 4", "ingest 8", "load itukg", "reason infer() per document",
+                "reason owlrl closure, whole graph", "shacl validate_graph() per document",
+                "shacl validate_graph(), whole graph", "startup itukg serve"):
+        assert re.search(rf"^{re.escape(row)}\s", out, re.M), f"row {row!r} missing:\n{out}"
+    for name in queries.names():
+        assert re.search(rf"^query {re.escape(name)}\s", out, re.M), f"query row {name!r} missing:\n{out}"
+    ingest = re.search(r"^ingest 8\s+(\d+)/(\d+)", out, re.M)
+    assert ingest and int(ingest.group(1)) > 0, out
+    load = re.search(r"^load itukg\s+([\d,.]+)\s+(\d+)", out, re.M)
+    assert load and float(load.group(1).replace(",", "")) > 0, out
+    # comparisons are skipped cleanly in quick mode
+    assert "ratio itukg/oxigraph (memory): n/a" in out
+    # a quick run never overwrites the recorded results
+    assert (results.stat().st_mtime_ns if results.exists() else None) == before
