@@ -429,8 +429,8 @@ def render(cfg: Config, out: dict, mix_names: list[str]) -> str:
                 row = [f"query {name}"]
                 for label, r in inproc.items():
                     qr = r["queries"].get(name, {})
-                    row += [qr.get("error") and "ERR" if qr.get("error") and not qr.get("n") else ms(qr.get("median")),
-                            ms(qr.get("p95"))]
+                    failed = qr.get("error") and not qr.get("n")
+                    row += ["ERR" if failed else ms(qr.get("median")), ms(qr.get("p95"))]
                 for n in servers:
                     qr = http[n]["queries"].get(name, {})
                     row += ["ERR" if qr.get("error") and not qr.get("n") else ms(qr.get("median")), ms(qr.get("p95"))]

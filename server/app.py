@@ -15,6 +15,7 @@ import signal
 import threading
 import time
 import uuid
+import weakref
 
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
@@ -50,7 +51,7 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
     app.json.sort_keys = False
     rt = Runtime(settings, snapshot)
     app.extensions["itukg"] = rt
-    atexit.register(rt.close)
+    atexit.register(_close_at_exit, weakref.ref(rt))  # no orphan workers, without keeping rt alive
     app.register_blueprint(sparql.bp)
     app.register_blueprint(export.bp)
     app.register_blueprint(pages.bp)
@@ -58,6 +59,12 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
     _install_error_handlers(app)
     _install_ops_routes(app)
     return app
+
+
+def _close_at_exit(ref) -> None:
+    rt = ref()
+    if rt is not None:
+        rt.close()
 
 
 def close_app(app: Flask) -> None:

@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["serve", *argv]
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    level = logging.INFO if args.command == "serve" else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         return {
@@ -160,17 +161,13 @@ def cmd_validate(args) -> int:
 # -- query and export -----------------------------------------------------------------------------------
 
 def _open_store(data_dir: Path):
-    from itukg.graph.dataset import require_current
-    from itukg.server.store import load_files
+    from itukg.server.store import load_dataset
 
-    return load_files([require_current(data_dir).dataset_file])
+    return load_dataset(data_dir)
 
 
 def cmd_query(args) -> int:
-    import pyoxigraph as ox
-
     from itukg.graph.errors import QueryError
-    from itukg.graph.namespaces import INFERRED_GRAPH
     from itukg.server import named_queries as nq
 
     if args.list:
@@ -191,14 +188,8 @@ def cmd_query(args) -> int:
     else:
         raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
     store = _open_store(_data_dir(args))
-    graphs = None
-    if args.asserted:
-        graphs = [g for g in store.named_graphs() if g.value != str(INFERRED_GRAPH)]
     try:
-        if graphs is None:
-            result = store.query(text, use_default_graph_as_union=True)
-        else:
-            result = store.query(text, default_graph=graphs)
+        result = store.query(text, asserted=args.asserted)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     _print_result(result, args.format)

@@ -17,6 +17,15 @@ OUTPUT_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()} | {
 }
 
 
+def query_prefixes() -> dict[str, str]:
+    """Prefixes predefined for queries: the project's, with id: following the configured base IRI."""
+    return {p: str(ns) for p, ns in PREFIXES.items()} | {"id": settings().base_iri}
+
+
+def output_prefixes() -> dict[str, str]:
+    return OUTPUT_PREFIXES | {"id": settings().base_iri}
+
+
 def runtime() -> Runtime:
     return current_app.extensions["itukg"]
 
@@ -31,7 +40,7 @@ def wanted(kind: str, extra: tuple[str, ...] = ()) -> str:
 
 
 def rdf_response(triples: list, fmt: str, status: int = 200, headers: dict | None = None) -> Response:
-    body = write_graph(triples, fmt, OUTPUT_PREFIXES)
+    body = write_graph(triples, fmt, output_prefixes())
     response = Response(body, status=status, content_type=negotiation.media_type(fmt))
     response.headers["Vary"] = "Accept"
     for k, v in (headers or {}).items():

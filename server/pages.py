@@ -1,11 +1,13 @@
 """Linked Data: every IRI under the base (id/...) resolves at /id/... as Turtle, JSON-LD, N-Triples or HTML.
 
 `describe(store, iri)` gathers what a page shows into plain data (no Flask), so the web UI can reuse it; the
-`pages` blueprint only negotiates and renders server/templates/entity.html.
+`pages` blueprint only negotiates and renders server/templates/entity.html. A richer HTML renderer can take over
+browsers' requests: set `app.config["ITUKG_ENTITY_HTML"] = fn(snapshot, iri) -> Response | None` (None falls
+back to the minimal page); RDF answers are unaffected.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 import pyoxigraph as ox
 
@@ -154,6 +156,11 @@ def entity(rest: str):
     except ValueError:
         raise ClientError(400, f"/id/{rest} does not name a valid IRI") from None
     if fmt == "html":
+        custom = current_app.config.get("ITUKG_ENTITY_HTML")  # the web UI's renderer, when it plugs one in
+        if custom is not None:
+            response = custom(snapshot, iri)
+            if response is not None:
+                return response
         page = describe(snapshot, iri, settings().base_iri, "/id/")
         if page is None:
             return _not_found(iri, fmt)

@@ -11,6 +11,7 @@ import threading
 import time
 from typing import Callable
 
+from itukg.graph.namespaces import PREFIXES
 from itukg.server.errors import ClientError
 from itukg.server.execute import run_job, syntax_message
 from itukg.server.settings import Settings
@@ -74,7 +75,7 @@ class Runtime:
             current = self._state[0]
             store = copy_store(current)
             try:
-                store.update(update, base_iri=base_iri)
+                store.update(update, base_iri=base_iri, prefixes=self._prefixes())
             except SyntaxError as exc:
                 raise ClientError(400, syntax_message(update, exc).replace("SPARQL syntax", "SPARQL Update syntax"))
             except (OSError, ValueError, RuntimeError) as exc:
@@ -83,6 +84,9 @@ class Runtime:
                                       manifest=current.manifest, signature=current.signature)
             self._install_locked(snapshot)
             return snapshot
+
+    def _prefixes(self) -> dict[str, str]:
+        return {p: str(ns) for p, ns in PREFIXES.items()} | {"id": self.settings.base_iri}
 
     def close(self) -> None:
         if self.watcher is not None:

@@ -18,17 +18,15 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
-from itukg.graph.namespaces import PREFIXES
 from itukg.server import negotiation, scan
 from itukg.server.errors import ClientError
 from itukg.server.execute import SERVICE_DISABLED
-from itukg.server.http import OUTPUT_PREFIXES, rdf_response, runtime, settings, text_response
+from itukg.server.http import output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
 from itukg.server.service_description import service_description
 from itukg.server.store import HIDDEN_GRAPHS, INFERRED, Snapshot
 
 bp = Blueprint("sparql", __name__)
 
-QUERY_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
@@ -234,11 +232,12 @@ def answer(reply: dict, snapshot: Snapshot) -> Response:
 def run_query(req: QueryRequest, base_iri: str) -> Response:
     formats = formats_for(req)
     limit = settings().max_results
+    prefixes, out_prefixes = query_prefixes(), output_prefixes()
 
     def make_job(snapshot: Snapshot) -> dict:
-        return {"query": req.query, "base_iri": base_iri, "prefixes": QUERY_PREFIXES,
+        return {"query": req.query, "base_iri": base_iri, "prefixes": prefixes,
                 "dataset": dataset_for(req, snapshot), "formats": formats, "max_results": limit,
-                "out_prefixes": OUTPUT_PREFIXES}
+                "out_prefixes": out_prefixes}
 
     snapshot, reply = runtime().run_query(make_job)
     return answer(reply, snapshot)

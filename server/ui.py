@@ -10,12 +10,13 @@ Two layers:
 * The `ui` blueprint (`bp`) picks the current snapshot (`current_snapshot()`), calls them and renders
   server/templates/ui/*.html. Static files live in server/static/ui/ and server/static/vendor/.
 
-Entity links go to `/ui/entity?iri=...` unless the app sets `app.config["ITUKG_UI_ID_PAGES"] = True`, which
-says the Linked Data route /id/... renders these pages for browsers (see `entity_response`).
+Registering the blueprint also plugs `entity_response` into the Linked Data route (pages.py renders
+`app.config["ITUKG_ENTITY_HTML"]` for browsers), so /id/... shows these pages and entity links use /id/...;
+`/ui/entity?iri=...` shows any IRI of the dataset (also those outside the base). An app that sets
+`ITUKG_UI_ID_PAGES = False` gets links to /ui/entity instead.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -63,7 +64,8 @@ SEARCH_PROPERTIES = {RDFS + "label": 0, SKOS + "prefLabel": 0, SKOS + "notation"
 EXTERNAL_LINK_PROPERTIES = (SKOS + "exactMatch", SKOS + "closeMatch", OWL + "sameAs", SCHEMA + "sameAs",
                             FOAF + "page", ITUKG + "webPage", ITUKG + "communique")
 
-#: (kind, root class); an entity's kind is the first whose root (or a subclass of it) is among its types.
+#: (kind, root class); an entity's kind is the first whose root (or a subclass of it) is among its types. The
+#: model's own subclasses are listed too, so kinds are right even when the ontology graph is not loaded.
 KIND_ROOTS = (
     ("document", ITUKG + "Document"),
     ("evidence", ITUKG + "Evidence"),
@@ -72,11 +74,16 @@ KIND_ROOTS = (
     ("action", ITUKG + "GroupAction"),
     ("count", ITUKG + "StatedCount"),
     ("meeting", ITUKG + "Meeting"),
+    *(("meeting", ITUKG + c) for c in ("CTOMeeting", "CTOConsultation", "LeadershipAssembly", "TSAGMeeting",
+                                      "StudyGroupMeeting", "Workshop")),
     ("group", ITUKG + "ITUTGroup"),
+    *(("group", ITUKG + c) for c in ("StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau")),
     ("topic", ITUKG + "Topic"),
     ("person", ITUKG + "Person"),
     ("country", ITUKG + "Country"),
     ("place", ITUKG + "Place"),
+    ("place", ITUKG + "City"),
+    ("place", ITUKG + "Region"),
     ("organization", ITUKG + "Organization"),
     ("post", ITUKG + "Post"),
     ("series", ITUKG + "MeetingSeries"),
@@ -301,7 +308,7 @@ def format_range(start: str | None, end: str | None) -> str:
 
 
 def paginate(items: list, page: int | str | None = 1, per_page: int = PER_PAGE) -> dict:
-    """One page of `items`: {items, page, pages, total, first, last} (page numbers from 1, clamped)."""
+    """One page of `items`: {rows, page, pages, total, first, last} (page numbers from 1, clamped)."""
     try:
         page = int(page or 1)
     except (TypeError, ValueError):
@@ -311,7 +318,7 @@ def paginate(items: list, page: int | str | None = 1, per_page: int = PER_PAGE) 
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page
     chunk = items[start:start + per_page]
-    return {"items": chunk, "page": page, "pages": pages, "total": total, "first": start + 1 if chunk else 0,
+    return {"rows": chunk, "page": page, "pages": pages, "total": total, "first": start + 1 if chunk else 0,
             "last": start + len(chunk), "per_page": per_page}
 
 
@@ -329,7 +336,7 @@ def _meeting_table(snap: Snapshot) -> dict:
     if not meetings:
         return {}
     rows = select(snap, "SELECT ?m ?p ?o WHERE { " + _values("p", [ITUKG + p for p in MEETING_PROPS])
-                  + " ?m a itukg:Meeting ; ?p ?o }")
+                  + " ?m ?p ?o }")
     for row in rows:
         m = meetings.get(row["m"].value)
         if m is not None:
@@ -387,7 +394,7 @@ def _participation_table(snap: Snapshot) -> list[dict]:
                                     "participation": r["part"].value})
         if r["country"] is not None:
             row["country"], row["source"] = r["country"].value, "on behalf of"
-    for r in select(snap, "SELECT ?m ?org WHERE { ?m a itukg:Meeting ; itukg:participant ?org }"):
+    for r in select(snap, "SELECT ?m ?org WHERE { ?m itukg:participant ?org }"):
         key = (r["m"].value, r["org"].value)
         rows.setdefault(key, {"meeting": key[0], "organization": key[1], "country": None, "source": None,
                               "participation": None})
@@ -402,8 +409,10 @@ def participations(snap: Snapshot) -> list[dict]:
 
 
 def _meeting_topics(snap: Snapshot) -> list[tuple[str, str]]:
+    kinds = index_of(snap).kinds
     return [(r["m"].value, r["t"].value)
-            for r in select(snap, "SELECT DISTINCT ?m ?t WHERE { ?m a itukg:Meeting ; itukg:topic ?t }")]
+            for r in select(snap, "SELECT DISTINCT ?m ?t WHERE { ?m itukg:topic ?t }")
+            if kinds.get(r["m"].value) == "meeting"]
 
 
 def meeting_topics(snap: Snapshot) -> list[tuple[str, str]]:
@@ -592,8 +601,18 @@ def neighbourhood(snap: Snapshot, iri: str, limit: int = 36, per_predicate: int 
         per_pred[p] += 1
         seen.add((s, o))
         out_edges.append({"source": nodes[s], "target": nodes[o], "label": predicate_ref(snap, p)["label"]})
+    truncated = len(edges) > len(out_edges)
+    others = [n for n in nodes if n != iri]
+    if 1 < len(others):  # links among the neighbours make it a graph rather than a star
+        for r in select(snap, "SELECT DISTINCT ?s ?p ?o WHERE { " + _values("s", others) + " " + _values("o", others)
+                        + f" ?s ?p ?o FILTER(?s != ?o && {wanted}) }} LIMIT 200"):
+            s, o, p = r["s"].value, r["o"].value, r["p"].value
+            if p in _GRAPH_SKIP_PREDICATES or (s, o) in seen or (o, s) in seen:
+                continue
+            seen.add((s, o))
+            out_edges.append({"source": nodes[s], "target": nodes[o], "label": predicate_ref(snap, p)["label"]})
     return {"nodes": [{"id": i, **ref(snap, n)} for n, i in sorted(nodes.items(), key=lambda x: x[1])],
-            "edges": out_edges, "truncated": len(edges) > len(out_edges)}
+            "edges": out_edges, "truncated": truncated}
 
 
 # --- entity pages ---------------------------------------------------------------------------------------------
@@ -699,7 +718,7 @@ def meeting_page(snap: Snapshot, iri: str) -> dict:
                                              "text": val(r["text"]) or "", "topics": set()})
         if r["t"] is not None:
             it["topics"].add(r["t"].value)
-    page["items"] = sorted(({**it, "topics": sorted_refs(snap, it["topics"])} for it in items.values()),
+    page["discussion_items"] = sorted(({**it, "topics": sorted_refs(snap, it["topics"])} for it in items.values()),
                            key=lambda x: (x["position"], x["label"]))
     page["actions"] = group_actions(snap, meeting=iri)
     mentioned = defaultdict(set)
@@ -798,9 +817,10 @@ def topic_page(snap: Snapshot, iri: str) -> dict:
     page["responsible"] = sorted_refs(snap, _objects(snap, iri, ITUKG + "responsibleGroup"))
     # meetings that discussed the topic or a narrower one (as the topic-meetings named query does)
     via: dict[str, set] = defaultdict(set)
-    for r in select(snap, f"""SELECT DISTINCT ?m ?t WHERE {{ ?m a itukg:Meeting ; itukg:topic ?t .
-            ?t skos:broader* <{iri}> }}"""):
-        via[r["m"].value].add(r["t"].value)
+    kinds = index_of(snap).kinds
+    for r in select(snap, f"""SELECT DISTINCT ?m ?t WHERE {{ ?m itukg:topic ?t . ?t skos:broader* <{iri}> }}"""):
+        if kinds.get(r["m"].value) == "meeting":
+            via[r["m"].value].add(r["t"].value)
     discussed = []
     for m, ts in via.items():
         row = meeting_summary(snap, m)
@@ -814,10 +834,10 @@ def topic_page(snap: Snapshot, iri: str) -> dict:
         years[row["year"] or "undated"].append(row)
     page["meetings_by_year"] = sorted(years.items(), key=lambda kv: str(kv[0]))
     page["by_year"] = _year_counts(discussed)
-    page["items"] = [{**ref(snap, r["i"].value), "meeting": meeting_summary(snap, r["m"].value)}
+    page["discussion_items"] = [{**ref(snap, r["i"].value), "meeting": meeting_summary(snap, r["m"].value)}
                      for r in select(snap, f"""SELECT DISTINCT ?i ?m WHERE {{ ?i itukg:topic <{iri}> ;
                         a itukg:DiscussionItem ; itukg:discussionItemOf ?m }}""")]
-    page["items"].sort(key=lambda x: (x["meeting"]["start"] or "", x["label"]))
+    page["discussion_items"].sort(key=lambda x: (x["meeting"]["start"] or "", x["label"]))
     page["actions"] = group_actions(snap, topic=iri)
     page["evidence"] = evidence(snap, objects=[iri])
     return page
@@ -1278,6 +1298,14 @@ def completion_terms(snap: Snapshot) -> dict:
 bp = Blueprint("ui", __name__, template_folder="templates", static_folder="static", static_url_path="/ui/static")
 
 
+@bp.record_once
+def _plug_into_linked_data(state) -> None:
+    """Browsers asking /id/... get the UI's page (pages.py calls app.config["ITUKG_ENTITY_HTML"]), so entity
+    links can use the canonical /id/... paths. An app that sets either key itself keeps its value."""
+    state.app.config.setdefault("ITUKG_ENTITY_HTML", entity_response)
+    state.app.config.setdefault("ITUKG_UI_ID_PAGES", True)
+
+
 def current_snapshot() -> Snapshot:
     """The snapshot of the running app: `app.config["ITUKG_UI_SNAPSHOT"]()` if set, else the runtime's."""
     getter = current_app.config.get("ITUKG_UI_SNAPSHOT")
@@ -1291,6 +1319,7 @@ def base_iri() -> str:
     return getattr(getattr(rt, "settings", None), "base_iri", None) or DEFAULT_BASE_IRI
 
 
+@bp.app_template_filter("ui_url")
 @bp.app_template_global("ui_url")
 def entity_url(iri: str) -> str:
     """Where the UI shows `iri`: ontology terms on /ontology, entities on their page."""
@@ -1381,7 +1410,9 @@ def search_page():
 @bp.get("/query")
 def query_page():
     snap = current_snapshot()
-    return _render("ui/query.html", examples=example_queries(snap), completion=completion_terms(snap),
+    completion = completion_terms(snap)
+    completion["prefixes"] = {**completion["prefixes"], "id": base_iri()}  # as the endpoint predefines it
+    return _render("ui/query.html", examples=example_queries(snap), completion=completion,
                    initial=request.args.get("query", ""), active="query")
 
 

@@ -158,7 +158,7 @@ def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int,
         high_w = fcntl.fcntl(from_child, fcntl.F_DUPFD, 16)
         os.dup2(high_r, _CHILD_READ_FD, inheritable=False)
         os.dup2(high_w, _CHILD_WRITE_FD, inheritable=False)
-        os.closerange(_CHILD_WRITE_FD + 1, _MAX_FD)
+        os.closerange(_CHILD_WRITE_FD + 1, max(_MAX_FD, resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
         resource.setrlimit(resource.RLIMIT_NOFILE, (_CHILD_WRITE_FD + 1, _CHILD_WRITE_FD + 1))
         if memory_bytes:
             resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))

@@ -63,3 +63,24 @@ def test_unknown_entity_is_a_helpful_404(live):
 def test_html_escapes_data(live):
     page = requests.get(live.url + PAGE, headers={"Accept": "text/html"}, timeout=10).text
     assert 'line &#34;two&#34;' in page and 'line "two"' not in page
+
+
+def test_html_renderer_can_be_plugged_in(live):
+    from flask import Response
+
+    calls = []
+
+    def render(snapshot, iri):
+        calls.append(iri)
+        return Response("<p>custom</p>", content_type="text/html; charset=utf-8") if "ericsson" in iri else None
+
+    live.app.config["ITUKG_ENTITY_HTML"] = render
+    try:
+        assert requests.get(live.url + PAGE, headers={"Accept": "text/html"}, timeout=10).text == "<p>custom</p>"
+        other = requests.get(live.url + "/id/country/SE", headers={"Accept": "text/html"}, timeout=10)
+        assert "<h1>Sweden</h1>" in other.text  # None: the built-in page
+        turtle = requests.get(live.url + PAGE, headers={"Accept": "text/turtle"}, timeout=10)
+        assert turtle.headers["Content-Type"].startswith("text/turtle")
+    finally:
+        del live.app.config["ITUKG_ENTITY_HTML"]
+    assert calls == [str(ERICSSON), "https://w3id.org/itukg/id/country/SE"]

@@ -238,3 +238,14 @@ def test_turtle_is_readable_and_parses():
     assert b" a itukg:Organization ;" in text and b'"""multi' in text and b'itukg:count 2.5 , "2018-01-01"^^xsd:date , 3 , true'  in text
     g = rdflib.Graph().parse(data=text, format="turtle")
     assert len(g) == len(triples)
+
+
+def test_scanner_is_fast_on_adversarial_input():
+    """query_shape runs in the server process on every query: a 1 MB query must not cost seconds."""
+    import time
+
+    for text in ("<a" * 500_000, "{" * 1_000_000, "?a" * 500_000, ("." * 100 + "a") * 10_000, "sELECT " * 140_000,
+                 '"' + "\\a" * 300_000, "'''" + "''a" * 300_000):
+        started = time.perf_counter()
+        scan.query_shape(text)
+        assert time.perf_counter() - started < 0.5, text[:20]

@@ -32,14 +32,30 @@ class MeetingKind:
     cls: str
     series: str
     pattern: re.Pattern
+    name: str = ""  # display name when the phrase is not itself a meeting's name ('CTOs met ...')
+    rank: int = 0  # row order: the lower, the more specific
+
+    @property
+    def group(self) -> str:
+        """Anchors of one group with the same date are one meeting ('CTO meeting' + 'regional CTO meeting')."""
+        return self.series or self.cls
 
 
 @lru_cache(maxsize=1)
 def meeting_kinds() -> tuple[MeetingKind, ...]:
     path = resources.files("itukg.ontology") / "reference" / "meeting-kinds.csv"
     rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
-    return tuple(MeetingKind(r["class"], r["series"], re.compile(r["pattern"], re.IGNORECASE))
-                 for r in csv.DictReader(rows))
+    return tuple(MeetingKind(r["class"], r["series"], re.compile(r["pattern"], re.IGNORECASE), (r.get("name") or "").strip(), i)
+                 for i, r in enumerate(csv.DictReader(rows)))
+
+
+def _key(a: "Anchor") -> tuple:
+    return (a.kind.group, a.date.start)
+
+
+def _meeting_key(m: Meeting) -> tuple:
+    group = next((k.group for k in meeting_kinds() if k.cls == m.kind), m.kind)
+    return (group, m.start)
 
 
 @dataclass
@@ -50,22 +66,31 @@ class Anchor:
     date: DateMention | None
     opening: bool  # starts the meeting's own text
     is_next: bool  # 'the next ... meeting'
+    is_past: bool = False  # 'past CTO meetings', 'the previous meeting'
+    heading: bool = False  # the phrase is a heading line (its date may be on the lines below)
 
 
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|hosted|participated|attended)\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$|(?:published|issued|posted|updated|released|date)\s*:?\s*$", re.IGNORECASE)
-_CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines)\s+of|"
-                          r"back-to-back\s+with|co-located\s+with|as\s+part\s+of|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
+                          r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
+                          r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 _COUNT = re.compile(
-    rf"\b(?:(?P<q>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to)\s+)?"
-    rf"(?P<n>{CARDINAL_PATTERN})\s+(?:\w+\s+)?(?P<who>participants|ICT\s+leaders|industry\s+leaders|leaders|CTOs|"
-    rf"CxOs|executives|delegates|attendees|experts|representatives)\b",
+    rf"\b(?:(?P<q>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to|up\s+to)\s+)?"
+    rf"(?P<n>{CARDINAL_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?P<who>participants|ICT\s+leaders|industry\s+leaders|leaders|CTOs|"
+    rf"CxOs|CEOs|executives|delegates|attendees|experts|representatives|chairs|chairmen|chairpersons|officials)\b"
+    # 'CTOs from 13 companies', 'executives of 20 organizations': one per organization
+    rf"|\b(?:CTOs|CxOs|CEOs|Chief\s+Technology\s+Officers|executives|leaders|representatives|participants)\s+"
+    rf"(?:\([^)]{{1,10}}\)\s+)?(?:from|of|representing)\s+"
+    rf"(?:(?P<q2>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to)\s+)?"
+    rf"(?P<n2>{CARDINAL_PATTERN})\s+(?:[\w-]+\s+){{0,3}}?(?:companies|organi[sz]ations|firms|operators|vendors|enterprises|"
+    rf"entities|institutions)\b",
     re.IGNORECASE,
 )
-_QUALIFIER = {"more than": "more than", "over": "more than", "at least": "at least", "nearly": "about",
+_QUALIFIER = {"more than": "more than", "over": "more than", "up to": "about", "at least": "at least", "nearly": "about",
               "almost": "about", "about": "about", "around": "about", "approximately": "about", "some": "about",
               "close to": "about"}
 _STATED_COUNT = re.compile(
@@ -74,6 +99,7 @@ _STATED_COUNT = re.compile(
     rf"countries|recommendations|workshops|areas|priorities|members))\b",
     re.IGNORECASE,
 )
+_VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|online|remotely|by\s+video\s*conference|e-meeting)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;]")
 _STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
@@ -84,9 +110,13 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     text = doc.text
     facts = DocumentFacts(doc.name, doc.sha256, text, doc.media_type)
     year = infer_year(text)
-    dates = [d for d in find_dates(text, default_year=year) if not _is_dateline(text, d)]
+    all_dates = find_dates(text, default_year=year)
+    datelines = [d for d in all_dates if _is_dateline(text, d)]
+    dates = [d for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
+    dates.sort(key=lambda d: d.span_start)
     anchors = _anchors(text, dates)
-    meetings = _group_meetings(ref, text, anchors)
+    avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
+    meetings = _group_meetings(ref, text, anchors, avoid)
     if not meetings:
         facts.warnings.append("no meeting found: the document names no kind of meeting with a date")
         return facts
@@ -95,18 +125,48 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     for key, meeting in meetings.items():
         _read_region(ref, text, meeting, regions.get(key, []), header_spans)
     facts.meetings = list(meetings.values())
+    _document_study_period(text, facts.meetings)
     return facts
 
 
 # -- anchors and meetings ------------------------------------------------------------------------
 
+_PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+\(?[A-Z][\w.'’-]*\)?){0,4})\s*[,(]\s*$")
+_PUBLICATION = re.compile(r"(?:published|issued|posted|updated|released|date)\s*:?\s*$", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|"
+                       r"(?:on\s+|last\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s*\d))\b")
+_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention]:
+    """'met today', 'met yesterday', 'met on Monday' under a press dateline: days counted from the dateline."""
+    from datetime import timedelta
+    out = []
+    for i, dl in enumerate(datelines):
+        stop = datelines[i + 1].span_start if i + 1 < len(datelines) else len(text)
+        for m in _RELATIVE.finditer(text, dl.span_end, min(stop, dl.span_end + 3000)):
+            if m.group("today"):
+                day = dl.start
+            elif m.group("yesterday"):
+                day = dl.start - timedelta(days=1)
+            else:
+                back = (dl.start.weekday() - _WEEKDAY_NAMES.index(m.group("weekday").lower())) % 7
+                day = dl.start - timedelta(days=back)
+            out.append(DateMention(day, day, m.start(), m.end(), m.group(), True))
+    return out
+
+
 def _is_dateline(text: str, d: DateMention) -> bool:
-    """A press dateline ('GENEVA, 9 May 2018 –') or a publication date is not a meeting date."""
+    """A press dateline ('GENEVA, 9 May 2018 –', 'Geneva, 25 January 2017 —') or a publication date is not a
+    meeting date. A place and date on a line of their own stay: under a heading they are the meeting's."""
     line_start = text.rfind("\n", 0, d.span_start) + 1
     before = text[line_start:d.span_start]
     after = text[d.span_end:d.span_end + 4]
-    return bool(_DATELINE.search(before)) and (before.strip().isupper() and after.strip()[:1] in "–—-" or
-                                                bool(re.search(r"(?:published|issued|posted|updated|released|date)\s*:?\s*$", before, re.I)))
+    if _PUBLICATION.search(before):
+        return True
+    return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 
 
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
@@ -123,27 +183,70 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
             heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line)
             if heading:
-                nxt = text.find("\n", e)
-                if nxt >= 0:
-                    nxt_end = text.find("\n", nxt + 1)
-                    e = len(text) if nxt_end < 0 else nxt_end
+                e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
             before = text[max(0, m.start() - 40):m.start()]
             is_next = bool(_NEXT.search(before))
-            is_past = bool(_PAST.search(before))
+            is_past = bool(_PAST.search(before)) or _plural(text, m.end())
             date = _meeting_date(text, m.end(), ds)
             opening = not is_next and not is_past and date is not None and (heading or bool(_OCCURRED.search(text, s, e)))
             name_start = _name_start(text, m.start())
-            found.append(Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next))
+            found.append(Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading))
     found.sort(key=lambda a: a.name_span[0])
+    _check_heading_dates(found)
     return found
+
+
+def _check_heading_dates(anchors: list[Anchor]) -> None:
+    """A date under a heading ('ITU-T Workshop on X / Geneva, 5 May 2019') is the meeting's only if the prose
+    under that heading does not say the meeting of that kind took place on another day: otherwise it is the
+    date the text was published, and the heading names the meeting the prose dates."""
+    heads = [i for i, a in enumerate(anchors) if a.opening and a.heading]
+    for n, i in enumerate(heads):
+        h = anchors[i]
+        stop = anchors[heads[n + 1]].name_span[0] if n + 1 < len(heads) else None
+        prose = [a for a in anchors[i + 1:] if (stop is None or a.name_span[0] < stop) and a.opening and not a.heading
+                 and a.kind.group == h.kind.group]
+        if prose and all(a.date.start != h.date.start for a in prose):
+            h.date, h.opening = None, False
+
+
+def _plural(text: str, end: int) -> bool:
+    """'topics discussed at CTO meetings': the phrase names the series, not one meeting."""
+    return text[end:end + 1] == "s" and not text[end + 1:end + 2].isalpha()
+
+
+def _heading_block_end(text: str, e: int, dates: list[DateMention]) -> int:
+    """A heading's block: the heading and the short lines under it (place, date, 'Communiqué'), up to the date.
+
+    'CTO meeting / Geneva, Switzerland / Wednesday, 14 March 2018 / Communiqué' (html and docx put each on its line).
+    """
+    pos, seen = e, 0
+    while seen < 3:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        nxt = text.find("\n", nl + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[nl + 1:nxt].strip()
+        if not line:
+            pos = nxt if nxt > nl else nl + 1
+            if nxt >= len(text):
+                break
+            continue
+        if seen and (len(line) > 100 or line.endswith((".", ";")) or _OCCURRED.search(line)):
+            break
+        pos, seen = nxt, seen + 1
+        if any(nl < d.span_start < nxt for d in dates):
+            break
+    return pos
 
 
 def _name_start(text: str, start: int) -> int:
     """Extend a meeting phrase left over its capitalised qualifiers: 'TSB Director's North-American CTO ...'."""
     pos = start
     while True:
-        m = re.search(r"([A-Z][\w-]*(?:[’']s)?)\s+$", text[max(0, pos - 40):pos])
+        m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)\s+$", text[max(0, pos - 40):pos])
         if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A") or "\n" in m.group(0):
             return pos
         pos = pos - len(m.group(0))
@@ -164,40 +267,80 @@ def _belongs_to_event(text: str, d: DateMention) -> bool:
     return bool(re.search(r"(?:with|alongside|during|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:\d{4}\s*)?,?\s*\(?$", before))
 
 
-def _group_meetings(ref: Reference, text: str, anchors: list[Anchor]) -> dict[tuple, Meeting]:
+def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) -> dict[tuple, Meeting]:
     meetings: dict[tuple, Meeting] = {}
+    generic: set[tuple] = set()  # meetings whose name is still a kind's default name
+    rank: dict[tuple, int] = {}
     for a in anchors:
-        if a.date is None or a.is_next:
-            continue
-        key = (a.kind.cls, a.date.start)
-        name = text[a.name_span[0]:a.name_span[1]]
+        if a.date is None or a.is_next or a.is_past:
+            continue  # 'the last CTO meeting, held on ...' is not a meeting this text reports
+        key = _key(a)
+        name = a.kind.name or text[a.name_span[0]:a.name_span[1]]
         m = meetings.get(key)
         if m is None:
             m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(name), name_span=Span.of(text, *a.name_span),
                                         start=a.date.start, end=a.date.end,
                                         date_span=Span.of(text, a.date.span_start, a.date.span_end))
+            rank[key] = a.kind.rank
+            if a.kind.name:
+                generic.add(key)
             if a.kind.series:
                 iri = f"{_series_base(ref)}{a.kind.series}"
                 m.series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series), Span.of(text, *a.name_span), iri)
-        elif name.isupper() is False and m.name.isupper():
-            m.name = _display_name(name)
-        elif len(_display_name(name)) > len(m.name) and not name.isupper():
-            m.name = _display_name(name)
-        _read_anchor(ref, text, a, m)
+        else:
+            if a.kind.rank < rank[key]:  # 'regional CTO meeting' makes a 'meeting of the CTO group' a consultation
+                rank[key] = a.kind.rank
+                m.kind = a.kind.cls
+            _rename(text, m, a, key, generic)
+        _read_anchor(ref, text, a, m, avoid, anchors)
+    # a phrase without a date ('The ITU CTO meeting, held in conjunction with ...') speaks of the only meeting
+    # of its kind the document reports
+    for a in anchors:
+        if a.date is not None or a.is_next or a.is_past:
+            continue
+        same = [k for k in meetings if k[0] == a.kind.group]
+        if len(same) == 1 and _owns_undated(a, same[0], anchors):
+            m = meetings[same[0]]
+            if a.kind.rank < rank[same[0]] and a.kind.cls != m.kind and not a.kind.name:
+                rank[same[0]] = a.kind.rank
+                m.kind = a.kind.cls
+            _rename(text, m, a, same[0], generic)
+            _read_anchor(ref, text, a, m, avoid, anchors)
     for a in anchors:
         if a.is_next and a.date:
             for m in meetings.values():
                 s, e = a.window
-                if m.next_meeting is None and not (m.kind, m.start) == (a.kind.cls, a.date.start) and _owns(m, a, anchors):
+                if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(m, a, anchors):
                     place = _place(ref, text, a.name_span[1], e)
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e))
     return meetings
 
 
+def _rename(text: str, m: Meeting, a: Anchor, key: tuple, generic: set) -> None:
+    """Keep the most telling name: a written phrase over a default one, mixed case over capitals, longer over shorter."""
+    if a.kind.name:
+        return
+    name = _display_name(text[a.name_span[0]:a.name_span[1]])
+    raw = text[a.name_span[0]:a.name_span[1]]
+    if key in generic:
+        generic.discard(key)
+        m.name, m.name_span = name, Span.of(text, *a.name_span)
+    elif raw.isupper() is False and m.name.isupper():
+        m.name = name
+    elif len(name) > len(m.name) and not raw.isupper():
+        m.name = name
+
+
+def _owns_undated(a: Anchor, key: tuple, anchors: list[Anchor]) -> bool:
+    """An undated phrase speaks of a meeting when that meeting opens before it or no meeting opens before it."""
+    prev = [x for x in anchors if x.opening and x.name_span[0] <= a.name_span[0]]
+    return not prev or _key(prev[-1]) == key
+
+
 def _owns(m: Meeting, a: Anchor, anchors: list[Anchor]) -> bool:
     """The meeting whose opening anchor most recently precedes anchor a."""
     prev = [x for x in anchors if x.opening and x.name_span[0] < a.name_span[0]]
-    return bool(prev) and (prev[-1].kind.cls, prev[-1].date.start) == (m.kind, m.start)
+    return bool(prev) and _key(prev[-1]) == _meeting_key(m)
 
 
 def _series_base(ref: Reference) -> str:
@@ -213,9 +356,20 @@ def _display_name(name: str) -> str:
     return name
 
 
-def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting) -> None:
-    """Facts of the anchor sentence: ordinal, place, co-located event."""
+def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anchors=()) -> None:
+    """Facts of the anchor sentence: ordinal, place, co-located event.
+
+    When the sentence names other meetings too ('the CTO meeting held in Geneva on 2 October and the regional
+    consultation held in Seoul on 9 November'), each reads only its own part of it.
+    """
     s, e = a.window
+    for o in anchors:
+        if o is a or not (s <= o.name_span[0] < e) or o.date is None or (o.date and a.date and _key(o) == _key(a)):
+            continue
+        if o.name_span[0] > a.name_span[1]:
+            e = min(e, o.name_span[0])
+        elif o.name_span[1] <= a.name_span[0]:
+            s = max(s, o.window[0] if o.window[0] > s else _part_end(text, o))
     before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
     om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE)
     if om and m.ordinal is None:
@@ -230,9 +384,17 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting) -> None:
         m.co_located = EventMention(co.series, year, co.span, co.start, co.end)
     if m.place is None:
         exclude = [(ev.span.start, ev.span.end) for ev in events]
-        place = _place(ref, text, s, e, exclude)
+        # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue
+        place = _place(ref, text, s, e, exclude + list(avoid))
+        if place is None and not _VIRTUAL.search(text, s, e):
+            place = _place(ref, text, s, e, exclude)
         if place:
             m.place, m.country, m.country_from_reference = place
+
+
+def _part_end(text: str, o: Anchor) -> int:
+    """Where the part of a sentence about anchor o ends: after its date."""
+    return o.date.span_end if o.date and o.date.span_end > o.name_span[1] else o.name_span[1]
 
 
 def _place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[Ref, Ref | None, bool] | None:
@@ -272,10 +434,20 @@ def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
             continue
         end = x.end
         year = None
+        if out and out[-1].span.start <= x.start < out[-1].span.end:
+            continue  # the 'PP-18' of 'Plenipotentiary Conference 2018 (PP-18)'
         ym = re.match(r"(?:\s+|-)((?:19|20)\d\d)\b|-(\d\d)\b", text[end:end + 6])
         if ym:
             year = int(ym.group(1)) if ym.group(1) else 2000 + int(ym.group(2))
             end += ym.end()
+        # 'Global Standards Symposium (GSS-20)': the year of the acronym in brackets
+        am = re.match(r"\s*\(([A-Z][\w-]*?)[- ]?((?:19|20)?\d\d)\)", text[end:end + 30])
+        if am:
+            inner = ref.lookup(am.group(1), {"MeetingSeries"})
+            if inner is not None and inner.iri == entry.iri:
+                y = int(am.group(2))
+                year = year or (y if y > 1900 else 2000 + y)
+                end += am.end()
         start_date = end_date = None
         dm = re.match(r",?\s*\(?", text[end:end + 3])
         for d in find_dates(text[end:end + 60]):
@@ -299,15 +471,25 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         if len(meetings) == 1:
             regions[next(iter(meetings))] = [(0, len(text))]
         return regions
-    bounds = []
+    bounds = []  # (key, start, sentence): where each meeting's text starts
     for a in opening:
-        key = (a.kind.cls, a.date.start)
+        key = _key(a)
         start = text.rfind("\n", 0, a.window[0]) + 1
         if bounds and bounds[-1][0] == key:
             continue
-        bounds.append((key, start))
-    for i, (key, start) in enumerate(bounds):
+        if bounds and bounds[-1][2] == a.window:
+            # two meetings opened in one sentence ('reviewed the CTO meeting held ... and the consultation held
+            # ...'): each owns its part of the sentence, and the text after it belongs to neither
+            prev_key, prev_start, window = bounds[-1]
+            bounds[-1] = (prev_key, prev_start, window, a.name_span[0])
+            bounds.append((key, a.name_span[0], a.window, window[1]))
+            continue
+        bounds.append((key, start, a.window))
+    for i, b in enumerate(bounds):
+        key, start = b[0], b[1]
         end = bounds[i + 1][1] if i + 1 < len(bounds) else len(text)
+        if len(b) > 3:
+            end = min(end, b[3]) if i + 1 < len(bounds) and len(bounds[i + 1]) > 3 and bounds[i + 1][2] == b[2] else b[3]
         regions.setdefault(key, []).append((0 if i == 0 and len(meetings) == 1 else start, end))
     return regions
 
@@ -341,7 +523,9 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         _counts(text, m, start, end)
         _links(text, m, start, end)
         for ev in _events(ref, text, start, end):
-            if ev.year and not (m.co_located and m.co_located.span.start == ev.span.start):
+            if ev.year and not (m.co_located and (m.co_located.span.start == ev.span.start or
+                                                  (m.co_located.series.iri, m.co_located.year) == (ev.series.iri, ev.year))) and \
+                    not any((e.series.iri, e.year) == (ev.series.iri, ev.year) for e in m.events_mentioned):
                 m.events_mentioned.append(ev)
         items = find_items(text, start, end, skip=headers)
         for i, item in enumerate(items):
@@ -389,10 +573,12 @@ def _coordinating_organizations(ref: Reference, text: str, m: Meeting) -> None:
 def _counts(text: str, m: Meeting, start: int, end: int) -> None:
     for s, e in sentences(text, start, end):
         if m.participant_count is None:
-            c = _COUNT.search(text, s, e)
-            if c and cardinal(c.group("n")):
-                q = _QUALIFIER.get(re.sub(r"\s+", " ", (c.group("q") or "").lower()), "exactly")
-                m.participant_count = (cardinal(c.group("n")), q, Span.of(text, c.start(), c.end()))
+            for c in _COUNT.finditer(text, s, e):
+                n = c.group("n") or c.group("n2")
+                if cardinal(n) and not re.fullmatch(r"(?:19|20)\d\d", n):
+                    q = _QUALIFIER.get(re.sub(r"\s+", " ", (c.group("q") or c.group("q2") or "").lower()), "exactly")
+                    m.participant_count = (cardinal(n), q, Span.of(text, c.start(), c.end()))
+                    break
         for c in _STATED_COUNT.finditer(text, s, e):
             value = cardinal(c.group("n"))
             if value is not None and not re.match(r"\d{4}$", c.group("n")):
@@ -409,6 +595,30 @@ def _links(text: str, m: Meeting, start: int, end: int) -> None:
             if p and 2 <= int(p.group(2)) - int(p.group(1)) <= 4:
                 m.study_period = (p.group(), Span.of(text, u.start() + p.start(), u.start() + p.end()))
     if m.study_period is None:
-        p = re.search(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\s+study\s+period", text[start:end])
+        p = _STUDY_PERIOD_TEXT.search(text, start, end)
         if p:
-            m.study_period = (f"{p.group(1)}-{p.group(2)}", Span.of(text, start + p.start(), start + p.end(2)))
+            m.study_period = _period(text, p)
+
+
+#: '2017-2020 study period', 'study period 2017–2020', 'STUDY PERIOD 2022-2024' (a TD's header)
+_STUDY_PERIOD_TEXT = re.compile(r"\b(?:((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s+study\s+period|"
+                                r"study\s+period\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d))\b", re.IGNORECASE)
+
+
+def _period(text: str, p: re.Match) -> tuple[str, Span]:
+    a, b = (p.group(1), p.group(2)) if p.group(1) else (p.group(3), p.group(4))
+    return f"{a}-{b}", Span.of(text, p.start(), p.end())
+
+
+def _document_study_period(text: str, facts_meetings: list[Meeting]) -> None:
+    """A study period the document states once (a TD header) holds for the meetings that fall within it."""
+    periods = [p for p in _STUDY_PERIOD_TEXT.finditer(text)]
+    for m in facts_meetings:
+        if m.study_period is not None or m.start is None:
+            continue
+        for p in periods:
+            value, span = _period(text, p)
+            a, b = (int(x) for x in value.split("-"))
+            if a <= m.start.year <= b:
+                m.study_period = (value, span)
+                break

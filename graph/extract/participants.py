@@ -17,9 +17,12 @@ from .text import CARDINAL_PATTERN, clean
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
 _LIST_TRIGGER = re.compile(
     r"(?:(?:the\s+)?(?:participating|participant|attending)\s+(?:organi[sz]ations|companies|entities|members|institutions)"
-    r"(?:\s+(?:were|are|included|includes|was))?\s*:?"
+    r"(?:\s+(?:were|are|included|includes|was))?[ \t]*:?"
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
-    r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies)|attendees)\s*:)"
+    r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|list\s+of\s+participants|"
+    r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
+    r"|(?:companies|organi[sz]ations|entities|institutions|operators)\s+represented(?:\s+(?:were|included|are))?\s*:"
+    r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
     r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",
@@ -29,6 +32,7 @@ _LIST_TRIGGER = re.compile(
 _INLINE_TRIGGER = re.compile(
     r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies|CTOs|CxOs|executives|"
     r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)"
+    r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably)"
     r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?)"
     r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?\s+",
     re.IGNORECASE,
@@ -93,7 +97,9 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             seps.append((i, i + 1))
     if not use_semicolons:
         for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=[A-Z0-9])", body):
-            # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates
+            # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
+            if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
+                continue
             if not any(s <= m.start() < e for s, e in seps):
                 seps.append((m.start(), m.end()))
         seps.sort()
@@ -130,11 +136,22 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     return Ref("Organization", name, Span.of(text, s, e))
 
 
+#: Column headings of participant tables ('Organization; Country'), never organizations themselves.
+_TABLE_HEADINGS = re.compile(
+    r"^(?:no\.?|#|name|names|organi[sz]ations?|company|companies|entity|entities|country|countries|member\s+states?|"
+    r"participants?|members?|affiliations?|institutions?|titles?|representatives?|sector\s+members?|type|role|"
+    r"country\s*/\s*region)$",
+    re.IGNORECASE,
+)
+
+
 def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
     item = text[s:e]
     lead = len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
     item = text[s:e]
+    if _TABLE_HEADINGS.match(clean(item)):
+        return
     if _CHAIRS.match(item.strip()) or ref.lookup(clean(item), GROUP_KINDS):
         result.groups.extend(find_groups(ref, text, s, e))
         return
@@ -173,11 +190,66 @@ _PARTICIPATION_CONTEXT = re.compile(r"participat\w*|attend\w*|took\s+part|repres
 _OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|standards?\s+bodies", re.I)
 
 
-def _about_participation(text: str, at: int) -> bool:
-    """An inline list names participants only if its clause speaks of taking part, not of other work."""
+def _about_participation(text: str, at: int, trigger_end: int | None = None) -> bool:
+    """An inline list names participants only if its clause (or its trigger) speaks of taking part, not of other work."""
     clause_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind(";", 0, at), at - 100) + 1
     clause = text[clause_start:at]
-    return bool(_PARTICIPATION_CONTEXT.search(clause)) and not _OTHER_CONTEXT.search(clause)
+    said = text[clause_start:trigger_end or at]
+    return bool(_PARTICIPATION_CONTEXT.search(said)) and not _OTHER_CONTEXT.search(clause)
+
+
+_CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "und", "y", "et", "&", "on", "in", "&amp;"}
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|L\.L\.C|S\.p\.A|K\.K|Pty|Pte|plc)\.$")
+_BULLET = re.compile(r"^\s*(?:[·•\-*–▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
+
+
+def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
+    """A line of a one-per-line list: a bullet, a table row, 'Name, Country', 'Name (Country)', a known
+    organization, chairs of groups, or a capitalised name; not a heading ('Discussion' over prose) or a sentence."""
+    body = _BULLET.sub("", line).strip().rstrip(".;,")
+    if not body or len(body) > 150:
+        return False
+    if _BULLET.match(line) or ";" in body:
+        return True
+    if _CHAIRS.match(body) or ref.lookup(body, {"Organization"}) or ref.lookup(strip_legal_form(body), {"Organization"}):
+        return True
+    m = re.search(r"\(([^()]+)\)$", body) or re.search(r",\s*([^,]+)$", body)
+    if m and ref.lookup(m.group(1).strip(), PLACE_KINDS):
+        return True
+    if re.search(r"[.!?:]\s", body) or re.search(r"\b(?:19|20)\d\d\b", body):
+        return False
+    words = re.findall(r"[\w&'’.-]+", body)
+    if next_line and (len(next_line) > 100 or next_line.rstrip().endswith(".") and len(next_line.split()) > 6):
+        return False  # a heading over prose
+    return bool(words) and len(words) <= 10 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS for w in words)
+
+
+def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[int, int]]:
+    """The lines of a list written one item per line (html and docx lists and tables), from `body` on."""
+    out: list[tuple[int, int]] = []
+    pos = body
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        s, e = pos, line_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            if out:
+                break  # a blank line ends the list
+        else:
+            line = text[s:e]
+            nxt_end = text.find("\n", line_end + 1, end)
+            next_line = text[line_end + 1:end if nxt_end < 0 else nxt_end].strip() if line_end < end else ""
+            if not _item_line(ref, line, next_line):
+                break
+            out.append((s, e))
+            if line.endswith(".") and not _ABBREVIATION_END.search(line):
+                break  # the list sentence ends
+        pos = line_end + 1
+    return out
 
 
 def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> list[ParticipantList]:
@@ -188,7 +260,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
         for m in trigger.finditer(text, start, end):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            if inline and not _about_participation(text, m.start()):
+            if inline and not _about_participation(text, m.start(), m.end()):
                 continue
             body = m.end()
             while body < end and text[body] in " \t\n:":
@@ -198,13 +270,22 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 inline_here = True
             else:
                 inline_here = inline
-            stop = min(_list_end(text, body, inline_here), end)
-            if stop <= body:
-                continue
-            result = ParticipantList(Span.of(text, m.start(), stop))
-            for s, e in _items(text, body, stop):
-                _parse_item(ref, text, s, e, result)
-            if inline and not any(p.organization.iri for p in result.participations) and len(result.participations) < 2:
+            block = [] if inline_here or "\n" not in text[m.end():body] else _block_lines(ref, text, body, end)
+            if len(block) > 1:
+                stop = block[-1][1]
+                result = ParticipantList(Span.of(text, m.start(), stop))
+                for ls, le in block:
+                    for s, e in _items(text, ls, le):
+                        _parse_item(ref, text, s, e, result)
+            else:
+                stop = min(_list_end(text, body, inline_here), end)
+                if stop <= body:
+                    continue
+                result = ParticipantList(Span.of(text, m.start(), stop))
+                for s, e in _items(text, body, stop):
+                    _parse_item(ref, text, s, e, result)
+            if inline and not result.groups and not any(p.organization.iri for p in result.participations) \
+                    and len(result.participations) < 2:
                 continue  # 'members such as ...' prose, not a list of organizations
             if result.participations or result.groups:
                 found.append(result)

@@ -17,13 +17,15 @@ from .text import slugify
 
 _HONORIFIC = r"(?:H\.\s?E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sir|Dame|Ambassador|Hon\.?|Eng\.?)"
 _NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)*|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
-_NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
-_NAME_RE = re.compile(rf"(?:(?P<hon>{_HONORIFIC})\s+)?{_NAME}")
+#: Name tokens are separated by spaces on one line, never by a line break ('... ZTE.\nMr Malcolm Johnson'), and a
+#: name does not start inside a word or right after a full stop ('ZTE.' gives no initial 'E.').
+_NAME = rf"(?<![\w.&])(?P<name>{_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|van|von|der|de|da|dos|du|la|le)[ \t]+)?{_NAME_TOKEN}){{1,3}})"
+_NAME_RE = re.compile(rf"(?:(?P<hon>{_HONORIFIC})[ \t]+)?{_NAME}")
 #: Posts not in the reference data: 'President of the People's Republic of China', 'Minister of ICT of Kenya'.
 _GENERIC_POST = re.compile(
     r"\b(?:(?:the|its)\s+)?(?P<post>(?:Vice-|Deputy\s+)?(?:President|Prime\s+Minister|Minister|Director(?:-General)?|"
     r"Secretary-General|Chairman|Chairwoman|Chair|Chief\s+Executive\s+Officer|Chief\s+Technology\s+Officer|CEO|CTO|"
-    r"Head|Governor|Mayor)\s+of\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|the|and|for|[A-Z][\w’'&.-]*))*)"
+    r"Head|Chief|Governor|Mayor)\s+of\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|the|and|for|[A-Z0-9][\w’'&.-]*))*)"
 )
 #: Words that start capitalised phrases but are never given names.
 _NOT_NAMES = {"The", "This", "These", "ITU", "CTOs", "CTO", "Study", "Focus", "Group", "Meeting", "Director", "Chairman",
@@ -59,9 +61,21 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
              for m in ref.find(text, {"Post"}, start, end)]
     for m in _GENERIC_POST.finditer(text, start, end):
         s, e = m.start("post"), m.end("post")
+        cut = re.search(r"[.;,!?](?:\s|$)|\s+(?:and|the|of|for)$", text[s:e])
+        while cut:  # a post ends with its sentence or clause: 'CTO of Example Telecom. The meeting ...'
+            e = s + cut.start()
+            cut = re.search(r"[.;,!?](?:\s|$)|\s+(?:and|the|of|for)$", text[s:e])
         e = s + len(text[s:e].rstrip(" .,"))
-        if not any(a <= s < b or s <= a < e for a, b, _ in found):
+        if not re.search(r"\bof\s+(?:the\s+)?[A-Z]", text[s:e]):
+            continue
+        overlap = [i for i, (a, b, _) in enumerate(found) if a <= s < b or s <= a < e]
+        if not overlap:
             found.append((s, e, _post_ref(ref, text, s, e)))
+        elif len(overlap) == 1 and found[overlap[0]][0] == s and found[overlap[0]][1] < e \
+                and re.match(r"\s+of\s", text[found[overlap[0]][1]:e]) and re.match(r"\s*[,(]", text[e:e + 2]):
+            # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
+            a, b, post = found[overlap[0]]
+            found[overlap[0]] = (a, e, post)
     return sorted(found, key=lambda x: x[0])
 
 
@@ -94,9 +108,26 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if m and _valid_name(m.group("name")):
             offset = ps - len(before)
             add(m.group("name"), offset + m.start("name"), offset + m.end("name"), post, m.group("hon"))
+    # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
+    for m in _HONORED.finditer(text, start, end):
+        if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
+            known = ref.lookup(m.group("name"), {"Person"})
+            post = _adjacent_post(ref, text, m.start("name"), m.end("name"), start, end) if known is None else None
+            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
+    # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
+    for m in _CHAIRED_BY.finditer(text, start, end):
+        if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
+            chair = ref.lookup("Chair", {"Post"})
+            post = Ref("Post", chair.label, Span.of(text, m.start(), m.start("name")), chair.iri) if chair else None
+            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
+
+
+_HONORED = re.compile(rf"(?<![\w.])(?P<hon>Mr|Mrs|Ms|Dr|Prof|Professor|H\.\s?E\.|Ambassador)\.?[ \t]+{_NAME}")
+_CHAIRED_BY = re.compile(rf"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?"
+                         rf"(?:(?P<hon>{_HONORIFIC})[ \t]+)?{_NAME}")
 
 
 def _is_short_mention(name: str) -> bool:

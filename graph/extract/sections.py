@@ -15,6 +15,13 @@ _NOT_HEADINGS = re.compile(
     r"abstract|keywords?|source|title|purpose|contact|attachment|document|note)s?\s*:?$",
     re.IGNORECASE,
 )
+#: Header fields of a TD or a letter ('Source: Director, TSB', 'Title: ...', 'Original: English').
+_HEADER_FIELD = re.compile(
+    r"^(?:source|title|purpose|contact|original|keywords?|abstract|document|date|tel(?:ephone)?|e-?mail|fax|"
+    r"question\(?s?\)?|study\s+period|agenda\s+item|action\s+required|reference|subject|from|to|place|venue|"
+    r"for|status|approval)\s*:",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^(?:[·•\-*–]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)")
 
 
@@ -23,7 +30,7 @@ def is_heading(text: str, s: int, e: int, next_line: tuple[int, int] | None, ski
     words = line.split()
     if not (1 <= len(words) <= 14) or len(line) > 110:
         return False
-    if line[-1] in ".;:,!" or _LIST_ITEM.match(line) or _NOT_HEADINGS.match(line):
+    if line[-1] in ".;:,!" or _LIST_ITEM.match(line) or _NOT_HEADINGS.match(line) or _HEADER_FIELD.match(line):
         return False
     if not (line[0].isupper() or line[0].isdigit()) or line.isupper() and len(words) <= 3:
         return False

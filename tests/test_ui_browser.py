@@ -1,0 +1,137 @@
+"""The web UI in a real headless Chromium (Debian's /usr/bin/chromium driven by Playwright) against the live
+server over the built corpus. Screenshots go to test-artifacts/ (gitignored).
+
+Skipped, with the reason, only when /usr/bin/chromium is absent.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from ui_fixtures import (DURBAN, ERICSSON, TD_DOCUMENT, bpage, browser, live_ui, screenshot,  # noqa: F401
+                         ui_snapshot)
+
+pytestmark = pytest.mark.browser
+
+
+def entity_path(iri: str) -> str:
+    return "/ui/entity?iri=" + quote(iri, safe="")
+
+
+def no_trouble(bp) -> None:
+    assert not bp.errors, bp.errors
+    assert not bp.outside, f"requests to other sites: {bp.outside}"
+
+
+def test_home_search_as_you_type_reaches_ericsson(bpage):
+    page = bpage.goto("/")
+    assert page.locator("h1").inner_text() == "ITU-T meetings knowledge graph"
+    assert page.locator('[data-count="meetings"] .n').inner_text() == "3"
+    page.wait_for_selector('#topics-heatmap[data-chart-ready="true"]')
+    page.wait_for_selector('#country-chart[data-chart-ready="true"]')
+    box = page.locator("#home-search")
+    box.click()
+    box.press_sequentially("Ericsson", delay=20)
+    first = page.locator("#home-search-list [role=option]").first
+    first.wait_for()
+    assert first.inner_text().startswith("Ericsson")
+    assert box.get_attribute("aria-expanded") == "true"
+    screenshot(page, "home-search")
+    box.press("ArrowDown")
+    assert page.locator("#home-search-list [aria-selected=true]").count() == 1
+    with page.expect_navigation():
+        box.press("Enter")
+    assert page.url.endswith("/id/organization/ericsson")
+    assert page.locator("h1").inner_text() == "Ericsson"
+    assert "Sweden" in page.locator("#participations").inner_text()
+    screenshot(page, "organization-ericsson")
+    no_trouble(bpage)
+
+
+def test_named_query_runs_in_the_editor_and_shows_rows(bpage):
+    page = bpage.goto("/query")
+    page.wait_for_selector(".CodeMirror")  # the vendored editor took over the textarea
+    page.locator('button[data-example="meetings"]').click()
+    rows = page.locator("#results-grid tbody tr")
+    rows.first.wait_for()
+    assert rows.count() == 3
+    assert "query=" in page.url and "PREFIX" in page.url.replace("%20", " ")
+    assert re.match(r"3 rows in \d+ ms", page.locator("#results-status").inner_text())
+    link = page.locator("#results-grid tbody a", has_text="meeting/").first
+    assert link.get_attribute("href").startswith("/id/meeting/")
+    assert page.locator('#downloads a[data-format="csv"]').get_attribute("href").startswith("/sparql?query=")
+    header = page.locator("#results-grid thead button", has_text="?startDate")
+    header.click()
+    assert page.locator("#results-grid thead th[aria-sort]").count() == 1
+    screenshot(page, "query-meetings")
+    # the link reproduces the query: opening it runs it again
+    page.goto(page.url)
+    page.locator("#results-grid tbody tr").first.wait_for()
+    assert page.locator("#results-grid tbody tr").count() == 3
+    no_trouble(bpage)
+
+
+def test_syntax_errors_show_line_and_column(bpage):
+    page = bpage.goto("/query?query=" + quote("SELECT ?s WHERE {\n  ?s ?p\n}"))
+    error = page.locator("#query-error")
+    error.wait_for(state="visible")
+    assert re.search(r"line \d+, column \d+", error.inner_text())
+    assert page.locator(".CodeMirror .cm-error-line").count() == 1
+    screenshot(page, "query-syntax-error")
+    # only the endpoint's 400 was logged by the browser
+    assert all("400" in e for e in bpage.errors), bpage.errors
+
+
+def test_meeting_page_and_participant_link(bpage):
+    page = bpage.goto(entity_path(DURBAN))
+    assert page.locator("h1").inner_text() == "CTO meeting"
+    assert "9 September 2018" in page.locator("dl.facts").first.inner_text()
+    page.wait_for_selector('#neighbourhood figure[data-chart-ready="true"]')
+    screenshot(page, "meeting-durban")
+    with page.expect_navigation():
+        page.locator("#participants a", has_text="Ericsson").click()
+    assert page.url.endswith("/id/organization/ericsson")
+    assert page.locator("h1").inner_text() == "Ericsson"
+    no_trouble(bpage)
+
+
+def test_document_page_highlights_evidence_and_hover_shows_the_entity(bpage):
+    page = bpage.goto(entity_path(TD_DOCUMENT))
+    marks = page.locator("#doc-text a.ev")
+    assert marks.count() > 100
+    durban = page.locator("#doc-text a.ev", has_text=re.compile(r"^Durban$")).first
+    durban.scroll_into_view_if_needed()
+    durban.hover()
+    tip = page.locator("#ev-tip")
+    tip.wait_for(state="visible")
+    assert "Durban" in tip.inner_text() and "place" in tip.inner_text().lower()
+    screenshot(page, "document-hover")
+    page.mouse.move(0, 0)
+    tip.wait_for(state="hidden")
+    # "in text" in the evidence table highlights the passage
+    page.locator("a[data-show-span]").first.click()
+    assert page.locator("#doc-text .focus").count() >= 1
+    with page.expect_navigation():
+        durban.click()
+    assert page.url.endswith("/id/place/durban")
+    no_trouble(bpage)
+
+
+def test_keyboard_and_phone_layout(browser, live_ui):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(live_ui.url + "/")
+        width = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert width <= 1, "the home page scrolls sideways on a phone"
+        page.keyboard.press("Tab")  # the skip link comes first
+        assert page.evaluate("document.activeElement.className") == "skip"
+        screenshot(page, "home-phone")
+        page.goto(live_ui.url + entity_path(DURBAN))
+        width = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert width <= 1, "the meeting page scrolls sideways on a phone"
+        screenshot(page, "meeting-phone")
+    finally:
+        context.close()
