@@ -32,6 +32,7 @@ PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Organization", "Person", "MeetingSe
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching ("Bogotá" ~ "bogota")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -90,6 +91,7 @@ class Reference:
         self.labels: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
         self._aliases: dict[tuple[str, ...], list[Entry]] = {}
+        self._longest: dict[str, int] = {}  # first folded token -> most tokens of an alias starting with it
         self._index()
 
     # -- building the tables -------------------------------------------------------------------
@@ -125,6 +127,7 @@ class Reference:
         if not key or len(key) > self.MAX_ALIAS_TOKENS or sum(len(k) for k in key) < 2:
             return  # one letter ('e&' -> 'e') would match initials everywhere
         entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in PROPER_KINDS)
+        self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         bucket = self._aliases.setdefault(key, [])
         if all(e.iri != iri or e.alias != alias for e in bucket):
             bucket.append(entry)
@@ -143,7 +146,7 @@ class Reference:
         i = 0
         while i < len(toks):
             found = None
-            for n in range(min(self.MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
+            for n in range(min(self._longest.get(folded[i], 0), len(toks) - i), 0, -1):
                 entries = self._aliases.get(tuple(folded[i:i + n]))
                 if not entries:
                     continue

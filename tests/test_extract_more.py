@@ -325,3 +325,31 @@ def test_generic_post_ends_with_its_sentence():
     jane = [p for p in m.people if p.name == "Jane Smith"]
     assert jane and jane[0].post.label == "Chief Technology Officer of Example Telecom"
     assert jane[0].honorific == "Dr"
+
+
+def test_posts_with_their_group_honorifics_and_no_false_people():
+    text = ("The CTO meeting took place in Geneva on 5 May 2020.\n"
+            "The Chairman of ITU-T Study Group 17, Heung Youl Youm, presented the work on security.\n"
+            "Bilel Jamoussi, Chief of the Study Groups Department of TSB, moderated the session.\n"
+            "Working Party Chairmen and Rapporteurs of Study Group 16 attended. Machine Learning Focus Group leaders spoke.\n"
+            "Presentations were given by Mr Kazuhiro Example (NTT Docomo) and Ms Maria Sample (Orange).\n")
+    m = only_meeting(text)
+    people = {p.name: p for p in m.people}
+    assert set(people) == {"Heung Youl Youm", "Bilel Jamoussi", "Kazuhiro Example", "Maria Sample"}
+    assert people["Heung Youl Youm"].post.iri == ID + "post/chair"
+    assert people["Bilel Jamoussi"].post.label == "Chief of the Study Groups Department of TSB"
+    assert people["Maria Sample"].honorific == "Ms" and people["Maria Sample"].post is None
+
+
+def test_topics_inside_a_longer_label_count_unless_the_hierarchy_implies_them():
+    m = only_meeting("The CTO meeting took place in Geneva on 5 May 2020. CTOs discussed QoS and QoE.\n")
+    assert {ID + "topic/quality-of-service", ID + "topic/quality-of-experience"} <= iris(m.topics)
+    m = only_meeting("The CTO meeting took place in Geneva on 5 May 2020. CTOs discussed application security.\n")
+    assert iris(m.topics) == {ID + "topic/application-security"}  # 'security' is its broader concept
+
+
+def test_ctos_met_again_is_a_session_of_the_named_meeting_not_another_meeting():
+    text = ("The tenth CTO meeting took place in Durban, South Africa, on 9 September 2018.\n"
+            "CTOs met again on 10 September 2018 in a closed session to agree on the communiqué.\n")
+    m = only_meeting(text)
+    assert m.start == date(2018, 9, 9)

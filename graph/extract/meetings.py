@@ -194,7 +194,18 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             found.append(Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading))
     found.sort(key=lambda a: a.name_span[0])
     _check_heading_dates(found)
+    _check_generic_anchors(found)
     return found
+
+
+def _check_generic_anchors(anchors: list[Anchor]) -> None:
+    """'CTOs met ... on <date>' opens a meeting only when no phrase naming a meeting of that kind gives another
+    date: in a communiqué of a named meeting, 'CTOs met again on 10 September' is a session of it, not a new one."""
+    named = {_key(a) for a in anchors if a.date and not a.kind.name and not a.is_next and not a.is_past}
+    groups = {k[0] for k in named}
+    for a in anchors:
+        if a.kind.name and a.date and a.kind.group in groups and _key(a) not in named:
+            a.date, a.opening = None, False
 
 
 def _check_heading_dates(anchors: list[Anchor]) -> None:
@@ -499,8 +510,13 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
 
     def topics_in(s: int, e: int) -> list[Ref]:
         if (s, e) not in topic_cache:
-            topic_cache[(s, e)] = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
-                                   for x in ref.find(text, None, s, e) if x.of_kind({"Topic"})]
+            found = []
+            for x in ref.find(text, None, s, e):
+                t = x.of_kind({"Topic"})
+                if t:
+                    found.append(Ref("Topic", t.label, Span.of(text, x.start, x.end), t.iri))
+                    found.extend(_nested_topics(ref, text, x.start, x.end, t.iri))
+            topic_cache[(s, e)] = found
         return topic_cache[(s, e)]
 
     for start, end in regions:
@@ -534,6 +550,52 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         m.items.extend(items)
     _coordinating_organizations(ref, text, m)
     m.topics = _unique(m.topics)
+
+
+def _nested_topics(ref: Reference, text: str, s: int, e: int, outer: str) -> list[Ref]:
+    """Topics named inside a longer topic label that its hierarchy does not already imply:
+    '5G network slicing' is also about 5G; 'application security' adds nothing ('security' is broader)."""
+    from ..reference import tokens
+    toks = tokens(text[s:e])
+    if len(toks) < 2:
+        return []
+    implied = _ancestors(ref, outer)
+    out, i = [], 0
+    while i < len(toks):
+        for j in range(len(toks), i, -1):
+            if (i, j) == (0, len(toks)):
+                continue
+            a, b = s + toks[i][1], s + toks[j - 1][2]
+            entry = ref.lookup(text[a:b], {"Topic"})
+            if entry is not None:
+                if entry.iri != outer and entry.iri not in implied:
+                    out.append(Ref("Topic", entry.label, Span.of(text, a, b), entry.iri))
+                i = j - 1
+                break
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _ancestors_cached(ref_id: int, iri: str) -> frozenset:
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+    ref = _REFS[ref_id]
+    seen, todo = set(), [URIRef(iri)]
+    while todo:
+        for b in ref.graph.objects(todo.pop(), SKOS.broader):
+            if str(b) not in seen:
+                seen.add(str(b))
+                todo.append(b)
+    return frozenset(seen)
+
+
+_REFS: dict[int, Reference] = {}
+
+
+def _ancestors(ref: Reference, iri: str) -> frozenset:
+    _REFS[id(ref)] = ref
+    return _ancestors_cached(id(ref), iri)
 
 
 def _unique(refs: list[Ref]) -> list[Ref]:

@@ -108,17 +108,17 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if m and _valid_name(m.group("name")):
             offset = ps - len(before)
             add(m.group("name"), offset + m.start("name"), offset + m.end("name"), post, m.group("hon"))
-    # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
-    for m in _HONORED.finditer(text, start, end):
-        if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
-            known = ref.lookup(m.group("name"), {"Person"})
-            post = _adjacent_post(ref, text, m.start("name"), m.end("name"), start, end) if known is None else None
-            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
     for m in _CHAIRED_BY.finditer(text, start, end):
         if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
             chair = ref.lookup("Chair", {"Post"})
             post = Ref("Post", chair.label, Span.of(text, m.start(), m.start("name")), chair.iri) if chair else None
+            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
+    # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
+    for m in _HONORED.finditer(text, start, end):
+        if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
+            known = ref.lookup(m.group("name"), {"Person"})
+            post = _adjacent_post(ref, text, m.start("name"), m.end("name"), start, end) if known is None else None
             add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
