@@ -20,7 +20,7 @@ import weakref
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from itukg.server import export, pages, sparql
+from itukg.server import export, pages, sparql, ui
 from itukg.server.errors import ClientError
 from itukg.server.http import runtime, text_response
 from itukg.server.runtime import Runtime
@@ -49,16 +49,24 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False
-    rt = Runtime(settings, snapshot)
+    rt = _runtime_for(snapshot)(settings, snapshot)
     app.extensions["itukg"] = rt
     atexit.register(_close_at_exit, weakref.ref(rt))  # no orphan workers, without keeping rt alive
     app.register_blueprint(sparql.bp)
     app.register_blueprint(export.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(ui.bp)  # before the ops routes: '/' is the UI's home page
     _install_hooks(app, settings)
     _install_error_handlers(app)
     _install_ops_routes(app)
     return app
+
+
+def _runtime_for(snapshot: Snapshot | None) -> type:
+    """An external store's snapshot (server/remote.py) runs without worker processes."""
+    from itukg.server.remote import RemoteRuntime, RemoteSnapshot
+
+    return RemoteRuntime if isinstance(snapshot, RemoteSnapshot) else Runtime
 
 
 def _close_at_exit(ref) -> None:
@@ -150,16 +158,6 @@ def _install_ops_routes(app: Flask) -> None:
             "updates_enabled": rt.settings.allow_update,
         })
 
-    @app.get("/")
-    def index():
-        return text_response(
-            "itukg: a knowledge graph of ITU-T meetings.\n"
-            "  /sparql              SPARQL 1.1 endpoint (GET it for the service description)\n"
-            "  /id/...              entity pages (HTML, Turtle, JSON-LD, N-Triples)\n"
-            "  /export?format=trig  the whole dataset (turtle, trig, nquads, nt, jsonld)\n"
-            "  /.well-known/void    VoID description\n"
-            "  /status, /healthz    operations")
-
 
 def build_server(settings: Settings, app: Flask | None = None):
     """A waitress server bound to settings.host/port (port 0 picks a free one: see `.effective_port`)."""
@@ -182,10 +180,11 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def serve(settings: Settings) -> None:
-    """Serve until Ctrl-C or SIGTERM; in-flight work is dropped and every worker process is stopped."""
+def serve(settings: Settings, snapshot: Snapshot | None = None) -> None:
+    """Serve until Ctrl-C or SIGTERM; in-flight work is dropped and every worker process is stopped.
+    `snapshot`: what to serve instead of loading it from `settings` (e.g. server.remote.open_remote)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(settings)
+    app = create_app(settings, snapshot)
     server = build_server(settings, app)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)

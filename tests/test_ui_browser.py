@@ -57,7 +57,8 @@ def test_named_query_runs_in_the_editor_and_shows_rows(bpage):
     rows = page.locator("#results-grid tbody tr")
     rows.first.wait_for()
     assert rows.count() == 3
-    assert "query=" in page.url and "PREFIX" in page.url.replace("%20", " ")
+    link_to_query = page.url
+    assert "query=" in link_to_query and "PREFIX" in link_to_query
     assert re.match(r"3 rows in \d+ ms", page.locator("#results-status").inner_text())
     link = page.locator("#results-grid tbody a", has_text="meeting/").first
     assert link.get_attribute("href").startswith("/id/meeting/")
@@ -66,8 +67,19 @@ def test_named_query_runs_in_the_editor_and_shows_rows(bpage):
     header.click()
     assert page.locator("#results-grid thead th[aria-sort]").count() == 1
     screenshot(page, "query-meetings")
+    # prefix completion: Ctrl+Space after "PREFIX sk" offers skos with its namespace
+    page.evaluate("document.querySelector('.CodeMirror').CodeMirror.setValue('PREFIX sk')")
+    page.evaluate("(() => { const cm = document.querySelector('.CodeMirror').CodeMirror; cm.focus(); "
+                  "cm.setCursor({line: 0, ch: 9}); })()")
+    page.keyboard.press("Control+Space")
+    hint = page.locator(".CodeMirror-hints li").first
+    hint.wait_for()
+    assert hint.inner_text().startswith("skos: <http://www.w3.org/2004/02/skos/core#>")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()") == \
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>"
     # the link reproduces the query: opening it runs it again
-    page.goto(page.url)
+    page.goto(link_to_query)
     page.locator("#results-grid tbody tr").first.wait_for()
     assert page.locator("#results-grid tbody tr").count() == 3
     no_trouble(bpage)

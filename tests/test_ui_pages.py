@@ -357,3 +357,20 @@ def test_entity_response_hook_for_linked_data_pages(ui_app, ui_snapshot):
         assert r is not None and r.status_code == 200 and "CTO meeting" in r.get_data(as_text=True)
         assert ui.entity_response(ui_snapshot, "https://example.org/none") is None
         assert ui.entity_response(ui_snapshot, "bad iri") is None
+
+
+def test_pages_are_well_formed_enough(client):
+    """One h1, one main, unique ids, labelled form fields, every img/canvas described."""
+    paths = ["/", "/query", "/ontology", "/report", "/ui/list/organizations", "/ui/search?q=itu"]
+    paths += [f"/ui/entity?iri={quote(i, safe='')}" for i in (DURBAN, ERICSSON, TD_DOCUMENT, BASE + "group/sg17",
+                                                                BASE + "topic/network-2030", BASE + "country/ZA")]
+    for path in paths:
+        body = client.get(path).get_data(as_text=True)
+        assert body.count("<h1") == 1 and body.count("<main") == 1, path
+        ids = re.findall(r'\sid="([^"]+)"', body)
+        dupes = {i for i in ids if ids.count(i) > 1}
+        assert not dupes, f"{path}: duplicate ids {dupes}"
+        for field_id in re.findall(r'<(?:input|textarea|select)[^>]*\sid="([^"]+)"', body):
+            assert f'for="{field_id}"' in body or "aria-label" in body, f"{path}: unlabelled #{field_id}"
+        for canvas in re.findall(r"<canvas[^>]*>", body):
+            assert 'aria-label="' in canvas and 'role="img"' in canvas, path
