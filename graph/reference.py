@@ -30,6 +30,7 @@ PLACE_KINDS = frozenset({"City", "Region", "Country", "Place"})
 PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Organization", "Person", "MeetingSeries"}
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # 'ITU-T' inside a link is not a mention
 
 
 @lru_cache(maxsize=65536)
@@ -140,7 +141,8 @@ class Reference:
         and are restricted to `kinds` when given.
         """
         end = len(text) if end is None else end
-        toks = tokens(text[start:end])
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
+        toks = [t for t in tokens(text[start:end]) if not any(a <= start + t[1] < b for a, b in urls)]
         folded = [fold(t) for t, _, _ in toks]
         out: list[Match] = []
         i = 0
