@@ -35,6 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     def common(sp):
         sp.add_argument("--data-dir", help="where the dataset lives (default: $ITUKG_DATA_DIR or ~/.local/share/itukg)")
 
+    def store_options(sp):  # docs/external-stores.md
+        g = sp.add_argument_group("external SPARQL store (credentials: $ITUKG_STORE_USER, $ITUKG_STORE_PASSWORD)")
+        g.add_argument("--store", metavar="URL", help="use this SPARQL 1.1 store instead of the local one "
+                       "(default: $ITUKG_STORE_URL or the [store] table of --config)")
+        g.add_argument("--store-type", choices=("oxigraph", "fuseki", "virtuoso", "graphdb", "neptune", "generic"),
+                       help="which endpoint paths to derive from the URL (default oxigraph)")
+        g.add_argument("--store-query", metavar="URL", help="the query endpoint, if not the type's default")
+        g.add_argument("--store-update", metavar="URL", help="the update endpoint, if not the type's default")
+        g.add_argument("--store-gsp", metavar="URL", help="the Graph Store Protocol endpoint ('none': use "
+                       "INSERT DATA)")
+
     s = sub.add_parser("serve", help="serve the SPARQL endpoint, exports, Linked Data pages and the web UI")
     s.add_argument("files", nargs="*", type=Path, help="RDF files to serve as they are, instead of the built dataset")
     s.add_argument("--host", default=None, help="interface to listen on (default 127.0.0.1)")
@@ -42,13 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--timeout", type=float, default=None, help="query timeout in seconds (default 30)")
     s.add_argument("--config", type=Path, help="settings file (TOML or JSON)")
     common(s)
+    store_options(s)
 
     b = sub.add_parser("build", help="extract, validate and reason over documents, and store the result")
     b.add_argument("paths", nargs="*", type=Path, help="documents or folders (default: the bundled corpus)")
     b.add_argument("--fresh", action="store_true", help="start from an empty dataset instead of adding to it")
     b.add_argument("-o", "--output", type=Path, help="also write the whole dataset to a file (.trig, .nq, .ttl)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    b.add_argument("--config", type=Path, help="settings file (TOML or JSON) with a [store] table")
     common(b)
+    store_options(b)
 
     v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
     v.add_argument("paths", nargs="+", type=Path)
@@ -116,9 +130,19 @@ def cmd_build(args) -> int:
         if not args.quiet:
             print(f"\r[{n}] {Path(source).name[:60]:<60}", end="", file=sys.stderr, flush=True)
 
-    result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress)
+    store = _store_config(args)
+    if store is None:
+        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress)
+    else:
+        from itukg.graph.remote import build_into_store
+
+        result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
+                                          progress=progress)
     if not args.quiet:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+    if store is not None:
+        print(f"the store at {pushed.store}: " + (f"{len(pushed.written)} graphs replaced, {len(pushed.dropped)} "
+              "dropped, in one update" if pushed.changed else "already up to date, nothing sent"))
     for err in result.unreadable:
         print(f"itukg: cannot read {err}", file=sys.stderr)
     for rej in result.rejected:
@@ -135,6 +159,14 @@ def cmd_build(args) -> int:
         _write_export(args.output, _format_for(args.output), result.data_dir, inferred=True, graph=None)
         print(f"wrote {args.output}")
     return 0 if result.ok else 1
+
+
+def _store_config(args):
+    """The external store the command should use (docs/external-stores.md), or None for the local one."""
+    from itukg.graph.remote import store_config
+
+    return store_config(getattr(args, "config", None), url=args.store, type=args.store_type,
+                        query=args.store_query, update=args.store_update, gsp=args.store_gsp)
 
 
 def cmd_validate(args) -> int:
@@ -269,6 +301,19 @@ def cmd_serve(args) -> int:
     data_dir = _data_dir(args)
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port), ("query_timeout", args.timeout)) if v is not None}
     settings = load_settings(args.config, data_dir=data_dir, files=list(args.files), **overrides)
+    store = _store_config(args)
+    if store is not None:
+        from itukg.graph.errors import ConfigError
+        from itukg.server.remote import open_remote
+
+        if args.files or settings.allow_update:
+            raise ConfigError("--store serves the store as it is: it cannot be combined with RDF files or "
+                              "allow_update")
+        snapshot = open_remote(store)
+        print(f"itukg: serving the store at {store.name} on http://{settings.host}:{settings.port}/ "
+              "(SPARQL endpoint at /sparql)", file=sys.stderr)
+        serve(settings, snapshot)
+        return 0
     if not args.files and current(data_dir) is None:
         print(f"nothing built in {data_dir} yet: building the bundled corpus first", file=sys.stderr)
         from itukg.graph.build import build
