@@ -44,6 +44,7 @@ from typing import Any, Iterable, Mapping
 import pyoxigraph as ox
 
 from .errors import ConfigError, ItukgError
+from .settings_file import read_settings_table
 from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 UNION = "urn:x-itukg:union"
@@ -143,7 +144,7 @@ def store_config(file: str | os.PathLike | None = None, env: Mapping[str, str] |
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     if file is not None:
-        values.update(_read_table(Path(file)))
+        values.update(read_settings_table(Path(file), "store"))
     for key in _KEYS:
         if env.get(f"ITUKG_STORE_{key.upper()}"):
             values[key] = env[f"ITUKG_STORE_{key.upper()}"]
@@ -160,28 +161,6 @@ def store_config(file: str | os.PathLike | None = None, env: Mapping[str, str] |
                            password=env.get("ITUKG_STORE_PASSWORD") or None)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"store settings: {exc}") from None
-
-
-def _read_table(path: Path) -> dict:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read settings file {path}: {exc.strerror}") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw)
-        else:
-            import tomllib
-
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError, ModuleNotFoundError) as exc:
-        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
-    table = data.get("store") if isinstance(data, dict) else None
-    if table is None:
-        return {}
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [store] must be a table")
-    return dict(table)
 
 
 # --- HTTP ----------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import weakref
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from itukg.graph.remote import StoreError
 from itukg.server import export, pages, sparql, ui
 from itukg.server.errors import ClientError
 from itukg.server.http import runtime, text_response
@@ -122,6 +123,12 @@ def _install_error_handlers(app: Flask) -> None:
             message = f"the request is larger than the limit of {app.config['MAX_CONTENT_LENGTH']} bytes"
         headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
         return text_response(message, exc.code or 500, headers)
+
+    @app.errorhandler(StoreError)
+    def upstream_error(exc: StoreError):
+        """An external store that fails or times out is a bad gateway, not a bug of ours."""
+        log.warning("%s %s", getattr(g, "request_id", "-"), str(exc).splitlines()[0])
+        return text_response(f"the SPARQL store behind this server failed: {str(exc).splitlines()[0]}", 502)
 
     @app.errorhandler(Exception)
     def bug(exc: Exception):

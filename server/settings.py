@@ -5,13 +5,13 @@ Kept apart from the app so the CLI can build, print and validate settings withou
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 from itukg.graph.errors import ConfigError
+from itukg.graph.settings_file import read_settings_table
 
 DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
 
@@ -92,7 +92,7 @@ class Settings:
         """Defaults, then `file` (.toml or .json), then ITUKG_* variables of `env`, then `overrides` (None skipped)."""
         values: dict[str, Any] = {}
         if file is not None:
-            values.update(_read_file(Path(file)))
+            values.update(read_settings_table(Path(file), "server", top_level=True))
         values.update(_from_env(os.environ if env is None else env))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.from_mapping(values).validate()
@@ -119,30 +119,6 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
         if key.startswith(_ENV_PREFIX) and key[len(_ENV_PREFIX):].lower() in names:
             out[key[len(_ENV_PREFIX):].lower()] = value
     return out
-
-
-def _read_file(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read settings file {path}: {exc.strerror}") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw)
-        else:
-            try:
-                import tomllib
-            except ModuleNotFoundError:  # Python 3.10
-                raise ConfigError("TOML settings need Python 3.11+; use a .json file") from None
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}") from None
-    # Accept either top-level keys or a [server] table.
-    if isinstance(data, dict) and isinstance(data.get("server"), dict):
-        data = data["server"]
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a table of settings")
-    return data
 
 
 def _coerce(key: str, raw: Any, default: Any) -> Any:

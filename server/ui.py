@@ -227,11 +227,20 @@ def build_index(snap: Snapshot) -> Index:
     for row in select(snap, "SELECT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s) && isIRI(?t)) }"):
         index.types.setdefault(row["s"].value, set()).add(row["t"].value)
     roots = sorted({r for _, r in KIND_ROOTS})
+    # The class hierarchy is closed here rather than with rdfs:subClassOf* (Virtuoso refuses a transitive
+    # path whose start is not a constant).
+    supers: dict[str, set] = defaultdict(set)
+    for row in select(snap, "SELECT ?c ?d WHERE { ?c rdfs:subClassOf ?d FILTER(isIRI(?c) && isIRI(?d)) }"):
+        supers[row["c"].value].add(row["d"].value)
     class_roots: dict[str, set] = defaultdict(set)
-    for row in select(snap, "SELECT ?c ?root WHERE { " + _values("root", roots) + " ?c rdfs:subClassOf* ?root }"):
-        class_roots[row["c"].value].add(row["root"].value)
-    for root in roots:
-        class_roots[root].add(root)
+    for c in set(supers) | set(roots):
+        seen, stack = {c}, [c]
+        while stack:
+            for d in supers.get(stack.pop(), ()):
+                if d not in seen:
+                    seen.add(d)
+                    stack.append(d)
+        class_roots[c] = seen & set(roots)
     for s, types in index.types.items():
         reached = set()
         for t in types:
