@@ -65,8 +65,8 @@ class Runtime:
             except PoolClosed:
                 continue  # a reload happened between reading the state and getting a worker
             except WorkerDied:
-                raise ClientError(503, "The query worker stopped while evaluating this query (most likely it "
-                                       "needed more memory than allowed). Make the query more selective.")
+                raise ClientError(503, "The query worker stopped while evaluating this query (it ran out "
+                                       "of memory or crashed). Make the query more selective.")
         raise ClientError(503, "The dataset is being reloaded; try again.")
 
     def apply_update(self, update: str, base_iri: str | None) -> Snapshot:

@@ -8,6 +8,7 @@ cannot open a socket at all (server/workers.py).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -97,6 +98,32 @@ def _keywords(tokens: list[Token]) -> list[str]:
     return [t.text.upper() for t in tokens if t.kind == "keyword"]
 
 
+#: Deepest nesting of { } ( ) [ ] (and runs of unary !) a query or update may have. pyoxigraph parses and
+#: evaluates recursively: ~3,000 nested groups overflow the stack and kill the process with SIGSEGV (no Python
+#: exception to catch), so deeper text is refused before it reaches pyoxigraph. Real queries nest a few levels.
+MAX_NESTING = 128
+_BRACKETS = re.compile(r"[^{}()\[\]]+")
+_STEP = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
+_NOTS = re.compile(r"(?:!(?!=)[\s({\[]*){2,}")
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of brackets outside comments, strings and IRIs (regexes and C loops: fast on 1 MB)."""
+    stripped = _OPAQUE.sub(" ", text)
+    brackets = _BRACKETS.sub("", stripped)
+    depth = max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
+    nots = max((m.group().count("!") for m in _NOTS.finditer(stripped)), default=0)
+    return max(depth, 0) + nots
+
+
+def check_nesting(text: str, what: str = "query") -> None:
+    """Raise ValueError (a sentence for the client) if `text` nests deeper than MAX_NESTING."""
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise ValueError(f"the {what} nests groups, brackets or ! operators {depth} levels deep; the limit is "
+                         f"{MAX_NESTING}")
+
+
 @dataclass(frozen=True)
 class QueryShape:
     form: str | None  # SELECT / CONSTRUCT / DESCRIBE / ASK, None when not recognised
@@ -120,6 +147,20 @@ def query_shape(text: str) -> QueryShape:
         uses_service="SERVICE" in keywords,
         looks_like_update=form is None and first in UPDATE_KEYWORDS,
     )
+
+
+_FETCHING = re.compile(r"(?<![\w$?])(SERVICE|LOAD)(?![\w])", re.IGNORECASE)
+
+
+def fetching_keyword(text: str) -> str | None:
+    """SERVICE or LOAD anywhere in `text`, strings, IRIs and comments included (upper case), else None.
+
+    For updates, which pyoxigraph runs in the server process itself, without the worker sandbox: both make it
+    open connections. The text scanner can be fooled (`FILTER(1<?b)SERVICE#>` reads as an IRI to a lexer but as
+    `1 < ?b` to the parser), so updates get this blunt check instead: the word anywhere refuses the update.
+    """
+    m = _FETCHING.search(text)
+    return m.group(1).upper() if m else None
 
 
 def uses_service(text: str) -> bool:

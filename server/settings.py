@@ -49,7 +49,7 @@ class Settings:
     #: Waitress threads (concurrent HTTP requests).
     threads: int = 8
     #: Query worker processes (concurrent SPARQL evaluations).
-    query_workers: int = 4
+    query_workers: int = 8
     #: Address-space limit per query worker in MiB above what the loaded store needs (0 = none).
     worker_memory_mb: int = 4096
     #: Seconds between two checks of the data directory for a new generation (0 = never reload).

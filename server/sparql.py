@@ -136,6 +136,14 @@ def _flag(params: Params, name: str) -> bool:
     raise ClientError(400, f"{name} must be true or false, not {value!r}")
 
 
+def _check_nesting(text: str, what: str) -> None:
+    """Too deep a nesting would overflow pyoxigraph's stack (a SIGSEGV, in-process for updates): 400 first."""
+    try:
+        scan.check_nesting(text, what)
+    except ValueError as exc:
+        raise ClientError(400, str(exc)) from None
+
+
 @dataclass
 class QueryRequest:
     query: str
@@ -162,6 +170,7 @@ def read_query_request(params: Params) -> QueryRequest | None:
     query = queries[0]
     if not query.strip():
         raise ClientError(400, "the query is empty")
+    _check_nesting(query, "query")
     shape = scan.query_shape(query)
     if shape.looks_like_update:
         raise ClientError(400, _READ_ONLY)
@@ -290,8 +299,14 @@ def read_update_request(params: Params) -> str:
     text = updates[0]
     if not text.strip():
         raise ClientError(400, "the update is empty")
+    _check_nesting(text, "update")
     if scan.uses_service(text):
         raise ClientError(400, SERVICE_DISABLED)
+    fetching = scan.fetching_keyword(text)
+    if fetching:
+        raise ClientError(400, f"{fetching} is not allowed in updates: this server never fetches data from "
+                               "elsewhere. Updates run in the server process, so the word is refused anywhere in "
+                               "the update (in string literals and IRIs too); send the data itself with INSERT DATA.")
     using, using_named = _iri_list(params, "using-graph-uri"), _iri_list(params, "using-named-graph-uri")
     if (using or using_named) and scan.update_has_dataset_clause(text):
         raise ClientError(400, "using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH "

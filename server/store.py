@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -134,10 +135,31 @@ def load_files(paths: Iterable[os.PathLike | str]) -> Snapshot:
     store = ox.Store()
     for path in paths:
         fmt = rdf_format_for(path)
+        if fmt == ox.RdfFormat.RDF_XML:
+            _refuse_dangerous_entities(path)
         iri = path.as_uri()
         to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(iri)
         _bulk_load(store, path, fmt, base_iri=iri, to_graph=to_graph)
     return build_snapshot(store, source=", ".join(str(p) for p in paths))
+
+
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
+def _refuse_dangerous_entities(path: Path) -> None:
+    """RDF/XML may declare entities; pyoxigraph expands each at declaration (a 1 KB 'billion laughs' file asks
+    for gigabytes). Plain string entities, as ontology editors write them, are fine; external (SYSTEM/PUBLIC),
+    parameter entities and entities built from other entities are refused before parsing."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 20)
+    doctype = head.find(b"<!DOCTYPE")
+    if doctype < 0:
+        return
+    for m in _ENTITY.finditer(head, doctype):
+        value = m.group(2)
+        if m.group(1) or value.upper() in (b"SYSTEM", b"PUBLIC") or b"&" in value or b"%" in value:
+            raise DatasetError(f"{path}: refusing an RDF/XML entity declaration that is external, a parameter "
+                               "entity or built from other entities (possible XXE or entity-expansion attack)")
 
 
 def load_dataset(data_dir: os.PathLike | str) -> Snapshot:

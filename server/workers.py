@@ -43,6 +43,9 @@ log = logging.getLogger("itukg.server.workers")
 _HEADER = struct.Struct("!Q")
 _CHILD_READ_FD, _CHILD_WRITE_FD = 3, 4
 _MAX_FD = 65536
+#: Stack of the thread that runs jobs in a worker (reserved address space; pages are used on demand).
+_WORKER_STACK = 1 << 30
+_MIN_STACK = 8 << 20
 
 
 class WorkerDied(Exception):
@@ -163,6 +166,26 @@ def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int,
         if memory_bytes:
             resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         grace = int(timeout) + 5
+        # Jobs run on a thread with a large stack: pyoxigraph parses and evaluates recursively, and long flat
+        # queries (10,000 UNIONs or FILTERs, a+b+...+z) overflow an 8 MB stack with a SIGSEGV. Stack pages are
+        # only committed when used. (Deep nesting is refused before it gets here: scan.check_nesting.)
+        stack = _WORKER_STACK
+        if memory_bytes:
+            stack = max(_MIN_STACK, min(stack, (memory_bytes - _address_space_now()) // 4))
+        try:
+            threading.stack_size(stack)
+            thread = threading.Thread(target=_serve_jobs, args=(handler, grace), daemon=True)
+            thread.start()
+        except (RuntimeError, ValueError, MemoryError):  # no room for the big stack: run on this one
+            _serve_jobs(handler, grace)
+        thread.join()
+    except BaseException:
+        os._exit(70)
+    os._exit(70)  # _serve_jobs only ends by os._exit
+
+
+def _serve_jobs(handler: Callable[[dict], dict], grace: int) -> None:
+    try:
         while True:
             job = _receive(_CHILD_READ_FD, None)
             if job is None:
@@ -176,7 +199,6 @@ def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int,
             _send(_CHILD_WRITE_FD, reply)
     except BaseException:
         os._exit(70)
-    os._exit(0)
 
 
 def _address_space_now() -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
@@ -29,11 +28,11 @@ def built_corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_store(built_corpus) -> ox.Store:
-    """The built corpus in pyoxigraph, the serving engine."""
-    store = ox.Store()
-    store.bulk_load(path=str(require_current(built_corpus).dataset_file), format=ox.RdfFormat.N_QUADS)
-    return store
+def corpus_store(built_corpus):
+    """The built corpus as the server loads it (pyoxigraph, default graph = the deduplicated union)."""
+    from itukg.server.store import load_dataset
+
+    return load_dataset(built_corpus)
 
 
 @pytest.fixture(scope="session")
