@@ -218,3 +218,14 @@ def test_two_communiques_in_one_document_keep_their_own_facts():
     assert {(p.organization.iri, p.country.iri) for p in cons.participations} == {
         (ID + "organization/apple", ID + "country/US"), (ID + "organization/ericsson", ID + "country/CA")}
     assert cons.name.startswith("Americas CTO consultation")
+
+
+def test_each_group_gets_its_own_request_in_one_sentence():
+    text = ("The CTO meeting took place on 5 May 2022 in Geneva.\n"
+            "Participants asked ITU-T Study Group 13 and Study Group 20 to coordinate their work on digital twin "
+            "networks, and invited SG17 to lead studies on quantum-safe cryptography.\n")
+    m = only_meeting(text)
+    actions = {a.group.iri: (a.action, {t.iri for t in a.topics}) for a in m.group_actions}
+    assert actions[ID + "group/sg13"][0] == actions[ID + "group/sg20"][0] == "coordinate"
+    assert actions[ID + "group/sg17"] == ("lead", {ID + "topic/quantum-safe-cryptography"})
+    assert ID + "topic/quantum-safe-cryptography" not in actions[ID + "group/sg13"][1]

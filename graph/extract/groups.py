@@ -66,22 +66,36 @@ def find_groups(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 
 
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:
-    """One GroupAction per sentence that names a group together with what is asked of or said about it.
+    """What each sentence asks of, or says about, the groups it names.
 
-    `topics_in(s, e)` returns the topic Refs in a span (passed in so topic matching happens in one place).
+    A group takes the first action word written after it ('asked SG13 and SG20 to coordinate ..., and invited
+    SG17 to lead ...': SG13 and SG20 coordinate, SG17 leads); a group with no action word after it takes the
+    last one before it ('under discussion in ITU-T Study Group 2'). The topics are those from the group to the
+    next group that is asked something else. `topics_in(s, e)` returns the topic Refs in a span (passed in so
+    topic matching happens in one place).
     """
     actions: list[GroupAction] = []
     for s, e in sentences(text, start, end):
-        groups = [g for g in find_groups(ref, text, s, e) if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")]
+        groups = [g for g in find_groups(ref, text, s, e)
+                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")]
         if not groups:
             continue
-        for kind, pattern in ACTION_PATTERNS:
-            if pattern.search(text, s, e):
-                seen = set()
-                for g in groups:
-                    if g.iri in seen:
-                        continue
-                    seen.add(g.iri)
-                    actions.append(GroupAction(g, kind, text[s:e], Span.of(text, s, e), tuple(topics_in(s, e))))
-                break
+        verbs = sorted((m.start(), m.end(), kind) for kind, pattern in ACTION_PATTERNS
+                       for m in pattern.finditer(text, s, e))
+        if not verbs:
+            continue
+        chosen = []
+        for g in groups:
+            if g.iri in {c[0].iri for c in chosen}:
+                continue
+            after = [v for v in verbs if v[0] >= g.span.end]
+            chosen.append((g, after[0] if after else [v for v in verbs if v[1] <= g.span.start][-1]))
+        for i, (g, verb) in enumerate(chosen):
+            # the topics up to the next group that is asked something else
+            nxt = next((h.span.start for h, v in chosen[i + 1:] if v != verb), e)
+            # an action written before the group ('a subject under discussion in SG2') is about what precedes it
+            first = g.span.start if verb[0] >= g.span.end else s
+            topics = tuple(topics_in(first, max(nxt, verb[1])))
+            actions.append(GroupAction(g, verb[2], text[s:e], Span.of(text, s, e), topics))
     return actions
+
