@@ -6,6 +6,8 @@ does not conform is reported and left out; whatever the store held for it before
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -83,51 +85,106 @@ def process(doc: Text, ref: Reference, timings: dict | None = None) -> tuple[Gra
     return graph, inferred, report, facts.warnings, len(facts.meetings)
 
 
+_CHUNK = 64  # documents read ahead and processed together (bounded memory)
+_PARALLEL_FROM = 8  # below this many new documents in a chunk, one process is faster than a pool
+
+
+def _process_job(doc: Text) -> tuple:
+    """process() for a worker process: plain, picklable results (N-Quads bytes, the report, counts)."""
+    timings: dict = {}
+    graph, inferred, report, warnings, meetings = process(doc, load_reference(), timings)
+    if not report.conforms:
+        return doc, None, None, report, warnings, meetings, len(graph), timings
+    return (doc, nquads(graph, document_graph(doc.sha256)), nquads(inferred, INFERRED_GRAPH), report, warnings,
+            meetings, len(graph), timings)
+
+
+def _worker_init(lock_fd: int) -> None:
+    """A worker must not outlive the build (kill -9 of the build kills it too) nor keep its lock held."""
+    os.close(lock_fd)
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: workers still end when the pool's pipes close
+
+
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fresh: bool = False,
-          progress: Callable[[int, str], None] | None = None) -> BuildResult:
-    """Add (or replace) documents in the dataset and publish a new generation."""
+          progress: Callable[[int, str], None] | None = None, jobs: int | None = None) -> BuildResult:
+    """Add (or replace) documents in the dataset and publish a new generation.
+
+    New documents are processed in `jobs` worker processes (default: the CPU count) when there are many;
+    each document's graphs are written to the new generation as soon as they are ready.
+    """
     data_dir = Path(data_dir) if data_dir else ds.default_data_dir()
     paths = list(paths) if paths else [corpus_dir()]
+    jobs = max(1, jobs or os.cpu_count() or 1)
     result = BuildResult(data_dir)
-    ref = load_reference()
+    ref = load_reference()  # loaded before any fork, so workers share it
     timings = result.timings
-    with ds.build_lock(data_dir):
+    pool = None
+    with ds.build_lock(data_dir) as lock:
         previous = None if fresh else ds.current(data_dir)
         docs: dict[str, dict] = dict(previous.manifest.get("documents", {})) if previous else {}
         by_sha = {v["sha256"]: k for k, v in docs.items()}
         writer = ds.GenerationWriter(data_dir)
+        written: set[str] = set()
         try:
             t = time.perf_counter()
-            new_files: dict[str, tuple[bytes, bytes]] = {}
-            for n, item in enumerate(iter_documents(paths), 1):
-                if isinstance(item, DocumentError):
-                    result.unreadable.append(item)
-                    continue
-                if progress:
-                    progress(n, item.source)
-                key = str(Path(item.source).resolve()) if Path(item.source).exists() else item.source
-                if item.sha256 in by_sha and previous and previous.document_file(item.sha256).exists():
-                    entry = dict(docs.pop(by_sha[item.sha256]))
-                    entry["source"] = key
-                    docs[key] = entry
+            seen = 0
+            for chunk in _chunks(iter_documents(paths), _CHUNK):
+                todo = []
+                for item in chunk:
+                    if isinstance(item, DocumentError):
+                        result.unreadable.append(item)
+                        continue
+                    seen += 1
+                    if progress:
+                        progress(seen, item.source)
+                    key = _key(item)
+                    if item.sha256 in by_sha and previous and previous.document_file(item.sha256).exists():
+                        entry = dict(docs.pop(by_sha[item.sha256]))
+                        entry["source"] = key
+                        docs[key] = entry
+                        by_sha[item.sha256] = key
+                        result.reused.append(ds.DocumentEntry(**entry))
+                    else:
+                        todo.append(item)
+                if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
+                    pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(),))
+                outcomes = pool.imap(_process_job, todo) if pool and len(todo) >= _PARALLEL_FROM else map(_process_job, todo)
+                for item, doc_nq, inf_nq, report, warnings, meetings, size, times in outcomes:
+                    for k, v in times.items():
+                        timings[k] = timings.get(k, 0.0) + v
+                    if doc_nq is None:
+                        result.rejected.append(Rejected(item.source, report))
+                        continue
+                    writer.write(f"documents/{item.sha256}.nq", doc_nq)
+                    writer.write(f"inferred/{item.sha256}.nq", inf_nq)
+                    written.add(item.sha256)
+                    key = _key(item)
+                    entry = ds.DocumentEntry(key, item.name, item.sha256, item.media_type, meetings, size,
+                                             warnings + [p.line() for p in report.warnings][:20])
+                    old = docs.get(key)
+                    if old:
+                        by_sha.pop(old["sha256"], None)
+                    docs[key] = entry.__dict__
                     by_sha[item.sha256] = key
-                    result.reused.append(ds.DocumentEntry(**entry))
-                    continue
-                graph, inferred, report, warnings, meetings = process(item, ref, timings)
-                if not report.conforms:
-                    result.rejected.append(Rejected(item.source, report))
-                    continue
-                name = document_graph(item.sha256)
-                new_files[item.sha256] = (nquads(graph, name), nquads(inferred, INFERRED_GRAPH))
-                entry = ds.DocumentEntry(key, item.name, item.sha256, item.media_type, meetings, len(graph),
-                                         warnings + [p.line() for p in report.warnings][:20])
-                old = docs.get(key)
-                if old:
-                    by_sha.pop(old["sha256"], None)
-                docs[key] = entry.__dict__
-                by_sha[item.sha256] = key
-                result.accepted.append(entry)
-                result.warnings.extend(f"{item.source}: {w}" for w in warnings)
+                    result.accepted.append(entry)
+                    result.warnings.extend(f"{item.source}: {w}" for w in warnings)
             timings["documents"] = time.perf_counter() - t
 
             t = time.perf_counter()
@@ -136,13 +193,10 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
             for entry in sorted(docs.values(), key=lambda e: e["sha256"]):
                 sha = entry["sha256"]
                 rel_doc, rel_inf = f"documents/{sha}.nq", f"inferred/{sha}.nq"
-                if sha in new_files:
-                    parts.append(writer.write(rel_doc, new_files[sha][0]))
-                    parts.append(writer.write(rel_inf, new_files[sha][1]))
-                else:
+                if sha not in written:
                     writer.copy_from(previous.document_file(sha), rel_doc)
                     writer.copy_from(previous.inferred_file(sha), rel_inf)
-                    parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
+                parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
             writer.concatenate("dataset.nq", parts)
             result.stats = _stats(docs, writer.tmp / "dataset.nq")
             writer.publish({
@@ -158,7 +212,16 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
         except BaseException:
             writer.abandon()
             raise
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
     return result
+
+
+def _key(item: Text) -> str:
+    """A document's identity in the manifest: its resolved path (a changed file replaces its old graph)."""
+    return str(Path(item.source).resolve()) if Path(item.source).exists() else item.source
 
 
 def _write_reference(writer: ds.GenerationWriter, ref: Reference, ref_hash: str, previous) -> list[Path]:

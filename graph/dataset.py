@@ -99,7 +99,7 @@ def build_lock(data_dir: Path):
         fh.truncate()
         fh.write(f"pid {os.getpid()}")
         fh.flush()
-        yield
+        yield fh
     finally:
         fh.close()
 
