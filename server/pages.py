@@ -62,7 +62,8 @@ def label_of(source, node, inferred: bool = True) -> str | None:
     return None
 
 
-def _local_name(iri: str) -> str:
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, the label of last resort."""
     tail = iri.rstrip("/#")
     for sep in ("#", "/"):
         if sep in tail:
@@ -76,7 +77,7 @@ def term(source, node, base_iri: str, page_prefix: str, inferred: bool = True) -
         iri = node.value
         local = iri.startswith(base_iri) and len(iri) > len(base_iri)
         return {"kind": "iri", "value": iri, "curie": curie(iri), "local": local,
-                "label": label_of(source, node, inferred) or curie(iri) or _local_name(iri),
+                "label": label_of(source, node, inferred) or curie(iri) or local_name(iri),
                 "href": page_prefix + iri[len(base_iri):] if local else iri}
     if isinstance(node, ox.Literal):
         datatype = node.datatype.value
@@ -123,7 +124,7 @@ def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/
     incoming.sort(key=lambda x: (x["predicate"]["label"].lower(), x["subject"]["label"].lower()))
     return {
         "iri": iri,
-        "label": label_of(store, node, inferred) or _local_name(iri),
+        "label": label_of(store, node, inferred) or local_name(iri),
         "curie": curie(iri),
         "types": sorted(types, key=lambda x: x["label"].lower()),
         "properties": properties,

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
 
 from itukg.graph.namespaces import PREFIXES
+from itukg.server.pages import curie, local_name
 from itukg.server.store import Snapshot
 
 # --- vocabulary ------------------------------------------------------------------------------------------
@@ -49,8 +50,6 @@ PROV = "http://www.w3.org/ns/prov#"
 DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
 
 QUERY_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
-_CURIES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
-
 PER_PAGE = 50
 SEARCH_LIMIT = 20
 #: An evidence span up to this many characters is a mention (linked in the text); longer ones are passages.
@@ -129,21 +128,6 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 # --- terms and queries -----------------------------------------------------------------------------------
-
-def curie(iri: str) -> str | None:
-    for ns, prefix in _CURIES:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return None
-
-
-def local_name(iri: str) -> str:
-    tail = iri.rstrip("/#")
-    for sep in ("#", "/"):
-        if sep in tail:
-            tail = tail.rsplit(sep, 1)[-1]
-    return tail or iri
-
 
 def check_iri(iri: str) -> str:
     """`iri` if it is an absolute IRI pyoxigraph accepts (so it can be written <iri> in a query), else ValueError."""
