@@ -451,7 +451,7 @@ def render(cfg: Config, out: dict, mix_names: list[str]) -> str:
             rows = []
             for n, r in http.items():
                 if "load" not in r:
-                    rows.append([f"load {n}", "not run: " + r.get("error", "?")[:150]] + [""] * 7)
+                    rows.append([f"load {n}", "not run"] + ["-"] * 7)
                     continue
                 ld = r["load"]
                 mem = r.get("memory", {})

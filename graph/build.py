@@ -146,7 +146,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
             t = time.perf_counter()
             seen = 0
             for chunk in _chunks(iter_documents(paths), _CHUNK):
-                todo = []
+                todo, pending = [], set()
                 for item in chunk:
                     if isinstance(item, DocumentError):
                         result.unreadable.append(item)
@@ -155,7 +155,10 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                     if progress:
                         progress(seen, item.source)
                     key = _key(item)
-                    if item.sha256 in by_sha and previous and previous.document_file(item.sha256).exists():
+                    if item.sha256 in pending:
+                        continue  # the same bytes twice in this build: one document (its identity is its hash)
+                    stored = item.sha256 in written or (previous and previous.document_file(item.sha256).exists())
+                    if item.sha256 in by_sha and stored:
                         entry = dict(docs.pop(by_sha[item.sha256]))
                         entry["source"] = key
                         docs[key] = entry
@@ -163,6 +166,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                         result.reused.append(ds.DocumentEntry(**entry))
                     else:
                         todo.append(item)
+                        pending.add(item.sha256)
                 if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
                     pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(),))
                 outcomes = pool.imap(_process_job, todo) if pool and len(todo) >= _PARALLEL_FROM else map(_process_job, todo)

@@ -62,8 +62,11 @@ def event(ev: EventMention) -> URIRef:
     return URIRef(ID[f"event/{series}-{ev.year}" if ev.year else f"event/{series}"])
 
 
-def participation(meeting_iri: URIRef, org_iri: URIRef) -> URIRef:
-    return URIRef(ID[f"participation/{_tail(meeting_iri)}/{_tail(org_iri)}"])
+def participation(meeting_iri: URIRef, org_iri: URIRef, country_iri: URIRef | None = None) -> URIRef:
+    """An organization's participation in a meeting; the country is part of the key only when the same
+    organization took part for a second country."""
+    key = f"{_tail(meeting_iri)}/{_tail(org_iri)}" + (f"-{_tail(country_iri)}" if country_iri else "")
+    return URIRef(ID[f"participation/{key}"])
 
 
 def item(meeting_iri: URIRef, position: int) -> URIRef:

@@ -82,12 +82,19 @@ def to_graph(facts: DocumentFacts) -> Graph:
     g.add((doc, ITUKG.sha256, Literal(facts.sha256)))
     g.add((doc, DCTERMS.format, Literal(facts.media_type)))
     g.add((doc, ITUKG.content, Literal(facts.text)))
+    meeting_iris = {iris.meeting(m.ref) for m in facts.meetings}
     for m in facts.meetings:
-        _meeting(w, m)
+        _meeting(w, m, meeting_iris)
     return g
 
 
-def _meeting(w: _Writer, m: Meeting) -> None:
+#: The label of a meeting known only from an announcement ('the next CTO meeting, 9 September 2018').
+_KIND_LABELS = {"CTOMeeting": "CTO meeting", "CTOConsultation": "CTO consultation", "LeadershipAssembly":
+                "Study Group Leadership Assembly", "TSAGMeeting": "TSAG meeting", "StudyGroupMeeting":
+                "study group meeting", "Workshop": "workshop"}
+
+
+def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
     g, add = w.g, w.add
     mi = iris.meeting(m.ref)
     add(mi, RDF.type, ITUKG[m.kind], m.name_span)
@@ -117,9 +124,16 @@ def _meeting(w: _Writer, m: Meeting) -> None:
         value, qualifier, span = m.participant_count
         add(mi, ITUKG.participantCount, Literal(value), span)
         add(mi, ITUKG.participantCountQualifier, Literal(qualifier), span)
+    countries_by_org: dict = {}
     for p in m.participations:
         org = w.entity(p.organization)
-        pi = iris.participation(mi, org)
+        country = w.entity(p.country) if p.country else None
+        seen = countries_by_org.setdefault(org, [])
+        if country in seen:
+            continue  # the same participation listed twice
+        seen.append(country)
+        # one organization taking part for two countries is two participations
+        pi = iris.participation(mi, org, country if len(seen) > 1 else None)
         g.add((pi, RDF.type, ITUKG.Participation))
         g.add((pi, RDFS.label, Literal(f"{p.organization.label} at {m.name}" +
                                        (f" for {p.country.label}" if p.country else ""))))
@@ -128,8 +142,8 @@ def _meeting(w: _Writer, m: Meeting) -> None:
         add(pi, ITUKG.organization, org, p.organization.span)
         add(mi, ITUKG.participant, org, p.span)
         add(org, ITUKG.participatedIn, mi, p.span)
-        if p.country:
-            add(pi, ITUKG.onBehalfOf, w.entity(p.country), p.country.span)
+        if country is not None:
+            add(pi, ITUKG.onBehalfOf, country, p.country.span)
     for grp in m.groups_represented:
         add(mi, ITUKG.groupRepresented, w.entity(grp), grp.span)
     for grp in m.groups_mentioned:
@@ -181,7 +195,15 @@ def _meeting(w: _Writer, m: Meeting) -> None:
         add(ci, ITUKG.countValue, Literal(count.value), count.span)
         add(ci, ITUKG.countOf, Literal(count.of), count.span)
     if m.next_meeting and m.next_meeting.start:
-        add(mi, ITUKG.nextMeeting, iris.meeting(m.next_meeting), m.next_meeting.span)
+        nxt = m.next_meeting
+        ni = iris.meeting(nxt)
+        add(mi, ITUKG.nextMeeting, ni, nxt.span)
+        if ni not in meeting_iris:  # announced but not described here: say what the text says of it
+            add(ni, RDF.type, ITUKG[nxt.kind], nxt.span)
+            g.add((ni, RDFS.label, Literal(_KIND_LABELS.get(nxt.kind, "meeting"))))
+            add(ni, ITUKG.startDate, _date(nxt.start), nxt.span)
+            if nxt.place:
+                add(ni, ITUKG.location, w.entity(nxt.place), nxt.place.span)
     for link in m.links:
         add(mi, ITUKG[link.role], URIRef(link.url), link.span)
     if m.study_period:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import RDF, Dataset, URIRef
 
 from itukg.graph.build import build
 from itukg.graph.dataset import require_current
@@ -111,7 +111,7 @@ def test_killed_build_leaves_the_previous_dataset(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(30):
-        (docs / f"m{i}.txt").write_text(GOOD.replace("3 May", f"{i % 27 + 1} June"))
+        (docs / f"m{i}.txt").write_text(GOOD.replace("3 May", f"{i % 27 + 1} June") + f"Item {i}.\n")
     for delay in (0.5, 1.5, 3.0):
         proc = subprocess.Popen([sys.executable, "-m", "itukg.server.cli", "build", str(docs), "--data-dir", str(data), "-q"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -145,3 +145,33 @@ def test_query_command_named_and_formats(built_corpus):
     assert proc.returncode == 2 and "syntax" in proc.stderr.lower() and proc.stderr.count("\n") == 1
     proc = itukg("query", "--data-dir", str(built_corpus), "--named", "topic-meetings")
     assert proc.returncode == 2 and "needs parameter topic" in proc.stderr
+
+
+def test_announced_meeting_and_one_organization_for_two_countries_are_accepted(tmp_path):
+    """Real communiqués announce a next meeting no document describes, and list a company twice."""
+    doc = tmp_path / "next.txt"
+    doc.write_text("The CTO meeting took place on 3 May 2021 in Geneva, Switzerland.\n"
+                   "The participating organizations were:\n"
+                   "Acme Ltd., China; Acme AG, Germany; Nokia, Finland; Nokia, Finland.\n"
+                   "The next CTO meeting is scheduled for 9 September 2021 in Busan, Republic of Korea.\n")
+    result = build([doc], tmp_path / "d")
+    assert result.ok and len(result.accepted) == 1
+    d = Dataset(default_union=True)
+    d.parse(require_current(tmp_path / "d").dataset_file, format="nquads")
+    q = """PREFIX itukg: <https://w3id.org/itukg/ontology#>
+    SELECT ?org ?country WHERE { ?p itukg:organization ?org ; itukg:onBehalfOf ?country }"""
+    rows = {(str(r.org).rsplit("/", 1)[-1], str(r.country).rsplit("/", 1)[-1]) for r in d.query(q)}
+    assert rows == {("acme", "CN"), ("acme", "DE"), ("nokia", "FI")}
+    assert (URIRef("https://w3id.org/itukg/id/meeting/cto-meeting-2021-09-09-busan"), RDF.type,
+            URIRef("https://w3id.org/itukg/ontology#CTOMeeting")) in d
+
+
+def test_the_same_bytes_under_two_names_are_one_document(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(GOOD)
+    (docs / "b.txt").write_text(GOOD)
+    first = build([docs], tmp_path / "d")
+    assert len(first.accepted) == 1 and len(require_current(tmp_path / "d").documents) == 1
+    again = build([docs], tmp_path / "d")
+    assert not again.accepted and len(require_current(tmp_path / "d").documents) == 1

@@ -548,6 +548,8 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             body_end = items[i + 1].span.start if i + 1 < len(items) else end
             item.topics = _unique(topics_in(item.span.start, body_end))
         m.items.extend(items)
+    for position, item in enumerate(m.items, 1):  # one numbering across all of the meeting's regions
+        item.position = position
     _coordinating_organizations(ref, text, m)
     m.topics = _unique(m.topics)
 
