@@ -26,4 +26,4 @@ def queries_dir() -> Path:
 
 
 def corpus_dir() -> Path:
-    return _package_dir("itukg.corpus")
+    return _package_dir("itukg.graph.corpus")
