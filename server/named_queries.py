@@ -4,8 +4,8 @@ A header comment holds the metadata:
     # title: Meetings on a topic
     # description: ...
     # param: topic: the IRI of the topic
-Parameters are SPARQL variables of the same name, bound by a trailing VALUES clause whose terms are checked
-and escaped here (pyoxigraph's substitutions would require the variable in the SELECT projection).
+Parameters are SPARQL variables of the same name, bound by a VALUES block whose terms are checked and escaped
+here (pyoxigraph's substitutions would require the variable in the SELECT projection).
 """
 from __future__ import annotations
 
@@ -86,10 +86,14 @@ def term(value: str) -> str:
 
 
 def bind(query: NamedQuery, values: dict[str, str]) -> str:
-    """The query text with its parameters bound (a trailing VALUES clause joins before projection)."""
+    """The query text with its parameters bound by a VALUES block opening its WHERE clause (Virtuoso cannot
+    compile a trailing VALUES clause; an inline one works on every store)."""
     if not values:
         return query.text
     names = sorted(values)
     head = " ".join(f"?{n}" for n in names)
     row = " ".join(term(values[n]) for n in names)
-    return f"{query.text.rstrip()}\nVALUES ({head}) {{ ({row}) }}\n"
+    where = re.search(r"\bWHERE\s*\{", query.text, re.IGNORECASE)
+    if where is None:
+        raise QueryError(f"named query {query.name!r} has no WHERE clause to bind its parameters in")
+    return f"{query.text[:where.end()]}\n  VALUES ({head}) {{ ({row}) }}{query.text[where.end():]}"
