@@ -32,6 +32,8 @@ def run_job(store: ox.Store, job: dict) -> dict:
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": syntax_message(job["query"], exc)}
     except OSError as exc:
+        if job.get("federated"):
+            return {"ok": False, "status": 502, "message": f"A SERVICE request failed: {exc}"}
         if _is_network_refusal(exc):
             return {"ok": False, "status": 400, "message": SERVICE_DISABLED}
         return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}

@@ -301,6 +301,9 @@ class RemoteRuntime(Runtime):
     def _make_pool(self, snapshot: Snapshot) -> RemotePool:
         return RemotePool(snapshot.store, self.settings.query_workers, self.settings.query_timeout)
 
+    def _make_service_pool(self, snapshot: Snapshot) -> None:
+        return None  # SERVICE is never sent to the external store (_check_query), allow-list or not
+
     def apply_update(self, update: str, base_iri: str | None) -> Snapshot:
         raise ClientError(403, "this server answers from an external SPARQL store and does not change it; "
                                "update the store directly or run `itukg build --store URL`")

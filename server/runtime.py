@@ -1,4 +1,8 @@
-"""What a running server holds: the current snapshot and the worker pool forked from it, swapped together.
+"""What a running server holds: the current snapshot and the worker pools forked from it, swapped together.
+
+Two pools: the sandboxed query workers (no sockets, no files) for every query, and, only when
+`service_allowlist` is set, a small pool of workers that may use the network, for queries whose every SERVICE
+names an allowed endpoint (checked in sparql.check_service before they get here).
 
 Requests read the pair once and keep it, so a reload (new generation) or an update (a new snapshot built on a
 copy) never changes the data under a request that already started.
@@ -20,6 +24,9 @@ from itukg.server.workers import PoolClosed, WorkerDied, WorkerPool
 
 log = logging.getLogger("itukg.server")
 
+#: Workers of the federation pool (at most query_workers): federated queries mostly wait on the network.
+SERVICE_WORKERS = 2
+
 
 class Runtime:
     def __init__(self, settings: Settings, snapshot: Snapshot | None = None):
@@ -27,7 +34,7 @@ class Runtime:
         self.started = time.time()
         snapshot = snapshot or load_snapshot(settings)
         self._lock = threading.Lock()  # one swap or update at a time
-        self._state = (snapshot, self._make_pool(snapshot))
+        self._state = (snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
         self.watcher: DatasetWatcher | None = None
         if not settings.files and settings.reload_interval > 0 and snapshot.signature is not None:
             self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval)
@@ -37,6 +44,14 @@ class Runtime:
         s = self.settings
         return WorkerPool(functools.partial(run_job, snapshot.store), s.query_workers, s.query_timeout,
                           s.worker_memory_mb)
+
+    def _make_service_pool(self, snapshot: Snapshot) -> WorkerPool | None:
+        """The unsandboxed pool for allowed SERVICE queries; None without an allow-list."""
+        s = self.settings
+        if not s.service_allowlist:
+            return None
+        return WorkerPool(functools.partial(run_job, snapshot.store), min(SERVICE_WORKERS, s.query_workers),
+                          s.query_timeout, s.worker_memory_mb, sandbox=False)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -49,16 +64,27 @@ class Runtime:
 
     def _install_locked(self, snapshot: Snapshot) -> None:
         pool = self._make_pool(snapshot)
+        service_pool = self._make_service_pool(snapshot)
         old = self._state
-        self._state = (snapshot, pool)
-        old[1].close()
+        self._state = (snapshot, pool, service_pool)
+        for retired in old[1:]:
+            if retired is not None:
+                retired.close()
 
-    def run_query(self, make_job: Callable[[Snapshot], dict]) -> tuple[Snapshot, dict]:
-        """Run the job built for the current snapshot; returns (snapshot, reply). Raises ClientError on limits."""
+    def run_query(self, make_job: Callable[[Snapshot], dict], federated: bool = False) -> tuple[Snapshot, dict]:
+        """Run the job built for the current snapshot; returns (snapshot, reply). Raises ClientError on limits.
+
+        `federated` jobs (allowed SERVICE) go to the networked pool, every other job to the sandboxed one.
+        """
         timeout = self.settings.query_timeout
         deadline = time.monotonic() + timeout
         for _ in range(5):
-            snapshot, pool = self._state
+            snapshot, pool, service_pool = self._state
+            if federated:
+                if service_pool is None:
+                    raise ClientError(400, "SERVICE is not available on this server (no service_allowlist, or "
+                                           "the data comes from an external store)")
+                pool = service_pool
             job = make_job(snapshot)
             try:
                 return snapshot, pool.run(job, timeout=timeout, deadline=deadline)
@@ -91,7 +117,9 @@ class Runtime:
     def close(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
-        self._state[1].kill_all()
+        for pool in self._state[1:]:
+            if pool is not None:
+                pool.kill_all()
 
     @property
     def reload_error(self) -> str | None:

@@ -167,6 +167,51 @@ def uses_service(text: str) -> bool:
     return "SERVICE" in _interesting_keywords(text)
 
 
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_SERVICE_WORD = re.compile("SERVICE", re.IGNORECASE)
+_SERVICE_IRI = re.compile(r"\s*(?:SILENT\s*)?<([^<>\"{}|^`\\\x00-\x20]*)>", re.IGNORECASE)
+_SERVICE_VAR = re.compile(r"\s*(?:SILENT\s*)?([?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)", re.IGNORECASE)
+
+
+class ServiceRefused(ValueError):
+    """A SERVICE whose endpoint cannot be checked against the allow-list; `endpoint` says what was written."""
+
+    def __init__(self, message: str, endpoint: str):
+        super().__init__(message)
+        self.endpoint = endpoint
+
+
+def service_endpoints(text: str) -> list[str]:
+    """The endpoint IRI written after every occurrence of SERVICE in `text`, as written (not resolved).
+
+    Blunt on purpose, because what it allows runs in a worker with network access: every occurrence of the
+    letters SERVICE (any case, inside names, strings, IRIs and comments too, before and after undoing \\u
+    escapes) must read `SERVICE [SILENT] <absolute IRI>`; anything else (a variable endpoint, a prefixed name,
+    a comment in between, the word in a literal) raises ServiceRefused. A text scanner can be fooled about
+    where tokens start (`FILTER(1<?b)SERVICE#>`), but not into missing a substring.
+    """
+    unescaped = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    found: list[str] = []
+    for source in dict.fromkeys((text, unescaped)):
+        for word in _SERVICE_WORD.finditer(source):
+            iri = _SERVICE_IRI.match(source, word.end())
+            if iri:
+                found.append(iri.group(1))
+                continue
+            var = _SERVICE_VAR.match(source, word.end())
+            if var:
+                raise ServiceRefused(f"SERVICE {var.group(1)} is refused: a SERVICE endpoint must be an IRI written "
+                                     "in the query, not a variable", var.group(1))
+            after = source[word.end():word.end() + 40].strip().split()
+            shown = after[0] if after else ""
+            raise ServiceRefused(
+                f"the word {word.group()!r} at character {word.start() + 1} is not followed by an endpoint IRI "
+                f"(found {shown!r}): in a query that uses SERVICE, the word may only appear as "
+                "SERVICE [SILENT] <endpoint IRI> (not in names, strings or comments), so that every endpoint "
+                "can be checked", shown)
+    return list(dict.fromkeys(found))
+
+
 def update_has_dataset_clause(text: str) -> bool:
     """USING or WITH: the update names its own dataset (conflicts with using-graph-uri)."""
     keywords = _keywords(tokenize(text))

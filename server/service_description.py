@@ -24,7 +24,8 @@ def _int(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
 
 
-def service_description(snapshot: Snapshot, endpoint: str, asserted_param: str) -> list[ox.Triple]:
+def service_description(snapshot: Snapshot, endpoint: str, asserted_param: str,
+                        federation: bool = False) -> list[ox.Triple]:
     """sd:Service for `endpoint`, its features, result formats and the default dataset with graph sizes."""
     service = ox.NamedNode(endpoint)
     dataset = ox.BlankNode("dataset")
@@ -40,7 +41,9 @@ def service_description(snapshot: Snapshot, endpoint: str, asserted_param: str) 
             "Read-only. The default graph is the union of all named graphs; add "
             f"{asserted_param}=true to leave out the inferred graph <{INFERRED.value}>. "
             "default-graph-uri and named-graph-uri select among the graphs listed here (nothing is fetched). "
-            "SERVICE is disabled. Queries have a time limit and a maximum number of results.")),
+            + ("SERVICE is limited to the endpoints of the server's allow-list. " if federation
+               else "SERVICE is disabled. ")
+            + "Queries have a time limit and a maximum number of results.")),
         t(service, _sd("defaultDataset"), dataset),
         t(dataset, RDF_TYPE, _sd("Dataset")),
         t(dataset, _sd("defaultGraph"), default_graph),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -41,7 +43,8 @@ class Settings:
     max_request_bytes: int = 1_000_000
     allow_update: bool = False
     update_token: str | None = field(default=None, repr=False)
-    #: Reserved: SERVICE federation is refused whatever this holds (a non-empty value is a ConfigError).
+    #: SPARQL endpoints a query may name in SERVICE (exact match after normalise_endpoint); empty = SERVICE refused.
+    #: Such queries run in separate workers that may use the network (server/workers.py); all others stay sandboxed.
     service_allowlist: tuple[str, ...] = ()
     #: Name of the query parameter that restricts the default dataset to asserted facts.
     asserted_param: str = "asserted"
@@ -73,11 +76,16 @@ class Settings:
             raise ConfigError("reload_interval and worker_memory_mb cannot be negative")
         if self.allow_update and not self.update_token:
             raise ConfigError("allow_update needs update_token (ITUKG_UPDATE_TOKEN): updates are never anonymous")
-        if self.service_allowlist:
-            raise ConfigError(
-                "service_allowlist is not supported: SERVICE is always refused, because query workers "
-                "run without network access (see server/workers.py)"
-            )
+        endpoints = []
+        for iri in self.service_allowlist:
+            try:
+                endpoint = normalise_endpoint(iri)
+            except ValueError:
+                raise ConfigError(f"service_allowlist: {iri!r} is not an absolute http(s) IRI of a SPARQL "
+                                  "endpoint (no user or password in it)") from None
+            if endpoint not in endpoints:
+                endpoints.append(endpoint)
+        self.service_allowlist = tuple(endpoints)
         if not self.asserted_param.isidentifier():
             raise ConfigError(f"asserted_param must be a plain parameter name, not {self.asserted_param!r}")
         return self
@@ -107,6 +115,30 @@ class Settings:
                 raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(fields))}")
             kwargs[key] = _coerce(key, raw, fields[key].default if fields[key].default is not dataclasses.MISSING else None)
         return cls(**kwargs)
+
+
+_IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
+
+
+def normalise_endpoint(iri: str) -> str:
+    """The form SERVICE IRIs and allow-list entries are compared in (exactly, once both are normalised).
+
+    Scheme and host in lower case, the default port (80 for http, 443 for https) left out, an empty path
+    written `/`; path, query and fragment are kept as they are. ValueError unless `iri` is an absolute http(s)
+    IRI with a host and without user information.
+    """
+    if not isinstance(iri, str) or _IRI_FORBIDDEN.search(iri):
+        raise ValueError(iri)
+    parts = urllib.parse.urlsplit(iri)
+    scheme = parts.scheme.lower()
+    host = parts.hostname
+    if scheme not in ("http", "https") or not host or "@" in parts.netloc:
+        raise ValueError(iri)
+    port = parts.port  # ValueError when not a number in range
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host if port is None or port == {"http": 80, "https": 443}[scheme] else f"{host}:{port}"
+    return urllib.parse.urlunsplit((scheme, netloc, parts.path or "/", parts.query, parts.fragment))
 
 
 _ENV_PREFIX = "ITUKG_"

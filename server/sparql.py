@@ -23,6 +23,7 @@ from itukg.server.errors import ClientError
 from itukg.server.execute import SERVICE_DISABLED
 from itukg.server.http import output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
 from itukg.server.service_description import service_description
+from itukg.server.settings import normalise_endpoint
 from itukg.server.store import HIDDEN_GRAPHS, INFERRED, Snapshot
 
 bp = Blueprint("sparql", __name__)
@@ -152,6 +153,7 @@ class QueryRequest:
     asserted: bool
     formats: list[str]
     shape: scan.QueryShape
+    federated: bool = False  # uses SERVICE, every endpoint in the allow-list: runs in a networked worker
 
 
 def read_query_request(params: Params) -> QueryRequest | None:
@@ -174,8 +176,7 @@ def read_query_request(params: Params) -> QueryRequest | None:
     shape = scan.query_shape(query)
     if shape.looks_like_update:
         raise ClientError(400, _READ_ONLY)
-    if shape.uses_service:
-        raise ClientError(400, SERVICE_DISABLED)
+    federated = shape.uses_service and check_service(query)
     return QueryRequest(
         query=query,
         default_graphs=_iri_list(params, "default-graph-uri"),
@@ -183,7 +184,33 @@ def read_query_request(params: Params) -> QueryRequest | None:
         asserted=_flag(params, settings().asserted_param),
         formats=params.all("format"),
         shape=shape,
+        federated=federated,
     )
+
+
+def check_service(query: str) -> bool:
+    """True when every SERVICE of `query` names an endpoint of service_allowlist; else a 400 naming one.
+
+    Without an allow-list SERVICE is refused outright. Queries the keyword scanner sees no SERVICE in are
+    never routed here: they run in the sandboxed workers, where a hidden SERVICE cannot open a socket.
+    """
+    allowed = settings().service_allowlist
+    if not allowed:
+        raise ClientError(400, SERVICE_DISABLED)
+    try:
+        endpoints = scan.service_endpoints(query)
+    except scan.ServiceRefused as exc:
+        raise ClientError(400, f"SERVICE refused: {exc}") from None
+    allowed_set = {normalise_endpoint(e) for e in allowed}
+    for endpoint in endpoints:
+        try:
+            normalised = normalise_endpoint(endpoint)
+        except ValueError:
+            normalised = None
+        if normalised not in allowed_set:
+            raise ClientError(400, f"SERVICE <{endpoint}> is refused: this endpoint is not in the server's "
+                                   "service_allowlist (endpoints must be written as absolute IRIs)")
+    return True
 
 
 def dataset_for(req: QueryRequest, snapshot: Snapshot) -> dict | None:
@@ -246,9 +273,9 @@ def run_query(req: QueryRequest, base_iri: str) -> Response:
     def make_job(snapshot: Snapshot) -> dict:
         return {"query": req.query, "base_iri": base_iri, "prefixes": prefixes,
                 "dataset": dataset_for(req, snapshot), "formats": formats, "max_results": limit,
-                "out_prefixes": out_prefixes}
+                "out_prefixes": out_prefixes, "federated": req.federated}
 
-    snapshot, reply = runtime().run_query(make_job)
+    snapshot, reply = runtime().run_query(make_job, federated=req.federated)
     return answer(reply, snapshot)
 
 
@@ -260,7 +287,8 @@ def describe_service(endpoint: str) -> Response:
         return Response(render_template("sparql.html", endpoint=endpoint, snapshot=snapshot,
                                         asserted_param=settings().asserted_param),
                         content_type=negotiation.media_type("html"), headers={"Vary": "Accept"})
-    return rdf_response(service_description(snapshot, endpoint, settings().asserted_param), fmt)
+    return rdf_response(service_description(snapshot, endpoint, settings().asserted_param,
+                                           federation=bool(settings().service_allowlist)), fmt)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])

@@ -19,6 +19,11 @@ with an HTTP client and would otherwise follow SERVICE (and fetch remote data) f
 in a worker any such attempt fails with EMFILE, whatever the query text hides. An optional RLIMIT_AS caps the
 memory a query can take; an alarm makes an orphaned worker die even if the server vanished.
 
+Federation (setting `service_allowlist`): a query whose every SERVICE names an allowed endpoint must reach the
+network, so it runs in a second, small pool created with `sandbox=False`: the same fork, descriptor cleanup,
+deadline, kill and memory limit, but RLIMIT_NOFILE is left alone. Only queries the HTTP layer has checked go
+there (sparql.check_service); every other query keeps running in the sandboxed pool.
+
 Cost: a pipe round trip and a pickle of the job and the serialized answer: about 0.03 ms on a simple SELECT
 (tests/test_server_limits.py measures it against calling the store directly).
 """
@@ -150,7 +155,7 @@ def _receive(fd: int, deadline: float | None):
 
 
 def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int, timeout: float,
-                memory_bytes: int) -> None:
+                memory_bytes: int, sandbox: bool = True) -> None:
     """The worker's whole life. Never returns: always os._exit, so no parent cleanup code runs here."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -162,7 +167,8 @@ def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int,
         os.dup2(high_r, _CHILD_READ_FD, inheritable=False)
         os.dup2(high_w, _CHILD_WRITE_FD, inheritable=False)
         os.closerange(_CHILD_WRITE_FD + 1, max(_MAX_FD, resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (_CHILD_WRITE_FD + 1, _CHILD_WRITE_FD + 1))
+        if sandbox:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (_CHILD_WRITE_FD + 1, _CHILD_WRITE_FD + 1))
         if memory_bytes:
             resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         grace = int(timeout) + 5
@@ -212,8 +218,10 @@ def _address_space_now() -> int:
 class WorkerPool:
     """A fixed number of forked workers running `handler(job) -> reply` with a per-job deadline."""
 
-    def __init__(self, handler: Callable[[dict], dict], size: int, timeout: float, memory_mb: int = 0):
+    def __init__(self, handler: Callable[[dict], dict], size: int, timeout: float, memory_mb: int = 0,
+                 sandbox: bool = True):
         self.handler = handler
+        self.sandbox = sandbox  # False only for the federation pool: those workers may open sockets
         self.size = size
         self.timeout = timeout
         self.memory_mb = memory_mb
@@ -234,7 +242,7 @@ class WorkerPool:
                 memory = _address_space_now() + self.memory_mb * 1024 * 1024
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the child
-                _child_main(self.handler, to_child_r, from_child_w, self.timeout, memory)
+                _child_main(self.handler, to_child_r, from_child_w, self.timeout, memory, self.sandbox)
             os.close(to_child_r)
             os.close(from_child_w)
             return _Worker(pid, to_child_w, from_child_r)

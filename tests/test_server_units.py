@@ -42,7 +42,7 @@ def test_settings_from_file_env_and_overrides(tmp_path):
 @pytest.mark.parametrize("env, fragment", [
     ({"ITUKG_PORT": "eighty"}, "port"),
     ({"ITUKG_ALLOW_UPDATE": "true"}, "update_token"),
-    ({"ITUKG_SERVICE_ALLOWLIST": "https://query.wikidata.org/sparql"}, "SERVICE"),
+    ({"ITUKG_SERVICE_ALLOWLIST": "ftp://x/"}, "service_allowlist"),
     ({"ITUKG_BASE_IRI": "ftp://x/"}, "base_iri"),
     ({"ITUKG_QUERY_TIMEOUT": "0"}, "query_timeout"),
 ])
