@@ -10,6 +10,7 @@ import atexit
 import hashlib
 import json
 import os
+import socket
 import tempfile
 import threading
 import time
@@ -208,3 +209,40 @@ def live() -> LiveServer:
 @pytest.fixture(scope="module")
 def snapshot(live):
     return live.app.extensions["itukg"].snapshot
+
+
+class ConnectionRecorder:
+    """A TCP listener on 127.0.0.1 that records every connection made to it: it reads each request and closes
+    it, or (`silent`) keeps the connection open and never answers, like a remote that hangs."""
+
+    def __init__(self, silent: bool = False):
+        self.silent = silent
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections: list[bytes] = []
+        self.accepted: list[socket.socket] = []
+        self._stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            if self.silent:
+                self.accepted.append(conn)
+            else:
+                self.connections.append(conn.recv(2048))
+                conn.close()
+
+    def close(self):
+        self._stop = True
+        self.thread.join(timeout=2)
+        for conn in self.accepted:
+            conn.close()
+        self.sock.close()

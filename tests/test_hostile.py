@@ -36,7 +36,7 @@ from itukg.graph.dataset import require_current  # noqa: E402
 from itukg.graph.resources import corpus_dir  # noqa: E402
 from itukg.server import scan  # noqa: E402
 from itukg.server.settings import Settings  # noqa: E402
-from test_server_protocol import ConnectionRecorder  # noqa: E402
+from server_fixtures import ConnectionRecorder  # noqa: E402
 
 GOOD = ("The CTO meeting took place on 3 May 2020 in Geneva, Switzerland. "
         "Participating companies included Nokia and Ericsson.\n")

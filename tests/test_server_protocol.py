@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
-import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -13,7 +11,7 @@ import pytest
 import rdflib
 import requests
 
-from server_fixtures import ERICSSON, MEETING, TRICKY, live, snapshot  # noqa: F401
+from server_fixtures import ERICSSON, MEETING, TRICKY, ConnectionRecorder, live, snapshot  # noqa: F401
 
 LABEL_QUERY = f"SELECT ?label WHERE {{ <{ERICSSON}> rdfs:label ?label }}"
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
@@ -225,35 +223,6 @@ def test_query_dataset_clause_is_respected(live):
 
 
 # --- safety ---------------------------------------------------------------------------------------------
-
-
-class ConnectionRecorder:
-    """A TCP listener on 127.0.0.1 that records every connection made to it."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = []
-        self._stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self):
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections.append(conn.recv(2048))
-            conn.close()
-
-    def close(self):
-        self._stop = True
-        self.thread.join(timeout=2)
-        self.sock.close()
 
 
 @pytest.fixture()

@@ -5,7 +5,6 @@ about Ericsson in an answer came from the remote. Listeners on 127.0.0.1 show wh
 """
 from __future__ import annotations
 
-import socket
 import threading
 import time
 
@@ -14,41 +13,10 @@ import requests
 
 from itukg.graph.errors import ConfigError
 from itukg.server.settings import Settings, load_settings
-from server_fixtures import ERICSSON, HUAWEI, _TEMP_ROOT, make_data_dir, start_server
-from test_server_protocol import ConnectionRecorder
+from server_fixtures import ERICSSON, HUAWEI, _TEMP_ROOT, ConnectionRecorder, make_data_dir, start_server
 
 TIMEOUT = 2.0
 LOCAL = "SELECT ?o WHERE { <http://local.example/a> <http://local.example/p> ?o }"
-
-
-class SilentServer:
-    """Accepts connections on 127.0.0.1 and never answers (nor closes them)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.accepted: list[socket.socket] = []
-        self._stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self):
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.accepted.append(conn)
-
-    def close(self):
-        self._stop = True
-        self.thread.join(timeout=2)
-        for conn in self.accepted:
-            conn.close()
-        self.sock.close()
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +29,7 @@ def remote():
 
 @pytest.fixture(scope="module")
 def silent():
-    server = SilentServer()
+    server = ConnectionRecorder(silent=True)
     yield server
     server.close()
 
