@@ -32,6 +32,7 @@ class Runtime:
     def __init__(self, settings: Settings, snapshot: Snapshot | None = None):
         self.settings = settings
         self.started = time.time()
+        self.closed = False
         snapshot = snapshot or load_snapshot(settings)
         self._lock = threading.Lock()  # one swap or update at a time
         self._state = (snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
@@ -115,6 +116,7 @@ class Runtime:
         return {p: str(ns) for p, ns in PREFIXES.items()} | {"id": self.settings.base_iri}
 
     def close(self) -> None:
+        self.closed = True
         if self.watcher is not None:
             self.watcher.stop()
         for pool in self._state[1:]:

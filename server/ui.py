@@ -17,9 +17,13 @@ Registering the blueprint also plugs `entity_response` into the Linked Data rout
 """
 from __future__ import annotations
 
+import logging
 import math
 import re
+import threading
+import time
 import unicodedata
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +36,8 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from itukg.graph.namespaces import PREFIXES
 from itukg.server.pages import curie, local_name
 from itukg.server.store import Snapshot
+
+log = logging.getLogger(__name__)
 
 # --- vocabulary ------------------------------------------------------------------------------------------
 
@@ -161,12 +167,37 @@ def as_int(term, default: int | None = None) -> int | None:
 
 
 def _cached(snap: Snapshot, name: str, make: Callable):
+    """Whole-graph tables are computed once per snapshot; concurrent callers wait for the first one."""
     key = ("ui", name)
     value = snap.cache.get(key)
     if value is None:
-        value = make()
-        snap.cache[key] = value
+        with snap.cache.setdefault(("ui-lock", name), threading.Lock()):
+            value = snap.cache.get(key)
+            if value is None:
+                value = make()
+                snap.cache[key] = value
     return value
+
+
+def _warm_up(app_ref) -> None:
+    """Compute the home page's tables for each new snapshot in the background, so that the first visitor
+    does not wait for them (about a minute for 10,000 meetings; milliseconds on the bundled corpus)."""
+    warmed = None
+    while True:
+        app = app_ref()
+        rt = app.extensions.get("itukg") if app is not None else None
+        if rt is None or getattr(rt, "closed", False):
+            return
+        snap = getattr(rt, "snapshot", None)
+        del app, rt
+        if snap is not None and snap is not warmed:
+            try:
+                home(snap)
+            except Exception:  # noqa: BLE001 - a page request will report the same problem properly
+                log.debug("UI warm-up failed", exc_info=True)
+            warmed = snap
+        del snap
+        time.sleep(2.0)
 
 
 def fold(text: str) -> str:
@@ -812,9 +843,12 @@ def topic_page(snap: Snapshot, iri: str) -> dict:
     # meetings that discussed the topic or a narrower one (as the topic-meetings named query does)
     via: dict[str, set] = defaultdict(set)
     kinds = index_of(snap).kinds
-    for r in select(snap, f"""SELECT DISTINCT ?m ?t WHERE {{ ?m itukg:topic ?t . ?t skos:broader* <{iri}> }}"""):
-        if kinds.get(r["m"].value) == "meeting":
-            via[r["m"].value].add(r["t"].value)
+    # the topic and its narrower topics first (a few), then the cached meeting-topic table: a join starting
+    # from every meeting's topics is slow on a large graph
+    narrower = {r["t"].value for r in select(snap, f"SELECT DISTINCT ?t WHERE {{ ?t skos:broader* <{iri}> }}")}
+    for m, t in meeting_topics(snap):
+        if t in narrower and kinds.get(m) == "meeting":
+            via[m].add(t)
     discussed = []
     for m, ts in via.items():
         row = meeting_summary(snap, m)
@@ -1298,6 +1332,7 @@ def _plug_into_linked_data(state) -> None:
     links can use the canonical /id/... paths. An app that sets either key itself keeps its value."""
     state.app.config.setdefault("ITUKG_ENTITY_HTML", entity_response)
     state.app.config.setdefault("ITUKG_UI_ID_PAGES", True)
+    threading.Thread(target=_warm_up, args=(weakref.ref(state.app),), name="itukg-ui-warm-up", daemon=True).start()
 
 
 def current_snapshot() -> Snapshot:
