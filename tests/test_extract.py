@@ -229,3 +229,21 @@ def test_each_group_gets_its_own_request_in_one_sentence():
     assert actions[ID + "group/sg13"][0] == actions[ID + "group/sg20"][0] == "coordinate"
     assert actions[ID + "group/sg17"] == ("lead", {ID + "topic/quantum-safe-cryptography"})
     assert ID + "topic/quantum-safe-cryptography" not in actions[ID + "group/sg13"][1]
+
+
+PRESS_STYLE_2015 = """ITU CTO meeting calls for greater collaboration on Internet of Things standards
+
+Geneva, 12 October 2015 – Industry Chief Technology Officers (CTOs) have called on ITU to step up its work.
+
+The seventh meeting of ITU's CTO group, held in Budapest, Hungary, on 11 October 2015 alongside ITU Telecom World 2015, brought together 21 executives from companies including AT&T, China Mobile, Cisco and ZTE.
+CTOs agreed that ITU-T Study Group 20, established in June 2015, should lead the development of standards for smart cities.
+"""
+
+
+def test_meeting_of_the_cto_group_with_a_list_after_two_openers():
+    m = only_meeting(PRESS_STYLE_2015)
+    assert (m.kind, m.start, m.ordinal[0], m.place.iri) == ("CTOMeeting", date(2015, 10, 11), 7, ID + "place/budapest")
+    assert m.participant_count[:2] == (21, "exactly")
+    assert {p.organization.iri for p in m.participations} == {
+        ID + "organization/att", ID + "organization/china-mobile", ID + "organization/cisco", ID + "organization/zte"}
+    assert [(a.group.iri, a.action) for a in m.group_actions] == [(ID + "group/sg20", "lead")]

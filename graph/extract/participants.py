@@ -186,7 +186,8 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
-_PARTICIPATION_CONTEXT = re.compile(r"participat\w*|attend\w*|took\s+part|represented|present\s+were|joined\s+by", re.I)
+_PARTICIPATION_CONTEXT = re.compile(r"participat\w*|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
+                                    r"brought\s+together|gathered|convened", re.I)
 _OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|standards?\s+bodies", re.I)
 
 
@@ -265,6 +266,10 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             body = m.end()
             while body < end and text[body] in " \t\n:":
                 body += 1
+            again = _INLINE_TRIGGER.match(text, body)
+            while again and again.end() > body:  # 'executives from companies including A, B': one list
+                body = again.end()
+                again = _INLINE_TRIGGER.match(text, body)
             if not inline and text[m.end() - 1] != ":" and "\n" not in text[m.end():body]:
                 # 'the participating organizations were A, B' inline form
                 inline_here = True
