@@ -247,3 +247,21 @@ def test_meeting_of_the_cto_group_with_a_list_after_two_openers():
     assert {p.organization.iri for p in m.participations} == {
         ID + "organization/att", ID + "organization/china-mobile", ID + "organization/cisco", ID + "organization/zte"}
     assert [(a.group.iri, a.action) for a in m.group_actions] == [(ID + "group/sg20", "lead")]
+
+
+TSAG_E_MEETING = """Summary of the TSAG meeting (Geneva, 10-13 January 2022)
+
+TSAG held its second e-meeting of the study period from 10 to 13 January 2022. Some 300 delegates registered.
+
+Work programme and restructuring
+TSAG agreed to establish a new Focus Group on Metaverse under ITU-T Study Group 16 and asked Study Groups 2, 3 and 20 to review their work programmes.
+"""
+
+
+def test_group_acted_on_takes_the_verb_before_it():
+    m = only_meeting(TSAG_E_MEETING)
+    assert (m.kind, m.start, m.end) == ("TSAGMeeting", date(2022, 1, 10), date(2022, 1, 13))
+    actions = {a.group.iri: a.action for a in m.group_actions}
+    fg = ID + "group/fg-mv"
+    assert actions[fg] == "establish"  # not 'study' from 'study period', not 'review' from later on
+    assert actions[ID + "group/sg2"] == actions[ID + "group/sg3"] == actions[ID + "group/sg20"] == "review"

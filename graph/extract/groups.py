@@ -27,10 +27,13 @@ ACTION_PATTERNS = (
     ("lead", re.compile(r"\blead(?:s|ing|ership)?\b|\bled\s+by\b", re.I)),
     ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
-    ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+groups?\b)|\binvestigat\w*", re.I)),
+    ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*", re.I)),
 )
 
+
+#: Between a verb and the group it acts on: 'establish a new Focus Group', 'review the structure of SG17'.
+_OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|new|its|their|of|structure|work|mandate)\s+)*(?:ITU-T\s+)?", re.I)
 
 #: 'Study Group 20, established in June 2015, should lead ...': when a group was set up describes the group;
 #: it is not what the meeting asks of it.
@@ -94,8 +97,13 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
         for g in groups:
             if g.iri in {c[0].iri for c in chosen}:
                 continue
+            before = [v for v in verbs if v[1] <= g.span.start]
             after = [v for v in verbs if v[0] >= g.span.end]
-            chosen.append((g, after[0] if after else [v for v in verbs if v[1] <= g.span.start][-1]))
+            if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
+                verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
+            else:
+                verb = after[0] if after else before[-1]
+            chosen.append((g, verb))
         for i, (g, verb) in enumerate(chosen):
             # the topics up to the next group that is asked something else
             nxt = next((h.span.start for h, v in chosen[i + 1:] if v != verb), e)
