@@ -24,7 +24,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 #: What a sentence says a group does, in priority order (the first that matches is recorded).
 ACTION_PATTERNS = (
     ("prioritize", re.compile(r"\b(?:assign|give|accord|attach)\w*\s+(?:\w+\s+)?priority|\bprioriti[sz]\w*", re.I)),
-    ("lead", re.compile(r"\blead(?:s|ing|ership)?\b|\bled\s+by\b", re.I)),
+    ("lead", re.compile(r"\blead(?:s|ing)?\b|\bleadership\b(?!\s+assembl)|\bled\s+by\b", re.I)),
     ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*", re.I)),
