@@ -160,6 +160,25 @@ def wait_ready(server: Server, started: float, timeout: float) -> None:
     raise RuntimeError(f"{server.name} not ready after {timeout:.0f} s: {_tail(server.log)}")
 
 
+def _launch(server: Server, cmd: list[str], timeout: float, env: dict | None = None) -> Server:
+    """Spawn the server's process and wait until it answers; a server that never does is stopped."""
+    started = time.monotonic()
+    server.proc = _spawn(cmd, server.log, env)
+    try:
+        wait_ready(server, started, timeout)
+    except Exception:
+        server.stop()
+        raise
+    return server
+
+
+def _oxigraph() -> str:
+    exe = tool("oxigraph")
+    if exe is None:
+        raise RuntimeError("the oxigraph server binary is not installed (pip install oxigraph)")
+    return exe
+
+
 def _tail(log: Path | None, n: int = 600) -> str:
     if not log or not log.exists():
         return ""
@@ -175,20 +194,11 @@ def start_itukg(data_dir: Path, work: Path, timeout: float = 600) -> Server:
     s = Server("itukg", port, log=log)
     env = dict(os.environ)
     env.pop("ITUKG_DATA_DIR", None)
-    started = time.monotonic()
-    s.proc = _spawn([exe, "serve", "--data-dir", str(data_dir), "--port", str(port), "--host", HOST], log, env)
-    try:
-        wait_ready(s, started, timeout)
-    except Exception:
-        s.stop()
-        raise
-    return s
+    return _launch(s, [exe, "serve", "--data-dir", str(data_dir), "--port", str(port), "--host", HOST], timeout, env)
 
 
 def start_oxigraph_disk(dataset: Path, work: Path, timeout: float = 900) -> Server:
-    exe = tool("oxigraph")
-    if exe is None:
-        raise RuntimeError("the oxigraph server binary is not installed (pip install oxigraph)")
+    exe = _oxigraph()
     location = Path(tempfile.mkdtemp(prefix="oxigraph-", dir=work))
     port = free_port()
     log = work / f"oxigraph-disk-{port}.log"
@@ -199,23 +209,14 @@ def start_oxigraph_disk(dataset: Path, work: Path, timeout: float = 900) -> Serv
         raise RuntimeError(f"oxigraph load failed: {r.stderr.decode(errors='replace')[-400:]}")
     load_s = time.monotonic() - t
     s = Server("oxigraph (disk)", port, path="/query", log=log, load_s=load_s)
-    started = time.monotonic()
-    s.proc = _spawn([exe, "serve", "--location", str(location), "--bind", f"{HOST}:{port}",
-                     "--union-default-graph"], log)
     s.extra["location"] = location
-    try:
-        wait_ready(s, started, timeout)
-    except Exception:
-        s.stop()
-        raise
-    return s
+    return _launch(s, [exe, "serve", "--location", str(location), "--bind", f"{HOST}:{port}", "--union-default-graph"],
+                   timeout)
 
 
 def start_oxigraph_memory(dataset: Path, work: Path, timeout: float = 900) -> Server:
     """`oxigraph serve` without --location keeps the store in memory; data is POSTed to /store (N-Quads)."""
-    exe = tool("oxigraph")
-    if exe is None:
-        raise RuntimeError("the oxigraph server binary is not installed (pip install oxigraph)")
+    exe = _oxigraph()
     port = free_port()
     log = work / f"oxigraph-mem-{port}.log"
     s = Server("oxigraph (memory)", port, path="/query", log=log)
@@ -271,14 +272,7 @@ def start_rdflib_endpoint(dataset: Path, work: Path, timeout: float = 900) -> Se
     port = free_port()
     log = work / f"rdflib-endpoint-{port}.log"
     s = Server("rdflib-endpoint", port, path="/sparql", log=log)
-    started = time.monotonic()
-    s.proc = _spawn([sys.executable, "-c", RDFLIB_ENDPOINT_SCRIPT, str(dataset), str(port)], log)
-    try:
-        wait_ready(s, started, timeout)
-    except Exception:
-        s.stop()
-        raise
-    return s
+    return _launch(s, [sys.executable, "-c", RDFLIB_ENDPOINT_SCRIPT, str(dataset), str(port)], timeout)
 
 
 def describe(server: Server) -> str:

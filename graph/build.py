@@ -20,7 +20,7 @@ from . import dataset as ds
 from .errors import DocumentError
 from .extract.meetings import extract
 from .mapping import to_graph
-from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_prefixes, document_graph
+from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, document_graph
 from .read import Text, iter_documents
 from .reason import infer
 from .reference import Reference, load_reference
@@ -245,14 +245,6 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
         quads = sum(1 for _ in fh)
     return {"documents": len(docs), "meetings": sum(d["meetings"] for d in docs.values()), "quads": quads}
 
-
-def load_dataset(data_dir: Path | None = None) -> Dataset:
-    """The published dataset as an rdflib Dataset (for exports and tests; serving uses pyoxigraph)."""
-    gen = ds.require_current(Path(data_dir) if data_dir else ds.default_data_dir())
-    d = Dataset()
-    bind_prefixes(d)
-    d.parse(gen.dataset_file, format="nquads")
-    return d
 
 
 def check(paths: Iterable[Path]) -> list[tuple[str, "Report | DocumentError"]]:

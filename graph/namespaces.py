@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace  # noqa: F401
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 ITUKG = Namespace("https://w3id.org/itukg/ontology#")
 #: Base of instance IRIs; a deployment under another domain sets ITUKG_BASE_IRI.

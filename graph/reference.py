@@ -184,9 +184,6 @@ class Reference:
         return None
 
     # -- facts about reference entities -------------------------------------------------------------
-    def value(self, iri: str, prop: URIRef):
-        return self.graph.value(URIRef(iri), prop)
-
     def country_of(self, place_iri: str) -> str | None:
         """The country of a city or region (from itukg:inCountry), or the place itself if it is a country."""
         if self.kinds.get(place_iri) == "Country":

@@ -246,3 +246,11 @@ class ConnectionRecorder:
         for conn in self.accepted:
             conn.close()
         self.sock.close()
+
+
+@pytest.fixture()
+def recorder():
+    """A ConnectionRecorder for one test."""
+    rec = ConnectionRecorder()
+    yield rec
+    rec.close()

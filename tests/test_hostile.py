@@ -36,7 +36,7 @@ from itukg.graph.dataset import require_current  # noqa: E402
 from itukg.graph.resources import corpus_dir  # noqa: E402
 from itukg.server import scan  # noqa: E402
 from itukg.server.settings import Settings  # noqa: E402
-from server_fixtures import ConnectionRecorder  # noqa: E402
+from server_fixtures import ConnectionRecorder, recorder  # noqa: E402,F401
 
 GOOD = ("The CTO meeting took place on 3 May 2020 in Geneva, Switzerland. "
         "Participating companies included Nokia and Ericsson.\n")
@@ -315,13 +315,6 @@ def test_catastrophic_regex_does_not_hang(srv, query):
     assert r.status_code in (200, 400, 503), (r.status_code, r.text[:300])
     assert time.monotonic() - started < TIMEOUT + 3
     _alive_and_answering(srv)
-
-
-@pytest.fixture()
-def recorder():
-    rec = ConnectionRecorder()
-    yield rec
-    rec.close()
 
 
 def test_service_to_loopback_and_link_local_makes_no_connection(srv, recorder):

@@ -11,7 +11,7 @@ import pytest
 import rdflib
 import requests
 
-from server_fixtures import ERICSSON, MEETING, TRICKY, ConnectionRecorder, live, snapshot  # noqa: F401
+from server_fixtures import ERICSSON, MEETING, TRICKY, live, recorder, snapshot  # noqa: F401
 
 LABEL_QUERY = f"SELECT ?label WHERE {{ <{ERICSSON}> rdfs:label ?label }}"
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
@@ -223,13 +223,6 @@ def test_query_dataset_clause_is_respected(live):
 
 
 # --- safety ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture()
-def recorder():
-    rec = ConnectionRecorder()
-    yield rec
-    rec.close()
 
 
 def test_service_is_refused_and_makes_no_connection(live, recorder):

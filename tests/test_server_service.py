@@ -13,7 +13,9 @@ import requests
 
 from itukg.graph.errors import ConfigError
 from itukg.server.settings import Settings, load_settings
-from server_fixtures import ERICSSON, HUAWEI, _TEMP_ROOT, ConnectionRecorder, make_data_dir, start_server
+from server_fixtures import (  # noqa: F401
+    ERICSSON, HUAWEI, _TEMP_ROOT, ConnectionRecorder, make_data_dir, recorder, start_server,
+)
 
 TIMEOUT = 2.0
 LOCAL = "SELECT ?o WHERE { <http://local.example/a> <http://local.example/p> ?o }"
@@ -32,13 +34,6 @@ def silent():
     server = ConnectionRecorder(silent=True)
     yield server
     server.close()
-
-
-@pytest.fixture()
-def recorder():
-    rec = ConnectionRecorder()
-    yield rec
-    rec.close()
 
 
 def _local_file(name: str):

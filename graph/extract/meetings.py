@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
+from ..namespaces import ID
 from ..read import Text
 from ..reference import PLACE_KINDS, Reference, load_reference
 from .dates import DateMention, find_dates, infer_year
@@ -296,7 +297,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             if a.kind.name:
                 generic.add(key)
             if a.kind.series:
-                iri = f"{_series_base(ref)}{a.kind.series}"
+                iri = str(ID[f"series/{a.kind.series}"])
                 m.series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series), Span.of(text, *a.name_span), iri)
         else:
             if a.kind.rank < rank[key]:  # 'regional CTO meeting' makes a 'meeting of the CTO group' a consultation
@@ -352,11 +353,6 @@ def _owns(m: Meeting, a: Anchor, anchors: list[Anchor]) -> bool:
     """The meeting whose opening anchor most recently precedes anchor a."""
     prev = [x for x in anchors if x.opening and x.name_span[0] < a.name_span[0]]
     return bool(prev) and _key(prev[-1]) == _meeting_key(m)
-
-
-def _series_base(ref: Reference) -> str:
-    from ..namespaces import ID
-    return str(ID["series/"])
 
 
 def _display_name(name: str) -> str:
@@ -611,7 +607,6 @@ def _unique(refs: list[Ref]) -> list[Ref]:
 
 def _coordinating_organizations(ref: Reference, text: str, m: Meeting) -> None:
     """'work coordinated with ... organizations including MEF, ONF, 3GPP': attach those to the group action."""
-    from dataclasses import replace
     for i, action in enumerate(m.group_actions):
         mm = re.search(r"(?:organi[sz]ations|bodies|fora|SDOs)\s+(?:including|such\s+as)\s*,?\s*(?:for\s+example\s*,?\s*)?",
                        action.text)
