@@ -122,7 +122,8 @@ def _rules_for(tbox_id: int, tbox: Graph) -> Rules:
 def infer(data: Graph, tbox: Graph) -> Graph:
     """The OWL RL consequences of `data` under `tbox`, minus what was asserted and minus noise."""
     rules = _rules_for(id(tbox), tbox)
-    facts: set = set(data)
+    asserted: set = set(data)
+    facts: set = set(asserted)
     by_sp: dict = defaultdict(set)  # (s, p) -> objects
     by_po: dict = defaultdict(set)  # (p, o) -> subjects
     for s, p, o in facts:
@@ -171,9 +172,9 @@ def infer(data: Graph, tbox: Graph) -> Graph:
             for start, end in _chain_paths(chain, i, s, o, by_sp, by_po):
                 add((start, result, end))
     tbox_subjects = rules.tbox_subjects
-    out = Graph()
-    for t in facts:
-        if t not in data and not _is_noise(*t, tbox_subjects):
+    out = Graph(store="SimpleMemory")
+    for t in facts - asserted:
+        if not _is_noise(*t, tbox_subjects):
             out.add(t)
     return out
 

@@ -4,11 +4,13 @@ The shapes need the types of the reference entities a document points to (sh:cla
 hierarchy of the ontology. Rather than copying the whole reference data into every validation (which would
 make the cost grow with the reference, not with the document), each document is validated together with
 the descriptions of the reference entities it mentions and the materialized types of every IRI involved.
-pyshacl runs with inference "none" on that (pyshacl's focus_nodes option is not used: in 0.40 it lets
-nested shapes pass for values outside the focus set); results are kept for the document's own nodes.
+The shapes run compiled (graph/shacl_engine.py, milliseconds a document) or through pyshacl, the reference,
+with inference "none" on that (pyshacl's focus_nodes option is not used: in 0.40 it lets nested shapes pass
+for values outside the focus set); results are kept for the document's own nodes.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +23,7 @@ from .errors import ConfigError
 from .namespaces import ITUKG
 from .reference import Reference, load_reference
 from .resources import shapes_file
+from .shacl_engine import DataIndex, Result, ShapesProgram, UnsupportedShapes
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,15 @@ def shapes_graph() -> Graph:
 
 
 @lru_cache(maxsize=1)
+def _shapes_program() -> ShapesProgram | None:
+    """The shapes compiled once per process; None when they use a feature only pyshacl implements."""
+    try:
+        return ShapesProgram(shapes_graph())
+    except UnsupportedShapes:
+        return None
+
+
+@lru_cache(maxsize=1)
 def _type_closure() -> dict[URIRef, frozenset[URIRef]]:
     """Every class of the ontology with all its superclasses (for materializing types of context entities)."""
     onto = load_reference().ontology
@@ -101,64 +113,113 @@ def _type_closure() -> dict[URIRef, frozenset[URIRef]]:
     return {c: frozenset(s) for c, s in supers.items()}
 
 
+_REFERENCE_VIEWS: dict = {}
+_TYPE, _NONE = RDF.type, frozenset()
+
+
+def _reference_view(ref: Reference) -> tuple[dict, dict]:
+    """The reference data as two dicts (entity -> its triples, node -> its types), made once per Reference."""
+    view = _REFERENCE_VIEWS.get(id(ref))
+    if view is None or view[0] is not ref:
+        descriptions: dict = defaultdict(list)
+        types: dict = defaultdict(set)
+        for s, p, o in ref.graph:
+            if str(s) in ref.kinds:
+                descriptions[s].append((s, p, o))
+            if p == RDF.type:
+                types[s].add(o)
+        _REFERENCE_VIEWS.clear()
+        view = _REFERENCE_VIEWS[id(ref)] = (ref, dict(descriptions), dict(types))
+    return view[1], view[2]
+
+
 def context_for(data: Graph, ref: Reference | None = None) -> Graph:
-    """What the shapes need to know of the reference data: the descriptions of the reference entities `data`
-    mentions, and the types (with superclasses) of every IRI in both."""
-    ref = ref or load_reference()
-    closure = _type_closure()
+    """What the shapes need to know of the reference data (as a Graph; see `_context_triples`)."""
     ctx = Graph()
-    nodes = {o for o in data.objects() if isinstance(o, URIRef)} | {s for s in data.subjects() if isinstance(s, URIRef)}
-    for node in nodes:
-        if str(node) in ref.kinds:
-            for t in ref.graph.triples((node, None, None)):  # a reference entity's own description
-                ctx.add(t)
-    nodes |= {o for o in ctx.objects() if isinstance(o, URIRef)}
-    for node in nodes:
-        types = set(data.objects(node, RDF.type)) | set(ref.graph.objects(node, RDF.type))
-        for t in types:
-            for sup in closure.get(t, (t,)):
-                ctx.add((node, RDF.type, sup))
+    for t in _context_triples(DataIndex(data), ref or load_reference()):
+        ctx.add(t)
     return ctx
 
 
-def validate_graph(data: Graph, ref: Reference | None = None) -> Report:
-    """Validate one document graph (plus its context) against the shapes."""
+def _context_triples(index: DataIndex, ref: Reference) -> list[tuple]:
+    """The descriptions of the reference entities the data mentions, and the types (with superclasses) of
+    every IRI in both."""
+    closure = _type_closure()
+    descriptions, ref_types = _reference_view(ref)
+    nodes = {n for n in index.out if isinstance(n, URIRef)} | {n for n in index.inv if isinstance(n, URIRef)}
+    out = []
+    for node in nodes:
+        out.extend(descriptions.get(node, ()))
+    nodes |= {o for _, _, o in out if isinstance(o, URIRef)}
+    for node in nodes:
+        types = index.objects(node, _TYPE) | ref_types.get(node, _NONE)
+        for t in types:
+            for sup in closure.get(t, (t,)):
+                out.append((node, _TYPE, sup))
+    return out
+
+
+def validate_graph(data: Graph, ref: Reference | None = None, engine: str = "compiled") -> Report:
+    """Validate one document graph (plus its context) against the shapes.
+
+    engine "compiled" (the default) runs the shapes compiled by `shacl_engine`; "pyshacl" runs pyshacl, the
+    reference, which the compiled engine also falls back to when the shapes use a feature it lacks.
+    """
     ref = ref or load_reference()
-    combined = _PreparedQueryGraph()
-    for t in data:
-        combined.add(t)
-    for t in context_for(data, ref):
-        combined.add(t)
-    # in place: `combined` is this call's own copy; SHACL-AF ("advanced") is not used and would force a clone
-    conforms, results, _ = shacl_validate(
-        combined, shacl_graph=shapes_graph(), inference="none", advanced=False, inplace=True, allow_warnings=True,
-        abort_on_first=False,
-    )
-    if not isinstance(results, Graph):  # pyshacl's ValidationFailure: the shapes themselves are broken
-        raise ConfigError(f"the SHACL shapes cannot be applied: {results}")
+    index = DataIndex(data)
+    index.add_all(_context_triples(index, ref))
+    program = _shapes_program() if engine == "compiled" else None
+    if engine not in ("compiled", "pyshacl"):
+        raise ConfigError(f"unknown validation engine {engine!r} (choose compiled or pyshacl)")
+    results = program.validate(index) if program is not None else pyshacl_results(index.triples)
     # Only results about the nodes the document itself describes count: the context holds reference entities
     # partially (their own triples, not their neighbours'), and the reference data is checked by its own tests.
     own = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
-    problems = [p for p in _problems(results, data) if URIRef(p.focus) in own]
+    problems = [_problem(r, data) for r in results if r.focus in own]
+    problems.sort(key=lambda p: (p.severity != "Violation", p.start or 0, p.focus, p.path or "", p.message, p.value or ""))
     return Report(conforms=not any(p.severity == "Violation" for p in problems), problems=problems)
 
 
-def _problems(results: Graph, data: Graph) -> list[Problem]:
+def pyshacl_results(triples) -> list[Result]:
+    """pyshacl's results for a data graph, in the compiled engine's form (the reference it is tested against)."""
+    combined = _PreparedQueryGraph()
+    for t in triples:
+        combined.add(t)
+    # in place: `combined` is this call's own copy; SHACL-AF ("advanced") is not used and would force a clone
+    conforms, report, _ = shacl_validate(
+        combined, shacl_graph=shapes_graph(), inference="none", advanced=False, inplace=True, allow_warnings=True,
+        abort_on_first=False,
+    )
+    if not isinstance(report, Graph):  # pyshacl's ValidationFailure: the shapes themselves are broken
+        raise ConfigError(f"the SHACL shapes cannot be applied: {report}")
     out = []
-    for r in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(r, SH.focusNode)
-        path = results.value(r, SH.resultPath)
-        value = results.value(r, SH.value)
-        severity = str(results.value(r, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
-        message = str(results.value(r, SH.resultMessage) or "does not conform")
-        quote = start = end = None
-        ev = _evidence_for(data, focus, path)
-        if ev is not None:
-            quote, start, end = ev
-        out.append(Problem(severity, str(focus), str(path) if isinstance(path, URIRef) else None, message,
-                           str(value) if value is not None else None, quote, start, end))
-    out.sort(key=lambda p: (p.severity != "Violation", p.start or 0, p.focus, p.path or ""))
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        if (None, SH.detail, r) in report:
+            continue  # a nested result (sh:node), reported through its parent
+        path = report.value(r, SH.resultPath)
+        out.append(Result(report.value(r, SH.focusNode), path if isinstance(path, URIRef) else None,
+                          report.value(r, SH.value), report.value(r, SH.resultSeverity) or SH.Violation,
+                          report.value(r, SH.sourceShape),
+                          frozenset(str(m) for m in report.objects(r, SH.resultMessage))))
     return out
+
+
+def _problem(r: Result, data: Graph) -> Problem:
+    quote = start = end = None
+    ev = _evidence_for(data, r.focus, r.path)
+    if ev is not None:
+        quote, start, end = ev
+    severity = str(r.severity).rsplit("#", 1)[-1]
+    # a SPARQL-based result carries the shape's message and the constraint's: the constraint's is specific
+    specific = sorted(r.messages - _shape_messages(r.source_shape)) or sorted(r.messages)
+    message = specific[0] if specific else "does not conform"
+    return Problem(severity, str(r.focus), str(r.path) if r.path is not None else None, message,
+                   str(r.value) if r.value is not None else None, quote, start, end)
+
+
+@lru_cache(maxsize=None)
+def _shape_messages(shape) -> frozenset[str]:
+    return frozenset(str(m) for m in shapes_graph().objects(shape, SH.message))
 
 
 def _evidence_for(data: Graph, focus, path) -> tuple[str, int, int] | None:

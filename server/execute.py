@@ -5,6 +5,7 @@ Replies carry either the serialized body or an HTTP status with a message; never
 """
 from __future__ import annotations
 
+import json
 import re
 import traceback
 
@@ -18,17 +19,22 @@ SERVICE_DISABLED = ("SERVICE is disabled on this endpoint: federated queries are
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
-def run_job(store: ox.Store, job: dict) -> dict:
-    """Run `job` (see sparql.build_job); return {'ok': True, body, format, ...} or {'ok': False, status, message}."""
+def run_job(store: ox.Store, job: dict, union_store: ox.Store | None = None) -> dict:
+    """Run `job` (see sparql.build_job); return {'ok': True, body, format, ...} or {'ok': False, status, message}.
+
+    A job on the plain union (no GRAPH, no FROM) runs on `union_store` when there is one (store.Snapshot)."""
     try:
         dataset = job.get("dataset")
         kwargs = {}
-        if dataset is not None:
+        if dataset is not None and dataset.get("union_only") and union_store is not None:
+            store = union_store
+        elif dataset is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset["default"]]
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset["named"]]
-        result = store.query(job["query"], base_iri=job.get("base_iri"), prefixes=job.get("prefixes") or None,
-                             **kwargs)
-        return _write(result, job)
+        def evaluate():
+            return store.query(job["query"], base_iri=job.get("base_iri"), prefixes=job.get("prefixes") or None,
+                               **kwargs)
+        return _write(evaluate(), job, evaluate)
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": syntax_message(job["query"], exc)}
     except OSError as exc:
@@ -67,7 +73,48 @@ def syntax_message(query: str, exc: SyntaxError) -> str:
     return f"SPARQL syntax error at line {line_no}, column {col}: {detail}\n{line}\n{caret}"
 
 
-def _write(result, job: dict) -> dict:
+#: Bytes of JSON results the native writer may produce before the row-limited Python writer takes over.
+NATIVE_JSON_BUDGET = 64 << 20
+
+
+class _Overflow(Exception):
+    pass
+
+
+class _BoundedSink:
+    """A file-like target for pyoxigraph's serializer that gives up past `budget` bytes."""
+
+    def __init__(self, budget: int):
+        self.parts: list[bytes] = []
+        self.size, self.budget = 0, budget
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.budget:
+            raise _Overflow
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _native_json(result, limit: int) -> bytes | None:
+    """SPARQL JSON results written by pyoxigraph (2x faster than the Python writer on large answers), or None
+    when the answer has more than `limit` rows or more than NATIVE_JSON_BUDGET bytes: the caller then
+    evaluates again with the writer that stops at `limit` rows."""
+    sink = _BoundedSink(NATIVE_JSON_BUDGET)
+    try:
+        result.serialize(sink, format=ox.QueryResultsFormat.JSON)
+    except (_Overflow, OSError):
+        return None
+    body = b"".join(sink.parts)
+    if len(json.loads(body)["results"]["bindings"]) > limit:
+        return None
+    return body
+
+
+def _write(result, job: dict, evaluate=None) -> dict:
     formats = job["formats"]
     limit = job["max_results"]
     state: dict = {"truncated": False}
@@ -85,7 +132,10 @@ def _write(result, job: dict) -> dict:
         body = BOOLEAN_WRITERS[fmt](bool(result))
     elif kind == "tabular":
         variables = [v.value for v in result.variables]
-        body = SOLUTION_WRITERS[fmt](variables, result, limit, state)
+        body = _native_json(result, limit) if fmt == "json" and evaluate is not None else None
+        if body is None:
+            result = evaluate() if fmt == "json" and evaluate is not None else result
+            body = SOLUTION_WRITERS[fmt](variables, result, limit, state)
     else:
         triples = []
         for triple in result:

@@ -43,15 +43,14 @@ class Runtime:
 
     def _make_pool(self, snapshot: Snapshot) -> WorkerPool:
         s = self.settings
-        return WorkerPool(functools.partial(run_job, snapshot.store), s.query_workers, s.query_timeout,
-                          s.worker_memory_mb)
+        return WorkerPool(_job_runner(snapshot), s.query_workers, s.query_timeout, s.worker_memory_mb)
 
     def _make_service_pool(self, snapshot: Snapshot) -> WorkerPool | None:
         """The unsandboxed pool for allowed SERVICE queries; None without an allow-list."""
         s = self.settings
         if not s.service_allowlist:
             return None
-        return WorkerPool(functools.partial(run_job, snapshot.store), min(SERVICE_WORKERS, s.query_workers),
+        return WorkerPool(_job_runner(snapshot), min(SERVICE_WORKERS, s.query_workers),
                           s.query_timeout, s.worker_memory_mb, sandbox=False)
 
     @property
@@ -126,3 +125,8 @@ class Runtime:
     @property
     def reload_error(self) -> str | None:
         return self.watcher.last_error if self.watcher else None
+
+
+def _job_runner(snapshot: Snapshot):
+    """What a query worker runs: execute.run_job on the snapshot's stores."""
+    return functools.partial(run_job, snapshot.store, union_store=snapshot.union_store)

@@ -43,7 +43,7 @@ _OPAQUE = re.compile(
       | <[^<>"{}|^`\\\x00-\x20]*>""",
     re.VERBOSE | re.DOTALL,
 )
-_KEYWORDS = QUERY_FORMS + UPDATE_KEYWORDS + ("FROM", "SERVICE", "BASE", "PREFIX")
+_KEYWORDS = QUERY_FORMS + UPDATE_KEYWORDS + ("FROM", "SERVICE", "BASE", "PREFIX", "GRAPH")
 _INTERESTING = re.compile(  # the leading class makes most positions fail at once
     r"(?=[" + "".join(sorted({k[0] for k in _KEYWORDS})) + r"])(?<![\w?$@:%\\\-])(?<!\w\.)("
     + "|".join(_KEYWORDS) + r")(?![\w:%\\\-])",
@@ -130,6 +130,7 @@ class QueryShape:
     has_dataset: bool  # FROM or FROM NAMED present
     uses_service: bool
     looks_like_update: bool
+    uses_graph: bool = True  # a GRAPH pattern: only then do the named graphs matter to the answer
 
 
 def _interesting_keywords(text: str) -> list[str]:
@@ -146,6 +147,7 @@ def query_shape(text: str) -> QueryShape:
         has_dataset="FROM" in keywords,
         uses_service="SERVICE" in keywords,
         looks_like_update=form is None and first in UPDATE_KEYWORDS,
+        uses_graph="GRAPH" in keywords or "\\u" in text or "\\U" in text,  # (a keyword may hide in \u escapes)
     )
 
 

@@ -10,6 +10,10 @@ Two choices worth knowing:
   document and inflate COUNTs. So at load time the union is materialised, as a set, into the hidden graph
   UNION_GRAPH, and the asserted-only union (everything but ig:inferred) into ASSERTED_GRAPH. They are never listed
   as named graphs, exported, or visible to `GRAPH ?g`.
+* Queries that read only the default graph (no GRAPH, no FROM, no asserted-only; nearly all of them) run
+  against `union_store`, a second store holding nothing but the union in its default graph. Oxigraph's memory
+  store answers a default-graph pattern 1.3-2x slower when the same store also holds named graphs (the bench
+  measured it: `bench/RESULTS.md`), so the compact copy buys speed for memory.
 * `load_files`: a file in a triples format (Turtle, N-Triples, RDF/XML) goes into a named graph named after the
   file's `file:` IRI, so `GRAPH ?g` still says where a triple came from; a dataset format (TriG, N-Quads, JSON-LD)
   keeps its own graphs, and its default-graph triples stay in the store's default graph.
@@ -72,6 +76,7 @@ class Snapshot:
     manifest: dict = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
     signature: tuple | None = None
+    union_store: ox.Store | None = None  # the union alone, as its default graph (see the module docstring)
     cache: dict = field(default_factory=dict, repr=False)  # lazily computed statistics, see export.void_stats
 
     @property
@@ -102,9 +107,14 @@ class Snapshot:
         from itukg.server.scan import query_shape
 
         if default_graph is None and named_graphs is None:
-            if not query_shape(query).has_dataset:
+            shape = query_shape(query)
+            if self.union_store is not None and not (asserted or shape.has_dataset or shape.uses_graph):
+                if kwargs.get("prefixes") is None:
+                    kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}
+                return self.union_store.query(query, **kwargs)
+            if not shape.has_dataset:
                 default_graph = self.asserted_graph() if asserted else UNION_GRAPH
-                named_graphs = self.graph_names(not asserted)
+                named_graphs = self.graph_names(not asserted) if shape.uses_graph else []
         elif named_graphs is None:
             named_graphs = self.graph_names(not asserted)
         elif default_graph is None:
@@ -246,8 +256,11 @@ def build_snapshot(store: ox.Store, source: str, **meta) -> Snapshot:
     graphs = tuple(sorted((g for g in store.named_graphs() if g not in HIDDEN_GRAPHS), key=lambda g: str(g)))
     for g in graphs:  # empty named graphs still exist
         sizes.setdefault(g.value, 0)
+    union_store = ox.Store()
+    union_store.bulk_load(input=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=UNION_GRAPH),
+                          format=ox.RdfFormat.N_TRIPLES)
     return Snapshot(store=store, graphs=graphs, graph_sizes=sizes, triples=triples,
-                    has_inferred=has_inferred, source=source, **meta)
+                    has_inferred=has_inferred, source=source, union_store=union_store, **meta)
 
 
 def stored_quads(snapshot: Snapshot) -> Iterable[ox.Quad]:

@@ -167,3 +167,50 @@ def test_a_query_running_during_a_swap_finishes_on_the_old_data(tmp_path):
 
 def test_inferred_graph_constant_matches_the_model():
     assert INFERRED == ox.NamedNode("https://w3id.org/itukg/graph/inferred")
+
+
+def test_default_graph_queries_run_on_the_compact_union_and_agree_with_the_full_store():
+    """A triple stated in two documents counts once; queries without GRAPH run on the union store (no named
+    graphs in it) and give the full store's answers; queries with GRAPH still see every real graph."""
+    from itukg.server.execute import run_job
+    from itukg.server.store import build_snapshot
+
+    store = ox.Store()
+    a, p = ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p")
+    for g in ("urn:doc1", "urn:doc2"):
+        store.add(ox.Quad(a, p, ox.Literal("shared"), ox.NamedNode(g)))
+    store.add(ox.Quad(a, p, ox.Literal("only in doc2"), ox.NamedNode("urn:doc2")))
+    snap = build_snapshot(store, source="test")
+    assert list(snap.union_store.named_graphs()) == []
+    assert len(snap.union_store) == 2
+
+    def answer(query, dataset, union_store):
+        job = {"query": query, "dataset": dataset, "formats": {"tabular": "json"}, "max_results": 10}
+        reply = run_job(snap.store, job, union_store=union_store)
+        assert reply["ok"], reply
+        return json.loads(reply["body"])["results"]["bindings"]
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    union_only = {"default": [UNION_GRAPH.value], "named": [], "union_only": True}
+    assert answer(count, union_only, snap.union_store) == answer(count, union_only, None)
+    assert answer(count, union_only, snap.union_store)[0]["n"]["value"] == "2"
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+    full = {"default": [UNION_GRAPH.value], "named": [g.value for g in snap.graphs]}
+    assert [b["g"]["value"] for b in answer(graphs, full, snap.union_store)] == ["urn:doc1", "urn:doc2"]
+    assert [row["n"].value for row in snap.query(count)] == ["2"]
+
+
+def test_json_answers_over_the_row_limit_are_still_truncated():
+    from itukg.server.execute import run_job
+
+    store = ox.Store()
+    for i in range(30):
+        store.add(ox.Quad(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"),
+                          ox.Literal(str(i))))
+    job = {"query": "SELECT * WHERE { ?s ?p ?o }", "dataset": None, "formats": {"tabular": "json"},
+           "max_results": 12}
+    reply = run_job(store, job)
+    assert reply["truncated"] and len(json.loads(reply["body"])["results"]["bindings"]) == 12
+    job["max_results"] = 30
+    reply = run_job(store, job)
+    assert not reply["truncated"] and len(json.loads(reply["body"])["results"]["bindings"]) == 30

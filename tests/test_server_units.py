@@ -73,10 +73,22 @@ def test_service_detection(query, uses):
 
 
 def test_query_shape():
-    assert scan.query_shape("PREFIX a: <x:> ASK FROM <g> {}") == scan.QueryShape("ASK", True, False, False)
+    assert scan.query_shape("PREFIX a: <x:> ASK FROM <g> {}") == scan.QueryShape("ASK", True, False, False, False)
     assert scan.query_shape("CONSTRUCT WHERE { ?s ?p ?o }").form == "CONSTRUCT"
     assert scan.query_shape("PREFIX x: <y:> INSERT DATA { <a> <b> <c> }").looks_like_update
     assert not scan.query_shape("SELECT ?from WHERE { ?from ?p ?o }").has_dataset
+
+
+@pytest.mark.parametrize("query, uses_graph", [
+    ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("select * where { graph <urn:g> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { ?s ?p 'GRAPH' }", False),
+    ("SELECT * WHERE { ?s <http://example.org/GRAPH> ?o } # GRAPH", False),
+    ("PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:graph ?graph }", False),
+    ("SELECT * WHERE { GR\\u0041PH ?g { ?s ?p ?o } }", True),  # an escaped keyword: assume the worst
+])
+def test_query_shape_knows_when_named_graphs_matter(query, uses_graph):
+    assert scan.query_shape(query).uses_graph is uses_graph
 
 
 def test_add_using_only_touches_modify_operations():
