@@ -237,6 +237,13 @@ class Generator:
                  f"{self.date_text(d)}{ev}. The meeting brought together {n_cto} CTOs to exchange views on industry "
                  f"needs and related standardization priorities."]
         self._body(lines, d.year, r.randint(3, 6))
+        # Most communiqués announce the next meeting; a separate generator keeps the rest of the corpus as it was.
+        announce = random.Random(f"{d.isoformat()} {city}")
+        if announce.random() < 0.6:
+            nxt = d + timedelta(days=announce.randint(330, 400))
+            where = announce.choice(self.cities)
+            lines.append(f"The next CTO meeting is scheduled for {nxt.day} {MONTHS[nxt.month - 1]} {nxt.year} in "
+                         f"{where.label}, {self.v.country_label(where.country)}.")
         lines.append(self.participant_block(r.randint(8, 24), d.year))
         return Doc("", "\n".join(lines) + "\n", "CTOMeeting", d, city, n_cto)
 
@@ -259,8 +266,6 @@ class Generator:
                  f"{self.date_text(d)}, kindly hosted by {host}. The meeting provided CTOs with an opportunity to "
                  f"exchange views on industry needs and related standardization priorities."]
         self._body(lines, d.year, r.randint(2, 5))
-        # Not "the next CTO meeting scheduled for <date> in <city>": itukg validates each document alone, and a
-        # next meeting described in no document fails the itukg:nextMeeting shape (see bench/README.md).
         (_, _), (tsb, _) = self.leaders(d.year)
         lines.append(f"{tsb}, the Director of the ITU Telecommunication Standardization Bureau, invited CTOs to "
                      f"continue the dialogue on {self.topic()} at future meetings.")

@@ -92,8 +92,10 @@ def _process_job(doc: Text) -> tuple:
     graph, inferred, report, warnings, meetings = process(doc, load_reference(), timings)
     if not report.conforms:
         return doc, None, None, report, warnings, meetings, len(graph), timings
-    return (doc, nquads(graph, document_graph(doc.sha256)), nquads(inferred, INFERRED_GRAPH), report, warnings,
-            meetings, len(graph), timings)
+    t = time.perf_counter()
+    doc_nq, inferred_nq = nquads(graph, document_graph(doc.sha256)), nquads(inferred, INFERRED_GRAPH)
+    timings["serialize"] = time.perf_counter() - t
+    return doc, doc_nq, inferred_nq, report, warnings, meetings, len(graph), timings
 
 
 def _worker_init(lock_fd: int) -> None:
@@ -244,8 +246,8 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 
-def check(paths: Iterable[Path]) -> list[tuple[str, "Report | DocumentError"]]:
-    """`itukg validate`: each document's SHACL report, nothing stored."""
+def check(paths: Iterable[Path], engine: str = "compiled") -> list[tuple[str, "Report | DocumentError"]]:
+    """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph)."""
     ref = load_reference()
     out: list[tuple[str, Report | DocumentError]] = []
     for item in iter_documents(list(paths)):
@@ -253,5 +255,5 @@ def check(paths: Iterable[Path]) -> list[tuple[str, "Report | DocumentError"]]:
             out.append((item.source, item))
             continue
         facts = extract(item, ref)
-        out.append((item.source, validate_graph(to_graph(facts), ref)))
+        out.append((item.source, validate_graph(to_graph(facts), ref, engine=engine)))
     return out

@@ -235,9 +235,6 @@ def _lang_matches(tag: str, wanted: str) -> bool:
 
 # ------------------------------------------------------------------------------------------ the shapes
 
-Violation = tuple  # (value node or None, messages override or None, path override or None, focus override)
-
-
 class Shape:
     """A node or property shape compiled into closures over a DataIndex."""
 
@@ -247,7 +244,7 @@ class Shape:
         self.messages = messages
         self.path_node = path_node
         self.path = path  # None for a node shape
-        self.checks: list = []  # (per-focus check(idx, focus, values) -> list[Violation])
+        self.checks: list = []  # check(idx, focus, values) -> the failing value nodes (None: no value to name)
         self.sparql: list = []  # SparqlConstraint
         self.property_shapes: list[Shape] = []
         self.targets: list = []
@@ -266,9 +263,8 @@ class Shape:
         out: list[Result] = []
         values = self.values(idx, focus)
         for check in self.checks:
-            for value, messages, path, _ in check(idx, focus, values):
-                out.append(Result(focus, path if path is not None else self.result_path, value, self.severity,
-                                  self.node, messages if messages is not None else self.messages))
+            for value in check(idx, focus, values):
+                out.append(Result(focus, self.result_path, value, self.severity, self.node, self.messages))
         for constraint in self.sparql:
             rows = (sparql_rows or {}).get(id(constraint))
             if rows is None:
@@ -423,40 +419,40 @@ class ShapesProgram:
         if p == SH.property:
             shape.property_shapes.append(self.shape(o))
         elif p == SH["class"]:
-            add(lambda idx, f, vs, c=o: [(v, None, None, None) for v in vs if not idx.is_instance(v, c)])
+            add(lambda idx, f, vs, c=o: [v for v in vs if not idx.is_instance(v, c)])
         elif p == SH.datatype:
-            add(lambda idx, f, vs, d=o: [(v, None, None, None) for v in vs if not _datatype_ok(v, d)])
+            add(lambda idx, f, vs, d=o: [v for v in vs if not _datatype_ok(v, d)])
         elif p == SH.nodeKind:
             kinds = _NODE_KINDS[o]
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs if not isinstance(v, kinds)])
+            add(lambda idx, f, vs: [v for v in vs if not isinstance(v, kinds)])
         elif p == SH.minCount:
             n = int(o)
-            add(lambda idx, f, vs: [(None, None, None, None)] if len(vs) < n else [])
+            add(lambda idx, f, vs: [None] if len(vs) < n else [])
         elif p == SH.maxCount:
             n = int(o)
-            add(lambda idx, f, vs: [(None, None, None, None)] if len(vs) > n else [])
+            add(lambda idx, f, vs: [None] if len(vs) > n else [])
         elif p == SH.hasValue:
-            add(lambda idx, f, vs: [] if o in vs else [(None, None, None, None)])
+            add(lambda idx, f, vs: [] if o in vs else [None])
         elif p == SH["in"]:
             allowed = set(Collection(sg, o))
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs if v not in allowed])
+            add(lambda idx, f, vs: [v for v in vs if v not in allowed])
         elif p == SH.pattern:
             flags = str(sg.value(shape.node, SH.flags) or "").lower()
             regex = re.compile(str(o), (re.I if "i" in flags else 0) | (re.M if "m" in flags else 0))
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs
+            add(lambda idx, f, vs: [v for v in vs
                                     if isinstance(v, BNode) or not regex.search(str(v))])
         elif p in (SH.minLength, SH.maxLength):
             n, at_least = int(o), p == SH.minLength
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs if isinstance(v, BNode) or (
+            add(lambda idx, f, vs: [v for v in vs if isinstance(v, BNode) or (
                 len(str(v)) < n if at_least else len(str(v)) > n)])
         elif p in (SH.minInclusive, SH.minExclusive, SH.maxInclusive, SH.maxExclusive):
             ok = {SH.minInclusive: (0, 1), SH.minExclusive: (1,), SH.maxInclusive: (0, -1),
                   SH.maxExclusive: (-1,)}[p]
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs
+            add(lambda idx, f, vs: [v for v in vs
                                     if not isinstance(v, Literal) or _compare_literal(v, o) not in ok])
         elif p == SH.languageIn:
             wanted = [str(x) for x in Collection(sg, o)]
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs if not (
+            add(lambda idx, f, vs: [v for v in vs if not (
                 isinstance(v, Literal) and v.language and any(_lang_matches(v.language, w) for w in wanted))])
         elif p == SH.uniqueLang:
             if o.toPython() is True:
@@ -465,14 +461,14 @@ class ShapesProgram:
             add(_pair_check(p, o))
         elif p == SH["not"]:
             inner = self.shape(o)
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs if inner.conforms(idx, v)])
+            add(lambda idx, f, vs: [v for v in vs if inner.conforms(idx, v)])
         elif p == SH.node:
             inner = self.shape(o)
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs if not inner.conforms(idx, v)])
+            add(lambda idx, f, vs: [v for v in vs if not inner.conforms(idx, v)])
         elif p in (SH["or"], SH["and"]):
             members = [self.shape(m) for m in Collection(sg, o)]
             test = any if p == SH["or"] else all
-            add(lambda idx, f, vs: [(v, None, None, None) for v in vs
+            add(lambda idx, f, vs: [v for v in vs
                                     if not test(m.conforms(idx, v) for m in members)])
         elif p == SH.qualifiedValueShape:
             if (shape.node, SH.qualifiedValueShapesDisjoint, Literal(True)) in sg:
@@ -483,7 +479,7 @@ class ShapesProgram:
             def qualified(idx, f, vs):
                 n = sum(1 for v in vs if inner.conforms(idx, v))
                 bad = (low is not None and n < int(low)) + (high is not None and n > int(high))
-                return [(None, None, None, None)] * bad
+                return [None] * bad
             add(qualified)
         elif p == SH.sparql:
             select = sg.value(o, SH.select)
@@ -535,16 +531,16 @@ def _unique_lang(idx, f, vs):
             if lang in seen and lang not in dup:
                 dup.append(lang)
             seen.add(lang)
-    return [(None, None, None, None) for _ in dup]
+    return [None for _ in dup]
 
 
 def _pair_check(p, other):
     def check(idx, f, vs):
         others = idx.objects(f, other)
         if p == SH.equals:
-            return [(v, None, None, None) for v in (vs ^ others)]
+            return [v for v in (vs ^ others)]
         if p == SH.disjoint:
-            return [(v, None, None, None) for v in vs if v in others]
+            return [v for v in vs if v in others]
         or_equal = p == SH.lessThanOrEquals
-        return [(v, None, None, None) for v in vs for w in others if not _lt(v, w, or_equal)]
+        return [v for v in vs for w in others if not _lt(v, w, or_equal)]
     return check

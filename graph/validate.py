@@ -176,7 +176,8 @@ def validate_graph(data: Graph, ref: Reference | None = None, engine: str = "com
     # partially (their own triples, not their neighbours'), and the reference data is checked by its own tests.
     own = {s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef)}
     problems = [_problem(r, data) for r in results if r.focus in own]
-    problems.sort(key=lambda p: (p.severity != "Violation", p.start or 0, p.focus, p.path or "", p.message, p.value or ""))
+    problems.sort(key=lambda p: (p.severity != "Violation", p.start or 0, p.focus, p.path or "", p.message,
+                                 p.value or ""))
     return Report(conforms=not any(p.severity == "Violation" for p in problems), problems=problems)
 
 

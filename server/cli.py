@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
     v.add_argument("paths", nargs="+", type=Path)
     v.add_argument("--warnings", action="store_true", help="also list warnings")
+    v.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
+                   help="compiled shapes (default, what build uses) or pyshacl, the reference implementation")
 
     q = sub.add_parser("query", help="run SPARQL on the built dataset")
     q.add_argument("query", nargs="?", help="the SPARQL query text")
@@ -172,7 +174,7 @@ def _store_config(args):
 def cmd_validate(args) -> int:
     from itukg.graph.build import check
 
-    results = check(args.paths)
+    results = check(args.paths, engine=args.engine)
     status = 0
     for source, outcome in results:
         if isinstance(outcome, ItukgError):

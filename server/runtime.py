@@ -15,11 +15,14 @@ import threading
 import time
 from typing import Callable
 
+import pyoxigraph as ox
+
 from itukg.graph.namespaces import PREFIXES
 from itukg.server.errors import ClientError
 from itukg.server.execute import run_job, syntax_message
 from itukg.server.settings import Settings
-from itukg.server.store import DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot
+from itukg.server.store import (DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot,
+                                 with_union_store)
 from itukg.server.workers import PoolClosed, WorkerDied, WorkerPool
 
 log = logging.getLogger("itukg.server")
@@ -33,9 +36,13 @@ class Runtime:
         self.settings = settings
         self.started = time.time()
         self.closed = False
-        snapshot = snapshot or load_snapshot(settings)
+        # Serve as soon as the data is in; the compact union store (a speed-up) is added in the background.
+        snapshot = snapshot or load_snapshot(settings, compact_union=False)
         self._lock = threading.Lock()  # one swap or update at a time
         self._state = (snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
+        if snapshot.union_store is None and isinstance(snapshot.store, ox.Store):  # (not an external store)
+            threading.Thread(target=self._add_union_store, args=(snapshot,), name="itukg-union-store",
+                             daemon=True).start()
         self.watcher: DatasetWatcher | None = None
         if not settings.files and settings.reload_interval > 0 and snapshot.signature is not None:
             self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval)
@@ -70,6 +77,17 @@ class Runtime:
         for retired in old[1:]:
             if retired is not None:
                 retired.close()
+
+    def _add_union_store(self, snapshot: Snapshot) -> None:
+        try:
+            compact = with_union_store(snapshot)
+        except Exception:  # the server works without it, only slower
+            log.exception("could not build the compact union store")
+            return
+        with self._lock:
+            if self._state[0] is snapshot and not self.closed:  # not if a reload or an update came first
+                self._install_locked(compact)
+                log.info("compact union store ready (%d triples)", len(compact.union_store))
 
     def run_query(self, make_job: Callable[[Snapshot], dict], federated: bool = False) -> tuple[Snapshot, dict]:
         """Run the job built for the current snapshot; returns (snapshot, reply). Raises ClientError on limits.

@@ -23,6 +23,7 @@ RDF/XML parser does not resolve external entities (tests/test_server_store.py pr
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -137,7 +138,7 @@ def rdf_format_for(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def load_files(paths: Iterable[os.PathLike | str]) -> Snapshot:
+def load_files(paths: Iterable[os.PathLike | str], compact_union: bool = True) -> Snapshot:
     """Load the given RDF files into a fresh snapshot (see the module docstring for where triples go)."""
     paths = [Path(p).expanduser().resolve() for p in paths]
     if not paths:
@@ -150,7 +151,7 @@ def load_files(paths: Iterable[os.PathLike | str]) -> Snapshot:
         iri = path.as_uri()
         to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(iri)
         _bulk_load(store, path, fmt, base_iri=iri, to_graph=to_graph)
-    return build_snapshot(store, source=", ".join(str(p) for p in paths))
+    return build_snapshot(store, source=", ".join(str(p) for p in paths), compact_union=compact_union)
 
 
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.IGNORECASE)
@@ -172,7 +173,7 @@ def _refuse_dangerous_entities(path: Path) -> None:
                                "entity or built from other entities (possible XXE or entity-expansion attack)")
 
 
-def load_dataset(data_dir: os.PathLike | str) -> Snapshot:
+def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Snapshot:
     """Load `<data_dir>/current/dataset.nq` (docs/model.md) with its manifest."""
     data_dir = Path(data_dir).expanduser()
     current = data_dir / "current"
@@ -187,13 +188,16 @@ def load_dataset(data_dir: os.PathLike | str) -> Snapshot:
     store = ox.Store()
     _bulk_load(store, dataset, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
     return build_snapshot(
-        store, source=str(generation), generation=generation.name, manifest=manifest, signature=signature
+        store, source=str(generation), generation=generation.name, manifest=manifest, signature=signature,
+        compact_union=compact_union,
     )
 
 
-def load_snapshot(settings) -> Snapshot:
+def load_snapshot(settings, compact_union: bool = True) -> Snapshot:
     """What `Settings` asks for: the explicit files if any, else the dataset directory."""
-    return load_files(settings.files) if settings.files else load_dataset(settings.data_dir)
+    if settings.files:
+        return load_files(settings.files, compact_union)
+    return load_dataset(settings.data_dir, compact_union)
 
 
 def read_manifest(generation: Path) -> dict:
@@ -233,8 +237,10 @@ def _bulk_load(store: ox.Store, path: Path, fmt, base_iri, to_graph) -> None:
         raise DatasetError(f"{path}: cannot load: {exc}") from None
 
 
-def build_snapshot(store: ox.Store, source: str, **meta) -> Snapshot:
-    """Materialise the hidden union graphs into `store` (which must hold no hidden graph yet) and count."""
+def build_snapshot(store: ox.Store, source: str, compact_union: bool = True, **meta) -> Snapshot:
+    """Materialise the hidden union graphs into `store` (which must hold no hidden graph yet) and count.
+
+    `compact_union=False` leaves out the union store (`with_union_store` adds it later)."""
     has_inferred = store.contains_named_graph(INFERRED)
     store.update(
         f"INSERT {{ GRAPH <{UNION_GRAPH.value}> {{ ?s ?p ?o }} }} "
@@ -256,11 +262,17 @@ def build_snapshot(store: ox.Store, source: str, **meta) -> Snapshot:
     graphs = tuple(sorted((g for g in store.named_graphs() if g not in HIDDEN_GRAPHS), key=lambda g: str(g)))
     for g in graphs:  # empty named graphs still exist
         sizes.setdefault(g.value, 0)
+    snapshot = Snapshot(store=store, graphs=graphs, graph_sizes=sizes, triples=triples,
+                        has_inferred=has_inferred, source=source, **meta)
+    return with_union_store(snapshot) if compact_union else snapshot
+
+
+def with_union_store(snapshot: Snapshot) -> Snapshot:
+    """The same snapshot with its compact union store (see the module docstring)."""
     union_store = ox.Store()
-    union_store.bulk_load(input=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=UNION_GRAPH),
+    union_store.bulk_load(input=snapshot.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=UNION_GRAPH),
                           format=ox.RdfFormat.N_TRIPLES)
-    return Snapshot(store=store, graphs=graphs, graph_sizes=sizes, triples=triples,
-                    has_inferred=has_inferred, source=source, union_store=union_store, **meta)
+    return dataclasses.replace(snapshot, union_store=union_store)
 
 
 def stored_quads(snapshot: Snapshot) -> Iterable[ox.Quad]:

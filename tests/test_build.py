@@ -88,6 +88,15 @@ def test_validate_exit_codes(tmp_path):
     assert proc.returncode == 2 and "missing.txt" in proc.stderr
 
 
+def test_validate_with_the_reference_engine_says_the_same(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(INVALID)
+    compiled = itukg("validate", str(bad), "--warnings")
+    reference = itukg("validate", str(bad), "--warnings", "--engine", "pyshacl")
+    assert compiled.returncode == reference.returncode == 1
+    assert compiled.stdout == reference.stdout
+
+
 def test_a_second_build_at_the_same_time_fails_clearly(tmp_path):
     from itukg.graph.dataset import build_lock
     from itukg.graph.errors import DatasetError

@@ -214,3 +214,25 @@ def test_json_answers_over_the_row_limit_are_still_truncated():
     job["max_results"] = 30
     reply = run_job(store, job)
     assert not reply["truncated"] and len(json.loads(reply["body"])["results"]["bindings"]) == 30
+
+
+def test_the_server_answers_at_once_and_adds_its_union_store_in_the_background(built_corpus):
+    from itukg.server.runtime import Runtime
+
+    runtime = Runtime(Settings(data_dir=built_corpus, reload_interval=0))
+    try:
+        first = runtime.snapshot
+        assert first.union_store is None  # loaded without it
+        job = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "formats": {"tabular": "json"},
+               "max_results": 10, "dataset": {"default": [UNION_GRAPH.value], "named": [], "union_only": True}}
+        _, reply = runtime.run_query(lambda snap: job)
+        before = json.loads(reply["body"])
+        deadline = time.monotonic() + 30
+        while runtime.snapshot.union_store is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert runtime.snapshot.union_store is not None and runtime.snapshot.generation == first.generation
+        assert runtime.snapshot.cache is first.cache  # what the UI computed on the first is kept
+        _, reply = runtime.run_query(lambda snap: job)
+        assert json.loads(reply["body"]) == before
+    finally:
+        runtime.close()
