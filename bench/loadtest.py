@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--duration", type=float, default=60.0)
     p.add_argument("--timeout", type=float, default=2.0, help="the server's query timeout (s)")
     p.add_argument("--slow-share", type=float, default=0.05)
-    p.add_argument("--workers", type=int, default=None, help="query workers (default: the server's default, 4)")
+    p.add_argument("--workers", type=int, default=None, help="query workers (default: the server's default, 8)")
     p.add_argument("--threads", type=int, default=None, help="waitress threads (default: the server's, 8)")
     p.add_argument("--data-dir", type=Path, help="a built data directory (default: build the bundled corpus)")
     p.add_argument("--seed", type=int, default=1)
