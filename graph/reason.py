@@ -52,7 +52,8 @@ def _is_noise(s, p, o, tbox_subjects: set) -> bool:
     return False
 
 
-def _closure(edges: dict) -> dict:
+def transitive_closure(edges: dict) -> dict:
+    """node -> every node reachable from it along `edges` (node -> successors), itself left out."""
     out = {}
     for start in list(edges):
         seen, stack = set(), list(edges[start])
@@ -97,8 +98,8 @@ def compile_rules(tbox: Graph) -> Rules:
     for p, q in tbox.subject_objects(OWL.equivalentProperty):
         sp[p].add(q)
         sp[q].add(p)
-    r.super_classes = _closure(sc)
-    r.super_properties = _closure(sp)
+    r.super_classes = transitive_closure(sc)
+    r.super_properties = transitive_closure(sp)
     for p, q in tbox.subject_objects(OWL.inverseOf):
         r.inverses[p].add(q)
         r.inverses[q].add(p)

@@ -29,6 +29,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from .reason import transitive_closure
+
 Node = URIRef | BNode | Literal
 
 
@@ -63,20 +65,8 @@ class DataIndex:
     def add_all(self, triples: Iterable[tuple]) -> None:
         out, inv = self.out, self.inv
         for s, p, o in triples:
-            ps = out.get(s)
-            if ps is None:
-                ps = out[s] = {}
-            objs = ps.get(p)
-            if objs is None:
-                objs = ps[p] = set()
-            objs.add(o)
-            ps = inv.get(o)
-            if ps is None:
-                ps = inv[o] = {}
-            subjects = ps.get(p)
-            if subjects is None:
-                subjects = ps[p] = set()
-            subjects.add(s)
+            _put(out, s, p, o)
+            _put(inv, o, p, s)
         self._sub = self.store = None
 
     def add(self, s, p, o) -> None:
@@ -96,17 +86,7 @@ class DataIndex:
 
     def _superclasses(self) -> dict:
         if self._sub is None:  # rdfs:subClassOf* within the data graph, as SHACL defines instance-of
-            edges = {s: set(ps[_SUBCLASS]) for s, ps in self.out.items() if _SUBCLASS in ps}
-            closure = {}
-            for start in edges:
-                seen, stack = set(), list(edges[start])
-                while stack:
-                    c = stack.pop()
-                    if c not in seen:
-                        seen.add(c)
-                        stack.extend(edges.get(c, ()))
-                closure[start] = seen
-            self._sub = closure
+            self._sub = transitive_closure({s: ps[_SUBCLASS] for s, ps in self.out.items() if _SUBCLASS in ps})
         return self._sub
 
     def is_instance(self, node, cls) -> bool:
@@ -123,6 +103,16 @@ class DataIndex:
         for c in classes:
             out |= self.subjects(_TYPE, c)
         return out
+
+
+def _put(index: dict, key, p, value) -> None:
+    by_p = index.get(key)
+    if by_p is None:
+        by_p = index[key] = {}
+    values = by_p.get(p)
+    if values is None:
+        values = by_p[p] = set()
+    values.add(value)
 
 
 _EMPTY: frozenset = frozenset()
