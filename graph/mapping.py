@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RDFS as _RDFS, XSD as _XSD
 
 from . import iris
 from .extract.people import person_key
 from .facts import DocumentFacts, EventMention, Meeting, Ref, Span
-from .namespaces import ITUKG, bind_prefixes
+from .namespaces import ITUKG as _ITUKG, TermCache, bind_prefixes
+
+ITUKG, DCTERMS, PROV, RDF, RDFS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _XSD))
 
 
 class _Writer:

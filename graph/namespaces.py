@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 ITUKG = Namespace("https://w3id.org/itukg/ontology#")
@@ -50,3 +50,22 @@ def bind_prefixes(graph) -> None:
     """Bind the project's prefixes so serializations are readable."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
+
+
+class TermCache:
+    """A namespace whose terms are built once: rdflib's Namespace makes (and validates) a new URIRef on every
+    attribute access, which the per-document mapping does tens of thousands of times."""
+
+    def __init__(self, namespace: Namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self.__dict__.get(name)
+        return term if term is not None else self.__getattr__(name)

@@ -30,6 +30,8 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from .namespaces import ITUKG
 
 _NOISE_OBJECTS = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
+# rdflib builds a new URIRef on every Namespace attribute access: the hot loops use these constants instead
+_TYPE, _SAME_AS, _RDF_NS = RDF.type, OWL.sameAs, str(RDF)
 _SCHEMA_NAMESPACES = tuple(str(ns) for ns in (OWL, RDF, RDFS, XSD, ITUKG)) + (
     "http://www.w3.org/ns/shacl#", "https://schema.org/", "http://www.w3.org/ns/org#",
     "http://www.w3.org/2004/02/skos/core#", "http://xmlns.com/foaf/0.1/", "http://purl.org/dc/terms/",
@@ -41,13 +43,13 @@ def _is_noise(s, p, o, tbox_subjects: set) -> bool:
     """owlrl's by-products that say nothing about the data: literal subjects, reflexive sameAs, Thing types."""
     if isinstance(s, (Literal, BNode)) or isinstance(o, BNode):
         return True
-    if p == OWL.sameAs and s == o:
+    if p == _SAME_AS and s == o:
         return True
-    if p == RDF.type and o in _NOISE_OBJECTS:
+    if p == _TYPE and o in _NOISE_OBJECTS:
         return True
     if s in tbox_subjects or str(s).startswith(_SCHEMA_NAMESPACES):
         return True  # facts about the vocabulary itself
-    if isinstance(o, Literal) and o.datatype is not None and str(o.datatype).startswith(str(RDF)):
+    if isinstance(o, Literal) and o.datatype is not None and str(o.datatype).startswith(_RDF_NS):
         return True
     return False
 
@@ -146,22 +148,22 @@ def infer(data: Graph, tbox: Graph) -> Graph:
 
     while queue:
         s, p, o = queue.pop()
-        if p == RDF.type:
+        if p == _TYPE:
             for c in rules.super_classes.get(o, ()):
-                add((s, RDF.type, c))
+                add((s, _TYPE, c))
             continue
         for q in rules.super_properties.get(p, ()):
             add((s, q, o))
         if isinstance(o, Literal):
             for c in rules.domains.get(p, ()):
-                add((s, RDF.type, c))
+                add((s, _TYPE, c))
             continue
         for q in rules.inverses.get(p, ()):
             add((o, q, s))
         for c in rules.domains.get(p, ()):
-            add((s, RDF.type, c))
+            add((s, _TYPE, c))
         for c in rules.ranges.get(p, ()):
-            add((o, RDF.type, c))
+            add((o, _TYPE, c))
         if p in rules.symmetric:
             add((o, p, s))
         if p in rules.transitive:
