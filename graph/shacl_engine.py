@@ -280,7 +280,6 @@ class SparqlConstraint:
         if not re.search(r"\?this\b", body[: body.upper().find("WHERE")]):
             body = re.sub(r"(?i)^\s*SELECT\s+", "SELECT ?this ", body, count=1)
         self.query = head + body
-        self.variables: list[str] | None = None
 
     def rows_for(self, idx: DataIndex, focus_nodes: Iterable) -> dict:
         store = _oxigraph_store(idx)
@@ -302,13 +301,9 @@ class SparqlConstraint:
             value = focus
         path = bindings.get("path")
         path = path if isinstance(path, URIRef) else shape.result_path
-        substitutions = {k: v for k, v in bindings.items() if k not in ("this", "path", "value")}
-        for k in ("this", "path", "value"):
-            if bindings.get(k) is not None:
-                substitutions[k] = bindings[k]
         messages = set(shape.messages)
-        for m in self.messages:
-            for var, val in substitutions.items():
+        for m in self.messages:  # {?var} and {$var} in the message stand for the row's bindings
+            for var, val in bindings.items():
                 m = re.sub("{[?$]%s}" % var, str(val).replace("\\", "\\\\"), m)
             messages.add(m)
         return Result(focus, path, value, shape.severity, shape.node, frozenset(messages))
