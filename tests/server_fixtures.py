@@ -254,3 +254,28 @@ def recorder():
     rec = ConnectionRecorder()
     yield rec
     rec.close()
+
+
+def while_slow_runs(slow_call, fast_call, settle: float = 0.2, pause: float = 0.05):
+    """Run `slow_call()` in a thread and `fast_call()` again and again until it ends.
+
+    Returns (slow result, its seconds, [(fast result, its seconds), ...]): what a test needs to show that one
+    slow request does not hold up the others."""
+    outcome = {}
+
+    def slow():
+        started = time.monotonic()
+        outcome["result"] = slow_call()
+        outcome["elapsed"] = time.monotonic() - started
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    time.sleep(settle)
+    fast = []
+    while thread.is_alive():
+        started = time.monotonic()
+        result = fast_call()
+        fast.append((result, time.monotonic() - started))
+        time.sleep(pause)
+    thread.join()
+    return outcome["result"], outcome["elapsed"], fast

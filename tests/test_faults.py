@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import loadtest  # noqa: E402
 from itukg.graph.build import build  # noqa: E402
+from server_fixtures import while_slow_runs  # noqa: E402
 
 HOST = "127.0.0.1"
 TIMEOUT = 5.0
@@ -173,25 +174,11 @@ def test_clients_reading_very_slowly_do_not_block_others(server):
 
 def test_a_slow_query_does_not_block_other_clients(server):
     """One worker busy with a cartesian COUNT: the other answers; the slow one gets its 503 at the timeout."""
-    outcome = {}
-
-    def slow():
-        started = time.monotonic()
-        outcome["r"] = _query(server, loadtest.SLOW_QUERY, timeout=TIMEOUT + 20)
-        outcome["t"] = time.monotonic() - started
-
-    thread = threading.Thread(target=slow)
-    thread.start()
-    time.sleep(0.3)
-    latencies = []
-    while thread.is_alive():
-        started = time.monotonic()
-        assert _count(server) >= 2
-        latencies.append(time.monotonic() - started)
-        time.sleep(0.1)
-    thread.join()
-    assert outcome["r"].status_code == 503 and TIMEOUT <= outcome["t"] < TIMEOUT + 3
-    assert latencies and max(latencies) < 1.5, latencies
+    response, elapsed, fast = while_slow_runs(lambda: _query(server, loadtest.SLOW_QUERY, timeout=TIMEOUT + 20),
+                                              lambda: _count(server), settle=0.3, pause=0.1)
+    assert response.status_code == 503 and TIMEOUT <= elapsed < TIMEOUT + 3
+    assert fast and all(count >= 2 for count, _ in fast)
+    assert max(t for _, t in fast) < 1.5, fast
     _healthy(server)
 
 

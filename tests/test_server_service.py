@@ -5,7 +5,6 @@ about Ericsson in an answer came from the remote. Listeners on 127.0.0.1 show wh
 """
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
@@ -14,7 +13,7 @@ import requests
 from itukg.graph.errors import ConfigError
 from itukg.server.settings import Settings, load_settings
 from server_fixtures import (  # noqa: F401
-    ERICSSON, HUAWEI, _TEMP_ROOT, ConnectionRecorder, make_data_dir, recorder, start_server,
+    ERICSSON, HUAWEI, _TEMP_ROOT, ConnectionRecorder, make_data_dir, recorder, start_server, while_slow_runs,
 )
 
 TIMEOUT = 2.0
@@ -131,27 +130,13 @@ def test_default_settings_refuse_the_same_query(plain, remote):
 
 
 def test_slow_remote_is_cut_at_the_timeout(federating, remote, silent):
-    outcome = {}
-
-    def slow():
-        started = time.monotonic()
-        outcome["response"] = _post(federating, federated(f"http://127.0.0.1:{silent.port}/sparql"))
-        outcome["elapsed"] = time.monotonic() - started
-
-    thread = threading.Thread(target=slow)
-    thread.start()
-    time.sleep(0.3)
-    answered = []
-    while thread.is_alive():
-        r = _post(federating, LOCAL, Accept="application/sparql-results+json")
-        answered.append(r.status_code)
-        time.sleep(0.05)
-    thread.join()
-    response = outcome["response"]
+    response, elapsed, answered = while_slow_runs(
+        lambda: _post(federating, federated(f"http://127.0.0.1:{silent.port}/sparql")),
+        lambda: _post(federating, LOCAL, Accept="application/sparql-results+json").status_code, settle=0.3)
     assert response.status_code == 503 and "time limit" in response.text, response.text
-    assert TIMEOUT <= outcome["elapsed"] < TIMEOUT + 2
+    assert TIMEOUT <= elapsed < TIMEOUT + 2
     assert silent.accepted  # it did connect (allowed), and was stopped
-    assert answered and set(answered) == {200}
+    assert answered and {code for code, _ in answered} == {200}
     # the killed networked worker was replaced: federation keeps working
     r = _post(federating, federated(remote.sparql))
     assert r.status_code == 200 and "Ericsson" in r.text
