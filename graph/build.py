@@ -168,7 +168,8 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                         pending.add(item.sha256)
                 if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
                     pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(),))
-                outcomes = pool.imap(_process_job, todo) if pool and len(todo) >= _PARALLEL_FROM else map(_process_job, todo)
+                parallel = pool is not None and len(todo) >= _PARALLEL_FROM
+                outcomes = pool.imap(_process_job, todo) if parallel else map(_process_job, todo)
                 for item, doc_nq, inf_nq, report, warnings, meetings, size, times in outcomes:
                     for k, v in times.items():
                         timings[k] = timings.get(k, 0.0) + v

@@ -58,14 +58,21 @@ class TermCache:
 
     def __init__(self, namespace: Namespace):
         self._namespace = namespace
+        self._terms: dict[str, URIRef] = {}
 
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__"):
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = self._namespace[name]
+        return term
+
+    def __getattr__(self, name: str) -> URIRef:  # only called once per name: the term becomes an attribute
+        if name.startswith("_"):
             raise AttributeError(name)
-        term = self._namespace[name]
+        term = self[name]
         setattr(self, name, term)
         return term
 
-    def __getitem__(self, name: str) -> URIRef:
-        term = self.__dict__.get(name)
-        return term if term is not None else self.__getattr__(name)
+
+#: rdf:type, built once for the hot loops of validation and reasoning (see TermCache).
+RDF_TYPE = RDF.type

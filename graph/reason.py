@@ -22,16 +22,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import owlrl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .namespaces import ITUKG
+from .namespaces import ITUKG, RDF_TYPE
 
 _NOISE_OBJECTS = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
-# rdflib builds a new URIRef on every Namespace attribute access: the hot loops use these constants instead
-_TYPE, _SAME_AS, _RDF_NS = RDF.type, OWL.sameAs, str(RDF)
+_SAME_AS, _RDF_NS = OWL.sameAs, str(RDF)  # built once (rdflib makes a new URIRef per namespace access)
 _SCHEMA_NAMESPACES = tuple(str(ns) for ns in (OWL, RDF, RDFS, XSD, ITUKG)) + (
     "http://www.w3.org/ns/shacl#", "https://schema.org/", "http://www.w3.org/ns/org#",
     "http://www.w3.org/2004/02/skos/core#", "http://xmlns.com/foaf/0.1/", "http://purl.org/dc/terms/",
@@ -45,7 +43,7 @@ def _is_noise(s, p, o, tbox_subjects: set) -> bool:
         return True
     if p == _SAME_AS and s == o:
         return True
-    if p == _TYPE and o in _NOISE_OBJECTS:
+    if p == RDF_TYPE and o in _NOISE_OBJECTS:
         return True
     if s in tbox_subjects or str(s).startswith(_SCHEMA_NAMESPACES):
         return True  # facts about the vocabulary itself
@@ -148,22 +146,22 @@ def infer(data: Graph, tbox: Graph) -> Graph:
 
     while queue:
         s, p, o = queue.pop()
-        if p == _TYPE:
+        if p == RDF_TYPE:
             for c in rules.super_classes.get(o, ()):
-                add((s, _TYPE, c))
+                add((s, RDF_TYPE, c))
             continue
         for q in rules.super_properties.get(p, ()):
             add((s, q, o))
         if isinstance(o, Literal):
             for c in rules.domains.get(p, ()):
-                add((s, _TYPE, c))
+                add((s, RDF_TYPE, c))
             continue
         for q in rules.inverses.get(p, ()):
             add((o, q, s))
         for c in rules.domains.get(p, ()):
-            add((s, _TYPE, c))
+            add((s, RDF_TYPE, c))
         for c in rules.ranges.get(p, ()):
-            add((o, _TYPE, c))
+            add((o, RDF_TYPE, c))
         if p in rules.symmetric:
             add((o, p, s))
         if p in rules.transitive:
@@ -195,6 +193,8 @@ def _chain_paths(chain, i, s, o, by_sp, by_po):
 
 def infer_owlrl(data: Graph, tbox: Graph) -> Graph:
     """The same, computed by owlrl's full OWL RL closure: the reference `infer` is tested against."""
+    import owlrl  # the reference only (tests, benchmark): not loaded by a build or the server
+
     work = Graph()
     for t in tbox:
         work.add(t)

@@ -5,7 +5,7 @@ corpus, on every broken case of tests/test_shapes.py and on randomly damaged doc
 for its generality on every call: it walks the shapes graph, evaluates each constraint through rdflib's
 triple store, and runs each SPARQL-based constraint once per focus node through rdflib's SPARQL engine
 (about 0.35 s for a 2,000-triple document, 80 % of a build). The shapes do not change while a build runs, so
-`compile_shapes` turns them once into plain Python: paths become functions over a dict index of the data,
+`ShapesProgram` turns them once into plain Python: paths become functions over a dict index of the data,
 constraints become closures, and each SPARQL constraint runs once per document in an in-memory Oxigraph
 store with `$this` as an ordinary variable, its rows then handed to the focus nodes they concern.
 
@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from .namespaces import RDF_TYPE
 from .reason import transitive_closure
 
 Node = URIRef | BNode | Literal
@@ -69,9 +70,6 @@ class DataIndex:
             _put(inv, o, p, s)
         self._sub = self.store = None
 
-    def add(self, s, p, o) -> None:
-        self.add_all(((s, p, o),))
-
     @property
     def triples(self):
         return ((s, p, o) for s, ps in self.out.items() for p, objs in ps.items() for o in objs)
@@ -90,7 +88,7 @@ class DataIndex:
         return self._sub
 
     def is_instance(self, node, cls) -> bool:
-        types = self.objects(node, _TYPE)
+        types = self.objects(node, RDF_TYPE)
         if cls in types:
             return True
         sup = self._superclasses()
@@ -101,7 +99,7 @@ class DataIndex:
         classes = {cls} | {c for c, s in sup.items() if cls in s}
         out = set()
         for c in classes:
-            out |= self.subjects(_TYPE, c)
+            out |= self.subjects(RDF_TYPE, c)
         return out
 
 
@@ -116,7 +114,7 @@ def _put(index: dict, key, p, value) -> None:
 
 
 _EMPTY: frozenset = frozenset()
-_TYPE, _SUBCLASS = RDF.type, RDFS.subClassOf  # (rdflib namespace attributes are slow in hot loops)
+_SUBCLASS = RDFS.subClassOf  # built once (rdflib makes a new URIRef per namespace access)
 
 # Parameters the engine reads; any other sh: predicate on a shape makes the shapes unsupported.
 _DESCRIPTIVE = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue, SH.message, SH.severity,
@@ -360,17 +358,16 @@ class ShapesProgram:
         self.sg = sg
         self._compiled: dict = {}
         self.prefixes = self._declared_prefixes()
-        roots = set()
-        for target in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode):
-            roots |= set(sg.subjects(target, None))
         for s in sg.subjects(RDF.type, RDFS.Class):
             if (s, RDF.type, SH.NodeShape) in sg:
                 raise UnsupportedShapes("implicit class targets are not compiled")
-        self.roots = [self.shape(r) for r in sorted(roots, key=str)]
+        targets: dict = defaultdict(list)  # the shapes that have targets are the ones validation starts from
+        for kind in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode):
+            for node, value in sg.subject_objects(kind):
+                targets[node].append((kind, value))
+        self.roots = [self.shape(node) for node in sorted(targets, key=str)]
         for root in self.roots:
-            for kind in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode):
-                for value in sg.objects(root.node, kind):
-                    root.targets.append((kind, value))
+            root.targets = targets[root.node]
 
     def _declared_prefixes(self) -> dict:
         out = {}
@@ -516,14 +513,14 @@ def _unique_lang(idx, f, vs):
             if lang in seen and lang not in dup:
                 dup.append(lang)
             seen.add(lang)
-    return [None for _ in dup]
+    return [None] * len(dup)
 
 
 def _pair_check(p, other):
     def check(idx, f, vs):
         others = idx.objects(f, other)
         if p == SH.equals:
-            return [v for v in (vs ^ others)]
+            return list(vs ^ others)
         if p == SH.disjoint:
             return [v for v in vs if v in others]
         or_equal = p == SH.lessThanOrEquals

@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
 from .errors import ConfigError
-from .namespaces import ITUKG
+from .namespaces import ITUKG, RDF_TYPE
 from .reference import Reference, load_reference
 from .resources import shapes_file
 from .shacl_engine import DataIndex, Result, ShapesProgram, UnsupportedShapes
@@ -113,32 +113,17 @@ def _type_closure() -> dict[URIRef, frozenset[URIRef]]:
     return {c: frozenset(s) for c, s in supers.items()}
 
 
-_REFERENCE_VIEWS: dict = {}
-_TYPE, _NONE = RDF.type, frozenset()
-
-
+@lru_cache(maxsize=1)
 def _reference_view(ref: Reference) -> tuple[dict, dict]:
     """The reference data as two dicts (entity -> its triples, node -> its types), made once per Reference."""
-    view = _REFERENCE_VIEWS.get(id(ref))
-    if view is None or view[0] is not ref:
-        descriptions: dict = defaultdict(list)
-        types: dict = defaultdict(set)
-        for s, p, o in ref.graph:
-            if str(s) in ref.kinds:
-                descriptions[s].append((s, p, o))
-            if p == RDF.type:
-                types[s].add(o)
-        _REFERENCE_VIEWS.clear()
-        view = _REFERENCE_VIEWS[id(ref)] = (ref, dict(descriptions), dict(types))
-    return view[1], view[2]
-
-
-def context_for(data: Graph, ref: Reference | None = None) -> Graph:
-    """What the shapes need to know of the reference data (as a Graph; see `_context_triples`)."""
-    ctx = Graph()
-    for t in _context_triples(DataIndex(data), ref or load_reference()):
-        ctx.add(t)
-    return ctx
+    descriptions: dict = defaultdict(list)
+    types: dict = defaultdict(set)
+    for s, p, o in ref.graph:
+        if str(s) in ref.kinds:
+            descriptions[s].append((s, p, o))
+        if p == RDF_TYPE:
+            types[s].add(o)
+    return dict(descriptions), dict(types)
 
 
 def _context_triples(index: DataIndex, ref: Reference) -> list[tuple]:
@@ -152,10 +137,10 @@ def _context_triples(index: DataIndex, ref: Reference) -> list[tuple]:
         out.extend(descriptions.get(node, ()))
     nodes |= {o for _, _, o in out if isinstance(o, URIRef)}
     for node in nodes:
-        types = index.objects(node, _TYPE) | ref_types.get(node, _NONE)
+        types = index.objects(node, RDF_TYPE) | ref_types.get(node, frozenset())
         for t in types:
             for sup in closure.get(t, (t,)):
-                out.append((node, _TYPE, sup))
+                out.append((node, RDF_TYPE, sup))
     return out
 
 
@@ -165,12 +150,12 @@ def validate_graph(data: Graph, ref: Reference | None = None, engine: str = "com
     engine "compiled" (the default) runs the shapes compiled by `shacl_engine`; "pyshacl" runs pyshacl, the
     reference, which the compiled engine also falls back to when the shapes use a feature it lacks.
     """
+    if engine not in ("compiled", "pyshacl"):
+        raise ConfigError(f"unknown validation engine {engine!r} (choose compiled or pyshacl)")
     ref = ref or load_reference()
     index = DataIndex(data)
     index.add_all(_context_triples(index, ref))
     program = _shapes_program() if engine == "compiled" else None
-    if engine not in ("compiled", "pyshacl"):
-        raise ConfigError(f"unknown validation engine {engine!r} (choose compiled or pyshacl)")
     results = program.validate(index) if program is not None else pyshacl_results(index.triples)
     # Only results about the nodes the document itself describes count: the context holds reference entities
     # partially (their own triples, not their neighbours'), and the reference data is checked by its own tests.

@@ -31,10 +31,11 @@ def run_job(store: ox.Store, job: dict, union_store: ox.Store | None = None) -> 
         elif dataset is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset["default"]]
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset["named"]]
+
         def evaluate():
             return store.query(job["query"], base_iri=job.get("base_iri"), prefixes=job.get("prefixes") or None,
                                **kwargs)
-        return _write(evaluate(), job, evaluate)
+        return _write(job, evaluate)
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": syntax_message(job["query"], exc)}
     except OSError as exc:
@@ -114,7 +115,9 @@ def _native_json(result, limit: int) -> bytes | None:
     return body
 
 
-def _write(result, job: dict, evaluate=None) -> dict:
+def _write(job: dict, evaluate) -> dict:
+    """The reply for the answer of `evaluate()` (called again only when a JSON answer is over the row limit)."""
+    result = evaluate()
     formats = job["formats"]
     limit = job["max_results"]
     state: dict = {"truncated": False}
@@ -132,9 +135,10 @@ def _write(result, job: dict, evaluate=None) -> dict:
         body = BOOLEAN_WRITERS[fmt](bool(result))
     elif kind == "tabular":
         variables = [v.value for v in result.variables]
-        body = _native_json(result, limit) if fmt == "json" and evaluate is not None else None
+        body = _native_json(result, limit) if fmt == "json" else None
         if body is None:
-            result = evaluate() if fmt == "json" and evaluate is not None else result
+            if fmt == "json":
+                result = evaluate()  # the native writer used up the first answer
             body = SOLUTION_WRITERS[fmt](variables, result, limit, state)
     else:
         triples = []

@@ -41,7 +41,6 @@ from itukg.server.store import INFERRED, DatasetWatcher, Snapshot
 
 log = logging.getLogger("itukg.server.remote")
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ERROR_AT = re.compile(r"error at (\d+):(?=\d)")  # Oxigraph's positions, counted from our one-line prologue
 _SOLUTIONS = "application/sparql-results+json"
 _TRIPLES = "application/n-triples, text/turtle;q=0.9"
@@ -156,8 +155,7 @@ def _names(graphs) -> list[str]:
 
 def _check_query(query: str) -> str | None:
     """Only queries go to the store, never an update or SERVICE (also hidden behind \\u escapes)."""
-    unescaped = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
-    for text in {query, unescaped}:
+    for text in {query, scan.unescape_codepoints(query)}:
         keywords = scan._interesting_keywords(text)
         first = next((k for k in keywords if k not in ("BASE", "PREFIX")), None)
         if first not in scan.QUERY_FORMS:
@@ -280,13 +278,19 @@ class RemotePool:
 
 
 class _Answered:
-    """A 'store' whose query returns an answer already fetched (so run_job writes it)."""
+    """A 'store' whose query returns an answer already fetched (so run_job writes it). run_job may read a
+    table of solutions twice (native writer, then the row-limited one), so each query gives a fresh copy."""
 
     def __init__(self, result):
         self.result = result
+        self.table = None
+        if isinstance(result, ox.QuerySolutions):
+            self.table = result.serialize(format=ox.QueryResultsFormat.JSON)
 
     def query(self, *args, **kwargs):
-        return self.result
+        if self.table is None:
+            return self.result
+        return ox.parse_query_results(self.table, format=ox.QueryResultsFormat.JSON)
 
 
 class RemoteRuntime(Runtime):

@@ -132,6 +132,11 @@ class QueryShape:
     looks_like_update: bool
     uses_graph: bool = True  # a GRAPH pattern: only then do the named graphs matter to the answer
 
+    def reads_union_only(self, asserted: bool = False) -> bool:
+        """Sees nothing but the default union (no GRAPH, no FROM, not asserted-only): such a query may run on
+        the compact union store (server/store.py)."""
+        return not (asserted or self.has_dataset or self.uses_graph)
+
 
 def _interesting_keywords(text: str) -> list[str]:
     """The keywords that matter here, in order, outside comments, strings and IRIs."""
@@ -170,6 +175,13 @@ def uses_service(text: str) -> bool:
 
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    """`text` with SPARQL's \\uXXXX and \\UXXXXXXXX escapes undone, as the parser sees it."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
 _SERVICE_WORD = re.compile("SERVICE", re.IGNORECASE)
 _SERVICE_IRI = re.compile(r"\s*(?:SILENT\s*)?<([^<>\"{}|^`\\\x00-\x20]*)>", re.IGNORECASE)
 _SERVICE_VAR = re.compile(r"\s*(?:SILENT\s*)?([?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)", re.IGNORECASE)
@@ -192,7 +204,7 @@ def service_endpoints(text: str) -> list[str]:
     a comment in between, the word in a literal) raises ServiceRefused. A text scanner can be fooled about
     where tokens start (`FILTER(1<?b)SERVICE#>`), but not into missing a substring.
     """
-    unescaped = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    unescaped = unescape_codepoints(text)
     found: list[str] = []
     for source in dict.fromkeys((text, unescaped)):
         for word in _SERVICE_WORD.finditer(source):

@@ -231,9 +231,8 @@ def dataset_for(req: QueryRequest, snapshot: Snapshot) -> dict | None:
                                    "its own with FROM / FROM NAMED")
         return None
     default = snapshot.asserted_graph() if req.asserted else snapshot.default_graph
-    if not req.shape.uses_graph:
-        # Named graphs are reachable only through GRAPH: such a query may run on the compact union store.
-        return {"default": [default.value], "named": [], "union_only": not req.asserted}
+    if not req.shape.uses_graph:  # named graphs are reachable only through GRAPH
+        return {"default": [default.value], "named": [], "union_only": req.shape.reads_union_only(req.asserted)}
     return {"default": [default.value], "named": [g.value for g in snapshot.graph_names(not req.asserted)]}
 
 

@@ -103,15 +103,17 @@ class Snapshot:
               default_graph=None, named_graphs=None, **kwargs):
         """pyoxigraph's Store.query with the server's dataset: the default graph is the deduplicated union
         (asserted-only when `asserted`), every real named graph is available, a query's own FROM /
-        FROM NAMED is respected, and the project's prefixes (itukg:, schema:, ...) are predefined. `use_default_graph_as_union` is accepted for compatibility: it is what
-        happens anyway. Explicit `default_graph` / `named_graphs` are passed through."""
+        FROM NAMED is respected, and the project's prefixes (itukg:, schema:, ...) are predefined.
+        `use_default_graph_as_union` is accepted for compatibility: it is what happens anyway. Explicit
+        `default_graph` / `named_graphs` are passed through. A query that sees only the union runs on the
+        compact union store when there is one."""
         from itukg.server.scan import query_shape
 
+        if kwargs.get("prefixes") is None:  # the endpoint predefines the project's prefixes; so does this
+            kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}
         if default_graph is None and named_graphs is None:
             shape = query_shape(query)
-            if self.union_store is not None and not (asserted or shape.has_dataset or shape.uses_graph):
-                if kwargs.get("prefixes") is None:
-                    kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}
+            if self.union_store is not None and shape.reads_union_only(asserted):
                 return self.union_store.query(query, **kwargs)
             if not shape.has_dataset:
                 default_graph = self.asserted_graph() if asserted else UNION_GRAPH
@@ -120,8 +122,6 @@ class Snapshot:
             named_graphs = self.graph_names(not asserted)
         elif default_graph is None:
             default_graph = []
-        if kwargs.get("prefixes") is None:  # the endpoint predefines the project's prefixes; so does this
-            kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}
         if default_graph is not None:
             kwargs["default_graph"] = default_graph
         if named_graphs is not None:

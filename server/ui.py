@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
 
 from itukg.graph.namespaces import PREFIXES
+from itukg.graph.reason import transitive_closure
 from itukg.server.pages import curie, local_name
 from itukg.server.store import Snapshot
 
@@ -247,15 +248,10 @@ def build_index(snap: Snapshot) -> Index:
     supers: dict[str, set] = defaultdict(set)
     for row in select(snap, "SELECT ?c ?d WHERE { ?c rdfs:subClassOf ?d FILTER(isIRI(?c) && isIRI(?d)) }"):
         supers[row["c"].value].add(row["d"].value)
+    above = transitive_closure(supers)
     class_roots: dict[str, set] = defaultdict(set)
     for c in set(supers) | set(roots):
-        seen, stack = {c}, [c]
-        while stack:
-            for d in supers.get(stack.pop(), ()):
-                if d not in seen:
-                    seen.add(d)
-                    stack.append(d)
-        class_roots[c] = seen & set(roots)
+        class_roots[c] = ({c} | above.get(c, set())) & set(roots)
     for s, types in index.types.items():
         reached = set()
         for t in types:

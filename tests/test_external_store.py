@@ -370,3 +370,21 @@ def test_a_changed_document_replaces_its_graph_whole_and_serve_follows(store, bu
 
 def built_manifest(store) -> dict:
     return read_meta(store.client)["manifest"]["documents"]
+
+
+def test_an_answer_from_the_store_over_the_row_limit_is_truncated_not_emptied():
+    """The store's answer is written like a local one; over max_results the row-limited writer takes over
+    and must still see the rows (the native writer has read them once already)."""
+    import json
+
+    from itukg.server.execute import run_job
+    from itukg.server.remote import _Answered
+
+    rows = [{"s": {"type": "uri", "value": f"http://example.org/{i}"}} for i in range(30)]
+    answer = ox.parse_query_results(json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": rows}}),
+                                    format=ox.QueryResultsFormat.JSON)
+    job = {"query": "SELECT ?s WHERE { ?s ?p ?o }", "dataset": None, "formats": {"tabular": "json"},
+           "max_results": 12}
+    reply = run_job(_Answered(answer), job)
+    assert reply["truncated"]
+    assert len(json.loads(reply["body"])["results"]["bindings"]) == 12
