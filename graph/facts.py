@@ -32,6 +32,8 @@ class Ref:
     label: str
     span: Span
     iri: str | None = None
+    alt: str | None = None  # another name the text gives it (an acronym: 'Rwanda Example Authority (REA)')
+    country: "Ref | None" = None  # where the text says it is based ('the Government of Tunisia')
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class DiscussionItem:
     span: Span  # the heading line
     text: str
     topics: list[Ref] = field(default_factory=list)
+    keyphrases: list[tuple[str, Span]] = field(default_factory=list)  # subjects in the text's own words
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,11 @@ class MeetingRef:
     """A meeting named by kind, date and place (used for 'the next meeting')."""
 
     kind: str
-    start: date
+    start: date | None
     place: Ref | None
     span: Span
+    precision: str = "day"
+    name: str = ""  # tells undated meetings apart ('WTSA-20', 'the 2nd preparatory meeting')
 
 
 @dataclass
@@ -139,10 +144,11 @@ class Meeting:
     events_mentioned: list[EventMention] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     study_period: tuple[str, Span] | None = None
+    precision: str = "day"  # of start and end: "day", "month" or "year" (the text says no more)
 
     @property
     def ref(self) -> MeetingRef:
-        return MeetingRef(self.kind, self.start, self.place, self.name_span)  # type: ignore[arg-type]
+        return MeetingRef(self.kind, self.start, self.place, self.name_span, self.precision, self.name)
 
 
 @dataclass
@@ -155,3 +161,10 @@ class DocumentFacts:
     media_type: str
     meetings: list[Meeting] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    published: date | None = None  # from a press dateline or a publication line
+    published_span: Span | None = None
+    #: What the document names anywhere, meeting or not: a document is never empty.
+    organizations: list[Ref] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    groups: list[Ref] = field(default_factory=list)
+    topics: list[Ref] = field(default_factory=list)

@@ -21,6 +21,12 @@ _KIND_SLUG = {
     "TSAGMeeting": "tsag-meeting",
     "StudyGroupMeeting": "sg-meeting",
     "Workshop": "workshop",
+    "Conference": "conference",
+    "Symposium": "symposium",
+    "PreparatoryMeeting": "preparatory-meeting",
+    "WorkingPartyMeeting": "wp-meeting",
+    "RapporteurGroupMeeting": "rg-meeting",
+    "RegionalGroupMeeting": "regional-group-meeting",
     "Meeting": "meeting",
 }
 _PATH_BY_KIND = {
@@ -37,7 +43,10 @@ _PATH_BY_KIND = {
 
 def meeting_key(ref: MeetingRef) -> str:
     place = slugify(ref.place.label) if ref.place else "unknown-place"
-    day = ref.start.isoformat() if ref.start else "undated"
+    if ref.start is None:  # undated: the name tells it from other undated meetings of its kind
+        day = "undated-" + slugify(ref.name)[:60] if ref.name else "undated"
+    else:
+        day = ref.start.isoformat()[:{"year": 4, "month": 7}.get(ref.precision, 10)]
     return f"{_KIND_SLUG.get(ref.kind, slugify(ref.kind))}-{day}-{place}"
 
 

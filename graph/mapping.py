@@ -8,14 +8,15 @@ from __future__ import annotations
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RDFS as _RDFS, XSD as _XSD
+from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RDFS as _RDFS, SKOS as _SKOS, XSD as _XSD
 
 from . import iris
 from .extract.people import person_key
-from .facts import DocumentFacts, EventMention, Meeting, Ref, Span
+from .facts import DocumentFacts, EventMention, Meeting, PersonMention, Ref, Span
 from .namespaces import ITUKG as _ITUKG, TermCache, bind_prefixes
+from .reference import load_reference
 
-ITUKG, DCTERMS, PROV, RDF, RDFS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _XSD))
+ITUKG, DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _SKOS, _XSD))
 
 
 class _Writer:
@@ -28,6 +29,7 @@ class _Writer:
         self.doc = iris.document(facts.sha256)
         self._n = 0
         self._typed: set[URIRef] = set()
+        self.reference = load_reference()
 
     def add(self, s, p, o, span: Span | None = None) -> None:
         self.g.add((s, p, o))
@@ -45,15 +47,35 @@ class _Writer:
             g.add((ev, ITUKG.quote, Literal(span.quote)))
 
     def entity(self, ref: Ref) -> URIRef:
-        """The IRI of a mentioned entity; minted entities get their type and label here."""
+        """The IRI of a mentioned entity; entities the reference data does not describe get their type, label,
+        alternative name and country here."""
         iri = iris.entity(ref)
         if iri not in self._typed:
             self._typed.add(iri)
-            if ref.iri is None:
+            if ref.iri is None or not self.reference.is_reference(ref.iri):
                 self.g.add((iri, RDF.type, ITUKG[ref.kind]))
                 self.g.add((iri, RDFS.label, Literal(ref.label)))
             self.g.add((iri, PROV.wasDerivedFrom, self.doc))
+        if ref.alt and (ref.iri is None or not self.reference.is_reference(ref.iri)):
+            self.g.add((iri, SKOS.altLabel, Literal(ref.alt)))
+        if ref.country is not None and ref.kind == "Organization" and not self.reference.is_reference(str(iri)):
+            self.add(iri, ITUKG.basedIn, self.entity(ref.country), ref.country.span)
         return iri
+
+    def person(self, person: PersonMention) -> URIRef:
+        """A person's IRI; a person the reference data does not know gets type, label and name here."""
+        pi = iris.person(person_key(person))
+        if person.iri is None and pi not in self._typed:
+            self._typed.add(pi)
+            self.g.add((pi, RDF.type, ITUKG.Person))
+            self.g.add((pi, RDFS.label, Literal(person.name)))
+            self.g.add((pi, ITUKG.name, Literal(person.name)))
+            self.g.add((pi, PROV.wasDerivedFrom, self.doc))
+        if person.post:
+            self.add(pi, ITUKG.holdsPost, self.entity(person.post), person.post.span)
+        if person.honorific:
+            self.g.add((pi, ITUKG.honorific, Literal(person.honorific)))
+        return pi
 
     def event(self, ev: EventMention) -> URIRef:
         iri = iris.event(ev)
@@ -70,7 +92,12 @@ class _Writer:
         return iri
 
 
-def _date(d: date) -> Literal:
+def _date(d: date, precision: str = "day") -> Literal:
+    """A day, or only its month or year when the text says no more (xsd:gYearMonth, xsd:gYear)."""
+    if precision == "year":
+        return Literal(f"{d.year:04d}", datatype=XSD.gYear)
+    if precision == "month":
+        return Literal(f"{d.year:04d}-{d.month:02d}", datatype=XSD.gYearMonth)
     return Literal(d.isoformat(), datatype=XSD.date)
 
 
@@ -84,16 +111,28 @@ def to_graph(facts: DocumentFacts) -> Graph:
     g.add((doc, ITUKG.sha256, Literal(facts.sha256)))
     g.add((doc, DCTERMS.format, Literal(facts.media_type)))
     g.add((doc, ITUKG.content, Literal(facts.text)))
+    if facts.published:
+        w.add(doc, ITUKG.published, _date(facts.published), facts.published_span)
     meeting_iris = {iris.meeting(m.ref) for m in facts.meetings}
     for m in facts.meetings:
         _meeting(w, m, meeting_iris)
+    for ref in facts.organizations + facts.groups:
+        w.add(doc, ITUKG.mentions, w.entity(ref), ref.span)
+    for person in facts.people:
+        w.add(doc, ITUKG.mentions, w.person(person), person.span)
+    for topic in facts.topics:
+        w.add(doc, ITUKG.mentions, URIRef(topic.iri), topic.span)
+    for phrase, span in facts.keyphrases:
+        w.add(doc, ITUKG.keyphrase, Literal(phrase), span)
     return g
 
 
 #: The label of a meeting known only from an announcement ('the next CTO meeting, 9 September 2018').
 _KIND_LABELS = {"CTOMeeting": "CTO meeting", "CTOConsultation": "CTO consultation", "LeadershipAssembly":
                 "Study Group Leadership Assembly", "TSAGMeeting": "TSAG meeting", "StudyGroupMeeting":
-                "study group meeting", "Workshop": "workshop"}
+                "study group meeting", "Workshop": "workshop", "Conference": "conference", "Symposium": "symposium",
+                "PreparatoryMeeting": "preparatory meeting", "WorkingPartyMeeting": "working party meeting",
+                "RapporteurGroupMeeting": "rapporteur group meeting", "RegionalGroupMeeting": "regional group meeting"}
 
 
 def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
@@ -105,8 +144,8 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
     g.add((w.doc, ITUKG.reportsOn, mi))
     g.add((mi, PROV.wasDerivedFrom, w.doc))
     if m.start:
-        add(mi, ITUKG.startDate, _date(m.start), m.date_span)
-        add(mi, ITUKG.endDate, _date(m.end or m.start), m.date_span)
+        add(mi, ITUKG.startDate, _date(m.start, m.precision), m.date_span)
+        add(mi, ITUKG.endDate, _date(m.end or m.start, m.precision), m.date_span)
     if m.series:
         add(mi, ITUKG.inSeries, w.entity(m.series), m.series.span)
     if m.ordinal:
@@ -153,18 +192,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
     for org in m.organizations_mentioned:
         add(mi, ITUKG.mentionsOrganization, w.entity(org), org.span)
     for person in m.people:
-        pi = iris.person(person_key(person))
-        if person.iri is None and pi not in w._typed:
-            w._typed.add(pi)
-            g.add((pi, RDF.type, ITUKG.Person))
-            g.add((pi, RDFS.label, Literal(person.name)))
-            g.add((pi, ITUKG.name, Literal(person.name)))
-            g.add((pi, PROV.wasDerivedFrom, w.doc))
-        add(mi, ITUKG.mentionsPerson, pi, person.span)
-        if person.post:
-            add(pi, ITUKG.holdsPost, w.entity(person.post), person.post.span)
-        if person.honorific:
-            g.add((pi, ITUKG.honorific, Literal(person.honorific)))
+        add(mi, ITUKG.mentionsPerson, w.person(person), person.span)
     for topic in m.topics:
         add(mi, ITUKG.topic, URIRef(topic.iri), topic.span)
     for item in m.items:
@@ -203,7 +231,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         if ni not in meeting_iris:  # announced but not described here: say what the text says of it
             add(ni, RDF.type, ITUKG[nxt.kind], nxt.span)
             g.add((ni, RDFS.label, Literal(_KIND_LABELS.get(nxt.kind, "meeting"))))
-            add(ni, ITUKG.startDate, _date(nxt.start), nxt.span)
+            add(ni, ITUKG.startDate, _date(nxt.start, nxt.precision), nxt.span)
             if nxt.place:
                 add(ni, ITUKG.location, w.entity(nxt.place), nxt.place.span)
     for link in m.links:

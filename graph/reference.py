@@ -45,6 +45,30 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def inflections(label: str) -> list[str]:
+    """The other number of a lower-case label's last word: 'smart city' <-> 'smart cities', 'testbed' ->
+    'testbeds'. Acronyms and capitalised names are left as they are ('IoT', 'H.264 / AVC')."""
+    m = re.search(r"([a-z][a-z-]*[a-z])$", label)
+    if not m or label.lower() != label or len(m.group(1)) < 4:
+        return []
+    head, word = label[:m.start(1)], m.group(1)
+    if word.endswith(("ing", "ics", "data", "ware", "health", "ism")):
+        return []  # uncountable: 'cloud computing', 'analytics', 'big data', 'e-health'
+    if word.endswith("ies"):
+        other = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes", "xes")):
+        other = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        other = word[:-1]
+    elif word.endswith("y") and word[-2] not in "aeiou":
+        other = word[:-1] + "ies"
+    elif word.endswith(("s", "x", "ch", "sh")):
+        other = word + "es"
+    else:
+        other = word + "s"
+    return [head + other]
+
+
 def _is_acronym(surface: str) -> bool:
     """Short aliases with inner capitals ("ENUM", "IoT", "QoS", "5G", "TTC") must match case-sensitively."""
     letters = [c for c in surface if c.isalpha()]
@@ -93,6 +117,7 @@ class Reference:
         self.kinds: dict[str, str] = {}
         self._aliases: dict[tuple[str, ...], list[Entry]] = {}
         self._longest: dict[str, int] = {}  # first folded token -> most tokens of an alias starting with it
+        self.base: Reference = self  # the reference data itself, under any per-document overlay
         self._index()
 
     # -- building the tables -------------------------------------------------------------------
@@ -122,6 +147,9 @@ class Reference:
                     if isinstance(alias, Literal) and alias.language not in (None, "en"):
                         continue
                     self.add_alias(str(alias), iri, kind)
+                    if kind == "Topic" and prop != SKOS.notation:
+                        for form in inflections(str(alias)):  # 'smart city' is also 'smart cities'
+                            self.add_alias(form, iri, kind)
 
     def add_alias(self, alias: str, iri: str, kind: str) -> None:
         key = tuple(fold(t) for t, _, _ in tokens(alias))
@@ -206,6 +234,51 @@ class Reference:
             if text.startswith(f"{year:04d}") and (month is None or text[5:7] == f"{month:02d}"):
                 out.append(str(s))
         return sorted(out)
+
+    def overlay(self, refs) -> "Reference":
+        """A view of this reference that also knows the entities one document defines ('Example Regulatory
+        Authority (ERA)' makes a later 'ERA' the same organization), so every extractor resolves them alike.
+
+        `refs` are Refs with an IRI already minted; their label and alternative name become aliases.
+        Copies only the alias tables (milliseconds), never the graphs.
+        """
+        view = object.__new__(Reference)
+        view.__dict__.update(self.__dict__)
+        view.labels, view.kinds = dict(self.labels), dict(self.kinds)
+        view._aliases = {k: list(v) for k, v in self._aliases.items()}
+        view._longest = dict(self._longest)
+        view.base = self.base
+        for r in refs:
+            if r.iri is None or r.iri in self.kinds:
+                continue
+            view.labels[r.iri] = r.label
+            view.kinds[r.iri] = r.kind
+            for alias in (r.label, r.alt):
+                if alias:
+                    view.add_alias(alias, r.iri, r.kind)
+        return view
+
+    def is_reference(self, iri: str) -> bool:
+        """Whether an IRI is described by the reference data (not minted from a document)."""
+        return iri in self.base.kinds
+
+    def part_of_itu(self, iri: str) -> bool:
+        """ITU itself or one of its parts (itukg:partOf, transitively): not an outside organization."""
+        cache = self.base.__dict__.setdefault("_itu_parts", {})
+        if iri not in cache:
+            cache[iri] = self._part_of_itu(iri)
+        return cache[iri]
+
+    def _part_of_itu(self, iri: str) -> bool:
+        itu = str(ID["organization/itu"])
+        seen, todo = set(), [iri]
+        while todo:
+            node = todo.pop()
+            if node == itu:
+                return True
+            seen.add(node)
+            todo.extend(str(o) for o in self.base.graph.objects(URIRef(node), ITUKG.partOf) if str(o) not in seen)
+        return False
 
     def holders_of(self, post_iri: str) -> list[str]:
         return sorted(str(s) for s in self.graph.subjects(ITUKG.holdsPost, URIRef(post_iri)))

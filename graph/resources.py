@@ -13,8 +13,12 @@ def ontology_file() -> Path:
     return _package_dir("itukg.ontology") / "itukg.ttl"
 
 
+def reference_dir() -> Path:
+    return _package_dir("itukg.ontology") / "reference"
+
+
 def reference_files() -> list[Path]:
-    return sorted((_package_dir("itukg.ontology") / "reference").glob("*.ttl"))
+    return sorted(reference_dir().glob("*.ttl"))
 
 
 def shapes_file() -> Path:

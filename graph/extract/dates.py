@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-__all__ = ["DateMention", "MonthMention", "find_dates", "find_months", "infer_year"]
+__all__ = ["DateMention", "MonthMention", "find_dates", "find_months", "find_partial_dates", "infer_year"]
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -55,6 +55,7 @@ class DateMention:
     span_end: int  # exclusive
     quote: str  # text[span_start:span_end]
     year_inferred: bool  # True when the year was not written in the mention itself
+    precision: str = "day"  # "day", "month" or "year": how much the text says ("in July 2018", "in 2008")
 
 
 class MonthMention(NamedTuple):
@@ -267,8 +268,9 @@ def _candidates(text: str, default_year: int | None):
                 if last < first:
                     raise _Invalid
                 dash = (groups.get("dash") or "").strip().casefold()
-                if dash == "and" and last - first != timedelta(days=1):
-                    # "9 and 12 September" names two days, not the days between
+                if dash == "and" and last - first != timedelta(days=1) \
+                        and not re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.IGNORECASE):
+                    # "9 and 12 September" names two days, not the days between ("between 9 and 12 September" does)
                     raise _Skip
             except _Skip:
                 continue
@@ -343,3 +345,35 @@ def find_months(text: str) -> list[MonthMention]:
             continue
         found.append(MonthMention(year, month, (start, end)))
     return found
+
+
+#: A year alone, where the text dates something by it: "in 2008", "(Antalya, 2006)", "held in Busan in 2017".
+_YEAR_ALONE = re.compile(
+    r"\b(?:in|during|since|of)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
+    r"|\(\s*[A-Z][\w .'\u2019-]{1,40},\s*(?P<y2>(?:19|20)[0-9]{2})\s*\)"
+)
+
+
+def find_partial_dates(text: str) -> list[DateMention]:
+    """Months ("in July 2018") and years ("in 2008", "(Antalya, 2006)") that date something without a day.
+
+    Each is a DateMention covering the whole month or year with `precision` "month" or "year"; a month or year
+    that is part of a day mention is not reported.
+    """
+    out: list[DateMention] = []
+    taken = [(m.span_start, m.span_end) for m in find_dates(text)]
+    for mm in find_months(text):
+        first = date(mm.year, mm.month, 1)
+        nxt = date(mm.year + (mm.month == 12), mm.month % 12 + 1, 1)
+        s, e = mm.span
+        out.append(DateMention(first, nxt - timedelta(days=1), s, e, text[s:e], False, "month"))
+        taken.append((s, e))
+    for m in _YEAR_ALONE.finditer(text):
+        group = "y1" if m.group("y1") else "y2"
+        s, e = m.span(group)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        year = int(m.group(group))
+        out.append(DateMention(date(year, 1, 1), date(year, 12, 31), s, e, text[s:e], False, "year"))
+    out.sort(key=lambda d: d.span_start)
+    return out

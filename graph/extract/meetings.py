@@ -20,10 +20,13 @@ from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref,
 from ..namespaces import ID
 from ..read import Text
 from ..reference import PLACE_KINDS, Reference, load_reference
-from .dates import DateMention, find_dates, infer_year
+from .. import iris
+from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
+from .keyphrases import find_keyphrases
+from .organizations import find_organizations
 from .participants import find_host, find_participant_lists, organization_ref
-from .people import find_people
+from .people import find_people, person_key
 from .sections import find_items
 from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, lines, ordinal, sentence_at, sentences
 
@@ -106,28 +109,67 @@ _STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
 
 def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
-    """Read every meeting in a document."""
-    ref = reference or load_reference()
+    """Read every meeting in a document, and everything the document names whether or not it is a meeting's."""
+    base = reference or load_reference()
     text = doc.text
     facts = DocumentFacts(doc.name, doc.sha256, text, doc.media_type)
+    # organizations the document defines ('Example Authority (EA)') resolve like reference ones from here on
+    organizations = [o if o.iri else replace(o, iri=str(iris.entity(o))) for o in find_organizations(base, text)]
+    ref = base.overlay(o for o in organizations if not base.is_reference(o.iri))
     year = infer_year(text)
     all_dates = find_dates(text, default_year=year)
     datelines = [d for d in all_dates if _is_dateline(text, d)]
+    if datelines:
+        facts.published = datelines[0].start
+        facts.published_span = Span.of(text, datelines[0].span_start, datelines[0].span_end)
+        if year != facts.published.year and not all(d.year_inferred for d in datelines):
+            # a date without a year takes the year of the document's own date
+            year = facts.published.year
+            all_dates = find_dates(text, default_year=year)
+            datelines = [d for d in all_dates if _is_dateline(text, d)]
     dates = [d for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
+    dates += [d for d in find_partial_dates(text)
+              if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
     anchors = _anchors(text, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
-    if not meetings:
-        facts.warnings.append("no meeting found: the document names no kind of meeting with a date")
-        return facts
-    regions = _regions(text, anchors, meetings)
-    header_spans = [a.window for a in anchors if a.opening]
-    for key, meeting in meetings.items():
-        _read_region(ref, text, meeting, regions.get(key, []), header_spans)
-    facts.meetings = list(meetings.values())
-    _document_study_period(text, facts.meetings)
+    if meetings:
+        regions = _regions(text, anchors, meetings)
+        header_spans = [a.window for a in anchors if a.opening]
+        for key, meeting in meetings.items():
+            _read_region(ref, text, meeting, regions.get(key, []), header_spans)
+        facts.meetings = list(meetings.values())
+        _document_study_period(text, facts.meetings)
+    else:
+        facts.warnings.append("no meeting found: the document names no kind of meeting; what it names is kept "
+                              "on the document")
+    _document_mentions(ref, text, facts, organizations)
     return facts
+
+
+def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organizations: list[Ref]) -> None:
+    """What the whole document names, each entity once (its first mention), ITU itself left out."""
+    def once(refs, key=lambda r: r.iri):
+        seen, out = set(), []
+        for r in refs:
+            k = key(r)
+            if k and k not in seen:
+                seen.add(k)
+                out.append(r)
+        return out
+
+    facts.organizations = once(o for o in organizations if not ref.part_of_itu(o.iri))
+    facts.groups = once(find_groups(ref, text, 0, len(text)))
+    people = find_people(ref, text, 0, len(text)) + [p for m in facts.meetings for p in m.people]
+    facts.people = once(sorted(people, key=lambda p: (p.post is None, p.span.start)), key=person_key)
+    topics = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
+              for x in ref.find(text, {"Topic"})]
+    facts.topics = once(topics + [t for m in facts.meetings for t in m.topics])
+    names = [r.span for r in facts.organizations + facts.groups] + [p.span for p in facts.people] + \
+        [m.name_span for m in facts.meetings] + [m.place.span for m in facts.meetings if m.place] + \
+        [Span(x.start, x.end, "") for x in ref.find(text, PLACE_KINDS | {"Person", "Organization", "MeetingSeries"})]
+    facts.keyphrases = find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
 
 
 # -- anchors and meetings ------------------------------------------------------------------------
@@ -189,9 +231,13 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             before = text[max(0, m.start() - 40):m.start()]
             is_next = bool(_NEXT.search(before))
             is_past = bool(_PAST.search(before)) or _plural(text, m.end())
+            name_start = _name_start(text, m.start())
+            if _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
+                # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
+                # date right after the phrase is the event's own ('at Example World, 10-13 September')
+                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30]
             date = _meeting_date(text, m.end(), ds)
             opening = not is_next and not is_past and date is not None and (heading or bool(_OCCURRED.search(text, s, e)))
-            name_start = _name_start(text, m.start())
             found.append(Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading))
     found.sort(key=lambda a: a.name_span[0])
     _check_heading_dates(found)
@@ -265,7 +311,15 @@ def _name_start(text: str, start: int) -> int:
 
 
 def _meeting_date(text: str, after: int, ds: list[DateMention]) -> DateMention | None:
-    """The meeting's own date among the sentence's dates: not one that belongs to a co-located event."""
+    """The meeting's own date among the sentence's dates: not one that belongs to a co-located event.
+
+    A month or a year alone ('in 2008', '(Antalya, 2006)') dates the meeting only when it follows the phrase
+    closely, in the same clause: elsewhere in the sentence it dates something else."""
+    days = [d for d in ds if d.precision == "day"]
+    if not days:
+        near = [d for d in ds if 0 <= d.span_start - after <= 60 and not re.search(r"[;\n]|\band\b", text[after:d.span_start])]
+        return near[0] if near else None
+    ds = days
     own = [d for d in ds if not _belongs_to_event(text, d)]
     if own:
         later = [d for d in own if d.span_start >= after]
@@ -283,16 +337,18 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
     meetings: dict[tuple, Meeting] = {}
     generic: set[tuple] = set()  # meetings whose name is still a kind's default name
     rank: dict[tuple, int] = {}
+    _date_generic_mentions(text, anchors)
     for a in anchors:
-        if a.date is None or a.is_next or a.is_past:
-            continue  # 'the last CTO meeting, held on ...' is not a meeting this text reports
+        if a.date is None or a.is_next:
+            continue  # 'the last CTO meeting, held on 5 May' is a meeting too: the text gives its date
         key = _key(a)
         name = a.kind.name or text[a.name_span[0]:a.name_span[1]]
         m = meetings.get(key)
         if m is None:
             m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(name), name_span=Span.of(text, *a.name_span),
                                         start=a.date.start, end=a.date.end,
-                                        date_span=Span.of(text, a.date.span_start, a.date.span_end))
+                                        date_span=Span.of(text, a.date.span_start, a.date.span_end),
+                                        precision=a.date.precision)
             rank[key] = a.kind.rank
             if a.kind.name:
                 generic.add(key)
@@ -308,10 +364,30 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
     # a phrase without a date ('The ITU CTO meeting, held in conjunction with ...') speaks of the only meeting
     # of its kind the document reports
     for a in anchors:
-        if a.date is not None or a.is_next or a.is_past:
+        if a.date is not None or a.is_next:
             continue
         same = [k for k in meetings if k[0] == a.kind.group]
-        if len(same) == 1 and _owns_undated(a, same[0], anchors):
+        target = _same_edition(text, a, [(k, meetings[k]) for k in same], anchors)
+        distinct = target == ("distinct",)  # names another edition than the meetings found so far
+        if distinct:
+            target = None
+        if target is None and _edition(text, a) and not _plural(text, a.name_span[1]):
+            # 'WTSA-20', 'the 2nd preparatory meeting', 'the 2016 session of Council': one meeting, undated
+            target = (a.kind.group, "undated", _edition(text, a))
+            if target not in meetings:
+                meetings[target] = Meeting(kind=a.kind.cls, name=_display_name(a.kind.name or text[a.name_span[0]:a.name_span[1]]),
+                                           name_span=Span.of(text, *a.name_span), start=None)
+                rank[target] = a.kind.rank
+                if a.kind.series:
+                    iri = str(ID[f"series/{a.kind.series}"])
+                    meetings[target].series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series),
+                                                  Span.of(text, *a.name_span), iri)
+                _read_anchor(ref, text, a, meetings[target], avoid, anchors)
+                _date_from_co_located(meetings[target])
+                continue
+        if target is not None:
+            same = [target]
+        if len(same) == 1 and not distinct and (target is not None or _owns_undated(a, same[0], anchors)):
             m = meetings[same[0]]
             if a.kind.rank < rank[same[0]] and a.kind.cls != m.kind and not a.kind.name:
                 rank[same[0]] = a.kind.rank
@@ -326,6 +402,87 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                     place = _place(ref, text, a.name_span[1], e)
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e))
     return meetings
+
+
+_EDITION_SUFFIX = re.compile(r"[-–‑ ]?(\d{2})\b|\b((?:19|20)\d\d)\b")
+
+
+def _edition(text: str, a: Anchor) -> str:
+    """What makes the phrase name one meeting, not the series: an edition ('WTSA-20', 'GSS 2012', 'the 2016
+    session'), or an ordinal before it ('the third preparatory meeting'); '' when it names the series."""
+    before = text[max(0, a.name_span[0] - 40):a.name_span[0]]
+    om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE)
+    if om and ordinal(om.group(1)):  # 'the 2nd preparatory meeting for WTSA-20': the ordinal tells them apart
+        return f"n{ordinal(om.group(1))}"
+    raw = text[a.name_span[0]:a.name_span[1]]
+    m = re.search(r"(?:[-‑]|\s)(\d{2})(?:\s?\)|\b)|\b((?:19|20)\d\d)\b", raw)
+    if m:
+        return m.group(1) or m.group(2)[2:]
+    return ""
+
+
+def _same_edition(text: str, a: Anchor, candidates: list, anchors: list[Anchor]):
+    """The meeting an undated phrase speaks of when the phrase tells which: the same ordinal ('the third
+    preparatory meeting' of a text reporting the second and the third), or the same edition ('WTSA-16' of
+    the assembly held in 2016). None when it cannot tell, or when the phrase names another edition."""
+    ed = _edition(text, a)
+    if not ed:
+        return None
+    hits = []
+    for k, m in candidates:
+        if ed.startswith("n"):
+            if m.ordinal and m.ordinal[0] == int(ed[1:]):
+                hits.append(k)
+        elif (m.start and m.start.year % 100 == int(ed)) or (not m.start and k[-1] == ed):
+            hits.append(k)
+    if len(hits) == 1:
+        return hits[0]
+    if ed.startswith("n") or not candidates:
+        return None
+    return ("distinct",) if not hits else None
+
+
+def _date_from_co_located(m: Meeting) -> None:
+    """'the ninth CTO meeting, at ITU Telecom World 2017': held during the event, so in its year."""
+    if m.start is None and m.co_located is not None and m.co_located.year:
+        ev = m.co_located
+        m.start = ev.start or date(ev.year, 1, 1)
+        m.end = ev.end or date(ev.year, 12, 31)
+        m.precision = "day" if ev.start else "year"
+        m.date_span = ev.span
+
+
+#: 'the meeting', 'this four-day forum', 'the event': a phrase that names no kind of meeting but speaks of one.
+_GENERIC_MENTION = re.compile(r"\b(?:the|this|that|a)\s+(?:[\w-]+\s+){0,3}?(?:meeting|forum|event|gathering|symposium|"
+                              r"session|conference|workshop|assembly|summit)\b", re.IGNORECASE)
+
+
+def _date_generic_mentions(text: str, anchors: list[Anchor]) -> None:
+    """'African Example Forum opens in Kigali ... The four-day meeting is taking place from 5 to 8 February':
+    a dated sentence about 'the meeting' dates the one meeting the text names before it without a date."""
+    named = [a for a in anchors if not a.is_next and not a.is_past and not _plural(text, a.name_span[1])]
+    if any(a.date is not None and a.date.precision == "day" for a in named):
+        return  # the text dates its meetings itself
+    undated = [a for a in named if a.date is None]
+    if len({a.kind.group for a in undated}) != 1:
+        return
+    for g in _GENERIC_MENTION.finditer(text):
+        if g.start() < undated[0].name_span[0]:
+            continue
+        s, e = sentence_at(text, g.start())
+        if not _OCCURRED.search(text, s, e) and not re.search(r"\b(?:taking\s+place|takes\s+place|will\s+take\s+place)\b",
+                                                              text[s:e]):
+            continue
+        from .dates import find_dates as _fd
+        ds = [d for d in _fd(text[s:e], default_year=infer_year(text))]
+        if not ds:
+            continue
+        d = ds[0]
+        d = DateMention(d.start, d.end, s + d.span_start, s + d.span_end, d.quote, d.year_inferred)
+        for a in undated:
+            a.date = d
+        undated[0].opening = True
+        return
 
 
 def _rename(text: str, m: Meeting, a: Anchor, key: tuple, generic: set) -> None:
@@ -357,7 +514,7 @@ def _owns(m: Meeting, a: Anchor, anchors: list[Anchor]) -> bool:
 
 def _display_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
-    if name.isupper():
+    if name.isupper() and " " in name:  # 'CTO MEETING' as a heading, not an acronym ('WTSA-20')
         name = name.capitalize().replace("Cto", "CTO").replace("Tsag", "TSAG").replace("Sgla", "SGLA")
         name = re.sub(r"\b(cto|tsag|itu|sg)\b", lambda m: m.group().upper(), name)
     return name
@@ -384,17 +541,26 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         if value is not None:  # 'zeroth' is recorded as read; the SHACL gate decides
             off = a.name_span[0] - len(before)
             m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
-    events = _events(ref, text, s, e)
+    # the events the sentence names besides this meeting (never the meeting's own phrase)
+    events = [ev for ev in _events(ref, text, s, e)
+              if not (ev.span.start < a.name_span[1] and a.name_span[0] < ev.span.end)]
     co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])), None)
     if co and (m.co_located is None or (m.co_located.start is None and co.start is not None)):
         year = co.year or (m.start.year if m.start else None)
         m.co_located = EventMention(co.series, year, co.span, co.start, co.end)
     if m.place is None:
         exclude = [(ev.span.start, ev.span.end) for ev in events]
-        # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue
-        place = _place(ref, text, s, e, exclude + list(avoid))
-        if place is None and not _VIRTUAL.search(text, s, e):
-            place = _place(ref, text, s, e, exclude)
+        # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
+        # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
+        # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
+        starts = (max(s, a.name_span[0]), s) if a.opening or a.heading else (max(s, a.name_span[0]),)
+        place = None
+        for start in starts:
+            place = _place(ref, text, start, e, exclude + list(avoid))
+            if place is None and not _VIRTUAL.search(text, s, e):
+                place = _place(ref, text, start, e, exclude)
+            if place:
+                break
         if place:
             m.place, m.country, m.country_from_reference = place
 
@@ -592,8 +758,8 @@ _REFS: dict[int, Reference] = {}
 
 
 def _ancestors(ref: Reference, iri: str) -> frozenset:
-    _REFS[id(ref)] = ref
-    return _ancestors_cached(id(ref), iri)
+    _REFS[id(ref.base)] = ref.base  # per-document overlays share their base's topic hierarchy
+    return _ancestors_cached(id(ref.base), iri)
 
 
 def _unique(refs: list[Ref]) -> list[Ref]:

@@ -37,7 +37,21 @@ _INLINE_TRIGGER = re.compile(
     r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?\s+",
     re.IGNORECASE,
 )
-_HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
+                   r"|\b(?:our|the)\s+hosts?\s*,\s*(?:the\s+)?", re.IGNORECASE)
+#: Lists whose very wording says the organizations took part, so no other sign is needed: 'in collaboration with A,
+#: B and C', 'represented by representatives of A and B', 'participation from 12 companies: A, B, ...',
+#: 'the 9-person Examplian contingent comprised A, B and C'.
+_ROLE_TRIGGER = re.compile(
+    r"\b(?:in\s+(?:collaboration|partnership|cooperation)\s+with|with\s+the\s+(?:collaboration|support|participation)\s+of|"
+    r"jointly\s+(?:organi[sz]ed\s+)?(?:by|with)|co-organi[sz]ed\s+(?:by|with)|"
+    r"(?:was|were)\s+represented\s+by(?:\s+(?:representatives|delegates)\s+(?:of|from))?|"
+    rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
+    r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
+    r"contingent\s+(?:comprised|included|consisted\s+of)|"
+    r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 _CHAIRS = re.compile(
     r"^(?:the\s+)?(?:chairm[ae]n|chairs?|chairpersons?|vice-chairm[ae]n|vice-chairs?|leaders|leadership|convenors?|"
     r"rapporteurs?|representatives?|heads?|directors?)\b",
@@ -133,7 +147,20 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if entry is not None:
         return Ref("Organization", entry.label, Span.of(text, s, e), entry.iri)
+    if not _name_like(name):
+        return None  # 'Academia', 'the ICT regulated operators': a kind of participant, not an organization
     return Ref("Organization", name, Span.of(text, s, e))
+
+
+def _name_like(name: str) -> bool:
+    """An unknown organization's name is capitalised word by word (connectors aside) and is no category word."""
+    from .organizations import organization_words
+    words = re.findall(r"[\w&'’.-]+", name)
+    generic = organization_words().get("generic", frozenset())
+    if not words or words[0] in generic or name in generic:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS or w.lower() == "field"
+               or re.match(r"[a-z]+[A-Z0-9]", w) for w in words)
 
 
 #: Column headings of participant tables ('Organization; Country'), never organizations themselves.
@@ -257,11 +284,11 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
     """Every participant list in text[start:end]."""
     found: list[ParticipantList] = []
     taken: list[tuple[int, int]] = []
-    for trigger, inline in ((_LIST_TRIGGER, False), (_INLINE_TRIGGER, True)):
+    for trigger, inline in ((_LIST_TRIGGER, False), (_ROLE_TRIGGER, True), (_INLINE_TRIGGER, True)):
         for m in trigger.finditer(text, start, end):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            if inline and not _about_participation(text, m.start(), m.end()):
+            if inline and trigger is _INLINE_TRIGGER and not _about_participation(text, m.start(), m.end()):
                 continue
             body = m.end()
             while body < end and text[body] in " \t\n:":

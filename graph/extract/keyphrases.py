@@ -1,0 +1,110 @@
+"""Key phrases: the subjects a document discusses in its own words, beyond the topic vocabulary.
+
+The vocabulary (ontology/reference/topics.ttl) links what it knows; a meeting report also discusses things
+no vocabulary foresaw ('fast-track approval', 'equivalent use of languages'). A classic keyword extractor
+(RAKE: Rose et al., 2010) finds them without any model: the text is cut into candidate phrases at stop words
+(ontology/reference/keyphrase-stopwords.txt) and punctuation, each word scores its degree over its frequency,
+a phrase the sum of its words. Only phrases of two to four words with a lower-case word (so not the name of
+an organization, person or place), that the vocabulary does not already name, are kept, best first.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from ..facts import Span
+from ..reference import Reference, fold
+from ..resources import reference_dir
+from .text import sentences
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]*[A-Za-z0-9]|[A-Za-z0-9]{2,}|\d+[A-Za-z]+")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_VERB_END = re.compile(r"\w{3,}ed$", re.IGNORECASE)
+#: Words in -ly that are not adverbs.
+_NOT_ADVERBS = {"assembly", "family", "supply", "apply", "reply", "anomaly", "italy", "july", "monopoly", "rally",
+                "ally", "fly", "only", "early", "daily", "weekly", "monthly", "quarterly", "yearly", "friendly"}
+
+
+def _adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    path = reference_dir() / "keyphrase-stopwords.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, list[str]]]:
+    """Runs of content words inside one clause, with their offsets."""
+    stop = stopwords()
+    out = []
+    for s, e in sentences(text, start, end):
+        run: list[re.Match] = []
+        last_end = s
+
+        def flush():
+            while run and _VERB_END.search(run[-1].group()):
+                run.pop()  # '... partnerships using', '... standards remains': a verb ends no subject
+            if run:
+                out.append((run[0].start(), run[-1].end(), [m.group() for m in run]))
+            run.clear()
+
+        for m in _WORD.finditer(text, s, e):
+            word = m.group()
+            gap = text[last_end:m.start()]
+            if run and re.search(r"[^\s]", gap.replace("-", "")):
+                flush()  # punctuation between the words: another phrase
+            last_end = m.end()
+            low = word.lower()
+            if low in stop or low in _MONTHS or word.isdigit() or _ORDINAL.fullmatch(low) or _adverb(low) \
+                    or any(a <= m.start() < b for a, b in skip):
+                flush()
+                continue
+            run.append(m)
+        flush()
+    return out
+
+
+def find_keyphrases(ref: Reference, text: str, skip=(), limit: int | None = None) -> list[tuple[str, Span]]:
+    """The document's best key phrases as (phrase in lower case, span of its first mention).
+
+    `skip` holds spans that are names (people, organizations, places): a phrase never runs into them.
+    """
+    cands = _candidates(text, 0, len(text), skip)
+    freq: Counter = Counter()
+    degree: Counter = Counter()
+    for _, _, words in cands:
+        for w in words:
+            freq[w.lower()] += 1
+            degree[w.lower()] += len(words) - 1
+    scores: dict[str, float] = defaultdict(float)
+    first: dict[str, Span] = {}
+    for s, e, words in cands:
+        if not 2 <= len(words) <= 4:
+            continue
+        if all(w[0].isupper() or w.isupper() for w in words):
+            continue  # a name ('Example Regulatory Authority'), not a subject
+        if sum(len(w) >= 3 for w in words) < 2:
+            continue
+        phrase = " ".join(w.lower() if not w.isupper() else w for w in words)
+        if ref.lookup(phrase, {"Topic"}) is not None:
+            continue  # the vocabulary names it: the topic is linked instead
+        score = sum((degree[w.lower()] + freq[w.lower()]) / freq[w.lower()] for w in words)
+        key = fold(phrase)
+        scores[key] = max(scores[key], score) + (0.5 if key in first else 0)  # said again: a bit more telling
+        first.setdefault(key, Span.of(text, s, e))
+    limit = limit if limit is not None else max(4, min(15, len(text.split()) // 60))
+    best = sorted(scores, key=lambda k: (-scores[k], first[k].start))[:limit]
+    out = []
+    for k in sorted(best, key=lambda k: first[k].start):
+        span = first[k]
+        words = span.quote.split()
+        out.append((" ".join(w.lower() if not w.isupper() else w for w in words), span))
+    return out

@@ -1,0 +1,220 @@
+"""Organizations a document names, known to the reference data or not.
+
+Three signs make a capitalised phrase an organization without any list of names (the words are data:
+ontology/reference/organization-words.csv):
+  * an acronym in brackets after it that it spells or that names a kind of body: 'Example Regulatory
+    Authority (ERA)', 'League of Example States (LES)';
+  * a head noun that names a kind of organization: 'Example Utilities Regulatory Authority', 'Example
+    University', 'the Ministry of Digital Affairs of Examplia', 'Communications Administration of <country>';
+  * a legal form or group suffix: 'Example Networks Inc.', 'Example Telecom Group' (not 'Study Group').
+'The government of <country>' is that country's government. Phrases that the reference data knows as
+something else (an ITU-T group, a meeting series, a topic, a place) are not organizations. A new
+organization keeps its name as written and its acronym as an alternative name; iris.py mints its IRI.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from ..facts import Ref, Span
+from ..reference import GROUP_KINDS, PLACE_KINDS, Reference
+from ..resources import reference_dir
+
+_NON_ORG_KINDS = GROUP_KINDS | PLACE_KINDS | {"MeetingSeries", "Topic", "Post", "Person"}
+#: Lower-case words that may stand inside an organization's name.
+_CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "et", "y", "field", "&", "d'"}
+
+
+@lru_cache(maxsize=1)
+def organization_words() -> dict[str, frozenset[str]]:
+    """The word lists of organization-words.csv by kind (head, legal, generic, notgroup)."""
+    rows = [r for r in (reference_dir() / "organization-words.csv").read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    out: dict[str, set[str]] = {}
+    for row in csv.DictReader(rows):
+        out.setdefault(row["kind"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_WORD = r"(?:[A-Z][\w’'&.-]*|[A-Z0-9][A-Z0-9&.-]+)"
+_ACRONYM_DEF = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&./-]{1,11}?)\s*\)")
+_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?P<head>[Gg]overnment|Ministry|Administration)\s+of\s+(?:the\s+)?",)
+
+
+def _words_before(text: str, end: int, start: int) -> int:
+    """Start of the capitalised phrase (with inner connectors) that ends at `end`."""
+    pos = end
+    first = end
+    for m in reversed(list(re.finditer(r"[^\s()\[\],;:“”\"]+", text[max(start, end - 160):end]))):
+        word = m.group()
+        abs_start = max(start, end - 160) + m.start()
+        gap = text[abs_start + len(word):pos]
+        if gap.strip() or gap.count("\n") > 1 or (re.search(r"[.;:!?]$", word) and pos != end):
+            break  # a comma, bracket or sentence end between the words: another phrase
+        if word[0].isupper() or word[0].isdigit():
+            first = abs_start
+        elif word.lower() not in _CONNECTORS:
+            break
+        pos = abs_start
+    return first
+
+
+#: A person's title before an organization's name: 'Chairman of the Example Authority' names the authority.
+_TITLE_LEAD = re.compile(
+    r"(?:(?:Vice|Deputy|Co|Acting|Former)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
+    r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief\s+\w+\s+Officer|"
+    r"Representative|Ambassador|Executive|Manager|Officer)\s+(?:of|at|for)\s+")
+
+
+def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
+    """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
+    m = _TITLE_LEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    while True:
+        m = re.match(r"(?:the|and|of|for|in|on|&)\s+", text[s:e], re.IGNORECASE)
+        if not m:
+            break
+        s += m.end()
+    while True:
+        m = re.search(r"\s+(?:the|and|of|for|in|on|&)$", text[s:e], re.IGNORECASE)
+        if not m:
+            break
+        e = s + m.start()
+    return s, e
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper()).upper()
+
+
+def _known_as_other(ref: Reference, *names: str) -> bool:
+    """The reference data or a kind of meeting names it as something else: an ITU-T group, a place, an event."""
+    from .meetings import meeting_kinds  # meetings imports this module
+    for n in names:
+        if not n:
+            continue
+        if ref.lookup(n, _NON_ORG_KINDS) is not None and ref.lookup(n, {"Organization"}) is None:
+            return True
+        if re.match(r"ITU\b", n) or any(k.pattern.fullmatch(n) for k in meeting_kinds()):
+            return True
+    return False
+
+
+def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
+    words = organization_words()
+    toks = name.split()
+    if not toks or len(toks) > 12:
+        return False
+    if toks[0] in words.get("generic", ()) or name in words.get("generic", ()):
+        return False
+    if any(t in words.get("head", ()) for t in toks):
+        return True
+    if toks[-1] in words.get("legal", ()) and len(toks) >= 2:
+        return not (toks[-1] == "Group" and toks[-2] in words.get("notgroup", ()))
+    if acronym and len(toks) >= 2 and not any(t in words.get("notgroup", ()) or t in ("Group", "Party", "Question")
+                                             for t in toks):
+        # the acronym spells the name: 'Example Standards Body (ESB)'
+        return re.sub(r"[^A-Z]", "", acronym.upper()) == _initials(name)
+    return False
+
+
+def _country_after(ref: Reference, text: str, e: int) -> tuple[Ref | None, int]:
+    """'... of the United Arab Emirates', '... of Examplia': the country an organization belongs to."""
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})", text[e:e + 80])
+    if not m:
+        return None, e
+    name = m.group(1)
+    for n in range(len(name.split()), 0, -1):
+        cand = " ".join(name.split()[:n])
+        entry = ref.lookup(cand, {"Country"})
+        if entry is not None:
+            s = e + m.start(1)
+            return Ref("Country", entry.label, Span.of(text, s, s + len(cand)), entry.iri), s + len(cand)
+    return None, e
+
+
+def find_organizations(ref: Reference, text: str, start: int = 0, end: int | None = None) -> list[Ref]:
+    """Every organization named in text[start:end], in order; unknown ones as written (iri None)."""
+    end = len(text) if end is None else end
+    out: list[Ref] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(r: Ref) -> None:
+        if any(a < r.span.end and r.span.start < b for a, b in taken):
+            return
+        out.append(r)
+        taken.append((r.span.start, r.span.end))
+
+    # 'The government of Examplia', 'the Ministry of Digital Affairs of Examplia' (head + of + country)
+    for m in _GOVERNMENT.finditer(text, start, end):
+        country, stop = _country_after(ref, text, m.end("head"))
+        if country is not None:
+            s = m.start("head")
+            if m.group("head").lower() == "government":
+                name = "Government of " + country.label
+            else:  # 'Communications Administration of <country>': the words before belong to the name
+                s = _trim_connectors(text, _words_before(text, s, start), stop)[0]
+                name = re.sub(r"\s+", " ", text[s:stop])
+            add(Ref("Organization", name, Span.of(text, s, stop), country=country))
+    # 'Name (ACR)': the name spelt before an acronym in brackets
+    for m in _ACRONYM_DEF.finditer(text, start, end):
+        acr = m.group("acr").rstrip(".")
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        ns = _words_before(text, m.start(), start)
+        ns, ne = _trim_connectors(text, ns, len(text[:m.start()].rstrip()))
+        if ne <= ns:
+            continue
+        name = re.sub(r"\s+", " ", text[ns:ne])
+        known = ref.lookup(name, {"Organization"}) or ref.lookup(acr, {"Organization"})
+        if known is not None:
+            add(Ref("Organization", known.label, Span.of(text, ns, m.end()), known.iri))
+            continue
+        if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr):
+            continue
+        country, _ = _country_after(ref, text, m.end())
+        add(Ref("Organization", name, Span.of(text, ns, ne), alt=acr, country=country))
+    # head nouns and legal suffixes without an acronym
+    words = organization_words()
+    marker = "|".join(re.escape(w) for w in sorted(words["head"] | words["legal"], key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{marker})(?![\w-])", text[start:end]):
+        ms, me = start + m.start(), start + m.end()
+        if any(a <= ms < b for a, b in taken):
+            continue
+        ns = _words_before(text, ms, start)
+        ne = me
+        country = None
+        if m.group() in words["head"]:
+            # 'Communications Administration of <country>', 'University of Example'
+            country, stop = _country_after(ref, text, me)
+            if country is not None:
+                ne = stop
+            else:
+                tail = re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}", text[me:end])
+                if tail and ns == ms:
+                    ne = me + tail.end()
+        if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
+            continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
+        ns, ne = _trim_connectors(text, ns, ne)
+        while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name
+            ns += 5
+        name = re.sub(r"\s+", " ", text[ns:ne]).strip()
+        if len(name.split()) < 2 or "\n" in text[ns:ne].strip():
+            continue
+        if text[ns:ne].strip().endswith(m.group()) and ns == ms:
+            continue  # the word alone
+        known = ref.lookup(name, {"Organization"})
+        if known is not None:
+            add(Ref("Organization", known.label, Span.of(text, ns, ne), known.iri))
+            continue
+        if _known_as_other(ref, name) or not _looks_like_organization(name):
+            continue
+        add(Ref("Organization", name, Span.of(text, ns, ne), country=country))
+    # reference organizations by alias
+    for x in ref.find(text, {"Organization"}, start, end):
+        e = x.of_kind({"Organization"})
+        add(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
+    out.sort(key=lambda r: r.span.start)
+    return out
