@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RD
 
 from . import iris
 from .extract.people import person_key
-from .facts import DocumentFacts, EventMention, Meeting, Ref, Span
+from .facts import DocumentFacts, EventMention, Meeting, PersonMention, Ref, Span
 from .namespaces import ITUKG as _ITUKG, TermCache, bind_prefixes
 
 ITUKG, DCTERMS, PROV, RDF, RDFS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _XSD))
@@ -87,7 +87,30 @@ def to_graph(facts: DocumentFacts) -> Graph:
     meeting_iris = {iris.meeting(m.ref) for m in facts.meetings}
     for m in facts.meetings:
         _meeting(w, m, meeting_iris)
+    for person in facts.people:
+        _person(w, doc, ITUKG.namesPerson, person)
     return g
+
+
+def _person(w: _Writer, subject: URIRef, predicate: URIRef, person: PersonMention) -> None:
+    """A person named by a meeting (mentionsPerson) or by a document without a meeting (namesPerson)."""
+    g, add = w.g, w.add
+    pi = iris.person(person_key(person))
+    if person.iri is None and pi not in w._typed:
+        w._typed.add(pi)
+        g.add((pi, RDF.type, ITUKG.Person))
+        g.add((pi, RDFS.label, Literal(person.name)))
+        g.add((pi, ITUKG.name, Literal(person.name)))
+        g.add((pi, PROV.wasDerivedFrom, w.doc))
+    add(subject, predicate, pi, person.span)
+    if person.post:
+        add(pi, ITUKG.holdsPost, w.entity(person.post), person.post.span)
+    if person.honorific:
+        g.add((pi, ITUKG.honorific, Literal(person.honorific)))
+    if person.affiliation:
+        add(pi, ITUKG.affiliation, w.entity(person.affiliation), person.affiliation.span)
+    if person.country:
+        add(pi, ITUKG.nationality, w.entity(person.country), person.country.span)
 
 
 #: The label of a meeting known only from an announcement ('the next CTO meeting, 9 September 2018').
@@ -153,18 +176,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
     for org in m.organizations_mentioned:
         add(mi, ITUKG.mentionsOrganization, w.entity(org), org.span)
     for person in m.people:
-        pi = iris.person(person_key(person))
-        if person.iri is None and pi not in w._typed:
-            w._typed.add(pi)
-            g.add((pi, RDF.type, ITUKG.Person))
-            g.add((pi, RDFS.label, Literal(person.name)))
-            g.add((pi, ITUKG.name, Literal(person.name)))
-            g.add((pi, PROV.wasDerivedFrom, w.doc))
-        add(mi, ITUKG.mentionsPerson, pi, person.span)
-        if person.post:
-            add(pi, ITUKG.holdsPost, w.entity(person.post), person.post.span)
-        if person.honorific:
-            g.add((pi, ITUKG.honorific, Literal(person.honorific)))
+        _person(w, mi, ITUKG.mentionsPerson, person)
     for topic in m.topics:
         add(mi, ITUKG.topic, URIRef(topic.iri), topic.span)
     for item in m.items:

@@ -32,7 +32,7 @@ OBJECT_PROPERTIES = """
     hasDiscussionItem discussionItemOf nextMeeting mentionsEvent hasGroupAction statedCount
     webPage communique describedIn reportsOn organization onBehalfOf actor actionTopic
     holdsPost postIn partOf responsibleGroup basedIn inCountry inDocument evidenceSubject
-    evidencePredicate
+    evidencePredicate affiliation nationality namesPerson
 """.split()
 DATATYPE_PROPERTIES = """
     startDate endDate ordinal participantCount participantCountQualifier studyPeriod actionKind
@@ -87,6 +87,9 @@ SUBPROPERTY_AXIOMS = [
     ("inSeries", DCTERMS.isPartOf),
     ("inCountry", SCHEMA.containedInPlace),
     ("mentionsPerson", SCHEMA.mentions),
+    ("namesPerson", SCHEMA.mentions),
+    ("affiliation", SCHEMA.affiliation),
+    ("nationality", SCHEMA.nationality),
     ("mentionsOrganization", SCHEMA.mentions),
     ("mentionsGroup", SCHEMA.mentions),
     ("webPage", FOAF.page),

@@ -120,6 +120,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     meetings = _group_meetings(ref, text, anchors, avoid)
     if not meetings:
         facts.warnings.append("no meeting found: the document names no kind of meeting with a date")
+        facts.people = find_people(ref, text, 0, len(text))  # a speech or a press release still names people
         return facts
     regions = _regions(text, anchors, meetings)
     header_spans = [a.window for a in anchors if a.opening]
