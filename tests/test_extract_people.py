@@ -100,8 +100,11 @@ def test_name_split_over_a_line_and_affiliation_in_brackets(ref):
 
 def test_name_then_title_then_body_and_initials(ref):
     text = ("Ana Pereira, Chief Technology Officer, Example Telecom, opened the session. "
-            "Lwazi Dube, Co-chairman of the Example Regional Group for Africa, urged participants to act.")
+            "Lwazi Dube, Co-chairman of the Example Regional Group for Africa, urged participants to act. "
+            "Dr. Jane van der Berg (University of Example) answered.")
     found = people(ref, text)
+    assert found["Jane van der Berg"].affiliation.label == "University of Example"
+    assert found["Jane van der Berg"].country is None
     assert role(found["Ana Pereira"]) == "Chief Technology Officer"
     assert found["Ana Pereira"].affiliation.label == "Example Telecom"
     assert role(found["Lwazi Dube"]) == "Co-chairman of the Example Regional Group for Africa"

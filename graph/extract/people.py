@@ -1,10 +1,14 @@
 """People and their posts, whichever order the text uses.
 
-Recognised forms (posts come from the reference data, or a generic 'President/Director/Minister of X'):
-  'ITU Secretary-General Houlin Zhao'            post, name
-  'Chaesub Lee, the Director of the TSB'          name, post
-  'the President of China, H.E. Xi Jinping'       post, honorific, name
-  'Dr Hamadoun I. Touré, Secretary-General, ITU'  honorific, name, post
+Recognised forms (posts come from the reference data, or are read as written: a title head from
+ontology/reference/person-words.csv with Vice-/Co-/Deputy ..., an acronym of its body, and 'of/for X'):
+  'ITU Secretary-General Houlin Zhao'                 post, name
+  'ACMA Director General Lt Col Jane Roe'             body acronym + post, stacked styles, name
+  'Chaesub Lee, the Director of the TSB'              name, post
+  'Dr Jane Roe, Chief Technology Officer, Acme'       style, name, post, affiliation
+  'Her Excellency Ms Ana PEREIRA (Acme, France)'      styles, family name in capitals, affiliation and country
+  'vice-chairmen A of Canada, B of Japan and C ...'   one post shared by a list, each with a country
+  "Acme's Jane Roe", "Freedonia's Minister of X Y Z"  the owner is an affiliation or a country
 A later short mention ('Secretary-General Zhao') resolves to the person with that post and surname.
 """
 from __future__ import annotations
@@ -56,7 +60,7 @@ _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
 _NAME_TOKEN = re.compile(rf"(?<![\w&])(?:[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La)?[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"
                          rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
                          rf"(?![\w])")
-_PARTICLE = re.compile(rf"(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+")
+_PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
 
 
 _MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim)[- ]?)*"
@@ -67,7 +71,7 @@ _PTOK = rf"(?!{_HON_UNIT})(?:[A-Z0-9][\w’'&./-]*|\([A-Z][\w-]*\))"
 #: 'Information and Communications', 'the RCC Working Group on work with the ITU': lower-case words only where
 #: a connective follows them, so a verb ('said the ...') ends the phrase.
 _PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:[a-z][\w-]*[ \t]+(?={_CONN}[ \t])(?:{_CONN}[ \t]+)+)?{_PTOK})*")
-#: A post as written: an optional acronym of its body ('RURA Director General', 'TSAG Vice-Chairman'), the
+#: A post as written: an optional acronym of its body ('ACMA Director General', 'TSAG Vice-Chairman'), the
 #: title (heads from person-words.csv with Vice-/Co-/Deputy ..., or 'Chief ... Officer'), and its domain.
 _TITLE = re.compile(
     rf"(?<![\w-])(?:(?P<org>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[-/][A-Za-z0-9]+)*)[ \t]+)?"
@@ -183,11 +187,10 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
                 break
         else:
             break
-        p = _PARTICLE.match(text, i, end)
-        while p and _NAME_TOKEN.match(text, p.end(), end):
-            toks.append((p.start(), p.end() - len(p.group()) + len(p.group().rstrip())))
+        p = _PARTICLES_RUN.match(text, i, end)  # 'de', 'bin', 'van der' before the next word of the name
+        if p and _NAME_TOKEN.match(text, p.end(), end):
+            toks.extend((x.start(), x.end()) for x in re.finditer(r"\S+", text[:p.end()]) if x.start() >= i)
             i = p.end()
-            p = _PARTICLE.match(text, i, end)
     words = [text[a:b] for a, b in toks]
 
     def never(w: str) -> bool:
@@ -229,7 +232,7 @@ def _valid_name(name: str) -> bool:
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 _CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?")
-_POSSESSIVE = re.compile(rf"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,3}})['’]s[ \t]+")
+_POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+")
 
 
 def _styles_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
@@ -273,7 +276,7 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
         words = list(re.finditer(r"\S+", m.group(1)))
         for k in range(len(words), 0, -1):  # the longest country name: 'United Arab Emirates'
             a, b = m.start(1), m.start(1) + words[k - 1].end()
-            c = _place_ref(ref, text, a, len(text[:b].rstrip(".,")) )
+            c = _place_ref(ref, text, a, len(text[:b].rstrip(".,")))
             if c is not None:
                 return None, c, c.span.end
     return None, None, e
@@ -323,7 +326,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     posts = _posts(ref, text, start, end)
     for ps, pe, post in posts:
         # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,',
-        # 'Minister of Communications Jane Roe', 'RURA Director General Lt Col Jane Roe'
+        # 'Minister of Communications Jane Roe', 'ACMA Director General Lt Col Jane Roe'
         lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
         got = name_at(lead.end(), True)
         if got and not any(a <= got[1] < b for a, b, _ in posts):
