@@ -45,11 +45,16 @@ class Participation:
 
 @dataclass(frozen=True)
 class PersonMention:
+    """A named person; `affiliation` (an Organization) and `country` come from '(Acme, France)', 'of Canada',
+    'Name, Title, Acme' or "Acme's Name" next to the name."""
+
     name: str
     span: Span
     post: Ref | None = None
     honorific: str | None = None
     iri: str | None = None
+    affiliation: Ref | None = None
+    country: Ref | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,7 @@ class DocumentFacts:
     text: str
     media_type: str
     meetings: list[Meeting] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)  # named where the document reports no meeting
     warnings: list[str] = field(default_factory=list)
     published: date | None = None  # from a press dateline or a publication line
     published_span: Span | None = None

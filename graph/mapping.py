@@ -75,6 +75,10 @@ class _Writer:
             self.add(pi, ITUKG.holdsPost, self.entity(person.post), person.post.span)
         if person.honorific:
             self.g.add((pi, ITUKG.honorific, Literal(person.honorific)))
+        if person.affiliation:
+            self.add(pi, ITUKG.affiliation, self.entity(person.affiliation), person.affiliation.span)
+        if person.country:
+            self.add(pi, ITUKG.nationality, self.entity(person.country), person.country.span)
         return pi
 
     def event(self, ev: EventMention) -> URIRef:

@@ -33,7 +33,7 @@ OBJECT_PROPERTIES = """
     hasDiscussionItem discussionItemOf nextMeeting mentionsEvent hasGroupAction statedCount
     webPage communique describedIn reportsOn organization onBehalfOf actor actionTopic
     holdsPost postIn partOf responsibleGroup basedIn inCountry inDocument evidenceSubject
-    evidencePredicate mentions
+    evidencePredicate mentions affiliation nationality
 """.split()
 DATATYPE_PROPERTIES = """
     startDate endDate ordinal participantCount participantCountQualifier studyPeriod actionKind
@@ -89,6 +89,9 @@ SUBPROPERTY_AXIOMS = [
     ("inSeries", DCTERMS.isPartOf),
     ("inCountry", SCHEMA.containedInPlace),
     ("mentionsPerson", SCHEMA.mentions),
+    ("mentions", SCHEMA.mentions),
+    ("affiliation", SCHEMA.affiliation),
+    ("nationality", SCHEMA.nationality),
     ("mentionsOrganization", SCHEMA.mentions),
     ("mentionsGroup", SCHEMA.mentions),
     ("webPage", FOAF.page),

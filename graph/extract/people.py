@@ -1,37 +1,106 @@
 """People and their posts, whichever order the text uses.
 
-Recognised forms (posts come from the reference data, or a generic 'President/Director/Minister of X'):
-  'ITU Secretary-General Houlin Zhao'            post, name
-  'Chaesub Lee, the Director of the TSB'          name, post
-  'the President of China, H.E. Xi Jinping'       post, honorific, name
-  'Dr Hamadoun I. Touré, Secretary-General, ITU'  honorific, name, post
+Recognised forms (posts come from the reference data, or are read as written: a title head from
+ontology/reference/person-words.csv with Vice-/Co-/Deputy ..., an acronym of its body, and 'of/for X'):
+  'ITU Secretary-General Houlin Zhao'                 post, name
+  'ACMA Director General Lt Col Jane Roe'             body acronym + post, stacked styles, name
+  'Chaesub Lee, the Director of the TSB'              name, post
+  'Dr Jane Roe, Chief Technology Officer, Acme'       style, name, post, affiliation
+  'Her Excellency Ms Ana PEREIRA (Acme, France)'      styles, family name in capitals, affiliation and country
+  'vice-chairmen A of Canada, B of Japan and C ...'   one post shared by a list, each with a country
+  "Acme's Jane Roe", "Freedonia's Minister of X Y Z"  the owner is an affiliation or a country
 A later short mention ('Secretary-General Zhao') resolves to the person with that post and surname.
 """
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 
 from ..facts import PersonMention, Ref, Span
-from ..reference import Reference
+from ..reference import GROUP_KINDS, Reference
 from .text import slugify
 
-_HONORIFIC = r"(?:H\.\s?E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sir|Dame|Ambassador|Hon\.?|Eng\.?)"
-_NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)*|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
-#: Name tokens are separated by spaces on one line, never by a line break ('... ZTE.\nMr Malcolm Johnson'), and a
-#: name does not start inside a word or right after a full stop ('ZTE.' gives no initial 'E.').
-_NAME = rf"(?<![\w.&])(?P<name>{_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|van|von|der|de|da|dos|du|la|le)[ \t]+)?{_NAME_TOKEN}){{1,3}})"
-_NAME_RE = re.compile(rf"(?:(?P<hon>{_HONORIFIC})[ \t]+)?{_NAME}")
-#: Posts not in the reference data: 'President of the People's Republic of China', 'Minister of ICT of Kenya'.
-_GENERIC_POST = re.compile(
-    r"\b(?:(?:the|its)\s+)?(?P<post>(?:Vice-|Deputy\s+)?(?:President|Prime\s+Minister|Minister|Director(?:-General)?|"
-    r"Secretary-General|Chairman|Chairwoman|Chair|Chief\s+Executive\s+Officer|Chief\s+Technology\s+Officer|CEO|CTO|"
-    r"Head|Chief|Governor|Mayor)\s+of\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|the|and|for|[A-Z0-9][\w’'&.-]*))*)"
-)
-#: Words that start capitalised phrases but are never given names.
-_NOT_NAMES = {"The", "This", "These", "ITU", "CTOs", "CTO", "Study", "Focus", "Group", "Meeting", "Director", "Chairman",
-              "Secretary", "President", "Minister", "Rapporteur", "Representatives", "Chairmen", "Opening", "Network",
-              "Participants", "Digitalization", "Standards", "Greater", "Public", "Quantum", "Recognizing", "Cities",
-              "Smart", "Industry", "New", "Next", "Having", "If", "End", "Programmable", "Transport", "Meeting"}
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, ...]]:
+    """Honorifics, title heads, name particles and never-name words: ontology/reference/person-words.csv."""
+    path = resources.files("itukg.ontology") / "reference" / "person-words.csv"
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(rows):
+        out.setdefault(row["kind"], []).append(row["word"].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _alternation(words, flexible_dots: bool = False) -> str:
+    """Longest first; spaces and hyphens inside a phrase may be either; 'H.E.' may be written 'H. E.' or 'H.E'."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        x = re.escape(w.rstrip("."))
+        x = x.replace(r"\ ", r"[ \t]+").replace(r"\-", "[- ]?")
+        if flexible_dots:
+            x = x.replace(r"\.", r"\.[ \t]?")
+        parts.append(x)
+    return "|".join(parts)
+
+
+#: One style before a name, its dot optional ('Dr', 'Dr.', 'Lt Col', 'His Excellency'); stacked they are one
+#: group, and a dot may glue the next word to it ('Hon.Jane Doe').
+_HON_UNIT = rf"(?:{_alternation(_words()['honorific'], True)})(?:\.|\b)"
+_HON_STACK = rf"(?:{_HON_UNIT}(?:[ \t]+|(?<=\.)))+"
+_HONORIFIC = rf"(?:{_HON_UNIT})"
+_PARTICLES = frozenset(_words()["particle"])
+_NOT_NAME = frozenset(_words()["notname"]) | {w for t in _words()["title"] for w in re.split(r"[ -]", t)
+                                              if w[:1].isupper() and len(w) > 3}
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
+#: One word of a name: an initial, a capitalised word ('Jean-Jacques', "O'Neil", 'McKay', 'DeVries') or a word
+#: in capitals ('PEREIRA', 'AL-FALASI': family names are often so written).
+_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La)?[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"
+                         rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
+                         rf"(?![\w])")
+_PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
+
+
+_MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim)[- ]?)*"
+_HEADS = re.sub(r"man(?=\||$)", "m[ae]n", _alternation(_words()["title"]))
+_CONN = r"(?:of|the|and|for|on|in|at|with|to|&)"
+#: A word of the phrase after 'Minister of ...': capitalised or a number, never a style ('Mr' starts the name).
+_PTOK = rf"(?!{_HON_UNIT})(?:[A-Z0-9][\w’'&./-]*|\([A-Z][\w-]*\))"
+#: 'Information and Communications', 'the RCC Working Group on work with the ITU': lower-case words only where
+#: a connective follows them, so a verb ('said the ...') ends the phrase.
+_PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:[a-z][\w-]*[ \t]+(?={_CONN}[ \t])(?:{_CONN}[ \t]+)+)?{_PTOK})*")
+#: A post as written: an optional acronym of its body ('ACMA Director General', 'TSAG Vice-Chairman'), the
+#: title (heads from person-words.csv with Vice-/Co-/Deputy ..., or 'Chief ... Officer'), and its domain.
+_TITLE = re.compile(
+    rf"(?<![\w-])(?:(?P<org>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[-/][A-Za-z0-9]+)*)[ \t]+)?"
+    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:[ \t]+(?:[A-Z][\w-]*|&|and)){{1,5}}?[ \t]+Officers?|(?i:(?:{_HEADS})s?))(?![\w]))"
+    rf"(?P<domain>[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_PHRASE})?")
+#: A plural title introduces a list of people sharing the post ('vice-chairmen A of X, B of Y and C of Z').
+_PLURAL = re.compile(r"(?:men|[^s]s)$", re.IGNORECASE)
+
+
+#: Where a post's clause ends: punctuation (not the dot of an initial, 'V. M. Roe'), or a dangling connective.
+_CLAUSE_END = re.compile(r"(?:(?<!\b[A-Z])\.|[;,!?])(?:\s|$)|\s+(?:and|the|of|for|on)$")
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and not re.fullmatch(_HONORIFIC, word)
+
+
+def _caps(word: str) -> bool:
+    """A word in capitals ('PEREIRA', 'ITU'), not an initial ('V.')."""
+    return len(word) > 1 and word.isupper() and not word.endswith(".")
+
+
+def _name_like(word: str) -> bool:
+    return bool(_NAME_TOKEN.fullmatch(word)) and word not in _NOT_NAME and not _caps(word)
+
+
+def _is_plural_title(label: str) -> bool:
+    """'vice-chairmen', 'Co-chairs': a title without its domain, in the plural."""
+    return bool(_PLURAL.search(label)) and not label.endswith("ss") and not re.search(r"\s(?:of|for|on)\s", label)
 
 
 def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
@@ -39,44 +108,193 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
     if entry:
         return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
     label = re.sub(r"\s+", " ", text[s:e]).strip()
+    if _is_plural_title(label):  # 'vice-chairmen' -> one 'Vice-Chairman'
+        label = re.sub(r"men$", "man", label) if label.endswith("men") else label[:-1]
+        entry = ref.lookup(label, {"Post"})
+        if entry:
+            return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
+    if label[:1].islower():
+        label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label, count=3)
     return Ref("Post", label, Span.of(text, s, e))
 
 
-#: Nouns that make a capitalised phrase the name of a body or a document, not of a person.
-_INSTITUTION_WORDS = {"Party", "Group", "Groups", "Working", "Assembly", "Union", "Conference", "Committee", "Bureau",
-                      "Sector", "Forum", "Council", "Commission", "Meeting", "Summit", "Initiative", "Report",
-                      "Standard", "Recommendation", "Agenda", "Session", "Sessions", "Programme", "Institute",
-                      "Organization", "Organisation", "Telecom", "Telecommunication", "Telecommunications",
-                      "Standardization", "Network", "Networks", "Cities", "Nations", "Republic", "Kingdom", "States"}
-
-
-def _valid_name(name: str) -> bool:
-    words = name.split()
-    return (words[0] not in _NOT_NAMES and not name.isupper() and len(name) <= 60
-            and not any(w in _INSTITUTION_WORDS for w in words))
+def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
+    """Where a post written straight before a name ends: 'Minister of Communications Jane Roe' ends after
+    'Communications'. Returns (post end, name start or None)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[s:e])]
+    i = len(words)
+    while i > 0 and (_name_like(text[s + words[i - 1][0]:s + words[i - 1][1]])
+                     or text[s + words[i - 1][0]:s + words[i - 1][1]] in _PARTICLES):
+        i -= 1
+    run = [text[s + a:s + b] for a, b in words[i:]]
+    k = sum(1 for w in run if w not in _PARTICLES)
+    if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
+        return s + words[i - 1][1], s + words[i][0]
+    if i == 0 and k >= 4:  # 'of Acme Jane Mary Roe': the first word is the body's
+        return s + words[1][0] - 1, s + words[1][0]
+    return e, None
 
 
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
     found = [(m.start, m.end, Ref("Post", m.entry.label, Span.of(text, m.start, m.end), m.entry.iri))
              for m in ref.find(text, {"Post"}, start, end)]
-    for m in _GENERIC_POST.finditer(text, start, end):
-        s, e = m.start("post"), m.end("post")
-        cut = re.search(r"[.;,!?](?:\s|$)|\s+(?:and|the|of|for)$", text[s:e])
-        while cut:  # a post ends with its sentence or clause: 'CTO of Example Telecom. The meeting ...'
-            e = s + cut.start()
-            cut = re.search(r"[.;,!?](?:\s|$)|\s+(?:and|the|of|for)$", text[s:e])
-        e = s + len(text[s:e].rstrip(" .,"))
-        if not re.search(r"\bof\s+(?:the\s+)?[A-Z]", text[s:e]):
-            continue
-        overlap = [i for i, (a, b, _) in enumerate(found) if a <= s < b or s <= a < e]
+    for m in _TITLE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if m.group("org") and not _is_acronym(m.group("org")):
+            s = m.start("title")
+        if m.group("domain"):
+            cut = _CLAUSE_END.search(text[s:e])
+            while cut:  # a post ends with its sentence or clause: 'CTO of Example Telecom. The meeting ...'
+                e = s + cut.start()
+                cut = _CLAUSE_END.search(text[s:e])
+            e = s + len(text[s:e].rstrip(" .,"))
+            e, _ = _split_domain(text, m.start("domain"), e)
+            e = max(e, m.end("title"))
+        overlap = [i for i, (a, b, _) in enumerate(found) if a < e and s < b]
         if not overlap:
             found.append((s, e, _post_ref(ref, text, s, e)))
-        elif len(overlap) == 1 and found[overlap[0]][0] == s and found[overlap[0]][1] < e \
-                and re.match(r"\s+of\s", text[found[overlap[0]][1]:e]) and re.match(r"\s*[,(]", text[e:e + 2]):
-            # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
+        elif len(overlap) == 1 and found[overlap[0]][0] >= s and found[overlap[0]][1] <= e:
             a, b, post = found[overlap[0]]
-            found[overlap[0]] = (a, e, post)
+            if (a, b) == (s, e):
+                continue
+            if post.iri and a == s and re.match(r"\s+of\s", text[b:e]) and re.match(r"\s*[,(]", text[e:e + 2]) \
+                    and any(x.start <= b + 5 and x.end >= e for x in ref.find(text, GROUP_KINDS, b, e)):
+                # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
+                found[overlap[0]] = (a, e, post)
+            else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
+                found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
     return sorted(found, key=lambda x: x[0])
+
+
+def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = False) -> tuple[int, int, str] | None:
+    """The person's name starting at `pos`: two to five words (particles aside), in normal case or with the family
+    name in capitals ('Ana PEREIRA' -> 'Ana Pereira'). `anchored` (a style or a post comes right before) lets the
+    name go on over one line break after its first word ('Ms Marie\nDupont-Laurent')."""
+    toks: list[tuple[int, int]] = []
+    i = pos
+    while len(toks) < 7:
+        m = _NAME_TOKEN.match(text, i, end)
+        if not m:
+            break
+        toks.append((m.start(), m.end()))
+        sep = re.compile(r"[ \t]+").match(text, m.end(), end)
+        if sep:
+            i = sep.end()
+        elif anchored and len(toks) == 1 and re.compile(r"[ \t]*\n[ \t]*").match(text, m.end(), end):
+            i = re.compile(r"[ \t]*\n[ \t]*").match(text, m.end(), end).end()
+            nxt = _NAME_TOKEN.match(text, i, end)
+            if not nxt or nxt.group() in _NOT_NAME or nxt.group() in _PARTICLES:
+                break
+        else:
+            break
+        p = _PARTICLES_RUN.match(text, i, end)  # 'de', 'bin', 'van der' before the next word of the name
+        if p and _NAME_TOKEN.match(text, p.end(), end):
+            toks.extend((x.start(), x.end()) for x in re.finditer(r"\S+", text[:p.end()]) if x.start() >= i)
+            i = p.end()
+    words = [text[a:b] for a, b in toks]
+
+    def never(w: str) -> bool:
+        return w in _NOT_NAME or (_caps(w) and ref.lookup(w) is not None)  # 'ITU', 'TSB'
+
+    # a style or a title written as a style before the name ('Hon. Minister Jane Roe')
+    while words and (never(words[0]) or words[0] in _PARTICLES or re.fullmatch(_HONORIFIC, words[0])):
+        words, toks = words[1:], toks[1:]
+    cut = next((n for n, w in enumerate(words) if never(w)), len(words))  # a name stops before such a word
+    words, toks = words[:cut], toks[:cut]
+    while words and words[-1] in _PARTICLES:
+        words, toks = words[:-1], toks[:-1]
+    core = [w for w in words if w not in _PARTICLES]
+    if not 2 <= len(core) <= 5 or all(w.endswith(".") for w in core):
+        return None
+    if not any(w[:1].isupper() and not w.isupper() for w in core):
+        return None  # capitals alone make no name: a family name in capitals goes with a given name in normal case
+    if any(_caps(w) for w in core) and not anchored and not core[0][1:].islower():
+        return None
+    name = " ".join(_normal_case(w) for w in words)
+    known = ref.lookup(name)
+    if known is not None and known.kind != "Person":
+        return None  # 'Viet Nam', 'Example Telecom': a place or a body, not a person
+    return toks[0][0], toks[-1][1], name
+
+
+def _normal_case(word: str) -> str:
+    """'PEREIRA' -> 'Pereira', 'AL-FALASI' -> 'Al-Falasi'; initials and normal words unchanged."""
+    if len(word) > 1 and word.isupper() and not word.endswith("."):
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
+    return word
+
+
+def _valid_name(name: str) -> bool:
+    words = name.split()
+    return (len(words) >= 2 and words[0] not in _NOT_NAME and not name.isupper() and len(name) <= 60
+            and not any(w in _NOT_NAME for w in words))
+
+
+_STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
+_CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+")
+
+
+def _styles_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    """Honorifics written at `pos` ('His Excellency Mr', 'Hon.'), and where the name after them starts."""
+    m = _STYLES.match(text, pos, end)
+    if not m:
+        return None, pos
+    return re.sub(r"\s+", " ", m.group("hon")).strip(), m.end()
+
+
+def _place_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    entry = ref.lookup(text[s:e], {"Country"})
+    return Ref("Country", entry.label, Span.of(text, s, e), entry.iri) if entry else None
+
+
+def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    label = re.sub(r"\s+", " ", text[s:e]).strip(" ,;")
+    if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
+        return None
+    entry = ref.lookup(label, {"Organization"})
+    return Ref("Organization", entry.label if entry else label, Span.of(text, s, e), entry.iri if entry else None)
+
+
+def _affiliation_after(ref: Reference, text: str, e: int, end: int):
+    """'(Acme, France)', '(France)', '(Acme)' or 'of [the] Canada' right after a name: (organization, country,
+    end of what was read). A country in brackets is never an organization."""
+    m = re.compile(r"[ \t]*\(([^()\n]{1,100})\)").match(text, e, end)
+    if m:
+        org = country = None
+        for part in re.finditer(r"[^,]+", m.group(1)):
+            a = part.start() + m.start(1) + len(part.group()) - len(part.group().lstrip())
+            b = part.end() + m.start(1) - (len(part.group()) - len(part.group().rstrip()))
+            c = _place_ref(ref, text, a, b)
+            if c is not None:
+                country = country or c
+            elif org is None:
+                org = _org_ref(ref, text, a, b)
+        return org, country, m.end()
+    m = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
+    if m:
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for k in range(len(words), 0, -1):  # the longest country name: 'United Arab Emirates'
+            a, b = m.start(1), m.start(1) + words[k - 1].end()
+            c = _place_ref(ref, text, a, len(text[:b].rstrip(".,")))
+            if c is not None:
+                return None, c, c.span.end
+    return None, None, e
+
+
+def _after_post(ref: Reference, text: str, pe: int, end: int):
+    """'Name, Title, Acme' / '..., UAE': the body or the country written after a post (organization, country)."""
+    m = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
+                   r"(?=[ \t]*(?:[,;.)]|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
+    if not m:
+        return None, None
+    a, b = m.start(1), m.end(1)
+    c = _place_ref(ref, text, a, b)
+    if c is not None:
+        return None, c
+    if read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b):
+        return None, None  # the next person of a list, or a second post
+    return _org_ref(ref, text, a, b), None
 
 
 def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonMention]:
@@ -84,54 +302,105 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     people: list[PersonMention] = []
     used: list[tuple[int, int]] = []
 
-    def add(name: str, s: int, e: int, post: Ref | None, hon: str | None) -> None:
-        if any(a <= s < b for a, b in used) or not _valid_name(name):
-            return
+    def add(name: str, s: int, e: int, post: Ref | None, hon: str | None, affiliation: Ref | None = None,
+            country: Ref | None = None) -> bool:
+        if any(a <= s < b or s <= a < e for a, b in used) or not _valid_name(name):
+            return False
+        if affiliation is None and country is None:
+            affiliation, country, _ = _affiliation_after(ref, text, e, end)
         known = ref.lookup(name, {"Person"})
         people.append(PersonMention(known.label if known else name, Span.of(text, s, e), post, hon,
-                                    known.iri if known else None))
+                                    known.iri if known else None, affiliation, country))
         used.append((s, e))
+        return True
+
+    def name_at(pos: int, anchored: bool):
+        hon, at = _styles_at(text, pos, end)
+        got = read_name(ref, text, at, end, anchored or hon is not None)
+        return (hon, *got) if got else None
 
     # known people by name (with or without honorific)
     for m in ref.find(text, {"Person"}, start, end):
         post = _adjacent_post(ref, text, m.start, m.end, start, end)
         add(m.entry.label, m.start, m.end, post, None)
-    for ps, pe, post in _posts(ref, text, start, end):
-        # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,'
-        m = re.compile(rf"\s*,?\s*(?:(?P<hon>{_HONORIFIC})\s+)?{_NAME}").match(text, pe, end)
-        if m and _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
-            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
+    posts = _posts(ref, text, start, end)
+    for ps, pe, post in posts:
+        # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,',
+        # 'Minister of Communications Jane Roe', 'ACMA Director General Lt Col Jane Roe'
+        lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
+        got = name_at(lead.end(), True)
+        if got and not any(a <= got[1] < b for a, b, _ in posts):
+            hon, s, e, name = got
+            org = country = None
+            owner = re.search(r"(?<![\w.])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+$", text[max(start, ps - 60):ps])
+            if owner:  # "Tunisia's Minister for ...", "Acme's CTO ..."
+                a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
+                country = _place_ref(ref, text, a, b)
+                org = None if country else _org_ref(ref, text, a, b)
+            if add(name, s, e, post, hon, org, country) and _is_plural_title(text[ps:pe]):
+                _list_after(ref, text, people[-1], end, add, name_at)
             continue
         # name then post: 'Chaesub Lee, the Director of ...', 'Dr Hamadoun I. Touré, Secretary-General, ITU'
-        before = text[max(start, ps - 80):ps]
-        m = re.search(rf"(?:(?P<hon>{_HONORIFIC})\s+)?{_NAME}\s*,\s*(?:the\s+)?$", before)
-        if m and _valid_name(m.group("name")):
-            offset = ps - len(before)
-            add(m.group("name"), offset + m.start("name"), offset + m.end("name"), post, m.group("hon"))
+        found = _name_before(ref, text, ps, max(start, ps - 120), name_at)
+        if found:
+            hon, s, e, name = found
+            org, country = _after_post(ref, text, pe, end)
+            if org is None and country is None:
+                org, country, _ = _affiliation_after(ref, text, e, ps)
+            add(name, s, e, post, hon, org, country)
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
     for m in _CHAIRED_BY.finditer(text, start, end):
-        if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
+        got = name_at(m.end(), True)
+        if got:
             chair = ref.lookup("Chair", {"Post"})
-            post = Ref("Post", chair.label, Span.of(text, m.start(), m.start("name")), chair.iri) if chair else None
-            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
+            post = Ref("Post", chair.label, Span.of(text, m.start(), m.end()), chair.iri) if chair else None
+            add(got[3], got[1], got[2], post, got[0])
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
-    for m in _HONORED.finditer(text, start, end):
-        if _valid_name(m.group("name")) and not _is_short_mention(m.group("name")):
-            known = ref.lookup(m.group("name"), {"Person"})
-            post = _adjacent_post(ref, text, m.start("name"), m.end("name"), start, end) if known is None else None
-            add(m.group("name"), m.start("name"), m.end("name"), post, m.group("hon"))
+    for m in _STYLES.finditer(text, start, end):
+        if m.start() > start and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".&"):
+            continue
+        got = name_at(m.start(), True)
+        if got:
+            hon, s, e, name = got
+            known = ref.lookup(name, {"Person"})
+            post = _adjacent_post(ref, text, s, e, start, end) if known is None else None
+            add(name, s, e, post, hon)
+    # "Acme's Jane Roe": the owner is the person's organization (or country)
+    for m in _POSSESSIVE.finditer(text, start, end):
+        got = name_at(m.end(), False)
+        if got and not _TITLE.match(text, m.end(), end):
+            a, b = m.span("owner")
+            country = _place_ref(ref, text, a, b)
+            add(got[3], got[1], got[2], None, got[0], None if country else _org_ref(ref, text, a, b), country)
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
 
 
-_HONORED = re.compile(rf"(?<![\w.])(?P<hon>Mr|Mrs|Ms|Dr|Prof|Professor|H\.\s?E\.|Ambassador)\.?[ \t]+{_NAME}")
-_CHAIRED_BY = re.compile(rf"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?"
-                         rf"(?:(?P<hon>{_HONORIFIC})[ \t]+)?{_NAME}")
+def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
+    """The name written just before a post: 'Jane Roe, the Director of ...', 'Ms Ana PEREIRA (Acme, France), Chair'."""
+    for m in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[lo:ps]):
+        got = name_at(lo + m.start(), False)
+        if got and re.fullmatch(r"(?:[ \t]*\([^()\n]{1,100}\))?\s*,\s*(?:the\s+)?", text[got[2]:ps]):
+            return got
+    return None
 
 
-def _is_short_mention(name: str) -> bool:
-    return len(name.split()) < 2
+def _list_after(ref: Reference, text: str, first: PersonMention, end: int, add, name_at) -> None:
+    """'vice-chairmen A of X, B of Y and C of Z': every name of the list holds the post."""
+    pos = first.span.end
+    while True:
+        _, _, pos = _affiliation_after(ref, text, pos, end)
+        m = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)").match(text, pos, end)
+        if not m:
+            return
+        got = name_at(m.end(), True)
+        if not got:
+            return
+        hon, s, e, name = got
+        if not add(name, s, e, first.post, hon):
+            return
+        pos = e
 
 
 def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: int) -> Ref | None:
