@@ -159,9 +159,12 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
                 out.append(r)
         return out
 
-    facts.organizations = once(o for o in organizations if not ref.part_of_itu(o.iri))
-    facts.groups = once(find_groups(ref, text, 0, len(text)))
     people = find_people(ref, text, 0, len(text)) + [p for m in facts.meetings for p in m.people]
+    named = organizations + [p.affiliation for p in people if p.affiliation is not None] + \
+        [r for m in facts.meetings for r in [p.organization for p in m.participations] + [m.host] if r is not None]
+    facts.organizations = once((o for o in named if o.iri is None or not ref.part_of_itu(o.iri)),
+                               key=lambda r: r.iri or str(iris.entity(r)))
+    facts.groups = once(find_groups(ref, text, 0, len(text)))
     facts.people = once(sorted(people, key=lambda p: (p.post is None, p.span.start)), key=person_key)
     topics = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
               for x in ref.find(text, {"Topic"})]
@@ -217,8 +220,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     taken: list[tuple[int, int]] = []
     for kind in meeting_kinds():
         for m in kind.pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue  # a more specific kind already named these words
             taken.append((m.start(), m.end()))
             s, e = sentence_at(text, m.start())
             line_s = text.rfind("\n", 0, m.start()) + 1

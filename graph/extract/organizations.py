@@ -56,6 +56,10 @@ def _words_before(text: str, end: int, start: int) -> int:
             first = abs_start
         elif word.lower() not in _CONNECTORS:
             break
+        elif word.lower() == "the":
+            prev = re.search(r"(\S+)\s+$", text[max(start, abs_start - 20):abs_start])
+            if not prev or prev.group(1).lower() not in ("of", "in", "for", "on", "to"):
+                break  # 'X and the Example Authority': 'the' opens this name
         pos = abs_start
     return first
 
@@ -193,8 +197,11 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                 ne = stop
             else:
                 tail = re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}", text[me:end])
-                if tail and ns == ms:
+                if tail and len(text[ns:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
                     ne = me + tail.end()
+                    country, stop = _country_after(ref, text, ne)  # 'Ministry of Digital Affairs of Examplia'
+                    if country is not None:
+                        ne = stop
         if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
             continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
         ns, ne = _trim_connectors(text, ns, ne)

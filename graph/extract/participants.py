@@ -110,7 +110,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # 'Huawei Technologies Co., Ltd.' is one name
             seps.append((i, i + 1))
     if not use_semicolons:
-        for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=[A-Z0-9])", body):
+        for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9])", body):
             # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
             if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
                 continue
