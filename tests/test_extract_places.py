@@ -114,6 +114,11 @@ def test_places_in_context(sentence, expected):
     "Lee's proposal was accepted.",  # a possessive
     "Phoenix is the name of the new project.",  # a large city with a common name: only in a place context
     "The police of the city attended.",  # lower case
+    "The changes are listed in Annex 2 of the report.",  # a document's word with a number
+    "The group will meet again in March 2023.",  # a month
+    "Operators in the North asked for more spectrum.",  # a point of the compass
+    "The study was published in Nice Reports.",  # part of a longer name
+    "Comments in Victoria were positive.",  # a common name needs a firm context ('held in')
 ])
 def test_names_that_are_not_places(sentence):
     assert place_of(sentence) is None
@@ -176,6 +181,7 @@ def test_hybrid_meetings_keep_their_place():
 @pytest.mark.parametrize("sentence", [
     "Operators discussed virtual reality and online services.",
     "The group studies remote sensing for smart farming.",
+    "TSAG discussed the rules for electronic meetings and online events.",  # plural: a subject, not this meeting
 ])
 def test_words_about_technology_are_not_a_virtual_meeting(sentence):
     assert attendance(sentence, 0, len(sentence)) is None

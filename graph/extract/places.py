@@ -32,6 +32,12 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|H\.\s?E|E
                            r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 _PERSON_AFTER = re.compile(r"^(?:['’]s\b|\s+of\b|[ \t]+[A-Z][\w-])")
+#: 'in Annex 2', 'in Part B', 'in March 2020': a document's word with a number, not a place
+_NUMBERED = re.compile(r"^[ \t]+(?:\d|[IVX]+\b|[A-Z]\b)")
+#: a firm place context, required for names that are also common words ('held in Nice', 'took place at Split')
+_FIRM_BEFORE = re.compile(r"\b(?i:(?:held|hosted|took\s+place|convened|organi[sz]ed|gathered|met|meet|meeting|"
+                          r"venue|located)\s+(?:\w+\s+){0,2}?(?:in|at)|city\s+of|town\s+of|venue\s*:?)\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _NEXT_TO = re.compile(r"^\s*(?:,|\(|–|-)\s*")
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
@@ -39,7 +45,7 @@ _DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|
 VIRTUAL = re.compile(
     r"\b(?:(?:fully|entirely|all|completely)[-\s]+)?(?:virtual|online|remote|electronic)\s+"
     r"(?:(?:\w+\s+){0,2}?)(?:meeting|session|format|mode|event|consultation|workshop|forum|edition|conference|"
-    r"gathering|assembly|symposium|dialogue)s?\b"
+    r"gathering|assembly|symposium|dialogue)\b(?!s)"
     r"|\b(?:fully|entirely|all|completely)[-\s]+(?:virtual|online|remote)\b"
     r"|\b(?:held|took\s+place|met|convened|conducted|organi[sz]ed|hosted|gathered|meeting)\s+(?:\w+\s+){0,3}?"
     r"(?:virtually|online|remotely|electronically)\b"
@@ -150,9 +156,11 @@ def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], 
 
     May turn a country match right after it into the region of the same name ('Atlanta, Georgia')."""
     before, after = _before(text, s, g.start), text[g.end:g.end + 60]
-    if _PERSON_AFTER.match(after) or _TITLE_BEFORE.search(before):
+    if _PERSON_AFTER.match(after) or _TITLE_BEFORE.search(before) or _NUMBERED.match(after):
         return None
     strong = bool(_PLACE_BEFORE.search(before))
+    if strong and all(c.place.common for c in g.candidates) and not _FIRM_BEFORE.search(before):
+        strong = False  # 'in Nice' may still be firmed up below by 'Nice, France' or a dateline
     if not strong and _CAPITALISED_BEFORE.search(before):
         return None  # 'Chaesub Lee', 'Sophia Antipolis Nice' (a name's last word)
     cands: list[Candidate] = list(g.candidates)
