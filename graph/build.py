@@ -20,6 +20,7 @@ from rdflib.plugins.serializers.nquads import _nq_row
 from . import dataset as ds
 from .errors import DocumentError
 from .extract.meetings import extract
+from .gazetteer import gazetteer
 from .mapping import to_graph
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, document_graph
 from .read import Text, iter_documents
@@ -167,6 +168,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                         todo.append(item)
                         pending.add(item.sha256)
                 if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
+                    gazetteer(ref)  # loaded once before the fork, shared by the workers
                     pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(),))
                 parallel = pool is not None and len(todo) >= _PARALLEL_FROM
                 outcomes = pool.imap(_process_job, todo) if parallel else map(_process_job, todo)

@@ -34,6 +34,9 @@ class Ref:
     iri: str | None = None
     alt: str | None = None  # another name the text gives it (an acronym: 'Rwanda Example Authority (REA)')
     country: "Ref | None" = None  # where the text says it is based ('the Government of Tunisia')
+    #: a gazetteer place (graph/gazetteer.py): not in the reference graph, so the document describes it
+    gazetteer: bool = False
+    in_country: str | None = None  # a gazetteer place's country IRI
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,8 @@ class Meeting:
     place: Ref | None = None
     country: Ref | None = None
     country_from_reference: bool = False
+    #: 'online' (held virtually) or 'mixed' (in a room and online), with the words that say so
+    attendance: tuple[str, Span] | None = None
     co_located: EventMention | None = None
     host: Ref | None = None
     participant_count: tuple[int, str, Span] | None = None

@@ -52,9 +52,12 @@ class _Writer:
         iri = iris.entity(ref)
         if iri not in self._typed:
             self._typed.add(iri)
-            if ref.iri is None or not self.reference.is_reference(ref.iri):
+            if ref.iri is None or ref.gazetteer or not self.reference.is_reference(ref.iri):
+                # a minted entity, or a gazetteer place (not in the reference graph): the document describes it
                 self.g.add((iri, RDF.type, ITUKG[ref.kind]))
                 self.g.add((iri, RDFS.label, Literal(ref.label)))
+            if ref.gazetteer and ref.in_country:
+                self.g.add((iri, ITUKG.inCountry, URIRef(ref.in_country)))
             self.g.add((iri, PROV.wasDerivedFrom, self.doc))
         if ref.alt and (ref.iri is None or not self.reference.is_reference(ref.iri)):
             self.g.add((iri, SKOS.altLabel, Literal(ref.alt)))
@@ -94,6 +97,11 @@ class _Writer:
             self.add(iri, ITUKG.startDate, _date(ev.start), ev.span)
             self.add(iri, ITUKG.endDate, _date(ev.end or ev.start), ev.span)
         return iri
+
+
+_SCHEMA = "https://schema.org/"
+_ATTENDANCE = {"online": URIRef(_SCHEMA + "OnlineEventAttendanceMode"),
+               "mixed": URIRef(_SCHEMA + "MixedEventAttendanceMode")}
 
 
 def _date(d: date, precision: str = "day") -> Literal:
@@ -159,6 +167,9 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(mi, ITUKG.location, place, m.place.span)
         if m.country and m.country.iri != m.place.iri and (m.place.iri is None or not m.country_from_reference):
             add(place, ITUKG.inCountry, w.entity(m.country), m.country.span)
+    if m.attendance:
+        mode, span = m.attendance
+        add(mi, ITUKG.attendanceMode, _ATTENDANCE[mode], span)
     if m.co_located:
         add(mi, ITUKG.coLocatedWith, w.event(m.co_located), m.co_located.span)
     for ev in m.events_mentioned:

@@ -203,6 +203,16 @@ class Reference:
             return surface[:1].isupper() or surface[:1].isdigit()
         return True
 
+    def aliases_of(self, iri: str) -> list[tuple[str, ...]]:
+        """The folded alias keys of one entity (built once, on first use)."""
+        if not hasattr(self, "_keys_by_iri"):
+            keys: dict[str, list[tuple[str, ...]]] = {}
+            for key, entries in self._aliases.items():
+                for e in entries:
+                    keys.setdefault(e.iri, []).append(key)
+            self._keys_by_iri = keys
+        return self._keys_by_iri.get(iri, [])
+
     def lookup(self, name: str, kinds=None) -> Entry | None:
         """The entity a whole string names (e.g. one item of a participant list), or None."""
         key = tuple(fold(t) for t, _, _ in tokens(name))

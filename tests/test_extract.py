@@ -132,8 +132,15 @@ def test_first_ever_assembly_with_city_only_and_later_event():
 
 
 def test_unknown_city_before_a_known_country():
+    # a town too small for the gazetteer: minted from its name, in the country the text names
+    m = only_meeting("The CTO meeting took place on 3 June 2021 in Koudougouville, Burkina Faso.\n")
+    assert m.place.label == "Koudougouville" and m.place.iri is None
+    assert m.country.iri == ID + "country/BF"
+
+
+def test_gazetteer_city_before_a_known_country():
     m = only_meeting("The CTO meeting took place on 3 June 2021 in Ouagadougou, Burkina Faso.\n")
-    assert m.place.label == "Ouagadougou" and m.place.iri is None
+    assert m.place.label == "Ouagadougou" and m.place.iri == ID + "place/ouagadougou" and m.place.gazetteer
     assert m.country.iri == ID + "country/BF"
 
 

@@ -28,7 +28,7 @@ CLASSES = """
     DiscussionItem GroupAction StatedCount Evidence
 """.split()
 OBJECT_PROPERTIES = """
-    inSeries location coLocatedWith host hasParticipation participationIn participant
+    inSeries location attendanceMode coLocatedWith host hasParticipation participationIn participant
     participatedIn groupRepresented mentionsGroup mentionsOrganization mentionsPerson topic
     hasDiscussionItem discussionItemOf nextMeeting mentionsEvent hasGroupAction statedCount
     webPage communique describedIn reportsOn organization onBehalfOf actor actionTopic
@@ -73,6 +73,7 @@ SUBPROPERTY_AXIOMS = [
     ("startDate", SCHEMA.startDate),
     ("endDate", SCHEMA.endDate),
     ("location", SCHEMA.location),
+    ("attendanceMode", SCHEMA.eventAttendanceMode),
     ("participant", SCHEMA.attendee),
     ("topic", SCHEMA.about),
     ("topic", DCTERMS.subject),

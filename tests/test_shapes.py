@@ -150,6 +150,10 @@ CASES = [
          "Document-published", "an xsd:date", "@DOC"),
     Case("meeting-without-place", "DELETE DATA { @SGLA itukg:location @BUDAPEST }",
          "Meeting-location", "has no place", "@SGLA", W),
+    Case("attendance-mode-not-a-mode", "INSERT DATA { @SGLA itukg:attendanceMode @BUDAPEST }",
+         "Meeting-attendanceMode", "attendance mode", "@SGLA"),
+    Case("two-attendance-modes", "INSERT DATA { @SGLA itukg:attendanceMode <https://schema.org/OnlineEventAttendanceMode> , "
+         "<https://schema.org/MixedEventAttendanceMode> }", "Meeting-attendanceMode", "attendance mode", "@SGLA"),
     Case("meeting-of-two-kinds", "INSERT DATA { @SGLA a itukg:TSAGMeeting }",
          "MeetingKindShape", "more than one kind of meeting", "@SGLA", W),
     Case("co-located-with-a-place", "INSERT DATA { @SGLA itukg:coLocatedWith @BUDAPEST }",

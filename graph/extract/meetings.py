@@ -27,6 +27,7 @@ from .keyphrases import find_keyphrases
 from .organizations import find_organizations
 from .participants import find_host, find_participant_lists, organization_ref
 from .people import find_people, person_key
+from .places import attendance, find_place
 from .sections import find_items
 from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, lines, ordinal, sentence_at, sentences
 
@@ -103,7 +104,6 @@ _STATED_COUNT = re.compile(
     rf"countries|recommendations|workshops|areas|priorities|members))\b",
     re.IGNORECASE,
 )
-_VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|online|remotely|by\s+video\s*conference|e-meeting)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;]")
 _STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
@@ -402,7 +402,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             for m in meetings.values():
                 s, e = a.window
                 if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(m, a, anchors):
-                    place = _place(ref, text, a.name_span[1], e)
+                    place = find_place(ref, text, a.name_span[1], e)
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e))
     return meetings
 
@@ -551,6 +551,15 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     if co and (m.co_located is None or (m.co_located.start is None and co.start is not None)):
         year = co.year or (m.start.year if m.start else None)
         m.co_located = EventMention(co.series, year, co.span, co.start, co.end)
+    mode = attendance(text, s, e)
+    if mode and (m.attendance is None or (m.attendance[0], mode[0]) == ("online", "mixed")):
+        m.attendance = (mode[0], Span.of(text, mode[1], mode[2]))
+    if m.attendance and m.attendance[0] == "online":
+        # a meeting held online has no venue: a city in its sentence is where someone spoke from or the news
+        # was released
+        m.place = m.country = None
+        m.country_from_reference = False
+        return
     if m.place is None:
         exclude = [(ev.span.start, ev.span.end) for ev in events]
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
@@ -559,9 +568,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         starts = (max(s, a.name_span[0]), s) if a.opening or a.heading else (max(s, a.name_span[0]),)
         place = None
         for start in starts:
-            place = _place(ref, text, start, e, exclude + list(avoid))
-            if place is None and not _VIRTUAL.search(text, s, e):
-                place = _place(ref, text, start, e, exclude)
+            place = find_place(ref, text, start, e, exclude + list(avoid))
+            if place is None:
+                place = find_place(ref, text, start, e, exclude)
             if place:
                 break
         if place:
@@ -571,34 +580,6 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
 def _part_end(text: str, o: Anchor) -> int:
     """Where the part of a sentence about anchor o ends: after its date."""
     return o.date.span_end if o.date and o.date.span_end > o.name_span[1] else o.name_span[1]
-
-
-def _place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[Ref, Ref | None, bool] | None:
-    """The first city or region (and its country) named in text[s:e]; the country from reference data if unnamed."""
-    matches = [x for x in ref.find(text, PLACE_KINDS, s, e) if not any(a <= x.start < b for a, b in exclude)]
-    cities = [x for x in matches if x.of_kind({"City", "Region"})]
-    countries = [x for x in matches if x.of_kind({"Country"})]
-    if cities:
-        c = cities[0].of_kind({"City", "Region"})
-        place = Ref(c.kind, c.label, Span.of(text, cities[0].start, cities[0].end), c.iri)
-        country_iri = ref.country_of(c.iri)
-        named = next((x for x in countries if x.of_kind({"Country"}).iri == country_iri), None)
-        if named:
-            return place, Ref("Country", named.entry.label, Span.of(text, named.start, named.end), country_iri), False
-        if country_iri:
-            return place, Ref("Country", ref.labels.get(country_iri, country_iri), place.span, country_iri), True
-        return place, None, False
-    if countries:
-        x = countries[0]
-        country = Ref("Country", x.of_kind({"Country"}).label, Span.of(text, x.start, x.end), x.of_kind({"Country"}).iri)
-        # 'in Ouagadougou, Burkina Faso': an unknown capitalised name right before the country is its city
-        cm = re.search(r"(?:\bin|,)\s+([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}),\s*$", text[max(s, x.start - 60):x.start])
-        if cm:
-            off = max(s, x.start - 60)
-            city = Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
-            return city, country, False
-        return country, country, False
-    return None
 
 
 def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:

@@ -1,0 +1,236 @@
+"""Where a meeting was held: the city or region (and its country) a sentence names, and whether the meeting was
+held online.
+
+Places come from two sources:
+- the reference data (ontology/reference/places.ttl, countries.ttl): hand-listed venues and every country,
+  trusted wherever they are written with a capital;
+- the gazetteer (graph/gazetteer.py: GeoNames cities of 15,000 people or more, US states, ISO 3166-2 regions),
+  whose names are often also words or people's names ('Nice', 'Mobile', 'Split', 'Lee'): a gazetteer name counts
+  only in a place context ('held in X', 'at X', 'city of X', 'X, Country', 'X (Country)', a dateline 'X, 9 May')
+  or, for a city of a million people or more whose name is not a common word, alone; never when it reads as part
+  of a longer name ('Mobile World Congress') or of a person's name ('Mr Lee', 'Chaesub Lee', 'Lee's').
+
+The same name may be several places: the one whose country (or US state) the text names next to it wins
+('Geneva, Switzerland' vs Geneva, Illinois; 'Atlanta, Georgia' makes Georgia the US state, 'Tbilisi, Georgia'
+the country), else the place's own name over another place's alternate name, else the larger.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import Ref, Span
+from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
+from ..reference import PLACE_KINDS, PROPER_KINDS, Reference
+
+#: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?)\s+"
+                           r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|H\.\s?E|Excellency|Minister|Ambassador|Director|"
+                           r"Chairman|Chairwoman|Chair|Chairperson|President|Secretary-General|Deputy|Mayor|Governor|"
+                           r"Vice-Chair(?:man)?|Counsellor|Rapporteur|Editor|Dean|Senator|Commissioner)\.?\s+"
+                           r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+_PERSON_AFTER = re.compile(r"^(?:['’]s\b|\s+of\b|[ \t]+[A-Z][\w-])")
+#: 'in Annex 2', 'in Part B', 'in March 2020': a document's word with a number, not a place
+_NUMBERED = re.compile(r"^[ \t]+(?:\d|[IVX]+\b|[A-Z]\b)")
+#: a firm place context, required for names that are also common words ('held in Nice', 'took place at Split')
+_FIRM_BEFORE = re.compile(r"\b(?i:(?:held|hosted|took\s+place|convened|organi[sz]ed|gathered|met|meet|meeting|"
+                          r"venue|located)\s+(?:\w+\s+){0,2}?(?:in|at)|city\s+of|town\s+of|venue\s*:?)\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
+_NEXT_TO = re.compile(r"^\s*(?:,|\(|–|-)\s*")
+_DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+#: a meeting held online: 'held virtually', 'a virtual meeting', 'via videoconference', 'by Zoom', 'e-meeting'
+VIRTUAL = re.compile(
+    r"\b(?:(?:fully|entirely|all|completely)[-\s]+)?(?:virtual|online|remote|electronic)\s+"
+    r"(?:(?:\w+\s+){0,2}?)(?:meeting|session|format|mode|event|consultation|workshop|forum|edition|conference|"
+    r"gathering|assembly|symposium|dialogue)\b(?!s)"
+    r"|\b(?:fully|entirely|all|completely)[-\s]+(?:virtual|online|remote)\b"
+    r"|\b(?:held|took\s+place|met|convened|conducted|organi[sz]ed|hosted|gathered|meeting)\s+(?:\w+\s+){0,3}?"
+    r"(?:virtually|online|remotely|electronically)\b"
+    r"|\b(?:via|by|through|over|on)\s+(?:a\s+)?(?:video\s*-?\s*conferenc(?:e|ing)|videoconferenc(?:e|ing)|Zoom|Webex|"
+    r"(?:Microsoft|MS)\s+Teams|web\s*conferenc(?:e|ing)|teleconferenc(?:e|ing))\b"
+    r"|\be-meetings?\b|\bin\s+(?:a\s+)?virtual\s+(?:format|mode|setting)\b",
+    re.IGNORECASE,
+)
+#: a meeting held in a room and online at once
+HYBRID = re.compile(r"\bhybrid\s+(?:\w+\s+)?(?:meeting|format|mode|event|session|consultation|workshop)s?\b|"
+                    r"\bin\s+(?:a\s+)?hybrid\b|\b(?:physical(?:ly)?|in[-\s]person)\s+(?:and|&|or|as\s+well\s+as)\s+"
+                    r"(?:virtual(?:ly)?|online|remote(?:ly)?)\b|\bwith\s+remote\s+participation\b", re.IGNORECASE)
+
+
+def attendance(text: str, s: int, e: int) -> tuple[str, int, int] | None:
+    """('online' | 'mixed', start, end) when text[s:e] says the meeting was held online (or both ways)."""
+    h = HYBRID.search(text, s, e)
+    if h:
+        return "mixed", h.start(), h.end()
+    v = VIRTUAL.search(text, s, e)
+    if v:
+        return "online", v.start(), v.end()
+    return None
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str  # City, Region, Country
+    label: str
+    iri: str | None
+    country: str | None
+    strength: int  # 2: in a place context; 1: accepted without one
+    place: Place | None = None  # a gazetteer place
+
+
+def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[Ref, Ref | None, bool] | None:
+    """The city or region (and its country) named in text[s:e], else the country.
+
+    Returns (place, country, country_from_reference): the country is the one named in the text when it is the
+    place's, else the place's country from the reference data or gazetteer (country_from_reference True).
+    Matches starting inside an `exclude` span are ignored.
+    """
+    def free(a: int) -> bool:
+        return not any(x <= a < y for x, y in exclude)
+
+    ref_places = [x for x in ref.find(text, PLACE_KINDS, s, e) if free(x.start)]
+    blocked = [(x.start, x.end) for x in ref.find(text, PROPER_KINDS - PLACE_KINDS, s, e)] + [(x.start, x.end) for x in ref_places]
+    gaz = gazetteer(ref)
+    gmatches = [g for g in gaz.find(text, s, e)
+                if free(g.start) and not any(a < g.end and g.start < b for a, b in blocked)]
+
+    found: list[_Found] = []
+    for x in ref_places:
+        entry = x.of_kind({"City", "Region", "Country"})
+        if entry is None:
+            continue
+        country = entry.iri if entry.kind == "Country" else ref.country_of(entry.iri)
+        before = _before(text, s, x.start)
+        strong = bool(_PLACE_BEFORE.search(before))
+        if entry.kind != "Country" and not strong and (_PERSON_AFTER.match(text[x.end:x.end + 3])
+                                                       or _TITLE_BEFORE.search(before)):
+            continue  # 'the Paris Agreement', 'Mr Santiago'
+        found.append(_Found(x.start, x.end, entry.kind, entry.label, entry.iri, country, 2 if strong else 1))
+    found.sort(key=lambda f: f.start)
+
+    gfound: list[_Found] = []
+    for g in gmatches:
+        f = _gazetteer_place(ref, text, s, g, found, gaz)
+        if f is not None:
+            gfound.append(f)
+    found = sorted(found + gfound, key=lambda f: f.start)
+
+    places = [f for f in found if f.kind in ("City", "Region")]
+    countries = [f for f in found if f.kind == "Country"]
+    if places:
+        best = max(places, key=lambda f: (f.strength, -f.start))
+        place = Ref(best.kind, best.label, Span.of(text, best.start, best.end), best.iri,
+                    gazetteer=best.place is not None, in_country=best.country if best.place is not None else None)
+        named = next((c for c in countries if c.iri == best.country), None)
+        if named:
+            return place, Ref("Country", named.label, Span.of(text, named.start, named.end), named.iri), False
+        if best.country:
+            return place, Ref("Country", ref.labels.get(best.country, best.country), place.span, best.country), True
+        return place, None, False
+    if countries:
+        x = countries[0]
+        country = Ref("Country", x.label, Span.of(text, x.start, x.end), x.iri)
+        # 'in Ouagadougou, Burkina Faso': an unknown capitalised name right before the country is its city
+        cm = re.search(r"(?:\bin|,)\s+([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}),\s*$", text[max(s, x.start - 60):x.start])
+        if cm:
+            off = max(s, x.start - 60)
+            city = Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
+            return city, country, False
+        return country, country, False
+    return None
+
+
+def _before(text: str, s: int, pos: int) -> str:
+    """The text before pos on its line (at most 80 characters, not before s)."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text[max(s, line, pos - 80):pos]
+
+
+def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], gaz) -> _Found | None:
+    """A gazetteer match read as a place when its context allows, with the candidate its neighbours point to.
+
+    May turn a country match right after it into the region of the same name ('Atlanta, Georgia')."""
+    before, after = _before(text, s, g.start), text[g.end:g.end + 60]
+    if _PERSON_AFTER.match(after) or _TITLE_BEFORE.search(before) or _NUMBERED.match(after):
+        return None
+    strong = bool(_PLACE_BEFORE.search(before))
+    if strong and all(c.place.common for c in g.candidates) and not _FIRM_BEFORE.search(before):
+        strong = False  # 'in Nice' may still be firmed up below by 'Nice, France' or a dateline
+    if not strong and _CAPITALISED_BEFORE.search(before):
+        return None  # 'Chaesub Lee', 'Sophia Antipolis Nice' (a name's last word)
+    cands: list[Candidate] = list(g.candidates)
+    nxt = _NEXT_TO.match(after)
+    if nxt:
+        at = g.end + nxt.end()
+        neighbour = next((f for f in found if f.start == at), None)
+        if neighbour is not None and neighbour.kind == "Country":
+            same = [c for c in cands if c.place.country == neighbour.iri]
+            if same:
+                cands, strong = same, True
+            else:
+                # 'Atlanta, Georgia': a region of the city's country with the country's name
+                for c in cands:
+                    region = _region_named(gaz, text[neighbour.start:neighbour.end], c.place)
+                    if region is not None:
+                        neighbour.kind, neighbour.label, neighbour.iri, neighbour.place = \
+                            "Region", region.label, region.iri, region
+                        neighbour.strength = 0  # the city's region, not a second place
+                        cands, strong = [c], True
+                        break
+        elif neighbour is not None and neighbour.kind in ("City", "Region") and neighbour.country:
+            same = [c for c in cands if c.place.country == neighbour.country]
+            if same:
+                cands, strong = same, True
+        else:
+            region = _gazetteer_region_at(gaz, text, at, cands)
+            if region is not None:
+                cands, strong = [region], True
+        if not strong and _DATE_AFTER.match(after) and not before.strip():
+            strong = True  # a dateline or header line 'Nice, 9 May 2019'
+    if not strong and not before.strip() and _DATE_AFTER.match(after):
+        strong = True
+    if not strong:
+        # named countries elsewhere in the sentence pick among same-named places
+        named = {f.iri for f in found if f.kind == "Country"}
+        big = [c for c in cands if c.place.kind == "City" and c.primary and c.place.population >= LARGE_CITY
+               and not c.place.common]
+        if not big:
+            return None
+        cands = [c for c in big if c.place.country in named] or big
+        return _found(text, g, cands[0].place, 1)
+    named = {f.iri for f in found if f.kind == "Country"}
+    best = next((c for c in cands if c.place.country in named), cands[0])
+    return _found(text, g, best.place, 2)
+
+
+def _found(text: str, g, place: Place, strength: int) -> _Found:
+    return _Found(g.start, g.end, place.kind, place.label, place.iri, place.country, strength, place)
+
+
+def _region_named(gaz, name: str, city: Place) -> Place | None:
+    for c in gaz.lookup(name):
+        p = c.place
+        if p.kind == "Region" and p.country == city.country and (not city.admin1 or p.admin1 == city.admin1):
+            return p
+    return None
+
+
+def _gazetteer_region_at(gaz, text: str, at: int, cands: list[Candidate]) -> Candidate | None:
+    """'San Mateo, California' / 'Mobile, Alabama': the candidate in the region named right after the city."""
+    m = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", text[at:at + 40])
+    if not m:
+        return None
+    words = m.group().split()
+    for n in range(len(words), 0, -1):
+        for rc in gaz.lookup(" ".join(words[:n])):
+            if rc.place.kind != "Region":
+                continue
+            for c in cands:
+                if c.place.kind == "City" and c.place.country == rc.place.country and c.place.admin1 == rc.place.admin1:
+                    return c
+    return None
