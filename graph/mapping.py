@@ -5,17 +5,18 @@ comes from graph/iris.py.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RDFS as _RDFS, XSD as _XSD
+from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RDFS as _RDFS, SKOS as _SKOS, XSD as _XSD
 
 from . import iris
 from .extract.people import person_key
 from .facts import DocumentFacts, EventMention, Meeting, Ref, Span
 from .namespaces import ITUKG as _ITUKG, TermCache, bind_prefixes
 
-ITUKG, DCTERMS, PROV, RDF, RDFS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _XSD))
+ITUKG, DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _SKOS, _XSD))
 
 
 class _Writer:
@@ -52,6 +53,13 @@ class _Writer:
             if ref.iri is None:
                 self.g.add((iri, RDF.type, ITUKG[ref.kind]))
                 self.g.add((iri, RDFS.label, Literal(ref.label)))
+                if ref.notation:
+                    self.g.add((iri, SKOS.notation, Literal(ref.notation)))
+                    number = re.fullmatch(r"SG(\d+)", ref.notation)
+                    if ref.kind == "StudyGroup" and number:
+                        self.g.add((iri, ITUKG.groupNumber, Literal(int(number.group(1)))))
+                if ref.part_of is not None:
+                    self.g.add((iri, ITUKG.partOf, self.entity(ref.part_of)))
             self.g.add((iri, PROV.wasDerivedFrom, self.doc))
         return iri
 

@@ -23,7 +23,7 @@ ONTOLOGY = URIRef("https://w3id.org/itukg/ontology")
 CLASSES = """
     Event Meeting CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting
     Workshop MeetingSeries Topic ITUTGroup StudyGroup FocusGroup AdvisoryGroup RapporteurGroup
-    Bureau Organization Person Post Place City Region Country Document Participation
+    Bureau RegionalGroup WorkingParty Question JointCoordinationActivity Organization Person Post Place City Region Country Document Participation
     DiscussionItem GroupAction StatedCount Evidence
 """.split()
 OBJECT_PROPERTIES = """
@@ -64,7 +64,8 @@ SUBCLASS_AXIOMS = [
     ("Document", PROV.Entity),
     ("Evidence", PROV.Entity),
 ] + [(kind, ITUKG.Meeting) for kind in MEETING_KINDS] + [
-    (group, ITUKG.ITUTGroup) for group in "StudyGroup FocusGroup AdvisoryGroup RapporteurGroup Bureau".split()
+    (group, ITUKG.ITUTGroup) for group in
+    "StudyGroup FocusGroup AdvisoryGroup RapporteurGroup Bureau RegionalGroup WorkingParty Question JointCoordinationActivity".split()
 ] + [(place, ITUKG.Place) for place in "City Region Country".split()]
 
 SUBPROPERTY_AXIOMS = [
