@@ -309,3 +309,8 @@ def test_minted_groups_in_the_groups_named_query(tmp_path):
                 ("Focus Group on Underwater Networks", "FG-UWN"), ("JCA-XYZ", "JCA-XYZ"),
                 ("Telecommunication Standardization Advisory Group", "TSAG")]:
         assert row in rows, row
+
+
+def test_an_item_number_after_an_acronym_is_not_part_of_it():
+    text = "Actions:\nRG-XYZ-4: send the liaison statement.\nFG-IMT-2020 closed."
+    assert [(g.notation or g.label) for g in groups(text)] == ["RG-XYZ", "Focus Group on IMT-2020"]

@@ -274,9 +274,12 @@ class _Finder:
                 continue
             kind = _KIND_OF[m.group("what").lower()]
             acr = m.group("acr")
+            item = re.search(r"-\d{1,2}$", acr)  # 'RG-XYZ-4:' is item 4 of RG-XYZ's list ('FG-IMT-2020' keeps its year)
+            if item:
+                acr, e = acr[:item.start()], e - len(item.group())
             if kind == "RapporteurGroup" and (acr in {c for c, _, _ in regions()} or sum(c.isupper() for c in acr) < 2):
                 continue  # 'RG-AFR' is a regional group's tail, not a rapporteur group
-            notation = _notation(m.group())
+            notation = _notation(m.group("what") + "-" + acr)
             label = defs.get((kind, notation)) or notation
             self.add(s, e, [self.minted(kind, label, notation, s, e, self.parent_of(kind, s))])
 
