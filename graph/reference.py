@@ -23,13 +23,13 @@ _ALIAS_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel
 KINDS = (
     "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup", "WorkingParty",
     "Question", "JointCoordinationActivity", "ITUTGroup",
-    "MeetingSeries", "Post", "Person", "City", "Region", "Country", "Place", "Topic", "Organization",
+    "Sector", "MeetingSeries", "Post", "Person", "City", "Region", "Country", "Place", "Topic", "Organization",
 )
 GROUP_KINDS = frozenset({"StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup",
                          "WorkingParty", "Question", "JointCoordinationActivity", "ITUTGroup"})
 PLACE_KINDS = frozenset({"City", "Region", "Country", "Place"})
 #: Kinds whose names are proper nouns: a lower-case word in text never matches them ("orange" is not Orange).
-PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Organization", "Person", "MeetingSeries"}
+PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Sector", "Organization", "Person", "MeetingSeries"}
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # 'ITU-T' inside a link is not a mention

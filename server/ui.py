@@ -93,6 +93,7 @@ KIND_ROOTS = (
     ("place", ITUKG + "City"),
     ("place", ITUKG + "Region"),
     ("organization", ITUKG + "Organization"),
+    ("organization", ITUKG + "Sector"),
     ("post", ITUKG + "Post"),
     ("series", ITUKG + "MeetingSeries"),
     ("event", ITUKG + "Event"),

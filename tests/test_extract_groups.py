@@ -314,3 +314,11 @@ def test_minted_groups_in_the_groups_named_query(tmp_path):
 def test_an_item_number_after_an_acronym_is_not_part_of_it():
     text = "Actions:\nRG-XYZ-4: send the liaison statement.\nFG-IMT-2020 closed."
     assert [(g.notation or g.label) for g in groups(text)] == ["RG-XYZ", "Focus Group on IMT-2020"]
+
+
+def test_the_sectors_are_sectors_not_organizations():
+    ref = load_reference()
+    for name, iri in (("ITU-T", "organization/itu-t"), ("ITU-R", "organization/itu-r"), ("ITU-D", "organization/itu-d"),
+                      ("Radiocommunication Sector", "organization/itu-r")):
+        assert ref.lookup(name, {"Organization"}) is None, name
+        assert ref.lookup(name, {"Sector"}).iri == ID + iri, name

@@ -23,7 +23,7 @@ ONTOLOGY = URIRef("https://w3id.org/itukg/ontology")
 CLASSES = """
     Event Meeting CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting
     Workshop MeetingSeries Topic ITUTGroup StudyGroup FocusGroup AdvisoryGroup RapporteurGroup
-    Bureau RegionalGroup WorkingParty Question JointCoordinationActivity Organization Person Post Place City Region Country Document Participation
+    Bureau RegionalGroup WorkingParty Question JointCoordinationActivity Sector Organization Person Post Place City Region Country Document Participation
     DiscussionItem GroupAction StatedCount Evidence
 """.split()
 OBJECT_PROPERTIES = """
@@ -52,6 +52,7 @@ SUBCLASS_AXIOMS = [
     ("Organization", SCHEMA.Organization),
     ("Organization", FOAF.Organization),
     ("ITUTGroup", ORG.OrganizationalUnit),
+    ("Sector", ORG.OrganizationalUnit),
     ("Topic", SKOS.Concept),
     ("Person", SCHEMA.Person),
     ("Person", FOAF.Person),

@@ -48,6 +48,7 @@ KIND_OF_CLASS = {
     ITUKG.City: "place",
     ITUKG.Region: "place",
     ITUKG.Organization: "organization",
+    ITUKG.Sector: "organization",  # the sectors keep their id:organization/ IRIs
     ITUKG.Post: "post",
     ITUKG.Person: "person",
     ITUKG.MeetingSeries: "series",

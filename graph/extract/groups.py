@@ -151,7 +151,7 @@ class _Finder:
         return None
 
     def itu_t(self, s: int, e: int) -> Ref | None:
-        return self.known("ITU-T", s, e, {"Organization"})
+        return self.known("ITU-T", s, e, {"Sector"})
 
     def tsag(self, s: int, e: int) -> Ref | None:
         return self.known("TSAG", s, e)
