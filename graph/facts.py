@@ -26,6 +26,8 @@ class Ref:
     """A mention of an entity: its reference IRI when the reference data knows it, else None (minted later).
 
     `kind` is the entity's class local name in the ontology (Organization, City, Country, Topic, StudyGroup, ...).
+    A group the reference data does not know carries what it is minted from: its notation ('Q10/13',
+    'SG3RG-AFR') and the group it is part of.
     """
 
     kind: str
@@ -37,6 +39,8 @@ class Ref:
     #: a gazetteer place (graph/gazetteer.py): not in the reference graph, so the document describes it
     gazetteer: bool = False
     in_country: str | None = None  # a gazetteer place's country IRI
+    notation: str | None = None
+    part_of: "Ref | None" = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from .extract.participants import strip_legal_form
 from .extract.text import slugify
 from .facts import EventMention, MeetingRef, Ref
 from .namespaces import ID
+from .reference import GROUP_KINDS
 
 _KIND_SLUG = {
     "CTOMeeting": "cto-meeting",
@@ -55,9 +56,12 @@ def meeting(ref: MeetingRef) -> URIRef:
 
 
 def entity(ref: Ref) -> URIRef:
-    """The reference IRI when the text was linked to the reference data, else one minted from the label."""
+    """The reference IRI when the text was linked to the reference data, else one minted from the label
+    (a group with a notation: from the notation, so every spelling of it gets the same IRI)."""
     if ref.iri:
         return URIRef(ref.iri)
+    if ref.kind in GROUP_KINDS:
+        return URIRef(ID[f"group/{slugify(ref.notation or ref.label)}"])
     label = strip_legal_form(ref.label) if ref.kind == "Organization" else ref.label
     return URIRef(ID[f"{_PATH_BY_KIND.get(ref.kind, slugify(ref.kind))}/{slugify(label)}"])
 

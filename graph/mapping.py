@@ -5,6 +5,7 @@ comes from graph/iris.py.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
@@ -56,6 +57,13 @@ class _Writer:
                 # a minted entity, or a gazetteer place (not in the reference graph): the document describes it
                 self.g.add((iri, RDF.type, ITUKG[ref.kind]))
                 self.g.add((iri, RDFS.label, Literal(ref.label)))
+                if ref.notation:
+                    self.g.add((iri, SKOS.notation, Literal(ref.notation)))
+                    number = re.fullmatch(r"SG(\d+)", ref.notation)
+                    if ref.kind == "StudyGroup" and number:
+                        self.g.add((iri, ITUKG.groupNumber, Literal(int(number.group(1)))))
+                if ref.part_of is not None:
+                    self.g.add((iri, ITUKG.partOf, self.entity(ref.part_of)))
             if ref.gazetteer and ref.in_country:
                 self.g.add((iri, ITUKG.inCountry, URIRef(ref.in_country)))
             self.g.add((iri, PROV.wasDerivedFrom, self.doc))

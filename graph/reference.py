@@ -21,13 +21,15 @@ _ALIAS_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel
 
 #: Ontology classes an alias can point to, most specific first (an entity typed twice keeps the first).
 KINDS = (
-    "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "ITUTGroup",
-    "MeetingSeries", "Post", "Person", "City", "Region", "Country", "Place", "Topic", "Organization",
+    "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup", "WorkingParty",
+    "Question", "JointCoordinationActivity", "ITUTGroup",
+    "Sector", "MeetingSeries", "Post", "Person", "City", "Region", "Country", "Place", "Topic", "Organization",
 )
-GROUP_KINDS = frozenset({"StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "ITUTGroup"})
+GROUP_KINDS = frozenset({"StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup",
+                         "WorkingParty", "Question", "JointCoordinationActivity", "ITUTGroup"})
 PLACE_KINDS = frozenset({"City", "Region", "Country", "Place"})
 #: Kinds whose names are proper nouns: a lower-case word in text never matches them ("orange" is not Orange).
-PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Organization", "Person", "MeetingSeries"}
+PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Sector", "Organization", "Person", "MeetingSeries"}
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # 'ITU-T' inside a link is not a mention
@@ -38,6 +40,20 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching ("Bogotá" ~ "bogota")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+#: Spelling variants folded together when matching names: British '-isation' ('Standardisation'), and the
+#: plural 'Telecommunications' that documents write for the singular of ITU names.
+_VARIANTS = ((re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"^telecommunications$"), "telecommunication"))
+
+
+@lru_cache(maxsize=65536)
+def key_token(token: str) -> str:
+    """The matching key of one word: folded, with spelling variants made one."""
+    k = fold(token)
+    for pattern, repl in _VARIANTS:
+        k = pattern.sub(repl, k)
+    return k
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -152,7 +168,7 @@ class Reference:
                             self.add_alias(form, iri, kind)
 
     def add_alias(self, alias: str, iri: str, kind: str) -> None:
-        key = tuple(fold(t) for t, _, _ in tokens(alias))
+        key = tuple(key_token(t) for t, _, _ in tokens(alias))
         if not key or len(key) > self.MAX_ALIAS_TOKENS or sum(len(k) for k in key) < 2:
             return  # one letter ('e&' -> 'e') would match initials everywhere
         entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in PROPER_KINDS)
@@ -171,7 +187,7 @@ class Reference:
         end = len(text) if end is None else end
         urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
         toks = [t for t in tokens(text[start:end]) if not any(a <= start + t[1] < b for a, b in urls)]
-        folded = [fold(t) for t, _, _ in toks]
+        folded = [key_token(t) for t, _, _ in toks]
         out: list[Match] = []
         i = 0
         while i < len(toks):
@@ -215,7 +231,7 @@ class Reference:
 
     def lookup(self, name: str, kinds=None) -> Entry | None:
         """The entity a whole string names (e.g. one item of a participant list), or None."""
-        key = tuple(fold(t) for t, _, _ in tokens(name))
+        key = tuple(key_token(t) for t, _, _ in tokens(name))
         for e in self._aliases.get(key, []):
             if (kinds is None or e.kind in kinds) and self._case_ok(e, name.strip()):
                 return e

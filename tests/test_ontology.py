@@ -24,7 +24,7 @@ CLASSES = """
     Event Meeting CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting
     Conference Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting
     Workshop MeetingSeries Topic ITUTGroup StudyGroup FocusGroup AdvisoryGroup RapporteurGroup
-    Bureau Organization Person Post Place City Region Country Document Participation
+    Bureau RegionalGroup WorkingParty Question JointCoordinationActivity Sector Organization Person Post Place City Region Country Document Participation
     DiscussionItem GroupAction StatedCount Evidence
 """.split()
 OBJECT_PROPERTIES = """
@@ -54,6 +54,7 @@ SUBCLASS_AXIOMS = [
     ("Organization", SCHEMA.Organization),
     ("Organization", FOAF.Organization),
     ("ITUTGroup", ORG.OrganizationalUnit),
+    ("Sector", ORG.OrganizationalUnit),
     ("Topic", SKOS.Concept),
     ("Person", SCHEMA.Person),
     ("Person", FOAF.Person),
@@ -66,7 +67,8 @@ SUBCLASS_AXIOMS = [
     ("Document", PROV.Entity),
     ("Evidence", PROV.Entity),
 ] + [(kind, ITUKG.Meeting) for kind in MEETING_KINDS] + [
-    (group, ITUKG.ITUTGroup) for group in "StudyGroup FocusGroup AdvisoryGroup RapporteurGroup Bureau".split()
+    (group, ITUKG.ITUTGroup) for group in
+    "StudyGroup FocusGroup AdvisoryGroup RapporteurGroup Bureau RegionalGroup WorkingParty Question JointCoordinationActivity".split()
 ] + [(place, ITUKG.Place) for place in "City Region Country".split()]
 
 SUBPROPERTY_AXIOMS = [

@@ -41,12 +41,14 @@ ALLOWED_QIDS = {
 STUDY_GROUPS = (2, 3, 5, 9, 11, 12, 13, 15, 16, 17, 20)
 
 GROUP_CLASSES = {ITUKG[c] for c in
-                 ("ITUTGroup", "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau")}
+                 ("ITUTGroup", "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup",
+                  "WorkingParty", "Question", "JointCoordinationActivity")}
 KIND_OF_CLASS = {
     ITUKG.Country: "country",
     ITUKG.City: "place",
     ITUKG.Region: "place",
     ITUKG.Organization: "organization",
+    ITUKG.Sector: "organization",  # the sectors keep their id:organization/ IRIs
     ITUKG.Post: "post",
     ITUKG.Person: "person",
     ITUKG.MeetingSeries: "series",

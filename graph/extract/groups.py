@@ -1,25 +1,352 @@
-"""ITU-T groups in all their spellings, linked to the reference data, and what the text says of them."""
+"""ITU-T groups in all their spellings, linked to the reference data, and what the text says of them.
+
+Groups are read by their form, not from a list of names: a study group is 'Study Group' or 'SG' with a
+number, a Question 'Q<n>/<sg>', a working party 'WP<n>/<parent>', a regional group 'SG<n>RG-<region>', a
+focus group, rapporteur group or JCA an 'FG-', 'RG-' or 'JCA-' acronym or '... Group on <Name>'. A group the
+reference data knows (ontology/reference/itu.ttl) gets its reference IRI; any other is minted from its
+notation (graph/iris.py), with the group it is part of. Region codes and names are data
+(ontology/reference/itu-regions.csv).
+"""
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import URIRef
 
 from ..facts import GroupAction, Ref, Span
-from ..reference import GROUP_KINDS, Reference
+from ..namespaces import ITUKG
+from ..reference import GROUP_KINDS, Reference, fold
 from .text import sentences
 
-#: 'Study Groups 12, 13 and 16', 'SGs 2 and 3', 'ITU-T Study Groups 9, 12 & 16'.
-_COORDINATED = re.compile(
-    r"\b(?:ITU-T\s+)?(?:Study\s+Groups|SGs)\s+(\d{1,2}(?:\s*(?:,|and|&|,\s*and)\s*\d{1,2})+)\b"
-)
-#: 'Study Group 17', 'SG17', 'SG 17' when the reference data lacks that spelling.
-_SINGLE = re.compile(r"\b(?:ITU-T\s+)?(?:Study\s+Group|SG)\s?(\d{1,2})\b(?!\s*(?:,|and)\s*\d)")
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(code, name, other names) of the regions of ITU-T regional groups."""
+    path = resources.files("itukg.ontology") / "reference" / "itu-regions.csv"
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
+    return tuple((r["code"].strip(), r["name"].strip(), tuple(a.strip() for a in (r["aliases"] or "").split("|") if a.strip()))
+                 for r in csv.DictReader(rows))
+
+
+def _region_by_name() -> dict[str, tuple[str, str]]:
+    out = {}
+    for code, name, aliases in regions():
+        for alias in (name, *aliases):
+            out[fold(re.sub(r"^the\s+", "", alias, flags=re.I))] = (code, name)
+    return out
+
+
+#: 'ITU-T ', 'ITU ', 'ITU-Telecommunication ' before a group name (part of the mention).
+_ITU = r"(?:ITU-T\s+|ITU[-\s]+Telecommunications?(?:\s+Standardi[sz]ation(?:\s+Sector)?)?\s+|ITU\s+)?"
+
+
+def _sg(name: str) -> str:
+    """A study group with its number in group `name`: 'SG13', 'SG 13', 'Study Group 13', 'study group-3'."""
+    return rf"{_ITU}(?:(?i:study\s+group)\s*-?\s*|SG\s?-?\s?)(?P<{name}>\d{{1,2}})(?!\d)"
+
+
+_TSAG = r"(?:ITU-T\s+)?(?:TSAG|(?i:Telecommunications?\s+Standardi[sz]ation\s+Advisory\s+Group))"
+_LIST = r"\d{1,2}(?!\d)(?:\s*(?:,\s*and|,|and|&)\s*\d{1,2}(?!\d))+"
+#: A proper name after 'Focus Group on', 'Rapporteur Group on': capitalised words and the small words between
+#: them, stopping before another group ('... on AI for Health and ITU-T Study Group 16').
+_STOP = r"(?!ITU\b|ITU-|Study\s+Groups?\b|SGs?\b|SG\d|TSAG\b|TSB\b|Focus\s+Groups?\b|Working\s+Part|Question\b|WP\d|Q\d+/)"
+_WORD = rf"{_STOP}[A-Z0-9][\w&+.-]*(?<![.-])"
+_NAME = rf"{_WORD}(?:\s+(?:(?:and|for|of|the|in|on|to|with|including|&)\s+)*{_WORD})*"
+#: An acronym after 'FG-', 'RG-', 'JCA-': 'AI4H', 'IMT-2020', 'StdsStrat'.
+_ACR = r"[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*(?<!-)"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern]:
+    names = sorted({a for _, n, al in regions() for a in (n, *al)}, key=len, reverse=True)
+    region = "(?i:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names) + ")"
+    return {
+        # 'SG3RG-AFR', 'SG 12 RG-LAC'
+        "regional_notation": re.compile(r"(?<![\w-])SG\s?(?P<n>\d{1,2})\s?RG[-\s]?(?P<code>[A-Z]{2,6})(?![\w-])"),
+        # 'ITU-T SG 3 Regional Group for Africa (SG3RG-AFR)', 'Study Group-3 regional group for Africa'
+        "regional_name": re.compile(
+            _sg("n") + rf"\s+(?i:regional\s+group)\s+(?:for|of|in)\s+(?:the\s+)?(?P<region>{region})\b"
+            r"(?:\s*\(\s*SG\s?\d{1,2}\s?RG[-\s]?[A-Z]{2,6}\s*\))?"),
+        # 'the Regional Group for Africa of Study Group 3'
+        "regional_after": re.compile(
+            rf"(?i:regional\s+group)\s+(?:for|of)\s+(?:the\s+)?(?P<region>{region})\s+(?:of|for)\s+(?:the\s+)?" + _sg("n")),
+        # 'WP2/TSAG', 'WP 2/13', 'Working Party 3/12', 'Working Party 2 of TSAG', 'TSAG Working Party 2'
+        "wp_slash": re.compile(r"(?<![\w-])(?:WP\s?|(?i:working\s+party)\s+)(?P<wp>\d{1,2})\s?/\s?(?P<parent>TSAG|\d{1,2})(?![\d/\w])"),
+        "wp_of": re.compile(rf"(?i:working\s+party)\s+(?P<wp>\d{{1,2}})(?![\w/])\s+of\s+(?:the\s+)?(?:(?P<tsag>{_TSAG})|{_sg('n')})"),
+        "wp_after": re.compile(rf"(?:(?P<tsag>{_TSAG})|{_sg('n')})\s+(?:(?i:working\s+party)\s+|WP\s?)(?P<wp>\d{{1,2}})(?![\w/])"),
+        # 'Questions 1/13 and 2/13', 'Q10/13', 'Question 6/17' (not 'Q4/2023', a quarter)
+        "questions": re.compile(r"(?i:questions)\s+(?P<list>\d{1,2}\s?/\s?\d{1,2}(?:\s*(?:,\s*and|,|and|&)\s*\d{1,2}\s?/\s?\d{1,2})+)(?![\d/])"),
+        "question": re.compile(r"(?<![\w.-])(?:Q|(?i:question)\s*)(?P<q>\d{1,2})\s?/\s?(?P<n>\d{1,2})(?![\d/])"),
+        # 'Study Groups 12, 13 and 16', 'SGs 2 and 3'
+        "coordinated": re.compile(rf"{_ITU}(?:(?i:study\s+groups?)|SGs?)\s*(?P<list>{_LIST})"),
+        "single": re.compile(r"(?<![\w-])" + _sg("n")),
+        # 'Focus Group on X (FG-X)', 'Rapporteur Group on X (RG-X)', 'Joint Coordination Activity on X (JCA-X)'
+        "named": re.compile(
+            r"(?:ITU(?:-T|-WHO)?\s+)?(?P<what>(?i:focus\s+group|rapporteur\s+group|joint\s+coordination\s+activity))"
+            rf"\s+(?:on|for)\s+(?P<name>{_NAME})(?:\s*\(\s*(?P<acr>(?:FG|RG|JCA)[-\s]{_ACR})\s*\))?"),
+        # 'FG-IMT-2020', 'FG IMT-2020', 'RG-IEM', 'JCA-AHF'
+        "acronym": re.compile(rf"(?<![\w-])(?P<what>FG|RG|JCA)(?:-|\s(?=[A-Z]{{2}}))(?P<acr>{_ACR})(?![\w-])"),
+    }
+
+
+_KIND_OF = {"fg": "FocusGroup", "focus group": "FocusGroup", "rg": "RapporteurGroup",
+            "rapporteur group": "RapporteurGroup", "jca": "JointCoordinationActivity",
+            "joint coordination activity": "JointCoordinationActivity"}
+_LONG = {"FocusGroup": "Focus Group", "RapporteurGroup": "Rapporteur Group",
+         "JointCoordinationActivity": "Joint Coordination Activity"}
+
+#: 'the ITU-R Study Group 5', 'ITU-D Study Groups 1 and 2': another sector's groups, not ITU-T's.
+_OTHER_SECTOR = re.compile(r"(?:ITU-[RD]|Radiocommunication|Development)\s*$")
+#: A bare two- or three-letter acronym of another sector's body ('BR', 'RAG') counts only in an ITU context.
+_ITU_CONTEXT = re.compile(r"\bITU\b|ITU-[TRD]|\bTSB\b|\bTSAG\b|Bureau|Radiocommunication|Development|Director")
 #: 'the new ITU-T Focus Group established in July 2018'
 _ESTABLISHED = re.compile(
     r"\b(?:ITU-T\s+)?(Focus\s+Group|Study\s+Group|Rapporteur\s+Group)\s+(?:was\s+)?(?:established|created|set\s+up|launched)"
     r"\s+(?:in\s+)?(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(\d{4})"
 )
+_PART_OF, _GROUP_NUMBER = ITUKG.partOf, ITUKG.groupNumber
+_iri = URIRef
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
+
+
+class _Finder:
+    """One pass over text[start:end]: each rule takes the spans no earlier rule took."""
+
+    def __init__(self, ref: Reference, text: str, start: int, end: int):
+        self.ref, self.text, self.start, self.end = ref, text, start, end
+        self.out: list[Ref] = []
+        self.covered: list[tuple[int, int]] = []
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in self.covered)
+
+    def add(self, s: int, e: int, refs) -> None:
+        self.out.extend(r for r in refs if r is not None)
+        self.covered.append((s, e))
+
+    def span(self, s: int, e: int) -> Span:
+        return Span.of(self.text, s, e)
+
+    def other_sector(self, s: int) -> bool:
+        return bool(_OTHER_SECTOR.search(self.text, max(0, s - 20), s))
+
+    # -- the groups a mention names --------------------------------------------------------------
+    def known(self, name: str, s: int, e: int, kinds=GROUP_KINDS) -> Ref | None:
+        entry = self.ref.lookup(name, kinds)
+        return Ref(entry.kind, entry.label, self.span(s, e), entry.iri) if entry else None
+
+    def study_group(self, n: int, s: int, e: int, explicit: bool = True) -> Ref | None:
+        """SG n: the reference group, or a minted one for a number the reference data lacks (a later study
+        period's group) when the mention says ITU-T or the number is above the known ones."""
+        iri = self.ref.group_by_number(n)
+        if iri:
+            return Ref(self.ref.kinds[iri], self.ref.labels[iri], self.span(s, e), iri)
+        highest = max((int(v) for v in self.ref.graph.objects(None, _GROUP_NUMBER)), default=0)
+        if 1 <= n <= 24 and (explicit or n > highest):
+            return Ref("StudyGroup", f"ITU-T Study Group {n}", self.span(s, e), None, notation=f"SG{n}",
+                       part_of=self.itu_t(s, e))
+        return None
+
+    def itu_t(self, s: int, e: int) -> Ref | None:
+        return self.known("ITU-T", s, e, {"Sector"})
+
+    def tsag(self, s: int, e: int) -> Ref | None:
+        return self.known("TSAG", s, e)
+
+    def minted(self, kind: str, label: str, notation: str | None, s: int, e: int, parent: Ref | None) -> Ref:
+        """A group from its notation: the reference group when the data knows the notation, else a new one."""
+        if notation:
+            known = self.known(notation, s, e, {kind})
+            if known:
+                return known
+        return Ref(kind, label, self.span(s, e), None, notation=notation, part_of=parent)
+
+    # -- rules -----------------------------------------------------------------------------------
+    def regional(self) -> None:
+        by_code = {code: name for code, name, _ in regions()}
+        by_name = _region_by_name()
+        for rule in ("regional_name", "regional_after", "regional_notation"):
+            for m in _rules()[rule].finditer(self.text, self.start, self.end):
+                s, e = m.span()
+                if not self.free(s, e) or self.other_sector(s):
+                    continue
+                n = int(m.group("n"))
+                if "code" in m.groupdict():
+                    code = m.group("code")
+                    name = by_code.get(code)
+                else:
+                    code, name = by_name.get(fold(re.sub(r"\s+", " ", m.group("region"))), (None, None))
+                    if code is None:
+                        continue
+                sg = self.study_group(n, s, e)
+                if sg is None:
+                    continue
+                label = f"ITU-T Study Group {n} Regional Group for {name}" if name else f"ITU-T Study Group {n} Regional Group {code}"
+                self.add(s, e, [self.minted("RegionalGroup", label, f"SG{n}RG-{code}", s, e, sg)])
+
+    def working_parties(self) -> None:
+        for rule in ("wp_slash", "wp_of", "wp_after"):
+            for m in _rules()[rule].finditer(self.text, self.start, self.end):
+                s, e = m.span()
+                if not self.free(s, e):
+                    continue
+                d = m.groupdict()
+                wp = int(d["wp"])
+                if d.get("tsag") or d.get("parent") == "TSAG":
+                    parent, short, of = self.tsag(s, e), "TSAG", "TSAG"
+                else:
+                    n = int(d.get("n") or d.get("parent"))
+                    parent, short, of = self.study_group(n, s, e), str(n), f"ITU-T Study Group {n}"
+                if parent is None:
+                    continue
+                self.add(s, e, [self.minted("WorkingParty", f"Working Party {wp} of {of}", f"WP{wp}/{short}", s, e, parent)])
+
+    def questions(self) -> None:
+        rules = _rules()
+        for m in rules["questions"].finditer(self.text, self.start, self.end):
+            s, e = m.span()
+            if self.free(s, e) and not self.other_sector(s):
+                pairs = re.findall(r"(\d{1,2})\s?/\s?(\d{1,2})", m.group("list"))
+                self.add(s, e, [self.question(int(q), int(n), s, e) for q, n in pairs])
+        for m in rules["question"].finditer(self.text, self.start, self.end):
+            s, e = m.span()
+            if self.free(s, e) and not self.other_sector(s):
+                q = self.question(int(m.group("q")), int(m.group("n")), s, e)
+                if q:
+                    self.add(s, e, [q])
+
+    def question(self, q: int, n: int, s: int, e: int) -> Ref | None:
+        # only a study group the reference data knows: 'Q1/24' or 'Q4/20' may be a quarter of a year
+        iri = self.ref.group_by_number(n)
+        if not iri or q < 1:
+            return None
+        sg = Ref(self.ref.kinds[iri], self.ref.labels[iri], self.span(s, e), iri)
+        return self.minted("Question", f"Question {q}/{n}", f"Q{q}/{n}", s, e, sg)
+
+    def coordinated(self) -> None:
+        for m in _rules()["coordinated"].finditer(self.text, self.start, self.end):
+            s, e = m.span()
+            if self.free(s, e) and not self.other_sector(s):
+                explicit = m.group().startswith("ITU")
+                self.add(s, e, [self.study_group(int(n), s, e, explicit) for n in re.findall(r"\d{1,2}", m.group("list"))])
+
+    def reference(self) -> None:
+        for m in self.ref.find(self.text, GROUP_KINDS, self.start, self.end):
+            if not self.free(m.start, m.end):
+                continue
+            e = m.entry
+            surface = self.text[m.start:m.end]
+            if e.kind == "StudyGroup" and self.other_sector(m.start):
+                continue
+            if self._foreign_acronym(e, surface, m.start, m.end):
+                continue
+            self.add(m.start, m.end, [Ref(e.kind, e.label, self.span(m.start, m.end), e.iri)])
+
+    def _foreign_acronym(self, entry, surface: str, s: int, e: int) -> bool:
+        """'BR', 'RAG' (another sector's body) outside any ITU context: 'RAG' is also retrieval-augmented generation."""
+        if not (surface.isupper() and len(surface) <= 3):
+            return False
+        parent = self.ref.graph.value(_iri(entry.iri), _PART_OF)
+        if parent is None or str(parent).endswith("/itu-t") or self.ref.kinds.get(str(parent)) in GROUP_KINDS:
+            return False
+        a, b = next(((a, b) for a, b in sentences(self.text, max(0, s - 400), min(len(self.text), e + 400))
+                     if a <= s < b), (s, e))
+        return not _ITU_CONTEXT.search(self.text[a:s] + " " + self.text[e:b])
+
+    def named(self) -> None:
+        defs = _definitions(self.text)
+        for m in _rules()["named"].finditer(self.text, self.start, self.end):
+            s, e = m.span()
+            if not self.free(s, e):
+                continue
+            kind = _KIND_OF[re.sub(r"\s+", " ", m.group("what").lower())]
+            name = re.sub(r"\s+", " ", m.group("name"))
+            label = f"{_LONG[kind]} on {name}"
+            acr = _notation(m.group("acr")) if m.group("acr") else defs.get((kind, fold(label)))
+            known = self.known(label, s, e, {kind}) or (self.known(acr, s, e, {kind}) if acr else None)
+            self.add(s, e, [known or Ref(kind, label, self.span(s, e), None, notation=acr,
+                                                 part_of=self.parent_of(kind, s))])
+        for m in _rules()["acronym"].finditer(self.text, self.start, self.end):
+            s, e = m.span()
+            if not self.free(s, e):
+                continue
+            kind = _KIND_OF[m.group("what").lower()]
+            acr = m.group("acr")
+            item = re.search(r"-\d{1,2}$", acr)  # 'RG-XYZ-4:' is item 4 of RG-XYZ's list ('FG-IMT-2020' keeps its year)
+            if item:
+                acr, e = acr[:item.start()], e - len(item.group())
+            if kind == "RapporteurGroup" and (acr in {c for c, _, _ in regions()} or sum(c.isupper() for c in acr) < 2):
+                continue  # 'RG-AFR' is a regional group's tail, not a rapporteur group
+            notation = _notation(m.group("what") + "-" + acr)
+            label = defs.get((kind, notation)) or notation
+            self.add(s, e, [self.minted(kind, label, notation, s, e, self.parent_of(kind, s))])
+
+    def parent_of(self, kind: str, s: int) -> Ref | None:
+        """A rapporteur group belongs to the study group written just before it, else to TSAG."""
+        if kind == "FocusGroup" or kind == "JointCoordinationActivity":
+            return self.itu_t(s, s)
+        before = re.search(r"(?:SG\s?|Study\s+Group\s+)(\d{1,2})\s+$", self.text[max(0, s - 20):s])
+        if before:
+            sg = self.study_group(int(before.group(1)), s, s)
+            if sg:
+                return sg
+        return self.tsag(s, s)
+
+    def singles(self) -> None:
+        for m in _rules()["single"].finditer(self.text, self.start, self.end):
+            s, e = m.span()
+            if self.free(s, e) and not self.other_sector(s):
+                sg = self.study_group(int(m.group("n")), s, e, m.group().startswith("ITU"))
+                if sg:
+                    self.add(s, e, [sg])
+
+    def established(self) -> None:
+        for m in _ESTABLISHED.finditer(self.text, self.start, self.end):
+            month = _MONTHS.index(m.group(2).lower()) + 1 if m.group(2) else None
+            kind = m.group(1).split()[0] + "Group"
+            for iri in self.ref.groups_established(int(m.group(3)), month):
+                if self.ref.kinds.get(iri) == kind:
+                    self.out.append(Ref(kind, self.ref.labels[iri], self.span(m.start(), m.end()), iri))
+
+
+def _notation(acronym: str) -> str:
+    """'FG IMT-2020' -> 'FG-IMT-2020': one spelling, so every spelling mints one IRI."""
+    return re.sub(r"^(FG|RG|JCA)[-\s]+", r"\1-", acronym.strip())
+
+
+@lru_cache(maxsize=8)
+def _definitions(text: str) -> dict:
+    """What a document defines once and abbreviates after: 'Focus Group on X (FG-X)' gives FG-X its name and X its
+    acronym, for the mentions elsewhere in the document."""
+    out: dict = {}
+    for m in _rules()["named"].finditer(text):
+        if m.group("acr"):
+            kind = _KIND_OF[re.sub(r"\s+", " ", m.group("what").lower())]
+            label = _LONG[kind] + " on " + re.sub(r"\s+", " ", m.group("name"))
+            acr = _notation(m.group("acr"))
+            out.setdefault((kind, acr), label)
+            out.setdefault((kind, fold(label)), acr)
+    return out
+
+
+def find_groups(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
+    """Every ITU group mentioned in text[start:end], in order (a coordinated form gives several)."""
+    f = _Finder(ref, text, start, end)
+    f.regional()
+    f.working_parties()
+    f.questions()
+    f.coordinated()
+    f.reference()
+    f.named()
+    f.singles()
+    f.established()
+    f.out.sort(key=lambda r: r.span.start)
+    return f.out
+
 
 #: What a sentence says a group does, in priority order (the first that matches is recorded).
 ACTION_PATTERNS = (
@@ -38,39 +365,6 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|new|its|their|of|structure|work|man
 #: 'Study Group 20, established in June 2015, should lead ...': when a group was set up describes the group;
 #: it is not what the meeting asks of it.
 _WHEN_ESTABLISHED = re.compile(r"\s+(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\b")
-
-
-def find_groups(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
-    """Every ITU-T group mentioned in text[start:end], in order (a coordinated form gives several)."""
-    out: list[Ref] = []
-    covered: list[tuple[int, int]] = []
-    for m in _COORDINATED.finditer(text, start, end):
-        for n in re.finditer(r"\d{1,2}", m.group(1)):
-            iri = ref.group_by_number(int(n.group()))
-            if iri:
-                out.append(Ref(ref.kinds[iri], ref.labels[iri], Span.of(text, m.start(), m.end()), iri))
-        covered.append((m.start(), m.end()))
-    for m in ref.find(text, GROUP_KINDS, start, end):
-        if any(s <= m.start < e for s, e in covered):
-            continue
-        e = m.entry
-        out.append(Ref(e.kind, e.label, Span.of(text, m.start, m.end), e.iri))
-        covered.append((m.start, m.end))
-    for m in _SINGLE.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        iri = ref.group_by_number(int(m.group(1)))
-        if iri:
-            out.append(Ref(ref.kinds[iri], ref.labels[iri], Span.of(text, m.start(), m.end()), iri))
-            covered.append((m.start(), m.end()))
-    for m in _ESTABLISHED.finditer(text, start, end):
-        month = _MONTHS.index(m.group(2).lower()) + 1 if m.group(2) else None
-        kind = m.group(1).split()[0] + "Group"
-        for iri in ref.groups_established(int(m.group(3)), month):
-            if ref.kinds.get(iri) == kind:
-                out.append(Ref(kind, ref.labels[iri], Span.of(text, m.start(), m.end()), iri))
-    out.sort(key=lambda r: r.span.start)
-    return out
 
 
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:
