@@ -88,7 +88,7 @@ FOUND = [
     ("Inter-Sector coordination with ITU-R and ITU-D was strengthened.", "inter-sector-coordination"),
     ("Collaboration with other SDOs remains essential.", "standards-collaboration"),
     ("Harmonisation of standards across regions was discussed.", "standards-collaboration"),
-    ("TSAG reviewed the progress of its focus groups.", "focus-groups"),
+    ("TSAG discussed the focus group process and the creation of focus groups.", "focus-groups"),
     # strategy
     ("The ITU-T standardisation strategy was discussed.", "standardization-strategy"),
     ("Participants debated the strategic direction of the Sector.", "standardization-strategy"),
@@ -233,6 +233,7 @@ TRAPS = [
     "The data were presented in a table.",
     "TSAG met in Geneva and WTSA will meet in New Delhi.",
     "ITU-T Study Group 13 and TSB prepared the documents.",
+    "Chairs of the study groups and of the focus groups attended.",
 ]
 
 
