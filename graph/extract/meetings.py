@@ -27,7 +27,7 @@ from .keyphrases import find_keyphrases
 from .organizations import find_organizations
 from .participants import find_host, find_participant_lists, organization_ref
 from .people import find_people, person_key
-from .places import attendance, find_place
+from .places import attendance, find_place, place_in_name
 from .sections import find_items
 from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, lines, ordinal, sentence_at, sentences
 
@@ -573,6 +573,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                 place = find_place(ref, text, start, e, exclude)
             if place:
                 break
+        if place is None and a.kind.pattern.search(text, a.name_span[0], a.name_span[1]):
+            # the words before the kind's own: 'the Antalya Plenipotentiary Conference'
+            core = a.kind.pattern.search(text, a.name_span[0], a.name_span[1])
+            place = place_in_name(ref, text, a.name_span[0], core.start())
         if place:
             m.place, m.country, m.country_from_reference = place
 

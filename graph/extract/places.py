@@ -17,7 +17,7 @@ the country), else the place's own name over another place's alternate name, els
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..facts import Ref, Span
 from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
@@ -234,3 +234,24 @@ def _gazetteer_region_at(gaz, text: str, at: int, cands: list[Candidate]) -> Can
                 if c.place.kind == "City" and c.place.country == rc.place.country and c.place.admin1 == rc.place.admin1:
                     return c
     return None
+
+
+def place_in_name(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, Ref | None, bool] | None:
+    """A place that qualifies a meeting's name ('the Antalya Plenipotentiary Conference', 'the Busan CTO meeting'):
+    the words text[s:e] before the kind's own words read as if the text said 'in <words>'."""
+    words = text[s:e].strip()
+    if not words or not words[0].isupper():
+        return None
+    lead = text.index(words, s)
+    found = find_place(ref, "in " + words, 3, 3 + len(words))
+    if found is None or found[0].kind == "Country":
+        return None
+
+    def moved(r: Ref | None) -> Ref | None:
+        if r is None:
+            return None
+        a = lead + r.span.start - 3
+        return replace(r, span=Span.of(text, a, a + len(r.span.quote)))
+
+    place, country, from_reference = found
+    return moved(place), moved(country) if not from_reference else replace(country, span=moved(place).span), from_reference
