@@ -5,6 +5,8 @@
     python -m bench --full          # also 10,000 documents
     python -m bench --graph-5m      # also the 5M-triple graph
 
+    python -m bench extraction GOLD.json TEXT_DIR   # extraction recall per category on a document set
+
 See bench/README.md for what each figure means.
 """
 from __future__ import annotations
@@ -580,6 +582,9 @@ def write_results(path: Path, cfg: Config, argv: list[str], body: str, info: dic
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["extraction"]:
+        from . import extraction
+        return extraction.main(argv[1:])
     args, cfg = parse_args(argv)
     started = time.time()
     tmp = None

@@ -80,3 +80,19 @@ def test_quick_benchmark_prints_the_table(tmp_path):
     assert "ratio itukg/oxigraph (memory): n/a" in out
     # a quick run never overwrites the recorded results
     assert (results.stat().st_mtime_ns if results.exists() else None) == before
+
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_extraction.py"
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason=f"the shared scorer is not at {SCORER}")
+def test_bench_extraction_recovers_every_gold_fact_of_the_bundled_corpus(tmp_path):
+    """`python -m bench extraction` prints the scorer's figures; on the bundled corpus every gold fact is found."""
+    root = ROOT
+    proc = subprocess.run([sys.executable, "-m", "bench", "extraction", "--seed-facts", str(root / "tests/data/seed-facts.json"),
+                           str(root / "graph/corpus"), "--scorer", str(SCORER), "--work-dir", str(tmp_path)],
+                          cwd=root, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    musts = [line for line in proc.stdout.splitlines() if ": must " in line]
+    assert len(musts) == 2 and all("missing" not in line for line in musts), proc.stdout
+    assert "s a document" in proc.stdout
