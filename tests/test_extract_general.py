@@ -243,3 +243,30 @@ def test_a_city_that_qualifies_a_meeting_name_is_its_place():
     pp = facts_of(text).meetings[0]
     assert (pp.kind, pp.start.year, pp.country.iri) == ("Conference", 2002, ID + "country/MA")
     assert pp.place.label in ("Marrakesh", "Marrakech")  # the gazetteer's spelling of the city the text names
+
+
+def test_people_who_met_yesterday_under_a_dateline_are_a_meeting_of_that_day():
+    text = ("DUBAI, 6 December 2023 – Senior officials from industry met yesterday in Dubai to discuss e-waste. "
+            "The event was organized by the Emirates Example Authority (EEA).\n")
+    m = facts_of(text).meetings[0]
+    assert (m.start, m.place.label) == (date(2023, 12, 5), "Dubai")
+    assert m.host.label == "Emirates Example Authority"
+
+
+def test_a_written_range_wins_over_today_and_a_city_beside_its_country_over_a_venue():
+    text = ("Lisbon, 24 May 2025 – The Example Standards Forum closed today after a five-day meeting held from 20 to "
+            "24 May at Example Congress Hall, Porto, Portugal.\n")
+    m = by_kind(facts_of(text), "Symposium")
+    assert (m.start, m.end) == (date(2025, 5, 20), date(2025, 5, 24))
+    assert (m.place.label, m.country.iri) == ("Porto", ID + "country/PT")
+
+
+def test_a_cxo_roundtable_under_its_heading():
+    text = ("ITU CxO Roundtable\nSeoul, Republic of Korea, 16 October 2023\nCommuniqué\n"
+            "CxOs from 14 companies met in Seoul on 16 October 2023.\n"
+            "Participating organizations: Acme Networks Inc. (United States); Borealis Telecom Oy (Finland).\n")
+    facts = facts_of(text)
+    m = by_kind(facts, "CTOMeeting")
+    assert m.name == "ITU CxO Roundtable" and m.start == date(2023, 10, 16)
+    assert {p.organization.label for p in m.participations} == {"Acme Networks Inc.", "Borealis Telecom Oy"}
+    assert not any("Roundtable" in p.name for p in facts.people)

@@ -164,7 +164,7 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
         [r for m in facts.meetings for r in [p.organization for p in m.participations] + [m.host] if r is not None]
     facts.organizations = once((o for o in named if o.iri is None or not ref.part_of_itu(o.iri)),
                                key=lambda r: r.iri or str(iris.entity(r)))
-    facts.groups = once(find_groups(ref, text, 0, len(text)))
+    facts.groups = once(find_groups(ref, text, 0, len(text)), key=lambda r: r.iri or str(iris.entity(r)))
     facts.people = once(sorted(people, key=lambda p: (p.post is None, p.span.start)), key=person_key)
     topics = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
               for x in ref.find(text, {"Topic"})]
@@ -253,6 +253,12 @@ def _check_generic_anchors(anchors: list[Anchor]) -> None:
     date: in a communiqué of a named meeting, 'CTOs met again on 10 September' is a session of it, not a new one."""
     named = {_key(a) for a in anchors if a.date and not a.kind.name and not a.is_next and not a.is_past}
     groups = {k[0] for k in named}
+    # 'officials met ...' names no kind: it is the meeting another phrase of its sentence or of its day names
+    for a in anchors:
+        if a.kind.cls == "Meeting" and a.date and any(
+                o is not a and o.kind.cls != "Meeting" and (o.window == a.window or (o.date and o.date.start == a.date.start))
+                for o in anchors):
+            a.date, a.opening = None, False
     for a in anchors:
         if a.kind.name and a.date and a.kind.group in groups and _key(a) not in named:
             a.date, a.opening = None, False
@@ -319,6 +325,9 @@ def _meeting_date(text: str, after: int, ds: list[DateMention]) -> DateMention |
     A month or a year alone ('in 2008', '(Antalya, 2006)') dates the meeting only when it follows the phrase
     closely, in the same clause: elsewhere in the sentence it dates something else."""
     days = [d for d in ds if d.precision == "day"]
+    written = [d for d in days if any(c.isdigit() for c in d.quote)]
+    if written and len(written) < len(days):
+        days = written  # 'closed today after a meeting held from 15 to 24 October': the written range is its date
     if not days:
         near = [d for d in ds if 0 <= d.span_start - after <= 60 and not re.search(r"[;\n]|\band\b", text[after:d.span_start])]
         return near[0] if near else None

@@ -123,7 +123,10 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     places = [f for f in found if f.kind in ("City", "Region")]
     countries = [f for f in found if f.kind == "Country"]
     if places:
-        best = max(places, key=lambda f: (f.strength, -f.start))
+        def beside_its_country(f: _Found) -> bool:  # 'New Delhi, India' over 'at Example Hall' in one sentence
+            return any(c.iri == f.country and 0 <= c.start - f.end <= 3 for c in countries)
+
+        best = max(places, key=lambda f: (beside_its_country(f), f.strength, -f.start))
         place = Ref(best.kind, best.label, Span.of(text, best.start, best.end), best.iri,
                     gazetteer=best.place is not None, in_country=best.country if best.place is not None else None)
         named = next((c for c in countries if c.iri == best.country), None)
