@@ -318,8 +318,13 @@ def _cache_key(ref: Reference) -> str:
     return h.hexdigest()[:24]
 
 
-@lru_cache(maxsize=2)
 def gazetteer(ref: Reference) -> Gazetteer:
+    """The gazetteer for a reference; a document's overlay (Reference.overlay) shares its base's."""
+    return _gazetteer(ref.base)
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(ref: Reference) -> Gazetteer:
     """The gazetteer for a reference (its hand-listed places decide which gazetteer entries are left out).
 
     Its tables are kept in the user's cache directory, keyed by everything they are made from: building them

@@ -173,6 +173,10 @@ class Reference:
             return  # one letter ('e&' -> 'e') would match initials everywhere
         entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in PROPER_KINDS)
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        copied = self.__dict__.get("_copied")
+        if copied is not None and key not in copied:  # an overlay: copy the base's bucket before adding to it
+            copied.add(key)
+            self._aliases[key] = list(self._aliases.get(key, []))
         bucket = self._aliases.setdefault(key, [])
         if all(e.iri != iri or e.alias != alias for e in bucket):
             bucket.append(entry)
@@ -268,15 +272,17 @@ class Reference:
         `refs` are Refs with an IRI already minted; their label and alternative name become aliases.
         Copies only the alias tables (milliseconds), never the graphs.
         """
+        new = [r for r in refs if r.iri is not None and r.iri not in self.kinds]
+        if not new:
+            return self
         view = object.__new__(Reference)
         view.__dict__.update(self.__dict__)
         view.labels, view.kinds = dict(self.labels), dict(self.kinds)
-        view._aliases = {k: list(v) for k, v in self._aliases.items()}
+        view._aliases = dict(self._aliases)  # buckets are replaced, never changed in place, from here on
         view._longest = dict(self._longest)
+        view._copied = set()
         view.base = self.base
-        for r in refs:
-            if r.iri is None or r.iri in self.kinds:
-                continue
+        for r in new:
             view.labels[r.iri] = r.label
             view.kinds[r.iri] = r.kind
             for alias in (r.label, r.alt):

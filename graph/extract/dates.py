@@ -323,12 +323,13 @@ def infer_year(text: str) -> int | None:
     return max(counts, key=lambda year: (counts[year], year))
 
 
-def find_months(text: str) -> list[MonthMention]:
+def find_months(text: str, taken: list[tuple[int, int]] | None = None) -> list[MonthMention]:
     """Month-year mentions that are not part of a day mention ("in July 2018").
 
     "9 September 2018" is a day, so its "September 2018" is not reported here.
     """
-    taken = [(m.span_start, m.span_end) for m in find_dates(text)]
+    if taken is None:
+        taken = [(m.span_start, m.span_end) for m in find_dates(text)]
     found = []
     for m in _MONTH_YEAR.finditer(text):
         start, end = m.span()
@@ -354,15 +355,15 @@ _YEAR_ALONE = re.compile(
 )
 
 
-def find_partial_dates(text: str) -> list[DateMention]:
+def find_partial_dates(text: str, days: list[DateMention] | None = None) -> list[DateMention]:
     """Months ("in July 2018") and years ("in 2008", "(Antalya, 2006)") that date something without a day.
 
     Each is a DateMention covering the whole month or year with `precision` "month" or "year"; a month or year
     that is part of a day mention is not reported.
     """
     out: list[DateMention] = []
-    taken = [(m.span_start, m.span_end) for m in find_dates(text)]
-    for mm in find_months(text):
+    taken = [(m.span_start, m.span_end) for m in (find_dates(text) if days is None else days)]
+    for mm in find_months(text, taken):
         first = date(mm.year, mm.month, 1)
         nxt = date(mm.year + (mm.month == 12), mm.month % 12 + 1, 1)
         s, e = mm.span

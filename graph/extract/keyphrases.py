@@ -9,6 +9,8 @@ an organization, person or place), that the vocabulary does not already name, ar
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -44,6 +46,9 @@ def stopwords() -> frozenset[str]:
 def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, list[str]]]:
     """Runs of content words inside one clause, with their offsets."""
     stop = stopwords()
+    spans = sorted(skip)
+    starts = [a for a, _ in spans]
+    ends = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of any span starting before
     out = []
     for s, e in sentences(text, start, end):
         run: list[re.Match] = []
@@ -63,8 +68,9 @@ def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, l
                 flush()  # punctuation between the words: another phrase
             last_end = m.end()
             low = word.lower()
+            i = bisect.bisect_right(starts, m.start()) - 1
             if low in stop or low in _MONTHS or word.isdigit() or _ORDINAL.fullmatch(low) or _adverb(low) \
-                    or any(a <= m.start() < b for a, b in skip):
+                    or (i >= 0 and m.start() < ends[i]):
                 flush()
                 continue
             run.append(m)

@@ -128,12 +128,13 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             all_dates = find_dates(text, default_year=year)
             datelines = [d for d in all_dates if _is_dateline(text, d)]
     dates = [d for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
-    dates += [d for d in find_partial_dates(text)
+    dates += [d for d in find_partial_dates(text, all_dates)
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
     anchors = _anchors(text, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
+    regions: dict[tuple, list[tuple[int, int]]] = {}
     if meetings:
         regions = _regions(text, anchors, meetings)
         header_spans = [a.window for a in anchors if a.opening]
@@ -144,14 +145,20 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     else:
         facts.warnings.append("no meeting found: the document names no kind of meeting; what it names is kept "
                               "on the document")
-    _document_mentions(ref, text, facts, organizations)
+    _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs])
     return facts
 
 
-def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organizations: list[Ref]) -> None:
-    """What the whole document names, each entity once (its first mention), ITU itself left out."""
-    def once(refs, key=lambda r: r.iri):
-        seen, out = set(), []
+def _entity_key(r: Ref) -> str:
+    return r.iri or str(iris.entity(r))
+
+
+def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organizations: list[Ref], regions) -> None:
+    """What the document names outside its meetings, each entity once (its first mention), ITU itself left out:
+    a document is never empty, and nothing its meetings already say is said twice. The text the meetings own
+    is not read again (extraction cost stays flat)."""
+    def once(refs, taken, key=_entity_key):
+        seen, out = set(taken), []
         for r in refs:
             k = key(r)
             if k and k not in seen:
@@ -159,19 +166,30 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
                 out.append(r)
         return out
 
-    people = find_people(ref, text, 0, len(text)) + [p for m in facts.meetings for p in m.people]
-    named = organizations + [p.affiliation for p in people if p.affiliation is not None] + \
-        [r for m in facts.meetings for r in [p.organization for p in m.participations] + [m.host] if r is not None]
-    facts.organizations = once((o for o in named if o.iri is None or not ref.part_of_itu(o.iri)),
-                               key=lambda r: r.iri or str(iris.entity(r)))
-    facts.groups = once(find_groups(ref, text, 0, len(text)), key=lambda r: r.iri or str(iris.entity(r)))
-    facts.people = once(sorted(people, key=lambda p: (p.post is None, p.span.start)), key=person_key)
+    gaps, pos = [], 0
+    for s, e in sorted(regions):
+        if s > pos:
+            gaps.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(text):
+        gaps.append((pos, len(text)))
+    ms = facts.meetings
+    people = [p for s, e in gaps for p in find_people(ref, text, s, e)]
+    everyone = people + [p for m in ms for p in m.people]
+    facts.people = once(sorted(people, key=lambda p: (p.post is None, p.span.start)),
+                        {person_key(p) for m in ms for p in m.people}, key=person_key)
+    named = organizations + [p.affiliation for p in everyone if p.affiliation is not None]
+    took_part = {_entity_key(p.organization) for m in ms for p in m.participations}
+    facts.organizations = once((o for o in named if o.iri is None or not ref.part_of_itu(o.iri)), took_part)
+    facts.groups = once((g for s, e in gaps for g in find_groups(ref, text, s, e)),
+                        {_entity_key(g) for m in ms for g in m.groups_mentioned + m.groups_represented +
+                         [a.group for a in m.group_actions]})
     topics = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
-              for x in ref.find(text, {"Topic"})]
-    facts.topics = once(topics + [t for m in facts.meetings for t in m.topics])
-    names = [r.span for r in facts.organizations + facts.groups] + [p.span for p in facts.people] + \
-        [m.name_span for m in facts.meetings] + [m.place.span for m in facts.meetings if m.place] + \
-        [Span(x.start, x.end, "") for x in ref.find(text, PLACE_KINDS | {"Person", "Organization", "MeetingSeries"})]
+              for s, e in gaps for x in ref.find(text, {"Topic"}, s, e)]
+    facts.topics = once(topics, {t.iri for m in ms for t in m.topics})
+    names = [r.span for r in organizations + facts.groups] + [p.span for p in everyone] + \
+        [g.span for m in ms for g in m.groups_mentioned] + [m.name_span for m in ms] + \
+        [m.place.span for m in ms if m.place]
     facts.keyphrases = find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
 
 
