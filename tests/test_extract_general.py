@@ -270,3 +270,11 @@ def test_a_cxo_roundtable_under_its_heading():
     assert m.name == "ITU CxO Roundtable" and m.start == date(2023, 10, 16)
     assert {p.organization.label for p in m.participations} == {"Acme Networks Inc.", "Borealis Telecom Oy"}
     assert not any("Roundtable" in p.name for p in facts.people)
+
+
+def test_participants_named_inside_a_sentence_and_a_last_item_running_into_it():
+    text = ("Study Group 17 meeting concludes in Geneva\n\nITU-T Study Group 17 met in Geneva from 29 August to "
+            "8 September 2023. Participants from Huawei, Orange and the National Cyber Agency of Freedonia contributed "
+            "to work on zero trust. Participants included the ICT regulated operators and Academia.\n")
+    m = facts_of(text).meetings[0]
+    assert {p.organization.label for p in m.participations} == {"Huawei", "Orange", "National Cyber Agency of Freedonia"}

@@ -148,7 +148,14 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if entry is not None:
         return Ref("Organization", entry.label, Span.of(text, s, e), entry.iri)
     if not _name_like(name):
-        return None  # 'Academia', 'the ICT regulated operators': a kind of participant, not an organization
+        # 'Example Agency of Freedonia contributed to ...': the list's last item runs into the sentence
+        head = re.match(r"[A-Z0-9][\w&'’.-]*(?:\s+(?:(?:of|and|for|the|de|du|des|la|le|in|on|&)\s+)*[A-Z0-9][\w&'’.-]*)*"
+                        r"(?=\s+[a-z])", name)
+        if head is None or not _name_like(head.group()) or (
+                len(head.group().split()) < 2 and ref.lookup(head.group(), {"Organization"}) is None):
+            return None  # 'Academia', 'the ICT regulated operators': a kind of participant, not an organization
+        offset = text.find(head.group(), s, e)
+        return organization_ref(ref, text, offset, offset + len(head.group())) if offset >= 0 else None
     return Ref("Organization", name, Span.of(text, s, e))
 
 
@@ -213,7 +220,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
-_PARTICIPATION_CONTEXT = re.compile(r"participat\w*|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
+_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
                                     r"brought\s+together|gathered|convened", re.I)
 _OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|standards?\s+bodies", re.I)
 
