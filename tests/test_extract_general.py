@@ -278,3 +278,20 @@ def test_participants_named_inside_a_sentence_and_a_last_item_running_into_it():
             "to work on zero trust. Participants included the ICT regulated operators and Academia.\n")
     m = facts_of(text).meetings[0]
     assert {p.organization.label for p in m.participations} == {"Huawei", "Orange", "National Cyber Agency of Freedonia"}
+
+
+def test_a_contingent_representatives_and_speakers_with_their_affiliations():
+    text = ("The 5th Global Standards Symposium (GSS) was held on 14 October 2030 in Lima, Peru. The 12-person "
+            "Ruritanian contingent comprised the Ministry of Posts (MoP), Ruritel and Zeta Systems Corporation.\n"
+            "Speakers included Dr. Maria Lopez (Ruritel) and Prof. Chen Wei, Dean of the Ruritania Institute of "
+            "Technology.\nRepresentatives of Kappa Labs, Delta Networks and Sigma Mobile also took part.\n")
+    facts = facts_of(text)
+    m = by_kind(facts, "Symposium")
+    assert m.ordinal[0] == 5 and (m.start, m.place.label) == (date(2030, 10, 14), "Lima")
+    names = {p.organization.label for p in m.participations}
+    assert {"Ministry of Posts", "Ruritel", "Zeta Systems Corporation", "Kappa Labs", "Delta Networks",
+            "Sigma Mobile"} <= names
+    people = {p.name: p for p in m.people}
+    assert people["Maria Lopez"].affiliation.label == "Ruritel"
+    assert people["Chen Wei"].post.label.startswith("Dean of the Ruritania Institute")
+    assert not any("person" in k for k, _ in facts.keyphrases)

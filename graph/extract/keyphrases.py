@@ -69,7 +69,8 @@ def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, l
             last_end = m.end()
             low = word.lower()
             i = bisect.bisect_right(starts, m.start()) - 1
-            if low in stop or low in _MONTHS or word.isdigit() or _ORDINAL.fullmatch(low) or _adverb(low) \
+            counted = bool(re.search(r"\d-$", text[max(0, m.start() - 2):m.start()]))  # '12-person': a count
+            if counted or low in stop or low in _MONTHS or word.isdigit() or _ORDINAL.fullmatch(low) or _adverb(low) \
                     or (i >= 0 and m.start() < ends[i]):
                 flush()
                 continue

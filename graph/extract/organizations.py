@@ -68,7 +68,7 @@ def _words_before(text: str, end: int, start: int) -> int:
 _TITLE_LEAD = re.compile(
     r"(?:(?:Vice|Deputy|Co|Acting|Former)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
     r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief\s+\w+\s+Officer|"
-    r"Representative|Ambassador|Executive|Manager|Officer)\s+(?:of|at|for)\s+")
+    r"Representative|Ambassador|Executive|Manager|Officer|Dean|Rector|Professor|Chancellor)\s+(?:of|at|for)\s+")
 
 
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
@@ -197,7 +197,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                 ne = stop
             else:
                 tail = re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}", text[me:end])
-                if tail and len(text[ns:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
+                if tail and len(text[_trim_connectors(text, ns, ms)[0]:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
                     ne = me + tail.end()
                     country, stop = _country_after(ref, text, ne)  # 'Ministry of Digital Affairs of Examplia'
                     if country is not None:

@@ -49,6 +49,7 @@ _ROLE_TRIGGER = re.compile(
     rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
+    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])|"
     r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -138,6 +139,9 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     """An organization named by text[s:e], linked to the reference data when an alias matches."""
     while s < e and text[s] in " \t\n,;:(":
         s += 1
+    acr = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)[\s.,;]*$", text[s:e])
+    if acr and acr.start() > 0:
+        e = s + acr.start()  # 'the Ministry of Posts (MoP)': the acronym names the same organization
     while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
