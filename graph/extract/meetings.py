@@ -430,7 +430,8 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 s, e = a.window
                 if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(m, a, anchors):
                     place = find_place(ref, text, a.name_span[1], e)
-                    m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e))
+                    m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e),
+                                                a.date.precision)
     return meetings
 
 
