@@ -295,3 +295,12 @@ def test_a_contingent_representatives_and_speakers_with_their_affiliations():
     assert people["Maria Lopez"].affiliation.label == "Ruritel"
     assert people["Chen Wei"].post.label.startswith("Dean of the Ruritania Institute")
     assert not any("person" in k for k, _ in facts.keyphrases)
+
+
+def test_a_next_meeting_announced_for_a_year_is_dated_to_the_year():
+    text = ("The CxO meeting took place in Busan on 16 October 2023.\n"
+            "The next CxO meeting will take place in Geneva in 2024.\n")
+    m = by_kind(facts_of(text), "CTOMeeting")
+    assert (m.next_meeting.start.year, m.next_meeting.precision) == (2024, "year")
+    g = to_graph(facts_of(text))
+    assert any(str(v) == "2024" and str(v.datatype).endswith("gYear") for v in g.objects(predicate=ITUKG.startDate))
