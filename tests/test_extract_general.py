@@ -304,3 +304,14 @@ def test_a_next_meeting_announced_for_a_year_is_dated_to_the_year():
     assert (m.next_meeting.start.year, m.next_meeting.precision) == (2024, "year")
     g = to_graph(facts_of(text))
     assert any(str(v) == "2024" and str(v.datatype).endswith("gYear") for v in g.objects(predicate=ITUKG.startDate))
+
+
+def test_organizations_named_as_context_are_not_participants():
+    text = ("The CTO meeting took place in Geneva on 3 May 2021. Participants included Ericsson and Nokia.\n"
+            "ITU-T coordinates its work with organizations such as IETF and 3GPP; apps such as WhatsApp were cited.\n")
+    facts = facts_of(text)
+    m = by_kind(facts, "CTOMeeting")
+    assert {p.organization.iri for p in m.participations} == {ID + "organization/ericsson", ID + "organization/nokia"}
+    # the document still names the others, with no meeting they took part in
+    assert {ID + "organization/ietf", ID + "organization/3gpp"} <= {o.iri for o in facts.organizations}
+    assert not any("WhatsApp" in o.label for o in facts.organizations)
