@@ -5,6 +5,7 @@ organization alias is an edit to a Turtle file, never to Python.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -59,6 +60,21 @@ def key_token(token: str) -> str:
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens with their character offsets; punctuation and spaces are separators."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+_TOKENIZED: list = [None, None]  # the last text tokenized and its tables: extractors ask about one text many times
+
+
+def _tokenized(text: str) -> tuple[list[tuple[str, int, int]], list[str], list[int]]:
+    """A text's word tokens (outside links: 'ITU-T' inside a URL is no mention), their keys and start offsets."""
+    if _TOKENIZED[0] is not text:
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+        toks = tokens(text)
+        if urls:
+            toks = [t for t in toks if not any(a <= t[1] < b for a, b in urls)]
+        _TOKENIZED[:] = [text, (toks, [key_token(t) for t, _, _ in toks], [t[1] for t in toks])]
+    return _TOKENIZED[1]
 
 
 def inflections(label: str) -> list[str]:
@@ -189,9 +205,12 @@ class Reference:
         and are restricted to `kinds` when given.
         """
         end = len(text) if end is None else end
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
-        toks = [t for t in tokens(text[start:end]) if not any(a <= start + t[1] < b for a, b in urls)]
-        folded = [key_token(t) for t, _, _ in toks]
+        all_toks, all_folded, starts = _tokenized(text)
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        while hi > lo and all_toks[hi - 1][2] > end:
+            hi -= 1  # a word cut by the end of the range is not in it
+        toks, folded = all_toks[lo:hi], all_folded[lo:hi]
+        start = 0  # token offsets are the text's own
         out: list[Match] = []
         i = 0
         while i < len(toks):
@@ -202,7 +221,7 @@ class Reference:
                     continue
                 s, e = start + toks[i][1], start + toks[i + n - 1][2]
                 surface = text[s:e]
-                if "\n" in surface or re.search(r"[.;!?]\s", surface):
+                if "\n" in surface or (n > 1 and _SENTENCE_BREAK.search(surface)):
                     continue
                 ok = [x for x in entries if (kinds is None or x.kind in kinds) and self._case_ok(x, surface)]
                 if ok:
