@@ -315,3 +315,30 @@ def test_organizations_named_as_context_are_not_participants():
     # the document still names the others, with no meeting they took part in
     assert {ID + "organization/ietf", ID + "organization/3gpp"} <= {o.iri for o in facts.organizations}
     assert not any("WhatsApp" in o.label for o in facts.organizations)
+
+
+NEWS = """Example Tech News, 20 November 2017
+
+Industry leaders call for faster standards
+Chief technology officers from 16 companies met at the ninth annual CTO meeting in Busan, at ITU Telecom World 2017.
+Participation from 16 companies: Apex Mobile, Brio Networks, Cobalt Systems and Dune Telecom, among others.
+A separate consultation meeting of CTOs was held last week in Dubai, hosted by Falcon Digital.
+The regional CTO meeting for Africa will be held on December 5 at the Example Convention Centre in Nairobi.
+"""
+
+
+def test_news_of_meetings_without_exact_dates():
+    facts = facts_of(NEWS)
+    assert facts.published == date(2017, 11, 20)  # a publication line, not a meeting's date
+    by_name = {m.name: m for m in facts.meetings}
+    ninth = next(m for m in facts.meetings if m.ordinal and m.ordinal[0] == 9)
+    assert (ninth.kind, ninth.start.year, ninth.precision, ninth.place.label) == ("CTOMeeting", 2017, "year", "Busan")
+    assert ninth.co_located.year == 2017
+    assert {p.organization.label for p in ninth.participations} == {"Apex Mobile", "Brio Networks", "Cobalt Systems",
+                                                                    "Dune Telecom"}
+    consultation = by_name["consultation meeting of CTOs"]
+    assert (consultation.start, consultation.precision) == (date(2017, 11, 1), "month")  # 'last week'
+    assert (consultation.place.label, consultation.host.label) == ("Dubai", "Falcon Digital")
+    africa = by_name["regional CTO meeting"]
+    assert (africa.start, africa.place.label) == (date(2017, 12, 5), "Nairobi")  # the year the document makes clear
+    assert not any(" and " in o.label for o in facts.organizations)

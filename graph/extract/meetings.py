@@ -73,6 +73,7 @@ class Anchor:
     is_next: bool  # 'the next ... meeting'
     is_past: bool = False  # 'past CTO meetings', 'the previous meeting'
     heading: bool = False  # the phrase is a heading line (its date may be on the lines below)
+    meeting_key: tuple | None = None  # the meeting it was found to speak of (set while grouping)
 
 
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -178,6 +179,11 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
     everyone = people + [p for m in ms for p in m.people]
     facts.people = once(sorted(people, key=lambda p: (p.post is None, p.span.start)),
                         {person_key(p) for m in ms for p in m.people}, key=person_key)
+    listed = [p.organization.span for m in ms for p in m.participations]
+    # 'Cobalt Systems and Example Telecom' read as one name where a list gives two organizations: the list wins
+    organizations = [o for o in organizations if ref.is_reference(o.iri) or not any(
+        o.span.start <= s.start and s.end <= o.span.end and (s.start, s.end) != (o.span.start, o.span.end)
+        for s in listed)]
     named = organizations + [p.affiliation for p in everyone if p.affiliation is not None]
     took_part = {_entity_key(p.organization) for m in ms for p in m.participations}
     facts.organizations = once((o for o in named if o.iri is None or not ref.part_of_itu(o.iri)), took_part)
@@ -199,7 +205,8 @@ _PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+\(?[A-Z][\w.'’-]
 _PUBLICATION = re.compile(r"(?:published|issued|posted|updated|released|date)\s*:?\s*$", re.IGNORECASE)
 
 
-_RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|"
+_RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
+                       r"(?P<lastweek>last\s+week)|(?P<lastmonth>last\s+month)|"
                        r"(?:on\s+|last\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s*\d))\b")
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -211,15 +218,35 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
     for i, dl in enumerate(datelines):
         stop = datelines[i + 1].span_start if i + 1 < len(datelines) else len(text)
         for m in _RELATIVE.finditer(text, dl.span_end, min(stop, dl.span_end + 3000)):
+            if m.group("lastweek") or m.group("lastmonth"):
+                # a week or a month before the dateline: known to the month only
+                when = dl.start - timedelta(days=7) if m.group("lastweek") else dl.start.replace(day=1) - timedelta(days=1)
+                first = when.replace(day=1)
+                last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+                out.append(DateMention(first, last, m.start(), m.end(), m.group(), True, "month"))
+                continue
             if m.group("today"):
                 day = dl.start
             elif m.group("yesterday"):
                 day = dl.start - timedelta(days=1)
+            elif m.group("tomorrow"):
+                day = dl.start + timedelta(days=1)
             else:
                 back = (dl.start.weekday() - _WEEKDAY_NAMES.index(m.group("weekday").lower())) % 7
                 day = dl.start - timedelta(days=back)
             out.append(DateMention(day, day, m.start(), m.end(), m.group(), True))
     return out
+
+
+def _publication_line(text: str, line_start: int, before: str, d: DateMention) -> bool:
+    """'Example News, 20 November 2017' as the document's first line: who published it and when."""
+    if text[:line_start].strip() or text[d.span_end:text.find("\n", d.span_end) if "\n" in text[d.span_end:] else None].strip(" .,"):
+        return False
+    m = re.fullmatch(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*[,:|–-]\s*", before)
+    if not m:
+        return False
+    from .places import find_place  # a place and a date on the first line may head a meeting's own text
+    return find_place(load_reference(), m.group(1), 0, len(m.group(1))) is None
 
 
 def _is_dateline(text: str, d: DateMention) -> bool:
@@ -228,7 +255,7 @@ def _is_dateline(text: str, d: DateMention) -> bool:
     line_start = text.rfind("\n", 0, d.span_start) + 1
     before = text[line_start:d.span_start]
     after = text[d.span_end:d.span_end + 4]
-    if _PUBLICATION.search(before):
+    if _PUBLICATION.search(before) or _publication_line(text, line_start, before, d):
         return True
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 
@@ -258,9 +285,17 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # date right after the phrase is the event's own ('at Example World, 10-13 September')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30]
             date = _meeting_date(text, m.end(), ds)
-            opening = not is_next and not is_past and date is not None and (heading or bool(_OCCURRED.search(text, s, e)))
-            found.append(Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading))
+            occurred = bool(_OCCURRED.search(text, s, e))
+            opening = not is_next and not is_past and date is not None and (heading or occurred)
+            anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading)
+            if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
+                    and not _plural(text, m.end()) and not _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
+                anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
+            found.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
+    for a in found:  # a sentence that dates one meeting is about that one, not about an edition it also names
+        if a.opening and a.date is None and any(o.date is not None and o.window == a.window for o in found):
+            a.opening = False
     _check_heading_dates(found)
     _check_generic_anchors(found)
     return found
@@ -371,7 +406,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
     for a in anchors:
         if a.date is None or a.is_next:
             continue  # 'the last CTO meeting, held on 5 May' is a meeting too: the text gives its date
-        key = _key(a)
+        key = a.meeting_key = _key(a)
         name = a.kind.name or text[a.name_span[0]:a.name_span[1]]
         m = meetings.get(key)
         if m is None:
@@ -403,7 +438,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             target = None
         if target is None and _edition(text, a) and not _plural(text, a.name_span[1]):
             # 'WTSA-20', 'the 2nd preparatory meeting', 'the 2016 session of Council': one meeting, undated
-            target = (a.kind.group, "undated", _edition(text, a))
+            target = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
             if target not in meetings:
                 meetings[target] = Meeting(kind=a.kind.cls, name=_display_name(a.kind.name or text[a.name_span[0]:a.name_span[1]]),
                                            name_span=Span.of(text, *a.name_span), start=None)
@@ -418,6 +453,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
         if target is not None:
             same = [target]
         if len(same) == 1 and not distinct and (target is not None or _owns_undated(a, same[0], anchors)):
+            a.meeting_key = same[0]
             m = meetings[same[0]]
             if a.kind.rank < rank[same[0]] and a.kind.cls != m.kind and not a.kind.name:
                 rank[same[0]] = a.kind.rank
@@ -426,9 +462,9 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             _read_anchor(ref, text, a, m, avoid, anchors)
     for a in anchors:
         if a.is_next and a.date:
-            for m in meetings.values():
+            for key, m in meetings.items():
                 s, e = a.window
-                if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(m, a, anchors):
+                if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(key, a, anchors):
                     place = find_place(ref, text, a.name_span[1], e)
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e),
                                                 a.date.precision)
@@ -533,14 +569,14 @@ def _rename(text: str, m: Meeting, a: Anchor, key: tuple, generic: set) -> None:
 
 def _owns_undated(a: Anchor, key: tuple, anchors: list[Anchor]) -> bool:
     """An undated phrase speaks of a meeting when that meeting opens before it or no meeting opens before it."""
-    prev = [x for x in anchors if x.opening and x.name_span[0] <= a.name_span[0]]
-    return not prev or _key(prev[-1]) == key
+    prev = [x for x in anchors if x.opening and x.meeting_key and x.name_span[0] <= a.name_span[0]]
+    return not prev or prev[-1].meeting_key == key
 
 
-def _owns(m: Meeting, a: Anchor, anchors: list[Anchor]) -> bool:
-    """The meeting whose opening anchor most recently precedes anchor a."""
-    prev = [x for x in anchors if x.opening and x.name_span[0] < a.name_span[0]]
-    return bool(prev) and _key(prev[-1]) == _meeting_key(m)
+def _owns(key: tuple, a: Anchor, anchors: list[Anchor]) -> bool:
+    """Whether the meeting of `key` is the one whose opening anchor most recently precedes anchor a."""
+    prev = [x for x in anchors if x.opening and x.meeting_key and x.name_span[0] < a.name_span[0]]
+    return bool(prev) and prev[-1].meeting_key == key
 
 
 def _display_name(name: str) -> str:
@@ -653,7 +689,7 @@ def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
 
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
-    opening = [a for a in anchors if a.opening]
+    opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
     regions: dict[tuple, list[tuple[int, int]]] = {}
     if not opening:
         # one meeting without an opening sentence: the whole text is its region
@@ -662,7 +698,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         return regions
     bounds = []  # (key, start, sentence): where each meeting's text starts
     for a in opening:
-        key = _key(a)
+        key = a.meeting_key
         start = text.rfind("\n", 0, a.window[0]) + 1
         if bounds and bounds[-1][0] == key:
             continue
