@@ -325,7 +325,7 @@ def _check_heading_dates(anchors: list[Anchor]) -> None:
     for n, i in enumerate(heads):
         h = anchors[i]
         stop = anchors[heads[n + 1]].name_span[0] if n + 1 < len(heads) else None
-        prose = [a for a in anchors[i + 1:] if (stop is None or a.name_span[0] < stop) and a.opening and not a.heading
+        prose = [a for a in anchors[i + 1:] if (stop is None or a.name_span[0] < stop) and a.opening and a.date and not a.heading
                  and a.kind.group == h.kind.group]
         if prose and all(a.date.start != h.date.start for a in prose):
             h.date, h.opening = None, False
