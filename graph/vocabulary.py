@@ -14,7 +14,6 @@ from functools import lru_cache
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from .extract.text import slugify
 from .namespaces import ITUKG
 from .resources import ontology_file, reference_dir
 
@@ -87,7 +86,11 @@ class Vocabulary:
     def meeting_slug(self, cls: str) -> str:
         """A kind of meeting's part of a meeting's IRI: "cto-meeting" for CTOMeeting."""
         row = self._row.get(cls)
-        return row.slug if row and row.slug else slugify(self.labels.get(cls, cls))
+        if row and row.slug:
+            return row.slug
+        from .extract.text import slugify  # not at import: the server reads kinds but never loads the extractors
+
+        return slugify(self.labels.get(cls, cls))
 
     def meeting_label(self, cls: str) -> str:
         """The label of a meeting of this kind known only from an announcement."""

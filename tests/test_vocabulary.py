@@ -98,8 +98,9 @@ def _clear_caches() -> None:
 
 
 @pytest.fixture
-def hackathon(tmp_path, monkeypatch):
-    """A copy of the ontology folder with one more kind of meeting: a class and rows in the two CSV files."""
+def hackathon(request, tmp_path, monkeypatch):
+    """A copy of the ontology folder with one more kind of meeting: a class, its phrases in meeting-kinds.csv
+    and (unless the test's parameter says not) its slug and label in kinds.csv."""
     folder = tmp_path / "ontology"
     shutil.copytree(resources.ontology_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
     with open(folder / "itukg.ttl", "a", encoding="utf-8") as fh:
@@ -109,8 +110,9 @@ def hackathon(tmp_path, monkeypatch):
     header = next(i for i, line in enumerate(lines) if line.startswith("class,"))
     lines.insert(header + 1, 'Hackathon,,"(?:ITU )?(?:AI )?Hackathon",')
     kinds.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with open(folder / "reference" / "kinds.csv", "a", encoding="utf-8") as fh:
-        fh.write("Hackathon,,hack,ITU hackathon\n")
+    if getattr(request, "param", True):
+        with open(folder / "reference" / "kinds.csv", "a", encoding="utf-8") as fh:
+            fh.write("Hackathon,,hack,ITU hackathon\n")
     monkeypatch.setattr(resources, "ontology_dir", lambda: folder)
     _clear_caches()
     yield
@@ -118,14 +120,16 @@ def hackathon(tmp_path, monkeypatch):
     _clear_caches()
 
 
-def test_a_new_kind_of_meeting_needs_no_python(hackathon):
+@pytest.mark.parametrize("hackathon, slug", [(True, "hack"), (False, "hackathon")], indirect=["hackathon"])
+def test_a_new_kind_of_meeting_needs_no_python(hackathon, slug):
+    """With a kinds.csv row, its slug; without one, the slug of the class's rdfs:label."""
     assert "Hackathon" in vocabulary().meeting_kinds
     doc = Text(source="hack.txt", name="hack.txt", sha256="7" * 64, text=DOCUMENT, media_type="text/plain")
     facts = extract(doc, load_reference())
     [m] = facts.meetings
     assert m.kind == "Hackathon" and str(m.start) == "2021-03-12"
     mi = iris.meeting(m.ref)
-    assert str(mi) == base_iri() + "meeting/hack-2021-03-12-geneva"
+    assert str(mi) == base_iri() + f"meeting/{slug}-2021-03-12-geneva"
     g = to_graph(facts)
     assert (mi, RDF.type, ITUKG.Hackathon) in g
     graph, inferred, report, warnings, n = process(doc, load_reference())
@@ -202,3 +206,10 @@ def test_rebase_moves_instance_iris_only(monkeypatch):
     assert moved == {(x, RDF.type, ITUKG.Organization), (x, ITUKG.basedIn, URIRef("https://example.org/kg/country/ZA")),
                      (x, RDFS.label, Literal(DEFAULT_BASE_IRI))}
     assert iris._tail("https://example.org/kg/meeting/cto-meeting-2018-09-09-durban") == "cto-meeting-2018-09-09-durban"
+
+
+def test_the_server_reads_kinds_without_loading_the_extractors():
+    code = ("import sys, itukg.server.app, itukg.server.ui as ui; ui.kind_roots(); "
+            "print([m for m in sys.modules if m.startswith('itukg.graph.extract')])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr + out.stdout
