@@ -22,7 +22,7 @@ from .errors import DocumentError
 from .extract.meetings import extract
 from .gazetteer import gazetteer
 from .mapping import to_graph
-from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, document_graph
+from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, base_iri, document_graph
 from .read import Text, iter_documents
 from .reason import infer
 from .reference import Reference, load_reference
@@ -59,7 +59,7 @@ def nquads(graph: Graph, name: URIRef) -> bytes:
 
 
 def _reference_hash() -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(base_iri().encode())  # the reference data is moved under the configured base
     for path in [ontology_file(), *reference_files()]:
         h.update(path.name.encode())
         h.update(path.read_bytes())

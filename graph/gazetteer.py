@@ -26,7 +26,9 @@ from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
 
-from .namespaces import ID, ITUKG
+from . import iris
+from .namespaces import ITUKG
+from .resources import reference_dir
 from .reference import Reference, fold, tokens
 
 #: Cities below this population are not in the gazetteer (GeoNames' cities15000 extract).
@@ -81,9 +83,7 @@ def _data_file(name: str) -> str:
 
 def _word_lists() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """(common, never): names read as places only in a firm place context, and names never read as places."""
-    from importlib import resources
-
-    path = resources.files("itukg.ontology") / "reference" / "place-common-words.txt"
+    path = reference_dir() / "place-common-words.txt"
     common, never = set(), set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -123,7 +123,7 @@ class Gazetteer:
 
         from .extract.text import slugify
 
-        base = str(ID["place/"])
+        base = str(iris.place(""))
 
         def mint(name: str, suffix: str) -> str:
             slug = "-".join(_key(name))
@@ -138,7 +138,7 @@ class Gazetteer:
         with open(_data_file(f"cities{MIN_POPULATION}.json"), encoding="utf-8") as fh:
             cities = json.load(fh)
         for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
-            country = str(ID[f"country/{c['countrycode']}"])
+            country = str(iris.country(c["countrycode"]))
             name = c["name"]
             key = _key(name)
             if country not in countries or not key or (key, country) in hand or key in country_names or key in never:
@@ -165,7 +165,7 @@ class Gazetteer:
 
         with open(_data_file("us_states.json"), encoding="utf-8") as fh:
             states = json.load(fh)
-        us = str(ID["country/US"])
+        us = str(iris.country("US"))
         seen: set[tuple[str, str]] = set()
         for code, s in sorted(states.items()):
             key = _key(s["name"])
@@ -179,7 +179,7 @@ class Gazetteer:
         for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
             if (sub.type or "").lower() not in _REGION_TYPES:
                 continue
-            country = str(ID[f"country/{sub.country_code}"])
+            country = str(iris.country(sub.country_code))
             name = _REGION_SUFFIX.sub("", sub.name).strip()
             key = _key(name)
             if country not in countries or not key or (key, country) in hand or (key, country) in seen \

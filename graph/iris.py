@@ -1,45 +1,22 @@
-"""Instance IRIs, minted here and nowhere else, from stable keys (docs/model.md).
+"""Instance IRIs, minted here and nowhere else, from stable keys (docs/model.md), under the configured base
+(graph/namespaces.py `base_iri()`).
 
 The same entity read from two documents gets the same IRI: an organization by its reference IRI or the slug
-of its name without legal form; a meeting by kind, start date and place.
+of its name without legal form; a meeting by kind, start date and place. The reference data is written under
+the default base; `rebase` moves it under the configured one.
 """
 from __future__ import annotations
 
-import re
+from rdflib import Graph, URIRef
 
-from rdflib import URIRef
-
-from .extract.participants import strip_legal_form
 from .extract.text import slugify
 from .facts import EventMention, MeetingRef, Ref
-from .namespaces import ID
-from .reference import GROUP_KINDS
+from .namespaces import DEFAULT_BASE_IRI, base_iri
+from .vocabulary import vocabulary
 
-_KIND_SLUG = {
-    "CTOMeeting": "cto-meeting",
-    "CTOConsultation": "cto-consultation",
-    "LeadershipAssembly": "sgla",
-    "TSAGMeeting": "tsag-meeting",
-    "StudyGroupMeeting": "sg-meeting",
-    "Workshop": "workshop",
-    "Conference": "conference",
-    "Symposium": "symposium",
-    "PreparatoryMeeting": "preparatory-meeting",
-    "WorkingPartyMeeting": "wp-meeting",
-    "RapporteurGroupMeeting": "rg-meeting",
-    "RegionalGroupMeeting": "regional-group-meeting",
-    "Meeting": "meeting",
-}
-_PATH_BY_KIND = {
-    "Organization": "organization",
-    "Post": "post",
-    "City": "place",
-    "Region": "place",
-    "Place": "place",
-    "Country": "country",
-    "Topic": "topic",
-    "Person": "person",
-}
+
+def _id(path: str) -> URIRef:
+    return URIRef(base_iri() + path)
 
 
 def meeting_key(ref: MeetingRef) -> str:
@@ -48,11 +25,11 @@ def meeting_key(ref: MeetingRef) -> str:
         day = "undated-" + slugify(ref.name)[:60] if ref.name else "undated"
     else:
         day = ref.start.isoformat()[:{"year": 4, "month": 7}.get(ref.precision, 10)]
-    return f"{_KIND_SLUG.get(ref.kind, slugify(ref.kind))}-{day}-{place}"
+    return f"{vocabulary().meeting_slug(ref.kind)}-{day}-{place}"
 
 
 def meeting(ref: MeetingRef) -> URIRef:
-    return URIRef(ID[f"meeting/{meeting_key(ref)}"])
+    return _id(f"meeting/{meeting_key(ref)}")
 
 
 def entity(ref: Ref) -> URIRef:
@@ -60,47 +37,96 @@ def entity(ref: Ref) -> URIRef:
     (a group with a notation: from the notation, so every spelling of it gets the same IRI)."""
     if ref.iri:
         return URIRef(ref.iri)
-    if ref.kind in GROUP_KINDS:
-        return URIRef(ID[f"group/{slugify(ref.notation or ref.label)}"])
-    label = strip_legal_form(ref.label) if ref.kind == "Organization" else ref.label
-    return URIRef(ID[f"{_PATH_BY_KIND.get(ref.kind, slugify(ref.kind))}/{slugify(label)}"])
+    voc = vocabulary()
+    if ref.kind in voc.group_kinds:
+        return group(slugify(ref.notation or ref.label))
+    if ref.kind == "Organization":
+        from .extract.participants import strip_legal_form  # the extractors import this module
+
+        label = strip_legal_form(ref.label)
+    else:
+        label = ref.label
+    return _id(f"{voc.path(ref.kind) or slugify(ref.kind)}/{slugify(label)}")
+
+
+def group(slug: str) -> URIRef:
+    return _id(f"group/{slug}")
+
+
+def organization(slug: str) -> URIRef:
+    return _id(f"organization/{slug}")
+
+
+def series(slug: str) -> URIRef:
+    return _id(f"series/{slug}")
+
+
+def country(alpha2: str) -> URIRef:
+    return _id(f"country/{alpha2}")
+
+
+def place(slug: str) -> URIRef:
+    return _id(f"place/{slug}")
 
 
 def person(key: str) -> URIRef:
-    return URIRef(key) if key.startswith("http") else URIRef(ID[f"person/{key}"])
+    return URIRef(key) if key.startswith("http") else _id(f"person/{key}")
 
 
 def event(ev: EventMention) -> URIRef:
-    series = ev.series.iri.rsplit("/", 1)[-1] if ev.series.iri else slugify(ev.series.label)
-    return URIRef(ID[f"event/{series}-{ev.year}" if ev.year else f"event/{series}"])
+    name = ev.series.iri.rsplit("/", 1)[-1] if ev.series.iri else slugify(ev.series.label)
+    return _id(f"event/{name}-{ev.year}" if ev.year else f"event/{name}")
 
 
 def participation(meeting_iri: URIRef, org_iri: URIRef, country_iri: URIRef | None = None) -> URIRef:
     """An organization's participation in a meeting; the country is part of the key only when the same
     organization took part for a second country."""
     key = f"{_tail(meeting_iri)}/{_tail(org_iri)}" + (f"-{_tail(country_iri)}" if country_iri else "")
-    return URIRef(ID[f"participation/{key}"])
+    return _id(f"participation/{key}")
 
 
 def item(meeting_iri: URIRef, position: int) -> URIRef:
-    return URIRef(ID[f"item/{_tail(meeting_iri)}/{position}"])
+    return _id(f"item/{_tail(meeting_iri)}/{position}")
 
 
 def group_action(meeting_iri: URIRef, n: int) -> URIRef:
-    return URIRef(ID[f"action/{_tail(meeting_iri)}/{n}"])
+    return _id(f"action/{_tail(meeting_iri)}/{n}")
 
 
 def stated_count(meeting_iri: URIRef, n: int) -> URIRef:
-    return URIRef(ID[f"count/{_tail(meeting_iri)}/{n}"])
+    return _id(f"count/{_tail(meeting_iri)}/{n}")
 
 
 def document(sha256: str) -> URIRef:
-    return URIRef(ID[f"document/{sha256}"])
+    return _id(f"document/{sha256}")
 
 
 def evidence(sha256: str, n: int) -> URIRef:
-    return URIRef(ID[f"evidence/{sha256[:16]}/{n}"])
+    return _id(f"evidence/{sha256[:16]}/{n}")
 
 
 def _tail(iri: str) -> str:
-    return re.sub(r"^.*?/id/[^/]+/", "", str(iri)).replace("/", "-")
+    """The key of an instance IRI, what follows the base and the kind's path ('meeting/'), with '/' as '-'; an
+    IRI outside the base is kept whole."""
+    iri, base = str(iri), base_iri()
+    key = iri[len(base):].split("/", 1)[-1] if iri.startswith(base) else iri
+    return key.replace("/", "-")
+
+
+def rebase(graph: Graph) -> Graph:
+    """The graph with every IRI under the default base (as the reference files write them) moved under the
+    configured base; the graph itself when the two are the same."""
+    base = base_iri()
+    if base == DEFAULT_BASE_IRI:
+        return graph
+    n = len(DEFAULT_BASE_IRI)
+
+    def move(term):
+        return URIRef(base + term[n:]) if isinstance(term, URIRef) and term.startswith(DEFAULT_BASE_IRI) else term
+
+    out = Graph()
+    for prefix, ns in graph.namespaces():
+        out.bind(prefix, move(URIRef(ns)), override=True, replace=True)
+    for s, p, o in graph:
+        out.add((move(s), move(p), move(o)))
+    return out

@@ -14,8 +14,9 @@ from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RD
 from . import iris
 from .extract.people import person_key
 from .facts import DocumentFacts, EventMention, Meeting, PersonMention, Ref, Span
-from .namespaces import ITUKG as _ITUKG, TermCache, bind_prefixes
+from .namespaces import ITUKG as _ITUKG, SCHEMA, TermCache, bind_prefixes
 from .reference import load_reference
+from .vocabulary import vocabulary
 
 ITUKG, DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _SKOS, _XSD))
 
@@ -107,9 +108,7 @@ class _Writer:
         return iri
 
 
-_SCHEMA = "https://schema.org/"
-_ATTENDANCE = {"online": URIRef(_SCHEMA + "OnlineEventAttendanceMode"),
-               "mixed": URIRef(_SCHEMA + "MixedEventAttendanceMode")}
+_ATTENDANCE = {"online": SCHEMA.OnlineEventAttendanceMode, "mixed": SCHEMA.MixedEventAttendanceMode}
 
 
 def _date(d: date, precision: str = "day") -> Literal:
@@ -145,14 +144,6 @@ def to_graph(facts: DocumentFacts) -> Graph:
     for phrase, span in facts.keyphrases:
         w.add(doc, ITUKG.keyphrase, Literal(phrase), span)
     return g
-
-
-#: The label of a meeting known only from an announcement ('the next CTO meeting, 9 September 2018').
-_KIND_LABELS = {"CTOMeeting": "CTO meeting", "CTOConsultation": "CTO consultation", "LeadershipAssembly":
-                "Study Group Leadership Assembly", "TSAGMeeting": "TSAG meeting", "StudyGroupMeeting":
-                "study group meeting", "Workshop": "workshop", "Conference": "conference", "Symposium": "symposium",
-                "PreparatoryMeeting": "preparatory meeting", "WorkingPartyMeeting": "working party meeting",
-                "RapporteurGroupMeeting": "rapporteur group meeting", "RegionalGroupMeeting": "regional group meeting"}
 
 
 def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
@@ -253,7 +244,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(mi, ITUKG.nextMeeting, ni, nxt.span)
         if ni not in meeting_iris:  # announced but not described here: say what the text says of it
             add(ni, RDF.type, ITUKG[nxt.kind], nxt.span)
-            g.add((ni, RDFS.label, Literal(_KIND_LABELS.get(nxt.kind, "meeting"))))
+            g.add((ni, RDFS.label, Literal(vocabulary().meeting_label(nxt.kind))))
             add(ni, ITUKG.startDate, _date(nxt.start, nxt.precision), nxt.span)
             if nxt.place:
                 add(ni, ITUKG.location, w.entity(nxt.place), nxt.place.span)

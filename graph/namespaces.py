@@ -1,14 +1,20 @@
-"""The namespaces of the model (docs/model.md), defined once so no module spells an IRI by hand."""
+"""The namespaces of the model (docs/model.md) and itukg's other fixed IRIs, defined once: no other module spells
+an itukg IRI by hand, and instance IRIs are minted from `base_iri()` in graph/iris.py only."""
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from .errors import ConfigError
+
 ITUKG = Namespace("https://w3id.org/itukg/ontology#")
-#: Base of instance IRIs; a deployment under another domain sets ITUKG_BASE_IRI.
-ID = Namespace(os.environ.get("ITUKG_BASE_IRI", "https://w3id.org/itukg/id/"))
+#: The ontology's own IRI (owl:Ontology).
+ONTOLOGY_IRI = URIRef("https://w3id.org/itukg/ontology")
+#: Base of instance IRIs as the shipped reference data (ontology/reference/*.ttl) writes them.
+DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
 GRAPH = Namespace("https://w3id.org/itukg/graph/")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -20,35 +26,68 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 REFERENCE_GRAPH = GRAPH["reference"]
 INFERRED_GRAPH = GRAPH["inferred"]
 
+#: Names used only inside a store, never published: the deduplicated union of every itukg graph (the default
+#: graph) and the same without the inferences (server/store.py, graph/remote.py); what an external store holds,
+#: uploads in progress and a graph that never exists ("no default graph" in a protocol request) (graph/remote.py).
+_URN = "urn:x-itukg:"
+UNION_GRAPH_IRI = _URN + "union"
+ASSERTED_GRAPH_IRI = _URN + "asserted"
+META_GRAPH_IRI = _URN + "meta"
+STAGING_PREFIX = _URN + "staging:"
+EMPTY_GRAPH_IRI = _URN + "empty"
+META_DATASET, META_STATE, META_MANIFEST, META_GENERATION = (_URN + n for n in ("dataset", "state", "manifest", "generation"))
+
+
+@lru_cache(maxsize=1)
+def base_iri() -> str:
+    """The base of instance IRIs: $ITUKG_BASE_IRI, else DEFAULT_BASE_IRI; read once per process, when first
+    needed (not when this module is imported)."""
+    base = os.environ.get("ITUKG_BASE_IRI") or DEFAULT_BASE_IRI
+    if not base.startswith(("http://", "https://")) or not base.endswith(("/", "#")):
+        raise ConfigError(f"ITUKG_BASE_IRI must be an http(s) IRI ending in / or #, not {base!r}")
+    return base
+
 
 def document_graph(sha256: str):
     """The named graph holding one document's asserted facts."""
     return GRAPH[f"document/{sha256}"]
 
 
-PREFIXES = {
-    "itukg": ITUKG,
-    "id": ID,
-    "ig": GRAPH,
-    "schema": SCHEMA,
-    "org": ORG,
-    "oa": OA,
-    "skos": SKOS,
-    "foaf": FOAF,
-    "dcterms": DCTERMS,
-    "prov": PROV,
-    "owl": OWL,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "vann": VANN,
-    "wd": WD,
-}
+def prefixes() -> dict[str, Namespace]:
+    """The project's prefixes, `id:` being the configured base of instance IRIs."""
+    return {
+        "itukg": ITUKG,
+        "id": Namespace(base_iri()),
+        "ig": GRAPH,
+        "schema": SCHEMA,
+        "org": ORG,
+        "oa": OA,
+        "skos": SKOS,
+        "foaf": FOAF,
+        "dcterms": DCTERMS,
+        "prov": PROV,
+        "owl": OWL,
+        "rdf": RDF,
+        "rdfs": RDFS,
+        "xsd": XSD,
+        "vann": VANN,
+        "wd": WD,
+    }
+
+
+def __getattr__(name: str):
+    """`ID` (the instance namespace) and `PREFIXES` follow base_iri(), so importing this module reads no
+    environment."""
+    if name == "ID":
+        return Namespace(base_iri())
+    if name == "PREFIXES":
+        return prefixes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def bind_prefixes(graph) -> None:
     """Bind the project's prefixes so serializations are readable."""
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in prefixes().items():
         graph.bind(prefix, ns, override=True, replace=True)
 
 

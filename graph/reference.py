@@ -14,21 +14,20 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .namespaces import ID, ITUKG
-from .resources import ontology_file, reference_files
+from . import iris
+from .namespaces import ITUKG
+from .resources import reference_files
+from .vocabulary import vocabulary
 
 #: Label properties whose values are aliases an extractor may match in text.
 _ALIAS_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.notation)
 
-#: Ontology classes an alias can point to, most specific first (an entity typed twice keeps the first).
-KINDS = (
-    "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup", "WorkingParty",
-    "Question", "JointCoordinationActivity", "ITUTGroup",
-    "Sector", "MeetingSeries", "Post", "Person", "City", "Region", "Country", "Place", "Topic", "Organization",
-)
-GROUP_KINDS = frozenset({"StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup",
-                         "WorkingParty", "Question", "JointCoordinationActivity", "ITUTGroup"})
-PLACE_KINDS = frozenset({"City", "Region", "Country", "Place"})
+#: The classes an alias can point to are these and their subclasses (graph/vocabulary.py), most specific first
+#: (an entity typed twice keeps the first).
+_ALIAS_ROOTS = ("ITUTGroup", "Sector", "MeetingSeries", "Post", "Person", "Place", "Topic", "Organization")
+KINDS = vocabulary().most_specific_first(_ALIAS_ROOTS)
+GROUP_KINDS = vocabulary().group_kinds
+PLACE_KINDS = vocabulary().place_kinds
 #: Kinds whose names are proper nouns: a lower-case word in text never matches them ("orange" is not Orange).
 PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Sector", "Organization", "Person", "MeetingSeries"}
 
@@ -272,7 +271,7 @@ class Reference:
         for s in self.graph.subjects(ITUKG.groupNumber, Literal(number)):
             if self.kinds.get(str(s)) == "StudyGroup":
                 return str(s)
-        iri = str(ID[f"group/sg{number}"])
+        iri = str(iris.group(f"sg{number}"))
         return iri if iri in self.kinds else None
 
     def groups_established(self, year: int, month: int | None) -> list[str]:
@@ -321,7 +320,7 @@ class Reference:
         return cache[iri]
 
     def _part_of_itu(self, iri: str) -> bool:
-        itu = str(ID["organization/itu"])
+        itu = str(iris.organization("itu"))
         seen, todo = set(), [iri]
         while todo:
             node = todo.pop()
@@ -337,10 +336,9 @@ class Reference:
 
 @lru_cache(maxsize=1)
 def load_reference() -> Reference:
-    """Parse the ontology and every reference file once per process."""
-    ontology = Graph()
-    ontology.parse(ontology_file(), format="turtle")
+    """Parse the ontology and every reference file once per process; the reference data's IRIs are moved
+    under the configured base (graph/iris.py) when it is not the one the files are written with."""
     reference = Graph()
     for path in reference_files():
         reference.parse(path, format="turtle")
-    return Reference(ontology, reference)
+    return Reference(vocabulary().ontology, iris.rebase(reference))

@@ -45,18 +45,12 @@ import pyoxigraph as ox
 
 from .errors import ConfigError, ItukgError
 from .settings_file import read_settings_table
-from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from .namespaces import (ASSERTED_GRAPH_IRI as ASSERTED, EMPTY_GRAPH_IRI as EMPTY, GRAPH, INFERRED_GRAPH,
+                         META_DATASET as _DATASET, META_GENERATION as _GENERATION, META_GRAPH_IRI as META,
+                         META_MANIFEST as _MANIFEST, META_STATE as _STATE, ONTOLOGY_GRAPH, REFERENCE_GRAPH,
+                         STAGING_PREFIX, UNION_GRAPH_IRI as UNION)
 
-UNION = "urn:x-itukg:union"
-ASSERTED = "urn:x-itukg:asserted"
-META = "urn:x-itukg:meta"
-STAGING_PREFIX = "urn:x-itukg:staging:"
-EMPTY = "urn:x-itukg:empty"  # a graph that never exists: "no default graph" in a protocol request
 GRAPH_PREFIX = str(GRAPH)
-_DATASET = "urn:x-itukg:dataset"
-_STATE = "urn:x-itukg:state"
-_MANIFEST = "urn:x-itukg:manifest"
-_GENERATION = "urn:x-itukg:generation"
 
 #: Paths of each store type, relative to the --store URL (see docs/external-stores.md). `None`: no GSP.
 PRESETS: dict[str, dict[str, str | None]] = {

@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
 from .errors import ConfigError
-from .namespaces import ITUKG, RDF_TYPE
+from .namespaces import ITUKG, RDF_TYPE, base_iri
 from .reference import Reference, load_reference
 from .resources import shapes_file
 from .shacl_engine import DataIndex, Result, ShapesProgram, UnsupportedShapes
@@ -62,7 +62,7 @@ class Report:
 def _short(iri: str | None) -> str:
     if iri is None:
         return ""
-    for prefix, base in (("itukg:", str(ITUKG)), ("id:", "https://w3id.org/itukg/id/")):
+    for prefix, base in (("itukg:", str(ITUKG)), ("id:", base_iri())):
         if iri.startswith(base):
             return prefix + iri[len(base):]
     return iri

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 import pyoxigraph as ox
 
-from itukg.graph.namespaces import PREFIXES
+from itukg.graph.namespaces import ITUKG, PREFIXES
 from itukg.server import data
 from itukg.server.errors import ClientError
 from itukg.server.http import rdf_response, runtime, settings, wanted
@@ -33,8 +33,8 @@ EXTERNAL_LINK_PROPERTIES = (
     "http://www.w3.org/2002/07/owl#sameAs",
     "https://schema.org/sameAs",
     "http://xmlns.com/foaf/0.1/page",
-    "https://w3id.org/itukg/ontology#webPage",
-    "https://w3id.org/itukg/ontology#communique",
+    str(ITUKG.webPage),
+    str(ITUKG.communique),
 )
 _CURIES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
 

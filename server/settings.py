@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from itukg.graph.errors import ConfigError
+from itukg.graph.namespaces import DEFAULT_BASE_IRI
 from itukg.graph.settings_file import read_settings_table
-
-DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
 
 
 def default_data_dir() -> Path:

@@ -37,12 +37,12 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from itukg.graph.errors import DatasetError
-from itukg.graph.namespaces import INFERRED_GRAPH, PREFIXES
+from itukg.graph.namespaces import ASSERTED_GRAPH_IRI, INFERRED_GRAPH, PREFIXES, UNION_GRAPH_IRI
 
 log = logging.getLogger("itukg.server.store")
 
-UNION_GRAPH = ox.NamedNode("urn:x-itukg:union")
-ASSERTED_GRAPH = ox.NamedNode("urn:x-itukg:asserted")
+UNION_GRAPH = ox.NamedNode(UNION_GRAPH_IRI)
+ASSERTED_GRAPH = ox.NamedNode(ASSERTED_GRAPH_IRI)
 HIDDEN_GRAPHS = frozenset({UNION_GRAPH, ASSERTED_GRAPH})
 INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
 

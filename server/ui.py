@@ -33,8 +33,10 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
 
+from itukg.graph import namespaces as ns
 from itukg.graph.namespaces import PREFIXES
 from itukg.graph.reason import transitive_closure
+from itukg.graph.vocabulary import vocabulary
 from itukg.server.pages import curie, local_name
 from itukg.server.store import Snapshot
 
@@ -42,9 +44,9 @@ log = logging.getLogger(__name__)
 
 # --- vocabulary ------------------------------------------------------------------------------------------
 
-ITUKG = "https://w3id.org/itukg/ontology#"
-ONTOLOGY_IRI = "https://w3id.org/itukg/ontology"
-ONTOLOGY_GRAPH = "https://w3id.org/itukg/graph/ontology"
+ITUKG = str(ns.ITUKG)
+ONTOLOGY_IRI = str(ns.ONTOLOGY_IRI)
+ONTOLOGY_GRAPH = str(ns.ONTOLOGY_GRAPH)
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -54,7 +56,7 @@ DCTERMS = "http://purl.org/dc/terms/"
 FOAF = "http://xmlns.com/foaf/0.1/"
 SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
-DEFAULT_BASE_IRI = "https://w3id.org/itukg/id/"
+DEFAULT_BASE_IRI = ns.DEFAULT_BASE_IRI
 
 QUERY_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 PER_PAGE = 50
@@ -71,32 +73,9 @@ SEARCH_PROPERTIES = {RDFS + "label": 0, SKOS + "prefLabel": 0, SKOS + "notation"
 EXTERNAL_LINK_PROPERTIES = (SKOS + "exactMatch", SKOS + "closeMatch", OWL + "sameAs", SCHEMA + "sameAs",
                             FOAF + "page", ITUKG + "webPage", ITUKG + "communique")
 
-#: (kind, root class); an entity's kind is the first whose root (or a subclass of it) is among its types. The
-#: model's own subclasses are listed too, so kinds are right even when the ontology graph is not loaded.
-KIND_ROOTS = (
-    ("document", ITUKG + "Document"),
-    ("evidence", ITUKG + "Evidence"),
-    ("participation", ITUKG + "Participation"),
-    ("item", ITUKG + "DiscussionItem"),
-    ("action", ITUKG + "GroupAction"),
-    ("count", ITUKG + "StatedCount"),
-    ("meeting", ITUKG + "Meeting"),
-    *(("meeting", ITUKG + c) for c in ("CTOMeeting", "CTOConsultation", "LeadershipAssembly", "TSAGMeeting",
-                                      "StudyGroupMeeting", "Workshop")),
-    ("group", ITUKG + "ITUTGroup"),
-    *(("group", ITUKG + c) for c in ("StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau",
-                                    "RegionalGroup", "WorkingParty", "Question", "JointCoordinationActivity")),
-    ("topic", ITUKG + "Topic"),
-    ("person", ITUKG + "Person"),
-    ("country", ITUKG + "Country"),
-    ("place", ITUKG + "Place"),
-    ("place", ITUKG + "City"),
-    ("place", ITUKG + "Region"),
-    ("organization", ITUKG + "Organization"),
-    ("organization", ITUKG + "Sector"),
-    ("post", ITUKG + "Post"),
-    ("series", ITUKG + "MeetingSeries"),
-    ("event", ITUKG + "Event"),
+#: (kind, root class) of what is not a kind of the model's (those come first: graph/vocabulary.py, from the
+#: ontology and ontology/reference/kinds.csv); see kind_roots().
+_OTHER_KIND_ROOTS = (
     ("scheme", SKOS + "ConceptScheme"),
     ("class", OWL + "Class"),
     ("class", RDFS + "Class"),
@@ -106,6 +85,14 @@ KIND_ROOTS = (
     ("property", RDF + "Property"),
     ("ontology", OWL + "Ontology"),
 )
+
+
+def kind_roots() -> tuple[tuple[str, str], ...]:
+    """(kind, root class); an entity's kind is the first whose root (or a subclass of it) is among its types.
+    The model's own subclasses are listed too, so kinds are right even when the ontology graph is not loaded."""
+    return vocabulary().kind_roots() + _OTHER_KIND_ROOTS
+
+
 KIND_LABELS = {
     "meeting": "Meeting", "organization": "Organization", "topic": "Topic", "group": "ITU-T group",
     "person": "Person", "place": "Place", "country": "Country", "document": "Document", "post": "Post",
@@ -244,7 +231,8 @@ def build_index(snap: Snapshot) -> Index:
     index.labels = {s: r[2] for s, r in best.items()}
     for row in select(snap, "SELECT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s) && isIRI(?t)) }"):
         index.types.setdefault(row["s"].value, set()).add(row["t"].value)
-    roots = sorted({r for _, r in KIND_ROOTS})
+    kinds = kind_roots()
+    roots = sorted({r for _, r in kinds})
     # The class hierarchy is closed here rather than with rdfs:subClassOf* (Virtuoso refuses a transitive
     # path whose start is not a constant).
     supers: dict[str, set] = defaultdict(set)
@@ -258,7 +246,7 @@ def build_index(snap: Snapshot) -> Index:
         reached = set()
         for t in types:
             reached |= class_roots.get(t, set())
-        index.kinds[s] = next((k for k, r in KIND_ROOTS if r in reached), "resource")
+        index.kinds[s] = next((k for k, r in kinds if r in reached), "resource")
     for s, k in index.kinds.items():
         index.by_kind.setdefault(k, []).append(s)
     for k in index.by_kind:
@@ -945,7 +933,7 @@ def document_page(snap: Snapshot, iri: str) -> dict:
     page["sha256"] = ", ".join(_literals(snap, iri, ITUKG + "sha256"))
     page["title"] = ", ".join(_literals(snap, iri, DCTERMS + "title"))
     page["reports_on"] = by_date(snap, _objects(snap, iri, ITUKG + "reportsOn"))
-    page["graph_iri"] = (f"https://w3id.org/itukg/graph/document/{page['sha256']}"
+    page["graph_iri"] = (str(ns.document_graph(page["sha256"]))
                          if re.fullmatch(r"[0-9a-f]{64}", page["sha256"] or "") else None)
     rows = evidence(snap, document=iri)
     page["evidence"] = rows
@@ -1239,8 +1227,9 @@ def _ontology_doc(snap: Snapshot) -> dict:
 
 # --- build report -------------------------------------------------------------------------------------------
 
-def build_report(snap: Snapshot) -> dict:
-    """The SHACL outcome of the build that made the current generation (manifest.json)."""
+def build_report(snap: Snapshot, base: str = DEFAULT_BASE_IRI) -> dict:
+    """The SHACL outcome of the build that made the current generation (manifest.json); `base`: that of the
+    dataset's instance IRIs."""
     manifest = snap.manifest or {}
     documents = []
     for key, doc in sorted((manifest.get("documents") or {}).items()):
@@ -1250,7 +1239,7 @@ def build_report(snap: Snapshot) -> dict:
             "source": doc.get("source") or key, "name": doc.get("name") or Path(str(key)).name,
             "sha256": sha, "triples": doc.get("triples"), "meetings": doc.get("meetings"),
             "media_type": doc.get("media_type"), "warnings": list(doc.get("warnings") or []),
-            "iri": f"{DEFAULT_BASE_IRI}document/{sha}" if sha else None,
+            "iri": f"{base}document/{sha}" if sha else None,
         })
     rejected = []
     for r in manifest.get("rejected") or []:
@@ -1456,7 +1445,7 @@ def ontology():
 
 @bp.get("/report")
 def report():
-    return _render("ui/report.html", report=build_report(current_snapshot()), active="report")
+    return _render("ui/report.html", report=build_report(current_snapshot(), base_iri()), active="report")
 
 
 def render_entity(snap: Snapshot, iri: str) -> str | None:

@@ -12,20 +12,20 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 from rdflib import URIRef
 
 from ..facts import GroupAction, Ref, Span
 from ..namespaces import ITUKG
 from ..reference import GROUP_KINDS, Reference, fold
+from ..resources import reference_dir
 from .text import sentences
 
 
 @lru_cache(maxsize=1)
 def regions() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(code, name, other names) of the regions of ITU-T regional groups."""
-    path = resources.files("itukg.ontology") / "reference" / "itu-regions.csv"
+    path = reference_dir() / "itu-regions.csv"
     rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
     return tuple((r["code"].strip(), r["name"].strip(), tuple(a.strip() for a in (r["aliases"] or "").split("|") if a.strip()))
                  for r in csv.DictReader(rows))

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
-from ..namespaces import ID
 from ..read import Text
 from ..reference import PLACE_KINDS, Reference, load_reference
+from ..resources import reference_dir
+from ..vocabulary import vocabulary
 from .. import iris
 from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
@@ -48,10 +48,15 @@ class MeetingKind:
 
 @lru_cache(maxsize=1)
 def meeting_kinds() -> tuple[MeetingKind, ...]:
-    path = resources.files("itukg.ontology") / "reference" / "meeting-kinds.csv"
+    """The rows of meeting-kinds.csv; each class must be a kind of meeting in the ontology (graph/vocabulary.py)."""
+    path = reference_dir() / "meeting-kinds.csv"
     rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
-    return tuple(MeetingKind(r["class"], r["series"], re.compile(r["pattern"], re.IGNORECASE), (r.get("name") or "").strip(), i)
-                 for i, r in enumerate(csv.DictReader(rows)))
+    kinds = tuple(MeetingKind(r["class"], r["series"], re.compile(r["pattern"], re.IGNORECASE), (r.get("name") or "").strip(), i)
+                  for i, r in enumerate(csv.DictReader(rows)))
+    unknown = sorted({k.cls for k in kinds} - vocabulary().meeting_kinds)
+    if unknown:
+        raise ValueError(f"meeting-kinds.csv: not a subclass of itukg:Meeting in the ontology: {', '.join(unknown)}")
+    return kinds
 
 
 def _key(a: "Anchor") -> tuple:
@@ -418,7 +423,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             if a.kind.name:
                 generic.add(key)
             if a.kind.series:
-                iri = str(ID[f"series/{a.kind.series}"])
+                iri = str(iris.series(a.kind.series))
                 m.series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series), Span.of(text, *a.name_span), iri)
         else:
             if a.kind.rank < rank[key]:  # 'regional CTO meeting' makes a 'meeting of the CTO group' a consultation
@@ -444,7 +449,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                                            name_span=Span.of(text, *a.name_span), start=None)
                 rank[target] = a.kind.rank
                 if a.kind.series:
-                    iri = str(ID[f"series/{a.kind.series}"])
+                    iri = str(iris.series(a.kind.series))
                     meetings[target].series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series),
                                                   Span.of(text, *a.name_span), iri)
                 _read_anchor(ref, text, a, meetings[target], avoid, anchors)

@@ -16,17 +16,17 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..facts import PersonMention, Ref, Span
 from ..reference import GROUP_KINDS, Reference
+from ..resources import reference_dir
 from .text import slugify
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, ...]]:
     """Honorifics, title heads, name particles and never-name words: ontology/reference/person-words.csv."""
-    path = resources.files("itukg.ontology") / "reference" / "person-words.csv"
+    path = reference_dir() / "person-words.csv"
     rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
     out: dict[str, list[str]] = {}
     for row in csv.DictReader(rows):
