@@ -17,6 +17,10 @@ class DocumentError(ItukgError):
         super().__init__(f"{source}: {reason}")
 
 
+class ProcessingError(DocumentError):
+    """A document was read but could not be processed (an extractor or mapping failed on it: a bug)."""
+
+
 class ValidationFailed(ItukgError):
     """At least one document did not conform to the SHACL shapes."""
 

@@ -174,6 +174,8 @@ def iter_documents(
                 yield read_document(item, **limits)
             except DocumentError as error:
                 yield error
+            except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the others
+                yield DocumentError(str(item), f"cannot be read: {type(error).__name__}: {_describe(error)}")
 
 
 # --------------------------------------------------------------------------- files

@@ -148,6 +148,9 @@ def cmd_build(args) -> int:
     for err in result.unreadable:
         print(f"itukg: cannot read {err}", file=sys.stderr)
     for rej in result.rejected:
+        if rej.error:
+            print(f"itukg: rejected {rej.source}: {rej.error}", file=sys.stderr)
+            continue
         print(f"itukg: rejected {rej.source}: does not conform to the shapes", file=sys.stderr)
         for problem in rej.report.violations[:50]:
             print("  " + problem.line(), file=sys.stderr)
@@ -173,12 +176,14 @@ def _store_config(args):
 
 def cmd_validate(args) -> int:
     from itukg.graph.build import check
+    from itukg.graph.errors import ProcessingError
 
     results = check(args.paths, engine=args.engine)
     status = 0
     for source, outcome in results:
         if isinstance(outcome, ItukgError):
-            print(f"itukg: cannot read {outcome}", file=sys.stderr)
+            verb = "cannot process" if isinstance(outcome, ProcessingError) else "cannot read"
+            print(f"itukg: {verb} {outcome}", file=sys.stderr)
             status = max(status, 2)
             continue
         if outcome.conforms:
