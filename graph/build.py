@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from . import dataset as ds
-from .errors import ConfigError, DocumentError, ProcessingError
+from .errors import ConfigError, DocumentError, ProcessingError, SkippedFile
 from .extract.meetings import extract
 from .gazetteer import gazetteer
 from .mapping import to_graph
@@ -48,6 +48,7 @@ class BuildResult:
     reused: list[ds.DocumentEntry] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     unreadable: list[DocumentError] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)  #: folder entries not read (pipes, links): not errors
     warnings: list[str] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
@@ -146,8 +147,12 @@ def _chunks(items, size: int):
 
 
 def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fresh: bool = False,
-          progress: Callable[[int, str], None] | None = None, jobs: int | None = None) -> BuildResult:
+          progress: Callable[[int, str], None] | None = None, jobs: int | None = None,
+          follow_symlinks: bool = False) -> BuildResult:
     """Add (or replace) documents in the dataset and publish a new generation.
+
+    Inside the folders given, only regular files are read; symbolic links are followed only with
+    `follow_symlinks`, and then only to targets inside the folder (read.iter_documents).
 
     New documents are processed in `jobs` worker processes (default: the CPU count) when there are many;
     each document's graphs are written to the new generation as soon as they are ready.
@@ -168,9 +173,12 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
         try:
             t = time.perf_counter()
             seen = 0
-            for chunk in _chunks(iter_documents(paths), _CHUNK):
+            for chunk in _chunks(iter_documents(paths, follow_symlinks=follow_symlinks), _CHUNK):
                 todo, pending = [], set()
                 for item in chunk:
+                    if isinstance(item, SkippedFile):
+                        result.skipped.append(item)
+                        continue
                     if isinstance(item, DocumentError):
                         result.unreadable.append(item)
                         continue
@@ -274,13 +282,13 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 
-def check(paths: Iterable[Path], engine: str = "compiled") -> list[tuple[str, "Report | DocumentError"]]:
+def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[tuple[str, "Report | DocumentError"]]:
     """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph).
 
     A document whose processing fails (a bug) gets a DocumentError saying so; the others are still checked."""
     ref = load_reference()
     out: list[tuple[str, Report | DocumentError]] = []
-    for item in iter_documents(list(paths)):
+    for item in iter_documents(list(paths), follow_symlinks=follow_symlinks):
         if isinstance(item, DocumentError):
             out.append((item.source, item))
             continue

@@ -17,6 +17,11 @@ class DocumentError(ItukgError):
         super().__init__(f"{source}: {reason}")
 
 
+class SkippedFile(DocumentError):
+    """An entry of a folder that is not read: not a regular file (named pipe, device, socket), or a symbolic link
+    not followed. Reported, but not an error of the build."""
+
+
 class ProcessingError(DocumentError):
     """A document was read but could not be processed (an extractor or mapping failed on it: a bug)."""
 

@@ -61,12 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", type=Path, help="also write the whole dataset to a file (.trig, .nq, .ttl)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     b.add_argument("--config", type=Path, help="settings file (TOML or JSON) with a [store] table")
+    b.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links inside the folders given, to targets inside the same folder")
     common(b)
     store_options(b)
 
     v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
     v.add_argument("paths", nargs="+", type=Path)
     v.add_argument("--warnings", action="store_true", help="also list warnings")
+    v.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links inside the folders given, to targets inside the same folder")
     v.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
                    help="compiled shapes (default, what build uses) or pyshacl, the reference implementation")
 
@@ -134,17 +138,20 @@ def cmd_build(args) -> int:
 
     store = _store_config(args)
     if store is None:
-        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress)
+        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress,
+                       follow_symlinks=args.follow_symlinks)
     else:
         from itukg.graph.remote import build_into_store
 
         result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
-                                          progress=progress)
+                                          progress=progress, follow_symlinks=args.follow_symlinks)
     if not args.quiet:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
     if store is not None:
         print(f"the store at {pushed.store}: " + (f"{len(pushed.written)} graphs replaced, {len(pushed.dropped)} "
               "dropped, in one update" if pushed.changed else "already up to date, nothing sent"))
+    for skipped in result.skipped:
+        print(f"itukg: skipped {skipped}", file=sys.stderr)
     for err in result.unreadable:
         print(f"itukg: cannot read {err}", file=sys.stderr)
     for rej in result.rejected:
@@ -176,11 +183,14 @@ def _store_config(args):
 
 def cmd_validate(args) -> int:
     from itukg.graph.build import check
-    from itukg.graph.errors import ProcessingError
+    from itukg.graph.errors import ProcessingError, SkippedFile
 
-    results = check(args.paths, engine=args.engine)
+    results = check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks)
     status = 0
     for source, outcome in results:
+        if isinstance(outcome, SkippedFile):
+            print(f"itukg: skipped {outcome}", file=sys.stderr)
+            continue
         if isinstance(outcome, ItukgError):
             verb = "cannot process" if isinstance(outcome, ProcessingError) else "cannot read"
             print(f"itukg: {verb} {outcome}", file=sys.stderr)

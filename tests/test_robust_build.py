@@ -152,3 +152,96 @@ def test_a_reader_bug_on_one_file_is_an_unreadable_file(tmp_path, monkeypatch):
     out = list(read.iter_documents([docs]))
     assert [type(x).__name__ for x in out] == ["Text", "DocumentError"]
     assert "KeyError" in str(out[1]) and "good-01.txt" in str(out[1])
+
+
+# --- only regular files, only inside the paths given ------------------------------------------------------
+
+SECRET = "TOPSECRET-outside-the-folder-4711"
+
+
+def _secret_outside(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text(f"The CTO meeting took place on 7 May 2020 in Geneva. {SECRET}\n", encoding="utf-8")
+    return secret
+
+
+def test_a_fifo_socket_and_links_in_the_folder_are_skipped_and_the_build_finishes(tmp_path):
+    import os
+    import socket
+
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    _good_docs(docs, 3)
+    os.mkfifo(docs / "pipe.txt")  # nobody ever writes to it: opening it for reading would block forever
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(docs / "socket.md"))
+    secret = _secret_outside(tmp_path)
+    (docs / "passwd.txt").symlink_to("/etc/passwd")
+    (docs / "secret.txt").symlink_to(secret)
+    (docs / "outside-dir").symlink_to(secret.parent, target_is_directory=True)
+    (docs / "inside.txt").symlink_to(docs / "good-00.txt")
+    try:
+        proc = subprocess.run([sys.executable, "-m", "itukg.server.cli", "build", str(docs), "--data-dir",
+                               str(data), "-q"], capture_output=True, text=True, timeout=120)
+    finally:
+        sock.close()
+    assert proc.returncode == 0, proc.stderr  # skipped entries are not errors
+    skipped = {Path(line.split(": ")[1].split(":")[0]).name: line for line in proc.stderr.splitlines()
+               if line.startswith("itukg: skipped ")}
+    assert set(skipped) == {"pipe.txt", "socket.md", "passwd.txt", "secret.txt", "outside-dir", "inside.txt"}, \
+        proc.stderr
+    assert "named pipe" in skipped["pipe.txt"] and "socket" in skipped["socket.md"]
+    assert "symbolic link" in skipped["passwd.txt"]
+    gen = require_current(data)
+    assert sorted(e.name for e in gen.documents.values()) == ["good-00.txt", "good-01.txt", "good-02.txt"]
+    text = gen.dataset_file.read_text(encoding="utf-8")
+    assert SECRET not in text and "root:" not in text
+    # the lock was released: the next build runs at once
+    again = _itukg("build", str(docs), "--data-dir", str(data), "-q")
+    assert again.returncode == 0 and "3 unchanged" in again.stdout, again.stderr
+
+
+def test_follow_symlinks_follows_links_inside_the_folder_only(tmp_path):
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    _good_docs(docs / "real", 2)
+    secret = _secret_outside(tmp_path)
+    (docs / "alias").symlink_to(docs / "real", target_is_directory=True)  # inside: followed
+    (docs / "extra.txt").symlink_to(docs / "real" / "good-00.txt")  # inside: followed (same bytes: one document)
+    (docs / "secret.txt").symlink_to(secret)
+    (docs / "outside-dir").symlink_to(secret.parent, target_is_directory=True)
+    (docs / "relative.txt").symlink_to(Path("..") / "outside" / "secret.txt")
+    (docs / "passwd.txt").symlink_to("/etc/passwd")
+    (docs / "dangling.txt").symlink_to(docs / "nowhere.txt")
+    proc = _itukg("build", str(docs), "--data-dir", str(data), "-q", "--follow-symlinks")
+    assert proc.returncode == 0, proc.stderr
+    outside = [line for line in proc.stderr.splitlines() if "outside" in line and line.startswith("itukg: skipped")]
+    assert len(outside) == 4, proc.stderr  # secret.txt, outside-dir, relative.txt, passwd.txt
+    assert "broken symbolic link" in proc.stderr
+    gen = require_current(data)
+    assert len(gen.documents) == 2
+    text = gen.dataset_file.read_text(encoding="utf-8")
+    assert SECRET not in text and "root:" not in text
+
+
+def test_a_fifo_given_explicitly_is_an_error_not_a_hang(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    proc = _itukg("build", str(pipe), "--data-dir", str(tmp_path / "data"), "-q")
+    assert proc.returncode == 1 and "not a regular file (named pipe)" in proc.stderr, proc.stderr
+    proc = _itukg("validate", str(pipe))
+    assert proc.returncode == 2 and "not a regular file (named pipe)" in proc.stderr, proc.stderr
+
+
+def test_a_link_swapped_in_after_the_walk_is_not_followed(tmp_path):
+    from itukg.graph.errors import DocumentError
+    from itukg.graph.read import read_document
+
+    secret = _secret_outside(tmp_path)
+    link = tmp_path / "doc.txt"
+    link.symlink_to(secret)
+    with pytest.raises(DocumentError, match="symbolic link, not followed"):
+        read_document(link, follow_symlinks=False)
+    assert SECRET in read_document(link).text  # a path given explicitly is what the user named
