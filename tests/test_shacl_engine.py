@@ -134,6 +134,9 @@ def _violates(results: set) -> bool:
     return any(r.severity.endswith("Violation") for r in results)
 
 
+from pyshacl.errors import ReportableRuntimeError  # noqa: E402
+
+
 def test_same_results_on_randomly_damaged_documents(document_graphs):
     """One known difference, in pyshacl's SPARQL engine (rdflib): FILTER (?end > ?length) with a string ?end
     holds there, where SPARQL 1.1 makes it a type error and Oxigraph drops the row. The literal is then
@@ -143,7 +146,13 @@ def test_same_results_on_randomly_damaged_documents(document_graphs):
     smallest = min(document_graphs, key=len)
     for i in range(40):
         g = _damage(document_graphs[i % len(document_graphs)] if i % 4 == 0 else smallest, rng)
-        a, b = compiled(g), reference(g)
+        a = compiled(g)
+        try:
+            b = reference(g)
+        except ReportableRuntimeError:
+            # pyshacl gives up on some damage (sh:lessThan on a blank node): the compiled gate must still reject it
+            assert _violates(a), i
+            continue
         compared += bool(b)
         rdflib_only = b - a
         known = a <= b and _violates(a) and all(r.source_shape in _sparql_shapes() for r in rdflib_only)
