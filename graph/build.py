@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from . import dataset as ds
-from .errors import DocumentError
+from .errors import ConfigError, DocumentError, ProcessingError, SkippedFile
 from .extract.meetings import extract
 from .gazetteer import gazetteer
 from .mapping import to_graph
@@ -34,6 +34,11 @@ from .validate import Report, validate_graph
 class Rejected:
     source: str
     report: Report
+    error: str | None = None  #: set when processing the document failed (a bug), rather than the SHACL gate
+
+    def problems(self) -> list[str]:
+        """What the manifest (and the /report page) records of the rejection."""
+        return [self.error] if self.error else [p.line() for p in self.report.violations]
 
 
 @dataclass
@@ -43,6 +48,7 @@ class BuildResult:
     reused: list[ds.DocumentEntry] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     unreadable: list[DocumentError] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)  #: folder entries not read (pipes, links): not errors
     warnings: list[str] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
@@ -87,8 +93,26 @@ _CHUNK = 64  # documents read ahead and processed together (bounded memory)
 _PARALLEL_FROM = 8  # below this many new documents in a chunk, one process is faster than a pool
 
 
+def describe_failure(error: BaseException) -> str:
+    """One line for a document whose processing failed: the exception type and its first line."""
+    first = next(iter(str(error).strip().splitlines()), "")
+    return f"processing failed: {type(error).__name__}{': ' if first else ''}{first[:300]}"
+
+
 def _process_job(doc: Text) -> tuple:
-    """process() for a worker process: plain, picklable results (N-Quads bytes, the report, counts)."""
+    """process() for a worker process: plain, picklable results (N-Quads bytes, the report, counts).
+
+    Any exception (a bug in an extractor, a term no RDF tool accepts, ...) rejects this document alone: its
+    outcome carries the failure as a one-line string instead of a report, and the build goes on."""
+    try:
+        return _process_one(doc)
+    except ConfigError:
+        raise  # the shapes or settings are unusable: every document would fail the same way
+    except Exception as error:  # noqa: BLE001 - per-document isolation: one document never aborts the build
+        return doc, None, None, describe_failure(error), [], 0, 0, {}
+
+
+def _process_one(doc: Text) -> tuple:
     timings: dict = {}
     graph, inferred, report, warnings, meetings = process(doc, load_reference(), timings)
     if not report.conforms:
@@ -123,8 +147,12 @@ def _chunks(items, size: int):
 
 
 def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fresh: bool = False,
-          progress: Callable[[int, str], None] | None = None, jobs: int | None = None) -> BuildResult:
+          progress: Callable[[int, str], None] | None = None, jobs: int | None = None,
+          follow_symlinks: bool = False) -> BuildResult:
     """Add (or replace) documents in the dataset and publish a new generation.
+
+    Inside the folders given, only regular files are read; symbolic links are followed only with
+    `follow_symlinks`, and then only to targets inside the folder (read.iter_documents).
 
     New documents are processed in `jobs` worker processes (default: the CPU count) when there are many;
     each document's graphs are written to the new generation as soon as they are ready.
@@ -145,9 +173,12 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
         try:
             t = time.perf_counter()
             seen = 0
-            for chunk in _chunks(iter_documents(paths), _CHUNK):
+            for chunk in _chunks(iter_documents(paths, follow_symlinks=follow_symlinks), _CHUNK):
                 todo, pending = [], set()
                 for item in chunk:
+                    if isinstance(item, SkippedFile):
+                        result.skipped.append(item)
+                        continue
                     if isinstance(item, DocumentError):
                         result.unreadable.append(item)
                         continue
@@ -175,6 +206,9 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                 for item, doc_nq, inf_nq, report, warnings, meetings, size, times in outcomes:
                     for k, v in times.items():
                         timings[k] = timings.get(k, 0.0) + v
+                    if isinstance(report, str):
+                        result.rejected.append(Rejected(item.source, Report(False), error=report))
+                        continue
                     if doc_nq is None:
                         result.rejected.append(Rejected(item.source, report))
                         continue
@@ -210,8 +244,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                 "reference_sha256": ref_hash,
                 "documents": docs,
                 "stats": result.stats,
-                "rejected": [{"source": r.source, "problems": [p.line() for p in r.report.violations]}
-                             for r in result.rejected],
+                "rejected": [{"source": r.source, "problems": r.problems()} for r in result.rejected],
                 "unreadable": [str(e) for e in result.unreadable],
             })
             timings["store"] = time.perf_counter() - t
@@ -249,14 +282,21 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 
-def check(paths: Iterable[Path], engine: str = "compiled") -> list[tuple[str, "Report | DocumentError"]]:
-    """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph)."""
+def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[tuple[str, "Report | DocumentError"]]:
+    """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph).
+
+    A document whose processing fails (a bug) gets a DocumentError saying so; the others are still checked."""
     ref = load_reference()
     out: list[tuple[str, Report | DocumentError]] = []
-    for item in iter_documents(list(paths)):
+    for item in iter_documents(list(paths), follow_symlinks=follow_symlinks):
         if isinstance(item, DocumentError):
             out.append((item.source, item))
             continue
-        facts = extract(item, ref)
-        out.append((item.source, validate_graph(to_graph(facts), ref, engine=engine)))
+        try:
+            facts = extract(item, ref)
+            out.append((item.source, validate_graph(to_graph(facts), ref, engine=engine)))
+        except ConfigError:
+            raise  # the shapes or settings are unusable: no document can be checked
+        except Exception as error:  # noqa: BLE001 - per-document isolation
+            out.append((item.source, ProcessingError(item.source, describe_failure(error))))
     return out

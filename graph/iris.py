@@ -105,6 +105,77 @@ def evidence(sha256: str, n: int) -> URIRef:
     return _id(f"evidence/{sha256[:16]}/{n}")
 
 
+def web(url: str) -> URIRef:
+    """A URL read from a document, as an IRI that every RDF tool accepts (see :func:`safe_iri`)."""
+    return URIRef(safe_iri(url))
+
+
+#: RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are (private use, noncharacters such as
+#: U+FFFE, and U+FFF0-U+FFFD are not among them)
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+            *((plane << 16 | (0x1000 if plane == 14 else 0), plane << 16 | 0xFFFD) for plane in range(1, 15)))
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_ASCII_KEPT = _UNRESERVED | frozenset(":/?#@!$&'()*+,;=")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_PCT = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def is_valid_iri(value: str) -> bool:
+    """True if Oxigraph (strict RFC 3987, what the server loads the dataset with) accepts ``value`` as an IRI."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def safe_iri(value: str) -> str:
+    """``value`` if it is a valid absolute IRI, else the same with every character an IRI cannot hold
+    percent-encoded (UTF-8): '|', '{', '}', '\\', '^', '`', spaces and control characters, DEL, noncharacters
+    such as U+FFFE, a '%' not followed by two hex digits, '[' and ']', a second '#'. An IRI whose authority is
+    still malformed (a port that is not a number) gets its authority encoded too; whatever remains unusable
+    becomes ``urn:itukg:invalid-iri:`` + the encoded text. Never raises: text from documents is untrusted."""
+    if is_valid_iri(value):
+        return value
+    scheme = _SCHEME.match(value)
+    head, rest = (scheme.group(), value[scheme.end():]) if scheme else ("", value)
+    encoded = head + _encode(rest)
+    if scheme and is_valid_iri(encoded):
+        return encoded
+    if scheme and rest.startswith("//"):
+        authority = re.match(r"//[^/?#]*", rest).group()
+        encoded = head + "//" + _encode(authority[2:], keep=_UNRESERVED | frozenset("!$&'()*+,;=")) + _encode(rest[len(authority):])
+        if is_valid_iri(encoded):
+            return encoded
+    return "urn:itukg:invalid-iri:" + _encode(value, keep=_UNRESERVED)
+
+
+def _encode(text: str, keep: frozenset = _ASCII_KEPT) -> str:
+    out = []
+    fragment = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        code = ord(ch)
+        if ch == "%" and _PCT.match(text, i):
+            out.append(text[i:i + 3])
+            i += 3
+            continue
+        if ch == "#" and "#" in keep:
+            if fragment:
+                ch = None  # a second '#' is not allowed
+            fragment = True
+        if ch is not None and (ch in keep or (code > 0x7F and "/" in keep and
+                                               any(lo <= code <= hi for lo, hi in _UCSCHAR))):
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in text[i].encode("utf-8", "surrogatepass")))
+        i += 1
+    return "".join(out)
+
+
 def _tail(iri: str) -> str:
     """The key of an instance IRI, what follows the base and the kind's path ('meeting/'), with '/' as '-'; an
     IRI outside the base is kept whole."""

@@ -249,6 +249,6 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
             if nxt.place:
                 add(ni, ITUKG.location, w.entity(nxt.place), nxt.place.span)
     for link in m.links:
-        add(mi, ITUKG[link.role], URIRef(link.url), link.span)
+        add(mi, ITUKG[link.role], iris.web(link.url), link.span)
     if m.study_period:
         add(mi, ITUKG.studyPeriod, Literal(m.study_period[0]), m.study_period[1])

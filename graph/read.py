@@ -13,6 +13,7 @@ fetched (no network, no external XML entities).
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import io
 import os
@@ -27,7 +28,7 @@ from html.parser import HTMLParser
 from itertools import groupby
 from pathlib import Path
 
-from itukg.graph.errors import DocumentError
+from itukg.graph.errors import DocumentError, SkippedFile
 
 __all__ = [
     "Text",
@@ -101,23 +102,29 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    follow_symlinks: bool = True,
+    source: str | None = None,
 ) -> Text:
     """Read one document and return its plain text.
 
     The file is read once, into memory: the hash and the text come from the same bytes,
     so a file changing underneath cannot give a text that does not match its hash.
+    Only regular files are read: a named pipe, device or socket is refused without
+    blocking on it. With ``follow_symlinks=False`` a symbolic link is refused too
+    (opened with O_NOFOLLOW, so a link swapped in after a check is not followed either).
+    ``source`` is the name used in messages (default: ``path``).
     Raises :class:`DocumentError` (naming the file, with a short reason) for anything
     that cannot be read.
     """
     path = Path(path)
-    source = str(path)
-    suffix = path.suffix.lower()
+    source = str(path) if source is None else source
+    suffix = Path(source).suffix.lower()  # the name the user sees decides the format (a link's, not its target's)
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "(no extension)"
         raise DocumentError(
             source, f"unsupported file type {shown} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"
         )
-    data = _read_bytes(path, source, max_bytes)
+    data = _read_bytes(path, source, max_bytes, follow_symlinks)
     if not data:
         raise DocumentError(source, "empty file")
     digest = hashlib.sha256(data).hexdigest()
@@ -138,7 +145,7 @@ def read_document(
     text = _normalise(text)
     if not text.strip():
         raise DocumentError(source, "no text")
-    return Text(source=source, name=path.name, sha256=digest, text=text, media_type=media_type, encoding=encoding)
+    return Text(source=source, name=Path(source).name, sha256=digest, text=text, media_type=media_type, encoding=encoding)
 
 
 def iter_documents(
@@ -147,6 +154,7 @@ def iter_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    follow_symlinks: bool = False,
 ) -> Iterator[Text | DocumentError]:
     """Read every document under ``paths``, yielding a :class:`Text` or a :class:`DocumentError` each.
 
@@ -156,6 +164,13 @@ def iter_documents(
     and folders (".name"), Office lock files ("~$name") and files without a supported
     suffix are skipped. A path given explicitly is always attempted, so a wrong suffix or
     a missing file is reported rather than silently ignored.
+
+    Inside folders only regular files and folders are read: a named pipe, device or
+    socket with a document's name is yielded as a :class:`SkippedFile` (never opened,
+    so it cannot block the build), and so is a symbolic link, unless ``follow_symlinks``:
+    then a link is followed when its target lies inside the folder given (a link to
+    /etc/passwd named "notes.txt" is still skipped). The paths given themselves are
+    followed if they are links: they are what the user named.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -163,27 +178,44 @@ def iter_documents(
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            files: Iterator[Path | DocumentError] = _walk(given, set())
+            files: Iterator = _walk(given, set(), given.resolve(), follow_symlinks)
         else:
-            files = iter([given])
+            files = iter([(given, given, True)])
         for item in files:
             if isinstance(item, DocumentError):
                 yield item
                 continue
+            shown, target, follow = item
             try:
-                yield read_document(item, **limits)
+                yield read_document(target, source=str(shown), follow_symlinks=follow, **limits)
             except DocumentError as error:
                 yield error
+            except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the others
+                yield DocumentError(str(shown), f"cannot be read: {type(error).__name__}: {_describe(error)}")
 
 
 # --------------------------------------------------------------------------- files
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | DocumentError]:
-    """Document files under ``folder``, depth first, each level sorted by name.
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
-    Symbolic links to folders are followed once: ``seen`` holds the (device, inode) of
-    every folder entered, so a link cycle cannot loop forever.
+
+def _walk(folder: Path, seen: set[tuple[int, int]], root: Path, follow_symlinks: bool,
+          ) -> Iterator[tuple[Path, Path, bool] | DocumentError]:
+    """Document files under ``folder``, depth first, each level sorted by name, as (name shown, path to open,
+    whether the last component may be a link).
+
+    ``seen`` holds the (device, inode) of every folder entered, so a link cycle cannot loop forever. Entries
+    are classified with lstat: nothing but regular files is ever opened.
     """
     try:
         info = folder.stat()
@@ -199,27 +231,66 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | DocumentE
         if entry.name.startswith((".", "~$")):
             continue
         path = folder / entry.name
+        target = path
         try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            yield from _walk(path, seen)
-        elif Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
-            yield path
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError as error:
+            yield DocumentError(str(path), f"cannot read: {error.strerror or error}")
+            continue
+        if stat.S_ISLNK(mode):
+            try:
+                target = path.resolve(strict=True)
+                mode = target.stat().st_mode
+            except (OSError, RuntimeError):
+                if Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield SkippedFile(str(path), "broken symbolic link, not followed")
+                continue
+            if not stat.S_ISDIR(mode) and Path(entry.name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if not follow_symlinks:
+                yield SkippedFile(str(path), "symbolic link, not followed (--follow-symlinks follows links "
+                                             "that stay inside the folder given)")
+                continue
+            if target != root and root not in target.parents:
+                yield SkippedFile(str(path), f"symbolic link to {target}, outside {root}: not followed")
+                continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, seen, root, follow_symlinks)
+        elif Path(entry.name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            continue
+        elif not stat.S_ISREG(mode):
+            yield SkippedFile(str(path), f"not a regular file ({_file_kind(mode)}), not read")
+        else:
+            yield path, target, False  # a link's resolved target: its last component is no link (O_NOFOLLOW)
 
 
-def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
-    """All bytes of ``path``, refusing before reading if it is larger than ``max_bytes``."""
+def _read_bytes(path: Path, source: str, max_bytes: int, follow_symlinks: bool = True) -> bytes:
+    """All bytes of the regular file ``path``, refusing before reading if it is larger than ``max_bytes``.
+
+    A named pipe, device or socket is refused without being opened (stat first) and, should one be swapped in
+    after the check, without blocking on it (O_NONBLOCK, then fstat)."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
+        info = os.stat(path, follow_symlinks=follow_symlinks)
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError(source, "is a folder, not a file")
+        if stat.S_ISLNK(info.st_mode):
+            raise DocumentError(source, "symbolic link, not followed")
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(source, f"not a regular file ({_file_kind(info.st_mode)})")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        if not follow_symlinks:
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, flags)
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
                 raise DocumentError(source, "is a folder, not a file")
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentError(source, f"not a regular file ({_file_kind(info.st_mode)})")
+            os.set_blocking(fd, True)
             if info.st_size > max_bytes:
                 raise DocumentError(source, _too_large(info.st_size, max_bytes))
-            # Read one byte more than allowed: catches files that grow, and devices/pipes
-            # whose size stat() does not know.
+            # Read one byte more than allowed: catches files that grow.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentError(source, "file not found") from None
@@ -228,6 +299,8 @@ def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
     except PermissionError:
         raise DocumentError(source, "cannot read file: permission denied") from None
     except OSError as error:
+        if error.errno == errno.ELOOP and not follow_symlinks:
+            raise DocumentError(source, "symbolic link, not followed") from None
         raise DocumentError(source, f"cannot read file: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise DocumentError(source, _too_large(len(data), max_bytes))

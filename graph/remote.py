@@ -446,14 +446,14 @@ def _record(data_dir: Path, config: StoreConfig, gen, state: dict, pushed: bool)
 
 
 def build_into_store(config: StoreConfig, paths=None, data_dir: Path | None = None, fresh: bool = False,
-                     progress=None):
+                     progress=None, follow_symlinks: bool = False):
     """`itukg build --store`: the local build (generation + manifest), then the push. Returns (BuildResult,
     PushResult)."""
     from . import dataset as ds
     from .build import build
 
     data_dir = Path(data_dir) if data_dir else ds.default_data_dir()
-    result = build(paths, data_dir, fresh=fresh, progress=progress)
+    result = build(paths, data_dir, fresh=fresh, progress=progress, follow_symlinks=follow_symlinks)
     with ds.build_lock(data_dir):
         pushed = push(config, data_dir)
     return result, pushed

@@ -91,6 +91,8 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
     def finish(response: Response):
         rid = getattr(g, "request_id", "-")
         response.headers["X-Request-Id"] = rid
+        # every answer, the text/plain errors that echo client input included: browsers must not sniff it as HTML
+        response.headers["X-Content-Type-Options"] = "nosniff"
         if settings.cors and not request.path.startswith(_NOT_CORS):
             response.headers["Access-Control-Allow-Origin"] = "*"
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
@@ -166,12 +168,41 @@ def _install_ops_routes(app: Flask) -> None:
         })
 
 
+def _channel_class():
+    """waitress 3.0's HTTP channel, with nosniff on its own error answers too, and one fix: `Expect: 100-continue`
+    on a request that is already complete (no body: a GET, Content-Length: 0, or a body refused for its size) is
+    answered at once. waitress sends
+    "100 Continue" and then marks such a request incomplete, so it waits for a body that never comes until
+    channel_timeout closes the connection. RFC 9110 10.1.1 lets a server skip the 100 and send the final answer."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class NosniffErrorTask(ErrorTask):
+        """waitress's own error answers (400 for a malformed request, 413, 431, ...) are text/plain that may echo
+        the request: nosniff there too, as on every answer of the app."""
+
+        def execute(self):
+            self.response_headers.append(("X-Content-Type-Options", "nosniff"))
+            super().execute()
+
+    class Channel(HTTPChannel):
+        error_task_class = NosniffErrorTask
+
+        def send_continue(self):
+            if self.request is not None and self.request.completed:
+                self.request.expect_continue = False
+                return
+            super().send_continue()
+
+    return Channel
+
+
 def build_server(settings: Settings, app: Flask | None = None):
     """A waitress server bound to settings.host/port (port 0 picks a free one: see `.effective_port`)."""
     from waitress import create_server
 
     app = app or create_app(settings)
-    return create_server(
+    server = create_server(
         app,
         host=settings.host,
         port=settings.port,
@@ -181,6 +212,9 @@ def build_server(settings: Settings, app: Flask | None = None):
         clear_untrusted_proxy_headers=True,
         channel_timeout=max(60, int(settings.query_timeout) + 30),
     )
+    if hasattr(server, "channel_class"):  # one listening socket (a MultiSocketServer holds several)
+        server.channel_class = _channel_class()
+    return server
 
 
 def _interrupt(signum, frame):

@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from itukg.graph.errors import ItukgError
+from itukg.graph.errors import ItukgError, printable
 
 COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
 
@@ -61,12 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", type=Path, help="also write the whole dataset to a file (.trig, .nq, .ttl)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     b.add_argument("--config", type=Path, help="settings file (TOML or JSON) with a [store] table")
+    b.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links inside the folders given, to targets inside the same folder")
     common(b)
     store_options(b)
 
     v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
     v.add_argument("paths", nargs="+", type=Path)
     v.add_argument("--warnings", action="store_true", help="also list warnings")
+    v.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links inside the folders given, to targets inside the same folder")
     v.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
                    help="compiled shapes (default, what build uses) or pyshacl, the reference implementation")
 
@@ -115,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             "export": cmd_export, "ontology": cmd_ontology,
         }[args.command](args)
     except ItukgError as exc:
-        print(f"itukg: error: {exc}", file=sys.stderr)
+        print(printable(f"itukg: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -130,36 +134,42 @@ def cmd_build(args) -> int:
 
     def progress(n: int, source: str) -> None:
         if not args.quiet:
-            print(f"\r[{n}] {Path(source).name[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r[{n}] {printable(Path(source).name)[:60]:<60}", end="", file=sys.stderr, flush=True)
 
     store = _store_config(args)
     if store is None:
-        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress)
+        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress,
+                       follow_symlinks=args.follow_symlinks)
     else:
         from itukg.graph.remote import build_into_store
 
         result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
-                                          progress=progress)
+                                          progress=progress, follow_symlinks=args.follow_symlinks)
     if not args.quiet:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
     if store is not None:
         print(f"the store at {pushed.store}: " + (f"{len(pushed.written)} graphs replaced, {len(pushed.dropped)} "
               "dropped, in one update" if pushed.changed else "already up to date, nothing sent"))
+    for skipped in result.skipped:
+        print(printable(f"itukg: skipped {skipped}"), file=sys.stderr)
     for err in result.unreadable:
-        print(f"itukg: cannot read {err}", file=sys.stderr)
+        print(printable(f"itukg: cannot read {err}"), file=sys.stderr)
     for rej in result.rejected:
-        print(f"itukg: rejected {rej.source}: does not conform to the shapes", file=sys.stderr)
+        if rej.error:
+            print(printable(f"itukg: rejected {rej.source}: {rej.error}"), file=sys.stderr)
+            continue
+        print(printable(f"itukg: rejected {rej.source}: does not conform to the shapes"), file=sys.stderr)
         for problem in rej.report.violations[:50]:
-            print("  " + problem.line(), file=sys.stderr)
+            print("  " + printable(problem.line()), file=sys.stderr)
     st = result.stats
     print(f"{len(result.accepted)} documents accepted, {len(result.reused)} unchanged, {len(result.rejected)} rejected, "
           f"{len(result.unreadable)} unreadable; the dataset holds {st.get('documents', 0)} documents, "
-          f"{st.get('meetings', 0)} meetings, {st.get('quads', 0)} triples in {result.data_dir}")
+          f"{st.get('meetings', 0)} meetings, {st.get('quads', 0)} triples in {printable(str(result.data_dir))}")
     for w in result.warnings:
-        print(f"itukg: warning: {w}", file=sys.stderr)
+        print(printable(f"itukg: warning: {w}"), file=sys.stderr)
     if args.output:
         _write_export(args.output, _format_for(args.output), result.data_dir, inferred=True, graph=None)
-        print(f"wrote {args.output}")
+        print(printable(f"wrote {args.output}"))
     return 0 if result.ok else 1
 
 
@@ -173,22 +183,27 @@ def _store_config(args):
 
 def cmd_validate(args) -> int:
     from itukg.graph.build import check
+    from itukg.graph.errors import ProcessingError, SkippedFile
 
-    results = check(args.paths, engine=args.engine)
+    results = check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks)
     status = 0
     for source, outcome in results:
+        if isinstance(outcome, SkippedFile):
+            print(printable(f"itukg: skipped {outcome}"), file=sys.stderr)
+            continue
         if isinstance(outcome, ItukgError):
-            print(f"itukg: cannot read {outcome}", file=sys.stderr)
+            verb = "cannot process" if isinstance(outcome, ProcessingError) else "cannot read"
+            print(printable(f"itukg: {verb} {outcome}"), file=sys.stderr)
             status = max(status, 2)
             continue
         if outcome.conforms:
-            print(f"{source}: conforms ({len(outcome.warnings)} warnings)")
+            print(printable(f"{source}: conforms ({len(outcome.warnings)} warnings)"))
         else:
-            print(f"{source}: does not conform ({len(outcome.violations)} violations)")
+            print(printable(f"{source}: does not conform ({len(outcome.violations)} violations)"))
             status = max(status, 1)
         shown = outcome.problems if args.warnings else outcome.violations
         for problem in shown:
-            print("  " + problem.line())
+            print("  " + printable(problem.line()))
     return status
 
 
@@ -295,20 +310,29 @@ def cmd_export(args) -> int:
 
 # -- serve and ontology ----------------------------------------------------------------------------------
 
+def _serve_settings(args):
+    """defaults < --config file < ITUKG_* variables < the command's flags. `--data-dir` is passed only when given,
+    so a `data_dir` in the settings file (or $ITUKG_DATA_DIR) is not overridden by the default."""
+    from itukg.server.settings import load_settings
+
+    flags = (("host", args.host), ("port", args.port), ("query_timeout", args.timeout),
+             ("data_dir", Path(args.data_dir).expanduser() if args.data_dir else None),
+             ("files", list(args.files) or None))
+    return load_settings(args.config, **{k: v for k, v in flags if v is not None})
+
+
 def cmd_serve(args) -> int:
     from itukg.graph.dataset import current
     from itukg.server.app import serve
-    from itukg.server.settings import load_settings
 
-    data_dir = _data_dir(args)
-    overrides = {k: v for k, v in (("host", args.host), ("port", args.port), ("query_timeout", args.timeout)) if v is not None}
-    settings = load_settings(args.config, data_dir=data_dir, files=list(args.files), **overrides)
+    settings = _serve_settings(args)
+    data_dir = settings.data_dir
     store = _store_config(args)
     if store is not None:
         from itukg.graph.errors import ConfigError
         from itukg.server.remote import open_remote
 
-        if args.files or settings.allow_update:
+        if settings.files or settings.allow_update:
             raise ConfigError("--store serves the store as it is: it cannot be combined with RDF files or "
                               "allow_update")
         snapshot = open_remote(store)
@@ -316,8 +340,8 @@ def cmd_serve(args) -> int:
               "(SPARQL endpoint at /sparql)", file=sys.stderr)
         serve(settings, snapshot)
         return 0
-    if not args.files and current(data_dir) is None:
-        print(f"nothing built in {data_dir} yet: building the bundled corpus first", file=sys.stderr)
+    if not settings.files and current(data_dir) is None:
+        print(printable(f"nothing built in {data_dir} yet: building the bundled corpus first"), file=sys.stderr)
         from itukg.graph.build import build
 
         build(None, data_dir)

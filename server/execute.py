@@ -38,19 +38,32 @@ def run_job(store: ox.Store, job: dict, union_store: ox.Store | None = None) -> 
         return _write(job, evaluate)
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": syntax_message(job["query"], exc)}
-    except OSError as exc:
-        if job.get("federated"):
-            return {"ok": False, "status": 502, "message": f"A SERVICE request failed: {exc}"}
-        if _is_network_refusal(exc):
-            return {"ok": False, "status": 400, "message": SERVICE_DISABLED}
-        return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
-    except (ValueError, RuntimeError) as exc:
+    except (OSError, ValueError, RuntimeError) as exc:
+        if job.get("federated"):  # the remote failed, refused, or answered what is not SPARQL solutions
+            return {"ok": False, "status": 502, "message": service_failure(exc, job.get("services") or [])}
+        if isinstance(exc, OSError):
+            return _os_error(exc)
         return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
     except MemoryError:
         return {"ok": False, "status": 503, "message": "The query needed more memory than a worker may use."}
     except Exception as exc:  # a bug of ours: the caller logs `detail` with the request id
         return {"ok": False, "status": 500, "message": "internal error", "detail": traceback.format_exc(),
                 "error": type(exc).__name__}
+
+
+def service_failure(exc: BaseException, services: list[str]) -> str:
+    """The 502 message of a federated query whose SERVICE failed. pyoxigraph 0.5 says 'No valid SPARQL solutions
+    returned by {service_name}' with the placeholder unfilled: the endpoints the query names are put in."""
+    named = ", ".join(f"<{s}>" for s in dict.fromkeys(services)) or "the SERVICE endpoint"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = text.replace("{service_name}", named)
+    return f"A SERVICE request failed ({named}): {text}"
+
+
+def _os_error(exc: OSError) -> dict:
+    if _is_network_refusal(exc):  # a sandboxed worker cannot open sockets: a SERVICE the scanner did not see
+        return {"ok": False, "status": 400, "message": SERVICE_DISABLED}
+    return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
 
 
 def _is_network_refusal(exc: OSError) -> bool:

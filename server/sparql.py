@@ -165,7 +165,8 @@ def read_query_request(params: Params) -> QueryRequest | None:
         raise ClientError(400, "the request holds more than one query (a query parameter given twice, or both "
                                "in the URL and the body); send exactly one")
     if not queries:
-        if request.method == "GET" and not (params.has("default-graph-uri") or params.has("named-graph-uri")):
+        if request.method in ("GET", "HEAD") and not (params.has("default-graph-uri")
+                                                      or params.has("named-graph-uri")):
             return None
         raise ClientError(400, "no query: pass it as the query parameter (GET or form POST) or as the body of a "
                                "POST with Content-Type application/sparql-query")
@@ -275,7 +276,8 @@ def run_query(req: QueryRequest, base_iri: str) -> Response:
     def make_job(snapshot: Snapshot) -> dict:
         return {"query": req.query, "base_iri": base_iri, "prefixes": prefixes,
                 "dataset": dataset_for(req, snapshot), "formats": formats, "max_results": limit,
-                "out_prefixes": out_prefixes, "federated": req.federated}
+                "out_prefixes": out_prefixes, "federated": req.federated,
+                "services": scan.service_endpoints(req.query) if req.federated else []}
 
     snapshot, reply = runtime().run_query(make_job, federated=req.federated)
     return answer(reply, snapshot)

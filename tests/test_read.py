@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from itukg.graph.errors import DocumentError
+from itukg.graph.errors import DocumentError, SkippedFile
 from itukg.graph.read import (
     DOCX_MEDIA_TYPE,
     SUPPORTED_SUFFIXES,
@@ -524,8 +524,12 @@ def test_iter_documents_passes_limits(tmp_path: Path) -> None:
 def test_iter_documents_survives_symlink_cycles(tmp_path: Path) -> None:
     write(tmp_path / "root" / "a.txt", b"a")
     (tmp_path / "root" / "loop").symlink_to(tmp_path / "root", target_is_directory=True)
-    results = list(iter_documents([tmp_path / "root"]))
+    results = list(iter_documents([tmp_path / "root"], follow_symlinks=True))
     assert [r.text for r in results] == ["a"]
+    # not followed by default: the link is reported as skipped
+    results = list(iter_documents([tmp_path / "root"]))
+    assert [r.text for r in results if isinstance(r, Text)] == ["a"]
+    assert [Path(r.source).name for r in results if isinstance(r, SkippedFile)] == ["loop"]
 
 
 # --------------------------------------------------------------------------- property

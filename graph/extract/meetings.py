@@ -110,7 +110,9 @@ _STATED_COUNT = re.compile(
     rf"countries|recommendations|workshops|areas|priorities|members))\b",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;]")
+#: a URL in prose ends at white space, quotes, brackets, a Markdown code span's backtick or a control character;
+#: characters an IRI cannot hold that remain ('|', '{', '^', U+FFFE, ...) are percent-encoded by iris.web()
+_URL = re.compile(r"https?://[^\s<>\"')`\x00-\x1f\x7f-\x9f]+[^\s<>\"').,;`\x00-\x1f\x7f-\x9f]")
 _STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
 
