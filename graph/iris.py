@@ -7,6 +7,8 @@ the default base; `rebase` moves it under the configured one.
 """
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, URIRef
 
 from .extract.text import slugify
