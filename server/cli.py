@@ -9,11 +9,15 @@ import argparse
 import json
 import logging
 import sys
+import webbrowser
 from pathlib import Path
 
 from itukg.graph.errors import ItukgError
 
 COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
+
+_FORMAT_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
+_SUFFIXES_HELP = ", ".join(f"{suffix} ({fmt})" for suffix, fmt in _FORMAT_BY_SUFFIX.items())
 
 
 def _data_dir(args) -> Path:
@@ -22,55 +26,111 @@ def _data_dir(args) -> Path:
     return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Each option's default in its help line (as datasette does), the examples of the epilog as written."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if "default" in text or action.default in (None, False, [], argparse.SUPPRESS):
+            return text
+        if action.option_strings or action.nargs in (argparse.OPTIONAL, argparse.ZERO_OR_MORE):
+            text += " (default: %(default)s)"
+        return text
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from itukg.server.settings import Settings
+
+    defaults = Settings()
     p = argparse.ArgumentParser(
         prog="itukg",
         description="A knowledge graph of ITU-T standardization strategy: build it from meeting documents, "
                     "query it with SPARQL, serve it. With no command, `itukg` serves the built graph "
                     "(building the bundled corpus first if nothing is built).",
+        formatter_class=_HelpFormatter,
+        epilog=_examples("itukg                          # serve on http://127.0.0.1:5000/",
+                         "itukg -p 8080 -o               # serve on port 8080 and open a browser",
+                         "itukg build docs/              # add the documents of a folder",
+                         "itukg query --named topic-meetings --param topic=security",
+                         "itukg COMMAND --help           # a command's options and examples"),
     )
     p.add_argument("--version", action="version", version=f"itukg {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.commands = {}  # name -> its parser, for errors in that command's own usage
 
-    def common(sp):
-        sp.add_argument("--data-dir", help="where the dataset lives (default: $ITUKG_DATA_DIR or ~/.local/share/itukg)")
+    def command(name, help, *examples):
+        sp = sub.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".",
+                            formatter_class=_HelpFormatter, epilog=_examples(*examples) if examples else None)
+        p.commands[name] = sp
+        return sp
+
+    def common(sp, what="where the dataset lives"):
+        sp.add_argument("--data-dir", metavar="DIR",
+                        help=f"{what} (default: $ITUKG_DATA_DIR, else ~/.local/share/itukg)")
 
     def store_options(sp):  # docs/external-stores.md
         g = sp.add_argument_group("external SPARQL store (credentials: $ITUKG_STORE_USER, $ITUKG_STORE_PASSWORD)")
         g.add_argument("--store", metavar="URL", help="use this SPARQL 1.1 store instead of the local one "
                        "(default: $ITUKG_STORE_URL or the [store] table of --config)")
         g.add_argument("--store-type", choices=("oxigraph", "fuseki", "virtuoso", "graphdb", "neptune", "generic"),
-                       help="which endpoint paths to derive from the URL (default oxigraph)")
+                       help="which endpoint paths to derive from the URL (default: oxigraph)")
         g.add_argument("--store-query", metavar="URL", help="the query endpoint, if not the type's default")
         g.add_argument("--store-update", metavar="URL", help="the update endpoint, if not the type's default")
         g.add_argument("--store-gsp", metavar="URL", help="the Graph Store Protocol endpoint ('none': use "
                        "INSERT DATA)")
 
-    s = sub.add_parser("serve", help="serve the SPARQL endpoint, exports, Linked Data pages and the web UI")
-    s.add_argument("files", nargs="*", type=Path, help="RDF files to serve as they are, instead of the built dataset")
-    s.add_argument("--host", default=None, help="interface to listen on (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=None, help="port (default 5000)")
-    s.add_argument("--timeout", type=float, default=None, help="query timeout in seconds (default 30)")
-    s.add_argument("--config", type=Path, help="settings file (TOML or JSON)")
+    s = command("serve", "serve the SPARQL endpoint, exports, Linked Data pages and the web UI",
+                "itukg serve                    # http://127.0.0.1:5000/",
+                "itukg serve -p 8080 -o         # another port, and open it in a browser",
+                "itukg serve -p 0               # any free port (the address is printed)",
+                "itukg serve --host 0.0.0.0     # reachable from other machines",
+                "itukg serve data.ttl more.trig # serve RDF files as they are")
+    s.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="RDF files to serve as they are, instead of the built dataset")
+    s.add_argument("--host", default=None,
+                   help=f"interface to listen on (default: {defaults.host}, this machine only)")
+    s.add_argument("-p", "--port", type=int, default=None,
+                   help=f"port to listen on; 0 picks a free one (default: {defaults.port})")
+    s.add_argument("-o", "--open", action="store_true", help="open the web UI in a browser once serving")
+    s.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help=f"query timeout in seconds (default: {defaults.query_timeout:g})")
+    s.add_argument("--config", type=Path, metavar="FILE",
+                   help="settings file (TOML or JSON); the options above override it")
     common(s)
     store_options(s)
 
-    b = sub.add_parser("build", help="extract, validate and reason over documents, and store the result")
-    b.add_argument("paths", nargs="*", type=Path, help="documents or folders (default: the bundled corpus)")
+    b = command("build", "extract, validate and reason over documents, and store the result",
+                "itukg build                    # the bundled corpus",
+                "itukg build docs/ notes.pdf    # add or replace these documents",
+                "itukg build --fresh docs/ -o graph.trig")
+    b.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="documents or folders (default: the bundled corpus)")
     b.add_argument("--fresh", action="store_true", help="start from an empty dataset instead of adding to it")
-    b.add_argument("-o", "--output", type=Path, help="also write the whole dataset to a file (.trig, .nq, .ttl)")
+    b.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="also write the whole dataset to FILE; the format follows the extension: "
+                        + _SUFFIXES_HELP)
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
-    b.add_argument("--config", type=Path, help="settings file (TOML or JSON) with a [store] table")
+    b.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML or JSON) with a [store] table")
     common(b)
     store_options(b)
 
-    v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
-    v.add_argument("paths", nargs="+", type=Path)
+    v = command("validate", "the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)",
+                "itukg validate docs/ --warnings")
+    v.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="documents or folders")
     v.add_argument("--warnings", action="store_true", help="also list warnings")
     v.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
-                   help="compiled shapes (default, what build uses) or pyshacl, the reference implementation")
+                   help="compiled shapes (what build uses) or pyshacl, the reference implementation")
+    common(v, "accepted like every command's; nothing is read from or stored in it")
 
-    q = sub.add_parser("query", help="run SPARQL on the built dataset")
+    q = command("query", "run SPARQL on the built dataset",
+                "itukg query --list",
+                "itukg query --named participants --format csv",
+                "itukg query --named topic-meetings --param topic=security   # a slug, label, id:topic/... or IRI",
+                "itukg query 'SELECT ?m WHERE { ?m a itukg:Meeting }'        # the project's prefixes are predefined")
     q.add_argument("query", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", type=Path, help="read the query from a file")
     q.add_argument("--named", help="run a named query (see --list)")
@@ -80,7 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--asserted", action="store_true", help="asserted facts only (no inferred graph)")
     common(q)
 
-    e = sub.add_parser("export", help="write the dataset as Turtle, TriG, N-Triples, N-Quads or JSON-LD")
+    e = command("export", "write the dataset as Turtle, TriG, N-Triples, N-Quads or JSON-LD",
+                "itukg export --format trig -o graph.trig",
+                "itukg export --no-inferred > asserted.ttl")
     e.add_argument("--format", choices=("turtle", "trig", "nt", "nquads", "jsonld"), default="turtle")
     e.add_argument("--inferred", dest="inferred", action="store_true", default=True, help="include inferences (default)")
     e.add_argument("--no-inferred", dest="inferred", action="store_false", help="asserted and reference graphs only")
@@ -88,7 +150,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     common(e)
 
-    sub.add_parser("ontology", help="summarize the ontology and the reference data")
+    o = command("ontology", "summarize the ontology and the reference data",
+                "itukg ontology --data-dir /srv/itukg   # what a built dataset holds")
+    common(o, "summarize the ontology and reference data of the dataset built here, if any, instead of the "
+              "installed ones")
     return p
 
 
@@ -105,7 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["serve", *argv]
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # in the command's own usage, with the nearest option (argparse would show the top-level one)
+        import difflib
+
+        own = parser.commands.get(args.command, parser)
+        known = [o for a in own._actions for o in a.option_strings]
+        hints = [m for x in extra if x.startswith("-") for m in difflib.get_close_matches(x.split("=")[0], known, 1)]
+        own.error(f"unrecognized arguments: {' '.join(extra)}" + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
     level = logging.INFO if args.command == "serve" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -127,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_build(args) -> int:
     from itukg.graph.build import build
+
+    if args.output:
+        _format_for(args.output)  # an unknown extension is refused before anything is built
 
     def progress(n: int, source: str) -> None:
         if not args.quiet:
@@ -266,8 +342,6 @@ def _print_result(result, fmt: str) -> None:
     print(f"({len(rows)} rows)", file=sys.stderr)
 
 
-_FORMAT_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
-
 
 def _format_for(path: Path) -> str:
     from itukg.graph.errors import ConfigError
@@ -295,14 +369,29 @@ def cmd_export(args) -> int:
 
 # -- serve and ontology ----------------------------------------------------------------------------------
 
+#: How `serve --open` opens the web UI (tests replace it).
+open_browser = webbrowser.open
+
+
 def cmd_serve(args) -> int:
     from itukg.graph.dataset import current
-    from itukg.server.app import serve
+    from itukg.server.app import check_listen, serve
     from itukg.server.settings import load_settings
 
     data_dir = _data_dir(args)
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port), ("query_timeout", args.timeout)) if v is not None}
     settings = load_settings(args.config, data_dir=data_dir, files=list(args.files), **overrides)
+    settings.validate()
+    check_listen(settings.host, settings.port)  # a port in use is one line now, not after a build
+
+    def ready(what: str):
+        def announce(url: str) -> None:
+            print(f"itukg: serving {what} on {url} (SPARQL endpoint at {url}sparql; Ctrl-C to stop)",
+                  file=sys.stderr, flush=True)
+            if args.open:
+                open_browser(url)
+        return announce
+
     store = _store_config(args)
     if store is not None:
         from itukg.graph.errors import ConfigError
@@ -312,17 +401,14 @@ def cmd_serve(args) -> int:
             raise ConfigError("--store serves the store as it is: it cannot be combined with RDF files or "
                               "allow_update")
         snapshot = open_remote(store)
-        print(f"itukg: serving the store at {store.name} on http://{settings.host}:{settings.port}/ "
-              "(SPARQL endpoint at /sparql)", file=sys.stderr)
-        serve(settings, snapshot)
+        serve(settings, snapshot, on_ready=ready(f"the store at {store.name}"))
         return 0
     if not args.files and current(data_dir) is None:
         print(f"nothing built in {data_dir} yet: building the bundled corpus first", file=sys.stderr)
         from itukg.graph.build import build
 
         build(None, data_dir)
-    print(f"itukg: serving on http://{settings.host}:{settings.port}/ (SPARQL endpoint at /sparql)", file=sys.stderr)
-    serve(settings)
+    serve(settings, on_ready=ready(", ".join(map(str, args.files)) if args.files else f"the dataset in {data_dir}"))
     return 0
 
 
