@@ -134,9 +134,14 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", type=Path, help="read the query from a file")
     q.add_argument("--named", help="run a named query (see --list)")
-    q.add_argument("--param", action="append", default=[], help="name=value for a named query's parameter")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a named query's parameter; the value is an IRI, a prefixed name (id:topic/security), "
+                        "a slug (security) or a label (\"network slicing\")")
     q.add_argument("--list", action="store_true", help="list the named queries")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table: IRIs as prefixed names (id:topic/security), long texts cut to fit the terminal; "
+                        "csv and json: full IRIs")
+    q.add_argument("--wide", action="store_true", help="never cut a table cell, whatever the terminal's width")
     q.add_argument("--asserted", action="store_true", help="asserted facts only (no inferred graph)")
     common(q)
 
@@ -285,9 +290,14 @@ def cmd_query(args) -> int:
             params = f" (params: {', '.join(q.params)})" if q.params else ""
             print(f"{q.name:<22} {q.title}{params}\n{'':<22} {q.description}")
         return 0
+    store = None
     if args.named:
         named = nq.get(args.named)
-        text = nq.bind(named, nq.parse_params(named, args.param))
+        values = nq.parse_params(named, args.param)
+        if values:
+            store = _open_store(_data_dir(args))
+            values = nq.resolve_params(store, named, values)
+        text = nq.bind(named, values)
     elif args.file:
         try:
             text = args.file.read_text(encoding="utf-8")
@@ -297,26 +307,77 @@ def cmd_query(args) -> int:
         text = args.query
     else:
         raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
-    store = _open_store(_data_dir(args))
+    store = store or _open_store(_data_dir(args))
     try:
         result = store.query(text, asserted=args.asserted)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    _print_result(result, args.format)
+    _print_result(result, args.format, args.wide)
     return 0
 
 
-def _term(t) -> str:
+def _cell(t) -> tuple[str, bool]:
+    """A result term as a table cell, and whether it may be shortened: IRIs are shown whole, as the project's
+    prefixed names (id:topic/security) where one fits; literals on one line."""
     import pyoxigraph as ox
 
+    from itukg.server.named_queries import short_name
+
     if t is None:
-        return ""
-    if isinstance(t, ox.Literal):
-        return t.value
-    return getattr(t, "value", str(t))
+        return "", True
+    if isinstance(t, ox.NamedNode):
+        return short_name(t.value), False
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}", False
+    return " ".join(t.value.split()) if "\n" in t.value or "\t" in t.value else t.value, True
 
 
-def _print_result(result, fmt: str) -> None:
+def _column_widths(names: list[str], rows: list[list[tuple[str, bool]]], limit: int | None) -> list[int]:
+    """Each column as wide as its longest cell; when `limit` (the terminal's width) is exceeded, the columns
+    with long literals give way, never below their header, their longest IRI or 12 characters."""
+    natural = [max([len(n)] + [len(r[i][0]) for r in rows]) for i, n in enumerate(names)]
+    if limit is None:
+        return natural
+    floor = [min(natural[i], max([len(n), 12] + [len(r[i][0]) for r in rows if not r[i][1]]))
+             for i, n in enumerate(names)]
+    widths = list(natural)
+    excess = sum(widths) + 2 * (len(widths) - 1) - limit
+    while excess > 0:
+        give = [i for i in range(len(widths)) if widths[i] > floor[i]]
+        if not give:
+            break
+        widest = max(give, key=lambda i: widths[i])
+        others = [widths[i] for i in give if i != widest]
+        step = min(excess, widths[widest] - floor[widest], max(1, widths[widest] - max(others, default=0)))
+        widths[widest] -= step
+        excess -= step
+    return widths
+
+
+def _print_table(result, wide: bool) -> None:
+    import shutil
+
+    names = [v.value for v in result.variables]
+    rows = [[_cell(sol[n]) for n in names] for sol in result]
+    tty = sys.stdout.isatty()
+    limit = None if wide or not tty else shutil.get_terminal_size((100, 24)).columns
+    widths = _column_widths(names, rows, limit)
+
+    def fit(cell: tuple[str, bool], w: int) -> str:
+        text, shortenable = cell
+        if shortenable and len(text) > w:
+            text = text[: w - 1] + "…"
+        return text.ljust(w)
+
+    print("  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(fit(c, w) for c, w in zip(r, widths)).rstrip())
+    sys.stdout.flush()
+    print(f"({len(rows)} row{'' if len(rows) == 1 else 's'})", file=sys.stderr)
+
+
+def _print_result(result, fmt: str, wide: bool = False) -> None:
     import pyoxigraph as ox
 
     out = sys.stdout
@@ -332,15 +393,7 @@ def _print_result(result, fmt: str) -> None:
     if fmt == "json":
         out.write(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")
         return
-    names = [v.value for v in result.variables]
-    rows = [[_term(sol[n]) for n in names] for sol in result]
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
-    print("  ".join(n.ljust(w) for n, w in zip(names, widths)))
-    print("  ".join("-" * w for w in widths))
-    for r in rows:
-        print("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)))
-    print(f"({len(rows)} rows)", file=sys.stderr)
-
+    _print_table(result, wide)
 
 
 def _format_for(path: Path) -> str:

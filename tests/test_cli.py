@@ -149,3 +149,83 @@ def test_validate_and_ontology_accept_data_dir(tmp_path):
 def test_the_tour_outputs_are_ignored_by_git():
     ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text().split()
     assert "itukg.ttl" in ignored and "asserted.trig" in ignored
+
+
+# --- named-query parameters ----------------------------------------------------------------------------------
+
+SECURITY = "https://w3id.org/itukg/id/topic/security"
+
+
+def _json_rows(proc) -> list:
+    import json
+
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)["results"]["bindings"]
+
+
+@pytest.mark.parametrize("value", [SECURITY, f"<{SECURITY}>", "id:topic/security", "security", "Security",
+                                   "ICT security"])
+def test_a_topic_parameter_is_an_iri_prefixed_name_slug_or_label(built, value):
+    rows = _json_rows(itukg("query", "--named", "topic-meetings", "--param", f"topic={value}", "--format", "json",
+                            "--data-dir", str(built)))
+    assert len(rows) > 1
+    assert rows == _json_rows(itukg("query", "--named", "topic-meetings", "--param", f"topic={SECURITY}",
+                                    "--format", "json", "--data-dir", str(built)))
+
+
+@pytest.mark.parametrize("value", ["securty", "id:topic/securty"])
+def test_an_unknown_parameter_value_is_one_line_with_close_matches(built, value):
+    proc = itukg("query", "--named", "topic-meetings", "--param", f"topic={value}", "--data-dir", str(built))
+    assert proc.returncode == 2 and proc.stdout == ""
+    line = _one_error_line(proc.stderr)
+    assert line.startswith("itukg: error: topic ") and value in line
+    assert "close matches: id:topic/security" in line
+
+
+def test_parameter_resolution_works_on_a_served_snapshot(built):
+    """The function the web UI can call: any source with .query (here the snapshot the server serves)."""
+    from itukg.graph.errors import QueryError
+    from itukg.server.named_queries import resolve_param
+    from itukg.server.store import load_dataset
+
+    snap = load_dataset(built)
+    assert resolve_param(snap, "topic", "network slicing") == "https://w3id.org/itukg/id/topic/network-slicing"
+    assert resolve_param(snap, "entity", "ericsson") == "https://w3id.org/itukg/id/organization/ericsson"
+    assert resolve_param(snap, "entity", "Ericsson AB") == "https://w3id.org/itukg/id/organization/ericsson"
+    assert resolve_param(snap, "entity", "itukg:Meeting") == "https://w3id.org/itukg/ontology#Meeting"
+    with pytest.raises(QueryError, match="close matches: id:organization/ericsson"):
+        resolve_param(snap, "entity", "Ericson")
+
+
+# --- the result table ----------------------------------------------------------------------------------------
+
+def test_the_table_shows_prefixed_names_whole_and_one_row(built):
+    proc = itukg("query", f"SELECT ?t ?l WHERE {{ <{SECURITY}> a ?t ; skos:prefLabel ?l FILTER(?t = itukg:Topic) }}",
+                 "--data-dir", str(built))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[2].split() == ["itukg:Topic", "security"]
+    assert proc.stderr.strip() == "(1 row)"
+    proc = itukg("query", "--named", "evidence", "--param", "entity=ericsson", "--data-dir", str(built))
+    assert "…" not in proc.stdout and "id:organization/ericsson" in proc.stdout  # not a terminal: nothing cut
+    assert "https://w3id.org" not in proc.stdout
+    assert proc.stderr.strip().endswith(" rows)")
+
+
+def test_on_a_terminal_long_texts_give_way_but_iris_stay_whole(built, monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli.main(["query", "--named", "evidence", "--param", "entity=ericsson", "--data-dir", str(built)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "…" in "".join(lines)
+    assert all("id:organization/ericsson" in line or "ericsson" not in line.lower() for line in lines[2:])
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli.main(["query", "--named", "evidence", "--param", "entity=ericsson", "--wide",
+                     "--data-dir", str(built)]) == 0
+    assert "…" not in capsys.readouterr().out
+
+
+def test_column_widths_fit_the_limit_without_cutting_iris():
+    rows = [[("id:organization/ericsson", False), ("x" * 200, True), ("short", True)]]
+    widths = cli._column_widths(["a", "b", "c"], rows, 80)
+    assert widths[0] == len("id:organization/ericsson") and sum(widths) + 4 <= 80 and widths[2] == 5
+    assert cli._column_widths(["a", "b", "c"], rows, None) == [24, 200, 5]
