@@ -153,8 +153,9 @@ def _install_ops_routes(app: Flask) -> None:
         return jsonify({
             "status": "ok",
             "version": _version(),
-            "triples": snap.triples,
-            "graphs": len(snap.graphs),
+            "triples": snap.triples,  # distinct triples of the union; quads: as stored (graph/summary.py)
+            "quads": snap.quads,
+            "graphs": snap.graph_count,
             "documents": len(manifest.get("documents") or {}),
             "built": manifest.get("built"),
             "dataset_version": manifest.get("version"),

@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_build(args) -> int:
     from itukg.graph.build import build
+    from itukg.graph.summary import size_phrase
 
     if args.output:
         _format_for(args.output)  # an unknown extension is refused before anything is built
@@ -235,7 +236,8 @@ def cmd_build(args) -> int:
     st = result.stats
     print(f"{len(result.accepted)} documents accepted, {len(result.reused)} unchanged, {len(result.rejected)} rejected, "
           f"{len(result.unreadable)} unreadable; the dataset holds {st.get('documents', 0)} documents, "
-          f"{st.get('meetings', 0)} meetings, {st.get('quads', 0)} triples in {result.data_dir}")
+          f"{st.get('meetings', 0)} meetings, "
+          f"{size_phrase(st.get('triples', 0), st.get('quads', 0), st.get('graphs', 0))} in {result.data_dir}")
     for w in result.warnings:
         print(f"itukg: warning: {w}", file=sys.stderr)
     if args.output:
@@ -466,22 +468,45 @@ def cmd_serve(args) -> int:
 
 
 def cmd_ontology(args) -> int:
-    from rdflib.namespace import OWL, RDF, SKOS
+    from rdflib.namespace import RDF, SKOS
 
+    from itukg.graph.dataset import current
+    from itukg.graph.namespaces import ITUKG
     from itukg.graph.reference import load_reference
+    from itukg.graph.summary import ontology_phrase, ontology_terms
 
-    ref = load_reference()
-    onto = ref.ontology
+    gen = current(_data_dir(args)) if args.data_dir else None
+    if gen is not None and (gen.path / "reference.nq").exists():
+        ref = _built_reference(gen.path / "reference.nq")
+        where = f"the dataset in {_data_dir(args)}"
+    else:
+        ref = load_reference()
+        where = "the installed files"
+    terms = ontology_terms(((str(s), str(p), str(o)) for s, p, o in ref.ontology), str(ITUKG))
     kinds: dict[str, int] = {}
     for kind in ref.kinds.values():
         kinds[kind] = kinds.get(kind, 0) + 1
-    print(f"ontology: {len(set(onto.subjects(RDF.type, OWL.Class)))} classes, "
-          f"{len(set(onto.subjects(RDF.type, OWL.ObjectProperty)))} object properties, "
-          f"{len(set(onto.subjects(RDF.type, OWL.DatatypeProperty)))} datatype properties")
-    print(f"reference data: {len(ref.graph)} triples, {len(set(ref.graph.subjects(RDF.type, SKOS.Concept)))} topic concepts")
+    print(f"ontology ({where}): {ontology_phrase({k: len(v) for k, v in terms.items()})}")
+    print(f"reference data: {len(ref.graph):,} triples, "
+          f"{len(set(ref.graph.subjects(RDF.type, SKOS.Concept)))} topic concepts")
     for kind in sorted(kinds):
-        print(f"  {kind:<16} {kinds[kind]}")
+        print(f"  {kind:<26} {kinds[kind]}")
     return 0
+
+
+def _built_reference(path: Path):
+    """The ontology and reference graphs a build stored (reference.nq), as a Reference."""
+    from rdflib import Dataset
+
+    from itukg.graph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+    from itukg.graph.reference import Reference
+
+    data = Dataset()
+    data.parse(path, format="nquads")
+    onto, reference = data.graph(ONTOLOGY_GRAPH), data.graph(REFERENCE_GRAPH)
+    from rdflib import Graph
+
+    return Reference(Graph() + onto, Graph() + reference)
 
 
 if __name__ == "__main__":

@@ -37,13 +37,16 @@ def busy_port():
         yield sock.getsockname()[1]
 
 
+BUILD_OUTPUT: dict[Path, subprocess.CompletedProcess] = {}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A data directory with the bundled corpus built through the CLI; its output kept for the tests."""
     data = tmp_path_factory.mktemp("cli-data")
     proc = itukg("build", "--data-dir", str(data))
     assert proc.returncode == 0, proc.stderr
-    built.proc = proc
+    BUILD_OUTPUT[data] = proc
     return data
 
 
@@ -229,3 +232,56 @@ def test_column_widths_fit_the_limit_without_cutting_iris():
     widths = cli._column_widths(["a", "b", "c"], rows, 80)
     assert widths[0] == len("id:organization/ericsson") and sum(widths) + 4 <= 80 and widths[2] == 5
     assert cli._column_widths(["a", "b", "c"], rows, None) == [24, 200, 5]
+
+
+# --- one definition of each number ---------------------------------------------------------------------------
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    from itukg.server.app import close_app, create_app
+    from itukg.server.settings import load_settings
+
+    app = create_app(load_settings(None, data_dir=built, files=[]))
+    try:
+        yield app.test_client()
+    finally:
+        close_app(app)
+
+
+def test_triples_and_quads_are_the_same_numbers_in_the_build_summary_status_pages_and_count(built, served):
+    import re
+
+    m = re.search(r"([\d,]+) triples \(([\d,]+) quads in (\d+) graphs\) in ", BUILD_OUTPUT[built].stdout)
+    assert m, BUILD_OUTPUT[built].stdout
+    triples, quads, graphs = map(_number, m.groups())
+    status = served.get("/status").get_json()
+    assert (status["triples"], status["quads"], status["graphs"]) == (triples, quads, graphs)
+    count = _json_rows(itukg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json",
+                             "--data-dir", str(built)))
+    assert int(count[0]["n"]["value"]) == triples
+    quad_count = _json_rows(itukg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                  "--format", "json", "--data-dir", str(built)))
+    assert int(quad_count[0]["n"]["value"]) == quads
+    assert triples < quads  # the reference and inferred graphs share triples: the two are different numbers
+    phrase = m.group(0)[: -len(" in ")]
+    assert phrase in served.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
+    home = served.get("/").get_data(as_text=True)
+    card = re.search(r'data-count="triples".*?<span class="n">([\d,\u202f\u00a0 ]+)</span>', home, re.S)
+    assert card and _number(re.sub(r"\D", "", card.group(1))) == triples
+
+
+def test_the_ontology_counts_are_the_same_in_the_cli_and_on_the_ontology_page(built, served):
+    import re
+
+    for args in ((), ("--data-dir", str(built))):
+        proc = itukg("ontology", *args, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        cli_terms = re.search(r"^ontology \(.*?\): (.*)$", proc.stdout, re.M).group(1)
+        page = served.get("/ontology").get_data(as_text=True)
+        assert f"<dt>Terms</dt><dd>{cli_terms}</dd>" in page
+        classes = int(re.search(r"(\d+) classes", cli_terms).group(1))
+        assert re.search(rf'id="classes-h">Classes <span class="muted small">\({classes}\)', page)
