@@ -146,17 +146,23 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
         try:
             t = time.perf_counter()
             seen = 0
+
+            def done(source: str) -> None:  # each item counts once it is done: count_documents() is the total
+                nonlocal seen
+                seen += 1
+                if progress:
+                    progress(seen, source)
+
             for chunk in _chunks(iter_documents(paths), _CHUNK):
                 todo, pending = [], set()
                 for item in chunk:
                     if isinstance(item, DocumentError):
                         result.unreadable.append(item)
+                        done(item.source)
                         continue
-                    seen += 1
-                    if progress:
-                        progress(seen, item.source)
                     key = _key(item)
                     if item.sha256 in pending:
+                        done(item.source)
                         continue  # the same bytes twice in this build: one document (its identity is its hash)
                     stored = item.sha256 in written or (previous and previous.document_file(item.sha256).exists())
                     if item.sha256 in by_sha and stored:
@@ -165,6 +171,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                         docs[key] = entry
                         by_sha[item.sha256] = key
                         result.reused.append(ds.DocumentEntry(**entry))
+                        done(item.source)
                     else:
                         todo.append(item)
                         pending.add(item.sha256)
@@ -176,6 +183,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                 for item, doc_nq, inf_nq, report, warnings, meetings, size, times in outcomes:
                     for k, v in times.items():
                         timings[k] = timings.get(k, 0.0) + v
+                    done(item.source)
                     if doc_nq is None:
                         result.rejected.append(Rejected(item.source, report))
                         continue

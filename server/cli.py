@@ -210,20 +210,26 @@ def cmd_build(args) -> int:
     if args.output:
         _format_for(args.output)  # an unknown extension is refused before anything is built
 
+    from itukg.graph.read import count_documents
+    from itukg.graph.resources import corpus_dir
+    from itukg.server.progress import Progress
+
+    meter = None if args.quiet else Progress(count_documents(args.paths or [corpus_dir()]))
+
     def progress(n: int, source: str) -> None:
-        if not args.quiet:
-            print(f"\r[{n}] {Path(source).name[:60]:<60}", end="", file=sys.stderr, flush=True)
+        meter.update(n, Path(source).name)
 
     store = _store_config(args)
+    hook = progress if meter else None
     if store is None:
-        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress)
+        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=hook)
     else:
         from itukg.graph.remote import build_into_store
 
         result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
-                                          progress=progress)
-    if not args.quiet:
-        print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+                                          progress=hook)
+    if meter:
+        print(f"itukg: {meter.finish()}", file=sys.stderr)
     if store is not None:
         print(f"the store at {pushed.store}: " + (f"{len(pushed.written)} graphs replaced, {len(pushed.dropped)} "
               "dropped, in one update" if pushed.changed else "already up to date, nothing sent"))

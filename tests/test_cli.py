@@ -285,3 +285,57 @@ def test_the_ontology_counts_are_the_same_in_the_cli_and_on_the_ontology_page(bu
         assert f"<dt>Terms</dt><dd>{cli_terms}</dd>" in page
         classes = int(re.search(r"(\d+) classes", cli_terms).group(1))
         assert re.search(rf'id="classes-h">Classes <span class="muted small">\({classes}\)', page)
+
+
+# --- progress ------------------------------------------------------------------------------------------------
+
+def test_build_progress_counts_against_the_total_and_ends_with_a_summary(tmp_path):
+    import re
+    import shutil as sh
+
+    from itukg.graph.resources import corpus_dir
+
+    docs = tmp_path / "docs"
+    sh.copytree(corpus_dir(), docs, ignore=sh.ignore_patterns("__init__.py", "__pycache__"))
+    (docs / "empty.txt").write_bytes(b"")
+    proc = itukg("build", str(docs), "--data-dir", str(tmp_path / "d"))
+    assert proc.returncode == 1  # empty.txt is unreadable
+    lines = proc.stderr.splitlines()
+    counted = [line for line in lines if re.match(r"^\d+/3 \(\d+%\)", line)]
+    assert [line.split()[0] for line in counted] == ["1/3", "2/3", "3/3"], proc.stderr  # plain lines: no \r
+    assert "\r" not in proc.stderr and "documents/s" in counted[-1]
+    assert re.search(r"^itukg: processed 3 documents in [\d.]+ s", proc.stderr, re.M)
+    assert "itukg: cannot read" in proc.stderr and "empty.txt" in proc.stderr
+    quiet = itukg("build", str(docs), "--data-dir", str(tmp_path / "d"), "-q")
+    assert "processed" not in quiet.stderr and "/3" not in quiet.stderr
+
+
+def test_progress_on_a_terminal_redraws_one_line_with_rate_and_time_left():
+    import io
+
+    from itukg.server.progress import Progress
+
+    now = [0.0]
+    out = io.StringIO()
+    meter = Progress(100, stream=out, clock=lambda: now[0], tty=True)
+    for n in range(1, 101):
+        now[0] += 0.5
+        meter.update(n, f"doc{n}.txt")
+        if n == 20:
+            assert out.getvalue().rsplit("\r", 1)[1].startswith("20/100 (20%), 2.0 documents/s, 0:40 left: doc20")
+    assert "\n" not in out.getvalue()
+    assert meter.finish() == "processed 100 documents in 50.0 s (2.0 documents/s)"
+    assert out.getvalue().endswith("\r")
+
+
+def test_progress_without_a_terminal_writes_about_ten_lines():
+    import io
+
+    from itukg.server.progress import Progress
+
+    out = io.StringIO()
+    meter = Progress(1000, stream=out, tty=False)
+    for n in range(1, 1001):
+        meter.update(n)
+    lines = out.getvalue().splitlines()
+    assert 10 <= len(lines) <= 12 and lines[-1].startswith("1000/1000 (100%)")
