@@ -27,6 +27,7 @@ from .read import Text, iter_documents
 from .reason import infer
 from .reference import Reference, load_reference
 from .resources import corpus_dir, ontology_file, reference_files
+from .summary import nquads_size
 from .validate import Report, validate_graph
 
 
@@ -173,6 +174,13 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
         try:
             t = time.perf_counter()
             seen = 0
+
+            def done(source: str) -> None:  # each item counts once it is done: count_documents() is the total
+                nonlocal seen
+                seen += 1
+                if progress:
+                    progress(seen, source)
+
             for chunk in _chunks(iter_documents(paths, follow_symlinks=follow_symlinks), _CHUNK):
                 todo, pending = [], set()
                 for item in chunk:
@@ -181,12 +189,11 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                         continue
                     if isinstance(item, DocumentError):
                         result.unreadable.append(item)
+                        done(item.source)
                         continue
-                    seen += 1
-                    if progress:
-                        progress(seen, item.source)
                     key = _key(item)
                     if item.sha256 in pending:
+                        done(item.source)
                         continue  # the same bytes twice in this build: one document (its identity is its hash)
                     stored = item.sha256 in written or (previous and previous.document_file(item.sha256).exists())
                     if item.sha256 in by_sha and stored:
@@ -195,6 +202,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                         docs[key] = entry
                         by_sha[item.sha256] = key
                         result.reused.append(ds.DocumentEntry(**entry))
+                        done(item.source)
                     else:
                         todo.append(item)
                         pending.add(item.sha256)
@@ -206,6 +214,7 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                 for item, doc_nq, inf_nq, report, warnings, meetings, size, times in outcomes:
                     for k, v in times.items():
                         timings[k] = timings.get(k, 0.0) + v
+                    done(item.source)
                     if isinstance(report, str):
                         result.rejected.append(Rejected(item.source, Report(False), error=report))
                         continue
@@ -276,9 +285,10 @@ def _write_reference(writer: ds.GenerationWriter, ref: Reference, ref_hash: str,
 
 
 def _stats(docs: dict, dataset_file: Path) -> dict:
-    with open(dataset_file, "rb") as fh:
-        quads = sum(1 for _ in fh)
-    return {"documents": len(docs), "meetings": sum(d["meetings"] for d in docs.values()), "quads": quads}
+    """The manifest's figures; triples, quads and graphs as graph/summary.py defines them."""
+    triples, quads, graphs = nquads_size(dataset_file)
+    return {"documents": len(docs), "meetings": sum(d["meetings"] for d in docs.values()), "triples": triples,
+            "quads": quads, "graphs": graphs}
 
 
 

@@ -194,6 +194,18 @@ def iter_documents(
                 yield DocumentError(str(shown), f"cannot be read: {type(error).__name__}: {_describe(error)}")
 
 
+def count_documents(paths: Iterable[Path | str] | Path | str, follow_symlinks: bool = False) -> int:
+    """How many items :func:`iter_documents` will yield for ``paths`` (documents and errors), without
+    reading any: the total of a build's progress."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    total = 0
+    for given in paths:
+        given = Path(given)
+        total += sum(1 for _ in _walk(given, set(), given, follow_symlinks)) if given.is_dir() else 1
+    return total
+
+
 # --------------------------------------------------------------------------- files
 
 

@@ -8,10 +8,12 @@ and a catch-all that logs a real bug with its request id and answers 500 without
 from __future__ import annotations
 
 import atexit
+import errno
 import importlib.metadata
 import logging
 import re
 import signal
+import socket
 import threading
 import time
 import uuid
@@ -20,6 +22,7 @@ import weakref
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from itukg.graph.errors import ConfigError
 from itukg.graph.remote import StoreError
 from itukg.server import export, pages, sparql, ui
 from itukg.server.errors import ClientError
@@ -152,8 +155,9 @@ def _install_ops_routes(app: Flask) -> None:
         return jsonify({
             "status": "ok",
             "version": _version(),
-            "triples": snap.triples,
-            "graphs": len(snap.graphs),
+            "triples": snap.triples,  # distinct triples of the union; quads: as stored (graph/summary.py)
+            "quads": snap.quads,
+            "graphs": snap.graph_count,
             "documents": len(manifest.get("documents") or {}),
             "built": manifest.get("built"),
             "dataset_version": manifest.get("version"),
@@ -198,40 +202,96 @@ def _channel_class():
 
 
 def build_server(settings: Settings, app: Flask | None = None):
-    """A waitress server bound to settings.host/port (port 0 picks a free one: see `.effective_port`)."""
+    """A waitress server bound to settings.host/port (port 0 picks a free one: see `bound_port`).
+
+    An address that cannot be listened on (the port in use, a privileged port, an unknown host) is a
+    ConfigError saying which and how to choose another."""
     from waitress import create_server
 
     app = app or create_app(settings)
-    server = create_server(
-        app,
-        host=settings.host,
-        port=settings.port,
-        threads=settings.threads,
-        ident="itukg",
-        max_request_body_size=settings.max_request_bytes + 65536,
-        clear_untrusted_proxy_headers=True,
-        channel_timeout=max(60, int(settings.query_timeout) + 30),
-    )
+    try:
+        server = create_server(
+            app,
+            host=settings.host,
+            port=settings.port,
+            threads=settings.threads,
+            ident="itukg",
+            max_request_body_size=settings.max_request_bytes + 65536,
+            clear_untrusted_proxy_headers=True,
+            channel_timeout=max(60, int(settings.query_timeout) + 30),
+        )
+    except OSError as exc:
+        raise listen_error(exc, settings.host, settings.port) from None
     if hasattr(server, "channel_class"):  # one listening socket (a MultiSocketServer holds several)
         server.channel_class = _channel_class()
     return server
+
+
+def listen_error(exc: OSError, host: str, port: int) -> ConfigError:
+    """One line for a failed bind: which address, why, and how to choose another."""
+    other = "choose another port with --port (e.g. --port {}), or --port 0 for any free one".format(
+        port + 1 if 0 < port < 65535 else 8080)
+    if exc.errno == errno.EADDRINUSE:
+        return ConfigError(f"port {port} on {host} is already in use (another itukg or program is listening "
+                           f"there); {other}")
+    if exc.errno == errno.EACCES:
+        return ConfigError(f"not allowed to listen on port {port} on {host} (ports below 1024 need privileges); "
+                           f"{other}")
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return ConfigError(f"cannot listen on host {host!r}: not an address of this machine "
+                           "(use --host 127.0.0.1, or 0.0.0.0 for every interface)")
+    return ConfigError(f"cannot listen on {host} port {port}: {exc.strerror or exc}; {other}")
+
+
+def check_listen(host: str, port: int) -> None:
+    """Fail now, with listen_error, if host:port cannot be listened on (before loading or building anything).
+    Binds and closes a socket with the options waitress uses; port 0 always works."""
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM, socket.IPPROTO_TCP, socket.AI_PASSIVE)
+    except OSError as exc:
+        raise listen_error(exc, host, port) from None
+    for family, kind, proto, _, address in infos:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6 and hasattr(socket, "IPV6_V6ONLY"):
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                sock.bind(address)
+            except OSError as exc:
+                raise listen_error(exc, host, port) from None
+
+
+def bound_port(server) -> int:
+    """The port a waitress server listens on (a multi-socket server's first)."""
+    port = getattr(server, "effective_port", None)
+    return port if port is not None else server.effective_listen[0][1]
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def serve(settings: Settings, snapshot: Snapshot | None = None) -> None:
+def serve(settings: Settings, snapshot: Snapshot | None = None, on_ready=None) -> None:
     """Serve until Ctrl-C or SIGTERM; in-flight work is dropped and every worker process is stopped.
-    `snapshot`: what to serve instead of loading it from `settings` (e.g. server.remote.open_remote)."""
+    `snapshot`: what to serve instead of loading it from `settings` (e.g. server.remote.open_remote).
+    `on_ready(url)` is called once the port is bound, with the address to browse."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(settings, snapshot)
-    server = build_server(settings, app)
+    try:
+        server = build_server(settings, app)
+    except BaseException:
+        close_app(app)
+        raise
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
-    log.info("serving %s on http://%s:%s/sparql", app.extensions["itukg"].snapshot.source,
-             settings.host, server.effective_port)
+    port = bound_port(server)
+    log.info("serving %s on http://%s:%s/sparql", app.extensions["itukg"].snapshot.source, settings.host, port)
     try:
+        if on_ready is not None:
+            browse = "127.0.0.1" if settings.host in ("0.0.0.0", "", "::") else settings.host
+            on_ready(f"http://{'[' + browse + ']' if ':' in browse else browse}:{port}/")
         server.run()
     except KeyboardInterrupt:
         log.info("stopping")

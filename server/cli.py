@@ -9,11 +9,15 @@ import argparse
 import json
 import logging
 import sys
+import webbrowser
 from pathlib import Path
 
 from itukg.graph.errors import ItukgError, printable
 
 COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
+
+_FORMAT_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
+_SUFFIXES_HELP = ", ".join(f"{suffix} ({fmt})" for suffix, fmt in _FORMAT_BY_SUFFIX.items())
 
 
 def _data_dir(args) -> Path:
@@ -22,69 +26,132 @@ def _data_dir(args) -> Path:
     return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Each option's default in its help line (as datasette does), the examples of the epilog as written."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if "default" in text or action.default in (None, False, [], argparse.SUPPRESS):
+            return text
+        if action.option_strings or action.nargs in (argparse.OPTIONAL, argparse.ZERO_OR_MORE):
+            text += " (default: %(default)s)"
+        return text
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from itukg.server.settings import Settings
+
+    defaults = Settings()
     p = argparse.ArgumentParser(
         prog="itukg",
         description="A knowledge graph of ITU-T standardization strategy: build it from meeting documents, "
                     "query it with SPARQL, serve it. With no command, `itukg` serves the built graph "
                     "(building the bundled corpus first if nothing is built).",
+        formatter_class=_HelpFormatter,
+        epilog=_examples("itukg                          # serve on http://127.0.0.1:5000/",
+                         "itukg -p 8080 -o               # serve on port 8080 and open a browser",
+                         "itukg build docs/              # add the documents of a folder",
+                         "itukg query --named topic-meetings --param topic=security",
+                         "itukg COMMAND --help           # a command's options and examples"),
     )
     p.add_argument("--version", action="version", version=f"itukg {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.commands = {}  # name -> its parser, for errors in that command's own usage
 
-    def common(sp):
-        sp.add_argument("--data-dir", help="where the dataset lives (default: $ITUKG_DATA_DIR or ~/.local/share/itukg)")
+    def command(name, help, *examples):
+        sp = sub.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".",
+                            formatter_class=_HelpFormatter, epilog=_examples(*examples) if examples else None)
+        p.commands[name] = sp
+        return sp
+
+    def common(sp, what="where the dataset lives"):
+        sp.add_argument("--data-dir", metavar="DIR",
+                        help=f"{what} (default: $ITUKG_DATA_DIR, else ~/.local/share/itukg)")
 
     def store_options(sp):  # docs/external-stores.md
         g = sp.add_argument_group("external SPARQL store (credentials: $ITUKG_STORE_USER, $ITUKG_STORE_PASSWORD)")
         g.add_argument("--store", metavar="URL", help="use this SPARQL 1.1 store instead of the local one "
                        "(default: $ITUKG_STORE_URL or the [store] table of --config)")
         g.add_argument("--store-type", choices=("oxigraph", "fuseki", "virtuoso", "graphdb", "neptune", "generic"),
-                       help="which endpoint paths to derive from the URL (default oxigraph)")
+                       help="which endpoint paths to derive from the URL (default: oxigraph)")
         g.add_argument("--store-query", metavar="URL", help="the query endpoint, if not the type's default")
         g.add_argument("--store-update", metavar="URL", help="the update endpoint, if not the type's default")
         g.add_argument("--store-gsp", metavar="URL", help="the Graph Store Protocol endpoint ('none': use "
                        "INSERT DATA)")
 
-    s = sub.add_parser("serve", help="serve the SPARQL endpoint, exports, Linked Data pages and the web UI")
-    s.add_argument("files", nargs="*", type=Path, help="RDF files to serve as they are, instead of the built dataset")
-    s.add_argument("--host", default=None, help="interface to listen on (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=None, help="port (default 5000)")
-    s.add_argument("--timeout", type=float, default=None, help="query timeout in seconds (default 30)")
-    s.add_argument("--config", type=Path, help="settings file (TOML or JSON)")
+    s = command("serve", "serve the SPARQL endpoint, exports, Linked Data pages and the web UI",
+                "itukg serve                    # http://127.0.0.1:5000/",
+                "itukg serve -p 8080 -o         # another port, and open it in a browser",
+                "itukg serve -p 0               # any free port (the address is printed)",
+                "itukg serve --host 0.0.0.0     # reachable from other machines",
+                "itukg serve data.ttl more.trig # serve RDF files as they are")
+    s.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="RDF files to serve as they are, instead of the built dataset")
+    s.add_argument("--host", default=None,
+                   help=f"interface to listen on (default: {defaults.host}, this machine only)")
+    s.add_argument("-p", "--port", type=int, default=None,
+                   help=f"port to listen on; 0 picks a free one (default: {defaults.port})")
+    s.add_argument("-o", "--open", action="store_true", help="open the web UI in a browser once serving")
+    s.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help=f"query timeout in seconds (default: {defaults.query_timeout:g})")
+    s.add_argument("--config", type=Path, metavar="FILE",
+                   help="settings file (TOML or JSON); the options above override it")
     common(s)
     store_options(s)
 
-    b = sub.add_parser("build", help="extract, validate and reason over documents, and store the result")
-    b.add_argument("paths", nargs="*", type=Path, help="documents or folders (default: the bundled corpus)")
+    b = command("build", "extract, validate and reason over documents, and store the result",
+                "itukg build                    # the bundled corpus",
+                "itukg build docs/ notes.pdf    # add or replace these documents",
+                "itukg build --fresh docs/ -o graph.trig")
+    b.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="documents or folders (default: the bundled corpus)")
     b.add_argument("--fresh", action="store_true", help="start from an empty dataset instead of adding to it")
-    b.add_argument("-o", "--output", type=Path, help="also write the whole dataset to a file (.trig, .nq, .ttl)")
+    b.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="also write the whole dataset to FILE; the format follows the extension: "
+                        + _SUFFIXES_HELP)
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
-    b.add_argument("--config", type=Path, help="settings file (TOML or JSON) with a [store] table")
+    b.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML or JSON) with a [store] table")
     b.add_argument("--follow-symlinks", action="store_true",
                    help="follow symbolic links inside the folders given, to targets inside the same folder")
     common(b)
     store_options(b)
 
-    v = sub.add_parser("validate", help="the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)")
-    v.add_argument("paths", nargs="+", type=Path)
+    v = command("validate", "the SHACL report of documents alone (exit 0 conforms, 1 not, 2 error)",
+                "itukg validate docs/ --warnings")
+    v.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="documents or folders")
     v.add_argument("--warnings", action="store_true", help="also list warnings")
     v.add_argument("--follow-symlinks", action="store_true",
                    help="follow symbolic links inside the folders given, to targets inside the same folder")
     v.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
-                   help="compiled shapes (default, what build uses) or pyshacl, the reference implementation")
+                   help="compiled shapes (what build uses) or pyshacl, the reference implementation")
+    common(v, "accepted like every command's; nothing is read from or stored in it")
 
-    q = sub.add_parser("query", help="run SPARQL on the built dataset")
+    q = command("query", "run SPARQL on the built dataset",
+                "itukg query --list",
+                "itukg query --named participants --format csv",
+                "itukg query --named topic-meetings --param topic=security   # a slug, label, id:topic/... or IRI",
+                "itukg query 'SELECT ?m WHERE { ?m a itukg:Meeting }'        # the project's prefixes are predefined")
     q.add_argument("query", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", type=Path, help="read the query from a file")
     q.add_argument("--named", help="run a named query (see --list)")
-    q.add_argument("--param", action="append", default=[], help="name=value for a named query's parameter")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a named query's parameter; the value is an IRI, a prefixed name (id:topic/security), "
+                        "a slug (security) or a label (\"network slicing\")")
     q.add_argument("--list", action="store_true", help="list the named queries")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table: IRIs as prefixed names (id:topic/security), long texts cut to fit the terminal; "
+                        "csv and json: full IRIs")
+    q.add_argument("--wide", action="store_true", help="never cut a table cell, whatever the terminal's width")
     q.add_argument("--asserted", action="store_true", help="asserted facts only (no inferred graph)")
     common(q)
 
-    e = sub.add_parser("export", help="write the dataset as Turtle, TriG, N-Triples, N-Quads or JSON-LD")
+    e = command("export", "write the dataset as Turtle, TriG, N-Triples, N-Quads or JSON-LD",
+                "itukg export --format trig -o graph.trig",
+                "itukg export --no-inferred > asserted.ttl")
     e.add_argument("--format", choices=("turtle", "trig", "nt", "nquads", "jsonld"), default="turtle")
     e.add_argument("--inferred", dest="inferred", action="store_true", default=True, help="include inferences (default)")
     e.add_argument("--no-inferred", dest="inferred", action="store_false", help="asserted and reference graphs only")
@@ -92,7 +159,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     common(e)
 
-    sub.add_parser("ontology", help="summarize the ontology and the reference data")
+    o = command("ontology", "summarize the ontology and the reference data",
+                "itukg ontology --data-dir /srv/itukg   # what a built dataset holds")
+    common(o, "summarize the ontology and reference data of the dataset built here, if any, instead of the "
+              "installed ones")
     return p
 
 
@@ -109,7 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["serve", *argv]
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # in the command's own usage, with the nearest option (argparse would show the top-level one)
+        import difflib
+
+        own = parser.commands.get(args.command, parser)
+        known = [o for a in own._actions for o in a.option_strings]
+        hints = [m for x in extra if x.startswith("-") for m in difflib.get_close_matches(x.split("=")[0], known, 1)]
+        own.error(f"unrecognized arguments: {' '.join(extra)}" + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
     level = logging.INFO if args.command == "serve" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -131,22 +209,33 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_build(args) -> int:
     from itukg.graph.build import build
+    from itukg.graph.summary import size_phrase
+
+    if args.output:
+        _format_for(args.output)  # an unknown extension is refused before anything is built
+
+    from itukg.graph.read import count_documents
+    from itukg.graph.resources import corpus_dir
+    from itukg.server.progress import Progress
+
+    meter = None if args.quiet else Progress(count_documents(args.paths or [corpus_dir()],
+                                                                        follow_symlinks=args.follow_symlinks))
 
     def progress(n: int, source: str) -> None:
-        if not args.quiet:
-            print(f"\r[{n}] {printable(Path(source).name)[:60]:<60}", end="", file=sys.stderr, flush=True)
+        meter.update(n, printable(Path(source).name))
 
     store = _store_config(args)
+    hook = progress if meter else None
     if store is None:
-        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=progress,
+        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=hook,
                        follow_symlinks=args.follow_symlinks)
     else:
         from itukg.graph.remote import build_into_store
 
         result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
-                                          progress=progress, follow_symlinks=args.follow_symlinks)
-    if not args.quiet:
-        print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+                                          progress=hook, follow_symlinks=args.follow_symlinks)
+    if meter:
+        print(f"itukg: {meter.finish()}", file=sys.stderr)
     if store is not None:
         print(f"the store at {pushed.store}: " + (f"{len(pushed.written)} graphs replaced, {len(pushed.dropped)} "
               "dropped, in one update" if pushed.changed else "already up to date, nothing sent"))
@@ -164,7 +253,8 @@ def cmd_build(args) -> int:
     st = result.stats
     print(f"{len(result.accepted)} documents accepted, {len(result.reused)} unchanged, {len(result.rejected)} rejected, "
           f"{len(result.unreadable)} unreadable; the dataset holds {st.get('documents', 0)} documents, "
-          f"{st.get('meetings', 0)} meetings, {st.get('quads', 0)} triples in {printable(str(result.data_dir))}")
+          f"{st.get('meetings', 0)} meetings, "
+          f"{size_phrase(st.get('triples', 0), st.get('quads', 0), st.get('graphs', 0))} in {printable(str(result.data_dir))}")
     for w in result.warnings:
         print(printable(f"itukg: warning: {w}"), file=sys.stderr)
     if args.output:
@@ -224,9 +314,14 @@ def cmd_query(args) -> int:
             params = f" (params: {', '.join(q.params)})" if q.params else ""
             print(f"{q.name:<22} {q.title}{params}\n{'':<22} {q.description}")
         return 0
+    store = None
     if args.named:
         named = nq.get(args.named)
-        text = nq.bind(named, nq.parse_params(named, args.param))
+        values = nq.parse_params(named, args.param)
+        if values:
+            store = _open_store(_data_dir(args))
+            values = nq.resolve_params(store, named, values)
+        text = nq.bind(named, values)
     elif args.file:
         try:
             text = args.file.read_text(encoding="utf-8")
@@ -236,26 +331,77 @@ def cmd_query(args) -> int:
         text = args.query
     else:
         raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
-    store = _open_store(_data_dir(args))
+    store = store or _open_store(_data_dir(args))
     try:
         result = store.query(text, asserted=args.asserted)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    _print_result(result, args.format)
+    _print_result(result, args.format, args.wide)
     return 0
 
 
-def _term(t) -> str:
+def _cell(t) -> tuple[str, bool]:
+    """A result term as a table cell, and whether it may be shortened: IRIs are shown whole, as the project's
+    prefixed names (id:topic/security) where one fits; literals on one line."""
     import pyoxigraph as ox
 
+    from itukg.server.named_queries import short_name
+
     if t is None:
-        return ""
-    if isinstance(t, ox.Literal):
-        return t.value
-    return getattr(t, "value", str(t))
+        return "", True
+    if isinstance(t, ox.NamedNode):
+        return short_name(t.value), False
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}", False
+    return " ".join(t.value.split()) if "\n" in t.value or "\t" in t.value else t.value, True
 
 
-def _print_result(result, fmt: str) -> None:
+def _column_widths(names: list[str], rows: list[list[tuple[str, bool]]], limit: int | None) -> list[int]:
+    """Each column as wide as its longest cell; when `limit` (the terminal's width) is exceeded, the columns
+    with long literals give way, never below their header, their longest IRI or 12 characters."""
+    natural = [max([len(n)] + [len(r[i][0]) for r in rows]) for i, n in enumerate(names)]
+    if limit is None:
+        return natural
+    floor = [min(natural[i], max([len(n), 12] + [len(r[i][0]) for r in rows if not r[i][1]]))
+             for i, n in enumerate(names)]
+    widths = list(natural)
+    excess = sum(widths) + 2 * (len(widths) - 1) - limit
+    while excess > 0:
+        give = [i for i in range(len(widths)) if widths[i] > floor[i]]
+        if not give:
+            break
+        widest = max(give, key=lambda i: widths[i])
+        others = [widths[i] for i in give if i != widest]
+        step = min(excess, widths[widest] - floor[widest], max(1, widths[widest] - max(others, default=0)))
+        widths[widest] -= step
+        excess -= step
+    return widths
+
+
+def _print_table(result, wide: bool) -> None:
+    import shutil
+
+    names = [v.value for v in result.variables]
+    rows = [[_cell(sol[n]) for n in names] for sol in result]
+    tty = sys.stdout.isatty()
+    limit = None if wide or not tty else shutil.get_terminal_size((100, 24)).columns
+    widths = _column_widths(names, rows, limit)
+
+    def fit(cell: tuple[str, bool], w: int) -> str:
+        text, shortenable = cell
+        if shortenable and len(text) > w:
+            text = text[: w - 1] + "…"
+        return text.ljust(w)
+
+    print("  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(fit(c, w) for c, w in zip(r, widths)).rstrip())
+    sys.stdout.flush()
+    print(f"({len(rows)} row{'' if len(rows) == 1 else 's'})", file=sys.stderr)
+
+
+def _print_result(result, fmt: str, wide: bool = False) -> None:
     import pyoxigraph as ox
 
     out = sys.stdout
@@ -271,17 +417,7 @@ def _print_result(result, fmt: str) -> None:
     if fmt == "json":
         out.write(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")
         return
-    names = [v.value for v in result.variables]
-    rows = [[_term(sol[n]) for n in names] for sol in result]
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
-    print("  ".join(n.ljust(w) for n, w in zip(names, widths)))
-    print("  ".join("-" * w for w in widths))
-    for r in rows:
-        print("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)))
-    print(f"({len(rows)} rows)", file=sys.stderr)
-
-
-_FORMAT_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
+    _print_table(result, wide)
 
 
 def _format_for(path: Path) -> str:
@@ -321,12 +457,27 @@ def _serve_settings(args):
     return load_settings(args.config, **{k: v for k, v in flags if v is not None})
 
 
+#: How `serve --open` opens the web UI (tests replace it).
+open_browser = webbrowser.open
+
+
 def cmd_serve(args) -> int:
     from itukg.graph.dataset import current
-    from itukg.server.app import serve
+    from itukg.server.app import check_listen, serve
 
     settings = _serve_settings(args)
     data_dir = settings.data_dir
+    settings.validate()
+    check_listen(settings.host, settings.port)  # a port in use is one line now, not after a build
+
+    def ready(what: str):
+        def announce(url: str) -> None:
+            print(f"itukg: serving {what} on {url} (SPARQL endpoint at {url}sparql; Ctrl-C to stop)",
+                  file=sys.stderr, flush=True)
+            if args.open:
+                open_browser(url)
+        return announce
+
     store = _store_config(args)
     if store is not None:
         from itukg.graph.errors import ConfigError
@@ -336,37 +487,57 @@ def cmd_serve(args) -> int:
             raise ConfigError("--store serves the store as it is: it cannot be combined with RDF files or "
                               "allow_update")
         snapshot = open_remote(store)
-        print(f"itukg: serving the store at {store.name} on http://{settings.host}:{settings.port}/ "
-              "(SPARQL endpoint at /sparql)", file=sys.stderr)
-        serve(settings, snapshot)
+        serve(settings, snapshot, on_ready=ready(f"the store at {store.name}"))
         return 0
     if not settings.files and current(data_dir) is None:
         print(printable(f"nothing built in {data_dir} yet: building the bundled corpus first"), file=sys.stderr)
         from itukg.graph.build import build
 
         build(None, data_dir)
-    print(f"itukg: serving on http://{settings.host}:{settings.port}/ (SPARQL endpoint at /sparql)", file=sys.stderr)
-    serve(settings)
+    serve(settings, on_ready=ready(", ".join(map(str, args.files)) if args.files else f"the dataset in {data_dir}"))
     return 0
 
 
 def cmd_ontology(args) -> int:
-    from rdflib.namespace import OWL, RDF, SKOS
+    from rdflib.namespace import RDF, SKOS
 
+    from itukg.graph.dataset import current
+    from itukg.graph.namespaces import ITUKG
     from itukg.graph.reference import load_reference
+    from itukg.graph.summary import ontology_phrase, ontology_terms
 
-    ref = load_reference()
-    onto = ref.ontology
+    gen = current(_data_dir(args)) if args.data_dir else None
+    if gen is not None and (gen.path / "reference.nq").exists():
+        ref = _built_reference(gen.path / "reference.nq")
+        where = f"the dataset in {_data_dir(args)}"
+    else:
+        ref = load_reference()
+        where = "the installed files"
+    terms = ontology_terms(((str(s), str(p), str(o)) for s, p, o in ref.ontology), str(ITUKG))
     kinds: dict[str, int] = {}
     for kind in ref.kinds.values():
         kinds[kind] = kinds.get(kind, 0) + 1
-    print(f"ontology: {len(set(onto.subjects(RDF.type, OWL.Class)))} classes, "
-          f"{len(set(onto.subjects(RDF.type, OWL.ObjectProperty)))} object properties, "
-          f"{len(set(onto.subjects(RDF.type, OWL.DatatypeProperty)))} datatype properties")
-    print(f"reference data: {len(ref.graph)} triples, {len(set(ref.graph.subjects(RDF.type, SKOS.Concept)))} topic concepts")
+    print(f"ontology ({where}): {ontology_phrase({k: len(v) for k, v in terms.items()})}")
+    print(f"reference data: {len(ref.graph):,} triples, "
+          f"{len(set(ref.graph.subjects(RDF.type, SKOS.Concept)))} topic concepts")
     for kind in sorted(kinds):
-        print(f"  {kind:<16} {kinds[kind]}")
+        print(f"  {kind:<26} {kinds[kind]}")
     return 0
+
+
+def _built_reference(path: Path):
+    """The ontology and reference graphs a build stored (reference.nq), as a Reference."""
+    from rdflib import Dataset
+
+    from itukg.graph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+    from itukg.graph.reference import Reference
+
+    data = Dataset()
+    data.parse(path, format="nquads")
+    onto, reference = data.graph(ONTOLOGY_GRAPH), data.graph(REFERENCE_GRAPH)
+    from rdflib import Graph
+
+    return Reference(Graph() + onto, Graph() + reference)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,23 @@ class Snapshot:
     cache: dict = field(default_factory=dict, repr=False)  # lazily computed statistics, see export.void_stats
 
     @property
+    def quads(self) -> int:
+        """Distinct quads as stored, in every graph (graph/summary.py)."""
+        return sum(self.graph_sizes.values())
+
+    @property
+    def graph_count(self) -> int:
+        """The graphs holding them: the named graphs, and the default graph when it holds any."""
+        return len(self.graph_sizes)
+
+    @property
+    def size(self) -> str:
+        """'N triples (Q quads in G graphs)', said as everywhere else (graph/summary.size_phrase)."""
+        from itukg.graph.summary import size_phrase
+
+        return size_phrase(self.triples, self.quads, self.graph_count)
+
+    @property
     def default_graph(self) -> ox.NamedNode:
         """The hidden graph holding the union every query sees as its default graph."""
         return UNION_GRAPH

@@ -37,6 +37,7 @@ from itukg.graph import namespaces as ns
 from itukg.graph.namespaces import PREFIXES
 from itukg.graph.reason import transitive_closure
 from itukg.graph.vocabulary import vocabulary
+from itukg.graph.summary import ontology_phrase, term_kind
 from itukg.server.pages import curie, local_name
 from itukg.server.store import Snapshot
 
@@ -1182,7 +1183,8 @@ def _ontology_doc(snap: Snapshot) -> dict:
             "examples": sorted(o.value for o in props[s].get(SKOS + "example", []) if isinstance(o, ox.Literal)),
             "scope_note": lit(s, SKOS + "scopeNote"),
         }
-        if OWL + "Class" in types or RDFS + "Class" in types:
+        kind = term_kind(types)  # counted as `itukg ontology` counts (graph/summary.py)
+        if kind == "classes":
             entry["super"] = [term(x) for x in iris(s, RDFS + "subClassOf")]
             entry["sub"] = [term(x) for x in sorted(o for o in own if s in iris(o, RDFS + "subClassOf"))]
             entry["equivalent"] = [term(x) for x in iris(s, OWL + "equivalentClass")]
@@ -1205,11 +1207,11 @@ def _ontology_doc(snap: Snapshot) -> dict:
             if not x["iri"].startswith(ITUKG):
                 alignments.append({"term": term(s), "relation": "subPropertyOf" if x in entry["super"]
                                    else "inverseOf", "target": x})
-        if OWL + "ObjectProperty" in types:
+        if kind == "object properties":
             objprops.append(entry)
-        elif OWL + "DatatypeProperty" in types:
+        elif kind == "datatype properties":
             dataprops.append(entry)
-        elif types & {OWL + "AnnotationProperty", RDF + "Property"}:
+        elif kind == "annotation properties":
             annprops.append(entry)
     by_iri = {c["iri"]: c for c in classes}
 
@@ -1220,7 +1222,9 @@ def _ontology_doc(snap: Snapshot) -> dict:
 
     roots = [c for c in classes if not any(x["iri"] in by_iri for x in c["super"])]
     alignments.sort(key=lambda a: (a["term"]["curie"], a["relation"], a["target"]["curie"]))
-    return {"present": True, "header": header, "classes": classes, "object_properties": objprops,
+    summary = ontology_phrase({"classes": len(classes), "object properties": len(objprops),
+                               "datatype properties": len(dataprops), "annotation properties": len(annprops)})
+    return {"present": True, "header": header, "summary": summary, "classes": classes, "object_properties": objprops,
             "datatype_properties": dataprops, "annotation_properties": annprops, "alignments": alignments,
             "tree": [tree(c) for c in roots], "triples": sum(len(v) for p in props.values() for v in p.values())}
 

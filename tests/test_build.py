@@ -149,7 +149,7 @@ def test_query_command_named_and_formats(built_corpus):
     assert proc.stdout.splitlines()[0].split(",")[:3] == ["meeting", "name", "startDate"]
     assert len(proc.stdout.strip().splitlines()) == 4
     proc = itukg("query", "--data-dir", str(built_corpus), "--named", "evidence", "--param", "entity=x:y", "--format", "json")
-    assert proc.returncode == 0
+    assert proc.returncode == 2 and "x:y" in proc.stderr and proc.stderr.count("\n") == 1  # in no triple: said so
     proc = itukg("query", "--data-dir", str(built_corpus), "SELECT * WHERE { ?s ?p }")
     assert proc.returncode == 2 and "syntax" in proc.stderr.lower() and proc.stderr.count("\n") == 1
     proc = itukg("query", "--data-dir", str(built_corpus), "--named", "topic-meetings")
