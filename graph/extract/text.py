@@ -85,9 +85,28 @@ for _t in range(2, 10):
 CARDINALS["a hundred"] = CARDINALS["one hundred"] = 100
 CARDINALS["a dozen"] = 12
 
-_by_length = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
-CARDINAL_PATTERN = rf"(?:\d{{1,5}}(?:,\d{{3}})*|{_by_length(CARDINALS)})"
-ORDINAL_PATTERN = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|first-ever|{_by_length(ORDINALS)})"
+def _trie(words) -> str:
+    """One regex for a set of words, as a trie: at each position the engine follows one branch instead of trying
+    every word ('twenty-one' and 'twenty' share 'twenty'), and the longest word still wins."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(tree) + ")"
+
+
+CARDINAL_PATTERN = rf"(?:\d{{1,5}}(?:,\d{{3}})*|{_trie(CARDINALS)})"
+ORDINAL_PATTERN = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|first-ever|{_trie(ORDINALS)})"
 
 
 def cardinal(word: str) -> int | None:
