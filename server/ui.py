@@ -31,7 +31,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
 
 from itukg.graph import namespaces as ns
 from itukg.graph.namespaces import PREFIXES
@@ -1322,6 +1322,8 @@ def _plug_into_linked_data(state) -> None:
     """Browsers asking /id/... get the UI's page (pages.py calls app.config["ITUKG_ENTITY_HTML"]), so entity
     links can use the canonical /id/... paths. An app that sets either key itself keeps its value."""
     state.app.config.setdefault("ITUKG_ENTITY_HTML", entity_response)
+    state.app.config.setdefault("ITUKG_SPARQL_HTML", sparql_page)
+    state.app.config.setdefault("ITUKG_NOT_FOUND_HTML", not_found_page)
     state.app.config.setdefault("ITUKG_UI_ID_PAGES", True)
     threading.Thread(target=_warm_up, args=(weakref.ref(state.app),), name="itukg-ui-warm-up", daemon=True).start()
 
@@ -1529,6 +1531,110 @@ def entity():
         return _render("ui/not_found.html", status=404, iri=iri,
                        message="This dataset says nothing about this IRI.")
     return Response(html, content_type="text/html; charset=utf-8")
+
+
+# --- the endpoint in a browser ----------------------------------------------------------------------------
+
+#: Formats offered by the endpoint page's form: (value of `format`, label).
+SPARQL_FORMATS = (("html", "HTML table"), ("json", "SPARQL JSON"), ("xml", "SPARQL XML"), ("csv", "CSV"),
+                  ("tsv", "TSV"), ("turtle", "Turtle (CONSTRUCT, DESCRIBE)"), ("jsonld", "JSON-LD (CONSTRUCT, DESCRIBE)"))
+MAX_HTML_ROWS = 1000
+
+
+def prefixed(iri: str, base: str = DEFAULT_BASE_IRI) -> str | None:
+    """`iri` as a prefixed name (id: for the dataset's base), or None."""
+    if iri.startswith(base) and len(iri) > len(base):
+        return "id:" + iri[len(base):]
+    return curie(iri)
+
+
+def display_term(snap: Snapshot, term: dict | None, base: str = DEFAULT_BASE_IRI) -> dict | None:
+    """A SPARQL JSON term as a cell shows it: an IRI by its label (if any) with the prefixed name and a link
+    (to its page when the dataset describes it), a literal with its language or datatype."""
+    if term is None:
+        return None
+    kind, value = term.get("type"), term.get("value", "")
+    if kind == "uri":
+        own = index_of(snap).labels.get(value)
+        known = value in index_of(snap).kinds or exists(snap, value)
+        return {"iri": value, "label": own, "prefixed": prefixed(value, base),
+                "href": entity_url(value) if known else value}
+    if kind in ("literal", "typed-literal"):
+        dt = term.get("datatype")
+        return {"literal": value, "lang": term.get("xml:lang"),
+                "datatype": None if not dt or dt == XSD + "string" else prefixed(dt, base) or dt}
+    return {"literal": "_:" + value, "bnode": True}
+
+
+def _ox_json(node) -> dict:
+    if isinstance(node, ox.NamedNode):
+        return {"type": "uri", "value": node.value}
+    if isinstance(node, ox.Literal):
+        out = {"type": "literal", "value": node.value}
+        if node.language:
+            out["xml:lang"] = node.language
+        elif node.datatype:
+            out["datatype"] = node.datatype.value
+        return out
+    return {"type": "bnode", "value": getattr(node, "value", str(node))}
+
+
+def sparql_results(snap: Snapshot, reply: dict, base: str = DEFAULT_BASE_IRI) -> dict:
+    """A worker's reply (SPARQL JSON, or N-Triples for a graph) as {columns, rows, boolean, truncated}."""
+    import json
+
+    body = reply["body"]
+    if isinstance(body, bytes):
+        body = body.decode("utf-8")
+    out = {"columns": [], "rows": [], "boolean": None, "truncated": bool(reply.get("truncated")),
+           "shown_limit": MAX_HTML_ROWS, "total": 0}
+    if reply.get("kind") == "graph" or reply.get("format") == "nt":
+        triples = list(ox.parse(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)) if body.strip() else []
+        out["columns"] = ["subject", "predicate", "object"]
+        out["total"] = len(triples)
+        out["rows"] = [[display_term(snap, _ox_json(x), base) for x in (t.subject, t.predicate, t.object)]
+                       for t in triples[:MAX_HTML_ROWS]]
+        return out
+    data = json.loads(body)
+    if "boolean" in data:
+        out["boolean"] = bool(data["boolean"])
+        return out
+    out["columns"] = list(data.get("head", {}).get("vars", []))
+    bindings = data.get("results", {}).get("bindings", [])
+    out["total"] = len(bindings)
+    out["rows"] = [[display_term(snap, b.get(v), base) for v in out["columns"]] for b in bindings[:MAX_HTML_ROWS]]
+    return out
+
+
+def sparql_page(endpoint: str, query: str = "", asserted: bool = False, snapshot: Snapshot | None = None,
+                reply: dict | None = None, error: str | None = None, status: int = 200) -> Response:
+    """/sparql for a browser: the form, and the answer as a table in the site's layout."""
+    snap = snapshot or current_snapshot()
+    results = sparql_results(snap, reply, base_iri()) if reply else None
+    rt = current_app.extensions.get("itukg")
+    asserted_param = getattr(getattr(rt, "settings", None), "asserted_param", "asserted")
+    response = _render("ui/sparql.html", status=status, endpoint=endpoint, query=query, asserted=asserted,
+                       asserted_param=asserted_param, results=results, error=error, formats=SPARQL_FORMATS,
+                       size=getattr(snap, "size", ""), default_query=DEFAULT_ENDPOINT_QUERY,
+                       query_string=_q(query), active="sparql")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+DEFAULT_ENDPOINT_QUERY = ("SELECT DISTINCT ?meeting ?label ?start WHERE {\n  ?meeting itukg:describedIn ?document ; rdfs:label ?label .\n"
+                          "  OPTIONAL { ?meeting itukg:startDate ?start }\n} ORDER BY DESC(?start) LIMIT 20")
+
+
+def not_found_page(message: str, iri: str | None = None, status: int = 404) -> Response:
+    """A 404 (or other) page in the site's layout, for browsers."""
+    response = _render("ui/not_found.html", status=status, iri=iri, message=message)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return redirect(url_for("ui.static", filename="ui/favicon.svg"), code=301)
 
 
 __all__ = ["bp", "current_snapshot", "entity_response", "render_entity", "search", "entity_page", "home",

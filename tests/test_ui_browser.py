@@ -147,3 +147,17 @@ def test_keyboard_and_phone_layout(browser, live_ui):
         screenshot(page, "meeting-phone")
     finally:
         context.close()
+
+
+def test_endpoint_in_a_browser_shows_a_table_in_the_site_layout(bpage):
+    page = bpage.goto("/sparql")
+    assert page.locator("header.site nav").count() == 1
+    with page.expect_navigation():
+        page.locator("#sparql-form button[type=submit]").click()
+    assert page.locator("#sparql-table tbody tr").count() == 3  # the default query: the three meetings
+    assert page.locator("#sparql-table a", has_text="CTO meeting").first.get_attribute("href").startswith("/id/meeting/")
+    screenshot(page, "sparql-endpoint-results")
+    no_trouble(bpage)
+    page.goto(bpage.base + "/no/such/page")  # the browser logs the 404 itself
+    assert page.locator("header.site nav").count() == 1 and page.locator("h1").inner_text() == "Not found"
+    screenshot(page, "not-found")

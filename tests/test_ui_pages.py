@@ -374,3 +374,59 @@ def test_pages_are_well_formed_enough(client):
             assert f'for="{field_id}"' in body or "aria-label" in body, f"{path}: unlabelled #{field_id}"
         for canvas in re.findall(r"<canvas[^>]*>", body):
             assert 'aria-label="' in canvas and 'role="img"' in canvas, path
+
+
+# --- the endpoint in a browser, 404 pages, favicon -----------------------------------------------------------
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+MEETINGS_Q = "SELECT ?m ?label WHERE { ?m itukg:describedIn ?d ; rdfs:label ?label }"
+
+
+@pytest.mark.parametrize("accept", [BROWSER_ACCEPT, "text/html"])
+def test_endpoint_answers_a_browser_with_a_table_in_the_site_layout(client, accept):
+    r = client.get("/sparql?query=" + quote(MEETINGS_Q), headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == "text/html" and r.headers["Vary"] == "Accept"
+    body = text_of(r)
+    assert 'aria-label="Main"' in body and 'id="sparql-table"' in body and "<th scope=\"col\">?label</th>" in body
+    assert 'href="/id/meeting/cto-meeting-2018-09-09-durban"' in body and "CTO meeting" in body
+    assert "id:meeting/cto-meeting-2018-09-09-durban" in body  # the prefixed name next to the label
+
+
+@pytest.mark.parametrize("accept, media", [
+    ("*/*", "application/sparql-results+json"), (None, "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("application/sparql-results+json, text/html;q=0.5", "application/sparql-results+json"),
+    ("text/html;q=0.5, */*;q=0.9", "application/sparql-results+json"),
+])
+def test_endpoint_keeps_the_protocol_for_clients(client, accept, media):
+    headers = {"Accept": accept} if accept else {}
+    r = client.get("/sparql?query=" + quote(MEETINGS_Q), headers=headers)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith(media)
+    assert client.get("/sparql?query=" + quote(MEETINGS_Q) + "&format=csv",
+                      headers={"Accept": BROWSER_ACCEPT}).mimetype == "text/csv"
+
+
+def test_endpoint_html_for_ask_construct_and_errors(client):
+    ask = client.get("/sparql?query=" + quote("ASK { ?s ?p ?o }"), headers={"Accept": BROWSER_ACCEPT})
+    assert ask.status_code == 200 and 'id="sparql-boolean"' in text_of(ask) and "true" in text_of(ask)
+    construct = client.get("/sparql?query=" + quote("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3"),
+                           headers={"Accept": BROWSER_ACCEPT})
+    assert construct.status_code == 200 and "<th scope=\"col\">subject</th>" in text_of(construct)
+    bad = client.get("/sparql?query=" + quote("SELEC ?x"), headers={"Accept": BROWSER_ACCEPT})
+    assert bad.status_code == 400 and bad.mimetype == "text/html" and 'id="sparql-error"' in text_of(bad)
+    form = client.get("/sparql", headers={"Accept": BROWSER_ACCEPT})
+    assert 'aria-label="Main"' in text_of(form) and '<option value="html">' in text_of(form)
+
+
+def test_not_found_pages_have_the_navigation_and_clients_get_text(client):
+    page = client.get("/no/such/page", headers={"Accept": BROWSER_ACCEPT})
+    assert page.status_code == 404 and page.mimetype == "text/html" and 'aria-label="Main"' in text_of(page)
+    assert client.get("/no/such/page", headers={"Accept": "*/*"}).mimetype == "text/plain"
+    entity_404 = client.get("/id/organization/nobody", headers={"Accept": BROWSER_ACCEPT})
+    assert entity_404.status_code == 404 and 'aria-label="Main"' in text_of(entity_404)
+
+
+def test_favicon_ico_answers(client):
+    r = client.get("/favicon.ico")
+    assert r.status_code in (301, 302) and r.headers["Location"].endswith("/ui/static/ui/favicon.svg")
+    assert client.get(r.headers["Location"]).status_code == 200
