@@ -430,3 +430,19 @@ def test_favicon_ico_answers(client):
     r = client.get("/favicon.ico")
     assert r.status_code in (301, 302) and r.headers["Location"].endswith("/ui/static/ui/favicon.svg")
     assert client.get(r.headers["Location"]).status_code == 200
+
+
+def test_report_shows_paths_relative_to_the_documents_folder(client, ui_snapshot):
+    from dataclasses import replace
+
+    body = text_of(client.get("/report"))
+    assert "site-packages" not in body and str(Path(__file__).resolve().parent.parent) not in body
+    assert "<code class=\"iri small\">td-cto-communiques-2018.txt</code>" in body
+    snap = replace(ui_snapshot, cache={}, manifest={"built": "x", "documents": {
+        "/usr/lib/python3/site-packages/itukg/corpus/a.txt": {"source": "/usr/lib/python3/site-packages/itukg/corpus/a.txt"},
+        "/usr/lib/python3/site-packages/itukg/corpus/sub/b.txt": {"source": "/usr/lib/python3/site-packages/itukg/corpus/sub/b.txt"}},
+        "rejected": [{"source": "/usr/lib/python3/site-packages/itukg/corpus/c.txt", "problems": ["x"]}],
+        "unreadable": ["/usr/lib/python3/site-packages/itukg/corpus/d.pdf: encrypted"]})
+    report = ui.build_report(snap)
+    assert sorted(d["source"] for d in report["documents"]) == ["a.txt", "sub/b.txt"]
+    assert report["rejected"][0]["source"] == "c.txt" and report["unreadable"] == ["d.pdf: encrypted"]
