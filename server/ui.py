@@ -714,12 +714,19 @@ def meeting_page(snap: Snapshot, iri: str) -> dict:
                              "country": r["country"] and ref(snap, r["country"]), "source": r["source"]}
                             for r in parts]
     people: dict[str, dict] = {}
-    for r in select(snap, f"""SELECT ?person ?post ?in WHERE {{ <{iri}> itukg:mentionsPerson ?person .
-            OPTIONAL {{ ?person itukg:holdsPost ?post OPTIONAL {{ ?post itukg:postIn ?in }} }} }}"""):
+    own_graphs = {str(ns.document_graph(d.rsplit("/", 1)[-1])) for d in m.get("describedIn", [])}
+    for r in select(snap, f"""SELECT ?person ?post ?g WHERE {{ <{iri}> itukg:mentionsPerson ?person .
+            OPTIONAL {{ GRAPH ?g {{ ?person itukg:holdsPost ?post }} }} }}"""):
         p = people.setdefault(r["person"].value, {"person": ref(snap, r["person"].value), "posts": {}})
         if r["post"] is not None:
-            p["posts"][r["post"].value] = ref(snap, r["post"].value)
-    page["people"] = sorted(({"person": p["person"], "posts": sorted(p["posts"].values(), key=lambda x: x["label"])}
+            post = p["posts"].setdefault(r["post"].value, {**ref(snap, r["post"].value), "stated": False})
+            post["stated"] = post["stated"] or r["g"].value in own_graphs
+    # A post the meeting's documents give is shown as theirs; one only the reference data gives is marked: the
+    # reference records that the person held it at some time, with no dates (ontology/reference/itu.ttl).
+    page["people"] = sorted(({"person": p["person"],
+                              "posts": sorted((x for x in p["posts"].values() if x["stated"]), key=lambda x: x["label"]),
+                              "other_posts": sorted((x for x in p["posts"].values() if not x["stated"]),
+                                                    key=lambda x: x["label"])}
                              for p in people.values()), key=lambda x: fold(x["person"]["label"]))
     page["topics"] = sorted_refs(snap, [t for mm, t in meeting_topics(snap) if mm == iri])
 
@@ -893,8 +900,14 @@ def person_page(snap: Snapshot, iri: str) -> dict:
     page["name"] = ", ".join(_literals(snap, iri, ITUKG + "name"))
     page["honorific"] = ", ".join(_literals(snap, iri, ITUKG + "honorific"))
     posts = []
+    sources: dict[str, set] = defaultdict(set)
+    for r in select(snap, f"SELECT ?post ?g WHERE {{ GRAPH ?g {{ <{iri}> itukg:holdsPost ?post }} }}"):
+        sources[r["post"].value].add(r["g"].value)
+    documents = {str(ns.document_graph(d.rsplit("/", 1)[-1])): d for d in index_of(snap).by_kind.get("document", [])}
     for post in sorted(set(_objects(snap, iri, ITUKG + "holdsPost"))):
-        posts.append({"post": ref(snap, post), "in": sorted_refs(snap, _objects(snap, post, ITUKG + "postIn"))})
+        named_in = sorted_refs(snap, [documents[g] for g in sources.get(post, ()) if g in documents])
+        posts.append({"post": ref(snap, post), "in": sorted_refs(snap, _objects(snap, post, ITUKG + "postIn")),
+                      "documents": named_in, "reference_only": not named_in})
     page["posts"] = sorted(posts, key=lambda p: fold(p["post"]["label"]))
     page["meetings"] = by_date(snap, _subjects(snap, ITUKG + "mentionsPerson", iri))
     page["evidence"] = evidence(snap, subjects=[iri], objects=[iri])

@@ -161,3 +161,14 @@ def test_endpoint_in_a_browser_shows_a_table_in_the_site_layout(bpage):
     page.goto(bpage.base + "/no/such/page")  # the browser logs the 404 itself
     assert page.locator("header.site nav").count() == 1 and page.locator("h1").inner_text() == "Not found"
     screenshot(page, "not-found")
+
+
+def test_meeting_people_separate_dated_and_undated_posts(bpage):
+    page = bpage.goto(entity_path(DURBAN))
+    people = page.locator("#people")
+    people.scroll_into_view_if_needed()
+    assert "at some time" in people.locator("td.other-posts").first.inner_text() or \
+        "at some time" in people.inner_text()
+    assert "not when" in people.locator("caption").inner_text()
+    screenshot(page, "meeting-people-posts")
+    no_trouble(bpage)

@@ -446,3 +446,14 @@ def test_report_shows_paths_relative_to_the_documents_folder(client, ui_snapshot
     report = ui.build_report(snap)
     assert sorted(d["source"] for d in report["documents"]) == ["a.txt", "sub/b.txt"]
     assert report["rejected"][0]["source"] == "c.txt" and report["unreadable"] == ["d.pdf: encrypted"]
+
+
+def test_posts_are_not_claimed_for_the_meeting_date(client, ui_snapshot):
+    page = ui.meeting_page(ui_snapshot, DURBAN)
+    zhao = next(r for r in page["people"] if r["person"]["label"] == "Houlin Zhao")
+    assert [p["label"] for p in zhao["posts"]] == ["ITU Secretary-General"]  # as the document gives it
+    assert {p["iri"].rsplit("/", 1)[-1] for p in zhao["other_posts"]} == {"tsb-director", "itu-deputy-secretary-general"}
+    body = text_of(entity(client, DURBAN))
+    assert "at some time" in body and "not when" in body
+    person = text_of(client.get("/id/person/houlin-zhao", headers={"Accept": "text/html"}))
+    assert "at some time (reference data)" in person and "gives no dates for posts" in person
