@@ -434,14 +434,64 @@ def meeting_topics(snap: Snapshot) -> list[tuple[str, str]]:
 
 # --- home -------------------------------------------------------------------------------------------------
 
+def _in_documents(snap: Snapshot) -> set[str]:
+    """IRIs the documents' own graphs name (as subject or object): what the documents give, apart from the
+    reference data (organizations, groups, topics and people known beforehand) and the inferences."""
+    prefix = str(ns.GRAPH) + "document/"
+    graphs = [g for g in snap.graphs if g.value.startswith(prefix)]
+    out: set[str] = set()
+    for g in graphs:
+        for q in snap.store.quads_for_pattern(None, None, None, g):
+            if isinstance(q.subject, ox.NamedNode):
+                out.add(q.subject.value)
+            if isinstance(q.object, ox.NamedNode):
+                out.add(q.object.value)
+    return out
+
+
+def in_documents(snap: Snapshot) -> set[str]:
+    return _cached(snap, "in-documents", lambda: _in_documents(snap))
+
+
+def _in_reference(snap: Snapshot) -> set[str]:
+    graph = ox.NamedNode(str(ns.GRAPH) + "reference")
+    return {q.subject.value for q in snap.store.quads_for_pattern(None, None, None, graph)
+            if isinstance(q.subject, ox.NamedNode)}
+
+
+#: The home page's counts of what the documents give: (list name, card label, kind).
+DOCUMENT_COUNTS = (("meetings", "Meetings", "meeting"), ("organizations", "Organizations that took part or are named", "organization"),
+                   ("people", "People named", "person"), ("topics", "Topics discussed", "topic"),
+                   ("groups", "ITU-T groups named", "group"), ("documents", "Documents", "document"))
+
+
 def counts(snap: Snapshot) -> list[dict]:
-    """What the graph holds, for the home page: [{key, label, count, list}]."""
+    """What the documents give, for the home page: [{key, label, count, list, scope}]: organizations that
+    took part or that a document names, people named, topics discussed, groups named; the reference data is
+    counted apart (reference_counts)."""
     by_kind = index_of(snap).by_kind
+    named = in_documents(snap)
     out = []
-    for name in ("meetings", "organizations", "people", "topics", "groups", "documents"):
-        kind, title = LISTS[name]
-        out.append({"key": name, "label": title, "count": len(by_kind.get(kind, [])), "list": name})
-    out.append({"key": "triples", "label": "Triples", "count": snap.triples, "list": None})
+    for name, title, kind in DOCUMENT_COUNTS:
+        iris = by_kind.get(kind, [])
+        scoped = kind not in ("meeting", "document")
+        n = sum(1 for i in iris if i in named) if scoped else len(iris)
+        out.append({"key": name, "label": title, "count": n, "list": name, "scope": "documents" if scoped else None})
+    out.append({"key": "triples", "label": "Triples", "count": snap.triples, "list": None, "scope": None})
+    return out
+
+
+def reference_counts(snap: Snapshot) -> list[dict]:
+    """What the reference data (ontology/reference/) describes, whether or not a document names it."""
+    by_kind = index_of(snap).by_kind
+    reference = _cached(snap, "in-reference", lambda: _in_reference(snap))
+    out = []
+    for name, words in (("organizations", "organizations"), ("people", "people"), ("topics", "topics"),
+                        ("groups", "ITU-T groups"), ("countries", "countries")):
+        kind, _ = LISTS[name]
+        n = sum(1 for i in by_kind.get(kind, []) if i in reference)
+        if n:
+            out.append({"key": name, "label": words, "count": n, "list": name})
     return out
 
 
@@ -485,7 +535,7 @@ def participation_by_country(snap: Snapshot, limit: int = 25) -> list[dict]:
 
 
 def home(snap: Snapshot) -> dict:
-    return {"counts": counts(snap), "latest": latest_meetings(snap), "heatmap": topics_by_year(snap),
+    return {"counts": counts(snap), "reference": reference_counts(snap), "latest": latest_meetings(snap), "heatmap": topics_by_year(snap),
             "countries": participation_by_country(snap), "generation": snap.generation, "built": snap.built}
 
 
@@ -1059,10 +1109,15 @@ def entity_page(snap: Snapshot, iri: str) -> dict | None:
 
 # --- lists ---------------------------------------------------------------------------------------------------
 
-def entity_list(snap: Snapshot, name: str, q: str = "") -> dict:
-    """The rows of /ui/list/<name> with the columns that kind needs (all rows; the view paginates)."""
+def entity_list(snap: Snapshot, name: str, q: str = "", scope: str = "") -> dict:
+    """The rows of /ui/list/<name> with the columns that kind needs (all rows; the view paginates).
+    `scope="documents"`: only what the documents name (not the reference data's other entries)."""
     kind, title = LISTS[name]
     iris = index_of(snap).by_kind.get(kind, [])
+    scope = "documents" if scope == "documents" else ""
+    if scope:
+        named = in_documents(snap)
+        iris = [i for i in iris if i in named]
     needle = fold(q)
     if needle:
         iris = [i for i in iris if needle in fold(label(snap, i))]
@@ -1127,7 +1182,7 @@ def entity_list(snap: Snapshot, name: str, q: str = "") -> dict:
                 row["meetings"] = held.get(row["iri"], 0)
             rows.sort(key=lambda r: (-r["meetings"], fold(r["label"])))
             columns = ["Name", "Meetings held"]
-    return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q}
+    return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q, "scope": scope}
 
 
 # --- ontology ---------------------------------------------------------------------------------------------
@@ -1473,7 +1528,7 @@ def query_page():
 def list_page(name: str):
     if name not in LISTS:
         abort(404)
-    data = entity_list(current_snapshot(), name, request.args.get("q", "")[:200])
+    data = entity_list(current_snapshot(), name, request.args.get("q", "")[:200], request.args.get("in", ""))
     return _render("ui/list.html", data=data, pager=paginate(data["rows"], _page_arg("page")), active="lists")
 
 

@@ -37,7 +37,14 @@ def test_home_shows_counts_latest_meetings_search_and_links(client, ui_snapshot)
     assert r.status_code == 200 and r.mimetype == "text/html"
     body = text_of(r)
     counts = {c["key"]: c["count"] for c in ui.counts(ui_snapshot)}
-    assert counts["meetings"] == 3 and counts["documents"] == 2 and counts["organizations"] > 50
+    assert counts["meetings"] == 3 and counts["documents"] == 2
+    # what the documents give, not the reference list: the organizations that took part are among them
+    took_part = {r["organization"] for r in ui.participations(ui_snapshot)}
+    assert len(took_part) <= counts["organizations"] < 50 and counts["people"] == 3
+    assert counts["topics"] == len({t for _, t in ui.meeting_topics(ui_snapshot)})
+    reference = {c["key"]: c["count"] for c in ui.reference_counts(ui_snapshot)}
+    assert reference["organizations"] > 100 and reference["topics"] > 200
+    assert 'id="reference-counts"' in body and "/ui/list/organizations?in=documents" in body
     for key in ("meetings", "organizations", "people", "topics", "groups", "documents", "triples"):
         assert f'data-count="{key}"' in body
     assert counts["triples"] == ui_snapshot.triples
@@ -457,3 +464,12 @@ def test_posts_are_not_claimed_for_the_meeting_date(client, ui_snapshot):
     assert "at some time" in body and "not when" in body
     person = text_of(client.get("/id/person/houlin-zhao", headers={"Accept": "text/html"}))
     assert "at some time (reference data)" in person and "gives no dates for posts" in person
+
+
+def test_lists_can_keep_to_what_the_documents_name(client, ui_snapshot):
+    scoped = ui.entity_list(ui_snapshot, "organizations", scope="documents")
+    everything = ui.entity_list(ui_snapshot, "organizations")
+    counts = {c["key"]: c["count"] for c in ui.counts(ui_snapshot)}
+    assert len(scoped["rows"]) == counts["organizations"] < len(everything["rows"])
+    body = text_of(client.get("/ui/list/organizations?in=documents"))
+    assert f"({counts['organizations']})" in body and "all, reference data included" in body
