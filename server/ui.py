@@ -104,7 +104,7 @@ KIND_LABELS = {
 }
 #: Order of kinds among equally good search hits.
 KIND_ORDER = {k: i for i, k in enumerate((
-    "organization", "meeting", "topic", "group", "person", "country", "place", "event", "series", "post",
+    "organization", "person", "meeting", "group", "topic", "country", "place", "event", "series", "post",
     "document", "item", "action", "participation", "count", "scheme", "class", "property", "ontology",
     "resource"))}
 #: The lists reachable from the home page: URL name -> (kind, title).
@@ -541,11 +541,31 @@ def home(snap: Snapshot) -> dict:
 
 # --- search -----------------------------------------------------------------------------------------------
 
-def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
-    """Entities whose label, alias or notation matches `q` (case- and accent-insensitive).
+#: What the search box never offers: the model's internal nodes, reached through the entities they link.
+SEARCH_SKIP_KINDS = frozenset({"participation", "evidence", "action", "count", "item"})
+#: The kinds people look for, offered before the others among equally good matches.
+SEARCH_FIRST_KINDS = ("organization", "person", "meeting", "group", "topic")
 
-    Ranked: exact match, then prefix, then substring (a match at a word start first); among equals labels
-    before aliases, then by kind (organizations, meetings, topics, ...), then shorter text.
+
+def _word_start(folded: str, needle: str) -> int:
+    """The first position where `needle` starts a word of `folded` (after a non-letter, or digits after
+    letters as in SG17), or -1."""
+    pos = folded.find(needle)
+    while pos >= 0:
+        before = folded[pos - 1] if pos else " "
+        if not before.isalnum() or (before.isalpha() and needle[0].isdigit()):
+            return pos
+        pos = folded.find(needle, pos + 1)
+    return -1
+
+
+def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Entities whose label, alias or notation matches `q` at a word start (case- and accent-insensitive).
+
+    Ranked: exact match, then prefix of the whole name, then a later word; among equals the kinds people look
+    for (organizations, people, meetings, groups, topics) first, then labels before aliases, then shorter
+    names. Internal nodes (participations, evidence, group actions, stated counts, discussion items) are left
+    out: they are reached through the entities they link.
     """
     needle = fold(q or "")
     if not needle:
@@ -557,15 +577,15 @@ def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
             rank = 0
         elif folded.startswith(needle):
             rank = 1
+        elif _word_start(folded, needle) > 0:
+            rank = 2
         else:
-            pos = folded.find(needle)
-            if pos < 0:
-                continue
-            rank = 2 if pos > 0 and not folded[pos - 1].isalnum() else 3
-        kind = index.kinds.get(iri, "resource")
-        if kind == "evidence":
             continue
-        key = (min(rank, 2), rank, prop_rank, KIND_ORDER.get(kind, 99), len(text), folded, iri)
+        kind = index.kinds.get(iri, "resource")
+        if kind in SEARCH_SKIP_KINDS:
+            continue
+        tier = 0 if kind in SEARCH_FIRST_KINDS else 1
+        key = (rank, tier, prop_rank, KIND_ORDER.get(kind, 99), len(text), folded, iri)
         if iri not in best or key < best[iri][0]:
             best[iri] = (key, text)
     hits = sorted(best.items(), key=lambda kv: kv[1][0])[:limit]
@@ -573,7 +593,7 @@ def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     for iri, (key, text) in hits:
         r = ref(snap, iri)
         r["match"] = text if text != r["label"] else None
-        r["rank"] = ("exact", "prefix", "substring")[key[0]]
+        r["rank"] = ("exact", "prefix", "word")[key[0]]
         out.append(r)
     return out
 

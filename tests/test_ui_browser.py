@@ -172,3 +172,16 @@ def test_meeting_people_separate_dated_and_undated_posts(bpage):
     assert "not when" in people.locator("caption").inner_text()
     screenshot(page, "meeting-people-posts")
     no_trouble(bpage)
+
+
+def test_search_as_you_type_offers_entities_not_internal_nodes(bpage):
+    page = bpage.goto("/")
+    box = page.locator("#home-search")
+    box.click()
+    box.press_sequentially("eric", delay=20)
+    options = page.locator("#home-search-list [role=option]")
+    options.first.wait_for()
+    texts = options.all_inner_texts()
+    assert texts[0].startswith("Ericsson") and len(texts) == 1, texts
+    screenshot(page, "home-search-eric")
+    no_trouble(bpage)

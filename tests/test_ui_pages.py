@@ -62,9 +62,24 @@ def test_search_api_ranks_exact_prefix_substring(client):
     results = r.get_json()["results"]
     assert results[0]["iri"] == ERICSSON and results[0]["kind"] == "organization"
     assert results[0]["rank"] == "exact" and results[0]["href"] == "/id/organization/ericsson"
-    ranks = [h["rank"] for h in client.get("/ui/api/search?q=eric").get_json()["results"]]
-    order = {"exact": 0, "prefix": 1, "substring": 2}
-    assert ranks == sorted(ranks, key=order.get) and "prefix" in ranks and "substring" in ranks
+    ranks = [h["rank"] for h in client.get("/ui/api/search?q=am").get_json()["results"]]
+    order = {"exact": 0, "prefix": 1, "word": 2}
+    assert ranks == sorted(ranks, key=order.get) and "prefix" in ranks and "word" in ranks
+
+
+def test_search_matches_word_starts_and_leaves_out_internal_nodes(client):
+    results = client.get("/ui/api/search?q=eric").get_json()["results"]
+    assert [h["label"] for h in results] == ["Ericsson"]  # not American Samoa, not North-American meetings
+    for q in ("eric", "at", "cto", "a"):
+        kinds = [h["kind"] for h in client.get(f"/ui/api/search?q={q}").get_json()["results"]]
+        assert not set(kinds) & {"participation", "evidence", "action", "count", "item"}, (q, kinds)
+    # among word matches, the kinds people look for come first
+    for q in ("american", "a", "tele"):
+        hits = client.get(f"/ui/api/search?q={q}").get_json()["results"]
+        for rank in ("exact", "prefix", "word"):
+            wanted = [h["kind"] in ui.SEARCH_FIRST_KINDS for h in hits if h["rank"] == rank]
+            assert wanted == sorted(wanted, reverse=True), (q, rank, [(h["label"], h["kind"]) for h in hits])
+    assert client.get("/ui/api/search?q=17").get_json()["results"][0]["iri"] == BASE + "group/sg17"
 
 
 @pytest.mark.parametrize("q, iri, field", [
