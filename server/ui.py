@@ -1501,7 +1501,7 @@ def _page_arg(name: str) -> int:
 def _ui_config() -> dict:
     return {"baseIri": base_iri(), "idPages": bool(current_app.config.get("ITUKG_UI_ID_PAGES")),
             "ontologyNs": ITUKG, "entityUrl": url_for("ui.entity"), "ontologyUrl": url_for("ui.ontology"),
-            "searchUrl": url_for("ui.api_search"), "sparqlUrl": "/sparql"}
+            "searchUrl": url_for("ui.api_search"), "labelsUrl": url_for("ui.api_labels"), "sparqlUrl": "/sparql"}
 
 
 def _render(template: str, status: int = 200, **context) -> Response:
@@ -1526,6 +1526,18 @@ def api_search():
     for h in hits:
         h["href"] = entity_url(h["iri"])
     return jsonify({"query": q, "results": hits})
+
+
+@bp.post("/ui/api/labels")
+def api_labels():
+    """{"iris": [...]} -> {"labels": {iri: label}} for the IRIs the dataset labels (at most 500), so the query
+    editor can show labels next to prefixed names."""
+    body = request.get_json(silent=True) or {}
+    iris = body.get("iris") if isinstance(body, dict) else None
+    if not isinstance(iris, list):
+        return jsonify({"labels": {}})
+    known = index_of(current_snapshot()).labels
+    return jsonify({"labels": {i: known[i] for i in iris[:500] if isinstance(i, str) and i in known}})
 
 
 @bp.get("/ui/search")

@@ -62,6 +62,14 @@ def test_named_query_runs_in_the_editor_and_shows_rows(bpage):
     assert re.match(r"3 rows in \d+ ms", page.locator("#results-status").inner_text())
     link = page.locator("#results-grid tbody a", has_text="meeting/").first
     assert link.get_attribute("href").startswith("/id/meeting/")
+    # prefixed names, and the label where the dataset has one, the IRI staying the link's target and title
+    page.locator("#results-grid tbody a .lbl").first.wait_for()
+    durban = page.locator("#results-grid tbody a[data-iri$='cto-meeting-2018-09-09-durban']").first
+    assert durban.locator(".lbl").inner_text() == "CTO meeting"
+    assert durban.locator(".pn").inner_text().strip() == "id:meeting/cto-meeting-2018-09-09-durban"
+    assert durban.get_attribute("title").startswith("https://")
+    assert "https://" not in page.locator("#results-grid tbody").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('#results-table .table-wrap')).overflowY") == "auto"
     assert page.locator('#downloads a[data-format="csv"]').get_attribute("href").startswith("/sparql?query=")
     header = page.locator("#results-grid thead button", has_text="?startDate")
     header.click()

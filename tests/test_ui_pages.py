@@ -488,3 +488,9 @@ def test_lists_can_keep_to_what_the_documents_name(client, ui_snapshot):
     assert len(scoped["rows"]) == counts["organizations"] < len(everything["rows"])
     body = text_of(client.get("/ui/list/organizations?in=documents"))
     assert f"({counts['organizations']})" in body and "all, reference data included" in body
+
+
+def test_labels_api_for_the_query_editor(client):
+    r = client.post("/ui/api/labels", json={"iris": [DURBAN, ERICSSON, "http://example.org/unknown", 5]})
+    assert r.status_code == 200 and r.get_json()["labels"] == {DURBAN: "CTO meeting", ERICSSON: "Ericsson"}
+    assert client.post("/ui/api/labels", data="nonsense").get_json() == {"labels": {}}
