@@ -24,7 +24,7 @@ from werkzeug.exceptions import HTTPException
 
 from itukg.graph.errors import ConfigError
 from itukg.graph.remote import StoreError
-from itukg.server import export, pages, sparql, ui
+from itukg.server import export, negotiation, pages, sparql, ui
 from itukg.server.errors import ClientError
 from itukg.server.http import runtime, text_response
 from itukg.server.runtime import Runtime
@@ -127,6 +127,11 @@ def _install_error_handlers(app: Flask) -> None:
         elif exc.code == 413:
             message = f"the request is larger than the limit of {app.config['MAX_CONTENT_LENGTH']} bytes"
         headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
+        render = app.config.get("ITUKG_NOT_FOUND_HTML")
+        if exc.code == 404 and render is not None and negotiation.html_quality(request.headers.get("Accept")) > 0:
+            # a browser: the page in the site's layout, with its navigation
+            return render(f"Nothing at {request.path}. Use the navigation above, the search box, or the "
+                          "SPARQL endpoint.", None, 404)
         return text_response(message, exc.code or 500, headers)
 
     @app.errorhandler(StoreError)

@@ -169,3 +169,27 @@ def negotiate(kind: str, accept: str | None, format_values: list[str] | None = N
 
 def media_type(key: str) -> str:
     return MEDIA_TYPES[key]
+
+
+_HTML_TYPES = (("text", "html"), ("application", "xhtml+xml"))
+
+
+def html_quality(accept: str | None) -> float:
+    """The q Accept gives text/html (or XHTML) by name; wildcards do not count (0 when not named)."""
+    return max((r.q for r in parse_accept(accept) if (r.type, r.subtype) in _HTML_TYPES), default=0.0)
+
+
+def prefers_html(accept: str | None, kind: str = "tabular", others: tuple[str, ...] = ()) -> bool:
+    """True when a browser asks for HTML: text/html named in Accept with a q > 0 at least as high as that of
+    the best format of `kind` (and of the media types `others`). `*/*` alone never selects HTML, so protocol
+    clients keep the protocol's defaults."""
+    html_q = html_quality(accept)
+    if html_q <= 0:
+        return False
+    ranges = parse_accept(accept)
+    best = max((_quality(ranges, key) for key in CHOICES.get(kind, ())), default=0.0)
+    for media in others:
+        for r in ranges:
+            if r.specificity(media) >= 0:
+                best = max(best, r.q) if r.specificity(media) == 2 else best
+    return html_q >= best

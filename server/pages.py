@@ -141,6 +141,9 @@ bp = Blueprint("pages", __name__, template_folder="templates")
 def _not_found(iri: str, fmt: str) -> Response:
     message = (f"This dataset has no description of <{iri}>. Check the spelling of the path, or look the "
                "entity up with a SPARQL query at /sparql.")
+    render = current_app.config.get("ITUKG_NOT_FOUND_HTML")  # the web UI's page, in the site's layout
+    if fmt == "html" and render is not None:
+        return render(message, iri, 404)
     if fmt == "html":
         return Response(render_template("not_found.html", iri=iri, message=message), status=404,
                         content_type=media_type("html"), headers={"Vary": "Accept"})

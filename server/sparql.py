@@ -16,7 +16,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from itukg.server import negotiation, scan
 from itukg.server.errors import ClientError
@@ -269,7 +269,11 @@ def answer(reply: dict, snapshot: Snapshot) -> Response:
 
 
 def run_query(req: QueryRequest, base_iri: str) -> Response:
-    formats = formats_for(req)
+    snapshot, reply = execute_query(req, base_iri, formats_for(req))
+    return answer(reply, snapshot)
+
+
+def execute_query(req: QueryRequest, base_iri: str, formats: dict) -> tuple[Snapshot, dict]:
     limit = settings().max_results
     prefixes, out_prefixes = query_prefixes(), output_prefixes()
 
@@ -279,8 +283,48 @@ def run_query(req: QueryRequest, base_iri: str) -> Response:
                 "out_prefixes": out_prefixes, "federated": req.federated,
                 "services": scan.service_endpoints(req.query) if req.federated else []}
 
-    snapshot, reply = runtime().run_query(make_job, federated=req.federated)
-    return answer(reply, snapshot)
+    return runtime().run_query(make_job, federated=req.federated)
+
+
+# --- browsers: the endpoint's answers as pages of the site ------------------------------------------------
+
+#: What a query is run as when its answer is shown as an HTML page.
+_HTML_FORMATS = {"tabular": "json", "boolean": "json", "graph": "nt"}
+
+
+def wants_html(req: QueryRequest) -> bool:
+    """A browser's request: `format=html`, or no format and text/html named in Accept at least as high as the
+    best SPARQL results / RDF type (so a protocol client, which never names text/html, is unaffected)."""
+    given = [v.strip().lower() for v in req.formats if v.strip()]
+    if given:
+        return all(v in ("html", "text/html") for v in given)
+    kind = _KIND_OF_FORM.get(req.shape.form or "", "tabular")
+    return negotiation.prefers_html(request.headers.get("Accept"), kind)
+
+
+def html_page(**context) -> Response:
+    """The endpoint's page in the site's layout (the web UI renders it; see ui.sparql_page)."""
+    render = current_app.config.get("ITUKG_SPARQL_HTML")
+    if render is not None:
+        return render(**context)
+    html = render_template("sparql.html", endpoint=context["endpoint"], snapshot=runtime().snapshot,
+                           asserted_param=settings().asserted_param)
+    return Response(html, status=context.get("status", 200), content_type=negotiation.media_type("html"),
+                    headers={"Vary": "Accept"})
+
+
+def run_query_html(req: QueryRequest, params: Params, endpoint: str) -> Response:
+    """The query's answer as an HTML table in the site's layout; a client mistake is shown on the page."""
+    context = {"endpoint": endpoint, "query": req.query if req else params.one("query") or "",
+               "asserted": bool(req and req.asserted)}
+    try:
+        snapshot, reply = execute_query(req, endpoint, dict(_HTML_FORMATS))
+        if not reply["ok"]:
+            answer(reply, snapshot)  # raises
+        context.update(snapshot=snapshot, reply=reply)
+    except ClientError as exc:
+        context.update(error=exc.message, status=exc.status)
+    return html_page(**context)
 
 
 def describe_service(endpoint: str) -> Response:
@@ -288,9 +332,7 @@ def describe_service(endpoint: str) -> Response:
                                 extra=("html",))
     snapshot = runtime().snapshot
     if fmt == "html":
-        return Response(render_template("sparql.html", endpoint=endpoint, snapshot=snapshot,
-                                        asserted_param=settings().asserted_param),
-                        content_type=negotiation.media_type("html"), headers={"Vary": "Accept"})
+        return html_page(endpoint=endpoint, query="", asserted=False)
     return rdf_response(service_description(snapshot, endpoint, settings().asserted_param,
                                            federation=bool(settings().service_allowlist)), fmt)
 
@@ -303,6 +345,8 @@ def sparql():
     req = read_query_request(params)
     if req is None:
         return describe_service(endpoint)
+    if wants_html(req):
+        return run_query_html(req, params, endpoint)
     return run_query(req, endpoint)
 
 

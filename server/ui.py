@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 import threading
 import time
@@ -31,7 +32,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
 
 from itukg.graph import namespaces as ns
 from itukg.graph.namespaces import PREFIXES
@@ -103,7 +104,7 @@ KIND_LABELS = {
 }
 #: Order of kinds among equally good search hits.
 KIND_ORDER = {k: i for i, k in enumerate((
-    "organization", "meeting", "topic", "group", "person", "country", "place", "event", "series", "post",
+    "organization", "person", "meeting", "group", "topic", "country", "place", "event", "series", "post",
     "document", "item", "action", "participation", "count", "scheme", "class", "property", "ontology",
     "resource"))}
 #: The lists reachable from the home page: URL name -> (kind, title).
@@ -433,14 +434,64 @@ def meeting_topics(snap: Snapshot) -> list[tuple[str, str]]:
 
 # --- home -------------------------------------------------------------------------------------------------
 
+def _in_documents(snap: Snapshot) -> set[str]:
+    """IRIs the documents' own graphs name (as subject or object): what the documents give, apart from the
+    reference data (organizations, groups, topics and people known beforehand) and the inferences."""
+    prefix = str(ns.GRAPH) + "document/"
+    graphs = [g for g in snap.graphs if g.value.startswith(prefix)]
+    out: set[str] = set()
+    for g in graphs:
+        for q in snap.store.quads_for_pattern(None, None, None, g):
+            if isinstance(q.subject, ox.NamedNode):
+                out.add(q.subject.value)
+            if isinstance(q.object, ox.NamedNode):
+                out.add(q.object.value)
+    return out
+
+
+def in_documents(snap: Snapshot) -> set[str]:
+    return _cached(snap, "in-documents", lambda: _in_documents(snap))
+
+
+def _in_reference(snap: Snapshot) -> set[str]:
+    graph = ox.NamedNode(str(ns.GRAPH) + "reference")
+    return {q.subject.value for q in snap.store.quads_for_pattern(None, None, None, graph)
+            if isinstance(q.subject, ox.NamedNode)}
+
+
+#: The home page's counts of what the documents give: (list name, card label, kind).
+DOCUMENT_COUNTS = (("meetings", "Meetings", "meeting"), ("organizations", "Organizations that took part or are named", "organization"),
+                   ("people", "People named", "person"), ("topics", "Topics discussed", "topic"),
+                   ("groups", "ITU-T groups named", "group"), ("documents", "Documents", "document"))
+
+
 def counts(snap: Snapshot) -> list[dict]:
-    """What the graph holds, for the home page: [{key, label, count, list}]."""
+    """What the documents give, for the home page: [{key, label, count, list, scope}]: organizations that
+    took part or that a document names, people named, topics discussed, groups named; the reference data is
+    counted apart (reference_counts)."""
     by_kind = index_of(snap).by_kind
+    named = in_documents(snap)
     out = []
-    for name in ("meetings", "organizations", "people", "topics", "groups", "documents"):
-        kind, title = LISTS[name]
-        out.append({"key": name, "label": title, "count": len(by_kind.get(kind, [])), "list": name})
-    out.append({"key": "triples", "label": "Triples", "count": snap.triples, "list": None})
+    for name, title, kind in DOCUMENT_COUNTS:
+        iris = by_kind.get(kind, [])
+        scoped = kind not in ("meeting", "document")
+        n = sum(1 for i in iris if i in named) if scoped else len(iris)
+        out.append({"key": name, "label": title, "count": n, "list": name, "scope": "documents" if scoped else None})
+    out.append({"key": "triples", "label": "Triples", "count": snap.triples, "list": None, "scope": None})
+    return out
+
+
+def reference_counts(snap: Snapshot) -> list[dict]:
+    """What the reference data (ontology/reference/) describes, whether or not a document names it."""
+    by_kind = index_of(snap).by_kind
+    reference = _cached(snap, "in-reference", lambda: _in_reference(snap))
+    out = []
+    for name, words in (("organizations", "organizations"), ("people", "people"), ("topics", "topics"),
+                        ("groups", "ITU-T groups"), ("countries", "countries")):
+        kind, _ = LISTS[name]
+        n = sum(1 for i in by_kind.get(kind, []) if i in reference)
+        if n:
+            out.append({"key": name, "label": words, "count": n, "list": name})
     return out
 
 
@@ -484,17 +535,37 @@ def participation_by_country(snap: Snapshot, limit: int = 25) -> list[dict]:
 
 
 def home(snap: Snapshot) -> dict:
-    return {"counts": counts(snap), "latest": latest_meetings(snap), "heatmap": topics_by_year(snap),
+    return {"counts": counts(snap), "reference": reference_counts(snap), "latest": latest_meetings(snap), "heatmap": topics_by_year(snap),
             "countries": participation_by_country(snap), "generation": snap.generation, "built": snap.built}
 
 
 # --- search -----------------------------------------------------------------------------------------------
 
-def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
-    """Entities whose label, alias or notation matches `q` (case- and accent-insensitive).
+#: What the search box never offers: the model's internal nodes, reached through the entities they link.
+SEARCH_SKIP_KINDS = frozenset({"participation", "evidence", "action", "count", "item"})
+#: The kinds people look for, offered before the others among equally good matches.
+SEARCH_FIRST_KINDS = ("organization", "person", "meeting", "group", "topic")
 
-    Ranked: exact match, then prefix, then substring (a match at a word start first); among equals labels
-    before aliases, then by kind (organizations, meetings, topics, ...), then shorter text.
+
+def _word_start(folded: str, needle: str) -> int:
+    """The first position where `needle` starts a word of `folded` (after a non-letter, or digits after
+    letters as in SG17), or -1."""
+    pos = folded.find(needle)
+    while pos >= 0:
+        before = folded[pos - 1] if pos else " "
+        if not before.isalnum() or (before.isalpha() and needle[0].isdigit()):
+            return pos
+        pos = folded.find(needle, pos + 1)
+    return -1
+
+
+def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Entities whose label, alias or notation matches `q` at a word start (case- and accent-insensitive).
+
+    Ranked: exact match, then prefix of the whole name, then a later word; among equals the kinds people look
+    for (organizations, people, meetings, groups, topics) first, then labels before aliases, then shorter
+    names. Internal nodes (participations, evidence, group actions, stated counts, discussion items) are left
+    out: they are reached through the entities they link.
     """
     needle = fold(q or "")
     if not needle:
@@ -506,15 +577,15 @@ def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
             rank = 0
         elif folded.startswith(needle):
             rank = 1
+        elif _word_start(folded, needle) > 0:
+            rank = 2
         else:
-            pos = folded.find(needle)
-            if pos < 0:
-                continue
-            rank = 2 if pos > 0 and not folded[pos - 1].isalnum() else 3
-        kind = index.kinds.get(iri, "resource")
-        if kind == "evidence":
             continue
-        key = (min(rank, 2), rank, prop_rank, KIND_ORDER.get(kind, 99), len(text), folded, iri)
+        kind = index.kinds.get(iri, "resource")
+        if kind in SEARCH_SKIP_KINDS:
+            continue
+        tier = 0 if kind in SEARCH_FIRST_KINDS else 1
+        key = (rank, tier, prop_rank, KIND_ORDER.get(kind, 99), len(text), folded, iri)
         if iri not in best or key < best[iri][0]:
             best[iri] = (key, text)
     hits = sorted(best.items(), key=lambda kv: kv[1][0])[:limit]
@@ -522,7 +593,7 @@ def search(snap: Snapshot, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     for iri, (key, text) in hits:
         r = ref(snap, iri)
         r["match"] = text if text != r["label"] else None
-        r["rank"] = ("exact", "prefix", "substring")[key[0]]
+        r["rank"] = ("exact", "prefix", "word")[key[0]]
         out.append(r)
     return out
 
@@ -713,12 +784,19 @@ def meeting_page(snap: Snapshot, iri: str) -> dict:
                              "country": r["country"] and ref(snap, r["country"]), "source": r["source"]}
                             for r in parts]
     people: dict[str, dict] = {}
-    for r in select(snap, f"""SELECT ?person ?post ?in WHERE {{ <{iri}> itukg:mentionsPerson ?person .
-            OPTIONAL {{ ?person itukg:holdsPost ?post OPTIONAL {{ ?post itukg:postIn ?in }} }} }}"""):
+    own_graphs = {str(ns.document_graph(d.rsplit("/", 1)[-1])) for d in m.get("describedIn", [])}
+    for r in select(snap, f"""SELECT ?person ?post ?g WHERE {{ <{iri}> itukg:mentionsPerson ?person .
+            OPTIONAL {{ GRAPH ?g {{ ?person itukg:holdsPost ?post }} }} }}"""):
         p = people.setdefault(r["person"].value, {"person": ref(snap, r["person"].value), "posts": {}})
         if r["post"] is not None:
-            p["posts"][r["post"].value] = ref(snap, r["post"].value)
-    page["people"] = sorted(({"person": p["person"], "posts": sorted(p["posts"].values(), key=lambda x: x["label"])}
+            post = p["posts"].setdefault(r["post"].value, {**ref(snap, r["post"].value), "stated": False})
+            post["stated"] = post["stated"] or r["g"].value in own_graphs
+    # A post the meeting's documents give is shown as theirs; one only the reference data gives is marked: the
+    # reference records that the person held it at some time, with no dates (ontology/reference/itu.ttl).
+    page["people"] = sorted(({"person": p["person"],
+                              "posts": sorted((x for x in p["posts"].values() if x["stated"]), key=lambda x: x["label"]),
+                              "other_posts": sorted((x for x in p["posts"].values() if not x["stated"]),
+                                                    key=lambda x: x["label"])}
                              for p in people.values()), key=lambda x: fold(x["person"]["label"]))
     page["topics"] = sorted_refs(snap, [t for mm, t in meeting_topics(snap) if mm == iri])
 
@@ -892,8 +970,14 @@ def person_page(snap: Snapshot, iri: str) -> dict:
     page["name"] = ", ".join(_literals(snap, iri, ITUKG + "name"))
     page["honorific"] = ", ".join(_literals(snap, iri, ITUKG + "honorific"))
     posts = []
+    sources: dict[str, set] = defaultdict(set)
+    for r in select(snap, f"SELECT ?post ?g WHERE {{ GRAPH ?g {{ <{iri}> itukg:holdsPost ?post }} }}"):
+        sources[r["post"].value].add(r["g"].value)
+    documents = {str(ns.document_graph(d.rsplit("/", 1)[-1])): d for d in index_of(snap).by_kind.get("document", [])}
     for post in sorted(set(_objects(snap, iri, ITUKG + "holdsPost"))):
-        posts.append({"post": ref(snap, post), "in": sorted_refs(snap, _objects(snap, post, ITUKG + "postIn"))})
+        named_in = sorted_refs(snap, [documents[g] for g in sources.get(post, ()) if g in documents])
+        posts.append({"post": ref(snap, post), "in": sorted_refs(snap, _objects(snap, post, ITUKG + "postIn")),
+                      "documents": named_in, "reference_only": not named_in})
     page["posts"] = sorted(posts, key=lambda p: fold(p["post"]["label"]))
     page["meetings"] = by_date(snap, _subjects(snap, ITUKG + "mentionsPerson", iri))
     page["evidence"] = evidence(snap, subjects=[iri], objects=[iri])
@@ -1045,10 +1129,15 @@ def entity_page(snap: Snapshot, iri: str) -> dict | None:
 
 # --- lists ---------------------------------------------------------------------------------------------------
 
-def entity_list(snap: Snapshot, name: str, q: str = "") -> dict:
-    """The rows of /ui/list/<name> with the columns that kind needs (all rows; the view paginates)."""
+def entity_list(snap: Snapshot, name: str, q: str = "", scope: str = "") -> dict:
+    """The rows of /ui/list/<name> with the columns that kind needs (all rows; the view paginates).
+    `scope="documents"`: only what the documents name (not the reference data's other entries)."""
     kind, title = LISTS[name]
     iris = index_of(snap).by_kind.get(kind, [])
+    scope = "documents" if scope == "documents" else ""
+    if scope:
+        named = in_documents(snap)
+        iris = [i for i in iris if i in named]
     needle = fold(q)
     if needle:
         iris = [i for i in iris if needle in fold(label(snap, i))]
@@ -1113,7 +1202,7 @@ def entity_list(snap: Snapshot, name: str, q: str = "") -> dict:
                 row["meetings"] = held.get(row["iri"], 0)
             rows.sort(key=lambda r: (-r["meetings"], fold(r["label"])))
             columns = ["Name", "Meetings held"]
-    return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q}
+    return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q, "scope": scope}
 
 
 # --- ontology ---------------------------------------------------------------------------------------------
@@ -1231,16 +1320,35 @@ def _ontology_doc(snap: Snapshot) -> dict:
 
 # --- build report -------------------------------------------------------------------------------------------
 
+def short_paths(paths: Iterable[str]) -> Callable[[str], str]:
+    """A function showing a path (or a message naming it) relative to the folder the build's documents share,
+    as the user gave them, rather than where they lie (a site-packages folder for the bundled corpus)."""
+    folders = [os.path.dirname(p) for p in paths if p and os.path.isabs(p)]
+    root = os.path.commonpath(folders) if folders else ""
+    if root in ("", os.sep):
+        return lambda text: text
+    prefix = root.rstrip(os.sep) + os.sep
+
+    def short(text):
+        return text.replace(prefix, "") if isinstance(text, str) else text
+
+    return short
+
+
 def build_report(snap: Snapshot, base: str = DEFAULT_BASE_IRI) -> dict:
     """The SHACL outcome of the build that made the current generation (manifest.json); `base`: that of the
     dataset's instance IRIs."""
     manifest = snap.manifest or {}
+    sources = [str((d if isinstance(d, dict) else {}).get("source") or k)
+               for k, d in (manifest.get("documents") or {}).items()]
+    sources += [str(r.get("source")) for r in manifest.get("rejected") or [] if isinstance(r, dict)]
+    short = short_paths(sources)
     documents = []
     for key, doc in sorted((manifest.get("documents") or {}).items()):
         doc = doc if isinstance(doc, dict) else {}
         sha = doc.get("sha256") or ""
         documents.append({
-            "source": doc.get("source") or key, "name": doc.get("name") or Path(str(key)).name,
+            "source": short(doc.get("source") or key), "name": doc.get("name") or Path(str(key)).name,
             "sha256": sha, "triples": doc.get("triples"), "meetings": doc.get("meetings"),
             "media_type": doc.get("media_type"), "warnings": list(doc.get("warnings") or []),
             "iri": f"{base}document/{sha}" if sha else None,
@@ -1248,9 +1356,9 @@ def build_report(snap: Snapshot, base: str = DEFAULT_BASE_IRI) -> dict:
     rejected = []
     for r in manifest.get("rejected") or []:
         if isinstance(r, dict):
-            rejected.append({"source": r.get("source"), "problems": list(r.get("problems") or [])})
+            rejected.append({"source": short(r.get("source")), "problems": [short(x) for x in r.get("problems") or []]})
         else:
-            rejected.append({"source": str(r), "problems": []})
+            rejected.append({"source": short(str(r)), "problems": []})
     return {
         "present": bool(manifest),
         "built": manifest.get("built"),
@@ -1259,7 +1367,7 @@ def build_report(snap: Snapshot, base: str = DEFAULT_BASE_IRI) -> dict:
         "stats": manifest.get("stats") or {},
         "documents": documents,
         "rejected": rejected,
-        "unreadable": [str(u) for u in manifest.get("unreadable") or []],
+        "unreadable": [short(str(u)) for u in manifest.get("unreadable") or []],
         "warnings": sum(len(d["warnings"]) for d in documents),
         "reference_sha256": manifest.get("reference_sha256"),
     }
@@ -1322,6 +1430,8 @@ def _plug_into_linked_data(state) -> None:
     """Browsers asking /id/... get the UI's page (pages.py calls app.config["ITUKG_ENTITY_HTML"]), so entity
     links can use the canonical /id/... paths. An app that sets either key itself keeps its value."""
     state.app.config.setdefault("ITUKG_ENTITY_HTML", entity_response)
+    state.app.config.setdefault("ITUKG_SPARQL_HTML", sparql_page)
+    state.app.config.setdefault("ITUKG_NOT_FOUND_HTML", not_found_page)
     state.app.config.setdefault("ITUKG_UI_ID_PAGES", True)
     threading.Thread(target=_warm_up, args=(weakref.ref(state.app),), name="itukg-ui-warm-up", daemon=True).start()
 
@@ -1391,7 +1501,7 @@ def _page_arg(name: str) -> int:
 def _ui_config() -> dict:
     return {"baseIri": base_iri(), "idPages": bool(current_app.config.get("ITUKG_UI_ID_PAGES")),
             "ontologyNs": ITUKG, "entityUrl": url_for("ui.entity"), "ontologyUrl": url_for("ui.ontology"),
-            "searchUrl": url_for("ui.api_search"), "sparqlUrl": "/sparql"}
+            "searchUrl": url_for("ui.api_search"), "labelsUrl": url_for("ui.api_labels"), "sparqlUrl": "/sparql"}
 
 
 def _render(template: str, status: int = 200, **context) -> Response:
@@ -1418,6 +1528,18 @@ def api_search():
     return jsonify({"query": q, "results": hits})
 
 
+@bp.post("/ui/api/labels")
+def api_labels():
+    """{"iris": [...]} -> {"labels": {iri: label}} for the IRIs the dataset labels (at most 500), so the query
+    editor can show labels next to prefixed names."""
+    body = request.get_json(silent=True) or {}
+    iris = body.get("iris") if isinstance(body, dict) else None
+    if not isinstance(iris, list):
+        return jsonify({"labels": {}})
+    known = index_of(current_snapshot()).labels
+    return jsonify({"labels": {i: known[i] for i in iris[:500] if isinstance(i, str) and i in known}})
+
+
 @bp.get("/ui/search")
 def search_page():
     q = request.args.get("q", "")
@@ -1438,7 +1560,7 @@ def query_page():
 def list_page(name: str):
     if name not in LISTS:
         abort(404)
-    data = entity_list(current_snapshot(), name, request.args.get("q", "")[:200])
+    data = entity_list(current_snapshot(), name, request.args.get("q", "")[:200], request.args.get("in", ""))
     return _render("ui/list.html", data=data, pager=paginate(data["rows"], _page_arg("page")), active="lists")
 
 
@@ -1529,6 +1651,110 @@ def entity():
         return _render("ui/not_found.html", status=404, iri=iri,
                        message="This dataset says nothing about this IRI.")
     return Response(html, content_type="text/html; charset=utf-8")
+
+
+# --- the endpoint in a browser ----------------------------------------------------------------------------
+
+#: Formats offered by the endpoint page's form: (value of `format`, label).
+SPARQL_FORMATS = (("html", "HTML table"), ("json", "SPARQL JSON"), ("xml", "SPARQL XML"), ("csv", "CSV"),
+                  ("tsv", "TSV"), ("turtle", "Turtle (CONSTRUCT, DESCRIBE)"), ("jsonld", "JSON-LD (CONSTRUCT, DESCRIBE)"))
+MAX_HTML_ROWS = 1000
+
+
+def prefixed(iri: str, base: str = DEFAULT_BASE_IRI) -> str | None:
+    """`iri` as a prefixed name (id: for the dataset's base), or None."""
+    if iri.startswith(base) and len(iri) > len(base):
+        return "id:" + iri[len(base):]
+    return curie(iri)
+
+
+def display_term(snap: Snapshot, term: dict | None, base: str = DEFAULT_BASE_IRI) -> dict | None:
+    """A SPARQL JSON term as a cell shows it: an IRI by its label (if any) with the prefixed name and a link
+    (to its page when the dataset describes it), a literal with its language or datatype."""
+    if term is None:
+        return None
+    kind, value = term.get("type"), term.get("value", "")
+    if kind == "uri":
+        own = index_of(snap).labels.get(value)
+        known = value in index_of(snap).kinds or exists(snap, value)
+        return {"iri": value, "label": own, "prefixed": prefixed(value, base),
+                "href": entity_url(value) if known else value}
+    if kind in ("literal", "typed-literal"):
+        dt = term.get("datatype")
+        return {"literal": value, "lang": term.get("xml:lang"),
+                "datatype": None if not dt or dt == XSD + "string" else prefixed(dt, base) or dt}
+    return {"literal": "_:" + value, "bnode": True}
+
+
+def _ox_json(node) -> dict:
+    if isinstance(node, ox.NamedNode):
+        return {"type": "uri", "value": node.value}
+    if isinstance(node, ox.Literal):
+        out = {"type": "literal", "value": node.value}
+        if node.language:
+            out["xml:lang"] = node.language
+        elif node.datatype:
+            out["datatype"] = node.datatype.value
+        return out
+    return {"type": "bnode", "value": getattr(node, "value", str(node))}
+
+
+def sparql_results(snap: Snapshot, reply: dict, base: str = DEFAULT_BASE_IRI) -> dict:
+    """A worker's reply (SPARQL JSON, or N-Triples for a graph) as {columns, rows, boolean, truncated}."""
+    import json
+
+    body = reply["body"]
+    if isinstance(body, bytes):
+        body = body.decode("utf-8")
+    out = {"columns": [], "rows": [], "boolean": None, "truncated": bool(reply.get("truncated")),
+           "shown_limit": MAX_HTML_ROWS, "total": 0}
+    if reply.get("kind") == "graph" or reply.get("format") == "nt":
+        triples = list(ox.parse(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)) if body.strip() else []
+        out["columns"] = ["subject", "predicate", "object"]
+        out["total"] = len(triples)
+        out["rows"] = [[display_term(snap, _ox_json(x), base) for x in (t.subject, t.predicate, t.object)]
+                       for t in triples[:MAX_HTML_ROWS]]
+        return out
+    data = json.loads(body)
+    if "boolean" in data:
+        out["boolean"] = bool(data["boolean"])
+        return out
+    out["columns"] = list(data.get("head", {}).get("vars", []))
+    bindings = data.get("results", {}).get("bindings", [])
+    out["total"] = len(bindings)
+    out["rows"] = [[display_term(snap, b.get(v), base) for v in out["columns"]] for b in bindings[:MAX_HTML_ROWS]]
+    return out
+
+
+def sparql_page(endpoint: str, query: str = "", asserted: bool = False, snapshot: Snapshot | None = None,
+                reply: dict | None = None, error: str | None = None, status: int = 200) -> Response:
+    """/sparql for a browser: the form, and the answer as a table in the site's layout."""
+    snap = snapshot or current_snapshot()
+    results = sparql_results(snap, reply, base_iri()) if reply else None
+    rt = current_app.extensions.get("itukg")
+    asserted_param = getattr(getattr(rt, "settings", None), "asserted_param", "asserted")
+    response = _render("ui/sparql.html", status=status, endpoint=endpoint, query=query, asserted=asserted,
+                       asserted_param=asserted_param, results=results, error=error, formats=SPARQL_FORMATS,
+                       size=getattr(snap, "size", ""), default_query=DEFAULT_ENDPOINT_QUERY,
+                       query_string=_q(query), active="sparql")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+DEFAULT_ENDPOINT_QUERY = ("SELECT DISTINCT ?meeting ?label ?start WHERE {\n  ?meeting itukg:describedIn ?document ; rdfs:label ?label .\n"
+                          "  OPTIONAL { ?meeting itukg:startDate ?start }\n} ORDER BY DESC(?start) LIMIT 20")
+
+
+def not_found_page(message: str, iri: str | None = None, status: int = 404) -> Response:
+    """A 404 (or other) page in the site's layout, for browsers."""
+    response = _render("ui/not_found.html", status=status, iri=iri, message=message)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return redirect(url_for("ui.static", filename="ui/favicon.svg"), code=301)
 
 
 __all__ = ["bp", "current_snapshot", "entity_response", "render_entity", "search", "entity_page", "home",

@@ -261,3 +261,17 @@ def test_scanner_is_fast_on_adversarial_input():
         started = time.perf_counter()
         scan.query_shape(text)
         assert time.perf_counter() - started < 0.5, text[:20]
+
+
+@pytest.mark.parametrize("accept, kind, expected", [
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "tabular", True),
+    ("text/html", "graph", True),
+    ("*/*", "tabular", False),
+    (None, "tabular", False),
+    ("text/*", "graph", False),
+    ("application/sparql-results+json", "tabular", False),
+    ("application/sparql-results+json, text/html;q=0.9", "tabular", False),
+    ("text/html;q=0", "tabular", False),
+])
+def test_prefers_html_only_when_named_at_least_as_high(accept, kind, expected):
+    assert negotiation.prefers_html(accept, kind) is expected

@@ -62,6 +62,14 @@ def test_named_query_runs_in_the_editor_and_shows_rows(bpage):
     assert re.match(r"3 rows in \d+ ms", page.locator("#results-status").inner_text())
     link = page.locator("#results-grid tbody a", has_text="meeting/").first
     assert link.get_attribute("href").startswith("/id/meeting/")
+    # prefixed names, and the label where the dataset has one, the IRI staying the link's target and title
+    page.locator("#results-grid tbody a .lbl").first.wait_for()
+    durban = page.locator("#results-grid tbody a[data-iri$='cto-meeting-2018-09-09-durban']").first
+    assert durban.locator(".lbl").inner_text() == "CTO meeting"
+    assert durban.locator(".pn").inner_text().strip() == "id:meeting/cto-meeting-2018-09-09-durban"
+    assert durban.get_attribute("title").startswith("https://")
+    assert "https://" not in page.locator("#results-grid tbody").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('#results-table .table-wrap')).overflowY") == "auto"
     assert page.locator('#downloads a[data-format="csv"]').get_attribute("href").startswith("/sparql?query=")
     header = page.locator("#results-grid thead button", has_text="?startDate")
     header.click()
@@ -147,3 +155,41 @@ def test_keyboard_and_phone_layout(browser, live_ui):
         screenshot(page, "meeting-phone")
     finally:
         context.close()
+
+
+def test_endpoint_in_a_browser_shows_a_table_in_the_site_layout(bpage):
+    page = bpage.goto("/sparql")
+    assert page.locator("header.site nav").count() == 1
+    with page.expect_navigation():
+        page.locator("#sparql-form button[type=submit]").click()
+    assert page.locator("#sparql-table tbody tr").count() == 3  # the default query: the three meetings
+    assert page.locator("#sparql-table a", has_text="CTO meeting").first.get_attribute("href").startswith("/id/meeting/")
+    screenshot(page, "sparql-endpoint-results")
+    no_trouble(bpage)
+    page.goto(bpage.base + "/no/such/page")  # the browser logs the 404 itself
+    assert page.locator("header.site nav").count() == 1 and page.locator("h1").inner_text() == "Not found"
+    screenshot(page, "not-found")
+
+
+def test_meeting_people_separate_dated_and_undated_posts(bpage):
+    page = bpage.goto(entity_path(DURBAN))
+    people = page.locator("#people")
+    people.scroll_into_view_if_needed()
+    assert "at some time" in people.locator("td.other-posts").first.inner_text() or \
+        "at some time" in people.inner_text()
+    assert "not when" in people.locator("caption").inner_text()
+    screenshot(page, "meeting-people-posts")
+    no_trouble(bpage)
+
+
+def test_search_as_you_type_offers_entities_not_internal_nodes(bpage):
+    page = bpage.goto("/")
+    box = page.locator("#home-search")
+    box.click()
+    box.press_sequentially("eric", delay=20)
+    options = page.locator("#home-search-list [role=option]")
+    options.first.wait_for()
+    texts = options.all_inner_texts()
+    assert texts[0].startswith("Ericsson") and len(texts) == 1, texts
+    screenshot(page, "home-search-eric")
+    no_trouble(bpage)

@@ -37,7 +37,14 @@ def test_home_shows_counts_latest_meetings_search_and_links(client, ui_snapshot)
     assert r.status_code == 200 and r.mimetype == "text/html"
     body = text_of(r)
     counts = {c["key"]: c["count"] for c in ui.counts(ui_snapshot)}
-    assert counts["meetings"] == 3 and counts["documents"] == 2 and counts["organizations"] > 50
+    assert counts["meetings"] == 3 and counts["documents"] == 2
+    # what the documents give, not the reference list: the organizations that took part are among them
+    took_part = {r["organization"] for r in ui.participations(ui_snapshot)}
+    assert len(took_part) <= counts["organizations"] < 50 and counts["people"] == 3
+    assert counts["topics"] == len({t for _, t in ui.meeting_topics(ui_snapshot)})
+    reference = {c["key"]: c["count"] for c in ui.reference_counts(ui_snapshot)}
+    assert reference["organizations"] > 100 and reference["topics"] > 200
+    assert 'id="reference-counts"' in body and "/ui/list/organizations?in=documents" in body
     for key in ("meetings", "organizations", "people", "topics", "groups", "documents", "triples"):
         assert f'data-count="{key}"' in body
     assert counts["triples"] == ui_snapshot.triples
@@ -55,9 +62,24 @@ def test_search_api_ranks_exact_prefix_substring(client):
     results = r.get_json()["results"]
     assert results[0]["iri"] == ERICSSON and results[0]["kind"] == "organization"
     assert results[0]["rank"] == "exact" and results[0]["href"] == "/id/organization/ericsson"
-    ranks = [h["rank"] for h in client.get("/ui/api/search?q=eric").get_json()["results"]]
-    order = {"exact": 0, "prefix": 1, "substring": 2}
-    assert ranks == sorted(ranks, key=order.get) and "prefix" in ranks and "substring" in ranks
+    ranks = [h["rank"] for h in client.get("/ui/api/search?q=am").get_json()["results"]]
+    order = {"exact": 0, "prefix": 1, "word": 2}
+    assert ranks == sorted(ranks, key=order.get) and "prefix" in ranks and "word" in ranks
+
+
+def test_search_matches_word_starts_and_leaves_out_internal_nodes(client):
+    results = client.get("/ui/api/search?q=eric").get_json()["results"]
+    assert [h["label"] for h in results] == ["Ericsson"]  # not American Samoa, not North-American meetings
+    for q in ("eric", "at", "cto", "a"):
+        kinds = [h["kind"] for h in client.get(f"/ui/api/search?q={q}").get_json()["results"]]
+        assert not set(kinds) & {"participation", "evidence", "action", "count", "item"}, (q, kinds)
+    # among word matches, the kinds people look for come first
+    for q in ("american", "a", "tele"):
+        hits = client.get(f"/ui/api/search?q={q}").get_json()["results"]
+        for rank in ("exact", "prefix", "word"):
+            wanted = [h["kind"] in ui.SEARCH_FIRST_KINDS for h in hits if h["rank"] == rank]
+            assert wanted == sorted(wanted, reverse=True), (q, rank, [(h["label"], h["kind"]) for h in hits])
+    assert client.get("/ui/api/search?q=17").get_json()["results"][0]["iri"] == BASE + "group/sg17"
 
 
 @pytest.mark.parametrize("q, iri, field", [
@@ -374,3 +396,101 @@ def test_pages_are_well_formed_enough(client):
             assert f'for="{field_id}"' in body or "aria-label" in body, f"{path}: unlabelled #{field_id}"
         for canvas in re.findall(r"<canvas[^>]*>", body):
             assert 'aria-label="' in canvas and 'role="img"' in canvas, path
+
+
+# --- the endpoint in a browser, 404 pages, favicon -----------------------------------------------------------
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+MEETINGS_Q = "SELECT ?m ?label WHERE { ?m itukg:describedIn ?d ; rdfs:label ?label }"
+
+
+@pytest.mark.parametrize("accept", [BROWSER_ACCEPT, "text/html"])
+def test_endpoint_answers_a_browser_with_a_table_in_the_site_layout(client, accept):
+    r = client.get("/sparql?query=" + quote(MEETINGS_Q), headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == "text/html" and r.headers["Vary"] == "Accept"
+    body = text_of(r)
+    assert 'aria-label="Main"' in body and 'id="sparql-table"' in body and "<th scope=\"col\">?label</th>" in body
+    assert 'href="/id/meeting/cto-meeting-2018-09-09-durban"' in body and "CTO meeting" in body
+    assert "id:meeting/cto-meeting-2018-09-09-durban" in body  # the prefixed name next to the label
+
+
+@pytest.mark.parametrize("accept, media", [
+    ("*/*", "application/sparql-results+json"), (None, "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("application/sparql-results+json, text/html;q=0.5", "application/sparql-results+json"),
+    ("text/html;q=0.5, */*;q=0.9", "application/sparql-results+json"),
+])
+def test_endpoint_keeps_the_protocol_for_clients(client, accept, media):
+    headers = {"Accept": accept} if accept else {}
+    r = client.get("/sparql?query=" + quote(MEETINGS_Q), headers=headers)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith(media)
+    assert client.get("/sparql?query=" + quote(MEETINGS_Q) + "&format=csv",
+                      headers={"Accept": BROWSER_ACCEPT}).mimetype == "text/csv"
+
+
+def test_endpoint_html_for_ask_construct_and_errors(client):
+    ask = client.get("/sparql?query=" + quote("ASK { ?s ?p ?o }"), headers={"Accept": BROWSER_ACCEPT})
+    assert ask.status_code == 200 and 'id="sparql-boolean"' in text_of(ask) and "true" in text_of(ask)
+    construct = client.get("/sparql?query=" + quote("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3"),
+                           headers={"Accept": BROWSER_ACCEPT})
+    assert construct.status_code == 200 and "<th scope=\"col\">subject</th>" in text_of(construct)
+    bad = client.get("/sparql?query=" + quote("SELEC ?x"), headers={"Accept": BROWSER_ACCEPT})
+    assert bad.status_code == 400 and bad.mimetype == "text/html" and 'id="sparql-error"' in text_of(bad)
+    form = client.get("/sparql", headers={"Accept": BROWSER_ACCEPT})
+    assert 'aria-label="Main"' in text_of(form) and '<option value="html">' in text_of(form)
+
+
+def test_not_found_pages_have_the_navigation_and_clients_get_text(client):
+    page = client.get("/no/such/page", headers={"Accept": BROWSER_ACCEPT})
+    assert page.status_code == 404 and page.mimetype == "text/html" and 'aria-label="Main"' in text_of(page)
+    assert client.get("/no/such/page", headers={"Accept": "*/*"}).mimetype == "text/plain"
+    entity_404 = client.get("/id/organization/nobody", headers={"Accept": BROWSER_ACCEPT})
+    assert entity_404.status_code == 404 and 'aria-label="Main"' in text_of(entity_404)
+
+
+def test_favicon_ico_answers(client):
+    r = client.get("/favicon.ico")
+    assert r.status_code in (301, 302) and r.headers["Location"].endswith("/ui/static/ui/favicon.svg")
+    assert client.get(r.headers["Location"]).status_code == 200
+
+
+def test_report_shows_paths_relative_to_the_documents_folder(client, ui_snapshot):
+    from dataclasses import replace
+
+    body = text_of(client.get("/report"))
+    assert "site-packages" not in body and str(Path(__file__).resolve().parent.parent) not in body
+    assert "<code class=\"iri small\">td-cto-communiques-2018.txt</code>" in body
+    snap = replace(ui_snapshot, cache={}, manifest={"built": "x", "documents": {
+        "/usr/lib/python3/site-packages/itukg/corpus/a.txt": {"source": "/usr/lib/python3/site-packages/itukg/corpus/a.txt"},
+        "/usr/lib/python3/site-packages/itukg/corpus/sub/b.txt": {"source": "/usr/lib/python3/site-packages/itukg/corpus/sub/b.txt"}},
+        "rejected": [{"source": "/usr/lib/python3/site-packages/itukg/corpus/c.txt", "problems": ["x"]}],
+        "unreadable": ["/usr/lib/python3/site-packages/itukg/corpus/d.pdf: encrypted"]})
+    report = ui.build_report(snap)
+    assert sorted(d["source"] for d in report["documents"]) == ["a.txt", "sub/b.txt"]
+    assert report["rejected"][0]["source"] == "c.txt" and report["unreadable"] == ["d.pdf: encrypted"]
+
+
+def test_posts_are_not_claimed_for_the_meeting_date(client, ui_snapshot):
+    page = ui.meeting_page(ui_snapshot, DURBAN)
+    zhao = next(r for r in page["people"] if r["person"]["label"] == "Houlin Zhao")
+    assert [p["label"] for p in zhao["posts"]] == ["ITU Secretary-General"]  # as the document gives it
+    assert {p["iri"].rsplit("/", 1)[-1] for p in zhao["other_posts"]} == {"tsb-director", "itu-deputy-secretary-general"}
+    body = text_of(entity(client, DURBAN))
+    assert "at some time" in body and "not when" in body
+    person = text_of(client.get("/id/person/houlin-zhao", headers={"Accept": "text/html"}))
+    assert "at some time (reference data)" in person and "gives no dates for posts" in person
+
+
+def test_lists_can_keep_to_what_the_documents_name(client, ui_snapshot):
+    scoped = ui.entity_list(ui_snapshot, "organizations", scope="documents")
+    everything = ui.entity_list(ui_snapshot, "organizations")
+    counts = {c["key"]: c["count"] for c in ui.counts(ui_snapshot)}
+    assert len(scoped["rows"]) == counts["organizations"] < len(everything["rows"])
+    body = text_of(client.get("/ui/list/organizations?in=documents"))
+    assert f"({counts['organizations']})" in body and "all, reference data included" in body
+
+
+def test_labels_api_for_the_query_editor(client):
+    r = client.post("/ui/api/labels", json={"iris": [DURBAN, ERICSSON, "http://example.org/unknown", 5]})
+    assert r.status_code == 200 and r.get_json()["labels"] == {DURBAN: "CTO meeting", ERICSSON: "Ericsson"}
+    assert client.post("/ui/api/labels", data="nonsense").get_json() == {"labels": {}}

@@ -211,6 +211,46 @@
   }
 
   /* --- the results table -------------------------------------------------------------------------------- */
+  var labels = {};  // IRI -> label, from /ui/api/labels (kept across sorting and pages)
+  var asked = {};
+  var namespaces = Object.keys(completion.prefixes || {}).map(function (p) { return [p, completion.prefixes[p]]; })
+    .sort(function (x, y) { return y[1].length - x[1].length; });
+
+  function prefixed(iri) {
+    for (var i = 0; i < namespaces.length; i++) {
+      var ns = namespaces[i][1];
+      if (ns && iri.indexOf(ns) === 0 && iri.length > ns.length && !/[\s<>"{}|^`\\]/.test(iri.slice(ns.length))) {
+        return namespaces[i][0] + ":" + iri.slice(ns.length);
+      }
+    }
+    return null;
+  }
+
+  function fillLabels() {
+    var anchors = tableEl.querySelectorAll("a[data-iri]");
+    var wanted = [];
+    anchors.forEach(function (a) {
+      var iri = a.getAttribute("data-iri");
+      if (!(iri in asked) && wanted.indexOf(iri) < 0) wanted.push(iri);
+    });
+    if (!wanted.length || !config.labelsUrl) return;
+    wanted.forEach(function (iri) { asked[iri] = true; });
+    fetch(config.labelsUrl, { method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" },
+                              body: JSON.stringify({ iris: wanted.slice(0, 500) }) })
+      .then(function (r) { return r.ok ? r.json() : { labels: {} }; })
+      .then(function (data) {
+        Object.keys(data.labels || {}).forEach(function (iri) { labels[iri] = data.labels[iri]; });
+        tableEl.querySelectorAll("a[data-iri]").forEach(function (a) {
+          var label = labels[a.getAttribute("data-iri")];
+          if (!label || a.querySelector(".lbl")) return;
+          var pn = a.querySelector(".pn");
+          a.insertBefore(el("span", { "class": "lbl" }, label), pn);
+          pn.className = "pn muted small";
+          pn.textContent = " " + pn.textContent;
+        });
+      }).catch(function () {});
+  }
+
   function termText(t) {
     if (!t) return "";
     return t.type === "bnode" ? "_:" + t.value : t.value;
@@ -221,7 +261,10 @@
     if (!t) return td;
     if (t.type === "uri") {
       var href = itukg.entityHref ? itukg.entityHref(t.value) : null;
-      var a = el("a", { href: href || t.value, title: t.value }, t.value);
+      var a = el("a", { href: href || t.value, title: t.value, "data-iri": t.value });
+      var known = labels[t.value];
+      if (known) a.appendChild(el("span", { "class": "lbl" }, known));
+      a.appendChild(el("span", { "class": known ? "pn muted small" : "pn" }, (known ? " " : "") + (prefixed(t.value) || t.value)));
       if (!href) a.setAttribute("rel", "external");
       td.appendChild(a);
     } else if (t.type === "literal" || t.type === "typed-literal") {
@@ -254,7 +297,7 @@
   function renderTable() {
     tableEl.textContent = "";
     if (!state.vars.length) return;
-    var wrap = el("div", { "class": "table-wrap" });
+    var wrap = el("div", { "class": "table-wrap results-scroll" });
     var table = el("table", { id: "results-grid" });
     var thead = el("thead");
     var tr = el("tr");
@@ -280,6 +323,7 @@
     tableEl.appendChild(wrap);
     if (!state.rows.length) tableEl.appendChild(el("p", { "class": "muted" }, "No rows."));
     renderPager();
+    fillLabels();
   }
 
   function renderPager() {
