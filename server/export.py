@@ -17,7 +17,7 @@ from flask import Blueprint, Response, request
 from itukg.graph.errors import ConfigError, DatasetError
 from itukg.graph.namespaces import PREFIXES
 from itukg.server import data, negotiation, rdfwrite
-from itukg.server.errors import ClientError
+from itukg.server.errors import ClientError, QueryTimeout
 from itukg.server.http import endpoint_url, rdf_response, runtime, settings, wanted
 from itukg.server.store import INFERRED, Snapshot
 
@@ -179,15 +179,42 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[-60:] or "graph"
 
 
-def _cached_export(snapshot: Snapshot, fmt: str, inferred: bool, graph: str | None) -> bytes:
-    """Whole-dataset exports are kept per snapshot: they cost a sort of everything."""
+def run_export_job(snapshot: Snapshot, spec: dict) -> dict:
+    """In a query worker: export_dataset as a reply dict (the worker's deadline and memory limit apply)."""
+    try:
+        body = export_dataset(snapshot, spec["format"], inferred=spec["inferred"], graph=spec["graph"])
+    except DatasetError as exc:
+        return {"ok": False, "status": 404, "message": f"{exc}; the service description (GET /sparql) lists the graphs"}
+    except MemoryError:
+        return {"ok": False, "status": 503, "message": "The export needed more memory than a worker may use."}
+    return {"ok": True, "body": body}
+
+
+def _cached_export(snapshot: Snapshot, fmt: str, inferred: bool, graph: str | None) -> tuple[Snapshot, bytes]:
+    """Whole-dataset exports are kept per snapshot: they cost a sort of everything. An export not in the cache is
+    made in a query worker, under query_timeout (a 503 past it), never in the server process: serializing holds
+    the interpreter lock, and four exports at once made every other request 40 times slower."""
     key = ("export", fmt, inferred, graph)
     body = snapshot.cache.get(key)
-    if body is None:
-        body = export_dataset(snapshot, fmt, inferred=inferred, graph=graph)
-        if sum(1 for k in snapshot.cache if k[0] == "export") < _CACHE_LIMIT:
-            snapshot.cache[key] = body
-    return body
+    if body is not None:
+        return snapshot, body
+    if not isinstance(snapshot.store, ox.Store):  # an external store: no worker processes, the store does the work
+        return snapshot, export_dataset(snapshot, fmt, inferred=inferred, graph=graph)
+    spec = {"format": fmt, "inferred": inferred, "graph": graph}
+    try:
+        snapshot, reply = runtime().run_query(lambda _snapshot: {"export": spec})
+    except QueryTimeout:
+        seconds = settings().query_timeout
+        raise ClientError(503, f"The export was stopped after the time limit of {seconds:g} s (query_timeout). "
+                               "Ask for one graph (graph=) or run `itukg export` where the data is.",
+                          {"Retry-After": "5"}) from None
+    if not reply.get("ok"):
+        raise ClientError(reply.get("status", 500), reply.get("message", "internal error"))
+    body = reply["body"]
+    key = ("export", fmt, inferred, graph)
+    if body is not None and sum(1 for k in snapshot.cache if k[0] == "export") < _CACHE_LIMIT:
+        snapshot.cache[key] = body
+    return snapshot, body
 
 
 @bp.route("/export", methods=["GET"])
@@ -208,7 +235,7 @@ def export():
     fmt = wanted("dataset", extra=("turtle", "nt"))
     graph = request.args.get("graph") or None
     try:
-        body = _cached_export(snapshot, fmt, inferred, graph)
+        snapshot, body = _cached_export(snapshot, fmt, inferred, graph)
     except DatasetError as exc:
         raise ClientError(404, f"{exc}; the service description (GET /sparql) lists the graphs") from None
     parts = ["itukg", snapshot.generation or "dataset"]

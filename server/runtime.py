@@ -146,5 +146,14 @@ class Runtime:
 
 
 def _job_runner(snapshot: Snapshot):
-    """What a query worker runs: execute.run_job on the snapshot's stores."""
-    return functools.partial(run_job, snapshot.store, union_store=snapshot.union_store)
+    """What a query worker runs: execute.run_job on the snapshot's stores, or an export (export.run_export_job)
+    for a job with an "export" key."""
+    query = functools.partial(run_job, snapshot.store, union_store=snapshot.union_store)
+
+    def handle(job: dict) -> dict:
+        if "export" in job:
+            from itukg.server.export import run_export_job
+
+            return run_export_job(snapshot, job["export"])
+        return query(job)
+    return handle
