@@ -114,20 +114,51 @@ class Runtime:
         raise ClientError(503, "The dataset is being reloaded; try again.")
 
     def apply_update(self, update: str, base_iri: str | None) -> Snapshot:
-        """Apply a SPARQL Update to a copy of the data and install the result (all or nothing)."""
+        """Apply a SPARQL Update to a copy of the data and install the result (all or nothing).
+
+        The update is evaluated in a forked child under query_timeout and worker_memory_mb (a heavy
+        INSERT ... WHERE is killed at the deadline: 503), over the union default graph queries see
+        (update_delta); only its effect, the quads added and removed, comes back to be applied here."""
         with self._lock:
             current = self._state[0]
+            added, removed, graphs = self._evaluate_update(current, update, base_iri)
             store = copy_store(current)
-            try:
-                store.update(update, base_iri=base_iri, prefixes=self._prefixes())
-            except SyntaxError as exc:
-                raise ClientError(400, syntax_message(update, exc).replace("SPARQL syntax", "SPARQL Update syntax"))
-            except (OSError, ValueError, RuntimeError) as exc:
-                raise ClientError(400, f"The update could not be applied: {exc}")
+            for quad in removed:
+                store.remove(quad)
+            store.bulk_extend(added)
+            for g in graphs:
+                if not store.contains_named_graph(g):
+                    store.add_graph(g)
+            for g in list(store.named_graphs()):
+                if g not in graphs:
+                    store.remove_graph(g)
             snapshot = build_snapshot(store, source=current.source, generation=current.generation,
                                       manifest=current.manifest, signature=current.signature)
             self._install_locked(snapshot)
             return snapshot
+
+    def _evaluate_update(self, current: Snapshot, update: str, base_iri: str | None):
+        from itukg.graph.isolate import run_each
+
+        s = self.settings
+        job = (current, update, base_iri, self._prefixes())
+        [(_, kind, value)] = list(run_each(update_delta, [job], timeout=s.query_timeout,
+                                           memory_mb=s.worker_memory_mb))
+        if kind == "timeout":
+            raise ClientError(503, f"The update was stopped after the time limit of {s.query_timeout:g} s "
+                                   "(query_timeout); nothing was changed. Make its WHERE more selective.",
+                              {"Retry-After": "5"})
+        if kind == "memory" or kind == "died":
+            raise ClientError(503, "The update needed more memory than a worker may use; nothing was changed.")
+        if kind == "error":
+            raise RuntimeError(f"update evaluation failed: {value[0]}: {value[1]}")
+        if value[0] == "error":
+            raise ClientError(value[1], value[2])
+        _, added, removed, graphs = value
+        fmt = ox.RdfFormat.N_QUADS
+        return (list(ox.parse(added, format=fmt)) if added else [],
+                list(ox.parse(removed, format=fmt)) if removed else [],
+                [ox.NamedNode(g) if not g.startswith("_:") else ox.BlankNode(g[2:]) for g in graphs])
 
     def _prefixes(self) -> dict[str, str]:
         return {p: str(ns) for p, ns in PREFIXES.items()} | {"id": self.settings.base_iri}
@@ -143,6 +174,39 @@ class Runtime:
     @property
     def reload_error(self) -> str | None:
         return self.watcher.last_error if self.watcher else None
+
+
+def update_delta(job: tuple) -> tuple:
+    """In a forked child: apply the update to a copy of the data and return what changed, as N-Quads bytes
+    (added, removed) and the named graphs after it, or ("error", status, message).
+
+    The WHERE of every DELETE/INSERT operation that names no dataset itself (USING, WITH, using-graph-uri)
+    sees the union default graph queries see (the hidden union graph, USING) and every named graph
+    (USING NAMED); the templates write to the real default and named graphs, as before."""
+    from itukg.server import scan
+    from itukg.server.store import HIDDEN_GRAPHS, UNION_GRAPH
+
+    current, update, base_iri, prefixes = job
+    store = copy_store(current)
+    hidden_union = [q for q in current.store.quads_for_pattern(None, None, None, UNION_GRAPH)]
+    store.bulk_extend(hidden_union)
+    text = update
+    if not scan.update_has_dataset_clause(update):
+        text = scan.add_using(update, [UNION_GRAPH.value], [g.value for g in current.graphs
+                                                             if isinstance(g, ox.NamedNode)])
+    try:
+        store.update(text, base_iri=base_iri, prefixes=prefixes)
+    except SyntaxError as exc:
+        return ("error", 400, syntax_message(update, exc).replace("SPARQL syntax", "SPARQL Update syntax"))
+    except (OSError, ValueError, RuntimeError) as exc:
+        return ("error", 400, f"The update could not be applied: {exc}")
+    added = [q for q in store if q.graph_name not in HIDDEN_GRAPHS and q not in current.store]
+    removed = [q for q in current.store if q.graph_name not in HIDDEN_GRAPHS and q not in store]
+    graphs = [str(g) if isinstance(g, ox.BlankNode) else g.value for g in store.named_graphs()
+              if g not in HIDDEN_GRAPHS]
+    fmt = ox.RdfFormat.N_QUADS
+    return ("ok", ox.serialize(added, format=fmt) if added else b"",
+            ox.serialize(removed, format=fmt) if removed else b"", graphs)
 
 
 def _job_runner(snapshot: Snapshot):

@@ -65,3 +65,45 @@ def test_update_errors_are_4xx(writable):
                       data={"update": "WITH <http://example.org/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"},
                       headers=auth(), timeout=10)
     assert r.status_code == 400 and "USING or WITH" in r.text
+
+
+# --- updates run under the query timeout, over the union default graph ----------------------------------
+
+@pytest.fixture(scope="module")
+def writable_fast():
+    return shared_server("writable-fast", allow_update=True, update_token=TOKEN, query_timeout=1.0)
+
+
+#: Six-way cartesian product of every triple: hours of work before the first quad is inserted.
+HEAVY = ('INSERT { GRAPH <http://example.org/heavy> { ?a <http://example.org/p> ?o } } WHERE { '
+         'GRAPH ?g1 { ?a ?b ?c } GRAPH ?g2 { ?d ?e ?f } GRAPH ?g3 { ?g ?h ?i } GRAPH ?g4 { ?j ?k ?l } '
+         'GRAPH ?g5 { ?m ?n ?o } GRAPH ?g6 { ?p ?q ?r } }')
+
+
+def test_a_heavy_update_is_stopped_at_the_query_timeout_and_changes_nothing(writable_fast):
+    import time
+
+    started = time.monotonic()
+    r = requests.post(writable_fast.url + "/update", data={"update": HEAVY}, headers=auth(), timeout=60)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 503, r.text
+    assert "update was stopped after the time limit of 1 s" in r.text and "nothing was changed" in r.text
+    assert elapsed < 1.0 + 4.0
+    assert not ask(writable_fast, "ASK { GRAPH <http://example.org/heavy> { ?s ?p ?o } }")
+    assert ask(writable_fast, f"ASK {{ <{ERICSSON}> ?p ?o }}")  # still serving
+
+
+def test_an_update_where_sees_the_union_default_graph_queries_see(writable_fast):
+    update = (f'INSERT {{ GRAPH <http://example.org/seen> {{ ?s <http://example.org/labelled> "yes" }} }} '
+              f'WHERE {{ ?s rdfs:label ?label FILTER(?s = <{ERICSSON}>) }}')
+    r = requests.post(writable_fast.url + "/update", data={"update": update}, headers=auth(), timeout=30)
+    assert r.status_code == 200, r.text
+    assert ask(writable_fast, f'ASK {{ GRAPH <http://example.org/seen> {{ <{ERICSSON}> ?p "yes" }} }}')
+    # GRAPH ?g still reaches the named graphs; DELETE removes from where the triples are.
+    delete = ('DELETE { GRAPH ?g { ?s <http://example.org/labelled> ?o } } '
+              'WHERE { GRAPH ?g { ?s <http://example.org/labelled> ?o } }')
+    r = requests.post(writable_fast.url + "/update", data={"update": delete}, headers=auth(), timeout=30)
+    assert r.status_code == 200, r.text
+    assert not ask(writable_fast, "ASK { ?s <http://example.org/labelled> ?o }")
+    r = requests.post(writable_fast.url + "/update", data={"update": "CLEAR XYZ"}, headers=auth(), timeout=10)
+    assert r.status_code == 400 and "syntax error" in r.text
