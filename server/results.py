@@ -30,7 +30,7 @@ def _limited(rows: Iterable, limit: int, state: dict) -> Iterator:
 
 # --- JSON -------------------------------------------------------------------------------------------------
 
-def _json_term(term) -> dict:
+def json_term(term) -> dict:
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
@@ -45,9 +45,9 @@ def _json_term(term) -> dict:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": _json_term(term.subject),
-                                            "predicate": _json_term(term.predicate),
-                                            "object": _json_term(term.object)}}
+        return {"type": "triple", "value": {"subject": json_term(term.subject),
+                                            "predicate": json_term(term.predicate),
+                                            "object": json_term(term.object)}}
     raise TypeError(f"unexpected term {term!r}")
 
 
@@ -60,7 +60,7 @@ def solutions_json(variables: list[str], rows: Iterable, limit: int, state: dict
         for name in variables:
             term = row[name]
             if term is not None:
-                binding[name] = _json_term(term)
+                binding[name] = json_term(term)
         out.write(("" if first else ",\n") + json.dumps(binding, ensure_ascii=False))
         first = False
     out.write("]}}\n")

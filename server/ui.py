@@ -40,6 +40,7 @@ from itukg.graph.reason import transitive_closure
 from itukg.graph.vocabulary import vocabulary
 from itukg.graph.summary import ontology_phrase, term_kind
 from itukg.server.pages import curie, local_name
+from itukg.server.results import json_term
 from itukg.server.store import Snapshot
 
 log = logging.getLogger(__name__)
@@ -1686,19 +1687,6 @@ def display_term(snap: Snapshot, term: dict | None, base: str = DEFAULT_BASE_IRI
     return {"literal": "_:" + value, "bnode": True}
 
 
-def _ox_json(node) -> dict:
-    if isinstance(node, ox.NamedNode):
-        return {"type": "uri", "value": node.value}
-    if isinstance(node, ox.Literal):
-        out = {"type": "literal", "value": node.value}
-        if node.language:
-            out["xml:lang"] = node.language
-        elif node.datatype:
-            out["datatype"] = node.datatype.value
-        return out
-    return {"type": "bnode", "value": getattr(node, "value", str(node))}
-
-
 def sparql_results(snap: Snapshot, reply: dict, base: str = DEFAULT_BASE_IRI) -> dict:
     """A worker's reply (SPARQL JSON, or N-Triples for a graph) as {columns, rows, boolean, truncated}."""
     import json
@@ -1712,7 +1700,7 @@ def sparql_results(snap: Snapshot, reply: dict, base: str = DEFAULT_BASE_IRI) ->
         triples = list(ox.parse(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)) if body.strip() else []
         out["columns"] = ["subject", "predicate", "object"]
         out["total"] = len(triples)
-        out["rows"] = [[display_term(snap, _ox_json(x), base) for x in (t.subject, t.predicate, t.object)]
+        out["rows"] = [[display_term(snap, json_term(x), base) for x in (t.subject, t.predicate, t.object)]
                        for t in triples[:MAX_HTML_ROWS]]
         return out
     data = json.loads(body)
