@@ -76,6 +76,16 @@ def _tokenized(text: str) -> tuple[list[tuple[str, int, int]], list[str], list[i
     return _TOKENIZED[1]
 
 
+def _short_form(r) -> str | None:
+    """An organization's name without its legal form, as later mentions write it ('Zeta Systems' for 'Zeta
+    Systems Corporation'); only when at least two words are left, so no common word becomes a name."""
+    if r.kind != "Organization":
+        return None
+    from .extract.participants import strip_legal_form  # the extractors import this module
+    short = strip_legal_form(r.label)
+    return short if short != r.label and len(short.split()) >= 2 else None
+
+
 def inflections(label: str) -> list[str]:
     """The other number of a lower-case label's last word: 'smart city' <-> 'smart cities', 'testbed' ->
     'testbeds'. Acronyms and capitalised names are left as they are ('IoT', 'H.264 / AVC')."""
@@ -303,7 +313,7 @@ class Reference:
         for r in new:
             view.labels[r.iri] = r.label
             view.kinds[r.iri] = r.kind
-            for alias in (r.label, r.alt):
+            for alias in (r.label, r.alt, _short_form(r)):
                 if alias:
                     view.add_alias(alias, r.iri, r.kind)
         return view

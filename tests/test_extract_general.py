@@ -342,3 +342,11 @@ def test_news_of_meetings_without_exact_dates():
     africa = by_name["regional CTO meeting"]
     assert (africa.start, africa.place.label) == (date(2017, 12, 5), "Nairobi")  # the year the document makes clear
     assert not any(" and " in o.label for o in facts.organizations)
+
+
+def test_a_later_short_form_of_a_new_organization_is_the_same_organization():
+    text = ("The CTO meeting took place in Geneva on 3 May 2021, hosted by Zeta Systems Corporation.\n"
+            "Later, Zeta Systems presented its roadmap.\n")
+    m = by_kind(facts_of(text), "CTOMeeting")
+    named = [o for o in m.organizations_mentioned if o.span.quote == "Zeta Systems"]
+    assert named and named[0].iri == m.host.iri

@@ -150,7 +150,8 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if entry is not None:
-        return Ref("Organization", entry.label, Span.of(text, s, e), entry.iri)
+        # a reference organization by its label; one this document defined keeps the name as written here
+        return Ref("Organization", entry.label if ref.is_reference(entry.iri) else name, Span.of(text, s, e), entry.iri)
     if not _name_like(name):
         # 'Example Agency of Freedonia contributed to ...': the list's last item runs into the sentence
         head = re.match(r"[A-Z0-9][\w&'’.-]*(?:\s+(?:(?:of|and|for|the|de|du|des|la|le|in|on|&)\s+)*[A-Z0-9][\w&'’.-]*)*"
