@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
 from ..read import Text
-from ..reference import PLACE_KINDS, Reference, load_reference
+from ..reference import Reference, load_reference
 from ..resources import reference_dir
 from ..vocabulary import vocabulary
 from .. import iris
@@ -29,7 +29,7 @@ from .participants import find_host, find_participant_lists, organization_ref
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
-from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, lines, ordinal, sentence_at, sentences
+from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, ordinal, sentence_at, sentences
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     ref = base.overlay(o for o in organizations if not base.is_reference(o.iri))
     year = infer_year(text)
     all_dates = find_dates(text, default_year=year)
-    datelines = [d for d in all_dates if _is_dateline(text, d)]
+    datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
     if datelines:
         facts.published = datelines[0].start
         facts.published_span = Span.of(text, datelines[0].span_start, datelines[0].span_end)
@@ -134,12 +134,13 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             # a date without a year takes the year of the document's own date
             year = facts.published.year
             all_dates = find_dates(text, default_year=year)
-            datelines = [d for d in all_dates if _is_dateline(text, d)]
+            datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
     dates = [d for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
     dates += [d for d in find_partial_dates(text, all_dates)
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
     anchors = _anchors(text, dates)
+    _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
     regions: dict[tuple, list[tuple[int, int]]] = {}
@@ -245,24 +246,23 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
     return out
 
 
-def _publication_line(text: str, line_start: int, before: str, d: DateMention) -> bool:
+def _publication_line(ref: Reference, text: str, line_start: int, before: str, d: DateMention) -> bool:
     """'Example News, 20 November 2017' as the document's first line: who published it and when."""
     if text[:line_start].strip() or text[d.span_end:text.find("\n", d.span_end) if "\n" in text[d.span_end:] else None].strip(" .,"):
         return False
     m = re.fullmatch(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*[,:|–-]\s*", before)
     if not m:
         return False
-    from .places import find_place  # a place and a date on the first line may head a meeting's own text
-    return find_place(load_reference(), m.group(1), 0, len(m.group(1))) is None
+    return find_place(ref, m.group(1), 0, len(m.group(1))) is None
 
 
-def _is_dateline(text: str, d: DateMention) -> bool:
+def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     """A press dateline ('GENEVA, 9 May 2018 –', 'Geneva, 25 January 2017 —') or a publication date is not a
     meeting date. A place and date on a line of their own stay: under a heading they are the meeting's."""
     line_start = text.rfind("\n", 0, d.span_start) + 1
     before = text[line_start:d.span_start]
     after = text[d.span_end:d.span_end + 4]
-    if _PUBLICATION.search(before) or _publication_line(text, line_start, before, d):
+    if _PUBLICATION.search(before) or _publication_line(ref, text, line_start, before, d):
         return True
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 
@@ -409,7 +409,6 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
     meetings: dict[tuple, Meeting] = {}
     generic: set[tuple] = set()  # meetings whose name is still a kind's default name
     rank: dict[tuple, int] = {}
-    _date_generic_mentions(text, anchors)
     for a in anchors:
         if a.date is None or a.is_next:
             continue  # 'the last CTO meeting, held on 5 May' is a meeting too: the text gives its date
@@ -531,7 +530,7 @@ _GENERIC_MENTION = re.compile(r"\b(?:the|this|that|a)\s+(?:[\w-]+\s+){0,3}?(?:me
                               r"session|conference|workshop|assembly|summit)\b", re.IGNORECASE)
 
 
-def _date_generic_mentions(text: str, anchors: list[Anchor]) -> None:
+def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMention]) -> None:
     """'African Example Forum opens in Kigali ... The four-day meeting is taking place from 5 to 8 February':
     a dated sentence about 'the meeting' dates the one meeting the text names before it without a date."""
     named = [a for a in anchors if not a.is_next and not a.is_past and not _plural(text, a.name_span[1])]
@@ -547,12 +546,9 @@ def _date_generic_mentions(text: str, anchors: list[Anchor]) -> None:
         if not _OCCURRED.search(text, s, e) and not re.search(r"\b(?:taking\s+place|takes\s+place|will\s+take\s+place)\b",
                                                               text[s:e]):
             continue
-        from .dates import find_dates as _fd
-        ds = [d for d in _fd(text[s:e], default_year=infer_year(text))]
-        if not ds:
+        d = next((d for d in dates if s <= d.span_start < e and d.precision == "day"), None)
+        if d is None:
             continue
-        d = ds[0]
-        d = DateMention(d.start, d.end, s + d.span_start, s + d.span_end, d.quote, d.year_inferred)
         for a in undated:
             a.date = d
         undated[0].opening = True
@@ -644,9 +640,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                 place = find_place(ref, text, start, e, exclude)
             if place:
                 break
-        if place is None and a.kind.pattern.search(text, a.name_span[0], a.name_span[1]):
-            # the words before the kind's own: 'the Antalya Plenipotentiary Conference'
-            core = a.kind.pattern.search(text, a.name_span[0], a.name_span[1])
+        core = a.kind.pattern.search(text, a.name_span[0], a.name_span[1]) if place is None else None
+        if core:  # the words before the kind's own: 'the Antalya Plenipotentiary Conference'
             place = place_in_name(ref, text, a.name_span[0], core.start())
         if place:
             m.place, m.country, m.country_from_reference = place
