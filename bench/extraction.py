@@ -30,7 +30,7 @@ LABELS = """SELECT DISTINCT ?s ?label WHERE {
 
 
 def _itukg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "itukg.server.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "itukg", *args], capture_output=True, text=True)
 
 
 def run_named(source: Path, out: Path) -> float:

@@ -91,7 +91,7 @@ def itukg_server(data_dir: Path, timeout: float, workers: int | None = None, thr
     log = log_dir / f"server-{port}.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "itukg.server.cli", "serve", "--data-dir", str(data_dir), "--host", HOST,
+            [sys.executable, "-m", "itukg", "serve", "--data-dir", str(data_dir), "--host", HOST,
              "--port", str(port), "--timeout", str(timeout)],
             stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     server = Server(proc, port, log)

@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from itertools import groupby
 from pathlib import Path
 
-from itukg.graph.errors import DocumentError, SkippedFile
+from .errors import DocumentError, SkippedFile
 
 __all__ = [
     "Text",

@@ -1,21 +1,21 @@
-"""Where the shipped data files are, found through importlib.resources so no source tree is needed.
+"""Where the shipped data files are: beside the code, in the package's own folders.
+
+The package keeps the repository's layout when installed (graph/, ontology/, shapes/, queries/ are siblings
+in both), so one path relative to this file serves a checkout and an installation alike.
 
 Every reader of the ontology and the reference files goes through `ontology_dir()`, so one replacement of it
 (a test's copy of the folder) moves them all.
 """
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-
-def _package_dir(package: str) -> Path:
-    return Path(str(resources.files(package)))
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def ontology_dir() -> Path:
     """The folder of ontology/itukg.ttl and ontology/reference/."""
-    return _package_dir("itukg.ontology")
+    return _PACKAGE_ROOT / "ontology"
 
 
 def ontology_file() -> Path:
@@ -31,12 +31,12 @@ def reference_files() -> list[Path]:
 
 
 def shapes_file() -> Path:
-    return _package_dir("itukg.shapes") / "itukg-shapes.ttl"
+    return _PACKAGE_ROOT / "shapes" / "itukg-shapes.ttl"
 
 
 def queries_dir() -> Path:
-    return _package_dir("itukg.queries")
+    return _PACKAGE_ROOT / "queries"
 
 
 def corpus_dir() -> Path:
-    return _package_dir("itukg.graph.corpus")
+    return _PACKAGE_ROOT / "graph" / "corpus"

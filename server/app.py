@@ -22,14 +22,14 @@ import weakref
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from itukg.graph.errors import ConfigError
-from itukg.graph.remote import StoreError
-from itukg.server import export, negotiation, pages, sparql, ui
-from itukg.server.errors import ClientError
-from itukg.server.http import runtime, text_response
-from itukg.server.runtime import Runtime
-from itukg.server.settings import Settings
-from itukg.server.store import Snapshot
+from ..graph.errors import ConfigError
+from ..graph.remote import StoreError
+from . import export, negotiation, pages, sparql, ui
+from .errors import ClientError
+from .http import runtime, text_response
+from .runtime import Runtime
+from .settings import Settings
+from .store import Snapshot
 
 log = logging.getLogger("itukg.server")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -68,7 +68,7 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
 
 def _runtime_for(snapshot: Snapshot | None) -> type:
     """An external store's snapshot (server/remote.py) runs without worker processes."""
-    from itukg.server.remote import RemoteRuntime, RemoteSnapshot
+    from .remote import RemoteRuntime, RemoteSnapshot
 
     return RemoteRuntime if isinstance(snapshot, RemoteSnapshot) else Runtime
 

@@ -9,8 +9,8 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from itukg.graph.errors import DatasetError
-from itukg.server.store import HIDDEN_GRAPHS, INFERRED, Snapshot
+from ..graph.errors import DatasetError
+from .store import HIDDEN_GRAPHS, INFERRED, Snapshot
 
 #: Incoming links kept in an entity's description; a hub (a country) may have thousands.
 INCOMING_LIMIT = 1000

@@ -11,8 +11,8 @@ import traceback
 
 import pyoxigraph as ox
 
-from itukg.server import rdfwrite
-from itukg.server.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
+from . import rdfwrite
+from .results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 
 SERVICE_DISABLED = ("SERVICE is disabled on this endpoint: federated queries are not allowed "
                     "(the query workers have no network access).")

@@ -14,12 +14,12 @@ import urllib.parse
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from itukg.graph.errors import ConfigError, DatasetError
-from itukg.graph.namespaces import PREFIXES
-from itukg.server import data, negotiation, rdfwrite
-from itukg.server.errors import ClientError, QueryTimeout
-from itukg.server.http import endpoint_url, rdf_response, runtime, settings, wanted
-from itukg.server.store import INFERRED, Snapshot
+from ..graph.errors import ConfigError, DatasetError
+from ..graph.namespaces import PREFIXES
+from . import data, negotiation, rdfwrite
+from .errors import ClientError, QueryTimeout
+from .http import endpoint_url, rdf_response, runtime, settings, wanted
+from .store import INFERRED, Snapshot
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld")
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "nt": "nt", "jsonld": "jsonld", "rdfxml": "rdf"}
@@ -55,7 +55,7 @@ def export_entity(store, iri: str, fmt: str = "turtle", inferred: bool = True) -
     triples = data.entity_triples(store, iri, inferred)
     if not triples:
         raise DatasetError(f"the dataset says nothing about <{iri}>")
-    from itukg.server.execute import write_graph
+    from .execute import write_graph
     return write_graph(triples, fmt, _PREFIXES)
 
 

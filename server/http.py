@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import Response, current_app, request
 
-from itukg.graph.namespaces import PREFIXES
-from itukg.server import negotiation
-from itukg.server.execute import write_graph
-from itukg.server.runtime import Runtime
+from ..graph.namespaces import PREFIXES
+from . import negotiation
+from .execute import write_graph
+from .runtime import Runtime
 
 #: Prefixes used when writing RDF: the project's, plus the service vocabularies.
 OUTPUT_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()} | {

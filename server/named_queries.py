@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from itukg.graph.errors import QueryError
-from itukg.graph.resources import queries_dir
+from ..graph.errors import QueryError
+from ..graph.resources import queries_dir
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*):(\S*)$")
 
 
 def _prefixes() -> dict[str, str]:
-    from itukg.graph.namespaces import PREFIXES
+    from ..graph.namespaces import PREFIXES
 
     return {p: str(ns) for p, ns in PREFIXES.items()}
 
@@ -199,7 +199,7 @@ def resolve_param(source, name: str, value: str) -> str:
 def _no_match(source, name: str, value: str, cls: str | None, wanted: str, why: str):
     import difflib
 
-    from itukg.graph.namespaces import ID
+    from ..graph.namespaces import ID
 
     pool = (_labelled(source, cls) if cls else {}) or _labelled(source, None)
     pool = {s: labels for s, labels in pool.items() if s.startswith(str(ID))} or pool  # entities, not terms

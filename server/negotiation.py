@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from itukg.server.errors import ClientError
+from .errors import ClientError
 
 MEDIA_TYPES = {
     "json": "application/sparql-results+json",

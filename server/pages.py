@@ -11,11 +11,11 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 import pyoxigraph as ox
 
-from itukg.graph.namespaces import ITUKG, PREFIXES
-from itukg.server import data
-from itukg.server.errors import ClientError
-from itukg.server.http import rdf_response, runtime, settings, wanted
-from itukg.server.negotiation import media_type
+from ..graph.namespaces import ITUKG, PREFIXES
+from . import data
+from .errors import ClientError
+from .http import rdf_response, runtime, settings, wanted
+from .negotiation import media_type
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

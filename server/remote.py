@@ -29,15 +29,15 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from itukg.graph.errors import DatasetError
-from itukg.graph.namespaces import GRAPH
-from itukg.graph.remote import (ASSERTED, EMPTY, UNION, SparqlClient, StoreConfig, StoreError, StoreHTTPError,
+from ..graph.errors import DatasetError
+from ..graph.namespaces import GRAPH
+from ..graph.remote import (ASSERTED, EMPTY, UNION, SparqlClient, StoreConfig, StoreError, StoreHTTPError,
                                 StoreTimeout, bnode_id, json_term, read_meta)
-from itukg.server import scan
-from itukg.server.errors import ClientError, QueryTimeout, ServerBusy
-from itukg.server.execute import SERVICE_DISABLED, run_job
-from itukg.server.runtime import Runtime
-from itukg.server.store import INFERRED, DatasetWatcher, Snapshot
+from . import scan
+from .errors import ClientError, QueryTimeout, ServerBusy
+from .execute import SERVICE_DISABLED, run_job
+from .runtime import Runtime
+from .store import INFERRED, DatasetWatcher, Snapshot
 
 log = logging.getLogger("itukg.server.remote")
 

@@ -17,13 +17,13 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from itukg.graph.namespaces import PREFIXES
-from itukg.server.errors import ClientError
-from itukg.server.execute import run_job, syntax_message
-from itukg.server.settings import Settings
-from itukg.server.store import (DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot,
+from ..graph.namespaces import PREFIXES
+from .errors import ClientError
+from .execute import run_job, syntax_message
+from .settings import Settings
+from .store import (DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot,
                                  with_union_store)
-from itukg.server.workers import PoolClosed, WorkerDied, WorkerPool
+from .workers import PoolClosed, WorkerDied, WorkerPool
 
 log = logging.getLogger("itukg.server")
 
@@ -138,7 +138,7 @@ class Runtime:
             return snapshot
 
     def _evaluate_update(self, current: Snapshot, update: str, base_iri: str | None):
-        from itukg.graph.isolate import run_each
+        from ..graph.isolate import run_each
 
         s = self.settings
         job = (current, update, base_iri, self._prefixes())
@@ -183,8 +183,8 @@ def update_delta(job: tuple) -> tuple:
     The WHERE of every DELETE/INSERT operation that names no dataset itself (USING, WITH, using-graph-uri)
     sees the union default graph queries see (the hidden union graph, USING) and every named graph
     (USING NAMED); the templates write to the real default and named graphs, as before."""
-    from itukg.server import scan
-    from itukg.server.store import HIDDEN_GRAPHS, UNION_GRAPH
+    from . import scan
+    from .store import HIDDEN_GRAPHS, UNION_GRAPH
 
     current, update, base_iri, prefixes = job
     store = copy_store(current)
@@ -216,7 +216,7 @@ def _job_runner(snapshot: Snapshot):
 
     def handle(job: dict) -> dict:
         if "export" in job:
-            from itukg.server.export import run_export_job
+            from .export import run_export_job
 
             return run_export_job(snapshot, job["export"])
         return query(job)

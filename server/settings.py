@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from itukg.graph.errors import ConfigError
-from itukg.graph.namespaces import DEFAULT_BASE_IRI
-from itukg.graph.settings_file import read_settings_table
+from ..graph.errors import ConfigError
+from ..graph.namespaces import DEFAULT_BASE_IRI
+from ..graph.settings_file import read_settings_table
 
 
 def default_data_dir() -> Path:
     """The pipeline's choice (graph/dataset.py): $ITUKG_DATA_DIR, $XDG_DATA_HOME/itukg, ~/.local/share/itukg."""
-    from itukg.graph.dataset import default_data_dir as pipeline_default
+    from ..graph.dataset import default_data_dir as pipeline_default
 
     return pipeline_default()
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 
-from itukg.server import negotiation, scan
-from itukg.server.errors import ClientError
-from itukg.server.execute import SERVICE_DISABLED
-from itukg.server.http import output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
-from itukg.server.service_description import service_description
-from itukg.server.settings import normalise_endpoint
-from itukg.server.store import HIDDEN_GRAPHS, INFERRED, Snapshot
+from . import negotiation, scan
+from .errors import ClientError
+from .execute import SERVICE_DISABLED
+from .http import output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
+from .service_description import service_description
+from .settings import normalise_endpoint
+from .store import HIDDEN_GRAPHS, INFERRED, Snapshot
 
 bp = Blueprint("sparql", __name__)
 

@@ -36,8 +36,8 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from itukg.graph.errors import DatasetError
-from itukg.graph.namespaces import ASSERTED_GRAPH_IRI, INFERRED_GRAPH, PREFIXES, UNION_GRAPH_IRI
+from ..graph.errors import DatasetError
+from ..graph.namespaces import ASSERTED_GRAPH_IRI, INFERRED_GRAPH, PREFIXES, UNION_GRAPH_IRI
 
 log = logging.getLogger("itukg.server.store")
 
@@ -93,7 +93,7 @@ class Snapshot:
     @property
     def size(self) -> str:
         """'N triples (Q quads in G graphs)', said as everywhere else (graph/summary.size_phrase)."""
-        from itukg.graph.summary import size_phrase
+        from ..graph.summary import size_phrase
 
         return size_phrase(self.triples, self.quads, self.graph_count)
 
@@ -124,7 +124,7 @@ class Snapshot:
         `use_default_graph_as_union` is accepted for compatibility: it is what happens anyway. Explicit
         `default_graph` / `named_graphs` are passed through. A query that sees only the union runs on the
         compact union store when there is one."""
-        from itukg.server.scan import query_shape
+        from .scan import query_shape
 
         if kwargs.get("prefixes") is None:  # the endpoint predefines the project's prefixes; so does this
             kwargs["prefixes"] = {p: str(ns) for p, ns in PREFIXES.items()}

@@ -34,14 +34,14 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
 
-from itukg.graph import namespaces as ns
-from itukg.graph.namespaces import PREFIXES
-from itukg.graph.reason import transitive_closure
-from itukg.graph.vocabulary import vocabulary
-from itukg.graph.summary import ontology_phrase, term_kind
-from itukg.server.pages import curie, local_name
-from itukg.server.results import json_term
-from itukg.server.store import Snapshot
+from ..graph import namespaces as ns
+from ..graph.namespaces import PREFIXES
+from ..graph.reason import transitive_closure
+from ..graph.vocabulary import vocabulary
+from ..graph.summary import ontology_phrase, term_kind
+from .pages import curie, local_name
+from .results import json_term
+from .store import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -1378,7 +1378,7 @@ def build_report(snap: Snapshot, base: str = DEFAULT_BASE_IRI) -> dict:
 
 def example_queries(snap: Snapshot) -> list[dict]:
     """The named queries (queries/*.rq) as one-click examples; parameters get a sample value from the data."""
-    from itukg.server import named_queries as nq
+    from . import named_queries as nq
 
     out = []
     for q in nq.named_queries().values():
@@ -1604,7 +1604,7 @@ def render_entity(snap: Snapshot, iri: str) -> str | None:
 
 def _statements(snap: Snapshot, iri: str) -> dict | None:
     """The server engineer's describe() (every statement), for kinds without a page of their own."""
-    from itukg.server import pages
+    from . import pages
 
     data = pages.describe(snap, iri, base_iri(), "/id/")
     if data is None:

@@ -41,7 +41,7 @@ import threading
 import time
 from typing import Callable
 
-from itukg.server.errors import QueryTimeout, ServerBusy
+from .errors import QueryTimeout, ServerBusy
 
 log = logging.getLogger("itukg.server.workers")
 

@@ -18,7 +18,7 @@ INVALID = "The zeroth CTO meeting took place on 4 May 2020 in Geneva, Switzerlan
 
 
 def itukg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "itukg.server.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "itukg", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=300)
 
 
@@ -122,7 +122,7 @@ def test_killed_build_leaves_the_previous_dataset(tmp_path):
     for i in range(30):
         (docs / f"m{i}.txt").write_text(GOOD.replace("3 May", f"{i % 27 + 1} June") + f"Item {i}.\n")
     for delay in (0.5, 1.5, 3.0):
-        proc = subprocess.Popen([sys.executable, "-m", "itukg.server.cli", "build", str(docs), "--data-dir", str(data), "-q"],
+        proc = subprocess.Popen([sys.executable, "-m", "itukg", "build", str(docs), "--data-dir", str(data), "-q"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         if proc.poll() is None:

@@ -1,6 +1,6 @@
 """The `itukg` command as users run it: options, help, errors in one line, the numbers it prints.
 
-Everything runs through the installed entry point (`python -m itukg.server.cli`, a subprocess) or `main()`;
+Everything runs through the installed entry point (`python -m itukg.cli`, a subprocess) or `main()`;
 servers listen on 127.0.0.1 only.
 """
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from itukg.graph.dataset import current
-from itukg.server import cli
+from itukg import cli
 
 
 def itukg(*args: str, timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "itukg.server.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "itukg", *args], capture_output=True, text=True,
                           timeout=timeout, **kwargs)
 
 

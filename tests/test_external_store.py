@@ -263,7 +263,7 @@ def test_a_failed_push_leaves_the_store_as_it_was(store, built, tmp_path):
 
 
 def test_credentials_never_show(store, built, capsys, monkeypatch):
-    from itukg.server.cli import main
+    from itukg.cli import main
 
     monkeypatch.setenv("ITUKG_STORE_USER", "someone")
     monkeypatch.setenv("ITUKG_STORE_PASSWORD", "s3cret-pw")

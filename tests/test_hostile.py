@@ -46,7 +46,7 @@ SECRET = "TOPSECRET-itukg-4711"
 
 def _build_measured(args: list[str], timeout: float = 300) -> tuple[int, str, str, int]:
     """`itukg build ...` with its own peak RSS (KB), read with wait4 on its pid."""
-    proc = subprocess.Popen([sys.executable, "-m", "itukg.server.cli", "build", *args],
+    proc = subprocess.Popen([sys.executable, "-m", "itukg", "build", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out_chunks, err_chunks = [], []
     readers = [threading.Thread(target=lambda s=s, b=b: b.append(s.read()), daemon=True)
@@ -410,7 +410,7 @@ def _serve_files(files: list[Path], tmp_path: Path) -> tuple[int | None, str, in
     port = loadtest.free_port()
     log = tmp_path / f"serve-{port}.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "itukg.server.cli", "serve", *map(str, files),
+        proc = subprocess.Popen([sys.executable, "-m", "itukg", "serve", *map(str, files),
                                  "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(tmp_path / "none")],
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
@@ -481,7 +481,7 @@ def test_entity_expansion_bomb_in_served_rdfxml_is_refused(tmp_path):
     path = tmp_path / "laughs.rdf"
     path.write_text(LAUGHS, encoding="utf-8")
     port = loadtest.free_port()
-    proc = subprocess.run([sys.executable, "-m", "itukg.server.cli", "serve", str(path), "--port", str(port),
+    proc = subprocess.run([sys.executable, "-m", "itukg", "serve", str(path), "--port", str(port),
                            "--data-dir", str(tmp_path / "none")], capture_output=True, text=True, timeout=120,
                           preexec_fn=_cap_memory)
     assert proc.returncode == 2 and "itukg: error:" in proc.stderr and "laughs.rdf" in proc.stderr, \

@@ -17,7 +17,7 @@ from itukg.graph import build as build_module
 from itukg.graph.build import build
 from itukg.graph.dataset import require_current
 from itukg.graph.iris import is_valid_iri, safe_iri
-from itukg.server import cli
+from itukg import cli
 
 TEMPLATE = ("The CTO meeting took place on {day} May 2020 in Geneva, Switzerland. "
             "Participating companies included Nokia and Ericsson. Note {n}.\n")
@@ -29,7 +29,7 @@ ODD = ("The CTO meeting took place on 3 June 2021 in Geneva, Switzerland. Partic
 
 
 def _itukg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "itukg.server.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "itukg", *args], capture_output=True, text=True,
                           timeout=300)
 
 
@@ -182,7 +182,7 @@ def test_a_fifo_socket_and_links_in_the_folder_are_skipped_and_the_build_finishe
     (docs / "outside-dir").symlink_to(secret.parent, target_is_directory=True)
     (docs / "inside.txt").symlink_to(docs / "good-00.txt")
     try:
-        proc = subprocess.run([sys.executable, "-m", "itukg.server.cli", "build", str(docs), "--data-dir",
+        proc = subprocess.run([sys.executable, "-m", "itukg", "build", str(docs), "--data-dir",
                                str(data), "-q"], capture_output=True, text=True, timeout=120)
     finally:
         sock.close()

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from itukg.graph.errors import printable
-from itukg.server import cli
+from itukg import cli
 from itukg.server.settings import Settings
 from server_fixtures import _TEMP_ROOT, live, make_data_dir, start_server  # noqa: F401
 
@@ -67,7 +67,7 @@ def test_itukg_serve_serves_the_config_files_data_dir(tmp_path):
                       encoding="utf-8")
     env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("ITUKG_")}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
-    proc = subprocess.Popen([sys.executable, "-m", "itukg.server.cli", "serve", "--config", str(config)],
+    proc = subprocess.Popen([sys.executable, "-m", "itukg", "serve", "--config", str(config)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
@@ -240,7 +240,7 @@ def test_a_newline_in_a_file_name_does_not_split_the_cli_line(tmp_path):
     folder.mkdir()
     (folder / "empty\nitukg: all good.txt").write_bytes(b"")
     (folder / "odd\x1b[2Jname.txt").write_bytes(b"")
-    proc = subprocess.run([sys.executable, "-m", "itukg.server.cli", "build", str(folder), "--data-dir",
+    proc = subprocess.run([sys.executable, "-m", "itukg", "build", str(folder), "--data-dir",
                            str(tmp_path / "data"), "-q"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
@@ -250,6 +250,6 @@ def test_a_newline_in_a_file_name_does_not_split_the_cli_line(tmp_path):
         f"itukg: cannot read {folder}/odd\\x1b[2Jname.txt: empty file"], proc.stderr
     assert "\x1b" not in proc.stderr
     assert not any(line.startswith("itukg: all good") for line in lines)
-    proc = subprocess.run([sys.executable, "-m", "itukg.server.cli", "validate", str(folder / "empty\nx.txt")],
+    proc = subprocess.run([sys.executable, "-m", "itukg", "validate", str(folder / "empty\nx.txt")],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "empty\\nx.txt" in proc.stderr, proc.stderr

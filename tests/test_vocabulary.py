@@ -163,7 +163,7 @@ def test_a_meeting_kind_row_without_its_class_is_refused(tmp_path, monkeypatch):
 # -- the configured base, everywhere --------------------------------------------------------------------------
 
 def _itukg(env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "itukg.server.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "itukg", *args], capture_output=True, text=True,
                           env=env, timeout=600)
 
 

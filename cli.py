@@ -12,7 +12,7 @@ import sys
 import webbrowser
 from pathlib import Path
 
-from itukg.graph.errors import ItukgError, printable
+from .graph.errors import ItukgError, printable
 
 COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
 
@@ -21,7 +21,7 @@ _SUFFIXES_HELP = ", ".join(f"{suffix} ({fmt})" for suffix, fmt in _FORMAT_BY_SUF
 
 
 def _data_dir(args) -> Path:
-    from itukg.graph.dataset import default_data_dir
+    from .graph.dataset import default_data_dir
 
     return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
 
@@ -43,7 +43,7 @@ def _examples(*lines: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from itukg.server.settings import Settings
+    from .server.settings import Settings
 
     defaults = Settings()
     p = argparse.ArgumentParser(
@@ -208,15 +208,15 @@ def main(argv: list[str] | None = None) -> int:
 # -- build and validate --------------------------------------------------------------------------------
 
 def cmd_build(args) -> int:
-    from itukg.graph.build import build
-    from itukg.graph.summary import size_phrase
+    from .graph.build import build
+    from .graph.summary import size_phrase
 
     if args.output:
         _format_for(args.output)  # an unknown extension is refused before anything is built
 
-    from itukg.graph.read import count_documents
-    from itukg.graph.resources import corpus_dir
-    from itukg.server.progress import Progress
+    from .graph.read import count_documents
+    from .graph.resources import corpus_dir
+    from .server.progress import Progress
 
     meter = None if args.quiet else Progress(count_documents(args.paths or [corpus_dir()],
                                                                         follow_symlinks=args.follow_symlinks))
@@ -230,7 +230,7 @@ def cmd_build(args) -> int:
         result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=hook,
                        follow_symlinks=args.follow_symlinks)
     else:
-        from itukg.graph.remote import build_into_store
+        from .graph.remote import build_into_store
 
         result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
                                           progress=hook, follow_symlinks=args.follow_symlinks)
@@ -265,15 +265,15 @@ def cmd_build(args) -> int:
 
 def _store_config(args):
     """The external store the command should use (docs/external-stores.md), or None for the local one."""
-    from itukg.graph.remote import store_config
+    from .graph.remote import store_config
 
     return store_config(getattr(args, "config", None), url=args.store, type=args.store_type,
                         query=args.store_query, update=args.store_update, gsp=args.store_gsp)
 
 
 def cmd_validate(args) -> int:
-    from itukg.graph.build import check
-    from itukg.graph.errors import ProcessingError, SkippedFile
+    from .graph.build import check
+    from .graph.errors import ProcessingError, SkippedFile
 
     results = check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks)
     status = 0
@@ -300,14 +300,14 @@ def cmd_validate(args) -> int:
 # -- query and export -----------------------------------------------------------------------------------
 
 def _open_store(data_dir: Path):
-    from itukg.server.store import load_dataset
+    from .server.store import load_dataset
 
     return load_dataset(data_dir)
 
 
 def cmd_query(args) -> int:
-    from itukg.graph.errors import QueryError
-    from itukg.server import named_queries as nq
+    from .graph.errors import QueryError
+    from .server import named_queries as nq
 
     if args.list:
         for q in nq.named_queries().values():
@@ -345,7 +345,7 @@ def _cell(t) -> tuple[str, bool]:
     prefixed names (id:topic/security) where one fits; literals on one line."""
     import pyoxigraph as ox
 
-    from itukg.server.named_queries import short_name
+    from .server.named_queries import short_name
 
     if t is None:
         return "", True
@@ -421,7 +421,7 @@ def _print_result(result, fmt: str, wide: bool = False) -> None:
 
 
 def _format_for(path: Path) -> str:
-    from itukg.graph.errors import ConfigError
+    from .graph.errors import ConfigError
 
     fmt = _FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if not fmt:
@@ -430,7 +430,7 @@ def _format_for(path: Path) -> str:
 
 
 def _write_export(output: Path | None, fmt: str, data_dir: Path, inferred: bool, graph: str | None) -> None:
-    from itukg.server.export import export_dataset
+    from .server.export import export_dataset
 
     data = export_dataset(_open_store(data_dir), fmt, inferred=inferred, graph=graph)
     if output is None:
@@ -449,7 +449,7 @@ def cmd_export(args) -> int:
 def _serve_settings(args):
     """defaults < --config file < ITUKG_* variables < the command's flags. `--data-dir` is passed only when given,
     so a `data_dir` in the settings file (or $ITUKG_DATA_DIR) is not overridden by the default."""
-    from itukg.server.settings import load_settings
+    from .server.settings import load_settings
 
     flags = (("host", args.host), ("port", args.port), ("query_timeout", args.timeout),
              ("data_dir", Path(args.data_dir).expanduser() if args.data_dir else None),
@@ -462,8 +462,8 @@ open_browser = webbrowser.open
 
 
 def cmd_serve(args) -> int:
-    from itukg.graph.dataset import current
-    from itukg.server.app import check_listen, serve
+    from .graph.dataset import current
+    from .server.app import check_listen, serve
 
     settings = _serve_settings(args)
     data_dir = settings.data_dir
@@ -480,8 +480,8 @@ def cmd_serve(args) -> int:
 
     store = _store_config(args)
     if store is not None:
-        from itukg.graph.errors import ConfigError
-        from itukg.server.remote import open_remote
+        from .graph.errors import ConfigError
+        from .server.remote import open_remote
 
         if settings.files or settings.allow_update:
             raise ConfigError("--store serves the store as it is: it cannot be combined with RDF files or "
@@ -491,7 +491,7 @@ def cmd_serve(args) -> int:
         return 0
     if not settings.files and current(data_dir) is None:
         print(printable(f"nothing built in {data_dir} yet: building the bundled corpus first"), file=sys.stderr)
-        from itukg.graph.build import build
+        from .graph.build import build
 
         build(None, data_dir)
     serve(settings, on_ready=ready(", ".join(map(str, args.files)) if args.files else f"the dataset in {data_dir}"))
@@ -501,10 +501,10 @@ def cmd_serve(args) -> int:
 def cmd_ontology(args) -> int:
     from rdflib.namespace import RDF, SKOS
 
-    from itukg.graph.dataset import current
-    from itukg.graph.namespaces import ITUKG
-    from itukg.graph.reference import load_reference
-    from itukg.graph.summary import ontology_phrase, ontology_terms
+    from .graph.dataset import current
+    from .graph.namespaces import ITUKG
+    from .graph.reference import load_reference
+    from .graph.summary import ontology_phrase, ontology_terms
 
     gen = current(_data_dir(args)) if args.data_dir else None
     if gen is not None and (gen.path / "reference.nq").exists():
@@ -529,8 +529,8 @@ def _built_reference(path: Path):
     """The ontology and reference graphs a build stored (reference.nq), as a Reference."""
     from rdflib import Dataset
 
-    from itukg.graph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-    from itukg.graph.reference import Reference
+    from .graph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+    from .graph.reference import Reference
 
     data = Dataset()
     data.parse(path, format="nquads")
@@ -539,6 +539,3 @@ def _built_reference(path: Path):
 
     return Reference(Graph() + onto, Graph() + reference)
 
-
-if __name__ == "__main__":
-    sys.exit(main())
