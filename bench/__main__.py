@@ -336,7 +336,7 @@ def http_load(server: S.Server, mix: list[Q.Query], clients: int, duration: floa
     for t in threads:
         t.join(timeout=duration + timeout + 5)
     elapsed = time.monotonic() - started
-    all_lat = [x for l in lat for x in l]
+    all_lat = [x for one in lat for x in one]
     return {"requests": len(all_lat), "errors": sum(errors), "elapsed": elapsed,
             "throughput": len(all_lat) / elapsed if elapsed else 0, **_stats(all_lat)}
 
@@ -441,7 +441,7 @@ def render(cfg: Config, out: dict, mix_names: list[str]) -> str:
             rows = []
             for name in mix_names:
                 row = [f"query {name}"]
-                for label, r in inproc.items():
+                for r in inproc.values():
                     qr = r["queries"].get(name, {})
                     failed = qr.get("error") and not qr.get("n")
                     row += ["ERR" if failed else ms(qr.get("median")), ms(qr.get("p95"))]
@@ -510,7 +510,7 @@ def render(cfg: Config, out: dict, mix_names: list[str]) -> str:
         if "error" in st:
             parts.append(f"## Startup\n\nstartup itukg {human(st['size'])}: not run: {st['error']}")
         else:
-            parts.append(f"## Startup\n\n" + table(["row", "graph", "seconds to first answer", "PSS MB"], [[
+            parts.append("## Startup\n\n" + table(["row", "graph", "seconds to first answer", "PSS MB"], [[
                 "startup itukg serve", human(st["size"]), fmt(st["startup_s"], 2),
                 fmt(st["memory"].get("pss_mb"), 0)]]))
     return "\n\n".join(parts)

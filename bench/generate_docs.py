@@ -87,7 +87,7 @@ class Generator:
                 self.orgs.append((base + self.rng.choice(LEGAL_FORMS), self.rng.choice(self.countries).label))
         self.org_weights = [1.0 / (1 + i) ** 0.6 for i in range(len(self.orgs))]
         self.rng.shuffle(self.orgs)
-        self.people = [f"{f} {l}" for f in FIRST_NAMES for l in LAST_NAMES]
+        self.people = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
         self.used_keys: set[tuple] = set()
 
     # -- small pieces ---------------------------------------------------------------------------------
@@ -328,7 +328,7 @@ class Generator:
 def as_html(doc: Doc) -> str:
     """The same text as a small HTML page (first line a heading, one paragraph per line)."""
     lines = doc.text.rstrip("\n").split("\n")
-    body = [f"<h1>{html.escape(lines[0])}</h1>"] + [f"<p>{html.escape(l)}</p>" for l in lines[1:]]
+    body = [f"<h1>{html.escape(lines[0])}</h1>"] + [f"<p>{html.escape(line)}</p>" for line in lines[1:]]
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
             f"{html.escape(lines[0])}</title></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n")
 

@@ -9,10 +9,10 @@ import hashlib
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
@@ -292,7 +292,7 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 
-def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[tuple[str, "Report | DocumentError"]]:
+def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[tuple[str, Report | DocumentError]]:
     """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph).
 
     A document whose processing fails (a bug) gets a DocumentError saying so; the others are still checked."""

@@ -72,7 +72,7 @@ def current(data_dir: Path) -> Generation | None:
     try:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DatasetError(f"{path}: the dataset manifest cannot be read ({exc}); rebuild with `itukg build --fresh`")
+        raise DatasetError(f"{path}: the dataset manifest cannot be read ({exc}); rebuild with `itukg build --fresh`") from None
     return Generation(path, manifest)
 
 

@@ -17,7 +17,7 @@ class Span:
     quote: str
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
 
@@ -35,12 +35,12 @@ class Ref:
     span: Span
     iri: str | None = None
     alt: str | None = None  # another name the text gives it (an acronym: 'Rwanda Example Authority (REA)')
-    country: "Ref | None" = None  # where the text says it is based ('the Government of Tunisia')
+    country: Ref | None = None  # where the text says it is based ('the Government of Tunisia')
     #: a gazetteer place (graph/gazetteer.py): not in the reference graph, so the document describes it
     gazetteer: bool = False
     in_country: str | None = None  # a gazetteer place's country IRI
     notation: str | None = None
-    part_of: "Ref | None" = None
+    part_of: Ref | None = None
 
 
 @dataclass(frozen=True)

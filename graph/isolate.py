@@ -19,7 +19,7 @@ import resource
 import selectors
 import signal
 import time
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 #: Seconds the parent waits past a child's own deadline before killing it.
 GRACE = 2.0

@@ -293,7 +293,7 @@ class Reference:
                 out.append(str(s))
         return sorted(out)
 
-    def overlay(self, refs) -> "Reference":
+    def overlay(self, refs) -> Reference:
         """A view of this reference that also knows the entities one document defines ('Example Regulatory
         Authority (ERA)' makes a later 'ERA' the same organization), so every extractor resolves them alike.
 

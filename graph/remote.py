@@ -29,6 +29,7 @@ is the user's guide; the design in short:
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -37,18 +38,29 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import pyoxigraph as ox
 
 from .errors import ConfigError, ItukgError
+from .namespaces import (
+    ASSERTED_GRAPH_IRI as ASSERTED,
+    GRAPH,
+    INFERRED_GRAPH,
+    META_DATASET as _DATASET,
+    META_GENERATION as _GENERATION,
+    META_GRAPH_IRI as META,
+    META_MANIFEST as _MANIFEST,
+    META_STATE as _STATE,
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+    STAGING_PREFIX,
+    UNION_GRAPH_IRI as UNION,
+)
 from .settings_file import read_settings_table
-from .namespaces import (ASSERTED_GRAPH_IRI as ASSERTED, EMPTY_GRAPH_IRI as EMPTY, GRAPH, INFERRED_GRAPH,
-                         META_DATASET as _DATASET, META_GENERATION as _GENERATION, META_GRAPH_IRI as META,
-                         META_MANIFEST as _MANIFEST, META_STATE as _STATE, ONTOLOGY_GRAPH, REFERENCE_GRAPH,
-                         STAGING_PREFIX, UNION_GRAPH_IRI as UNION)
 
 GRAPH_PREFIX = str(GRAPH)
 
@@ -352,7 +364,7 @@ def push(config: StoreConfig, data_dir: Path) -> PushResult:
 
     writes: list[tuple[str, Any]] = []  # (target graph, bytes or a callable giving them)
     for sha in sorted(set(want["documents"]) - set(have.get("documents") or [])):
-        writes.append((f"{GRAPH_PREFIX}document/{sha}", lambda p=gen.document_file(sha): _ntriples([p])))
+        writes.append((f"{GRAPH_PREFIX}document/{sha}", functools.partial(_ntriples, [gen.document_file(sha)])))
     if want["inferred_sha256"] != have.get("inferred_sha256"):
         writes.append((str(INFERRED_GRAPH), inferred))
     if want["reference_sha256"] != have.get("reference_sha256") or not want["reference_sha256"]:
@@ -397,8 +409,8 @@ def _stage(client: SparqlClient, staging: str, ntriples: bytes) -> int:
         return 1
     lines = ntriples.decode("utf-8").splitlines()
     # Blank nodes are scoped to one request: every triple with a blank node goes in the first chunk.
-    with_bnodes = [l for l in lines if "_:" in l]
-    others = [l for l in lines if "_:" not in l]
+    with_bnodes = [line for line in lines if "_:" in line]
+    others = [line for line in lines if "_:" not in line]
     chunks = [with_bnodes + others[: client.config.chunk]] + [
         others[i: i + client.config.chunk] for i in range(client.config.chunk, len(others), client.config.chunk)]
     client.update(f"DROP SILENT GRAPH <{staging}>", what="staging")

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -302,7 +302,7 @@ class SparqlConstraint:
         messages = set(shape.messages)
         for m in self.messages:  # {?var} and {$var} in the message stand for the row's bindings
             for var, val in bindings.items():
-                m = re.sub("{[?$]%s}" % var, str(val).replace("\\", "\\\\"), m)
+                m = re.sub(f"{{[?$]{var}}}", str(val).replace("\\", "\\\\"), m)
             messages.add(m)
         return Result(focus, path, value, shape.severity, shape.node, frozenset(messages))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
@@ -203,7 +203,7 @@ def _problem(r: Result, data: Graph) -> Problem:
                    str(r.value) if r.value is not None else None, quote, start, end)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shape_messages(shape) -> frozenset[str]:
     return frozenset(str(m) for m in shapes_graph().objects(shape, SH.message))
 

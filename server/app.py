@@ -234,8 +234,7 @@ def build_server(settings: Settings, app: Flask | None = None):
 
 def listen_error(exc: OSError, host: str, port: int) -> ConfigError:
     """One line for a failed bind: which address, why, and how to choose another."""
-    other = "choose another port with --port (e.g. --port {}), or --port 0 for any free one".format(
-        port + 1 if 0 < port < 65535 else 8080)
+    other = f"choose another port with --port (e.g. --port {port + 1 if 0 < port < 65535 else 8080}), or --port 0 for any free one"
     if exc.errno == errno.EADDRINUSE:
         return ConfigError(f"port {port} on {host} is already in use (another itukg or program is listening "
                            f"there); {other}")

@@ -5,7 +5,7 @@ hand one over), where the union is computed as a set of triples over every graph
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 

@@ -186,7 +186,7 @@ def resolve_param(source, name: str, value: str) -> str:
         by_slug = sorted(s for s in pool if _slug(s) in (wanted, slug))
         if len(by_slug) == 1:
             return by_slug[0]
-        by_label = sorted(s for s, labels in pool.items() if any(l.strip().lower() == wanted for l in labels))
+        by_label = sorted(s for s, labels in pool.items() if any(label.strip().lower() == wanted for label in labels))
         if len(by_label) == 1:
             return by_label[0]
         several = by_slug or by_label

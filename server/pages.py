@@ -7,9 +7,8 @@ back to the minimal page); RDF answers are unaffected.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, request
-
 import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, render_template, request
 
 from ..graph.namespaces import ITUKG, PREFIXES
 from . import data

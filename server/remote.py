@@ -30,9 +30,19 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..graph.errors import DatasetError
-from ..graph.namespaces import GRAPH
-from ..graph.remote import (ASSERTED, EMPTY, UNION, SparqlClient, StoreConfig, StoreError, StoreHTTPError,
-                                StoreTimeout, bnode_id, json_term, read_meta)
+from ..graph.namespaces import EMPTY_GRAPH_IRI as EMPTY, GRAPH
+from ..graph.remote import (
+    ASSERTED,
+    UNION,
+    SparqlClient,
+    StoreConfig,
+    StoreError,
+    StoreHTTPError,
+    StoreTimeout,
+    bnode_id,
+    json_term,
+    read_meta,
+)
 from . import scan
 from .errors import ClientError, QueryTimeout, ServerBusy
 from .execute import SERVICE_DISABLED, run_job
@@ -54,7 +64,7 @@ class RemoteStore:
         self.graphs = graphs  # every graph the server may name (real ones and the two unions)
         self.deadline = deadline
 
-    def with_deadline(self, deadline: float | None) -> "RemoteStore":
+    def with_deadline(self, deadline: float | None) -> RemoteStore:
         return RemoteStore(self.client, self.graphs, deadline)
 
     # -- the Store interface -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox

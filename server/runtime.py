@@ -13,7 +13,7 @@ import functools
 import logging
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
@@ -21,8 +21,7 @@ from ..graph.namespaces import PREFIXES
 from .errors import ClientError
 from .execute import run_job, syntax_message
 from .settings import Settings
-from .store import (DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot,
-                                 with_union_store)
+from .store import DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot, with_union_store
 from .workers import PoolClosed, WorkerDied, WorkerPool
 
 log = logging.getLogger("itukg.server")
@@ -110,7 +109,7 @@ class Runtime:
                 continue  # a reload happened between reading the state and getting a worker
             except WorkerDied:
                 raise ClientError(503, "The query worker stopped while evaluating this query (it ran out "
-                                       "of memory or crashed). Make the query more selective.")
+                                       "of memory or crashed). Make the query more selective.") from None
         raise ClientError(503, "The dataset is being reloaded; try again.")
 
     def apply_update(self, update: str, base_iri: str | None) -> Snapshot:

@@ -8,9 +8,10 @@ import dataclasses
 import os
 import re
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..graph.errors import ConfigError
 from ..graph.namespaces import DEFAULT_BASE_IRI
@@ -62,7 +63,7 @@ class Settings:
         self.files = [Path(f).expanduser() for f in self.files]
         self.service_allowlist = tuple(self.service_allowlist)
 
-    def validate(self) -> "Settings":
+    def validate(self) -> Settings:
         """Raise ConfigError naming the first unusable value; return self so calls can chain."""
         if not (0 <= self.port <= 65535):
             raise ConfigError(f"port must be between 0 and 65535, not {self.port}")
@@ -95,7 +96,7 @@ class Settings:
         file: str | os.PathLike | None = None,
         env: Mapping[str, str] | None = None,
         **overrides: Any,
-    ) -> "Settings":
+    ) -> Settings:
         """Defaults, then `file` (.toml or .json), then ITUKG_* variables of `env`, then `overrides` (None skipped)."""
         values: dict[str, Any] = {}
         if file is not None:
@@ -105,7 +106,7 @@ class Settings:
         return cls.from_mapping(values).validate()
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any]) -> "Settings":
+    def from_mapping(cls, values: Mapping[str, Any]) -> Settings:
         """Build from plain values (strings are converted), rejecting unknown keys."""
         fields = {f.name: f for f in dataclasses.fields(cls)}
         kwargs = {}

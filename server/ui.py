@@ -26,9 +26,9 @@ import time
 import unicodedata
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -37,8 +37,8 @@ from flask import Blueprint, Response, abort, current_app, jsonify, redirect, re
 from ..graph import namespaces as ns
 from ..graph.namespaces import PREFIXES
 from ..graph.reason import transitive_closure
-from ..graph.vocabulary import vocabulary
 from ..graph.summary import ontology_phrase, term_kind
+from ..graph.vocabulary import vocabulary
 from .pages import curie, local_name
 from .results import json_term
 from .store import Snapshot
@@ -659,7 +659,7 @@ def neighbourhood(snap: Snapshot, iri: str, limit: int = 36, per_predicate: int 
     parts = [e for e in edges if index.kinds.get(e[0] if e[1] == iri else e[1]) == "participation"]
     if parts:
         hop = {row["participation"]: row for row in participations(snap) if row["participation"]}
-        for s, o, p in parts:
+        for s, o, _ in parts:
             other = s if o == iri else o
             row = hop.get(other)
             if row:
@@ -1260,7 +1260,7 @@ def _ontology_doc(snap: Snapshot) -> dict:
     own = sorted((s for s in props if s.startswith(ITUKG)), key=lambda s: local_name(s).lower())
     classes, objprops, dataprops, annprops, alignments = [], [], [], [], []
     instances = Counter()
-    for s, types in index.types.items():
+    for types in index.types.values():
         for t in types:
             if t.startswith(ITUKG):
                 instances[t] += 1

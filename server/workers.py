@@ -39,7 +39,7 @@ import signal
 import struct
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from .errors import QueryTimeout, ServerBusy
 

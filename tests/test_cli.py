@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from itukg.graph.dataset import current
 from itukg import cli
+from itukg.graph.dataset import current
 
 
 def itukg(*args: str, timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:

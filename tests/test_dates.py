@@ -4,8 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from itukg.graph.extract.dates import DateMention, find_dates, find_months, infer_year
 

@@ -23,8 +23,18 @@ import pytest
 import requests
 
 from itukg.graph.namespaces import GRAPH
-from itukg.graph.remote import (ASSERTED, META, STAGING_PREFIX, UNION, SparqlClient, StoreConfig, StoreError,
-                                build_into_store, push, read_meta)
+from itukg.graph.remote import (
+    ASSERTED,
+    META,
+    STAGING_PREFIX,
+    UNION,
+    SparqlClient,
+    StoreConfig,
+    StoreError,
+    build_into_store,
+    push,
+    read_meta,
+)
 from itukg.graph.resources import corpus_dir
 from itukg.server import named_queries as nq
 from itukg.server.app import build_server, close_app, create_app

@@ -21,9 +21,10 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from server_fixtures import while_slow_runs  # noqa: E402
+
 from bench import loadtest  # noqa: E402
 from itukg.graph.build import build  # noqa: E402
-from server_fixtures import while_slow_runs  # noqa: E402
 
 HOST = "127.0.0.1"
 TIMEOUT = 5.0

@@ -62,8 +62,7 @@ MEETING_IDS = {"sgla-2019": "2019-09-09", "cto-2018-durban": "2018-09-09", "cto-
 
 def gold_meetings(gold):
     for doc in gold["documents"].values():
-        for m in doc["meetings"]:
-            yield m
+        yield from doc["meetings"]
 
 
 def test_three_meetings_with_dates_and_places(meetings, gold):

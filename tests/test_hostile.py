@@ -31,12 +31,13 @@ from pypdf import PdfWriter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from server_fixtures import ConnectionRecorder, recorder  # noqa: E402,F401
+
 from bench import loadtest  # noqa: E402
 from itukg.graph.dataset import require_current  # noqa: E402
 from itukg.graph.resources import corpus_dir  # noqa: E402
 from itukg.server import scan  # noqa: E402
 from itukg.server.settings import Settings  # noqa: E402
-from server_fixtures import ConnectionRecorder, recorder  # noqa: E402,F401
 
 GOOD = ("The CTO meeting took place on 3 May 2020 in Geneva, Switzerland. "
         "Participating companies included Nokia and Ericsson.\n")
@@ -148,13 +149,13 @@ def test_hostile_documents_through_itukg_build(tmp_path):
     assert "Traceback" not in err
     lines = err.splitlines()
     for name, (_, reason) in HOSTILE.items():
-        mine = [l for l in lines if f"/{name}:" in l and l.startswith("itukg: cannot read")]
+        mine = [line for line in lines if f"/{name}:" in line and line.startswith("itukg: cannot read")]
         if reason is None:
             assert not mine, (name, mine)
         else:
             assert len(mine) == 1 and reason in mine[0], (name, reason, mine, err)
     # the document without a meeting is accepted, with a warning that says so
-    assert any("no-meeting.txt" in l and "warning" in l and "no meeting found" in l for l in lines), err
+    assert any("no-meeting.txt" in line and "warning" in line and "no meeting found" in line for line in lines), err
     gen = require_current(data)
     names = {e.name for e in gen.documents.values()}
     assert names == {"sgla-2019-budapest.txt", "td-cto-communiques-2018.txt", "new.txt", "latin1.txt",

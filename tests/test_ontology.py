@@ -4,8 +4,8 @@ written in itukg terms answers queries written only in schema.org / ORG / SKOS /
 DCTERMS / PROV terms."""
 from __future__ import annotations
 
-import pytest
 import owlrl
+import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
 
@@ -187,7 +187,7 @@ def test_every_itukg_iri_used_is_defined(ontology):
 def test_every_itukg_term_is_documented(ontology):
     problems = []
     for term in sorted(itukg_terms(ontology)):
-        labels = [l for l in ontology.objects(term, RDFS.label) if isinstance(l, Literal) and l.language == "en"]
+        labels = [lab for lab in ontology.objects(term, RDFS.label) if isinstance(lab, Literal) and lab.language == "en"]
         definitions = [
             d for d in ontology.objects(term, SKOS.definition) if isinstance(d, Literal) and d.language == "en"
         ]

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from pypdf import PdfReader, PdfWriter
 
 from itukg.graph.errors import DocumentError, SkippedFile

@@ -13,11 +13,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from itukg import cli
 from itukg.graph import build as build_module
 from itukg.graph.build import build
 from itukg.graph.dataset import require_current
 from itukg.graph.iris import is_valid_iri, safe_iri
-from itukg import cli
 
 TEMPLATE = ("The CTO meeting took place on {day} May 2020 in Geneva, Switzerland. "
             "Participating companies included Nokia and Ericsson. Note {n}.\n")

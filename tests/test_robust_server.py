@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import requests
-
-from itukg.graph.errors import printable
-from itukg import cli
-from itukg.server.settings import Settings
 from server_fixtures import _TEMP_ROOT, live, make_data_dir, start_server  # noqa: F401
+
+from itukg import cli
+from itukg.graph.errors import printable
+from itukg.server.settings import Settings
 
 HERE = Path(__file__).parent
 
@@ -125,7 +125,7 @@ def _read_all(s: socket.socket, limit: float = 10) -> bytes:
             if not chunk:
                 break
             out += chunk
-    except socket.timeout:
+    except TimeoutError:
         pass
     return out
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import JSON, N3, POST, RDFXML, TURTLE, XML, SPARQLWrapper
-
 from server_fixtures import ERICSSON, MEETING, live  # noqa: F401
+from SPARQLWrapper import JSON, N3, POST, RDFXML, TURTLE, XML, SPARQLWrapper
 
 SELECT = f"SELECT ?label WHERE {{ <{ERICSSON}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
 CONSTRUCT = f"CONSTRUCT {{ <{MEETING}> ?p ?o }} WHERE {{ <{MEETING}> ?p ?o }}"

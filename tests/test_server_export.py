@@ -7,12 +7,12 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 import requests
+from server_fixtures import ERICSSON, live, make_data_dir, snapshot  # noqa: F401
+from test_server_units import same_dataset
 
 from itukg.graph.errors import ConfigError, DatasetError
 from itukg.server.export import export_dataset, export_entity
 from itukg.server.store import load_dataset, stored_quads
-from server_fixtures import ERICSSON, live, make_data_dir, snapshot  # noqa: F401
-from test_server_units import same_dataset
 
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "nt": "nt", "jsonld": "json-ld"}
 

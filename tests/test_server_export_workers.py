@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import requests
+from server_fixtures import ERICSSON, make_data_dir, start_server, while_slow_runs
 
 from itukg.server import export as export_module
 from itukg.server.settings import Settings
-from server_fixtures import ERICSSON, make_data_dir, start_server, while_slow_runs
 
 SIMPLE = f"SELECT ?label WHERE {{ <{ERICSSON}> rdfs:label ?label }}"
 

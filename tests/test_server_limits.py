@@ -7,9 +7,9 @@ import time
 
 import pytest
 import requests
+from server_fixtures import ERICSSON, live, shared_server, while_slow_runs  # noqa: F401
 
 from itukg.server.execute import run_job
-from server_fixtures import ERICSSON, live, shared_server, while_slow_runs  # noqa: F401
 
 #: Six-way cartesian product of ~60 triples: ~5e10 combinations, hours of COUNT with no row to check between.
 CARTESIAN_COUNT = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . "

@@ -5,9 +5,9 @@ import json
 
 import rdflib
 import requests
+from server_fixtures import ERICSSON, MEETING, live, snapshot  # noqa: F401
 
 from itukg.server.pages import describe
-from server_fixtures import ERICSSON, MEETING, live, snapshot  # noqa: F401
 
 PAGE = "/id/organization/ericsson"
 

@@ -10,7 +10,6 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 import requests
-
 from server_fixtures import ERICSSON, MEETING, TRICKY, live, recorder, snapshot  # noqa: F401
 
 LABEL_QUERY = f"SELECT ?label WHERE {{ <{ERICSSON}> rdfs:label ?label }}"

@@ -9,12 +9,19 @@ import time
 
 import pytest
 import requests
+from server_fixtures import (  # noqa: F401
+    _TEMP_ROOT,
+    ERICSSON,
+    HUAWEI,
+    ConnectionRecorder,
+    make_data_dir,
+    recorder,
+    start_server,
+    while_slow_runs,
+)
 
 from itukg.graph.errors import ConfigError
 from itukg.server.settings import Settings, load_settings
-from server_fixtures import (  # noqa: F401
-    ERICSSON, HUAWEI, _TEMP_ROOT, ConnectionRecorder, make_data_dir, recorder, start_server, while_slow_runs,
-)
 
 TIMEOUT = 2.0
 LOCAL = "SELECT ?o WHERE { <http://local.example/a> <http://local.example/p> ?o }"

@@ -8,12 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import requests
+from server_fixtures import ERICSSON, MEETING3, ConnectionRecorder, make_data_dir, start_server, write_generation
 
 from itukg.graph.errors import DatasetError
 from itukg.server.settings import Settings
 from itukg.server.store import INFERRED, UNION_GRAPH, DatasetWatcher, load_dataset, load_files
-from server_fixtures import ERICSSON, MEETING3, make_data_dir, start_server, write_generation
-from server_fixtures import ConnectionRecorder
 
 TTL = '@prefix ex: <http://example.org/> . ex:a ex:p "from turtle" . ex:shared ex:label "same" .'
 NT = '<http://example.org/b> <http://example.org/p> "from n-triples" .\n'

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 import requests
-
 from server_fixtures import ERICSSON, live, shared_server  # noqa: F401
 
 TOKEN = "s3cret-token"

@@ -16,9 +16,9 @@ import rdflib
 import requests
 from rdflib import RDF, Namespace
 from rdflib.collection import Collection
+from server_fixtures import start_server
 
 from itukg.server.settings import Settings
-from server_fixtures import start_server
 
 W3C = Path(__file__).parent / "w3c"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")

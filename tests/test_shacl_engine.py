@@ -10,6 +10,7 @@ import random
 import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
+from test_shapes import CASES, DATA, PREFIXES, expand
 
 from itukg.graph.extract.meetings import extract
 from itukg.graph.mapping import to_graph
@@ -18,8 +19,6 @@ from itukg.graph.reference import load_reference
 from itukg.graph.resources import corpus_dir, ontology_file
 from itukg.graph.shacl_engine import DataIndex, ShapesProgram, UnsupportedShapes
 from itukg.graph.validate import _context_triples, _shapes_program, pyshacl_results, validate_graph
-
-from test_shapes import CASES, DATA, PREFIXES, expand
 
 ITUKG = Namespace("https://w3id.org/itukg/ontology#")
 
@@ -32,9 +31,9 @@ def reference(triples, shapes: Graph | None = None) -> set:
     if shapes is None:
         return set(pyshacl_results(triples))
     import pyshacl
+    from rdflib.namespace import SH
 
     from itukg.graph.shacl_engine import Result
-    from rdflib.namespace import SH
     data = Graph()
     for t in triples:
         data.add(t)

@@ -9,9 +9,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-
-from ui_fixtures import (DURBAN, ERICSSON, TD_DOCUMENT, bpage, browser, live_ui, screenshot,  # noqa: F401
-                         ui_snapshot)
+from ui_fixtures import DURBAN, ERICSSON, TD_DOCUMENT, bpage, browser, live_ui, screenshot, ui_snapshot  # noqa: F401
 
 pytestmark = pytest.mark.browser
 

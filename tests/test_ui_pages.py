@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from ui_fixtures import BASE, DURBAN, ERICSSON, TD_DOCUMENT, client, ui_app, ui_snapshot  # noqa: F401
 
 from itukg.server import ui
-from ui_fixtures import BASE, DURBAN, ERICSSON, TD_DOCUMENT, client, ui_app, ui_snapshot  # noqa: F401
 
 SERVER = Path(__file__).resolve().parent.parent / "server"
 VENDOR = SERVER / "static" / "vendor"

@@ -50,32 +50,33 @@ def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, l
     starts = [a for a, _ in spans]
     ends = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of any span starting before
     out = []
+
+    def flush(run: list[re.Match]) -> None:
+        while run and _VERB_END.search(run[-1].group()):
+            run.pop()  # '... partnerships using', '... standards remains': a verb ends no subject
+        if run:
+            out.append((run[0].start(), run[-1].end(), [m.group() for m in run]))
+        run.clear()
+
     for s, e in sentences(text, start, end):
         run: list[re.Match] = []
         last_end = s
-
-        def flush():
-            while run and _VERB_END.search(run[-1].group()):
-                run.pop()  # '... partnerships using', '... standards remains': a verb ends no subject
-            if run:
-                out.append((run[0].start(), run[-1].end(), [m.group() for m in run]))
-            run.clear()
 
         for m in _WORD.finditer(text, s, e):
             word = m.group()
             gap = text[last_end:m.start()]
             if run and re.search(r"[^\s]", gap.replace("-", "")):
-                flush()  # punctuation between the words: another phrase
+                flush(run)  # punctuation between the words: another phrase
             last_end = m.end()
             low = word.lower()
             i = bisect.bisect_right(starts, m.start()) - 1
             counted = bool(re.search(r"\d-$", text[max(0, m.start() - 2):m.start()]))  # '12-person': a count
             if counted or low in stop or low in _MONTHS or word.isdigit() or _ORDINAL.fullmatch(low) or _adverb(low) \
                     or (i >= 0 and m.start() < ends[i]):
-                flush()
+                flush(run)
                 continue
             run.append(m)
-        flush()
+        flush(run)
     return out
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
+from .. import iris
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
 from ..read import Text
 from ..reference import Reference, load_reference
 from ..resources import reference_dir
 from ..vocabulary import vocabulary
-from .. import iris
 from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases
@@ -59,7 +59,7 @@ def meeting_kinds() -> tuple[MeetingKind, ...]:
     return kinds
 
 
-def _key(a: "Anchor") -> tuple:
+def _key(a: Anchor) -> tuple:
     return (a.kind.group, a.date.start)
 
 

@@ -414,7 +414,7 @@ def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: i
 
 def _resolve_short_mentions(ref: Reference, text: str, start: int, end: int, people: list[PersonMention]) -> None:
     """'Secretary-General Zhao' names the person already seen (or known) with that post and surname."""
-    for ps, pe, post in _posts(ref, text, start, end):
+    for _, pe, post in _posts(ref, text, start, end):
         m = re.compile(r"\s+([A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)\b(?!\s+[A-Z][a-z])").match(text, pe, end)
         if not m:
             continue
