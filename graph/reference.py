@@ -25,11 +25,9 @@ _ALIAS_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel
 #: The classes an alias can point to are these and their subclasses (graph/vocabulary.py), most specific first
 #: (an entity typed twice keeps the first).
 _ALIAS_ROOTS = ("ITUTGroup", "Sector", "MeetingSeries", "Post", "Person", "Place", "Topic", "Organization")
-KINDS = vocabulary().most_specific_first(_ALIAS_ROOTS)
-GROUP_KINDS = vocabulary().group_kinds
-PLACE_KINDS = vocabulary().place_kinds
-#: Kinds whose names are proper nouns: a lower-case word in text never matches them ("orange" is not Orange).
-PROPER_KINDS = PLACE_KINDS | GROUP_KINDS | {"Sector", "Organization", "Person", "MeetingSeries"}
+#: Kinds whose names are proper nouns besides every group and place: a lower-case word in text never matches
+#: them ("orange" is not Orange).
+_PROPER_ROOTS = frozenset({"Sector", "Organization", "Person", "MeetingSeries"})
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # 'ITU-T' inside a link is not a mention
@@ -159,12 +157,19 @@ class Reference:
         self._aliases: dict[tuple[str, ...], list[Entry]] = {}
         self._longest: dict[str, int] = {}  # first folded token -> most tokens of an alias starting with it
         self.base: Reference = self  # the reference data itself, under any per-document overlay
+        # The kinds come from the ontology as it is when the reference data is loaded (graph/vocabulary.py), not
+        # when this module was imported: a new kind in the ontology is seen by the next load.
+        vocab = vocabulary()
+        self.alias_kinds = vocab.most_specific_first(_ALIAS_ROOTS)
+        self.group_kinds = vocab.group_kinds
+        self.place_kinds = vocab.place_kinds
+        self.proper_kinds = self.place_kinds | self.group_kinds | _PROPER_ROOTS
         self._index()
 
     # -- building the tables -------------------------------------------------------------------
     def _kind_of(self, s: URIRef) -> str | None:
         types = {str(t) for t in self.graph.objects(s, RDF.type)}
-        for kind in KINDS:
+        for kind in self.alias_kinds:
             if str(ITUKG[kind]) in types:
                 return kind
         return None
@@ -182,7 +187,7 @@ class Reference:
             self.labels[iri] = str(label) if label is not None else iri.rsplit("/", 1)[-1]
             self.kinds[iri] = kind
             for prop in _ALIAS_PROPERTIES:
-                if prop == SKOS.notation and kind not in GROUP_KINDS:
+                if prop == SKOS.notation and kind not in self.group_kinds:
                     continue  # 'AI' is a country code (Anguilla) but in text it means artificial intelligence
                 for alias in g.objects(s, prop):
                     if isinstance(alias, Literal) and alias.language not in (None, "en"):
@@ -196,7 +201,7 @@ class Reference:
         key = tuple(key_token(t) for t, _, _ in tokens(alias))
         if not key or len(key) > self.MAX_ALIAS_TOKENS or sum(len(k) for k in key) < 2:
             return  # one letter ('e&' -> 'e') would match initials everywhere
-        entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in PROPER_KINDS)
+        entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in self.proper_kinds)
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         copied = self.__dict__.get("_copied")
         if copied is not None and key not in copied:  # an overlay: copy the base's bucket before adding to it

@@ -19,7 +19,7 @@ from itukg.graph.extract.meetings import extract, meeting_kinds
 from itukg.graph.mapping import to_graph
 from itukg.graph.namespaces import DEFAULT_BASE_IRI, ITUKG, base_iri
 from itukg.graph.read import Text
-from itukg.graph.reference import GROUP_KINDS, KINDS, PLACE_KINDS, load_reference
+from itukg.graph.reference import load_reference
 from itukg.graph.vocabulary import vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +38,11 @@ GROUPS = {"ITUTGroup", "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurG
 
 def test_kinds_are_the_ontology_classes():
     voc = vocabulary()
+    ref = load_reference()
     assert voc.meeting_kinds == set(SLUGS)
     assert {k: voc.meeting_slug(k) for k in voc.meeting_kinds} == SLUGS
-    assert voc.group_kinds == GROUPS == GROUP_KINDS
-    assert PLACE_KINDS == {"Place", "City", "Region", "Country"}
+    assert voc.group_kinds == GROUPS == ref.group_kinds
+    assert ref.place_kinds == {"Place", "City", "Region", "Country"}
     assert {voc.path(k) for k in GROUPS} == {"group"} and voc.path("Sector") == "organization"
     assert {k: voc.path(k) for k in ("City", "Region", "Place", "Country", "Organization", "Post", "Topic",
                                      "Person", "MeetingSeries", "Event", "CTOMeeting")} == {
@@ -49,7 +50,8 @@ def test_kinds_are_the_ontology_classes():
         "Post": "post", "Topic": "topic", "Person": "person", "MeetingSeries": "series", "Event": "event",
         "CTOMeeting": "meeting"}
     # most specific first: a group typed StudyGroup and ITUTGroup is a StudyGroup
-    assert KINDS.index("StudyGroup") < KINDS.index("ITUTGroup") and KINDS.index("City") < KINDS.index("Place")
+    kinds = ref.alias_kinds
+    assert kinds.index("StudyGroup") < kinds.index("ITUTGroup") and kinds.index("City") < kinds.index("Place")
     assert voc.meeting_label("LeadershipAssembly") == "Study Group Leadership Assembly"
     assert voc.meeting_label("Meeting") == "meeting"
 
@@ -213,3 +215,48 @@ def test_the_server_reads_kinds_without_loading_the_extractors():
             "print([m for m in sys.modules if m.startswith('itukg.graph.extract')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr + out.stdout
+
+
+# -- a new kind of group is Turtle only -------------------------------------------------------------------------
+
+TASK_FORCE_TTL = """
+itukg:TaskForce
+    a owl:Class ;
+    rdfs:subClassOf itukg:ITUTGroup ;
+    rdfs:label "task force"@en ;
+    skos:definition "A short-lived ITU-T group set up for one task."@en .
+"""
+
+TASK_FORCE_ENTITY = """@prefix itukg: <https://w3id.org/itukg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@base <https://w3id.org/itukg/id/> .
+
+<group/tf-quantum-readiness> a itukg:TaskForce ;
+    rdfs:label "Task Force on Quantum Readiness" ;
+    skos:altLabel "TF-QR"@en ;
+    itukg:partOf <group/tsag> .
+"""
+
+
+def test_a_new_kind_of_group_needs_no_python(tmp_path, monkeypatch):
+    """A class under ITUTGroup and one entity of it in the reference data: the extractors treat its members as
+    groups (found in text, proper nouns) though every extractor module was imported before the class existed."""
+    import itukg.graph.extract.groups as groups_module  # imported before the copy: nothing may be frozen at import
+
+    folder = tmp_path / "ontology"
+    shutil.copytree(resources.ontology_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    with open(folder / "itukg.ttl", "a", encoding="utf-8") as fh:
+        fh.write(TASK_FORCE_TTL)
+    (folder / "reference" / "task-forces.ttl").write_text(TASK_FORCE_ENTITY, encoding="utf-8")
+    monkeypatch.setattr(resources, "ontology_dir", lambda: folder)
+    _clear_caches()
+    try:
+        ref = load_reference()
+        assert "TaskForce" in ref.group_kinds
+        text = "TSAG asked the TF-QR to report on migration plans before its next meeting."
+        found = groups_module.find_groups(ref, text, 0, len(text))
+        assert any(str(g.iri).endswith("group/tf-quantum-readiness") for g in found), found
+    finally:
+        monkeypatch.undo()
+        _clear_caches()

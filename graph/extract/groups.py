@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from ..facts import GroupAction, Ref, Span
 from ..namespaces import ITUKG
-from ..reference import GROUP_KINDS, Reference, fold
+from ..reference import Reference, fold
 from ..resources import reference_dir
 from .text import sentences
 
@@ -135,8 +135,8 @@ class _Finder:
         return bool(_OTHER_SECTOR.search(self.text, max(0, s - 20), s))
 
     # -- the groups a mention names --------------------------------------------------------------
-    def known(self, name: str, s: int, e: int, kinds=GROUP_KINDS) -> Ref | None:
-        entry = self.ref.lookup(name, kinds)
+    def known(self, name: str, s: int, e: int, kinds=None) -> Ref | None:
+        entry = self.ref.lookup(name, kinds or self.ref.group_kinds)
         return Ref(entry.kind, entry.label, self.span(s, e), entry.iri) if entry else None
 
     def study_group(self, n: int, s: int, e: int, explicit: bool = True) -> Ref | None:
@@ -235,7 +235,7 @@ class _Finder:
                 self.add(s, e, [self.study_group(int(n), s, e, explicit) for n in re.findall(r"\d{1,2}", m.group("list"))])
 
     def reference(self) -> None:
-        for m in self.ref.find(self.text, GROUP_KINDS, self.start, self.end):
+        for m in self.ref.find(self.text, self.ref.group_kinds, self.start, self.end):
             if not self.free(m.start, m.end):
                 continue
             e = m.entry
@@ -251,7 +251,7 @@ class _Finder:
         if not (surface.isupper() and len(surface) <= 3):
             return False
         parent = self.ref.graph.value(_iri(entry.iri), _PART_OF)
-        if parent is None or str(parent).endswith("/itu-t") or self.ref.kinds.get(str(parent)) in GROUP_KINDS:
+        if parent is None or str(parent).endswith("/itu-t") or self.ref.kinds.get(str(parent)) in self.ref.group_kinds:
             return False
         a, b = next(((a, b) for a, b in sentences(self.text, max(0, s - 400), min(len(self.text), e + 400))
                      if a <= s < b), (s, e))

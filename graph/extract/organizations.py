@@ -18,10 +18,10 @@ import re
 from functools import lru_cache
 
 from ..facts import Ref, Span
-from ..reference import GROUP_KINDS, PLACE_KINDS, Reference
+from ..reference import Reference
 from ..resources import reference_dir
 
-_NON_ORG_KINDS = GROUP_KINDS | PLACE_KINDS | {"MeetingSeries", "Topic", "Post", "Person"}
+_NON_ORG_ROOTS = frozenset({"MeetingSeries", "Topic", "Post", "Person"})
 #: Lower-case words that may stand inside an organization's name.
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "et", "y", "field", "&", "d'"}
 
@@ -96,10 +96,11 @@ def _initials(name: str) -> str:
 def _known_as_other(ref: Reference, *names: str) -> bool:
     """The reference data or a kind of meeting names it as something else: an ITU-T group, a place, an event."""
     from .meetings import meeting_kinds  # meetings imports this module
+    other_kinds = ref.group_kinds | ref.place_kinds | _NON_ORG_ROOTS
     for n in names:
         if not n:
             continue
-        if ref.lookup(n, _NON_ORG_KINDS) is not None and ref.lookup(n, {"Organization"}) is None:
+        if ref.lookup(n, other_kinds) is not None and ref.lookup(n, {"Organization"}) is None:
             return True
         if re.match(r"ITU\b", n) or any(k.pattern.fullmatch(n) for k in meeting_kinds()):
             return True

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Participation, Ref, Span
-from ..reference import GROUP_KINDS, PLACE_KINDS, Reference
+from ..reference import Reference
 from .groups import find_groups
 from .text import CARDINAL_PATTERN, clean
 
@@ -128,7 +128,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _country_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     name = clean(text[s:e])
-    entry = ref.lookup(name, PLACE_KINDS)
+    entry = ref.lookup(name, ref.place_kinds)
     if entry is None:
         return None
     iri = ref.country_of(entry.iri) or entry.iri
@@ -191,7 +191,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
         return
-    if _CHAIRS.match(item.strip()) or ref.lookup(clean(item), GROUP_KINDS):
+    if _CHAIRS.match(item.strip()) or ref.lookup(clean(item), ref.group_kinds):
         result.groups.extend(find_groups(ref, text, s, e))
         return
     # 'Name (Country)'
@@ -254,7 +254,7 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
     if _CHAIRS.match(body) or ref.lookup(body, {"Organization"}) or ref.lookup(strip_legal_form(body), {"Organization"}):
         return True
     m = re.search(r"\(([^()]+)\)$", body) or re.search(r",\s*([^,]+)$", body)
-    if m and ref.lookup(m.group(1).strip(), PLACE_KINDS):
+    if m and ref.lookup(m.group(1).strip(), ref.place_kinds):
         return True
     if re.search(r"[.!?:]\s", body) or re.search(r"\b(?:19|20)\d\d\b", body):
         return False

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..facts import PersonMention, Ref, Span
-from ..reference import GROUP_KINDS, Reference
+from ..reference import Reference
 from ..resources import reference_dir
 from .text import slugify
 
@@ -158,7 +158,7 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
             if (a, b) == (s, e):
                 continue
             if post.iri and a == s and re.match(r"\s+of\s", text[b:e]) and re.match(r"\s*[,(]", text[e:e + 2]) \
-                    and any(x.start <= b + 5 and x.end >= e for x in ref.find(text, GROUP_KINDS, b, e)):
+                    and any(x.start <= b + 5 and x.end >= e for x in ref.find(text, ref.group_kinds, b, e)):
                 # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
                 found[overlap[0]] = (a, e, post)
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..facts import Ref, Span
 from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
-from ..reference import PLACE_KINDS, PROPER_KINDS, Reference
+from ..reference import Reference
 
 #: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?)\s+"
@@ -93,8 +93,8 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     def free(a: int) -> bool:
         return not any(x <= a < y for x, y in exclude)
 
-    ref_places = [x for x in ref.find(text, PLACE_KINDS, s, e) if free(x.start)]
-    blocked = [(x.start, x.end) for x in ref.find(text, PROPER_KINDS - PLACE_KINDS, s, e)] + [(x.start, x.end) for x in ref_places]
+    ref_places = [x for x in ref.find(text, ref.place_kinds, s, e) if free(x.start)]
+    blocked = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)] + [(x.start, x.end) for x in ref_places]
     gaz = gazetteer(ref)
     gmatches = [g for g in gaz.find(text, s, e)
                 if free(g.start) and not any(a < g.end and g.start < b for a, b in blocked)]
