@@ -435,6 +435,12 @@ def test_owl_rl_closure_fills_inverses(closure):
     assert (MEETING, RDF.type, ITUKG.Event) in closure
 
 
+def test_every_kind_of_meeting_is_a_direct_subclass_of_meeting(ontology):
+    """queries/meetings.rq reads the kinds of meetings one rdfs:subClassOf step below itukg:Meeting."""
+    below = set(ontology.transitive_subjects(RDFS.subClassOf, ITUKG.Meeting)) - {ITUKG.Meeting}
+    assert below and below == set(ontology.subjects(RDFS.subClassOf, ITUKG.Meeting))
+
+
 def test_every_kind_of_group_is_a_direct_subclass_of_itutgroup(ontology):
     """queries/groups.rq reads the kinds of groups one rdfs:subClassOf step below itukg:ITUTGroup."""
     below = set(ontology.transitive_subjects(RDFS.subClassOf, ITUKG.ITUTGroup)) - {ITUKG.ITUTGroup}

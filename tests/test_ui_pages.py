@@ -451,7 +451,8 @@ def test_not_found_pages_have_the_navigation_and_clients_get_text(client):
 def test_favicon_ico_answers(client):
     r = client.get("/favicon.ico")
     assert r.status_code in (301, 302) and r.headers["Location"].endswith("/ui/static/ui/favicon.svg")
-    assert client.get(r.headers["Location"]).status_code == 200
+    with client.get(r.headers["Location"]) as icon:  # a static file: closed with its response
+        assert icon.status_code == 200
 
 
 def test_report_shows_paths_relative_to_the_documents_folder(client, ui_snapshot):
