@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import iris
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
@@ -689,6 +690,16 @@ def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
 
 # -- regions ------------------------------------------------------------------------------------------
 
+class _Bound(NamedTuple):
+    """Where a meeting's text starts: at the line of the sentence that opens it, or where its name is in a
+    sentence that opens more than one meeting."""
+
+    key: tuple
+    start: int
+    window: tuple[int, int]  # the opening sentence
+    part_end: int | None = None  # in a sentence that opens more than one meeting: where this one's part ends
+
+
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
@@ -698,26 +709,27 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         if len(meetings) == 1:
             regions[next(iter(meetings))] = [(0, len(text))]
         return regions
-    bounds = []  # (key, start, sentence): where each meeting's text starts
+    bounds: list[_Bound] = []  # where each meeting's text starts
     for a in opening:
         key = a.meeting_key
+        assert key is not None  # `opening` holds anchors of the meetings found
         start = text.rfind("\n", 0, a.window[0]) + 1
-        if bounds and bounds[-1][0] == key:
+        if bounds and bounds[-1].key == key:
             continue
-        if bounds and bounds[-1][2] == a.window:
-            # two meetings opened in one sentence ('reviewed the CTO meeting held ... and the consultation held
-            # ...'): each owns its part of the sentence, and the text after it belongs to neither
-            prev_key, prev_start, window = bounds[-1]
-            bounds[-1] = (prev_key, prev_start, window, a.name_span[0])
-            bounds.append((key, a.name_span[0], a.window, window[1]))
+        if bounds and bounds[-1].window == a.window:
+            # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the
+            # consultation held ...'): each owns its part of the sentence, and the text after it belongs to none
+            prev = bounds[-1]
+            bounds[-1] = prev._replace(part_end=a.name_span[0])
+            bounds.append(_Bound(key, a.name_span[0], a.window, prev.window[1]))
             continue
-        bounds.append((key, start, a.window))
+        bounds.append(_Bound(key, start, a.window))
     for i, b in enumerate(bounds):
-        key, start = b[0], b[1]
-        end = bounds[i + 1][1] if i + 1 < len(bounds) else len(text)
-        if len(b) > 3:
-            end = min(end, b[3]) if i + 1 < len(bounds) and len(bounds[i + 1]) > 3 and bounds[i + 1][2] == b[2] else b[3]
-        regions.setdefault(key, []).append((0 if i == 0 and len(meetings) == 1 else start, end))
+        end = bounds[i + 1].start if i + 1 < len(bounds) else len(text)
+        if b.part_end is not None:
+            end = min(end, b.part_end) if i + 1 < len(bounds) and bounds[i + 1].part_end is not None \
+                and bounds[i + 1].window == b.window else b.part_end
+        regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
     return regions
 
 
