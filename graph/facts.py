@@ -174,12 +174,14 @@ class DocumentFacts:
     text: str
     media_type: str
     meetings: list[Meeting] = field(default_factory=list)
-    people: list[PersonMention] = field(default_factory=list)  # named where the document reports no meeting
+    #: named where the document reports no meeting (and, with the lists below, what the document names anywhere)
+    people: list[PersonMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     published: date | None = None  # from a press dateline or a publication line
     published_span: Span | None = None
     #: What the document names anywhere, meeting or not: a document is never empty.
     organizations: list[Ref] = field(default_factory=list)
-    people: list[PersonMention] = field(default_factory=list)
     groups: list[Ref] = field(default_factory=list)
     topics: list[Ref] = field(default_factory=list)
+    #: subjects in the text's own words, with where they are read (graph/extract/keyphrases.py)
+    keyphrases: list[tuple[str, Span]] = field(default_factory=list)

@@ -147,7 +147,9 @@ def safe_iri(value: str) -> str:
     if scheme and is_valid_iri(encoded):
         return encoded
     if scheme and rest.startswith("//"):
-        authority = re.match(r"//[^/?#]*", rest).group()
+        found = re.match(r"//[^/?#]*", rest)
+        assert found is not None  # `rest` starts with '//'
+        authority = found.group()
         encoded = head + "//" + _encode(authority[2:], keep=_UNRESERVED | frozenset("!$&'()*+,;=")) + _encode(rest[len(authority):])
         if is_valid_iri(encoded):
             return encoded
@@ -159,8 +161,8 @@ def _encode(text: str, keep: frozenset = _ASCII_KEPT) -> str:
     fragment = False
     i = 0
     while i < len(text):
-        ch = text[i]
-        code = ord(ch)
+        ch: str | None = text[i]  # None once it is to be percent-encoded
+        code = ord(text[i])
         if ch == "%" and _PCT.match(text, i):
             out.append(text[i:i + 3])
             i += 3

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, RDF as _RDF, RDFS as _RDFS, SKOS as _SKOS, XSD as _XSD
 
 from . import iris
@@ -18,7 +19,9 @@ from .namespaces import ITUKG as _ITUKG, SCHEMA, TermCache, bind_prefixes
 from .reference import load_reference
 from .vocabulary import vocabulary
 
-ITUKG, DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (TermCache(ns) for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _SKOS, _XSD))
+# rdflib's DCTERMS, RDF, ... are DefinedNamespace classes, indexed like a Namespace (all TermCache asks of one)
+ITUKG, DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (TermCache(cast(Namespace, ns))
+                                             for ns in (_ITUKG, _DCTERMS, _PROV, _RDF, _RDFS, _SKOS, _XSD))
 
 
 class _Writer:
@@ -120,6 +123,12 @@ def _date(d: date, precision: str = "day") -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
 
 
+def _known(ref: Ref) -> URIRef:
+    """The IRI of an entity that only the reference data supplies (a topic): never minted from a document."""
+    assert ref.iri is not None, ref
+    return URIRef(ref.iri)
+
+
 def to_graph(facts: DocumentFacts) -> Graph:
     """The asserted graph of one document."""
     w = _Writer(facts)
@@ -140,7 +149,7 @@ def to_graph(facts: DocumentFacts) -> Graph:
     for person in facts.people:
         w.add(doc, ITUKG.mentions, w.person(person), person.span)
     for topic in facts.topics:
-        w.add(doc, ITUKG.mentions, URIRef(topic.iri), topic.span)
+        w.add(doc, ITUKG.mentions, _known(topic), topic.span)
     for phrase, span in facts.keyphrases:
         w.add(doc, ITUKG.keyphrase, Literal(phrase), span)
     return g
@@ -181,23 +190,23 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(mi, ITUKG.participantCountQualifier, Literal(qualifier), span)
     countries_by_org: dict = {}
     for p in m.participations:
-        org = w.entity(p.organization)
+        oi = w.entity(p.organization)
         country = w.entity(p.country) if p.country else None
-        seen = countries_by_org.setdefault(org, [])
+        seen = countries_by_org.setdefault(oi, [])
         if country in seen:
             continue  # the same participation listed twice
         seen.append(country)
         # one organization taking part for two countries is two participations
-        pi = iris.participation(mi, org, country if len(seen) > 1 else None)
+        pi = iris.participation(mi, oi, country if len(seen) > 1 else None)
         g.add((pi, RDF.type, ITUKG.Participation))
         g.add((pi, RDFS.label, Literal(f"{p.organization.label} at {m.name}" +
                                        (f" for {p.country.label}" if p.country else ""))))
         add(mi, ITUKG.hasParticipation, pi, p.span)
         add(pi, ITUKG.participationIn, mi, p.span)
-        add(pi, ITUKG.organization, org, p.organization.span)
-        add(mi, ITUKG.participant, org, p.span)
-        add(org, ITUKG.participatedIn, mi, p.span)
-        if country is not None:
+        add(pi, ITUKG.organization, oi, p.organization.span)
+        add(mi, ITUKG.participant, oi, p.span)
+        add(oi, ITUKG.participatedIn, mi, p.span)
+        if p.country is not None:  # then `country` is its IRI
             add(pi, ITUKG.onBehalfOf, country, p.country.span)
     for grp in m.groups_represented:
         add(mi, ITUKG.groupRepresented, w.entity(grp), grp.span)
@@ -208,7 +217,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
     for person in m.people:
         add(mi, ITUKG.mentionsPerson, w.person(person), person.span)
     for topic in m.topics:
-        add(mi, ITUKG.topic, URIRef(topic.iri), topic.span)
+        add(mi, ITUKG.topic, _known(topic), topic.span)
     for item in m.items:
         ii = iris.item(mi, item.position)
         g.add((ii, RDF.type, ITUKG.DiscussionItem))
@@ -218,7 +227,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(mi, ITUKG.hasDiscussionItem, ii, item.span)
         g.add((ii, ITUKG.discussionItemOf, mi))
         for topic in item.topics:
-            add(ii, ITUKG.topic, URIRef(topic.iri), topic.span)
+            add(ii, ITUKG.topic, _known(topic), topic.span)
     for n, action in enumerate(m.group_actions, 1):
         ai = iris.group_action(mi, n)
         g.add((ai, RDF.type, ITUKG.GroupAction))
@@ -228,7 +237,7 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(ai, ITUKG.actionKind, Literal(action.action), action.span)
         g.add((ai, ITUKG.actionText, Literal(action.text)))
         for topic in action.topics:
-            add(ai, ITUKG.actionTopic, URIRef(topic.iri), topic.span)
+            add(ai, ITUKG.actionTopic, _known(topic), topic.span)
         for org in action.organizations:
             add(ai, ITUKG.actionOrganization, w.entity(org), org.span)
     for n, count in enumerate(m.counts, 1):
@@ -238,8 +247,8 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(mi, ITUKG.statedCount, ci, count.span)
         add(ci, ITUKG.countValue, Literal(count.value), count.span)
         add(ci, ITUKG.countOf, Literal(count.of), count.span)
-    if m.next_meeting and m.next_meeting.start:
-        nxt = m.next_meeting
+    nxt = m.next_meeting
+    if nxt and nxt.start:
         ni = iris.meeting(nxt)
         add(mi, ITUKG.nextMeeting, ni, nxt.span)
         if ni not in meeting_iris:  # announced but not described here: say what the text says of it

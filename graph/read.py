@@ -174,7 +174,6 @@ def iter_documents(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    limits = dict(max_bytes=max_bytes, max_uncompressed=max_uncompressed, max_ratio=max_ratio)
     for given in paths:
         given = Path(given)
         if given.is_dir():
@@ -187,7 +186,8 @@ def iter_documents(
                 continue
             shown, target, follow = item
             try:
-                yield read_document(target, source=str(shown), follow_symlinks=follow, **limits)
+                yield read_document(target, source=str(shown), follow_symlinks=follow, max_bytes=max_bytes,
+                                max_uncompressed=max_uncompressed, max_ratio=max_ratio)
             except DocumentError as error:
                 yield error
             except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the others
@@ -621,7 +621,8 @@ def _docx_lines(container) -> Iterator[str]:
         if child.tag == paragraph:
             yield "".join(run.text for run in child.xpath(_VISIBLE_RUNS))
         elif child.tag == table:
-            yield from _table_lines(Table(child, None))
+            # python-docx wants the table's story part, which only images and styles need: none for its text
+            yield from _table_lines(Table(child, None))  # type: ignore[arg-type]
         elif child.tag in wrappers:
             yield from _docx_lines(child)
 
@@ -656,6 +657,7 @@ def _pdf_to_text(data: bytes, source: str) -> str:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
+            opened: int  # a PasswordType (an IntEnum): 0 when the empty password does not open it
             try:
                 opened = reader.decrypt("")
             except Exception:  # e.g. AES without the optional 'cryptography' package

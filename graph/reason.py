@@ -174,9 +174,9 @@ def infer(data: Graph, tbox: Graph) -> Graph:
                 add((start, result, end))
     tbox_subjects = rules.tbox_subjects
     out = Graph(store="SimpleMemory")
-    for t in facts - asserted:
-        if not _is_noise(*t, tbox_subjects):
-            out.add(t)
+    for s, p, o in facts - asserted:
+        if not _is_noise(s, p, o, tbox_subjects):
+            out.add((s, p, o))
     return out
 
 

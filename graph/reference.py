@@ -148,6 +148,8 @@ class Reference:
     """Graphs and alias tables of the reference data."""
 
     MAX_ALIAS_TOKENS = 12
+    #: on an overlay only (see overlay()): the alias keys whose bucket it has copied from its base
+    _copied: set[tuple[str, ...]]
 
     def __init__(self, ontology: Graph, reference: Graph):
         self.ontology = ontology
@@ -323,8 +325,9 @@ class Reference:
                     view.add_alias(alias, r.iri, r.kind)
         return view
 
-    def is_reference(self, iri: str) -> bool:
-        """Whether an IRI is described by the reference data (not minted from a document)."""
+    def is_reference(self, iri: str | None) -> bool:
+        """Whether an IRI is described by the reference data (not minted from a document); None (an entity
+        without an IRI yet) is not."""
         return iri in self.base.kinds
 
     def part_of_itu(self, iri: str) -> bool:

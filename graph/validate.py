@@ -11,11 +11,13 @@ for values outside the focus set); results are kept for the document's own nodes
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import cast
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
@@ -24,6 +26,9 @@ from .namespaces import ITUKG, RDF_TYPE, base_iri
 from .reference import Reference, load_reference
 from .resources import shapes_file
 from .shacl_engine import DataIndex, Result, ShapesProgram, UnsupportedShapes
+
+#: a term of a parsed graph (what the validation results hold)
+_Term = URIRef | BNode | Literal
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,9 @@ def _type_closure() -> dict[URIRef, frozenset[URIRef]]:
     supers: dict[URIRef, set[URIRef]] = {}
     for c in set(onto.subjects(RDF.type, None)) | set(onto.subjects(RDFS.subClassOf, None)):
         if isinstance(c, URIRef):
-            supers[c] = set(onto.transitive_objects(c, RDFS.subClassOf))
+            # rdflib types the walk as Node | None: it starts from the subject given (never None here), and the
+            # ontology's superclasses are named classes
+            supers[c] = set(cast("Iterable[URIRef]", onto.transitive_objects(c, RDFS.subClassOf)))
     return {c: frozenset(s) for c, s in supers.items()}
 
 
@@ -183,9 +190,12 @@ def pyshacl_results(triples) -> list[Result]:
         if (None, SH.detail, r) in report:
             continue  # a nested result (sh:node), reported through its parent
         path = report.value(r, SH.resultPath)
-        out.append(Result(report.value(r, SH.focusNode), path if isinstance(path, URIRef) else None,
-                          report.value(r, SH.value), report.value(r, SH.resultSeverity) or SH.Violation,
-                          report.value(r, SH.sourceShape),
+        # rdflib types a graph's terms as Node (the abstract base) and value() as optional; a pyshacl result
+        # always has its focus node, severity and source shape
+        out.append(Result(cast("_Term", report.value(r, SH.focusNode)), path if isinstance(path, URIRef) else None,
+                          cast("_Term | None", report.value(r, SH.value)),
+                          cast(URIRef, report.value(r, SH.resultSeverity) or SH.Violation),
+                          cast("_Term", report.value(r, SH.sourceShape)),
                           frozenset(str(m) for m in report.objects(r, SH.resultMessage))))
     return out
 
@@ -222,6 +232,6 @@ def _evidence_for(data: Graph, focus, path) -> tuple[str, int, int] | None:
     if best is None:
         return None
     quote, start, end = (data.value(best, ITUKG.quote), data.value(best, ITUKG.start), data.value(best, ITUKG.end))
-    if not isinstance(start, Literal):
+    if not isinstance(start, Literal) or not isinstance(end, Literal):
         return None
     return str(quote), int(start), int(end)

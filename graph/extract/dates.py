@@ -217,10 +217,13 @@ def _make(year: int, month: int, day: int) -> date:
 def _resolve(groups: dict[str, str | None], default_year: int | None) -> tuple[date, date, bool]:
     """Fill in the parts written once ("9-10 September 2019") and the missing years."""
     d1_text, d2_text = groups.get("d1"), groups.get("d2")
-    d1 = int(d1_text or d2_text)
-    d2 = int(d2_text or d1_text)
+    first_day, last_day = d1_text or d2_text, d2_text or d1_text
     m1_token = groups.get("m1") or groups.get("m2")
     m2_token = groups.get("m2") or m1_token
+    # every style writes a day and a month (_STYLE_SOURCES)
+    assert first_day is not None and last_day is not None and m1_token is not None and m2_token is not None
+    d1 = int(first_day)
+    d2 = int(last_day)
     m1, m2 = _month_number(m1_token), _month_number(m2_token)
     y1_text, y2_text = groups.get("y1"), groups.get("y2")
 
@@ -241,6 +244,7 @@ def _resolve(groups: dict[str, str | None], default_year: int | None) -> tuple[d
                 raise _Invalid
         return start, end, inferred
     # only the end year (written or default): the start is in the same or previous year
+    assert y2_text is not None  # written, or the default year when none is written
     end = _make(int(y2_text), m2, d2)
     start = _make(int(y2_text), m1, d1)
     if start > end:

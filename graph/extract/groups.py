@@ -145,7 +145,7 @@ class _Finder:
         iri = self.ref.group_by_number(n)
         if iri:
             return Ref(self.ref.kinds[iri], self.ref.labels[iri], self.span(s, e), iri)
-        highest = max((int(v) for v in self.ref.graph.objects(None, _GROUP_NUMBER)), default=0)
+        highest = max((int(str(v)) for v in self.ref.graph.objects(None, _GROUP_NUMBER)), default=0)
         if 1 <= n <= 24 and (explicit or n > highest):
             return Ref("StudyGroup", f"ITU-T Study Group {n}", self.span(s, e), None, notation=f"SG{n}",
                        part_of=self.itu_t(s, e))
@@ -199,7 +199,9 @@ class _Finder:
                 if d.get("tsag") or d.get("parent") == "TSAG":
                     parent, short, of = self.tsag(s, e), "TSAG", "TSAG"
                 else:
-                    n = int(d.get("n") or d.get("parent"))
+                    number = d.get("n") or d.get("parent")
+                    assert number is not None  # each rule names TSAG or a study group's number
+                    n = int(number)
                     parent, short, of = self.study_group(n, s, e), str(n), f"ITU-T Study Group {n}"
                 if parent is None:
                     continue
@@ -387,7 +389,7 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                        if not (kind == "establish" and _WHEN_ESTABLISHED.match(text, m.end())))
         if not verbs:
             continue
-        chosen = []
+        chosen: list[tuple[Ref, tuple[int, int, str]]] = []  # a group and the verb (start, end, action) it goes with
         for g in groups:
             if g.iri in {c[0].iri for c in chosen}:
                 continue

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import iris
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
@@ -60,6 +61,7 @@ def meeting_kinds() -> tuple[MeetingKind, ...]:
 
 
 def _key(a: Anchor) -> tuple:
+    assert a.date is not None  # only a dated anchor names a meeting by its date
     return (a.kind.group, a.date.start)
 
 
@@ -198,7 +200,8 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
     facts.groups = once((g for s, e in gaps for g in find_groups(ref, text, s, e)),
                         {_entity_key(g) for m in ms for g in m.groups_mentioned + m.groups_represented +
                          [a.group for a in m.group_actions]})
-    topics = [Ref("Topic", x.of_kind({"Topic"}).label, Span.of(text, x.start, x.end), x.of_kind({"Topic"}).iri)
+    # find() keeps only the entries of the kinds asked for: a match's first entry is its first Topic
+    topics = [Ref("Topic", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
               for s, e in gaps for x in ref.find(text, {"Topic"}, s, e)]
     facts.topics = once(topics, {t.iri for m in ms for t in m.topics})
     names = [r.span for r in organizations + facts.groups] + [p.span for p in everyone] + \
@@ -331,10 +334,11 @@ def _check_heading_dates(anchors: list[Anchor]) -> None:
     heads = [i for i, a in enumerate(anchors) if a.opening and a.heading]
     for n, i in enumerate(heads):
         h = anchors[i]
+        assert h.date is not None  # an undated anchor opens a meeting only outside a heading (_anchors)
         stop = anchors[heads[n + 1]].name_span[0] if n + 1 < len(heads) else None
-        prose = [a for a in anchors[i + 1:] if (stop is None or a.name_span[0] < stop) and a.opening and a.date and not a.heading
-                 and a.kind.group == h.kind.group]
-        if prose and all(a.date.start != h.date.start for a in prose):
+        prose = [a.date for a in anchors[i + 1:] if (stop is None or a.name_span[0] < stop) and a.opening and a.date
+                 and not a.heading and a.kind.group == h.kind.group]
+        if prose and all(d.start != h.date.start for d in prose):
             h.date, h.opening = None, False
 
 
@@ -517,8 +521,8 @@ def _same_edition(text: str, a: Anchor, candidates: list, anchors: list[Anchor])
 
 def _date_from_co_located(m: Meeting) -> None:
     """'the ninth CTO meeting, at ITU Telecom World 2017': held during the event, so in its year."""
-    if m.start is None and m.co_located is not None and m.co_located.year:
-        ev = m.co_located
+    ev = m.co_located
+    if m.start is None and ev is not None and ev.year:
         m.start = ev.start or date(ev.year, 1, 1)
         m.end = ev.end or date(ev.year, 12, 31)
         m.precision = "day" if ev.start else "year"
@@ -654,9 +658,9 @@ def _part_end(text: str, o: Anchor) -> int:
 
 def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
     """Named events of a series ('ITU Telecom World 2018', 'WTSA-20', 'Plenipotentiary Conference 2018')."""
-    out = []
+    out: list[EventMention] = []
     for x in ref.find(text, {"MeetingSeries"}, s, e):
-        entry = x.of_kind({"MeetingSeries"})
+        entry = x.entry  # find() keeps only the entries of the kinds asked for: of_kind({"MeetingSeries"})
         if entry.iri.endswith(("/cto-meeting", "/sgla", "/tsag-meeting")):
             continue
         end = x.end
@@ -689,6 +693,16 @@ def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
 
 # -- regions ------------------------------------------------------------------------------------------
 
+class _Bound(NamedTuple):
+    """Where a meeting's text starts: at the line of the sentence that opens it, or where its name is in a
+    sentence that opens more than one meeting."""
+
+    key: tuple
+    start: int
+    window: tuple[int, int]  # the opening sentence
+    part_end: int | None = None  # in a sentence that opens more than one meeting: where this one's part ends
+
+
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
@@ -698,26 +712,27 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         if len(meetings) == 1:
             regions[next(iter(meetings))] = [(0, len(text))]
         return regions
-    bounds = []  # (key, start, sentence): where each meeting's text starts
+    bounds: list[_Bound] = []  # where each meeting's text starts
     for a in opening:
         key = a.meeting_key
+        assert key is not None  # `opening` holds anchors of the meetings found
         start = text.rfind("\n", 0, a.window[0]) + 1
-        if bounds and bounds[-1][0] == key:
+        if bounds and bounds[-1].key == key:
             continue
-        if bounds and bounds[-1][2] == a.window:
-            # two meetings opened in one sentence ('reviewed the CTO meeting held ... and the consultation held
-            # ...'): each owns its part of the sentence, and the text after it belongs to neither
-            prev_key, prev_start, window = bounds[-1]
-            bounds[-1] = (prev_key, prev_start, window, a.name_span[0])
-            bounds.append((key, a.name_span[0], a.window, window[1]))
+        if bounds and bounds[-1].window == a.window:
+            # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the
+            # consultation held ...'): each owns its part of the sentence, and the text after it belongs to none
+            prev = bounds[-1]
+            bounds[-1] = prev._replace(part_end=a.name_span[0])
+            bounds.append(_Bound(key, a.name_span[0], a.window, prev.window[1]))
             continue
-        bounds.append((key, start, a.window))
+        bounds.append(_Bound(key, start, a.window))
     for i, b in enumerate(bounds):
-        key, start = b[0], b[1]
-        end = bounds[i + 1][1] if i + 1 < len(bounds) else len(text)
-        if len(b) > 3:
-            end = min(end, b[3]) if i + 1 < len(bounds) and len(bounds[i + 1]) > 3 and bounds[i + 1][2] == b[2] else b[3]
-        regions.setdefault(key, []).append((0 if i == 0 and len(meetings) == 1 else start, end))
+        end = bounds[i + 1].start if i + 1 < len(bounds) else len(text)
+        if b.part_end is not None:
+            end = min(end, b.part_end) if i + 1 < len(bounds) and bounds[i + 1].part_end is not None \
+                and bounds[i + 1].window == b.window else b.part_end
+        regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
     return regions
 
 
@@ -748,7 +763,7 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
                                   if not any(a <= g.span.start < b for a, b in list_spans))
         for x in ref.find(text, {"Organization"}, start, end):
             if not any(a <= x.start < b for a, b in list_spans):
-                e = x.of_kind({"Organization"})
+                e = x.entry  # find() keeps only the entries of the kinds asked for: of_kind({"Organization"})
                 m.organizations_mentioned.append(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
         m.topics.extend(topics_in(start, end))
         m.group_actions.extend(find_group_actions(ref, text, start, end, topics_in))
@@ -798,8 +813,10 @@ def _nested_topics(ref: Reference, text: str, s: int, e: int, outer: str) -> lis
 def _ancestors_cached(ref_id: int, iri: str) -> frozenset:
     from rdflib import URIRef
     from rdflib.namespace import SKOS
+    from rdflib.term import Node
     ref = _REFS[ref_id]
-    seen, todo = set(), [URIRef(iri)]
+    seen: set[str] = set()
+    todo: list[Node] = [URIRef(iri)]
     while todo:
         for b in ref.graph.objects(todo.pop(), SKOS.broader):
             if str(b) not in seen:
@@ -854,9 +871,10 @@ def _counts(text: str, m: Meeting, start: int, end: int) -> None:
         if m.participant_count is None:
             for c in _COUNT.finditer(text, s, e):
                 n = c.group("n") or c.group("n2")
-                if cardinal(n) and not re.fullmatch(r"(?:19|20)\d\d", n):
+                count = cardinal(n)
+                if count and not re.fullmatch(r"(?:19|20)\d\d", n):
                     q = _QUALIFIER.get(re.sub(r"\s+", " ", (c.group("q") or c.group("q2") or "").lower()), "exactly")
-                    m.participant_count = (cardinal(n), q, Span.of(text, c.start(), c.end()))
+                    m.participant_count = (count, q, Span.of(text, c.start(), c.end()))
                     break
         for c in _STATED_COUNT.finditer(text, s, e):
             value = cardinal(c.group("n"))

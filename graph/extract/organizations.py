@@ -222,7 +222,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         add(Ref("Organization", name, Span.of(text, ns, ne), country=country))
     # reference organizations by alias
     for x in ref.find(text, {"Organization"}, start, end):
-        e = x.of_kind({"Organization"})
+        e = x.entry  # find() keeps only the entries of the kinds asked for: of_kind({"Organization"}) is the first
         add(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
     out.sort(key=lambda r: r.span.start)
     return out

@@ -180,8 +180,8 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
         sep = re.compile(r"[ \t]+").match(text, m.end(), end)
         if sep:
             i = sep.end()
-        elif anchored and len(toks) == 1 and re.compile(r"[ \t]*\n[ \t]*").match(text, m.end(), end):
-            i = re.compile(r"[ \t]*\n[ \t]*").match(text, m.end(), end).end()
+        elif anchored and len(toks) == 1 and (brk := re.compile(r"[ \t]*\n[ \t]*").match(text, m.end(), end)):
+            i = brk.end()
             nxt = _NAME_TOKEN.match(text, i, end)
             if not nxt or nxt.group() in _NOT_NAME or nxt.group() in _PARTICLES:
                 break
@@ -320,14 +320,15 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         return (hon, *got) if got else None
 
     # known people by name (with or without honorific)
-    for m in ref.find(text, {"Person"}, start, end):
-        post = _adjacent_post(ref, text, m.start, m.end, start, end)
-        add(m.entry.label, m.start, m.end, post, None)
+    for hit in ref.find(text, {"Person"}, start, end):
+        post = _adjacent_post(ref, text, hit.start, hit.end, start, end)
+        add(hit.entry.label, hit.start, hit.end, post, None)
     posts = _posts(ref, text, start, end)
     for ps, pe, post in posts:
         # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,',
         # 'Minister of Communications Jane Roe', 'ACMA Director General Lt Col Jane Roe'
         lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
+        assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
         if got and not any(a <= got[1] < b for a, b, _ in posts):
             hon, s, e, name = got

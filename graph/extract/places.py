@@ -100,17 +100,17 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
                 if free(g.start) and not any(a < g.end and g.start < b for a, b in blocked)]
 
     found: list[_Found] = []
-    for x in ref_places:
-        entry = x.of_kind({"City", "Region", "Country"})
+    for m in ref_places:
+        entry = m.of_kind({"City", "Region", "Country"})
         if entry is None:
             continue
-        country = entry.iri if entry.kind == "Country" else ref.country_of(entry.iri)
-        before = _before(text, s, x.start)
+        country_iri = entry.iri if entry.kind == "Country" else ref.country_of(entry.iri)
+        before = _before(text, s, m.start)
         strong = bool(_PLACE_BEFORE.search(before))
-        if entry.kind != "Country" and not strong and (_PERSON_AFTER.match(text[x.end:x.end + 3])
+        if entry.kind != "Country" and not strong and (_PERSON_AFTER.match(text[m.end:m.end + 3])
                                                        or _TITLE_BEFORE.search(before)):
             continue  # 'the Paris Agreement', 'Mr Santiago'
-        found.append(_Found(x.start, x.end, entry.kind, entry.label, entry.iri, country, 2 if strong else 1))
+        found.append(_Found(m.start, m.end, entry.kind, entry.label, entry.iri, country_iri, 2 if strong else 1))
     found.sort(key=lambda f: f.start)
 
     gfound: list[_Found] = []
@@ -190,9 +190,9 @@ def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], 
             if same:
                 cands, strong = same, True
         else:
-            region = _gazetteer_region_at(gaz, text, at, cands)
-            if region is not None:
-                cands, strong = [region], True
+            in_region = _gazetteer_region_at(gaz, text, at, cands)
+            if in_region is not None:
+                cands, strong = [in_region], True
         if not strong and _DATE_AFTER.match(after) and not before.strip():
             strong = True  # a dateline or header line 'Nice, 9 May 2019'
     if not strong and not before.strip() and _DATE_AFTER.match(after):
@@ -250,11 +250,12 @@ def place_in_name(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, Ref |
     if found is None or found[0].kind == "Country":
         return None
 
-    def moved(r: Ref | None) -> Ref | None:
-        if r is None:
-            return None
+    def moved(r: Ref) -> Ref:
         a = lead + r.span.start - 3
         return replace(r, span=Span.of(text, a, a + len(r.span.quote)))
 
     place, country, from_reference = found
-    return moved(place), moved(country) if not from_reference else replace(country, span=moved(place).span), from_reference
+    at = moved(place)
+    if country is None:
+        return at, None, from_reference
+    return at, moved(country) if not from_reference else replace(country, span=at.span), from_reference
