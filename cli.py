@@ -1,7 +1,8 @@
 """The `itukg` command: a thin layer over the functions the tests call. With no command it serves.
 
-Exit codes: 0 success, 1 invalid documents (validation or rejected in a build), 2 usage or user errors.
-Every user-facing error is one line on stderr.
+Exit codes: 0 success, 1 invalid documents (validation or rejected in a build: ValidationFailed), 2 usage or
+user errors. Every user-facing error is an ItukgError (graph/errors.py), caught once in `main` and shown as one
+line on stderr, `itukg: error: <message>`, with the error's exit code.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 import webbrowser
 from pathlib import Path
 
-from .graph.errors import ItukgError, printable
+from .graph.errors import ItukgError, ValidationFailed, printable
 
 COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
 
@@ -260,7 +261,15 @@ def cmd_build(args) -> int:
     if args.output:
         _write_export(args.output, _format_for(args.output), result.data_dir, inferred=True, graph=None)
         print(printable(f"wrote {args.output}"))
-    return 0 if result.ok else 1
+    left_out = len(result.rejected) + len(result.unreadable)
+    if left_out:
+        raise ValidationFailed(f"{_count(left_out, 'document')} left out of the dataset ({len(result.rejected)} "
+                               f"rejected, {len(result.unreadable)} unreadable): see the lines above")
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _store_config(args):
@@ -334,8 +343,10 @@ def cmd_query(args) -> int:
     store = store or _open_store(_data_dir(args))
     try:
         result = store.query(text, asserted=args.asserted)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except SyntaxError as exc:  # pyoxigraph's: the sentence with its position (the caret lines are for HTTP)
+        from .server.syntax import syntax_error
+
+        raise syntax_error(text, exc) from None
     _print_result(result, args.format, args.wide)
     return 0
 

@@ -45,7 +45,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import ConfigError, ItukgError
+from .errors import ConfigError, StoreError, StoreHTTPError, StoreTimeout
 from .namespaces import (
     ASSERTED_GRAPH_IRI as ASSERTED,
     GRAPH,
@@ -76,14 +76,6 @@ PRESETS: dict[str, dict[str, str | None]] = {
 #: Virtuoso without credentials: the anonymous endpoints (the SPARQL user then needs the SPARQL_UPDATE role).
 _VIRTUOSO_ANONYMOUS = {"update": "/sparql", "gsp": "/sparql-graph-crud"}
 _KEYS = ("url", "type", "query", "update", "gsp", "timeout", "chunk")
-
-
-class StoreError(ItukgError):
-    """The external store refused a request or cannot be reached."""
-
-
-class StoreTimeout(StoreError):
-    """The store did not answer in time."""
 
 
 @dataclass
@@ -257,13 +249,6 @@ class SparqlClient:
         with self.request("PUT", self.config.gsp, params=[("graph", graph)], body=ntriples,
                           content_type="text/turtle; charset=utf-8", what=f"upload of <{graph}>") as resp:
             resp.read()
-
-
-class StoreHTTPError(StoreError):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def _error_text(exc: urllib.error.HTTPError) -> str:
