@@ -281,29 +281,36 @@ def _store_config(args):
 
 
 def cmd_validate(args) -> int:
+    """Each document's report. Documents that could not be read or processed are said so one line each and
+    end the command with 2; otherwise documents that do not conform end it with ValidationFailed (1)."""
     from .graph.build import check
     from .graph.errors import ProcessingError, SkippedFile
 
-    results = check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks)
-    status = 0
-    for source, outcome in results:
-        if isinstance(outcome, SkippedFile):
-            print(printable(f"itukg: skipped {outcome}"), file=sys.stderr)
+    failed = not_read = checked = 0
+    for outcome in check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks):
+        if isinstance(outcome.error, SkippedFile):
+            print(printable(f"itukg: skipped {outcome.error}"), file=sys.stderr)
             continue
-        if isinstance(outcome, ItukgError):
-            verb = "cannot process" if isinstance(outcome, ProcessingError) else "cannot read"
-            print(printable(f"itukg: {verb} {outcome}"), file=sys.stderr)
-            status = max(status, 2)
+        if outcome.error is not None:
+            verb = "cannot process" if isinstance(outcome.error, ProcessingError) else "cannot read"
+            print(printable(f"itukg: {verb} {outcome.error}"), file=sys.stderr)
+            not_read += 1
             continue
-        if outcome.conforms:
-            print(printable(f"{source}: conforms ({len(outcome.warnings)} warnings)"))
+        report = outcome.report
+        checked += 1
+        if report.conforms:
+            print(printable(f"{outcome.source}: conforms ({len(report.warnings)} warnings)"))
         else:
-            print(printable(f"{source}: does not conform ({len(outcome.violations)} violations)"))
-            status = max(status, 1)
-        shown = outcome.problems if args.warnings else outcome.violations
-        for problem in shown:
+            print(printable(f"{outcome.source}: does not conform ({len(report.violations)} violations)"))
+            failed += 1
+        for problem in report.problems if args.warnings else report.violations:
             print("  " + printable(problem.line()))
-    return status
+    if not_read:
+        return 2  # each was said above, in its own line
+    if failed:
+        raise ValidationFailed(f"{_count(failed, 'document')} of {checked} {'does' if failed == 1 else 'do'} not "
+                               "conform to the shapes")
+    return 0
 
 
 # -- query and export -----------------------------------------------------------------------------------

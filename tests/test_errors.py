@@ -211,3 +211,12 @@ def test_the_real_cli_on_a_query_with_a_syntax_error(built_corpus):
     assert proc.returncode == errors.QuerySyntaxError.exit_code
     assert _one_line(proc).startswith("itukg: error: SPARQL syntax error at line 3, column 1 (near `}`): expected")
 
+
+def test_the_real_cli_ends_validate_with_validation_failed(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("The zeroth CTO meeting took place on 4 May 2020 in Geneva, Switzerland.\n")  # ordinal 0
+    proc = itukg("validate", str(bad))
+    assert proc.returncode == errors.ValidationFailed.exit_code == 1
+    assert "does not conform" in proc.stdout
+    assert _one_line(proc) == "itukg: error: 1 document of 1 does not conform to the shapes"
+
