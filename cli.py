@@ -525,8 +525,8 @@ def cmd_ontology(args) -> int:
     from .graph.summary import ontology_phrase, ontology_terms
 
     gen = current(_data_dir(args)) if args.data_dir else None
-    if gen is not None and (gen.path / "reference.nq").exists():
-        ref = _built_reference(gen.path / "reference.nq")
+    if gen is not None and gen.reference_file.exists():
+        ref = _built_reference(gen.reference_file)
         where = f"the dataset in {_data_dir(args)}"
     else:
         ref = load_reference()

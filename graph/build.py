@@ -260,8 +260,8 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                     if not outcome.conforms:
                         result.rejected.append(Rejected(item.source, outcome.report))
                         continue
-                    writer.write(f"documents/{item.sha256}.nq", outcome.document_nq)
-                    writer.write(f"inferred/{item.sha256}.nq", outcome.inferred_nq)
+                    writer.write(ds.document_name(item.sha256), outcome.document_nq)
+                    writer.write(ds.inferred_name(item.sha256), outcome.inferred_nq)
                     written.add(item.sha256)
                     key = _key(item)
                     warnings = list(outcome.warnings)
@@ -281,13 +281,12 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
             parts = _write_reference(writer, ref, ref_hash, previous)
             for entry in sorted(docs.values(), key=lambda e: e["sha256"]):
                 sha = entry["sha256"]
-                rel_doc, rel_inf = f"documents/{sha}.nq", f"inferred/{sha}.nq"
+                rel_doc, rel_inf = ds.document_name(sha), ds.inferred_name(sha)
                 if sha not in written:
                     writer.copy_from(previous.document_file(sha), rel_doc)
                     writer.copy_from(previous.inferred_file(sha), rel_inf)
                 parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
-            writer.concatenate("dataset.nq", parts)
-            result.stats = _stats(docs, writer.tmp / "dataset.nq")
+            result.stats = _stats(docs, writer.concatenate(ds.DATASET_FILE, parts))
             writer.publish({
                 "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "reference_sha256": ref_hash,
@@ -314,14 +313,14 @@ def _key(item: Text) -> str:
 
 def _write_reference(writer: ds.GenerationWriter, ref: Reference, ref_hash: str, previous) -> list[Path]:
     """reference.nq (ontology + reference graphs) and reference-inferred.nq, reused while the files are unchanged."""
-    if previous and previous.manifest.get("reference_sha256") == ref_hash and (previous.path / "reference.nq").exists():
-        writer.copy_from(previous.path / "reference.nq", "reference.nq")
-        writer.copy_from(previous.path / "reference-inferred.nq", "reference-inferred.nq")
+    if previous and previous.manifest.get("reference_sha256") == ref_hash and previous.reference_file.exists():
+        writer.copy_from(previous.reference_file, ds.REFERENCE_FILE)
+        writer.copy_from(previous.reference_inferred_file, ds.REFERENCE_INFERRED_FILE)
     else:
         data = nquads(ref.ontology, ONTOLOGY_GRAPH) + nquads(ref.graph, REFERENCE_GRAPH)
-        writer.write("reference.nq", data)
-        writer.write("reference-inferred.nq", nquads(infer(ref.graph, ref.ontology), INFERRED_GRAPH))
-    return [writer.tmp / "reference.nq", writer.tmp / "reference-inferred.nq"]
+        writer.write(ds.REFERENCE_FILE, data)
+        writer.write(ds.REFERENCE_INFERRED_FILE, nquads(infer(ref.graph, ref.ontology), INFERRED_GRAPH))
+    return [writer.tmp / ds.REFERENCE_FILE, writer.tmp / ds.REFERENCE_INFERRED_FILE]
 
 
 def _stats(docs: dict, dataset_file: Path) -> dict:

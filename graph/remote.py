@@ -341,7 +341,7 @@ def push(config: StoreConfig, data_dir: Path) -> PushResult:
     client = SparqlClient(config)
     result = PushResult(config.name)
     docs = {e["sha256"]: e for e in gen.manifest.get("documents", {}).values()}
-    inferred = _ntriples([*(gen.inferred_file(sha) for sha in sorted(docs)), gen.path / "reference-inferred.nq"])
+    inferred = _ntriples([*(gen.inferred_file(sha) for sha in sorted(docs)), gen.reference_inferred_file])
     want = {"documents": sorted(docs), "inferred_sha256": _digest(inferred),
             "reference_sha256": gen.manifest.get("reference_sha256")}
     have = read_meta(client).get("state") or {}
@@ -353,7 +353,7 @@ def push(config: StoreConfig, data_dir: Path) -> PushResult:
     if want["inferred_sha256"] != have.get("inferred_sha256"):
         writes.append((str(INFERRED_GRAPH), inferred))
     if want["reference_sha256"] != have.get("reference_sha256") or not want["reference_sha256"]:
-        ref = gen.path / "reference.nq"
+        ref = gen.reference_file
         for name in (ONTOLOGY_GRAPH, REFERENCE_GRAPH):
             writes.append((str(name), lambda n=str(name): _graph_from(ref, n)))
     drops = [f"{GRAPH_PREFIX}document/{sha}" for sha in sorted(set(have.get("documents") or []) - set(docs))]
