@@ -1,7 +1,8 @@
 """The `itukg` command: a thin layer over the functions the tests call. With no command it serves.
 
-Exit codes: 0 success, 1 invalid documents (validation or rejected in a build), 2 usage or user errors.
-Every user-facing error is one line on stderr.
+Exit codes: 0 success, 1 invalid documents (validation or rejected in a build: ValidationFailed), 2 usage or
+user errors. Every user-facing error is an ItukgError (graph/errors.py), caught once in `main` and shown as one
+line on stderr, `itukg: error: <message>`, with the error's exit code.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 import webbrowser
 from pathlib import Path
 
-from .graph.errors import ItukgError, printable
+from .graph.errors import ItukgError, ValidationFailed, printable
 
 COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
 
@@ -260,7 +261,15 @@ def cmd_build(args) -> int:
     if args.output:
         _write_export(args.output, _format_for(args.output), result.data_dir, inferred=True, graph=None)
         print(printable(f"wrote {args.output}"))
-    return 0 if result.ok else 1
+    left_out = len(result.rejected) + len(result.unreadable)
+    if left_out:
+        raise ValidationFailed(f"{_count(left_out, 'document')} left out of the dataset ({len(result.rejected)} "
+                               f"rejected, {len(result.unreadable)} unreadable): see the lines above")
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _store_config(args):
@@ -272,29 +281,36 @@ def _store_config(args):
 
 
 def cmd_validate(args) -> int:
+    """Each document's report. Documents that could not be read or processed are said so one line each and
+    end the command with 2; otherwise documents that do not conform end it with ValidationFailed (1)."""
     from .graph.build import check
     from .graph.errors import ProcessingError, SkippedFile
 
-    results = check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks)
-    status = 0
-    for source, outcome in results:
-        if isinstance(outcome, SkippedFile):
-            print(printable(f"itukg: skipped {outcome}"), file=sys.stderr)
+    failed = not_read = checked = 0
+    for outcome in check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks):
+        if isinstance(outcome.error, SkippedFile):
+            print(printable(f"itukg: skipped {outcome.error}"), file=sys.stderr)
             continue
-        if isinstance(outcome, ItukgError):
-            verb = "cannot process" if isinstance(outcome, ProcessingError) else "cannot read"
-            print(printable(f"itukg: {verb} {outcome}"), file=sys.stderr)
-            status = max(status, 2)
+        if outcome.error is not None:
+            verb = "cannot process" if isinstance(outcome.error, ProcessingError) else "cannot read"
+            print(printable(f"itukg: {verb} {outcome.error}"), file=sys.stderr)
+            not_read += 1
             continue
-        if outcome.conforms:
-            print(printable(f"{source}: conforms ({len(outcome.warnings)} warnings)"))
+        report = outcome.report
+        checked += 1
+        if report.conforms:
+            print(printable(f"{outcome.source}: conforms ({len(report.warnings)} warnings)"))
         else:
-            print(printable(f"{source}: does not conform ({len(outcome.violations)} violations)"))
-            status = max(status, 1)
-        shown = outcome.problems if args.warnings else outcome.violations
-        for problem in shown:
+            print(printable(f"{outcome.source}: does not conform ({len(report.violations)} violations)"))
+            failed += 1
+        for problem in report.problems if args.warnings else report.violations:
             print("  " + printable(problem.line()))
-    return status
+    if not_read:
+        return 2  # each was said above, in its own line
+    if failed:
+        raise ValidationFailed(f"{_count(failed, 'document')} of {checked} {'does' if failed == 1 else 'do'} not "
+                               "conform to the shapes")
+    return 0
 
 
 # -- query and export -----------------------------------------------------------------------------------
@@ -334,8 +350,10 @@ def cmd_query(args) -> int:
     store = store or _open_store(_data_dir(args))
     try:
         result = store.query(text, asserted=args.asserted)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except SyntaxError as exc:  # pyoxigraph's: the sentence with its position (the caret lines are for HTTP)
+        from .server.syntax import syntax_error
+
+        raise syntax_error(text, exc) from None
     _print_result(result, args.format, args.wide)
     return 0
 
@@ -507,8 +525,8 @@ def cmd_ontology(args) -> int:
     from .graph.summary import ontology_phrase, ontology_terms
 
     gen = current(_data_dir(args)) if args.data_dir else None
-    if gen is not None and (gen.path / "reference.nq").exists():
-        ref = _built_reference(gen.path / "reference.nq")
+    if gen is not None and gen.reference_file.exists():
+        ref = _built_reference(gen.reference_file)
         where = f"the dataset in {_data_dir(args)}"
     else:
         ref = load_reference()

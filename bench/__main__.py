@@ -347,7 +347,9 @@ RDFLIB_ENDPOINT_MAX_TRIPLES = 1_000_000
 
 
 def section_http(cfg: Config, size: int, data_dir: Path, mix: list[Q.Query], out: dict) -> None:
-    dataset = data_dir / "current" / "dataset.nq"
+    from itukg.graph.dataset import require_current
+
+    dataset = require_current(data_dir).dataset_file
     starters = [("itukg", lambda: S.start_itukg(data_dir, cfg.work))]
     if cfg.compare_servers:
         starters += [("oxigraph (memory)", lambda: S.start_oxigraph_memory(dataset, cfg.work)),
@@ -659,8 +661,10 @@ def _startup_size(cfg: Config) -> int:
 
 def _a_meeting(data_dir: Path) -> str:
     """A meeting with participations, found by streaming dataset.nq (no store needed)."""
+    from itukg.graph.dataset import require_current
+
     needle = "<https://w3id.org/itukg/ontology#hasParticipation>"
-    with open(data_dir / "current" / "dataset.nq", encoding="utf-8") as fh:
+    with open(require_current(data_dir).dataset_file, encoding="utf-8") as fh:
         for line in fh:
             if needle in line and line.startswith("<https://w3id.org/itukg/id/meeting/"):
                 return line.split(" ", 1)[0][1:-1]

@@ -152,8 +152,8 @@ def reference_parts(cache_dir: Path) -> tuple[Path, Path]:
         build([empty], Path(tmp) / "data", fresh=True)
         gen = ds.require_current(Path(tmp) / "data")
         cache.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(gen.path / "reference.nq", ref)
-        shutil.copyfile(gen.path / "reference-inferred.nq", inf)
+        shutil.copyfile(gen.reference_file, ref)
+        shutil.copyfile(gen.reference_inferred_file, inf)
     return ref, inf
 
 
@@ -345,23 +345,23 @@ def generate(data_dir: Path, triples: int, seed: int = 7, cache_dir: Path | None
     docs: dict[str, dict] = {}
     with ds.build_lock(data_dir):
         writer = ds.GenerationWriter(data_dir)
-        writer.copy_from(ref, "reference.nq")
-        writer.copy_from(ref_inf, "reference-inferred.nq")
-        parts = [writer.tmp / "reference.nq", writer.tmp / "reference-inferred.nq"]
+        writer.copy_from(ref, ds.REFERENCE_FILE)
+        writer.copy_from(ref_inf, ds.REFERENCE_INFERRED_FILE)
+        parts = [writer.tmp / ds.REFERENCE_FILE, writer.tmp / ds.REFERENCE_INFERRED_FILE]
         n = 0
         meetings = 0
         while total < triples:
             n += 1
             sha, name, asserted, inferred = gen.document(n)
-            parts.append(writer.write(f"documents/{sha}.nq", _nquads(asserted, f"{IG}document/{sha}")))
-            parts.append(writer.write(f"inferred/{sha}.nq", _nquads(sorted(inferred), INFERRED)))
+            parts.append(writer.write(ds.document_name(sha), _nquads(asserted, f"{IG}document/{sha}")))
+            parts.append(writer.write(ds.inferred_name(sha), _nquads(sorted(inferred), INFERRED)))
             total += len(asserted) + len(inferred)
             meetings += 1
             docs[f"synthetic/{name}"] = ds.DocumentEntry(f"synthetic/{name}", name, sha, "text/plain", 1,
                                                          len(asserted), []).__dict__
             if progress and n % 200 == 0:
                 progress(n, total)
-        writer.concatenate("dataset.nq", parts)
+        writer.concatenate(ds.DATASET_FILE, parts)
         stats = {"documents": n, "meetings": meetings, "quads": total}
         writer.publish({"built": datetime.now(timezone.utc).isoformat(timespec="seconds"), "documents": docs,
                         "stats": stats, "rejected": [], "unreadable": [], "synthetic": True, "seed": seed})

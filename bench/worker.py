@@ -112,8 +112,10 @@ class RdflibEngine:
     def __init__(self, data_dir: Path):
         from rdflib import Dataset
 
+        from itukg.graph.dataset import require_current
+
         self.ds = Dataset(default_union=True)
-        self.ds.parse(str(Path(data_dir) / "current" / "dataset.nq"), format="nquads")
+        self.ds.parse(str(require_current(Path(data_dir)).dataset_file), format="nquads")
 
     def run(self, text: str) -> int:
         result = self.ds.query(text)
@@ -146,7 +148,9 @@ def engine_loop(kind: str, data_dir: Path) -> None:
 # -- reasoning and SHACL ---------------------------------------------------------------------------------------
 
 def _doc_files(data_dir: Path) -> list[Path]:
-    return sorted((Path(data_dir) / "current" / "documents").glob("*.nq"))
+    from itukg.graph.dataset import DOCUMENTS_DIR, require_current
+
+    return sorted((require_current(Path(data_dir)).path / DOCUMENTS_DIR).glob("*.nq"))
 
 
 def _load_doc(path: Path):

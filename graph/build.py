@@ -42,6 +42,39 @@ class Rejected:
         return [self.error] if self.error else [p.line() for p in self.report.violations]
 
 
+@dataclass(frozen=True)
+class Processed:
+    """One document through the pipeline, in memory: its graph, what the reasoner added, the gate's report."""
+
+    graph: Graph
+    inferred: Graph
+    report: Report
+    warnings: list[str]
+    meetings: int
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one document in `build` or `check`: its SHACL report, or the error that stopped it.
+
+    It crosses the build's worker processes, so its fields are plain and picklable: the graphs of a conforming
+    document as sorted N-Quads bytes, ready to be written."""
+
+    source: str
+    report: Report | None = None  #: None when the document could not be read or processed
+    error: DocumentError | None = None  #: DocumentError (not read), ProcessingError (an extractor bug)
+    document_nq: bytes | None = None  #: set in a build when the document conforms
+    inferred_nq: bytes | None = None
+    warnings: tuple[str, ...] = ()
+    meetings: int = 0
+    triples: int = 0
+    timings: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def conforms(self) -> bool:
+        return self.error is None and self.report is not None and self.report.conforms
+
+
 @dataclass
 class BuildResult:
     data_dir: Path
@@ -73,7 +106,7 @@ def _reference_hash() -> str:
     return h.hexdigest()
 
 
-def process(doc: Text, ref: Reference, timings: dict | None = None) -> tuple[Graph, Graph, Report, list[str], int]:
+def process(doc: Text, ref: Reference, timings: dict | None = None) -> Processed:
     """One document through extraction, mapping, validation and reasoning (no I/O)."""
     timings = timings if timings is not None else {}
     t0 = time.perf_counter()
@@ -87,7 +120,7 @@ def process(doc: Text, ref: Reference, timings: dict | None = None) -> tuple[Gra
     t4 = time.perf_counter()
     for k, v in (("extract", t1 - t0), ("rdf", t2 - t1), ("shacl", t3 - t2), ("reason", t4 - t3)):
         timings[k] = timings.get(k, 0.0) + v
-    return graph, inferred, report, facts.warnings, len(facts.meetings)
+    return Processed(graph, inferred, report, facts.warnings, len(facts.meetings))
 
 
 _CHUNK = 64  # documents read ahead and processed together (bounded memory)
@@ -100,28 +133,34 @@ def describe_failure(error: BaseException) -> str:
     return f"processing failed: {type(error).__name__}{': ' if first else ''}{first[:300]}"
 
 
-def _process_job(doc: Text) -> tuple:
-    """process() for a worker process: plain, picklable results (N-Quads bytes, the report, counts).
+def _failed(source: str, error: Exception) -> DocumentOutcome:
+    """The outcome of a document whose processing raised `error`: a ProcessingError saying so in one line."""
+    return DocumentOutcome(source, error=ProcessingError(source, describe_failure(error)))
+
+
+def _process_job(doc: Text) -> DocumentOutcome:
+    """process() for a worker process, as a DocumentOutcome.
 
     Any exception (a bug in an extractor, a term no RDF tool accepts, ...) rejects this document alone: its
-    outcome carries the failure as a one-line string instead of a report, and the build goes on."""
+    outcome carries a ProcessingError instead of a report, and the build goes on."""
     try:
         return _process_one(doc)
     except ConfigError:
         raise  # the shapes or settings are unusable: every document would fail the same way
     except Exception as error:  # noqa: BLE001 - per-document isolation: one document never aborts the build
-        return doc, None, None, describe_failure(error), [], 0, 0, {}
+        return _failed(doc.source, error)
 
 
-def _process_one(doc: Text) -> tuple:
+def _process_one(doc: Text) -> DocumentOutcome:
     timings: dict = {}
-    graph, inferred, report, warnings, meetings = process(doc, load_reference(), timings)
-    if not report.conforms:
-        return doc, None, None, report, warnings, meetings, len(graph), timings
-    t = time.perf_counter()
-    doc_nq, inferred_nq = nquads(graph, document_graph(doc.sha256)), nquads(inferred, INFERRED_GRAPH)
-    timings["serialize"] = time.perf_counter() - t
-    return doc, doc_nq, inferred_nq, report, warnings, meetings, len(graph), timings
+    p = process(doc, load_reference(), timings)
+    doc_nq = inferred_nq = None
+    if p.report.conforms:
+        t = time.perf_counter()
+        doc_nq, inferred_nq = nquads(p.graph, document_graph(doc.sha256)), nquads(p.inferred, INFERRED_GRAPH)
+        timings["serialize"] = time.perf_counter() - t
+    return DocumentOutcome(doc.source, p.report, document_nq=doc_nq, inferred_nq=inferred_nq,
+                           warnings=tuple(p.warnings), meetings=p.meetings, triples=len(p.graph), timings=timings)
 
 
 def _worker_init(lock_fd: int) -> None:
@@ -211,22 +250,23 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                     pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(),))
                 parallel = pool is not None and len(todo) >= _PARALLEL_FROM
                 outcomes = pool.imap(_process_job, todo) if parallel else map(_process_job, todo)
-                for item, doc_nq, inf_nq, report, warnings, meetings, size, times in outcomes:
-                    for k, v in times.items():
+                for item, outcome in zip(todo, outcomes):  # imap keeps the order of `todo`
+                    for k, v in outcome.timings.items():
                         timings[k] = timings.get(k, 0.0) + v
                     done(item.source)
-                    if isinstance(report, str):
-                        result.rejected.append(Rejected(item.source, Report(False), error=report))
+                    if outcome.error is not None:
+                        result.rejected.append(Rejected(item.source, Report(False), error=outcome.error.reason))
                         continue
-                    if doc_nq is None:
-                        result.rejected.append(Rejected(item.source, report))
+                    if not outcome.conforms:
+                        result.rejected.append(Rejected(item.source, outcome.report))
                         continue
-                    writer.write(f"documents/{item.sha256}.nq", doc_nq)
-                    writer.write(f"inferred/{item.sha256}.nq", inf_nq)
+                    writer.write(ds.document_name(item.sha256), outcome.document_nq)
+                    writer.write(ds.inferred_name(item.sha256), outcome.inferred_nq)
                     written.add(item.sha256)
                     key = _key(item)
-                    entry = ds.DocumentEntry(key, item.name, item.sha256, item.media_type, meetings, size,
-                                             warnings + [p.line() for p in report.warnings][:20])
+                    warnings = list(outcome.warnings)
+                    entry = ds.DocumentEntry(key, item.name, item.sha256, item.media_type, outcome.meetings,
+                                             outcome.triples, warnings + [p.line() for p in outcome.report.warnings][:20])
                     old = docs.get(key)
                     if old:
                         by_sha.pop(old["sha256"], None)
@@ -241,13 +281,12 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
             parts = _write_reference(writer, ref, ref_hash, previous)
             for entry in sorted(docs.values(), key=lambda e: e["sha256"]):
                 sha = entry["sha256"]
-                rel_doc, rel_inf = f"documents/{sha}.nq", f"inferred/{sha}.nq"
+                rel_doc, rel_inf = ds.document_name(sha), ds.inferred_name(sha)
                 if sha not in written:
                     writer.copy_from(previous.document_file(sha), rel_doc)
                     writer.copy_from(previous.inferred_file(sha), rel_inf)
                 parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
-            writer.concatenate("dataset.nq", parts)
-            result.stats = _stats(docs, writer.tmp / "dataset.nq")
+            result.stats = _stats(docs, writer.concatenate(ds.DATASET_FILE, parts))
             writer.publish({
                 "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "reference_sha256": ref_hash,
@@ -274,14 +313,14 @@ def _key(item: Text) -> str:
 
 def _write_reference(writer: ds.GenerationWriter, ref: Reference, ref_hash: str, previous) -> list[Path]:
     """reference.nq (ontology + reference graphs) and reference-inferred.nq, reused while the files are unchanged."""
-    if previous and previous.manifest.get("reference_sha256") == ref_hash and (previous.path / "reference.nq").exists():
-        writer.copy_from(previous.path / "reference.nq", "reference.nq")
-        writer.copy_from(previous.path / "reference-inferred.nq", "reference-inferred.nq")
+    if previous and previous.manifest.get("reference_sha256") == ref_hash and previous.reference_file.exists():
+        writer.copy_from(previous.reference_file, ds.REFERENCE_FILE)
+        writer.copy_from(previous.reference_inferred_file, ds.REFERENCE_INFERRED_FILE)
     else:
         data = nquads(ref.ontology, ONTOLOGY_GRAPH) + nquads(ref.graph, REFERENCE_GRAPH)
-        writer.write("reference.nq", data)
-        writer.write("reference-inferred.nq", nquads(infer(ref.graph, ref.ontology), INFERRED_GRAPH))
-    return [writer.tmp / "reference.nq", writer.tmp / "reference-inferred.nq"]
+        writer.write(ds.REFERENCE_FILE, data)
+        writer.write(ds.REFERENCE_INFERRED_FILE, nquads(infer(ref.graph, ref.ontology), INFERRED_GRAPH))
+    return [writer.tmp / ds.REFERENCE_FILE, writer.tmp / ds.REFERENCE_INFERRED_FILE]
 
 
 def _stats(docs: dict, dataset_file: Path) -> dict:
@@ -292,21 +331,22 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 
-def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[tuple[str, Report | DocumentError]]:
+def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[DocumentOutcome]:
     """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph).
 
-    A document whose processing fails (a bug) gets a DocumentError saying so; the others are still checked."""
+    A document that cannot be read, or whose processing fails (a bug), gets its error; the others are still
+    checked."""
     ref = load_reference()
-    out: list[tuple[str, Report | DocumentError]] = []
+    out: list[DocumentOutcome] = []
     for item in iter_documents(list(paths), follow_symlinks=follow_symlinks):
         if isinstance(item, DocumentError):
-            out.append((item.source, item))
+            out.append(DocumentOutcome(item.source, error=item))
             continue
         try:
             facts = extract(item, ref)
-            out.append((item.source, validate_graph(to_graph(facts), ref, engine=engine)))
+            out.append(DocumentOutcome(item.source, validate_graph(to_graph(facts), ref, engine=engine)))
         except ConfigError:
             raise  # the shapes or settings are unusable: no document can be checked
         except Exception as error:  # noqa: BLE001 - per-document isolation
-            out.append((item.source, ProcessingError(item.source, describe_failure(error))))
+            out.append(_failed(item.source, error))
     return out

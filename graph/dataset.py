@@ -1,5 +1,13 @@
 """The built dataset on disk: generations written whole, then published by swapping one symlink.
 
+The only module that knows the layout (builds write it, the server and the CLI ask it for paths):
+
+    DATA_DIR/current -> generations/<stamp>      the published generation (a relative symlink)
+    DATA_DIR/generations/<stamp>/manifest.json   what was built: documents, hashes, stats, rejections
+                                 dataset.nq      everything, what the server bulk-loads
+                                 documents/<sha256>.nq, inferred/<sha256>.nq, reference.nq, ...
+    DATA_DIR/build.lock                          held by the one build running
+
 A crash or kill at any point leaves `current` pointing at the previous complete generation. One build at a
 time: a second build fails at once with a clear message instead of interleaving writes.
 """
@@ -18,6 +26,24 @@ from .errors import DatasetError
 
 FORMAT_VERSION = 1
 KEEP_GENERATIONS = 2
+CURRENT = "current"
+GENERATIONS = "generations"
+MANIFEST_FILE = "manifest.json"
+DATASET_FILE = "dataset.nq"
+DOCUMENTS_DIR = "documents"
+INFERRED_DIR = "inferred"
+REFERENCE_FILE = "reference.nq"
+REFERENCE_INFERRED_FILE = "reference-inferred.nq"
+
+
+def document_name(sha256: str) -> str:
+    """A document's asserted graph, relative to its generation."""
+    return f"{DOCUMENTS_DIR}/{sha256}.nq"
+
+
+def inferred_name(sha256: str) -> str:
+    """What the reasoner added for a document, relative to its generation."""
+    return f"{INFERRED_DIR}/{sha256}.nq"
 
 
 def default_data_dir() -> Path:
@@ -53,24 +79,35 @@ class Generation:
         return {k: DocumentEntry(**v) for k, v in self.manifest.get("documents", {}).items()}
 
     def document_file(self, sha256: str) -> Path:
-        return self.path / "documents" / f"{sha256}.nq"
+        return self.path / document_name(sha256)
 
     def inferred_file(self, sha256: str) -> Path:
-        return self.path / "inferred" / f"{sha256}.nq"
+        return self.path / inferred_name(sha256)
 
     @property
     def dataset_file(self) -> Path:
-        return self.path / "dataset.nq"
+        return self.path / DATASET_FILE
+
+    @property
+    def reference_file(self) -> Path:
+        """The ontology and reference graphs the build used."""
+        return self.path / REFERENCE_FILE
+
+    @property
+    def reference_inferred_file(self) -> Path:
+        return self.path / REFERENCE_INFERRED_FILE
 
 
 def current(data_dir: Path) -> Generation | None:
     """The published generation, or None when nothing was built yet."""
-    link = data_dir / "current"
+    link = Path(data_dir) / CURRENT
     if not link.exists():
         return None
     path = link.resolve()
     try:
-        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            raise ValueError("not a JSON object")
     except (OSError, ValueError) as exc:
         raise DatasetError(f"{path}: the dataset manifest cannot be read ({exc}); rebuild with `itukg build --fresh`") from None
     return Generation(path, manifest)
@@ -81,6 +118,31 @@ def require_current(data_dir: Path) -> Generation:
     if gen is None:
         raise DatasetError(f"nothing is built in {data_dir}; run `itukg build` first")
     return gen
+
+
+def require_loadable(data_dir: Path) -> Generation:
+    """The published generation with its dataset file (what `itukg serve` and `itukg query` load)."""
+    gen = require_current(data_dir)
+    if not gen.dataset_file.is_file():
+        raise DatasetError(f"{gen.path} holds no {DATASET_FILE}: the build did not finish")
+    return gen
+
+
+def signature(data_dir: Path) -> tuple | None:
+    """What changes when a rebuild lands: the resolved `current` target and the mtimes and sizes of its manifest
+    and dataset file (None when nothing is published). The server's watcher compares two of them."""
+    try:
+        target = (Path(data_dir) / CURRENT).resolve(strict=True)
+        parts: list = [str(target)]
+        for name in (MANIFEST_FILE, DATASET_FILE):
+            try:
+                st = (target / name).stat()
+                parts.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                parts.append(None)
+        return tuple(parts)
+    except OSError:
+        return None
 
 
 @contextmanager
@@ -109,13 +171,13 @@ class GenerationWriter:
 
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
-        gens = data_dir / "generations"
+        gens = data_dir / GENERATIONS
         gens.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{time.time_ns() % 1_000_000_000:09d}"
         self.final = gens / stamp
         self.tmp = gens / f".tmp-{stamp}-{os.getpid()}"
-        (self.tmp / "documents").mkdir(parents=True)
-        (self.tmp / "inferred").mkdir()
+        (self.tmp / DOCUMENTS_DIR).mkdir(parents=True)
+        (self.tmp / INFERRED_DIR).mkdir()
 
     def write(self, relative: str, data: bytes) -> Path:
         path = self.tmp / relative
@@ -132,7 +194,7 @@ class GenerationWriter:
             shutil.copyfile(previous, target)
 
     def concatenate(self, relative: str, parts: list[Path]) -> Path:
-        """dataset.nq: every part in order, what the server bulk-loads."""
+        """The dataset file: every part in order, what the server bulk-loads."""
         out = self.tmp / relative
         with open(out, "wb") as fh:
             for part in parts:
@@ -142,7 +204,7 @@ class GenerationWriter:
 
     def publish(self, manifest: dict) -> Generation:
         manifest = {"version": FORMAT_VERSION, **manifest}
-        self.write("manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
+        self.write(MANIFEST_FILE, json.dumps(manifest, indent=2, sort_keys=True).encode())
         for root, _, files in os.walk(self.tmp):
             for name in files:
                 with open(Path(root) / name, "rb") as fh:
@@ -151,8 +213,8 @@ class GenerationWriter:
         link_tmp = self.data_dir / f".current-{os.getpid()}"
         if link_tmp.is_symlink() or link_tmp.exists():
             link_tmp.unlink()
-        os.symlink(Path("generations") / self.final.name, link_tmp)
-        os.replace(link_tmp, self.data_dir / "current")
+        os.symlink(Path(GENERATIONS) / self.final.name, link_tmp)
+        os.replace(link_tmp, self.data_dir / CURRENT)
         _fsync_dir(self.data_dir)
         self._prune()
         return Generation(self.final, manifest)
@@ -161,10 +223,10 @@ class GenerationWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _prune(self) -> None:
-        gens = sorted(p for p in (self.data_dir / "generations").iterdir() if not p.name.startswith("."))
+        gens = sorted(p for p in (self.data_dir / GENERATIONS).iterdir() if not p.name.startswith("."))
         for old in gens[:-KEEP_GENERATIONS]:
             shutil.rmtree(old, ignore_errors=True)
-        for stale in (self.data_dir / "generations").glob(".tmp-*"):
+        for stale in (self.data_dir / GENERATIONS).glob(".tmp-*"):
             pid = stale.name.rsplit("-", 1)[-1]
             if pid.isdigit() and not _alive(int(pid)):
                 shutil.rmtree(stale, ignore_errors=True)

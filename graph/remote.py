@@ -45,7 +45,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import ConfigError, ItukgError
+from .errors import ConfigError, StoreError, StoreHTTPError, StoreTimeout
 from .namespaces import (
     ASSERTED_GRAPH_IRI as ASSERTED,
     GRAPH,
@@ -76,14 +76,6 @@ PRESETS: dict[str, dict[str, str | None]] = {
 #: Virtuoso without credentials: the anonymous endpoints (the SPARQL user then needs the SPARQL_UPDATE role).
 _VIRTUOSO_ANONYMOUS = {"update": "/sparql", "gsp": "/sparql-graph-crud"}
 _KEYS = ("url", "type", "query", "update", "gsp", "timeout", "chunk")
-
-
-class StoreError(ItukgError):
-    """The external store refused a request or cannot be reached."""
-
-
-class StoreTimeout(StoreError):
-    """The store did not answer in time."""
 
 
 @dataclass
@@ -259,13 +251,6 @@ class SparqlClient:
             resp.read()
 
 
-class StoreHTTPError(StoreError):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
 def _error_text(exc: urllib.error.HTTPError) -> str:
     try:
         text = exc.read(2000).decode("utf-8", "replace")
@@ -356,7 +341,7 @@ def push(config: StoreConfig, data_dir: Path) -> PushResult:
     client = SparqlClient(config)
     result = PushResult(config.name)
     docs = {e["sha256"]: e for e in gen.manifest.get("documents", {}).values()}
-    inferred = _ntriples([*(gen.inferred_file(sha) for sha in sorted(docs)), gen.path / "reference-inferred.nq"])
+    inferred = _ntriples([*(gen.inferred_file(sha) for sha in sorted(docs)), gen.reference_inferred_file])
     want = {"documents": sorted(docs), "inferred_sha256": _digest(inferred),
             "reference_sha256": gen.manifest.get("reference_sha256")}
     have = read_meta(client).get("state") or {}
@@ -368,7 +353,7 @@ def push(config: StoreConfig, data_dir: Path) -> PushResult:
     if want["inferred_sha256"] != have.get("inferred_sha256"):
         writes.append((str(INFERRED_GRAPH), inferred))
     if want["reference_sha256"] != have.get("reference_sha256") or not want["reference_sha256"]:
-        ref = gen.path / "reference.nq"
+        ref = gen.reference_file
         for name in (ONTOLOGY_GRAPH, REFERENCE_GRAPH):
             writes.append((str(name), lambda n=str(name): _graph_from(ref, n)))
     drops = [f"{GRAPH_PREFIX}document/{sha}" for sha in sorted(set(have.get("documents") or []) - set(docs))]

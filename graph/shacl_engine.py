@@ -29,14 +29,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from .errors import UnsupportedShapes
 from .namespaces import RDF_TYPE
 from .reason import transitive_closure
 
 Node = URIRef | BNode | Literal
-
-
-class UnsupportedShapes(Exception):
-    """The shapes use a SHACL feature this engine does not implement."""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 `create_app(settings)` loads the data, forks the query workers and wires the blueprints (sparql, export,
 pages); `serve(settings)` runs it under waitress until interrupted. Cross-cutting concerns live here: request
-ids (X-Request-Id, in every log line), CORS on the read-only endpoints, one text/plain shape for every error,
-and a catch-all that logs a real bug with its request id and answers 500 without a stack trace.
+ids (X-Request-Id, in every log line), CORS on the read-only endpoints, one handler for every ItukgError (its
+status, message and headers: text/plain for clients, a page of the site for browsers), and a catch-all that logs
+a real bug with its request id and answers 500 without a stack trace.
 """
 from __future__ import annotations
 
@@ -19,13 +20,12 @@ import time
 import uuid
 import weakref
 
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
 
-from ..graph.errors import ConfigError
-from ..graph.remote import StoreError
+from ..graph.errors import ConfigError, ItukgError
 from . import export, negotiation, pages, sparql, ui
-from .errors import ClientError
 from .http import runtime, text_response
 from .runtime import Runtime
 from .settings import Settings
@@ -108,12 +108,46 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
         return response
 
 
+def error_response(message: str, status: int, headers=None) -> Response:
+    """An error answer: text/plain for protocol clients; for a browser (text/html preferred in Accept), the
+    message on a page in the site's layout (the web UI's, else templates/error.html)."""
+    response = _error_page(message, status) if negotiation.prefers_html(request.headers.get("Accept")) else None
+    if response is None:
+        response = text_response(message, status)
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def _error_page(message: str, status: int) -> Response | None:
+    """The HTML error page, or None when it cannot be rendered (the error is then answered as text: a page
+    that fails must not hide the error it was to show)."""
+    render = current_app.config.get("ITUKG_ERROR_HTML")
+    title = HTTP_STATUS_CODES.get(status, "Error")
+    try:
+        if render is not None:
+            response = render(message, status, title)
+        else:
+            response = Response(render_template("error.html", message=message, title=title), status=status,
+                                content_type=negotiation.media_type("html"))
+    except Exception:  # noqa: BLE001 - logged; the text answer follows
+        log.exception("%s the error page could not be rendered", getattr(g, "request_id", "-"))
+        return None
+    response.headers["Vary"] = "Accept"
+    return response
+
+
 def _install_error_handlers(app: Flask) -> None:
-    @app.errorhandler(ClientError)
-    def client_error(exc: ClientError):
+    @app.errorhandler(ItukgError)
+    def itukg_error(exc: ItukgError):
+        """Every error a client can cause or fix, and every limit it hits: its status, message and headers."""
+        rid = getattr(g, "request_id", "-")
+        if not exc.for_client:  # the server's own problem (its settings): logged, not shown
+            log.error("%s %s on %s %s", rid, exc.message, request.method, request.path)
+            return error_response(f"Internal server error (request id {rid}). It has been logged.", 500)
         if exc.status >= 500:
-            log.warning("%s %s", getattr(g, "request_id", "-"), exc.message.splitlines()[0])
-        return text_response(exc.message, exc.status, exc.headers)
+            log.warning("%s %s", rid, exc.message)
+        return error_response(exc.text(), exc.status, exc.headers)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -132,19 +166,14 @@ def _install_error_handlers(app: Flask) -> None:
             # a browser: the page in the site's layout, with its navigation
             return render(f"Nothing at {request.path}. Use the navigation above, the search box, or the "
                           "SPARQL endpoint.", None, 404)
-        return text_response(message, exc.code or 500, headers)
-
-    @app.errorhandler(StoreError)
-    def upstream_error(exc: StoreError):
-        """An external store that fails or times out is a bad gateway, not a bug of ours."""
-        log.warning("%s %s", getattr(g, "request_id", "-"), str(exc).splitlines()[0])
-        return text_response(f"the SPARQL store behind this server failed: {str(exc).splitlines()[0]}", 502)
+        return error_response(message, exc.code or 500, headers)
 
     @app.errorhandler(Exception)
     def bug(exc: Exception):
+        """Anything else is a bug of ours: logged with its stack trace, never shown to the client."""
         rid = getattr(g, "request_id", "-")
         log.error("%s internal error on %s %s", rid, request.method, request.path, exc_info=exc)
-        return text_response(f"Internal server error (request id {rid}). It has been logged.", 500)
+        return error_response(f"Internal server error (request id {rid}). It has been logged.", 500)
 
 
 def _install_ops_routes(app: Flask) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from ..graph.errors import DatasetError
+from ..graph.errors import NotFound
 from .store import HIDDEN_GRAPHS, INFERRED, Snapshot
 
 #: Incoming links kept in an entity's description; a hub (a country) may have thousands.
@@ -32,7 +32,7 @@ def as_graph_name(graph) -> ox.NamedNode | ox.BlankNode:
     try:
         return ox.NamedNode(str(graph))
     except ValueError:
-        raise DatasetError(f"{graph!r} is not a graph IRI") from None
+        raise NotFound(f"{graph!r} is not a graph IRI") from None
 
 
 def stored_quads(source, inferred: bool = True, graph=None) -> list[ox.Quad]:
@@ -41,7 +41,7 @@ def stored_quads(source, inferred: bool = True, graph=None) -> list[ox.Quad]:
     if graph is not None:
         name = as_graph_name(graph)
         if not store.contains_named_graph(name) or name in HIDDEN_GRAPHS:
-            raise DatasetError(f"the dataset holds no graph <{name.value}>")
+            raise NotFound(f"the dataset holds no graph <{name.value}>")
         if not inferred and name == INFERRED:
             return []
         return list(store.quads_for_pattern(None, None, None, name))

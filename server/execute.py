@@ -1,22 +1,23 @@
 """Evaluating one SPARQL query against a store and writing the answer: the work a query worker does.
 
 Pure function of (store, job) -> reply dict, so it runs the same in a worker process and in a unit test.
-Replies carry either the serialized body or an HTTP status with a message; never a traceback for the client.
+Replies carry either the serialized body or the ItukgError the job ended with (it pickles across the worker's
+pipe; `check_reply` raises it on the server's side); never a traceback for the client.
 """
 from __future__ import annotations
 
 import json
-import re
 import traceback
 
 import pyoxigraph as ox
 
+from ..graph.errors import ItukgError, NotAcceptable, QueryError, ResourceLimit, UpstreamError
 from . import rdfwrite
 from .results import BOOLEAN_WRITERS, SOLUTION_WRITERS
+from .syntax import syntax_error
 
 SERVICE_DISABLED = ("SERVICE is disabled on this endpoint: federated queries are not allowed "
                     "(the query workers have no network access).")
-_POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 def run_job(store: ox.Store, job: dict, union_store: ox.Store | None = None) -> dict:
@@ -37,18 +38,36 @@ def run_job(store: ox.Store, job: dict, union_store: ox.Store | None = None) -> 
                                **kwargs)
         return _write(job, evaluate)
     except SyntaxError as exc:
-        return {"ok": False, "status": 400, "message": syntax_message(job["query"], exc)}
+        return failure(syntax_error(job["query"], exc))
     except (OSError, ValueError, RuntimeError) as exc:
         if job.get("federated"):  # the remote failed, refused, or answered what is not SPARQL solutions
-            return {"ok": False, "status": 502, "message": service_failure(exc, job.get("services") or [])}
-        if isinstance(exc, OSError):
-            return _os_error(exc)
-        return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
+            return failure(UpstreamError(service_failure(exc, job.get("services") or [])))
+        if isinstance(exc, OSError) and _is_network_refusal(exc):
+            return failure(QueryError(SERVICE_DISABLED))  # a sandboxed worker cannot open sockets: a hidden SERVICE
+        return failure(QueryError(f"The query could not be evaluated: {' '.join(str(exc).split())}"))
     except MemoryError:
-        return {"ok": False, "status": 503, "message": "The query needed more memory than a worker may use."}
+        return failure(ResourceLimit("The query needed more memory than a worker may use."))
+    except ItukgError as exc:
+        return failure(exc)
     except Exception as exc:  # a bug of ours: the caller logs `detail` with the request id
         return {"ok": False, "status": 500, "message": "internal error", "detail": traceback.format_exc(),
                 "error": type(exc).__name__}
+
+
+def failure(exc: ItukgError) -> dict:
+    """The reply of a job that ended with `exc`: the error itself, its status and message for readers."""
+    return {"ok": False, "status": exc.status, "message": exc.message, "error": exc}
+
+
+def check_reply(reply: dict) -> dict:
+    """`reply` when the job succeeded; else its ItukgError raised (the app answers it), or, for a bug in the
+    worker, a RuntimeError with the worker's traceback for the log (the client gets a plain 500)."""
+    if reply["ok"]:
+        return reply
+    error = reply.get("error")
+    if isinstance(error, ItukgError):
+        raise error
+    raise RuntimeError(f"query worker error {error}: {reply.get('detail')}")
 
 
 def service_failure(exc: BaseException, services: list[str]) -> str:
@@ -60,31 +79,9 @@ def service_failure(exc: BaseException, services: list[str]) -> str:
     return f"A SERVICE request failed ({named}): {text}"
 
 
-def _os_error(exc: OSError) -> dict:
-    if _is_network_refusal(exc):  # a sandboxed worker cannot open sockets: a SERVICE the scanner did not see
-        return {"ok": False, "status": 400, "message": SERVICE_DISABLED}
-    return {"ok": False, "status": 400, "message": f"The query could not be evaluated: {exc}"}
-
-
 def _is_network_refusal(exc: OSError) -> bool:
     text = str(exc)
     return exc.errno == 24 or "Too many open files" in text or "lookup address" in text
-
-
-def syntax_message(query: str, exc: SyntaxError) -> str:
-    """pyoxigraph says 'error at L:C: expected ...'; add the line and a caret under the column."""
-    text = str(exc.msg if getattr(exc, "msg", None) else exc)
-    m = _POSITION.search(text)
-    if not m:
-        return f"SPARQL syntax error: {text}"
-    line_no, col = int(m.group(1)), int(m.group(2))
-    if line_no > 1:  # pyoxigraph 0.5 (rust-peg) counts the newline into the column on every line but the first
-        col -= 1
-    detail = text[m.end():].lstrip(": ") or text
-    lines = query.splitlines() or [""]
-    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-    caret = " " * max(col - 1, 0) + "^"
-    return f"SPARQL syntax error at line {line_no}, column {col}: {detail}\n{line}\n{caret}"
 
 
 #: Bytes of JSON results the native writer may produce before the row-limited Python writer takes over.
@@ -142,8 +139,7 @@ def _write(job: dict, evaluate) -> dict:
         kind = "graph"
     fmt = formats.get(kind)
     if fmt is None:
-        return {"ok": False, "status": 406, "kind": kind,
-                "message": f"the Accept header allows no format for this {kind} answer"}
+        raise NotAcceptable(f"the Accept header allows no format for this {kind} answer")
     if kind == "boolean":
         body = BOOLEAN_WRITERS[fmt](bool(result))
     elif kind == "tabular":

@@ -14,11 +14,11 @@ import urllib.parse
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from ..graph.errors import ConfigError, DatasetError
+from ..graph.errors import BadRequest, ConfigError, NotFound, QueryTimeout, ResourceLimit
 from ..graph.namespaces import PREFIXES
 from . import data, negotiation, rdfwrite
-from .errors import ClientError, QueryTimeout
-from .http import endpoint_url, rdf_response, runtime, settings, wanted
+from .execute import check_reply, failure
+from .http import endpoint_url, flag, rdf_response, runtime, settings, wanted
 from .store import INFERRED, Snapshot
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld")
@@ -54,7 +54,7 @@ def export_entity(store, iri: str, fmt: str = "turtle", inferred: bool = True) -
         raise ConfigError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     triples = data.entity_triples(store, iri, inferred)
     if not triples:
-        raise DatasetError(f"the dataset says nothing about <{iri}>")
+        raise NotFound(f"the dataset says nothing about <{iri}>")
     from .execute import write_graph
     return write_graph(triples, fmt, _PREFIXES)
 
@@ -164,15 +164,7 @@ _CACHE_LIMIT = 8
 
 
 def _bool_param(name: str, default: bool) -> bool:
-    value = request.args.get(name)
-    if value is None:
-        return default
-    lowered = value.strip().lower()
-    if lowered in ("true", "1", "yes", "on", ""):
-        return True
-    if lowered in ("false", "0", "no", "off"):
-        return False
-    raise ClientError(400, f"{name} must be true or false, not {value!r}")
+    return flag(name, request.args.get(name), default)
 
 
 def _slug(text: str) -> str:
@@ -183,10 +175,10 @@ def run_export_job(snapshot: Snapshot, spec: dict) -> dict:
     """In a query worker: export_dataset as a reply dict (the worker's deadline and memory limit apply)."""
     try:
         body = export_dataset(snapshot, spec["format"], inferred=spec["inferred"], graph=spec["graph"])
-    except DatasetError as exc:
-        return {"ok": False, "status": 404, "message": f"{exc}; the service description (GET /sparql) lists the graphs"}
+    except NotFound as exc:
+        return failure(exc)
     except MemoryError:
-        return {"ok": False, "status": 503, "message": "The export needed more memory than a worker may use."}
+        return failure(ResourceLimit("The export needed more memory than a worker may use."))
     return {"ok": True, "body": body}
 
 
@@ -204,13 +196,9 @@ def _cached_export(snapshot: Snapshot, fmt: str, inferred: bool, graph: str | No
     try:
         snapshot, reply = runtime().run_query(lambda _snapshot: {"export": spec})
     except QueryTimeout:
-        seconds = settings().query_timeout
-        raise ClientError(503, f"The export was stopped after the time limit of {seconds:g} s (query_timeout). "
-                               "Ask for one graph (graph=) or run `itukg export` where the data is.",
-                          {"Retry-After": "5"}) from None
-    if not reply.get("ok"):
-        raise ClientError(reply.get("status", 500), reply.get("message", "internal error"))
-    body = reply["body"]
+        raise QueryTimeout(settings().query_timeout, "ask for one graph (graph=) or run `itukg export` where the "
+                                                     "data is.", what="export") from None
+    body = check_reply(reply)["body"]
     key = ("export", fmt, inferred, graph)
     if body is not None and sum(1 for k in snapshot.cache if k[0] == "export") < _CACHE_LIMIT:
         snapshot.cache[key] = body
@@ -227,17 +215,17 @@ def export():
         try:
             triples = data.entity_triples(snapshot, entity, inferred)
         except ValueError:
-            raise ClientError(400, f"entity={entity!r} is not an absolute IRI") from None
+            raise BadRequest(f"entity={entity!r} is not an absolute IRI") from None
         if not triples:
-            raise ClientError(404, f"the dataset says nothing about <{entity}>")
+            raise NotFound(f"the dataset says nothing about <{entity}>")
         name = _slug(entity.rsplit("/", 1)[-1]) + "." + EXTENSIONS[fmt]
         return rdf_response(triples, fmt, headers={"Content-Disposition": f'attachment; filename="{name}"'})
     fmt = wanted("dataset", extra=("turtle", "nt"))
     graph = request.args.get("graph") or None
     try:
         snapshot, body = _cached_export(snapshot, fmt, inferred, graph)
-    except DatasetError as exc:
-        raise ClientError(404, f"{exc}; the service description (GET /sparql) lists the graphs") from None
+    except NotFound as exc:
+        raise NotFound(f"{exc}; the service description (GET /sparql) lists the graphs") from None
     parts = ["itukg", snapshot.generation or "dataset"]
     if not inferred:
         parts.append("asserted")

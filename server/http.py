@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Response, current_app, request
 
+from ..graph.errors import BadRequest
 from ..graph.namespaces import PREFIXES
 from . import negotiation
 from .execute import write_graph
@@ -35,8 +36,20 @@ def settings():
 
 
 def wanted(kind: str, extra: tuple[str, ...] = ()) -> str:
-    """Negotiate the current request (Accept, overridden by `format`); a 406 ClientError if impossible."""
+    """Negotiate the current request (Accept, overridden by `format`); NotAcceptable (406) if impossible."""
     return negotiation.negotiate(kind, request.headers.get("Accept"), request.args.getlist("format"), extra)
+
+
+def flag(name: str, value: str | None, default: bool) -> bool:
+    """A true/false parameter; a bare `?asserted` means true, a value that is neither is a 400."""
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in ("true", "1", "yes", "on", ""):
+        return True
+    if lowered in ("false", "0", "no", "off"):
+        return False
+    raise BadRequest(f"{name} must be true or false, not {value!r}")
 
 
 def rdf_response(triples: list, fmt: str, status: int = 200, headers: dict | None = None) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ClientError
+from ..graph.errors import BadRequest, NotAcceptable
 
 MEDIA_TYPES = {
     "json": "application/sparql-results+json",
@@ -139,31 +139,31 @@ def from_param(values: list[str], kind: str, choices: tuple[str, ...]) -> str | 
         if isinstance(mapped, dict):
             mapped = mapped.get(kind)
         if mapped is None and value not in _FORMAT_PARAM:
-            raise ClientError(400, f"unknown format {raw!r}; use one of: {', '.join(sorted(_FORMAT_PARAM))}")
+            raise BadRequest(f"unknown format {raw!r}; use one of: {', '.join(sorted(_FORMAT_PARAM))}")
         picked.add(mapped)
     if not picked:
         return None
     if len(picked) > 1:
-        raise ClientError(400, f"the format parameters disagree: {', '.join(v for v in values if v)}")
+        raise BadRequest(f"the format parameters disagree: {', '.join(v for v in values if v)}")
     return picked.pop()
 
 
 def negotiate(kind: str, accept: str | None, format_values: list[str] | None = None,
               extra: tuple[str, ...] = ()) -> str:
-    """The format key for an answer of `kind`, or a 406 ClientError saying what is available."""
+    """The format key for an answer of `kind`, or NotAcceptable (406) saying what is available."""
     choices = CHOICES[kind] + extra
     if format_values:
         chosen = from_param(format_values, kind, choices)
         if chosen is not None:
             if chosen not in choices:
-                raise ClientError(406, f"format {chosen} is not available for a {kind} answer; "
-                                       f"use one of: {', '.join(choices)}")
+                raise NotAcceptable(f"format {chosen} is not available for a {kind} answer; "
+                                    f"use one of: {', '.join(choices)}")
             return chosen
     chosen = from_accept(accept, choices)
     if chosen is None:
         offered = ", ".join(MEDIA_TYPES[c].split(";")[0] for c in choices)
-        raise ClientError(406, f"none of the media types in Accept ({accept}) can be produced for a {kind} "
-                               f"answer; available: {offered}")
+        raise NotAcceptable(f"none of the media types in Accept ({accept}) can be produced for a {kind} "
+                            f"answer; available: {offered}")
     return chosen
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 
+from ..graph.errors import BadRequest, NotFound
 from ..graph.namespaces import ITUKG, PREFIXES
 from . import data
-from .errors import ClientError
 from .http import rdf_response, runtime, settings, wanted
 from .negotiation import media_type
 
@@ -146,7 +146,7 @@ def _not_found(iri: str, fmt: str) -> Response:
     if fmt == "html":
         return Response(render_template("not_found.html", iri=iri, message=message), status=404,
                         content_type=media_type("html"), headers={"Vary": "Accept"})
-    raise ClientError(404, message, {"Vary": "Accept"})
+    raise NotFound(message, headers={"Vary": "Accept"})
 
 
 @bp.route("/id/<path:rest>", methods=["GET"])
@@ -157,7 +157,7 @@ def entity(rest: str):
     try:
         ox.NamedNode(iri)
     except ValueError:
-        raise ClientError(400, f"/id/{rest} does not name a valid IRI") from None
+        raise BadRequest(f"/id/{rest} does not name a valid IRI") from None
     if fmt == "html":
         custom = current_app.config.get("ITUKG_ENTITY_HTML")  # the web UI's renderer, when it plugs one in
         if custom is not None:

@@ -29,22 +29,19 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..graph.errors import DatasetError
-from ..graph.namespaces import EMPTY_GRAPH_IRI as EMPTY, GRAPH
-from ..graph.remote import (
-    ASSERTED,
-    UNION,
-    SparqlClient,
-    StoreConfig,
+from ..graph.errors import (
+    DatasetError,
+    Forbidden,
+    QueryError,
+    QueryTimeout,
+    ServerBusy,
     StoreError,
     StoreHTTPError,
     StoreTimeout,
-    bnode_id,
-    json_term,
-    read_meta,
 )
+from ..graph.namespaces import EMPTY_GRAPH_IRI as EMPTY, GRAPH
+from ..graph.remote import ASSERTED, UNION, SparqlClient, StoreConfig, bnode_id, json_term, read_meta
 from . import scan
-from .errors import ClientError, QueryTimeout, ServerBusy
 from .execute import SERVICE_DISABLED, run_job
 from .runtime import Runtime
 from .store import INFERRED, DatasetWatcher, Snapshot
@@ -169,15 +166,11 @@ def _check_query(query: str) -> str | None:
         keywords = scan._interesting_keywords(text)
         first = next((k for k in keywords if k not in ("BASE", "PREFIX")), None)
         if first not in scan.QUERY_FORMS:
-            raise SyntaxError("only SELECT, CONSTRUCT, DESCRIBE and ASK queries are accepted (this endpoint is "
-                              "read-only)")
+            raise QueryError("only SELECT, CONSTRUCT, DESCRIBE and ASK queries are accepted (this endpoint is "
+                             "read-only)")
         if "SERVICE" in keywords:
-            raise StoreRefusal(SERVICE_DISABLED)
+            raise QueryError(SERVICE_DISABLED)
     return scan.query_shape(query).form
-
-
-class StoreRefusal(Exception):
-    """A query this server will not send to the store."""
 
 
 def _solutions(body: bytes, form: str | None):
@@ -216,18 +209,16 @@ class RemoteSnapshot(Snapshot):
 
 
 def open_remote(config: StoreConfig, timeout: float = 60.0) -> RemoteSnapshot:
-    """What the store holds now: its metadata, graphs and their sizes (DatasetError when it holds no itukg)."""
+    """What the store holds now: its metadata, graphs and their sizes (DatasetError when it holds no itukg,
+    StoreError when it cannot be read)."""
     client = SparqlClient(config)
-    try:
-        meta = read_meta(client)
-        if not meta.get("state"):
-            raise DatasetError(f"the store at {config.name} holds no itukg dataset; run "
-                               f"`itukg build --store {config.name}` first")
-        rows = client.select(
-            f'SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH}") '
-            f"|| ?g = <{UNION}>) }} GROUP BY ?g")
-    except StoreError as exc:
-        raise DatasetError(str(exc)) from None
+    meta = read_meta(client)
+    if not meta.get("state"):
+        raise DatasetError(f"the store at {config.name} holds no itukg dataset; run "
+                           f"`itukg build --store {config.name}` first")
+    rows = client.select(
+        f'SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH}") '
+        f"|| ?g = <{UNION}>) }} GROUP BY ?g")
     sizes = {r["g"].value: int(r["n"].value) for r in rows}
     triples = sizes.pop(UNION, 0)
     graphs = tuple(ox.NamedNode(g) for g in sorted(sizes))
@@ -265,19 +256,14 @@ class RemotePool:
         kwargs = {} if dataset is None else {"default_graph": dataset["default"], "named_graphs": dataset["named"]}
         try:
             result = store.query(job["query"], base_iri=job.get("base_iri"), prefixes=job.get("prefixes"), **kwargs)
-        except StoreRefusal as exc:
-            return {"ok": False, "status": 400, "message": str(exc)}
-        except SyntaxError as exc:
-            return {"ok": False, "status": 400, "message": f"SPARQL syntax error: {exc}"}
         except StoreTimeout:
             raise QueryTimeout(timeout) from None
-        except StoreHTTPError as exc:
-            if 400 <= exc.status < 500 and exc.status not in (401, 403, 407):
-                message = _ERROR_AT.sub(lambda m: f"error at {int(m.group(1)) - 1}:", exc.message)
-                return {"ok": False, "status": 400, "message": f"The store refused the query: {message}"}
-            raise ClientError(502, f"The SPARQL store did not answer the query: {exc.message}") from None
         except StoreError as exc:
-            raise ClientError(502, f"The SPARQL store did not answer the query: {exc}") from None
+            status = exc.upstream_status if isinstance(exc, StoreHTTPError) else 0
+            if 400 <= status < 500 and status not in (401, 403, 407):  # the store's parser refused it
+                message = _ERROR_AT.sub(lambda m: f"error at {int(m.group(1)) - 1}:", exc.message)
+                raise QueryError(f"The store refused the query: {message}") from None
+            raise StoreError(f"The SPARQL store did not answer the query: {exc}") from None
         return run_job(_Answered(result), job)  # limits and formats exactly as for the local store
 
     def close(self) -> None:
@@ -319,8 +305,8 @@ class RemoteRuntime(Runtime):
         return None  # SERVICE is never sent to the external store (_check_query), allow-list or not
 
     def apply_update(self, update: str, base_iri: str | None) -> Snapshot:
-        raise ClientError(403, "this server answers from an external SPARQL store and does not change it; "
-                               "update the store directly or run `itukg build --store URL`")
+        raise Forbidden("this server answers from an external SPARQL store and does not change it; "
+                        "update the store directly or run `itukg build --store URL`")
 
 
 class StoreWatcher(DatasetWatcher):

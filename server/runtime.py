@@ -17,12 +17,13 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from ..graph.errors import PoolClosed, QueryError, QueryTimeout, ResourceLimit
 from ..graph.namespaces import PREFIXES
-from .errors import ClientError
-from .execute import run_job, syntax_message
+from .execute import run_job
 from .settings import Settings
 from .store import DatasetWatcher, Snapshot, build_snapshot, copy_store, load_snapshot, with_union_store
-from .workers import PoolClosed, WorkerDied, WorkerPool
+from .syntax import syntax_error
+from .workers import WorkerPool
 
 log = logging.getLogger("itukg.server")
 
@@ -89,7 +90,8 @@ class Runtime:
                 log.info("compact union store ready (%d triples)", len(compact.union_store))
 
     def run_query(self, make_job: Callable[[Snapshot], dict], federated: bool = False) -> tuple[Snapshot, dict]:
-        """Run the job built for the current snapshot; returns (snapshot, reply). Raises ClientError on limits.
+        """Run the job built for the current snapshot; returns (snapshot, reply). Raises an Unavailable error
+        (QueryTimeout, ServerBusy, WorkerDied, PoolClosed) on limits.
 
         `federated` jobs (allowed SERVICE) go to the networked pool, every other job to the sandboxed one.
         """
@@ -99,18 +101,15 @@ class Runtime:
             snapshot, pool, service_pool = self._state
             if federated:
                 if service_pool is None:
-                    raise ClientError(400, "SERVICE is not available on this server (no service_allowlist, or "
-                                           "the data comes from an external store)")
+                    raise QueryError("SERVICE is not available on this server (no service_allowlist, or "
+                                     "the data comes from an external store)")
                 pool = service_pool
             job = make_job(snapshot)
             try:
                 return snapshot, pool.run(job, timeout=timeout, deadline=deadline)
             except PoolClosed:
                 continue  # a reload happened between reading the state and getting a worker
-            except WorkerDied:
-                raise ClientError(503, "The query worker stopped while evaluating this query (it ran out "
-                                       "of memory or crashed). Make the query more selective.") from None
-        raise ClientError(503, "The dataset is being reloaded; try again.")
+        raise PoolClosed()
 
     def apply_update(self, update: str, base_iri: str | None) -> Snapshot:
         """Apply a SPARQL Update to a copy of the data and install the result (all or nothing).
@@ -144,15 +143,13 @@ class Runtime:
         [(_, kind, value)] = list(run_each(update_delta, [job], timeout=s.query_timeout,
                                            memory_mb=s.worker_memory_mb))
         if kind == "timeout":
-            raise ClientError(503, f"The update was stopped after the time limit of {s.query_timeout:g} s "
-                                   "(query_timeout); nothing was changed. Make its WHERE more selective.",
-                              {"Retry-After": "5"})
+            raise QueryTimeout(s.query_timeout, "nothing was changed. Make its WHERE more selective.", what="update")
         if kind == "memory" or kind == "died":
-            raise ClientError(503, "The update needed more memory than a worker may use; nothing was changed.")
+            raise ResourceLimit("The update needed more memory than a worker may use; nothing was changed.")
         if kind == "error":
             raise RuntimeError(f"update evaluation failed: {value[0]}: {value[1]}")
         if value[0] == "error":
-            raise ClientError(value[1], value[2])
+            raise value[1]
         _, added, removed, graphs = value
         fmt = ox.RdfFormat.N_QUADS
         return (list(ox.parse(added, format=fmt)) if added else [],
@@ -177,7 +174,7 @@ class Runtime:
 
 def update_delta(job: tuple) -> tuple:
     """In a forked child: apply the update to a copy of the data and return what changed, as N-Quads bytes
-    (added, removed) and the named graphs after it, or ("error", status, message).
+    (added, removed) and the named graphs after it, or ("error", the QueryError to answer).
 
     The WHERE of every DELETE/INSERT operation that names no dataset itself (USING, WITH, using-graph-uri)
     sees the union default graph queries see (the hidden union graph, USING) and every named graph
@@ -196,9 +193,9 @@ def update_delta(job: tuple) -> tuple:
     try:
         store.update(text, base_iri=base_iri, prefixes=prefixes)
     except SyntaxError as exc:
-        return ("error", 400, syntax_message(update, exc).replace("SPARQL syntax", "SPARQL Update syntax"))
+        return ("error", syntax_error(update, exc, "SPARQL Update"))
     except (OSError, ValueError, RuntimeError) as exc:
-        return ("error", 400, f"The update could not be applied: {exc}")
+        return ("error", QueryError(f"The update could not be applied: {' '.join(str(exc).split())}"))
     added = [q for q in store if q.graph_name not in HIDDEN_GRAPHS and q not in current.store]
     removed = [q for q in current.store if q.graph_name not in HIDDEN_GRAPHS and q not in store]
     graphs = [str(g) if isinstance(g, ox.BlankNode) else g.value for g in store.named_graphs()

@@ -12,6 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..graph.errors import QueryError
+
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
@@ -117,10 +119,11 @@ def nesting_depth(text: str) -> int:
 
 
 def check_nesting(text: str, what: str = "query") -> None:
-    """Raise ValueError (a sentence for the client) if `text` nests deeper than MAX_NESTING."""
+    """Raise QueryError if `text` nests deeper than MAX_NESTING: pyoxigraph's recursive parser would overflow
+    its stack (a SIGSEGV, in the server process for updates)."""
     depth = nesting_depth(text)
     if depth > MAX_NESTING:
-        raise ValueError(f"the {what} nests groups, brackets or ! operators {depth} levels deep; the limit is "
+        raise QueryError(f"the {what} nests groups, brackets or ! operators {depth} levels deep; the limit is "
                          f"{MAX_NESTING}")
 
 
@@ -187,21 +190,13 @@ _SERVICE_IRI = re.compile(r"\s*(?:SILENT\s*)?<([^<>\"{}|^`\\\x00-\x20]*)>", re.I
 _SERVICE_VAR = re.compile(r"\s*(?:SILENT\s*)?([?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)", re.IGNORECASE)
 
 
-class ServiceRefused(ValueError):
-    """A SERVICE whose endpoint cannot be checked against the allow-list; `endpoint` says what was written."""
-
-    def __init__(self, message: str, endpoint: str):
-        super().__init__(message)
-        self.endpoint = endpoint
-
-
 def service_endpoints(text: str) -> list[str]:
     """The endpoint IRI written after every occurrence of SERVICE in `text`, as written (not resolved).
 
     Blunt on purpose, because what it allows runs in a worker with network access: every occurrence of the
     letters SERVICE (any case, inside names, strings, IRIs and comments too, before and after undoing \\u
     escapes) must read `SERVICE [SILENT] <absolute IRI>`; anything else (a variable endpoint, a prefixed name,
-    a comment in between, the word in a literal) raises ServiceRefused. A text scanner can be fooled about
+    a comment in between, the word in a literal) raises a QueryError saying which. A text scanner can be fooled about
     where tokens start (`FILTER(1<?b)SERVICE#>`), but not into missing a substring.
     """
     unescaped = unescape_codepoints(text)
@@ -214,15 +209,15 @@ def service_endpoints(text: str) -> list[str]:
                 continue
             var = _SERVICE_VAR.match(source, word.end())
             if var:
-                raise ServiceRefused(f"SERVICE {var.group(1)} is refused: a SERVICE endpoint must be an IRI written "
-                                     "in the query, not a variable", var.group(1))
+                raise QueryError(f"SERVICE {var.group(1)} is refused: a SERVICE endpoint must be an IRI written "
+                                 "in the query, not a variable")
             after = source[word.end():word.end() + 40].strip().split()
             shown = after[0] if after else ""
-            raise ServiceRefused(
-                f"the word {word.group()!r} at character {word.start() + 1} is not followed by an endpoint IRI "
-                f"(found {shown!r}): in a query that uses SERVICE, the word may only appear as "
+            raise QueryError(
+                f"SERVICE refused: the word {word.group()!r} at character {word.start() + 1} is not followed by an "
+                f"endpoint IRI (found {shown!r}): in a query that uses SERVICE, the word may only appear as "
                 "SERVICE [SILENT] <endpoint IRI> (not in names, strings or comments), so that every endpoint "
-                "can be checked", shown)
+                "can be checked")
     return list(dict.fromkeys(found))
 
 

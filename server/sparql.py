@@ -2,7 +2,7 @@
 
 One small function per concern: read the parameters (`read_params`), decide what the request is
 (`read_query_request`, `read_update_request`), choose the dataset (`dataset_for`), run, answer. Every client
-mistake becomes a ClientError with a sentence that says what to change.
+mistake becomes an ItukgError (graph/errors.py) with a sentence that says what to change.
 
 Dataset rules (documented in the service description): without default-graph-uri / named-graph-uri and without
 FROM in the query, the default graph is the union of all graphs and every named graph is available;
@@ -18,10 +18,18 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 
+from ..graph.errors import (
+    BadRequest,
+    Forbidden,
+    ItukgError,
+    PayloadTooLarge,
+    QueryError,
+    Unauthorized,
+    UnsupportedMediaType,
+)
 from . import negotiation, scan
-from .errors import ClientError
-from .execute import SERVICE_DISABLED
-from .http import output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
+from .execute import SERVICE_DISABLED, check_reply
+from .http import flag, output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
 from .service_description import service_description
 from .settings import normalise_endpoint
 from .store import HIDDEN_GRAPHS, INFERRED, Snapshot
@@ -49,7 +57,7 @@ class Params:
     def one(self, name: str) -> str | None:
         values = self.all(name)
         if len(values) > 1:
-            raise ClientError(400, f"the parameter {name!r} was given {len(values)} times; give it once")
+            raise BadRequest(f"the parameter {name!r} was given {len(values)} times; give it once")
         return values[0] if values else None
 
     def has(self, name: str) -> bool:
@@ -68,16 +76,16 @@ def _decode_pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
                              for part in (key, value)))
         return out
     except UnicodeDecodeError:
-        raise ClientError(400, f"the {where} is not valid UTF-8 once percent-decoded") from None
+        raise BadRequest(f"the {where} is not valid UTF-8 once percent-decoded") from None
 
 
 def _read_body(limit: int) -> bytes:
     length = request.content_length
     if length is not None and length > limit:
-        raise ClientError(413, f"the request body has {length} bytes; the limit is {limit}")
+        raise PayloadTooLarge(f"the request body has {length} bytes; the limit is {limit}")
     data = request.stream.read(limit + 1)
     if len(data) > limit:
-        raise ClientError(413, f"the request body is larger than the limit of {limit} bytes")
+        raise PayloadTooLarge(f"the request body is larger than the limit of {limit} bytes")
     return data
 
 
@@ -91,16 +99,16 @@ def read_params(direct_types: tuple[str, ...]) -> Params:
     limit = settings().max_request_bytes
     raw_query = request.query_string
     if len(raw_query) > limit:
-        raise ClientError(413, f"the query string has {len(raw_query)} bytes; the limit is {limit}")
+        raise PayloadTooLarge(f"the query string has {len(raw_query)} bytes; the limit is {limit}")
     params = Params(_decode_pairs(raw_query, "query string"))
     if request.method != "POST":
         return params
     mimetype = request.mimetype
     if not mimetype:
-        raise ClientError(415, "a POST needs a Content-Type: application/x-www-form-urlencoded (query=... in the "
-                               f"body) or {' or '.join(direct_types)} (the text as the body)")
+        raise UnsupportedMediaType("a POST needs a Content-Type: application/x-www-form-urlencoded (query=... in the "
+                                   f"body) or {' or '.join(direct_types)} (the text as the body)")
     if not _charset_is_utf8():
-        raise ClientError(415, f"only UTF-8 is accepted, not charset={request.mimetype_params.get('charset')}")
+        raise UnsupportedMediaType(f"only UTF-8 is accepted, not charset={request.mimetype_params.get('charset')}")
     body = _read_body(limit)
     if mimetype == _FORM:
         params.pairs += _decode_pairs(body, "form body")
@@ -109,10 +117,10 @@ def read_params(direct_types: tuple[str, ...]) -> Params:
         try:
             params.body = body.decode("utf-8")
         except UnicodeDecodeError:
-            raise ClientError(400, "the request body is not valid UTF-8") from None
+            raise BadRequest("the request body is not valid UTF-8") from None
         params.body_type = mimetype
         return params
-    raise ClientError(415, f"unsupported Content-Type {mimetype}; use {_FORM} or {' or '.join(direct_types)}")
+    raise UnsupportedMediaType(f"unsupported Content-Type {mimetype}; use {_FORM} or {' or '.join(direct_types)}")
 
 
 def _iri_list(params: Params, name: str) -> list[str]:
@@ -121,28 +129,12 @@ def _iri_list(params: Params, name: str) -> list[str]:
         try:
             ox.NamedNode(value)
         except ValueError:
-            raise ClientError(400, f"{name}={value!r} is not an absolute IRI") from None
+            raise BadRequest(f"{name}={value!r} is not an absolute IRI") from None
     return values
 
 
 def _flag(params: Params, name: str) -> bool:
-    value = params.one(name)
-    if value is None:
-        return False
-    lowered = value.strip().lower()
-    if lowered in ("true", "1", "yes", "on", ""):  # a bare ?asserted means true
-        return True
-    if lowered in ("false", "0", "no", "off"):
-        return False
-    raise ClientError(400, f"{name} must be true or false, not {value!r}")
-
-
-def _check_nesting(text: str, what: str) -> None:
-    """Too deep a nesting would overflow pyoxigraph's stack (a SIGSEGV, in-process for updates): 400 first."""
-    try:
-        scan.check_nesting(text, what)
-    except ValueError as exc:
-        raise ClientError(400, str(exc)) from None
+    return flag(name, params.one(name), False)
 
 
 @dataclass
@@ -159,24 +151,24 @@ class QueryRequest:
 def read_query_request(params: Params) -> QueryRequest | None:
     """The query of a /sparql request, or None when it asks for the service description."""
     if params.has("update") or params.body_type == _UPDATE:
-        raise ClientError(400, _READ_ONLY)
+        raise QueryError(_READ_ONLY)
     queries = params.all("query") + ([params.body] if params.body is not None else [])
     if len(queries) > 1:
-        raise ClientError(400, "the request holds more than one query (a query parameter given twice, or both "
-                               "in the URL and the body); send exactly one")
+        raise BadRequest("the request holds more than one query (a query parameter given twice, or both "
+                         "in the URL and the body); send exactly one")
     if not queries:
         if request.method in ("GET", "HEAD") and not (params.has("default-graph-uri")
                                                       or params.has("named-graph-uri")):
             return None
-        raise ClientError(400, "no query: pass it as the query parameter (GET or form POST) or as the body of a "
-                               "POST with Content-Type application/sparql-query")
+        raise BadRequest("no query: pass it as the query parameter (GET or form POST) or as the body of a "
+                         "POST with Content-Type application/sparql-query")
     query = queries[0]
     if not query.strip():
-        raise ClientError(400, "the query is empty")
-    _check_nesting(query, "query")
+        raise QueryError("the query is empty")
+    scan.check_nesting(query, "query")
     shape = scan.query_shape(query)
     if shape.looks_like_update:
-        raise ClientError(400, _READ_ONLY)
+        raise QueryError(_READ_ONLY)
     federated = shape.uses_service and check_service(query)
     return QueryRequest(
         query=query,
@@ -197,11 +189,8 @@ def check_service(query: str) -> bool:
     """
     allowed = settings().service_allowlist
     if not allowed:
-        raise ClientError(400, SERVICE_DISABLED)
-    try:
-        endpoints = scan.service_endpoints(query)
-    except scan.ServiceRefused as exc:
-        raise ClientError(400, f"SERVICE refused: {exc}") from None
+        raise QueryError(SERVICE_DISABLED)
+    endpoints = scan.service_endpoints(query)  # a SERVICE it cannot check is a QueryError
     allowed_set = {normalise_endpoint(e) for e in allowed}
     for endpoint in endpoints:
         try:
@@ -209,8 +198,8 @@ def check_service(query: str) -> bool:
         except ValueError:
             normalised = None
         if normalised not in allowed_set:
-            raise ClientError(400, f"SERVICE <{endpoint}> is refused: this endpoint is not in the server's "
-                                   "service_allowlist (endpoints must be written as absolute IRIs)")
+            raise QueryError(f"SERVICE <{endpoint}> is refused: this endpoint is not in the server's "
+                             "service_allowlist (endpoints must be written as absolute IRIs)")
     return True
 
 
@@ -221,15 +210,15 @@ def dataset_for(req: QueryRequest, snapshot: Snapshot) -> dict | None:
         known = {g.value for g in snapshot.graphs} | {g.value for g in HIDDEN_GRAPHS}
         for iri in req.default_graphs + req.named_graphs:
             if iri not in known:
-                raise ClientError(400, f"this server holds no graph <{iri}>; GET /sparql lists the graphs it "
-                                       "holds (graphs are never fetched from the web)")
+                raise BadRequest(f"this server holds no graph <{iri}>; GET /sparql lists the graphs it "
+                                 "holds (graphs are never fetched from the web)")
             if req.asserted and iri == INFERRED.value:
-                raise ClientError(400, f"{asserted_name}=true excludes <{iri}>, which the request also names")
+                raise BadRequest(f"{asserted_name}=true excludes <{iri}>, which the request also names")
         return {"default": req.default_graphs, "named": req.named_graphs}
     if req.shape.has_dataset:
         if req.asserted:
-            raise ClientError(400, f"{asserted_name}=true applies to the default dataset, but this query names "
-                                   "its own with FROM / FROM NAMED")
+            raise BadRequest(f"{asserted_name}=true applies to the default dataset, but this query names "
+                             "its own with FROM / FROM NAMED")
         return None
     default = snapshot.asserted_graph() if req.asserted else snapshot.default_graph
     if not req.shape.uses_graph:  # named graphs are reachable only through GRAPH
@@ -247,7 +236,7 @@ def formats_for(req: QueryRequest) -> dict:
     for kind in ("tabular", "boolean", "graph"):
         try:
             out[kind] = negotiation.negotiate(kind, accept, req.formats)
-        except ClientError:
+        except ItukgError:  # an unknown or impossible format (400, 406)
             if _KIND_OF_FORM.get(req.shape.form or "") == kind:
                 raise
             out[kind] = None
@@ -255,10 +244,7 @@ def formats_for(req: QueryRequest) -> dict:
 
 
 def answer(reply: dict, snapshot: Snapshot) -> Response:
-    if not reply["ok"]:
-        if reply.get("status") == 500:
-            raise RuntimeError(f"query worker error {reply.get('error')}: {reply.get('detail')}")
-        raise ClientError(reply["status"], reply["message"])
+    check_reply(reply)
     response = Response(reply["body"], content_type=negotiation.media_type(reply["format"]))
     response.headers["Vary"] = "Accept"
     if reply.get("truncated"):
@@ -319,11 +305,11 @@ def run_query_html(req: QueryRequest, params: Params, endpoint: str) -> Response
                "asserted": bool(req and req.asserted)}
     try:
         snapshot, reply = execute_query(req, endpoint, dict(_HTML_FORMATS))
-        if not reply["ok"]:
-            answer(reply, snapshot)  # raises
-        context.update(snapshot=snapshot, reply=reply)
-    except ClientError as exc:
-        context.update(error=exc.message, status=exc.status)
+        context.update(snapshot=snapshot, reply=check_reply(reply))
+    except ItukgError as exc:
+        if not exc.for_client:
+            raise  # the server's own problem: the app logs it and answers a plain 500
+        context.update(error=exc.text(), status=exc.status)
     return html_page(**context)
 
 
@@ -355,38 +341,38 @@ def sparql():
 def check_token() -> None:
     s = settings()
     if not s.allow_update:
-        raise ClientError(403, "updates are disabled on this server (allow_update is off)")
+        raise Forbidden("updates are disabled on this server (allow_update is off)")
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ClientError(401, "updates need a bearer token: Authorization: Bearer <token>",
-                          {"WWW-Authenticate": 'Bearer realm="itukg-update"'})
+        raise Unauthorized("updates need a bearer token: Authorization: Bearer <token>",
+                           headers={"WWW-Authenticate": 'Bearer realm="itukg-update"'})
     if not hmac.compare_digest(token.strip().encode(), (s.update_token or "").encode()):
-        raise ClientError(403, "the bearer token is not the update token")
+        raise Forbidden("the bearer token is not the update token")
 
 
 def read_update_request(params: Params) -> str:
     if params.has("query") or params.body_type == _QUERY:
-        raise ClientError(400, "/update takes SPARQL Update only; send queries to /sparql")
+        raise BadRequest("/update takes SPARQL Update only; send queries to /sparql")
     updates = params.all("update") + ([params.body] if params.body is not None else [])
     if len(updates) != 1:
-        raise ClientError(400, "send exactly one update: the update parameter of a form POST, or the body of a "
-                               "POST with Content-Type application/sparql-update")
+        raise BadRequest("send exactly one update: the update parameter of a form POST, or the body of a "
+                         "POST with Content-Type application/sparql-update")
     text = updates[0]
     if not text.strip():
-        raise ClientError(400, "the update is empty")
-    _check_nesting(text, "update")
+        raise QueryError("the update is empty")
+    scan.check_nesting(text, "update")
     if scan.uses_service(text):
-        raise ClientError(400, SERVICE_DISABLED)
+        raise QueryError(SERVICE_DISABLED)
     fetching = scan.fetching_keyword(text)
     if fetching:
-        raise ClientError(400, f"{fetching} is not allowed in updates: this server never fetches data from "
-                               "elsewhere. Updates run in the server process, so the word is refused anywhere in "
+        raise QueryError(f"{fetching} is not allowed in updates: this server never fetches data from "
+                         "elsewhere. Updates run in the server process, so the word is refused anywhere in "
                                "the update (in string literals and IRIs too); send the data itself with INSERT DATA.")
     using, using_named = _iri_list(params, "using-graph-uri"), _iri_list(params, "using-named-graph-uri")
     if (using or using_named) and scan.update_has_dataset_clause(text):
-        raise ClientError(400, "using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH "
-                               "in the update itself")
+        raise BadRequest("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH "
+                         "in the update itself")
     return scan.add_using(text, using, using_named)
 
 

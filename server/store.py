@@ -24,7 +24,6 @@ RDF/XML parser does not resolve external entities (tests/test_server_store.py pr
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import os
 import re
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..graph import dataset as ds
 from ..graph.errors import DatasetError
 from ..graph.namespaces import ASSERTED_GRAPH_IRI, INFERRED_GRAPH, PREFIXES, UNION_GRAPH_IRI
 
@@ -191,22 +191,16 @@ def _refuse_dangerous_entities(path: Path) -> None:
 
 
 def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Snapshot:
-    """Load `<data_dir>/current/dataset.nq` (docs/model.md) with its manifest."""
+    """Load the published generation of `data_dir` (graph/dataset.py knows where its files are) with its
+    manifest. The signature is taken first: a generation published while this one loads is seen by the watcher."""
     data_dir = Path(data_dir).expanduser()
-    current = data_dir / "current"
-    if not current.exists():
-        raise DatasetError(f"no built dataset in {data_dir} (no 'current'): run `itukg build` first")
-    generation = current.resolve()
-    dataset = generation / "dataset.nq"
-    if not dataset.is_file():
-        raise DatasetError(f"{generation} holds no dataset.nq: the build did not finish")
-    signature = dataset_signature(data_dir)
-    manifest = read_manifest(generation)
+    signature = ds.signature(data_dir)
+    generation = ds.require_loadable(data_dir)
     store = ox.Store()
-    _bulk_load(store, dataset, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
+    _bulk_load(store, generation.dataset_file, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
     return build_snapshot(
-        store, source=str(generation), generation=generation.name, manifest=manifest, signature=signature,
-        compact_union=compact_union,
+        store, source=str(generation.path), generation=generation.path.name, manifest=generation.manifest,
+        signature=signature, compact_union=compact_union,
     )
 
 
@@ -215,34 +209,6 @@ def load_snapshot(settings, compact_union: bool = True) -> Snapshot:
     if settings.files:
         return load_files(settings.files, compact_union)
     return load_dataset(settings.data_dir, compact_union)
-
-
-def read_manifest(generation: Path) -> dict:
-    try:
-        data = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.warning("cannot read %s/manifest.json: %s", generation, exc)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def dataset_signature(data_dir: os.PathLike | str) -> tuple | None:
-    """What changes when a rebuild lands: the resolved `current` target and the mtimes of its files."""
-    current = Path(data_dir).expanduser() / "current"
-    try:
-        target = current.resolve(strict=True)
-        parts = [str(target)]
-        for name in ("manifest.json", "dataset.nq"):
-            try:
-                st = (target / name).stat()
-                parts.append((st.st_mtime_ns, st.st_size))
-            except FileNotFoundError:
-                parts.append(None)
-        return tuple(parts)
-    except (FileNotFoundError, OSError):
-        return None
 
 
 def _bulk_load(store: ox.Store, path: Path, fmt, base_iri, to_graph) -> None:
@@ -346,7 +312,7 @@ class DatasetWatcher:
 
     def check(self) -> bool:
         """One poll; True when a new snapshot was loaded and handed over."""
-        sig = dataset_signature(self.data_dir)
+        sig = ds.signature(self.data_dir)
         if sig is None or sig == self._seen:
             self._pending = None
             return False

@@ -1433,6 +1433,7 @@ def _plug_into_linked_data(state) -> None:
     state.app.config.setdefault("ITUKG_ENTITY_HTML", entity_response)
     state.app.config.setdefault("ITUKG_SPARQL_HTML", sparql_page)
     state.app.config.setdefault("ITUKG_NOT_FOUND_HTML", not_found_page)
+    state.app.config.setdefault("ITUKG_ERROR_HTML", error_page)
     state.app.config.setdefault("ITUKG_UI_ID_PAGES", True)
     threading.Thread(target=_warm_up, args=(weakref.ref(state.app),), name="itukg-ui-warm-up", daemon=True).start()
 
@@ -1738,6 +1739,11 @@ def not_found_page(message: str, iri: str | None = None, status: int = 404) -> R
     response = _render("ui/not_found.html", status=status, iri=iri, message=message)
     response.headers["Vary"] = "Accept"
     return response
+
+
+def error_page(message: str, status: int, title: str) -> Response:
+    """A request the server refused (a bad parameter, a limit), in the site's layout, for browsers."""
+    return _render("ui/error.html", status=status, title=title, message=message)
 
 
 @bp.get("/favicon.ico")

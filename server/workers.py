@@ -41,7 +41,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from .errors import QueryTimeout, ServerBusy
+from ..graph.errors import PoolClosed, QueryTimeout, ServerBusy, WorkerDied
 
 log = logging.getLogger("itukg.server.workers")
 
@@ -51,14 +51,6 @@ _MAX_FD = 65536
 #: Stack of the thread that runs jobs in a worker (reserved address space; pages are used on demand).
 _WORKER_STACK = 1 << 30
 _MIN_STACK = 8 << 20
-
-
-class WorkerDied(Exception):
-    """The worker process ended while running a job (crash or memory limit)."""
-
-
-class PoolClosed(Exception):
-    """The pool was retired (a new dataset generation came in); run the job on the current pool."""
 
 
 class _Worker:
@@ -266,7 +258,7 @@ class WorkerPool:
             log.error("query worker %d stopped while running a query", worker.pid)
             worker.kill()
             self._replace(worker)
-            raise WorkerDied("the query worker stopped unexpectedly")
+            raise WorkerDied()
         self._release(worker)
         return reply
 

@@ -10,9 +10,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from itukg.graph.errors import ConfigError
+from itukg.graph.errors import BadRequest, ConfigError, NotAcceptable
 from itukg.server import negotiation, rdfwrite, results, scan
-from itukg.server.errors import ClientError
 from itukg.server.execute import run_job
 from itukg.server.settings import Settings, load_settings
 
@@ -120,10 +119,10 @@ def test_accept(accept, kind, expected):
 
 
 def test_nothing_acceptable_is_406():
-    with pytest.raises(ClientError) as info:
+    with pytest.raises(NotAcceptable) as info:
         negotiation.negotiate("tabular", "image/png, text/turtle;q=0")
     assert info.value.status == 406 and "application/sparql-results+json" in info.value.message
-    with pytest.raises(ClientError) as info:
+    with pytest.raises(NotAcceptable) as info:
         negotiation.negotiate("graph", "text/turtle;q=0")
     assert info.value.status == 406
 
@@ -132,10 +131,10 @@ def test_format_parameter_overrides_accept():
     assert negotiation.negotiate("tabular", "text/csv", ["json"]) == "json"
     assert negotiation.negotiate("graph", None, ["xml"]) == "rdfxml"
     assert negotiation.negotiate("tabular", None, ["tsv", "text/tab-separated-values"]) == "tsv"  # SPARQLWrapper
-    with pytest.raises(ClientError) as info:
+    with pytest.raises(BadRequest) as info:
         negotiation.negotiate("tabular", None, ["yaml"])
     assert info.value.status == 400
-    with pytest.raises(ClientError) as info:
+    with pytest.raises(NotAcceptable) as info:
         negotiation.negotiate("graph", None, ["csv"])
     assert info.value.status == 406
 

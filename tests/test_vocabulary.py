@@ -134,9 +134,9 @@ def test_a_new_kind_of_meeting_needs_no_python(hackathon, slug):
     assert str(mi) == base_iri() + f"meeting/{slug}-2021-03-12-geneva"
     g = to_graph(facts)
     assert (mi, RDF.type, ITUKG.Hackathon) in g
-    graph, inferred, report, warnings, n = process(doc, load_reference())
-    assert report.conforms, report.problems
-    assert (mi, RDF.type, ITUKG.Meeting) in inferred  # the reasoner knows the new class
+    processed = process(doc, load_reference())
+    assert processed.report.conforms, processed.report.problems
+    assert (mi, RDF.type, ITUKG.Meeting) in processed.inferred  # the reasoner knows the new class
 
 
 def test_an_announced_meeting_of_a_new_kind_has_its_label(hackathon):
