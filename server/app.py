@@ -58,8 +58,8 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
     atexit.register(_close_at_exit, weakref.ref(rt))  # no orphan workers, without keeping rt alive
     app.register_blueprint(sparql.bp)
     app.register_blueprint(export.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(ui.bp)  # before the ops routes: '/' is the UI's home page
+    pages.register(app, render_entity=ui.entity_response, render_not_found=ui.not_found_page)
+    ui.register(app)  # before the ops routes: '/' is the UI's home page
     _install_hooks(app, settings)
     _install_error_handlers(app)
     _install_ops_routes(app)
@@ -291,6 +291,7 @@ def serve(settings: Settings, snapshot: Snapshot | None = None, on_ready=None) -
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     port = bound_port(server)
+    ui.start_warm_up(app)  # the home page's tables, ready before the first visitor
     log.info("serving %s on http://%s:%s/sparql", app.extensions["itukg"].snapshot.source, settings.host, port)
     try:
         if on_ready is not None:

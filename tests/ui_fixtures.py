@@ -38,7 +38,7 @@ def with_ui(app):
     UI's home page so the tests see what a wired app serves.
     """
     if "ui" not in app.blueprints:
-        app.register_blueprint(ui.bp)
+        ui.register(app)
         for rule in app.url_map.iter_rules():
             if rule.rule == "/" and rule.endpoint != "ui.home_page":
                 app.view_functions[rule.endpoint] = app.view_functions["ui.home_page"]
