@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from ui_fixtures import BASE, DURBAN, ERICSSON, TD_DOCUMENT, client, ui_app, ui_snapshot  # noqa: F401
+from ui_fixtures import BASE, DURBAN, ERICSSON, TD_DOCUMENT, client, topic_and_its_names, ui_app, ui_snapshot  # noqa: F401
 
 from itukg.graph.errors import QueryError
 from itukg.server import named_queries as nq, ui
@@ -500,3 +500,67 @@ def test_labels_api_for_the_query_editor(client):
     assert r.status_code == 200 and r.get_json()["labels"] == {DURBAN: "CTO meeting", ERICSSON: "Ericsson"}
     assert client.post("/ui/api/labels", data="nonsense").get_json() == {"labels": {}}
 
+
+# --- named queries' parameters, read as the CLI reads them ------------------------------------------------------
+
+TOPIC_QUERY = "topic-meetings"
+
+
+def test_named_query_parameters_resolve_as_in_the_cli(client, ui_snapshot):
+    iri, names = topic_and_its_names(ui_snapshot)
+    bound = nq.bind(nq.get(TOPIC_QUERY), {"topic": iri})
+    for form, value in names.items():
+        r = client.get("/ui/api/named-query", query_string={"name": TOPIC_QUERY, "param.topic": value})
+        assert r.status_code == 200, (form, r.get_json())
+        assert r.get_json()["resolved"] == {"topic": iri} and r.get_json()["text"] == bound, form
+    page = client.get("/query", query_string={"named": TOPIC_QUERY, "param.topic": names["label"]})
+    body = text_of(page)
+    assert page.status_code == 200 and bound in body and 'data-autorun="true"' in body
+    assert f'id="named-{TOPIC_QUERY}"' in body and f'value="{names["label"]}"' in body
+
+
+def test_an_unresolvable_parameter_is_shown_with_its_close_matches(client, ui_snapshot):
+    _, names = topic_and_its_names(ui_snapshot)
+    typo = names["slug"][:2] + names["slug"][3:]
+    with pytest.raises(QueryError) as expected:
+        nq.resolve_param(ui_snapshot, "topic", typo)
+    assert "close matches" in str(expected.value)
+    r = client.get("/ui/api/named-query", query_string={"name": TOPIC_QUERY, "param.topic": typo})
+    assert r.status_code == 400 and r.get_json()["errors"] == {"topic": str(expected.value)}
+    assert r.get_json()["text"] is None
+    page = client.get("/query", query_string={"named": TOPIC_QUERY, "param.topic": typo})
+    body = text_of(page)
+    assert page.status_code == 400 and str(expected.value) in body and 'aria-invalid="true"' in body
+    assert 'data-autorun' not in body
+
+
+@pytest.mark.parametrize("args, words", [
+    ({"name": "no-such-query"}, "no named query"),
+    ({"name": TOPIC_QUERY}, "needs parameter"),
+    ({"name": TOPIC_QUERY, "param.topic": "x", "param.colour": "red"}, "has no parameter"),
+])
+def test_named_query_mistakes_are_the_cli_s(client, args, words):
+    r = client.get("/ui/api/named-query", query_string=args)
+    assert r.status_code == 400 and words in r.get_json()["error"]
+
+
+def test_choosing_a_named_query_shows_its_form_with_sample_values(client, ui_snapshot):
+    examples = {e["name"]: e for e in query.example_queries(ui_snapshot)}
+    r = client.get("/query", query_string={"named": TOPIC_QUERY})
+    body = text_of(r)
+    assert r.status_code == 200 and 'aria-invalid' not in body
+    form = re.search(rf'<form class="named-form" id="named-{TOPIC_QUERY}"[^>]*>', body).group(0)
+    assert "hidden" not in form
+    assert f'value="{examples[TOPIC_QUERY]["fields"]["topic"]}"' in body
+    assert f'href="/query?named={TOPIC_QUERY}"' in text_of(client.get("/query"))  # the way there without scripts
+    for name, e in examples.items():  # the others' forms stay hidden; queries without parameters have none
+        found = re.search(rf'<form class="named-form" id="named-{name}"[^>]*>', body)
+        assert (found is not None) == bool(e["params"])
+        assert found is None or name == TOPIC_QUERY or "hidden" in found.group(0)
+
+
+def test_a_named_query_without_parameters_opens_in_the_editor(client):
+    plain = next(q for q in nq.named_queries().values() if not q.params)
+    r = client.get("/query", query_string={"named": plain.name})
+    body = text_of(r)
+    assert r.status_code == 200 and f">{plain.text}</textarea>" in body and 'data-autorun="true"' in body

@@ -90,7 +90,8 @@ def ui_config() -> dict:
     """What the page scripts need to know about this server (base.html writes it as JSON)."""
     return {"baseIri": base_iri(), "idPages": bool(current_app.config.get("ITUKG_UI_ID_PAGES")),
             "ontologyNs": str(ITUKG), "entityUrl": url_for("ui.entity"), "ontologyUrl": url_for("ui.ontology"),
-            "searchUrl": url_for("ui.api_search"), "labelsUrl": url_for("ui.api_labels"), "sparqlUrl": "/sparql"}
+            "searchUrl": url_for("ui.api_search"), "labelsUrl": url_for("ui.api_labels"),
+            "namedQueryUrl": url_for("ui.api_named_query"), "sparqlUrl": "/sparql"}
 
 
 def html(template: str, **context) -> str:
