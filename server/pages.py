@@ -9,6 +9,7 @@ Response | None (None falls back to the minimal page), and `render_not_found=fn(
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
@@ -137,7 +138,7 @@ def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/
     }
 
 
-def _not_found(iri: str, fmt: str, render_not_found) -> Response:
+def _not_found(iri: str, fmt: str, render_not_found: Callable | None) -> Response:
     message = (f"This dataset has no description of <{iri}>. Check the spelling of the path, or look the "
                "entity up with a SPARQL query at /sparql.")
     if fmt == "html" and render_not_found is not None:
@@ -148,37 +149,38 @@ def _not_found(iri: str, fmt: str, render_not_found) -> Response:
     raise ClientError(404, message, {"Vary": "Accept"})
 
 
-def blueprint(render_entity: Callable | None = None, render_not_found: Callable | None = None) -> Blueprint:
-    """The `pages` blueprint: /id/... answered with RDF, or HTML for browsers: `render_entity(snapshot, iri)`'s
-    page when it gives one, else the minimal page; a missing entity gets `render_not_found(message, iri, status)`
-    when given."""
-    bp = Blueprint("pages", __name__, template_folder="templates")
-
-    @bp.route("/id/<path:rest>", methods=["GET"])
-    def entity(rest: str):
-        fmt = wanted("graph", extra=("html",))
-        iri = settings().base_iri + rest
-        snapshot = runtime().snapshot
-        try:
-            ox.NamedNode(iri)
-        except ValueError:
-            raise ClientError(400, f"/id/{rest} does not name a valid IRI") from None
-        if fmt == "html":
-            response = render_entity(snapshot, iri) if render_entity is not None else None
-            if response is not None:
-                return response
-            page = describe(snapshot, iri, settings().base_iri, "/id/")
-            if page is None:
-                return _not_found(iri, fmt, render_not_found)
-            alternates = [(media_type(f).split(";")[0], f"{request.base_url}?format={f}")
-                          for f in ("turtle", "jsonld", "nt")]
-            return Response(render_template("entity.html", entity=page, alternates=alternates),
-                            content_type=media_type("html"), headers={"Vary": "Accept"})
-        triples = data.entity_triples(snapshot, iri)
-        if not triples:
+def entity(rest: str, render_entity: Callable | None = None, render_not_found: Callable | None = None):
+    """/id/<rest>: RDF, or HTML for browsers: `render_entity(snapshot, iri)`'s page when it gives one, else the
+    minimal page; a missing entity gets `render_not_found(message, iri, status)` when given."""
+    fmt = wanted("graph", extra=("html",))
+    iri = settings().base_iri + rest
+    snapshot = runtime().snapshot
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        raise ClientError(400, f"/id/{rest} does not name a valid IRI") from None
+    if fmt == "html":
+        response = render_entity(snapshot, iri) if render_entity is not None else None
+        if response is not None:
+            return response
+        page = describe(snapshot, iri, settings().base_iri, "/id/")
+        if page is None:
             return _not_found(iri, fmt, render_not_found)
-        return rdf_response(triples, fmt)
+        alternates = [(media_type(f).split(";")[0], f"{request.base_url}?format={f}")
+                      for f in ("turtle", "jsonld", "nt")]
+        return Response(render_template("entity.html", entity=page, alternates=alternates),
+                        content_type=media_type("html"), headers={"Vary": "Accept"})
+    triples = data.entity_triples(snapshot, iri)
+    if not triples:
+        return _not_found(iri, fmt, render_not_found)
+    return rdf_response(triples, fmt)
 
+
+def blueprint(render_entity: Callable | None = None, render_not_found: Callable | None = None) -> Blueprint:
+    """The `pages` blueprint, its /id/... route holding the HTML renderers given (see `entity`)."""
+    bp = Blueprint("pages", __name__, template_folder="templates")
+    bp.add_url_rule("/id/<path:rest>", "entity", partial(entity, render_entity=render_entity,
+                                                         render_not_found=render_not_found), methods=["GET"])
     return bp
 
 
