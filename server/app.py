@@ -20,13 +20,13 @@ import time
 import uuid
 import weakref
 
-from flask import Flask, Response, current_app, g, jsonify, render_template, request
+from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
 from ..graph.errors import ConfigError, ItukgError
 from . import export, negotiation, pages, sparql, ui
-from .http import runtime, text_response
+from .http import browser_pages, runtime, text_response
 from .runtime import Runtime
 from .settings import Settings
 from .store import Snapshot
@@ -58,8 +58,8 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
     atexit.register(_close_at_exit, weakref.ref(rt))  # no orphan workers, without keeping rt alive
     app.register_blueprint(sparql.bp)
     app.register_blueprint(export.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(ui.bp)  # before the ops routes: '/' is the UI's home page
+    pages.register(app, render_entity=ui.entity_response, render_not_found=ui.not_found_page)
+    app.extensions["itukg.pages"] = ui.register(app)  # before the ops routes: '/' is the UI's home page
     _install_hooks(app, settings)
     _install_error_handlers(app)
     _install_ops_routes(app)
@@ -122,7 +122,7 @@ def error_response(message: str, status: int, headers=None) -> Response:
 def _error_page(message: str, status: int) -> Response | None:
     """The HTML error page, or None when it cannot be rendered (the error is then answered as text: a page
     that fails must not hide the error it was to show)."""
-    render = current_app.config.get("ITUKG_ERROR_HTML")
+    render = browser_pages().error
     title = HTTP_STATUS_CODES.get(status, "Error")
     try:
         if render is not None:
@@ -161,7 +161,7 @@ def _install_error_handlers(app: Flask) -> None:
         elif exc.code == 413:
             message = f"the request is larger than the limit of {app.config['MAX_CONTENT_LENGTH']} bytes"
         headers = {k: v for k, v in exc.get_headers() if k.lower() == "allow"}
-        render = app.config.get("ITUKG_NOT_FOUND_HTML")
+        render = browser_pages().not_found
         if exc.code == 404 and render is not None and negotiation.html_quality(request.headers.get("Accept")) > 0:
             # a browser: the page in the site's layout, with its navigation
             return render(f"Nothing at {request.path}. Use the navigation above, the search box, or the "
@@ -320,6 +320,7 @@ def serve(settings: Settings, snapshot: Snapshot | None = None, on_ready=None) -
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     port = bound_port(server)
+    ui.start_warm_up(app)  # the home page's tables, ready before the first visitor
     log.info("serving %s on http://%s:%s/sparql", app.extensions["itukg"].snapshot.source, settings.host, port)
     try:
         if on_ready is not None:

@@ -1,6 +1,9 @@
 """Small helpers shared by the blueprints: the runtime of the current app, RDF and text responses."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from flask import Response, current_app, request
 
 from ..graph.errors import BadRequest
@@ -25,6 +28,21 @@ def query_prefixes() -> dict[str, str]:
 
 def output_prefixes() -> dict[str, str]:
     return OUTPUT_PREFIXES | {"id": settings().base_iri}
+
+
+@dataclass(frozen=True)
+class BrowserPages:
+    """The pages a browser gets where a protocol client gets data or text: the web UI's (ui.register returns
+    them) or, when a field is None, the plain built-in templates. One typed object in
+    app.extensions["itukg.pages"] rather than loose app.config keys."""
+
+    sparql: Callable[..., Response] | None = None
+    not_found: Callable[..., Response] | None = None
+    error: Callable[..., Response] | None = None
+
+
+def browser_pages() -> BrowserPages:
+    return current_app.extensions.get("itukg.pages") or BrowserPages()
 
 
 def runtime() -> Runtime:

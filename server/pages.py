@@ -1,14 +1,18 @@
 """Linked Data: every IRI under the base (id/...) resolves at /id/... as Turtle, JSON-LD, N-Triples or HTML.
 
 `describe(store, iri)` gathers what a page shows into plain data (no Flask), so the web UI can reuse it; the
-`pages` blueprint only negotiates and renders server/templates/entity.html. A richer HTML renderer can take over
-browsers' requests: set `app.config["ITUKG_ENTITY_HTML"] = fn(snapshot, iri) -> Response | None` (None falls
-back to the minimal page); RDF answers are unaffected.
+`pages` blueprint only negotiates and renders server/templates/entity.html. A richer HTML renderer takes over
+browsers' requests when the app passes one: `register(app, render_entity=fn)` with fn(snapshot, iri) ->
+Response | None (None falls back to the minimal page), and `render_not_found=fn(message, iri, status)` for the
+404 page; RDF answers are unaffected.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from ..graph.errors import BadRequest, NotFound
 from ..graph.namespaces import ITUKG, PREFIXES
@@ -134,23 +138,20 @@ def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/
     }
 
 
-bp = Blueprint("pages", __name__, template_folder="templates")
-
-
-def _not_found(iri: str, fmt: str) -> Response:
+def _not_found(iri: str, fmt: str, render_not_found: Callable | None) -> Response:
     message = (f"This dataset has no description of <{iri}>. Check the spelling of the path, or look the "
                "entity up with a SPARQL query at /sparql.")
-    render = current_app.config.get("ITUKG_NOT_FOUND_HTML")  # the web UI's page, in the site's layout
-    if fmt == "html" and render is not None:
-        return render(message, iri, 404)
+    if fmt == "html" and render_not_found is not None:
+        return render_not_found(message, iri, 404)
     if fmt == "html":
         return Response(render_template("not_found.html", iri=iri, message=message), status=404,
                         content_type=media_type("html"), headers={"Vary": "Accept"})
     raise NotFound(message, headers={"Vary": "Accept"})
 
 
-@bp.route("/id/<path:rest>", methods=["GET"])
-def entity(rest: str):
+def entity(rest: str, render_entity: Callable | None = None, render_not_found: Callable | None = None):
+    """/id/<rest>: RDF, or HTML for browsers: `render_entity(snapshot, iri)`'s page when it gives one, else the
+    minimal page; a missing entity gets `render_not_found(message, iri, status)` when given."""
     fmt = wanted("graph", extra=("html",))
     iri = settings().base_iri + rest
     snapshot = runtime().snapshot
@@ -159,19 +160,30 @@ def entity(rest: str):
     except ValueError:
         raise BadRequest(f"/id/{rest} does not name a valid IRI") from None
     if fmt == "html":
-        custom = current_app.config.get("ITUKG_ENTITY_HTML")  # the web UI's renderer, when it plugs one in
-        if custom is not None:
-            response = custom(snapshot, iri)
-            if response is not None:
-                return response
+        response = render_entity(snapshot, iri) if render_entity is not None else None
+        if response is not None:
+            return response
         page = describe(snapshot, iri, settings().base_iri, "/id/")
         if page is None:
-            return _not_found(iri, fmt)
+            return _not_found(iri, fmt, render_not_found)
         alternates = [(media_type(f).split(";")[0], f"{request.base_url}?format={f}")
                       for f in ("turtle", "jsonld", "nt")]
         return Response(render_template("entity.html", entity=page, alternates=alternates),
                         content_type=media_type("html"), headers={"Vary": "Accept"})
     triples = data.entity_triples(snapshot, iri)
     if not triples:
-        return _not_found(iri, fmt)
+        return _not_found(iri, fmt, render_not_found)
     return rdf_response(triples, fmt)
+
+
+def blueprint(render_entity: Callable | None = None, render_not_found: Callable | None = None) -> Blueprint:
+    """The `pages` blueprint, its /id/... route holding the HTML renderers given (see `entity`)."""
+    bp = Blueprint("pages", __name__, template_folder="templates")
+    bp.add_url_rule("/id/<path:rest>", "entity", partial(entity, render_entity=render_entity,
+                                                         render_not_found=render_not_found), methods=["GET"])
+    return bp
+
+
+def register(app, render_entity: Callable | None = None, render_not_found: Callable | None = None) -> None:
+    """Serve the Linked Data pages on `app`, with the HTML renderers given (see `blueprint`)."""
+    app.register_blueprint(blueprint(render_entity, render_not_found))

@@ -16,7 +16,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from ..graph.errors import (
     BadRequest,
@@ -29,7 +29,16 @@ from ..graph.errors import (
 )
 from . import negotiation, scan
 from .execute import SERVICE_DISABLED, check_reply
-from .http import flag, output_prefixes, query_prefixes, rdf_response, runtime, settings, text_response
+from .http import (
+    browser_pages,
+    flag,
+    output_prefixes,
+    query_prefixes,
+    rdf_response,
+    runtime,
+    settings,
+    text_response,
+)
 from .service_description import service_description
 from .settings import normalise_endpoint
 from .store import HIDDEN_GRAPHS, INFERRED, Snapshot
@@ -290,7 +299,7 @@ def wants_html(req: QueryRequest) -> bool:
 
 def html_page(**context) -> Response:
     """The endpoint's page in the site's layout (the web UI renders it; see ui.sparql_page)."""
-    render = current_app.config.get("ITUKG_SPARQL_HTML")
+    render = browser_pages().sparql
     if render is not None:
         return render(**context)
     html = render_template("sparql.html", endpoint=context["endpoint"], snapshot=runtime().snapshot,

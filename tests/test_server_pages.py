@@ -5,8 +5,10 @@ import json
 
 import rdflib
 import requests
+from flask import Flask, Response
 from server_fixtures import ERICSSON, MEETING, live, snapshot  # noqa: F401
 
+from itukg.server import pages
 from itukg.server.pages import describe
 
 PAGE = "/id/organization/ericsson"
@@ -41,16 +43,20 @@ def test_turtle_jsonld_ntriples_by_accept(live):
     assert "@context" in json.loads(r.content)
 
 
+def pages_client(live, **renderers):
+    """A test client of an app serving only the Linked Data pages over the live server's data, with the HTML
+    renderers given (pages.register's arguments)."""
+    app = Flask(__name__)
+    app.extensions["itukg"] = live.app.extensions["itukg"]
+    pages.register(app, **renderers)
+    return app.test_client()
+
+
 def test_html_for_browsers(live):
-    """The plain Linked Data page (the web UI's richer page is switched off here), with literals escaped."""
-    saved = live.app.config.pop("ITUKG_ENTITY_HTML", None)
-    try:
-        r = requests.get(live.url + PAGE, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}, timeout=10)
-    finally:
-        if saved is not None:
-            live.app.config["ITUKG_ENTITY_HTML"] = saved
+    """The plain Linked Data page (no web UI renderer given), with literals escaped."""
+    r = pages_client(live).get(PAGE, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
-    html = r.text
+    html = r.get_data(as_text=True)
     assert "<h1>Ericsson</h1>" in html
     assert 'href="/id/country/SE"' in html  # links to other entity pages
     assert 'href="http://www.wikidata.org/entity/Q52601" rel="external"' in html  # external links as links
@@ -71,22 +77,20 @@ def test_html_escapes_data(live):
     assert 'line &#34;two&#34;' in page and 'line "two"' not in page
 
 
-def test_html_renderer_can_be_plugged_in(live):
-    from flask import Response
-
+def test_html_renderer_is_passed_when_registering(live):
     calls = []
 
     def render(snapshot, iri):
         calls.append(iri)
         return Response("<p>custom</p>", content_type="text/html; charset=utf-8") if "ericsson" in iri else None
 
-    live.app.config["ITUKG_ENTITY_HTML"] = render
-    try:
-        assert requests.get(live.url + PAGE, headers={"Accept": "text/html"}, timeout=10).text == "<p>custom</p>"
-        other = requests.get(live.url + "/id/country/SE", headers={"Accept": "text/html"}, timeout=10)
-        assert "<h1>Sweden</h1>" in other.text  # None: the built-in page
-        turtle = requests.get(live.url + PAGE, headers={"Accept": "text/turtle"}, timeout=10)
-        assert turtle.headers["Content-Type"].startswith("text/turtle")
-    finally:
-        del live.app.config["ITUKG_ENTITY_HTML"]
+    client = pages_client(live, render_entity=render)
+    assert client.get(PAGE, headers={"Accept": "text/html"}).get_data(as_text=True) == "<p>custom</p>"
+    other = client.get("/id/country/SE", headers={"Accept": "text/html"})
+    assert "<h1>Sweden</h1>" in other.get_data(as_text=True)  # None: the built-in page
+    turtle = client.get(PAGE, headers={"Accept": "text/turtle"})
+    assert turtle.headers["Content-Type"].startswith("text/turtle")
     assert calls == [str(ERICSSON), "https://w3id.org/itukg/id/country/SE"]
+    missing = pages_client(live, render_not_found=lambda message, iri, status: Response(f"gone: {iri}", status))
+    r = missing.get("/id/organization/nobody", headers={"Accept": "text/html"})
+    assert r.status_code == 404 and r.get_data(as_text=True) == "gone: https://w3id.org/itukg/id/organization/nobody"

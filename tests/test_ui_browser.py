@@ -9,7 +9,21 @@ import re
 from urllib.parse import quote
 
 import pytest
-from ui_fixtures import DURBAN, ERICSSON, TD_DOCUMENT, bpage, browser, live_ui, screenshot, ui_snapshot  # noqa: F401
+from ui_fixtures import (  # noqa: F401
+    DURBAN,
+    ERICSSON,
+    TD_DOCUMENT,
+    bpage,
+    browser,
+    live_ui,
+    screenshot,
+    topic_and_its_names,
+    ui_snapshot,
+)
+
+from itukg.graph.errors import QueryError
+from itukg.server import named_queries as nq
+from itukg.server.ui import sparql
 
 pytestmark = pytest.mark.browser
 
@@ -191,3 +205,41 @@ def test_search_as_you_type_offers_entities_not_internal_nodes(bpage):
     assert texts[0].startswith("Ericsson") and len(texts) == 1, texts
     screenshot(page, "home-search-eric")
     no_trouble(bpage)
+
+
+def test_named_query_parameter_form_resolves_labels_and_shows_close_matches(bpage, ui_snapshot):
+    iri, names = topic_and_its_names(ui_snapshot)
+    bound = nq.bind(nq.get("topic-meetings"), {"topic": iri})
+    expected_rows = len(sparql.run(ui_snapshot, bound))
+    page = bpage.goto("/query")
+    page.wait_for_selector(".CodeMirror")
+    form = page.locator("#named-topic-meetings")
+    assert form.is_hidden()
+    page.locator('button[data-example="topic-meetings"]').click()
+    form.wait_for(state="visible")
+    field = page.locator("#named-topic-meetings-topic")
+    assert page.locator("label[for=named-topic-meetings-topic]").inner_text() == "?topic"
+    # a label, as the CLI takes it: the query is bound to the topic's IRI and runs
+    field.fill(names["label"])
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("iri => document.querySelector('.CodeMirror').CodeMirror.getValue().includes('<' + iri + '>')",
+                           arg=iri)
+    page.wait_for_function("n => document.querySelectorAll('#results-grid tbody tr').length === n", arg=expected_rows)
+    assert page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()") == bound
+    assert field.get_attribute("aria-invalid") is None
+    form.locator("h2").scroll_into_view_if_needed()
+    screenshot(page, "query-named-parameter")
+    # a value that names nothing: the resolver's message, with its close matches, at the field
+    typo = names["slug"][:2] + names["slug"][3:]
+    with pytest.raises(QueryError) as expected:
+        nq.resolve_param(ui_snapshot, "topic", typo)
+    field.fill(typo)
+    form.locator("button[type=submit]").click()
+    error = page.locator("#named-topic-meetings-topic-error")
+    error.wait_for(state="visible")
+    assert error.inner_text() == str(expected.value) and "close matches" in error.inner_text()
+    assert field.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()") == bound  # unchanged
+    form.locator("h2").scroll_into_view_if_needed()
+    screenshot(page, "query-named-parameter-error")
+    assert not bpage.outside and all("400" in e for e in bpage.errors), bpage.errors

@@ -11,12 +11,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from ui_fixtures import BASE, DURBAN, ERICSSON, TD_DOCUMENT, client, ui_app, ui_snapshot  # noqa: F401
+from ui_fixtures import BASE, DURBAN, ERICSSON, TD_DOCUMENT, client, topic_and_its_names, ui_app, ui_snapshot  # noqa: F401
 
-from itukg.server import ui
+from itukg.graph.errors import QueryError
+from itukg.server import named_queries as nq, ui
+from itukg.server.ui import entities, evidence, home, index, lists, ontology, query, search, sparql, tables, web
+from itukg.server.ui.kinds import SEARCH_FIRST_KINDS
+from itukg.server.ui.report import build_report
+from itukg.server.ui.text import fold
 
 SERVER = Path(__file__).resolve().parent.parent / "server"
-VENDOR = SERVER / "static" / "vendor"
+VENDOR = SERVER / "ui" / "static" / "vendor"
 CALIFORNIA = BASE + "meeting/cto-consultation-2018-05-09-california"
 BUDAPEST = BASE + "meeting/sgla-2019-09-09-budapest"
 
@@ -36,13 +41,13 @@ def test_home_shows_counts_latest_meetings_search_and_links(client, ui_snapshot)
     r = client.get("/")
     assert r.status_code == 200 and r.mimetype == "text/html"
     body = text_of(r)
-    counts = {c["key"]: c["count"] for c in ui.counts(ui_snapshot)}
+    counts = {c["key"]: c["count"] for c in home.counts(ui_snapshot)}
     assert counts["meetings"] == 3 and counts["documents"] == 2
     # what the documents give, not the reference list: the organizations that took part are among them
-    took_part = {r["organization"] for r in ui.participations(ui_snapshot)}
+    took_part = {r["organization"] for r in tables.participations(ui_snapshot)}
     assert len(took_part) <= counts["organizations"] < 50 and counts["people"] == 3
-    assert counts["topics"] == len({t for _, t in ui.meeting_topics(ui_snapshot)})
-    reference = {c["key"]: c["count"] for c in ui.reference_counts(ui_snapshot)}
+    assert counts["topics"] == len({t for _, t in tables.meeting_topics(ui_snapshot)})
+    reference = {c["key"]: c["count"] for c in home.reference_counts(ui_snapshot)}
     assert reference["organizations"] > 100 and reference["topics"] > 200
     assert 'id="reference-counts"' in body and "/ui/list/organizations?in=documents" in body
     for key in ("meetings", "organizations", "people", "topics", "groups", "documents", "triples"):
@@ -77,7 +82,7 @@ def test_search_matches_word_starts_and_leaves_out_internal_nodes(client):
     for q in ("american", "a", "tele"):
         hits = client.get(f"/ui/api/search?q={q}").get_json()["results"]
         for rank in ("exact", "prefix", "word"):
-            wanted = [h["kind"] in ui.SEARCH_FIRST_KINDS for h in hits if h["rank"] == rank]
+            wanted = [h["kind"] in SEARCH_FIRST_KINDS for h in hits if h["rank"] == rank]
             assert wanted == sorted(wanted, reverse=True), (q, rank, [(h["label"], h["kind"]) for h in hits])
     assert client.get("/ui/api/search?q=17").get_json()["results"][0]["iri"] == BASE + "group/sg17"
 
@@ -105,8 +110,8 @@ def test_search_api_limits_and_empty_queries(client):
 
 
 def test_search_is_accent_insensitive(ui_snapshot):
-    assert ui.fold("Zürich  Côte") == "zurich cote"
-    assert [h["iri"] for h in ui.search(ui_snapshot, "RÖHDE")][:1] == [BASE + "organization/rohde-schwarz"]
+    assert fold("Zürich  Côte") == "zurich cote"
+    assert [h["iri"] for h in search.search(ui_snapshot, "RÖHDE")][:1] == [BASE + "organization/rohde-schwarz"]
 
 
 def test_search_page_works_without_javascript(client):
@@ -130,11 +135,11 @@ def test_query_page_has_editor_examples_and_keeps_the_query(client):
 
 
 def test_example_queries_bind_parameters_and_run(ui_snapshot):
-    examples = {e["name"]: e for e in ui.example_queries(ui_snapshot)}
+    examples = {e["name"]: e for e in query.example_queries(ui_snapshot)}
     assert examples["evidence"]["values"]["entity"].startswith("https://")
     assert "VALUES" in examples["evidence"]["text"] and "VALUES" in examples["topic-meetings"]["text"]
     for name, e in examples.items():
-        rows = ui.select(ui_snapshot, e["text"])
+        rows = sparql.run(ui_snapshot, e["text"])
         assert rows, f"example {name} returns no rows over the corpus"
 
 
@@ -162,7 +167,7 @@ def test_meeting_page(client):
 
 
 def test_long_lists_are_paginated(client, ui_snapshot):
-    page = ui.meeting_page(ui_snapshot, DURBAN)
+    page = entities.meeting_page(ui_snapshot, DURBAN)
     assert len(page["evidence"]) > 100
     first = text_of(entity(client, DURBAN))
     second = text_of(entity(client, DURBAN, evidence_page=2))
@@ -170,9 +175,9 @@ def test_long_lists_are_paginated(client, ui_snapshot):
     assert 'aria-current="page">2<' in second and "51–100 of" in second
     assert "1–50 of" in first
     assert 'rel="next"' not in beyond  # clamped to the last page
-    p = ui.paginate(list(range(120)), 3)
+    p = web.paginate(list(range(120)), 3)
     assert p["rows"] == list(range(100, 120)) and p["pages"] == 3 and p["first"] == 101
-    assert ui.paginate([], "x")["pages"] == 1
+    assert web.paginate([], "x")["pages"] == 1
 
 
 def test_organization_page(client):
@@ -223,7 +228,7 @@ def test_document_page_highlights_evidence(client, ui_snapshot):
     # the rendered text is the document's text, unchanged
     text = re.search(r'<div class="doc-text" id="doc-text"[^>]*>(.*?)</div>', body, re.S).group(1)
     plain = html.unescape(re.sub(r"<[^>]+>", "", text))
-    content = next(iter(ui.select(ui_snapshot, f"SELECT ?c WHERE {{ <{TD_DOCUMENT}> itukg:content ?c }}")))["c"].value
+    content = next(iter(sparql.run(ui_snapshot, f"SELECT ?c WHERE {{ <{TD_DOCUMENT}> itukg:content ?c }}")))["c"].value
     assert plain == content
 
 
@@ -236,10 +241,10 @@ def test_highlight_segments_cover_the_text_once():
                 "object": obj or {"literal": "x"}, "quote": content[s:e]}
 
     class Snap:  # highlight only needs labels/kinds for the targets
-        cache = {("ui", "index"): ui.Index(kinds={"m": "meeting", "o": "organization"})}
+        cache = {("ui", "index"): index.Index(kinds={"m": "meeting", "o": "organization"})}
 
     rows = [row(0, 10, "m"), row(2, 4, "m", obj={"iri": "o", "label": "o", "kind": "organization"}), row(3, 6, "m")]
-    out = ui.highlight(Snap(), content, rows)
+    out = evidence.highlight(Snap(), content, rows)
     assert "".join(s["text"] for s in out["segments"]) == content
     seg_c = next(s for s in out["segments"] if s["text"] == "C")
     assert seg_c["target"]["iri"] == "o" and seg_c["spans"][0] == "2-4"
@@ -264,7 +269,7 @@ def test_unknown_and_invalid_iris(client):
 
 # --- lists, ontology, report ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", list(ui.LISTS))
+@pytest.mark.parametrize("name", list(lists.LISTS))
 def test_lists(client, name):
     r = client.get(f"/ui/list/{name}")
     assert r.status_code == 200
@@ -280,7 +285,7 @@ def test_list_pagination_and_filter(client):
 
 def test_ontology_page(client, ui_snapshot):
     body = text_of(client.get("/ontology"))
-    doc = ui.ontology_doc(ui_snapshot)
+    doc = ontology.ontology_doc(ui_snapshot)
     assert len(doc["classes"]) >= 25 and len(doc["object_properties"]) >= 20
     assert 'id="Meeting"' in body and 'id="participant"' in body and 'id="startDate"' in body
     assert "schema:Event" in body and "subClassOf" in body
@@ -291,7 +296,7 @@ def test_ontology_page(client, ui_snapshot):
 
 def test_report_page(client, ui_snapshot):
     body = text_of(client.get("/report"))
-    report = ui.build_report(ui_snapshot)
+    report = build_report(ui_snapshot)
     assert report["present"] and len(report["documents"]) == 2 and report["rejected"] == []
     assert "td-cto-communiques-2018.txt" in body and "sgla-2019-budapest.txt" in body
     assert "Every document conformed" in body
@@ -305,7 +310,7 @@ def test_report_lists_rejected_documents(ui_snapshot):
 
     snap = replace(ui_snapshot, manifest={"built": "x", "documents": {}, "rejected": [
         {"source": "bad.txt", "problems": ["Violation: no date"]}]}, cache={})
-    report = ui.build_report(snap)
+    report = build_report(snap)
     assert report["rejected"] == [{"source": "bad.txt", "problems": ["Violation: no date"]}]
 
 
@@ -351,14 +356,14 @@ def test_pages_are_fast(client):
 
 
 def test_entity_links_follow_the_configured_route(ui_app):
-    assert ui_app.config["ITUKG_ENTITY_HTML"] is ui.entity_response  # plugged in by registering the blueprint
+    assert "ITUKG_ENTITY_HTML" not in ui_app.config  # the renderer reaches pages.py as an argument, not config
     with ui_app.test_request_context("/"):
-        assert ui.entity_url(DURBAN) == "/id/meeting/cto-meeting-2018-09-09-durban"
-        assert ui.entity_url("https://w3id.org/itukg/ontology#Meeting") == "/ontology#Meeting"
-        assert ui.entity_url("http://www.wikidata.org/entity/Q52618").startswith("/ui/entity?iri=http")
+        assert web.entity_url(DURBAN) == "/id/meeting/cto-meeting-2018-09-09-durban"
+        assert web.entity_url("https://w3id.org/itukg/ontology#Meeting") == "/ontology#Meeting"
+        assert web.entity_url("http://www.wikidata.org/entity/Q52618").startswith("/ui/entity?iri=http")
         ui_app.config["ITUKG_UI_ID_PAGES"] = False
         try:
-            assert ui.entity_url(DURBAN).startswith("/ui/entity?iri=https")
+            assert web.entity_url(DURBAN).startswith("/ui/entity?iri=https")
         finally:
             ui_app.config["ITUKG_UI_ID_PAGES"] = True
 
@@ -466,13 +471,13 @@ def test_report_shows_paths_relative_to_the_documents_folder(client, ui_snapshot
         "/usr/lib/python3/site-packages/itukg/corpus/sub/b.txt": {"source": "/usr/lib/python3/site-packages/itukg/corpus/sub/b.txt"}},
         "rejected": [{"source": "/usr/lib/python3/site-packages/itukg/corpus/c.txt", "problems": ["x"]}],
         "unreadable": ["/usr/lib/python3/site-packages/itukg/corpus/d.pdf: encrypted"]})
-    report = ui.build_report(snap)
+    report = build_report(snap)
     assert sorted(d["source"] for d in report["documents"]) == ["a.txt", "sub/b.txt"]
     assert report["rejected"][0]["source"] == "c.txt" and report["unreadable"] == ["d.pdf: encrypted"]
 
 
 def test_posts_are_not_claimed_for_the_meeting_date(client, ui_snapshot):
-    page = ui.meeting_page(ui_snapshot, DURBAN)
+    page = entities.meeting_page(ui_snapshot, DURBAN)
     zhao = next(r for r in page["people"] if r["person"]["label"] == "Houlin Zhao")
     assert [p["label"] for p in zhao["posts"]] == ["ITU Secretary-General"]  # as the document gives it
     assert {p["iri"].rsplit("/", 1)[-1] for p in zhao["other_posts"]} == {"tsb-director", "itu-deputy-secretary-general"}
@@ -483,9 +488,9 @@ def test_posts_are_not_claimed_for_the_meeting_date(client, ui_snapshot):
 
 
 def test_lists_can_keep_to_what_the_documents_name(client, ui_snapshot):
-    scoped = ui.entity_list(ui_snapshot, "organizations", scope="documents")
-    everything = ui.entity_list(ui_snapshot, "organizations")
-    counts = {c["key"]: c["count"] for c in ui.counts(ui_snapshot)}
+    scoped = lists.entity_list(ui_snapshot, "organizations", scope="documents")
+    everything = lists.entity_list(ui_snapshot, "organizations")
+    counts = {c["key"]: c["count"] for c in home.counts(ui_snapshot)}
     assert len(scoped["rows"]) == counts["organizations"] < len(everything["rows"])
     body = text_of(client.get("/ui/list/organizations?in=documents"))
     assert f"({counts['organizations']})" in body and "all, reference data included" in body
@@ -495,3 +500,68 @@ def test_labels_api_for_the_query_editor(client):
     r = client.post("/ui/api/labels", json={"iris": [DURBAN, ERICSSON, "http://example.org/unknown", 5]})
     assert r.status_code == 200 and r.get_json()["labels"] == {DURBAN: "CTO meeting", ERICSSON: "Ericsson"}
     assert client.post("/ui/api/labels", data="nonsense").get_json() == {"labels": {}}
+
+
+# --- named queries' parameters, read as the CLI reads them ------------------------------------------------------
+
+TOPIC_QUERY = "topic-meetings"
+
+
+def test_named_query_parameters_resolve_as_in_the_cli(client, ui_snapshot):
+    iri, names = topic_and_its_names(ui_snapshot)
+    bound = nq.bind(nq.get(TOPIC_QUERY), {"topic": iri})
+    for form, value in names.items():
+        r = client.get("/ui/api/named-query", query_string={"name": TOPIC_QUERY, "param.topic": value})
+        assert r.status_code == 200, (form, r.get_json())
+        assert r.get_json()["resolved"] == {"topic": iri} and r.get_json()["text"] == bound, form
+    page = client.get("/query", query_string={"named": TOPIC_QUERY, "param.topic": names["label"]})
+    body = text_of(page)
+    assert page.status_code == 200 and bound in body and 'data-autorun="true"' in body
+    assert f'id="named-{TOPIC_QUERY}"' in body and f'value="{names["label"]}"' in body
+
+
+def test_an_unresolvable_parameter_is_shown_with_its_close_matches(client, ui_snapshot):
+    _, names = topic_and_its_names(ui_snapshot)
+    typo = names["slug"][:2] + names["slug"][3:]
+    with pytest.raises(QueryError) as expected:
+        nq.resolve_param(ui_snapshot, "topic", typo)
+    assert "close matches" in str(expected.value)
+    r = client.get("/ui/api/named-query", query_string={"name": TOPIC_QUERY, "param.topic": typo})
+    assert r.status_code == 400 and r.get_json()["errors"] == {"topic": str(expected.value)}
+    assert r.get_json()["text"] is None
+    page = client.get("/query", query_string={"named": TOPIC_QUERY, "param.topic": typo})
+    body = text_of(page)
+    assert page.status_code == 400 and str(expected.value) in body and 'aria-invalid="true"' in body
+    assert 'data-autorun' not in body
+
+
+@pytest.mark.parametrize("args, words", [
+    ({"name": "no-such-query"}, "no named query"),
+    ({"name": TOPIC_QUERY}, "needs parameter"),
+    ({"name": TOPIC_QUERY, "param.topic": "x", "param.colour": "red"}, "has no parameter"),
+])
+def test_named_query_mistakes_are_the_cli_s(client, args, words):
+    r = client.get("/ui/api/named-query", query_string=args)
+    assert r.status_code == 400 and words in r.get_json()["error"]
+
+
+def test_choosing_a_named_query_shows_its_form_with_sample_values(client, ui_snapshot):
+    examples = {e["name"]: e for e in query.example_queries(ui_snapshot)}
+    r = client.get("/query", query_string={"named": TOPIC_QUERY})
+    body = text_of(r)
+    assert r.status_code == 200 and 'aria-invalid' not in body
+    form = re.search(rf'<form class="named-form" id="named-{TOPIC_QUERY}"[^>]*>', body).group(0)
+    assert "hidden" not in form
+    assert f'value="{examples[TOPIC_QUERY]["fields"]["topic"]}"' in body
+    assert f'href="/query?named={TOPIC_QUERY}"' in text_of(client.get("/query"))  # the way there without scripts
+    for name, e in examples.items():  # the others' forms stay hidden; queries without parameters have none
+        found = re.search(rf'<form class="named-form" id="named-{name}"[^>]*>', body)
+        assert (found is not None) == bool(e["params"])
+        assert found is None or name == TOPIC_QUERY or "hidden" in found.group(0)
+
+
+def test_a_named_query_without_parameters_opens_in_the_editor(client):
+    plain = next(q for q in nq.named_queries().values() if not q.params)
+    r = client.get("/query", query_string={"named": plain.name})
+    body = text_of(r)
+    assert r.status_code == 200 and f">{plain.text}</textarea>" in body and 'data-autorun="true"' in body

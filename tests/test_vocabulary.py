@@ -61,7 +61,7 @@ def test_every_meeting_kind_row_names_a_meeting_class():
 
 
 def test_ui_kinds_follow_the_ontology():
-    from itukg.server.ui import kind_roots
+    from itukg.server.ui.kinds import kind_roots
 
     roots = dict((iri, kind) for kind, iri in reversed(kind_roots()))
     for cls in SLUGS:
@@ -211,7 +211,7 @@ def test_rebase_moves_instance_iris_only(monkeypatch):
 
 
 def test_the_server_reads_kinds_without_loading_the_extractors():
-    code = ("import sys, itukg.server.app, itukg.server.ui as ui; ui.kind_roots(); "
+    code = ("import sys, itukg.server.app, itukg.server.ui.kinds as kinds; kinds.kind_roots(); "
             "print([m for m in sys.modules if m.startswith('itukg.graph.extract')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr + out.stdout

@@ -16,10 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from itukg.server import ui
+from itukg.graph.errors import QueryError
+from itukg.server import named_queries as nq, ui
 from itukg.server.app import build_server, close_app, create_app
 from itukg.server.settings import Settings
 from itukg.server.store import load_dataset
+from itukg.server.ui.index import label
+from itukg.server.ui.tables import meeting_topics
 
 CHROMIUM = os.environ.get("ITUKG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,11 +41,29 @@ def with_ui(app):
     UI's home page so the tests see what a wired app serves.
     """
     if "ui" not in app.blueprints:
-        app.register_blueprint(ui.bp)
+        ui.register(app)
         for rule in app.url_map.iter_rules():
             if rule.rule == "/" and rule.endpoint != "ui.home_page":
                 app.view_functions[rule.endpoint] = app.view_functions["ui.home_page"]
     return app
+
+
+def topic_and_its_names(snap) -> tuple[str, dict[str, str]]:
+    """A topic meetings discussed, and the ways a user may write it (IRI, prefixed name, slug, label), each of
+    which the CLI's resolver reads as that topic."""
+    for iri in sorted({t for _, t in meeting_topics(snap)}):
+        names = {"iri": iri, "prefixed": nq.short_name(iri), "slug": iri.rstrip("/").rsplit("/", 1)[-1],
+                 "label": label(snap, iri)}
+        if all(_resolved(snap, "topic", v) == iri for v in names.values()):
+            return iri, names
+    raise AssertionError("no topic of the corpus resolves from each of its names")
+
+
+def _resolved(snap, param: str, value: str) -> str | None:
+    try:
+        return nq.resolve_param(snap, param, value)
+    except QueryError:
+        return None
 
 
 def ui_settings(data_dir: Path, **overrides) -> Settings:

@@ -347,12 +347,50 @@
   /* --- wiring ------------------------------------------------------------------------------------------- */
   form.addEventListener("submit", function (e) { e.preventDefault(); submit(); });
 
+  /* A named query's parameters: one form per query (hidden until chosen); the server reads each value as the
+     CLI does (an IRI, a prefixed name, a slug or a label) and answers the bound query or what is wrong. */
+  var namedForms = document.querySelectorAll("form[data-named]");
+
+  function showNamedForm(name) {
+    namedForms.forEach(function (f) { f.hidden = f.getAttribute("data-named") !== name; });
+  }
+
+  function fieldError(input, message) {
+    var box = document.getElementById(input.id + "-error");
+    box.textContent = message || "";
+    box.hidden = !message;
+    if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  }
+
+  function runNamed(f) {
+    var params = new URLSearchParams();
+    params.set("name", f.getAttribute("data-named"));
+    var inputs = f.querySelectorAll("input[data-param]");
+    inputs.forEach(function (input) { params.set(input.name, input.value); fieldError(input, ""); });
+    statusEl.textContent = "Reading the parameters…";
+    return fetch(config.namedQueryUrl + "?" + params.toString(), { headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (bound) {
+        if (bound.text) { setQuery(bound.text); submit(); return; }
+        inputs.forEach(function (input) { fieldError(input, (bound.errors || {})[input.getAttribute("data-param")]); });
+        if (bound.error) showError(bound.error);
+        statusEl.textContent = "A parameter needs another value.";
+        var wrong = f.querySelector("input[aria-invalid=true]");
+        if (wrong) wrong.focus();
+      }).catch(function (err) { showError("Could not reach the server: " + err); });
+  }
+
+  namedForms.forEach(function (f) {
+    f.addEventListener("submit", function (e) { e.preventDefault(); runNamed(f); });
+  });
+
   document.querySelectorAll("button[data-example]").forEach(function (b) {
     b.addEventListener("click", function () {
       var ex = examples.filter(function (x) { return x.name === b.getAttribute("data-example"); })[0];
       if (!ex) return;
       document.querySelectorAll("button[data-example]").forEach(function (o) { o.setAttribute("aria-pressed", "false"); });
       b.setAttribute("aria-pressed", "true");
+      showNamedForm(ex.name);
       setQuery(ex.text);
       submit();
     });
@@ -363,5 +401,5 @@
     if (q !== null) { setQuery(q); submit(); }
   });
 
-  if (new URLSearchParams(window.location.search).get("query")) submit();
+  if (new URLSearchParams(window.location.search).get("query") || form.getAttribute("data-autorun") === "true") submit();
 })();

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Reproduce server/static/vendor/ from the npm registry at pinned versions.
+"""Reproduce server/ui/static/vendor/ from the npm registry at pinned versions.
 
-    python server/static/vendor/fetch_vendor.py            # fetch, verify, copy, write VERSIONS.md
-    python server/static/vendor/fetch_vendor.py --check    # verify the committed files match the registry
+    python server/ui/static/vendor/fetch_vendor.py            # fetch, verify, copy, write VERSIONS.md
+    python server/ui/static/vendor/fetch_vendor.py --check    # verify the committed files match the registry
 
 Each package is fetched with `npm pack <name>@<version>` (the ordinary npm client, so the npm configuration,
 proxy and cache apply), its tarball is checked against the pinned sha512 integrity, and only the prebuilt
@@ -34,7 +34,7 @@ class Package:
     version: str
     licence: str
     integrity: str
-    folder: str  # under server/static/vendor/
+    folder: str  # under server/ui/static/vendor/
     files: dict  # path in the tarball (under package/) -> path under folder
     purpose: str
 
@@ -129,7 +129,7 @@ def versions_md() -> str:
         "# Vendored front-end libraries",
         "",
         "Served from /static/vendor/ so the web UI works offline (no CDN). Reproduce with",
-        "`python server/static/vendor/fetch_vendor.py` (npm registry, pinned versions, sha512-checked);",
+        "`python server/ui/static/vendor/fetch_vendor.py` (npm registry, pinned versions, sha512-checked);",
         "`--check` verifies the committed files.",
         "",
         "| name | version | licence | npm source | files | used for |",

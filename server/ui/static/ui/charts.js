@@ -3,17 +3,13 @@
 (function () {
   "use strict";
 
-  var KIND_COLORS = {
-    meeting: "#0b5cad", organization: "#b35900", topic: "#2e7d32", group: "#6a1b9a", person: "#ad1457",
-    place: "#00796b", country: "#00796b", document: "#455a64", event: "#1565c0", series: "#1565c0"
-  };
-  var KIND_NAMES = {
-    meeting: "meeting", organization: "organization", topic: "topic", group: "ITU-T group", person: "person",
-    place: "place", country: "country", document: "document", event: "event", series: "series"
-  };
   var ACCENT = "#0b5cad";
 
-  function color(kind) { return KIND_COLORS[kind] || "#5b6577"; }
+  /* A kind's colour, as ui.css gives it (--k-<kind>, else --k-other). */
+  function color(kind) {
+    var style = getComputedStyle(document.documentElement);
+    return style.getPropertyValue("--k-" + kind).trim() || style.getPropertyValue("--k-other").trim() || "#5b6577";
+  }
 
   function dataOf(fig) {
     var s = fig.querySelector('script[type="application/json"]');
@@ -27,6 +23,14 @@
     if (target) target.style.cursor = elements.length ? "pointer" : "default";
   }
 
+  /* What every chart here shares: it fills its box, without animation or legend; `tooltips`: the tooltip's
+     callbacks, if not Chart.js's own. */
+  function chartOptions(options, tooltips) {
+    var shared = { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } };
+    if (tooltips) shared.plugins.tooltip = { callbacks: tooltips };
+    return Object.assign(shared, options);
+  }
+
   function bar(fig, data) {
     var canvas = fig.querySelector("canvas");
     return new Chart(canvas, {
@@ -36,12 +40,8 @@
         datasets: [{ label: data.unit || data.title, data: data.values, backgroundColor: ACCENT, borderRadius: 3,
                      maxBarThickness: 28 }]
       },
-      options: {
+      options: chartOptions({
         indexAxis: data.horizontal ? "y" : "x",
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: { legend: { display: false } },
         scales: data.horizontal
           ? { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } }
           : { y: { beginAtZero: true, ticks: { precision: 0 } } },
@@ -49,7 +49,7 @@
         onClick: function (evt, elements) {
           if (elements.length && data.hrefs) go(data.hrefs[elements[0].index]);
         }
-      }
+      })
     });
   }
 
@@ -85,21 +85,7 @@
           }
         }]
       },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: {
-          legend: { display: false },
-          tooltip: {
-            callbacks: {
-              title: function (items) { return items[0].raw.y; },
-              label: function (item) {
-                return item.raw.x + ": " + item.raw.v + " meeting" + (item.raw.v === 1 ? "" : "s");
-              }
-            }
-          }
-        },
+      options: chartOptions({
         scales: {
           x: { type: "category", labels: data.years.map(String), position: "top", offset: true,
                grid: { display: false } },
@@ -112,7 +98,12 @@
           var raw = elements[0].element.$context.raw;
           go(data.hrefs[data.topics.indexOf(raw.y)]);
         }
-      }
+      }, {
+        title: function (items) { return items[0].raw.y; },
+        label: function (item) {
+          return item.raw.x + ": " + item.raw.v + " meeting" + (item.raw.v === 1 ? "" : "s");
+        }
+      })
     });
   }
 
@@ -145,13 +136,13 @@
     var legend = fig.querySelector(".legend");
     if (legend) {
       var kinds = {};
-      nodes.forEach(function (n) { kinds[n.kind] = true; });
+      nodes.forEach(function (n) { kinds[n.kind] = n.kind_label || n.kind; });
       Object.keys(kinds).forEach(function (k) {
         var li = document.createElement("li");
         var dot = document.createElement("i");
         dot.style.background = color(k);
         li.appendChild(dot);
-        li.appendChild(document.createTextNode(KIND_NAMES[k] || k));
+        li.appendChild(document.createTextNode(kinds[k]));
         legend.appendChild(li);
       });
     }
@@ -170,28 +161,19 @@
           edgeLineBorderWidth: 1
         }]
       },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
+      options: chartOptions({
         layout: { padding: { left: 20, right: 140, top: 20, bottom: 20 } },
         simulation: { initialIterations: 300, forces: { link: { distance: 70 }, manyBody: { strength: -180 } } },
-        plugins: {
-          legend: { display: false },
-          tooltip: {
-            callbacks: {
-              label: function (item) {
-                var n = nodes[item.dataIndex];
-                return n.label + " (" + (KIND_NAMES[n.kind] || n.kind) + ")";
-              }
-            }
-          }
-        },
         onHover: pointer,
         onClick: function (evt, elements) {
           if (elements.length && elements[0].index > 0) go(nodes[elements[0].index].href);
         }
-      },
+      }, {
+        label: function (item) {
+          var n = nodes[item.dataIndex];
+          return n.label + " (" + (n.kind_label || n.kind) + ")";
+        }
+      }),
       plugins: [nodeLabels]
     });
     chart.$itukgNodes = nodes;

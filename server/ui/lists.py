@@ -1,0 +1,122 @@
+"""The lists reachable from the home page (/ui/list/<name>): every entity of a kind, with the columns that kind
+needs, filtered by name and, optionally, kept to what the documents name."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from flask import abort, request
+
+from .index import index_of, label, ref, sorted_refs
+from .sparql import select
+from .tables import based_in, by_date, in_documents, meeting_topics, meetings, participations
+from .text import fold
+from .web import bp, current_snapshot, page_arg, paginate, render
+
+#: The lists: URL name -> (kind, title), in the order the lists' navigation shows them.
+LISTS = {
+    "meetings": ("meeting", "Meetings"),
+    "organizations": ("organization", "Organizations"),
+    "people": ("person", "People"),
+    "topics": ("topic", "Topics"),
+    "groups": ("group", "ITU-T groups"),
+    "documents": ("document", "Documents"),
+    "countries": ("country", "Countries"),
+    "places": ("place", "Cities and regions"),
+    "events": ("event", "Events"),
+    "series": ("series", "Meeting series"),
+    "posts": ("post", "Posts"),
+}
+
+
+def _counted(rows: list[dict], pairs) -> None:
+    """rows[i]["meetings"] = how many (meeting, iri) pairs name the row's IRI."""
+    per = Counter(iri for _, iri in pairs)
+    for row in rows:
+        row["meetings"] = per.get(row["iri"], 0)
+
+
+def _listed(snap, rows: list[dict], key: str, values: dict) -> None:
+    """rows[i][key] = the references of values[row's IRI], sorted."""
+    for row in rows:
+        row[key] = sorted_refs(snap, values.get(row["iri"], []))
+
+
+def _grouped(rows: list[dict], left: str, right: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        out[r[left].value].append(r[right].value)
+    return out
+
+
+def _organizations(snap, rows: list[dict]) -> list[str]:
+    _listed(snap, rows, "based_in", based_in(snap))
+    _counted(rows, ((r["meeting"], r["organization"]) for r in participations(snap)))
+    return ["Name", "Based in", "Meetings"]
+
+
+def _topics(snap, rows: list[dict]) -> list[str]:
+    _listed(snap, rows, "broader", _grouped(select(snap, "topic-broader"), "t", "b"))
+    _counted(rows, meeting_topics(snap))
+    return ["Topic", "Broader", "Meetings"]
+
+
+def _groups(snap, rows: list[dict]) -> list[str]:
+    notation = {r["g"].value: r["n"].value for r in select(snap, "group-notations")}
+    for row in rows:
+        row["notation"] = notation.get(row["iri"], "")
+    _counted(rows, ((r["m"].value, r["g"].value) for r in select(snap, "group-meetings")))
+    return ["Notation", "Group", "Meetings"]
+
+
+def _people(snap, rows: list[dict]) -> list[str]:
+    _listed(snap, rows, "posts", _grouped(select(snap, "person-posts"), "p", "post"))
+    _counted(rows, ((r["m"].value, r["p"].value) for r in select(snap, "person-meetings")))
+    return ["Name", "Posts", "Meetings"]
+
+
+def _documents(snap, rows: list[dict]) -> list[str]:
+    reports = _grouped(select(snap, "document-meetings"), "d", "m")
+    for row in rows:
+        row["reports_on"] = by_date(snap, reports.get(row["iri"], []))
+    return ["Document", "Reports on"]
+
+
+def _places(snap, rows: list[dict]) -> list[str]:
+    held = [(m, p) for m, info in meetings(snap).items() for p in {info.get("place"), info.get("country")} - {None}]
+    _counted(rows, held)
+    rows.sort(key=lambda r: (-r["meetings"], fold(r["label"])))
+    return ["Name", "Meetings held"]
+
+
+#: The columns of a kind's list beyond its name: kind -> fn(snapshot, rows) adding them, returning the headers.
+COLUMNS = {"organization": _organizations, "topic": _topics, "group": _groups, "person": _people,
+           "document": _documents, "place": _places, "country": _places}
+
+
+def entity_list(snap, name: str, q: str = "", scope: str = "") -> dict:
+    """The rows of /ui/list/<name> with the columns that kind needs (all rows; the view paginates).
+    `scope="documents"`: only what the documents name (not the reference data's other entries)."""
+    kind, title = LISTS[name]
+    iris = index_of(snap).by_kind.get(kind, [])
+    scope = "documents" if scope == "documents" else ""
+    if scope:
+        named = in_documents(snap)
+        iris = [i for i in iris if i in named]
+    needle = fold(q)
+    if needle:
+        iris = [i for i in iris if needle in fold(label(snap, i))]
+    if kind == "meeting":
+        rows, columns = by_date(snap, iris, newest_first=True), ["Date", "Meeting", "Place"]
+    else:
+        rows = [ref(snap, i) for i in iris]
+        columns = COLUMNS[kind](snap, rows) if kind in COLUMNS else ["Name"]
+    return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q, "scope": scope}
+
+
+@bp.get("/ui/list/<name>")
+def list_page(name: str):
+    if name not in LISTS:
+        abort(404)
+    data = entity_list(current_snapshot(), name, request.args.get("q", "")[:200], request.args.get("in", ""))
+    return render("ui/list.html", data=data, lists=LISTS, pager=paginate(data["rows"], page_arg("page")),
+                  active="lists")
