@@ -20,14 +20,6 @@ FORMAT_VERSION = 1
 KEEP_GENERATIONS = 2
 
 
-def default_data_dir() -> Path:
-    """ITUKG_DATA_DIR, else $XDG_DATA_HOME/itukg, else ~/.local/share/itukg."""
-    if os.environ.get("ITUKG_DATA_DIR"):
-        return Path(os.environ["ITUKG_DATA_DIR"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "itukg"
-
-
 @dataclass
 class DocumentEntry:
     """One accepted document as the manifest records it."""

@@ -23,7 +23,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from ..graph.errors import ConfigError
-from ..graph.remote import StoreError
+from ..graph.store_client import StoreError
 from . import export, negotiation, pages, sparql, ui
 from .errors import ClientError
 from .http import runtime, text_response
