@@ -7,10 +7,12 @@ back to the minimal page); RDF answers are unaffected.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 
-from ..graph.namespaces import ITUKG, PREFIXES
+from ..graph.namespaces import ITUKG, base_iri, prefixes
 from . import data
 from .errors import ClientError
 from .http import rdf_response, runtime, settings, wanted
@@ -35,11 +37,17 @@ EXTERNAL_LINK_PROPERTIES = (
     str(ITUKG.webPage),
     str(ITUKG.communique),
 )
-_CURIES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=4)
+def _curies(base: str) -> list[tuple[str, str]]:
+    """(namespace, prefix), longest namespace first, with id: under `base`."""
+    return sorted(((str(ns), p) for p, ns in prefixes().items()), key=lambda x: -len(x[0]))
 
 
 def curie(iri: str) -> str | None:
-    for ns, prefix in _CURIES:
+    """`iri` as a prefixed name (id: under the current base: the server's, in a request), or None."""
+    for ns, prefix in _curies(base_iri()):
         if iri.startswith(ns) and len(iri) > len(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return None
@@ -93,7 +101,7 @@ def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/
     Keys: iri, label, curie, types, properties [{predicate, values}], external_links [{predicate, target}],
     incoming [{subject, predicate}], incoming_truncated, graphs (named graphs stating something about it).
     """
-    base_iri = base_iri or str(PREFIXES["id"])
+    base_iri = base_iri or str(prefixes()["id"])
     node = ox.NamedNode(iri)
     out_triples = data.outgoing(store, node, inferred)
     in_triples = data.incoming(store, node, inferred, data.INCOMING_LIMIT + 1)
