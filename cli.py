@@ -229,8 +229,6 @@ def main(argv: list[str] | None = None) -> int:
 def _load_config(args):
     """The settings of this command (config.py): defaults < --config FILE < ITUKG_* environment < its flags.
     Flags not given are None, so they override nothing."""
-    import os
-
     from . import config
 
     def flag(name: str):
@@ -244,7 +242,7 @@ def _load_config(args):
         "store": {"url": flag("store"), "type": flag("store_type"), "query": flag("store_query"),
                   "update": flag("store_update"), "gsp": flag("store_gsp")},
     }
-    return config.load(flag("config"), os.environ, flags)
+    return config.load(flag("config"), None, flags)  # None: config.load reads this process's environment
 
 
 def cmd_settings(args, config) -> int:

@@ -211,9 +211,9 @@ class StoreSettings:
     chunk: int = setting(5000, env="ITUKG_STORE_CHUNK",
                          help="triples per INSERT DATA request when the store has no Graph Store endpoint")
     user: str | None = setting(None, env="ITUKG_STORE_USER", in_file=False,
-                               help="user for HTTP Basic or Digest authentication (environment only)")
+                               help="user for HTTP Basic or Digest authentication; from the environment only")
     password: str | None = setting(None, env="ITUKG_STORE_PASSWORD", in_file=False, secret=True,
-                                   help="password for the store (environment only, never printed)")
+                                   help="password for the store; from the environment only, never printed")
 
     def __post_init__(self) -> None:
         self.type = (self.type or "oxigraph").lower()
@@ -354,12 +354,14 @@ def markdown_table() -> str:
     rows = ["| setting | section | default | environment | flag | what it is |", "|---|---|---|---|---|---|"]
     for s in declared():
         rows.append(f"| `{s.name}` | {s.section} | {_md(s.default)} | `{s.env}` | "
-                    f"{_md(s.flag) if s.flag else ''} | {s.help}{'' if s.in_file else ' (not in a file)'} |")
+                    f"{_md(s.flag) if s.flag else ''} | {s.help} |")
     return "\n".join(rows) + "\n"
 
 
 def _md(text: str) -> str:
-    return f"`{text}`" if text.startswith(("-", "$", "~", "/")) or "://" in text or text[:1].isdigit() else text
+    """A value or option as code; prose ("none: the local store", "FILE arguments of serve") as it is."""
+    prose = text == "none" or ": " in text or text.startswith("the ") or " of " in text
+    return text if prose else f"`{text}`"
 
 
 # --- loading --------------------------------------------------------------------------------------------
