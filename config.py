@@ -19,6 +19,7 @@ The settings file holds `[build]`, `[server]` and `[store]` tables; keys outside
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import re
@@ -310,21 +311,21 @@ class Setting:
         return f"{self.section.split(',')[0]}.{self.name}"
 
 
-def declared() -> list[Setting]:
+@functools.lru_cache(maxsize=1)
+def declared() -> tuple[Setting, ...]:
     """Every setting, in table order: the shared ones, then each section's own."""
-    out, seen = [], set()
+    out = []
     for section, cls in SECTIONS.items():
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
-            if f.name in seen and f.name in SHARED:
-                continue
-            seen.add(f.name)
+            if f.name in SHARED and section != "build":
+                continue  # listed once, with the build's
             where = "build, server" if f.name in SHARED and section != "store" else section
             out.append(Setting(where, f.name, _kind(hints[f.name]), _default_text(f), f.metadata["env"],
                                f.metadata["flag"], f.metadata["help"], f.metadata["in_file"],
                                f.metadata["secret"], f.metadata["empty_is_value"], f.metadata["check"],
                                hints[f.name]))
-    return out
+    return tuple(out)
 
 
 def _kind(hint: Any) -> str:
@@ -417,9 +418,9 @@ def load(file: str | os.PathLike | None = None, env: Mapping[str, str] | None = 
             put(s.key.split(".")[0], s.name, raw, s.env)
     for section, values in (flags or {}).items():
         for name, raw in values.items():
-            s = table.get((_bucket(section, name), name))
+            flagged = table.get((_bucket(section, name), name))
             if raw is not None:
-                put(section, name, raw, s.flag if s is not None and s.flag else "--" + name.replace("_", "-"))
+                put(section, name, raw, flagged.flag if flagged is not None and flagged.flag else "the arguments")
 
     store = None
     if chosen["store"].get("url"):
@@ -485,13 +486,13 @@ def _convert(s: Setting, raw: Any, origin: str) -> Any:
     it came from, never a traceback."""
     try:
         value = _as(s.hint, raw)
-        if s.check is not None and value is not None:
-            s.check(value)
-    except ValueError as exc:
-        reason = str(exc) if str(exc).startswith("must") else f"cannot use {raw!r} ({s.kind})"
-        raise ConfigError(f"setting {s.name} from {origin}: {reason}") from None
-    except TypeError:
+    except (TypeError, ValueError):
         raise ConfigError(f"setting {s.name} from {origin}: cannot use {raw!r} ({s.kind})") from None
+    if s.check is not None and value is not None:
+        try:
+            s.check(value)
+        except ValueError as exc:
+            raise ConfigError(f"setting {s.name} from {origin}: {exc}") from None
     return value
 
 

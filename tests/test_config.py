@@ -78,6 +78,23 @@ def test_a_base_iri_in_the_settings_file_moves_the_minted_iris_and_the_routes(tm
         server.stop()
 
 
+def test_a_build_in_worker_processes_mints_under_its_settings_base_and_leaves_the_callers(tmp_path):
+    from test_robust_build import _good_docs
+
+    from itukg.graph.build import build
+    from itukg.graph.namespaces import base_iri
+
+    base = "https://example.org/kg/"
+    docs = tmp_path / "docs"
+    _good_docs(docs, 10)  # enough new documents for the pool (graph/build.py _PARALLEL_FROM)
+    settings = config.BuildSettings(base_iri=base, data_dir=tmp_path / "data", cache_dir=None)
+    result = build([docs], jobs=2, settings=settings)
+    assert result.ok and len(result.accepted) == 10 and result.data_dir == settings.data_dir
+    nquads = require_current(settings.data_dir).dataset_file.read_text(encoding="utf-8")
+    assert f"<{base}meeting/" in nquads and DEFAULT_BASE_IRI not in nquads
+    assert base_iri() == DEFAULT_BASE_IRI  # the caller's base is as it was
+
+
 def test_a_server_abbreviates_under_its_own_base_in_every_answer(tmp_path):
     """Its requests run under its base: an export (made in a query worker) writes id: for that base."""
     data = make_data_dir(tmp_path / "data")  # IRIs under the default base, meetings at id:meeting/...
