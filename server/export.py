@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from ..graph.errors import ConfigError, DatasetError
-from ..graph.namespaces import prefixes as project_prefixes
+from ..graph.namespaces import prefixes as project_prefixes, using_base_iri
 from . import data, negotiation, rdfwrite
 from .errors import ClientError, QueryTimeout
 from .http import endpoint_url, rdf_response, runtime, settings, wanted
@@ -30,14 +30,14 @@ def _prefixes() -> dict[str, str]:
     return {p: str(ns) for p, ns in project_prefixes().items()}
 
 
-def export_dataset(store, fmt: str, inferred: bool = True, graph=None, prefixes: dict[str, str] | None = None) -> bytes:
+def export_dataset(store, fmt: str, inferred: bool = True, graph=None) -> bytes:
     """The dataset (or one graph) as bytes in turtle|trig|nquads|nt|jsonld.
 
     Quad formats (trig, nquads, jsonld) keep the named graphs; triple formats (turtle, nt) give the union as
-    a query's default graph sees it (or the one graph). inferred=False leaves ig:inferred out. `prefixes`: those
-    the writers abbreviate with (default: the project's, id: under the current base).
+    a query's default graph sees it (or the one graph). inferred=False leaves ig:inferred out. IRIs are
+    abbreviated with the project's prefixes, id: under the current base.
     """
-    prefixes = prefixes or _prefixes()
+    prefixes = _prefixes()
     if fmt not in EXPORT_FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     if fmt in ("turtle", "nt"):
@@ -188,8 +188,8 @@ def _slug(text: str) -> str:
 def run_export_job(snapshot: Snapshot, spec: dict) -> dict:
     """In a query worker: export_dataset as a reply dict (the worker's deadline and memory limit apply)."""
     try:
-        body = export_dataset(snapshot, spec["format"], inferred=spec["inferred"], graph=spec["graph"],
-                              prefixes=spec.get("prefixes"))
+        with using_base_iri(spec.get("base_iri")):
+            body = export_dataset(snapshot, spec["format"], inferred=spec["inferred"], graph=spec["graph"])
     except DatasetError as exc:
         return {"ok": False, "status": 404, "message": f"{exc}; the service description (GET /sparql) lists the graphs"}
     except MemoryError:
@@ -207,8 +207,8 @@ def _cached_export(snapshot: Snapshot, fmt: str, inferred: bool, graph: str | No
         return snapshot, body
     if not isinstance(snapshot.store, ox.Store):  # an external store: no worker processes, the store does the work
         return snapshot, export_dataset(snapshot, fmt, inferred=inferred, graph=graph)
-    # the worker process does not run in this request: it gets the prefixes, id: under this server's base
-    spec = {"format": fmt, "inferred": inferred, "graph": graph, "prefixes": _prefixes()}
+    # the worker process does not run in this request: it is told the server's base, for the id: prefix
+    spec = {"format": fmt, "inferred": inferred, "graph": graph, "base_iri": settings().base_iri}
     try:
         snapshot, reply = runtime().run_query(lambda _snapshot: {"export": spec})
     except QueryTimeout:
