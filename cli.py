@@ -171,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     st = command("settings", "list every setting: its section, default, ITUKG_* variable, flag and meaning",
                  "itukg settings",
                  "itukg settings --values --config itukg.toml   # what is in effect, and where it comes from",
-                 "itukg settings --markdown > docs/settings.md-table")
+                 "itukg settings --markdown                      # the table of docs/settings.md")
     st.add_argument("--values", action="store_true",
                     help="the values in effect (defaults < --config FILE < ITUKG_* variables < flags), each with "
                          "where it comes from; secrets are not shown")
