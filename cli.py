@@ -3,6 +3,10 @@
 Exit codes: 0 success, 1 invalid documents (validation or rejected in a build: ValidationFailed), 2 usage or
 user errors. Every user-facing error is an ItukgError (graph/errors.py), caught once in `main` and shown as one
 line on stderr, `itukg: error: <message>`, with the error's exit code.
+
+Settings (config.py) are loaded once per command, from the defaults, `--config FILE`, the ITUKG_* environment
+and the flags, and passed down to what the command calls; the command runs under the configured base IRI
+(`namespaces.using_base_iri`), so what it mints, abbreviates or resolves as `id:` is under that base.
 """
 from __future__ import annotations
 
@@ -15,16 +19,10 @@ from pathlib import Path
 
 from .graph.errors import ItukgError, ValidationFailed, printable
 
-COMMANDS = ("serve", "build", "validate", "query", "export", "ontology")
+COMMANDS = ("serve", "build", "validate", "query", "export", "ontology", "settings")
 
 _FORMAT_BY_SUFFIX = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
 _SUFFIXES_HELP = ", ".join(f"{suffix} ({fmt})" for suffix, fmt in _FORMAT_BY_SUFFIX.items())
-
-
-def _data_dir(args) -> Path:
-    from .graph.dataset import default_data_dir
-
-    return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else default_data_dir()
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -43,10 +41,15 @@ def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def _parser() -> argparse.ArgumentParser:
-    from .server.settings import Settings
+def _setting_help(key: str, text: str | None = None) -> str:
+    """A flag's help: what its setting (config.py) says, or `text`, and the setting's default."""
+    from .config import declared
 
-    defaults = Settings()
+    s = next(s for s in declared() if s.key == key)
+    return f"{text or s.help} (default: {s.default})"
+
+
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="itukg",
         description="A knowledge graph of ITU-T standardization strategy: build it from meeting documents, "
@@ -57,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
                          "itukg -p 8080 -o               # serve on port 8080 and open a browser",
                          "itukg build docs/              # add the documents of a folder",
                          "itukg query --named topic-meetings --param topic=security",
-                         "itukg COMMAND --help           # a command's options and examples"),
+                         "itukg COMMAND --help           # a command's options and examples",
+                         "itukg settings                 # every setting: file key, ITUKG_* variable, flag"),
     )
     p.add_argument("--version", action="version", version=f"itukg {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -69,20 +73,25 @@ def _parser() -> argparse.ArgumentParser:
         p.commands[name] = sp
         return sp
 
-    def common(sp, what="where the dataset lives"):
-        sp.add_argument("--data-dir", metavar="DIR",
-                        help=f"{what} (default: $ITUKG_DATA_DIR, else ~/.local/share/itukg)")
+    def common(sp, what=None):
+        """The settings every command takes (config.py): where the dataset lives, the base IRI, a settings file."""
+        sp.add_argument("--data-dir", metavar="DIR", help=_setting_help("build.data_dir", what))
+        sp.add_argument("--base-iri", metavar="IRI", help=_setting_help("build.base_iri"))
+        sp.add_argument("--config", type=Path, metavar="FILE",
+                        help="settings file (TOML or JSON) with [build], [server] and [store] tables; ITUKG_* "
+                             "variables and flags override it (`itukg settings` lists every setting)")
 
     def store_options(sp):  # docs/external-stores.md
+        from .config import STORE_PRESETS
+
         g = sp.add_argument_group("external SPARQL store (credentials: $ITUKG_STORE_USER, $ITUKG_STORE_PASSWORD)")
-        g.add_argument("--store", metavar="URL", help="use this SPARQL 1.1 store instead of the local one "
-                       "(default: $ITUKG_STORE_URL or the [store] table of --config)")
-        g.add_argument("--store-type", choices=("oxigraph", "fuseki", "virtuoso", "graphdb", "neptune", "generic"),
-                       help="which endpoint paths to derive from the URL (default: oxigraph)")
-        g.add_argument("--store-query", metavar="URL", help="the query endpoint, if not the type's default")
-        g.add_argument("--store-update", metavar="URL", help="the update endpoint, if not the type's default")
-        g.add_argument("--store-gsp", metavar="URL", help="the Graph Store Protocol endpoint ('none': use "
-                       "INSERT DATA)")
+        g.add_argument("--store", metavar="URL",
+                       help=_setting_help("store.url", "use this SPARQL 1.1 store instead of the local one"))
+        g.add_argument("--store-type", choices=tuple(STORE_PRESETS),
+                       help=_setting_help("store.type", "which endpoint paths to derive from the URL"))
+        g.add_argument("--store-query", metavar="URL", help=_setting_help("store.query"))
+        g.add_argument("--store-update", metavar="URL", help=_setting_help("store.update"))
+        g.add_argument("--store-gsp", metavar="URL", help=_setting_help("store.gsp"))
 
     s = command("serve", "serve the SPARQL endpoint, exports, Linked Data pages and the web UI",
                 "itukg serve                    # http://127.0.0.1:5000/",
@@ -92,15 +101,11 @@ def _parser() -> argparse.ArgumentParser:
                 "itukg serve data.ttl more.trig # serve RDF files as they are")
     s.add_argument("files", nargs="*", type=Path, metavar="FILE",
                    help="RDF files to serve as they are, instead of the built dataset")
-    s.add_argument("--host", default=None,
-                   help=f"interface to listen on (default: {defaults.host}, this machine only)")
-    s.add_argument("-p", "--port", type=int, default=None,
-                   help=f"port to listen on; 0 picks a free one (default: {defaults.port})")
+    s.add_argument("--host", default=None, help=_setting_help("server.host"))
+    s.add_argument("-p", "--port", type=int, default=None, help=_setting_help("server.port"))
     s.add_argument("-o", "--open", action="store_true", help="open the web UI in a browser once serving")
     s.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                   help=f"query timeout in seconds (default: {defaults.query_timeout:g})")
-    s.add_argument("--config", type=Path, metavar="FILE",
-                   help="settings file (TOML or JSON); the options above override it")
+                   help=_setting_help("server.query_timeout", "query timeout in seconds"))
     common(s)
     store_options(s)
 
@@ -115,7 +120,6 @@ def _parser() -> argparse.ArgumentParser:
                    help="also write the whole dataset to FILE; the format follows the extension: "
                         + _SUFFIXES_HELP)
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
-    b.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML or JSON) with a [store] table")
     b.add_argument("--follow-symlinks", action="store_true",
                    help="follow symbolic links inside the folders given, to targets inside the same folder")
     common(b)
@@ -164,6 +168,16 @@ def _parser() -> argparse.ArgumentParser:
                 "itukg ontology --data-dir /srv/itukg   # what a built dataset holds")
     common(o, "summarize the ontology and reference data of the dataset built here, if any, instead of the "
               "installed ones")
+
+    st = command("settings", "list every setting: its section, default, ITUKG_* variable, flag and meaning",
+                 "itukg settings",
+                 "itukg settings --values --config itukg.toml   # what is in effect, and where it comes from",
+                 "itukg settings --markdown                      # the table of docs/settings.md")
+    st.add_argument("--values", action="store_true",
+                    help="the values in effect (defaults < --config FILE < ITUKG_* variables < flags), each with "
+                         "where it comes from; secrets are not shown")
+    st.add_argument("--markdown", action="store_true", help="the table of docs/settings.md")
+    common(st, "the data directory to show with --values")
     return p
 
 
@@ -193,10 +207,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        return {
+        from .graph.namespaces import using_base_iri
+
+        config = _load_config(args)
+        command = {
             "serve": cmd_serve, "build": cmd_build, "validate": cmd_validate, "query": cmd_query,
-            "export": cmd_export, "ontology": cmd_ontology,
-        }[args.command](args)
+            "export": cmd_export, "ontology": cmd_ontology, "settings": cmd_settings,
+        }[args.command]
+        with using_base_iri(config.build.base_iri):
+            return command(args, config)
     except ItukgError as exc:
         print(printable(f"itukg: error: {exc}"), file=sys.stderr)
         return exc.exit_code
@@ -206,9 +225,66 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+# -- settings ---------------------------------------------------------------------------------------------
+
+def _load_config(args):
+    """The settings of this command (config.py): defaults < --config FILE < ITUKG_* environment < its flags.
+    Flags not given are None, so they override nothing."""
+    from . import config
+
+    def flag(name: str):
+        return getattr(args, name, None)
+
+    files = flag("files")
+    flags = {
+        "build": {"data_dir": flag("data_dir"), "base_iri": flag("base_iri")},
+        "server": {"host": flag("host"), "port": flag("port"), "query_timeout": flag("timeout"),
+                   "files": list(files) if files else None},
+        "store": {"url": flag("store"), "type": flag("store_type"), "query": flag("store_query"),
+                  "update": flag("store_update"), "gsp": flag("store_gsp")},
+    }
+    return config.load(flag("config"), None, flags)  # None: config.load reads this process's environment
+
+
+def cmd_settings(args, config) -> int:
+    """The settings table (as datasette's --help-settings), grouped by the file table each is written in."""
+    from .config import declared, markdown_table
+
+    if args.markdown:
+        print(markdown_table(), end="")
+        return 0
+    settings = declared()
+    width = max(len(s.name) for s in settings)
+    section = None
+    for s in settings:
+        if s.section != section:
+            section = s.section
+            print(" and ".join(f"[{name.strip()}]" for name in section.split(",")))
+        if args.values:
+            value = config.value(s)
+            shown = ("(set)" if value else "(not set)") if s.secret else _setting_text(value)
+            print(printable(f"  {s.name:<{width}}  {shown}  (from {config.origins[s.key]})"))
+        else:
+            flag = f", {s.flag}" if s.flag else ""
+            print(f"  {s.name:<{width}}  {s.env}{flag}\n  {'':<{width}}  {s.help} (default: {s.default})")
+    return 0
+
+
+def _setting_text(value) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value)) or "none"
+    return str(value)
+
+
 # -- build and validate --------------------------------------------------------------------------------
 
-def cmd_build(args) -> int:
+def cmd_build(args, config) -> int:
     from .graph.build import build
     from .graph.summary import size_phrase
 
@@ -225,16 +301,16 @@ def cmd_build(args) -> int:
     def progress(n: int, source: str) -> None:
         meter.update(n, printable(Path(source).name))
 
-    store = _store_config(args)
+    store = config.store
     hook = progress if meter else None
     if store is None:
-        result = build(args.paths or None, _data_dir(args), fresh=args.fresh, progress=hook,
-                       follow_symlinks=args.follow_symlinks)
+        result = build(args.paths or None, fresh=args.fresh, progress=hook, follow_symlinks=args.follow_symlinks,
+                       settings=config.build)
     else:
-        from .graph.remote import build_into_store
+        from .graph.store_push import build_into_store
 
-        result, pushed = build_into_store(store, args.paths or None, _data_dir(args), fresh=args.fresh,
-                                          progress=hook, follow_symlinks=args.follow_symlinks)
+        result, pushed = build_into_store(store, args.paths or None, fresh=args.fresh, progress=hook,
+                                          follow_symlinks=args.follow_symlinks, settings=config.build)
     if meter:
         print(f"itukg: {meter.finish()}", file=sys.stderr)
     if store is not None:
@@ -272,22 +348,15 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _store_config(args):
-    """The external store the command should use (docs/external-stores.md), or None for the local one."""
-    from .graph.remote import store_config
-
-    return store_config(getattr(args, "config", None), url=args.store, type=args.store_type,
-                        query=args.store_query, update=args.store_update, gsp=args.store_gsp)
-
-
-def cmd_validate(args) -> int:
+def cmd_validate(args, config) -> int:
     """Each document's report. Documents that could not be read or processed are said so one line each and
     end the command with 2; otherwise documents that do not conform end it with ValidationFailed (1)."""
     from .graph.build import check
     from .graph.errors import ProcessingError, SkippedFile
 
     failed = not_read = checked = 0
-    for outcome in check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks):
+    for outcome in check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks,
+                         settings=config.build):
         if isinstance(outcome.error, SkippedFile):
             print(printable(f"itukg: skipped {outcome.error}"), file=sys.stderr)
             continue
@@ -321,7 +390,7 @@ def _open_store(data_dir: Path):
     return load_dataset(data_dir)
 
 
-def cmd_query(args) -> int:
+def cmd_query(args, config) -> int:
     from .graph.errors import QueryError
     from .server import named_queries as nq
 
@@ -335,7 +404,7 @@ def cmd_query(args) -> int:
         named = nq.get(args.named)
         values = nq.parse_params(named, args.param)
         if values:
-            store = _open_store(_data_dir(args))
+            store = _open_store(config.build.data_dir)
             values = nq.resolve_params(store, named, values)
         text = nq.bind(named, values)
     elif args.file:
@@ -347,7 +416,7 @@ def cmd_query(args) -> int:
         text = args.query
     else:
         raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
-    store = store or _open_store(_data_dir(args))
+    store = store or _open_store(config.build.data_dir)
     try:
         result = store.query(text, asserted=args.asserted)
     except SyntaxError as exc:  # pyoxigraph's: the sentence with its position (the caret lines are for HTTP)
@@ -457,33 +526,27 @@ def _write_export(output: Path | None, fmt: str, data_dir: Path, inferred: bool,
         output.write_bytes(data)
 
 
-def cmd_export(args) -> int:
-    _write_export(args.output, args.format, _data_dir(args), args.inferred, args.graph)
+def cmd_export(args, config) -> int:
+    _write_export(args.output, args.format, config.build.data_dir, args.inferred, args.graph)
     return 0
 
 
 # -- serve and ontology ----------------------------------------------------------------------------------
 
 def _serve_settings(args):
-    """defaults < --config file < ITUKG_* variables < the command's flags. `--data-dir` is passed only when given,
-    so a `data_dir` in the settings file (or $ITUKG_DATA_DIR) is not overridden by the default."""
-    from .server.settings import load_settings
-
-    flags = (("host", args.host), ("port", args.port), ("query_timeout", args.timeout),
-             ("data_dir", Path(args.data_dir).expanduser() if args.data_dir else None),
-             ("files", list(args.files) or None))
-    return load_settings(args.config, **{k: v for k, v in flags if v is not None})
+    """The server's settings for `itukg serve` with these arguments (config.py's rule, as _load_config)."""
+    return _load_config(args).server
 
 
 #: How `serve --open` opens the web UI (tests replace it).
 open_browser = webbrowser.open
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args, config) -> int:
     from .graph.dataset import current
     from .server.app import check_listen, serve
 
-    settings = _serve_settings(args)
+    settings = config.server
     data_dir = settings.data_dir
     settings.validate()
     check_listen(settings.host, settings.port)  # a port in use is one line now, not after a build
@@ -496,7 +559,7 @@ def cmd_serve(args) -> int:
                 open_browser(url)
         return announce
 
-    store = _store_config(args)
+    store = config.store
     if store is not None:
         from .graph.errors import ConfigError
         from .server.remote import open_remote
@@ -511,12 +574,12 @@ def cmd_serve(args) -> int:
         print(printable(f"nothing built in {data_dir} yet: building the bundled corpus first"), file=sys.stderr)
         from .graph.build import build
 
-        build(None, data_dir)
+        build(None, settings=config.build)
     serve(settings, on_ready=ready(", ".join(map(str, args.files)) if args.files else f"the dataset in {data_dir}"))
     return 0
 
 
-def cmd_ontology(args) -> int:
+def cmd_ontology(args, config) -> int:
     from rdflib.namespace import RDF, SKOS
 
     from .graph.dataset import current
@@ -524,10 +587,12 @@ def cmd_ontology(args) -> int:
     from .graph.reference import load_reference
     from .graph.summary import ontology_phrase, ontology_terms
 
-    gen = current(_data_dir(args)) if args.data_dir else None
+    data_dir = config.build.data_dir
+    chosen = config.origins["build.data_dir"] != "default"  # a data directory asked for (flag, file, variable)
+    gen = current(data_dir) if chosen else None
     if gen is not None and gen.reference_file.exists():
         ref = _built_reference(gen.reference_file)
-        where = f"the dataset in {_data_dir(args)}"
+        where = f"the dataset in {data_dir}"
     else:
         ref = load_reference()
         where = "the installed files"

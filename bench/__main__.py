@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from itukg.graph.namespaces import DEFAULT_BASE_IRI, ITUKG
+
 from . import generate_docs, generate_graph, queries as Q, servers as S, sysinfo
 
 HERE = Path(__file__).resolve().parent
@@ -663,12 +665,12 @@ def _a_meeting(data_dir: Path) -> str:
     """A meeting with participations, found by streaming dataset.nq (no store needed)."""
     from itukg.graph.dataset import require_current
 
-    needle = "<https://w3id.org/itukg/ontology#hasParticipation>"
+    needle = f"<{ITUKG.hasParticipation}>"
     with open(require_current(data_dir).dataset_file, encoding="utf-8") as fh:
         for line in fh:
-            if needle in line and line.startswith("<https://w3id.org/itukg/id/meeting/"):
+            if needle in line and line.startswith(f"<{DEFAULT_BASE_IRI}meeting/"):
                 return line.split(" ", 1)[0][1:-1]
-    return "https://w3id.org/itukg/id/meeting/none"
+    return DEFAULT_BASE_IRI + "meeting/none"
 
 
 if __name__ == "__main__":

@@ -31,16 +31,16 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from itukg.graph import dataset as ds
+from itukg.graph import dataset as ds, namespaces
 from itukg.graph.extract.participants import strip_legal_form
 from itukg.graph.extract.text import slugify
 from itukg.graph.resources import ontology_file, reference_files
 
 from .generate_docs import FIRST_NAMES, LAST_NAMES, STUDY_GROUPS, Generator
 
-ITUKG = "https://w3id.org/itukg/ontology#"
-ID = "https://w3id.org/itukg/id/"
-IG = "https://w3id.org/itukg/graph/"
+ITUKG = str(namespaces.ITUKG)
+ID = namespaces.DEFAULT_BASE_IRI  # what `itukg build` mints under by default, and the reference data is written under
+IG = str(namespaces.GRAPH)
 RDF_TYPE = str(RDF.type)
 RDFS_LABEL = str(RDFS.label)
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"

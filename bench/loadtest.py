@@ -34,6 +34,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from itukg.graph.namespaces import DEFAULT_BASE_IRI
+
 HOST = "127.0.0.1"
 
 #: Six triple patterns over the whole union: ~1e20 combinations for the corpus, COUNTed with no row to stop at.
@@ -53,7 +55,7 @@ def named_query_mix(meeting_iri: str) -> list[tuple[str, str]]:
     """(name, text) of every named query, parameters bound to values that exist in the bundled corpus."""
     from itukg.server import named_queries as nq
 
-    values = {"topic": "https://w3id.org/itukg/id/topic/security", "entity": meeting_iri}
+    values = {"topic": DEFAULT_BASE_IRI + "topic/security", "entity": meeting_iri}
     mix = []
     for q in nq.named_queries().values():
         mix.append((q.name, nq.bind(q, {p: values.get(p, "x") for p in q.params})))
@@ -271,7 +273,7 @@ def _first_meeting(port: int) -> str:
     data = json.loads(conn.getresponse().read())
     conn.close()
     rows = data["results"]["bindings"]
-    return rows[0]["m"]["value"] if rows else "https://w3id.org/itukg/id/none"
+    return rows[0]["m"]["value"] if rows else DEFAULT_BASE_IRI + "none"
 
 
 # --- the figures ----------------------------------------------------------------------------------------

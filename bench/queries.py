@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rdflib.namespace import RDFS, SKOS
+
+from itukg.graph.namespaces import DEFAULT_BASE_IRI, ITUKG
 from itukg.server import named_queries as nq
 
-PREFIXES = """PREFIX itukg: <https://w3id.org/itukg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIXES = f"""PREFIX itukg: <{ITUKG}>
+PREFIX rdfs: <{RDFS}>
+PREFIX skos: <{SKOS}>
 """
-ID = "https://w3id.org/itukg/id/"
+ID = DEFAULT_BASE_IRI  # the generated graphs and a default build are under it
 #: Parameters of the named queries: an organization present in every generated graph, and a top concept of the
 #: topic vocabulary (so the skos:broader* walk in topic-meetings has a subtree to cover).
 DEFAULT_ENTITY = ID + "organization/ericsson"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from itukg.graph.namespaces import ITUKG
+from itukg.graph.namespaces import DEFAULT_BASE_IRI, ITUKG
 from itukg.graph.resources import reference_files
 
 # Countries used for invented organizations and as a fallback: common names present in countries.ttl.
@@ -101,4 +101,4 @@ def common_countries(v: Vocabulary) -> list[Named]:
 
 
 def topic_iri(slug: str) -> URIRef:
-    return URIRef(f"https://w3id.org/itukg/id/topic/{slug}")
+    return URIRef(f"{DEFAULT_BASE_IRI}topic/{slug}")

@@ -17,12 +17,21 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
 
+from ..config import BuildSettings
 from . import dataset as ds
 from .errors import ConfigError, DocumentError, ProcessingError, SkippedFile
 from .extract.meetings import extract
 from .gazetteer import gazetteer
 from .mapping import to_graph
-from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, base_iri, document_graph
+from .namespaces import (
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+    base_iri,
+    document_graph,
+    set_process_base_iri,
+    using_base_iri,
+)
 from .read import Text, iter_documents
 from .reason import infer
 from .reference import Reference, load_reference
@@ -163,9 +172,11 @@ def _process_one(doc: Text) -> DocumentOutcome:
                            warnings=tuple(p.warnings), meetings=p.meetings, triples=len(p.graph), timings=timings)
 
 
-def _worker_init(lock_fd: int) -> None:
-    """A worker must not outlive the build (kill -9 of the build kills it too) nor keep its lock held."""
+def _worker_init(lock_fd: int, base: str) -> None:
+    """A worker must not outlive the build (kill -9 of the build kills it too) nor keep its lock held; it mints
+    under the build's base."""
     os.close(lock_fd)
+    set_process_base_iri(base)
     try:
         import ctypes
         import signal
@@ -188,7 +199,7 @@ def _chunks(items, size: int):
 
 def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fresh: bool = False,
           progress: Callable[[int, str], None] | None = None, jobs: int | None = None,
-          follow_symlinks: bool = False) -> BuildResult:
+          follow_symlinks: bool = False, settings: BuildSettings | None = None) -> BuildResult:
     """Add (or replace) documents in the dataset and publish a new generation.
 
     Inside the folders given, only regular files are read; symbolic links are followed only with
@@ -196,8 +207,16 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
 
     New documents are processed in `jobs` worker processes (default: the CPU count) when there are many;
     each document's graphs are written to the new generation as soon as they are ready.
+
+    `settings` (config.py [build]) gives the base IRI to mint under, the gazetteer's cache folder and, when
+    `data_dir` is not given, the data directory; without it: the current base and the declared defaults.
     """
-    data_dir = Path(data_dir) if data_dir else ds.default_data_dir()
+    with using_base_iri(settings.base_iri if settings else None):
+        return _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings or BuildSettings())
+
+
+def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: BuildSettings) -> BuildResult:
+    data_dir = Path(data_dir) if data_dir else settings.data_dir
     paths = list(paths) if paths else [corpus_dir()]
     jobs = max(1, jobs or os.cpu_count() or 1)
     result = BuildResult(data_dir)
@@ -245,9 +264,10 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
                     else:
                         todo.append(item)
                         pending.add(item.sha256)
+                if todo:
+                    gazetteer(ref, settings)  # loaded once (before any fork: shared by the workers), its cache
                 if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
-                    gazetteer(ref)  # loaded once before the fork, shared by the workers
-                    pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(),))
+                    pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(), base_iri()))
                 parallel = pool is not None and len(todo) >= _PARALLEL_FROM
                 outcomes = pool.imap(_process_job, todo) if parallel else map(_process_job, todo)
                 for item, outcome in zip(todo, outcomes):  # imap keeps the order of `todo`
@@ -331,12 +351,19 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 
-def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False) -> list[DocumentOutcome]:
+def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False,
+          settings: BuildSettings | None = None) -> list[DocumentOutcome]:
     """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph).
 
     A document that cannot be read, or whose processing fails (a bug), gets its error; the others are still
-    checked."""
+    checked. `settings`: as for build()."""
+    with using_base_iri(settings.base_iri if settings else None):
+        return _check(paths, engine, follow_symlinks, settings or BuildSettings())
+
+
+def _check(paths, engine: str, follow_symlinks: bool, settings: BuildSettings) -> list[DocumentOutcome]:
     ref = load_reference()
+    gazetteer(ref, settings)
     out: list[DocumentOutcome] = []
     for item in iter_documents(list(paths), follow_symlinks=follow_symlinks):
         if isinstance(item, DocumentError):

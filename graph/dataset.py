@@ -46,14 +46,6 @@ def inferred_name(sha256: str) -> str:
     return f"{INFERRED_DIR}/{sha256}.nq"
 
 
-def default_data_dir() -> Path:
-    """ITUKG_DATA_DIR, else $XDG_DATA_HOME/itukg, else ~/.local/share/itukg."""
-    if os.environ.get("ITUKG_DATA_DIR"):
-        return Path(os.environ["ITUKG_DATA_DIR"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "itukg"
-
-
 @dataclass
 class DocumentEntry:
     """One accepted document as the manifest records it."""

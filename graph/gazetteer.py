@@ -22,10 +22,10 @@ import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..config import BuildSettings
 from . import iris
 from .namespaces import ITUKG
 from .reference import Reference, fold, tokens
@@ -285,15 +285,6 @@ def _key(name: str) -> tuple[str, ...]:
 _CACHE_FORMAT = "3"
 
 
-def _cache_dir() -> Path | None:
-    """ITUKG_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/itukg, else ~/.cache/itukg."""
-    if "ITUKG_CACHE_DIR" in os.environ:
-        value = os.environ["ITUKG_CACHE_DIR"]
-        return Path(value).expanduser() if value else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "itukg"
-
-
 def _cache_key(ref: Reference) -> str:
     """Everything the tables are made from: the packages' versions, this module, the common words, and the
     reference's places and countries with their names (a hand-listed place changes what the gazetteer keeps)."""
@@ -319,19 +310,31 @@ def _cache_key(ref: Reference) -> str:
     return h.hexdigest()[:24]
 
 
-def gazetteer(ref: Reference) -> Gazetteer:
-    """The gazetteer for a reference; a document's overlay (Reference.overlay) shares its base's."""
-    return _gazetteer(ref.base)
+#: Gazetteers loaded in this process, by reference (at most two: the shipped reference and a test's).
+_LOADED: dict[Reference, Gazetteer] = {}
 
 
-@lru_cache(maxsize=2)
-def _gazetteer(ref: Reference) -> Gazetteer:
+def gazetteer(ref: Reference, settings: BuildSettings | None = None) -> Gazetteer:
+    """The gazetteer for a reference; a document's overlay (Reference.overlay) shares its base's.
+
+    Its tables are cached in `settings.cache_dir` (default: the user's cache folder; None: no cache). They are
+    the same wherever they are cached, so the first call for a reference loads them and later calls (the
+    extractors pass no settings) get the same gazetteer.
+    """
+    base = ref.base
+    if base not in _LOADED:
+        if len(_LOADED) >= 2:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[base] = _load(base, (settings or BuildSettings()).cache_dir)
+    return _LOADED[base]
+
+
+def _load(ref: Reference, folder: Path | None) -> Gazetteer:
     """The gazetteer for a reference (its hand-listed places decide which gazetteer entries are left out).
 
-    Its tables are kept in the user's cache directory, keyed by everything they are made from: building them
-    reads 17 MB of GeoNames JSON (about a second), loading them back takes a fraction of that.
+    Its tables are kept in `folder`, keyed by everything they are made from: building them reads 17 MB of
+    GeoNames JSON (about a second), loading them back takes a fraction of that.
     """
-    folder = _cache_dir()
     path = folder / f"gazetteer-{_cache_key(ref)}.pickle" if folder else None
     if path is not None and path.exists():
         try:

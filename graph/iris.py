@@ -1,5 +1,5 @@
-"""Instance IRIs, minted here and nowhere else, from stable keys (docs/model.md), under the configured base
-(graph/namespaces.py `base_iri()`).
+"""Instance IRIs, minted here and nowhere else, from stable keys (docs/model.md), under the current base
+(graph/namespaces.py `base_iri()`: the configured one inside a build, a CLI command or a server request).
 
 The same entity read from two documents gets the same IRI: an organization by its reference IRI or the slug
 of its name without legal form; a meeting by kind, start date and place. The reference data is written under
@@ -188,10 +188,10 @@ def _tail(iri: str) -> str:
     return key.replace("/", "-")
 
 
-def rebase(graph: Graph) -> Graph:
-    """The graph with every IRI under the default base (as the reference files write them) moved under the
-    configured base; the graph itself when the two are the same."""
-    base = base_iri()
+def rebase(graph: Graph, base: str | None = None) -> Graph:
+    """The graph with every IRI under the default base (as the reference files write them) moved under `base`
+    (default: the current one); the graph itself when the two are the same."""
+    base = base or base_iri()
     if base == DEFAULT_BASE_IRI:
         return graph
     n = len(DEFAULT_BASE_IRI)

@@ -1,9 +1,16 @@
 """The namespaces of the model (docs/model.md) and itukg's other fixed IRIs, defined once: no other module spells
-an itukg IRI by hand, and instance IRIs are minted from `base_iri()` in graph/iris.py only."""
+an itukg IRI by hand, and instance IRIs are minted from `base_iri()` in graph/iris.py only.
+
+The base of instance IRIs is a setting (config.py `base_iri`), so it is not a constant here: `base_iri()` is the
+base of the work in progress, DEFAULT_BASE_IRI unless that work runs under `using_base_iri(base)`. Three
+places enter it, each with the configured value: a build (`build(settings=...)`), a CLI command (cli.py `main`)
+and a server request (server/app.py). Nothing here reads the environment.
+"""
 from __future__ import annotations
 
-import os
-from functools import lru_cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -27,8 +34,9 @@ REFERENCE_GRAPH = GRAPH["reference"]
 INFERRED_GRAPH = GRAPH["inferred"]
 
 #: Names used only inside a store, never published: the deduplicated union of every itukg graph (the default
-#: graph) and the same without the inferences (server/store.py, graph/remote.py); what an external store holds,
-#: uploads in progress and a graph that never exists ("no default graph" in a protocol request) (graph/remote.py).
+#: graph) and the same without the inferences (server/store.py, graph/store_push.py); what an external store
+#: holds, uploads in progress and a graph that never exists ("no default graph" in a protocol request)
+#: (graph/store_push.py, server/remote.py).
 _URN = "urn:x-itukg:"
 UNION_GRAPH_IRI = _URN + "union"
 ASSERTED_GRAPH_IRI = _URN + "asserted"
@@ -38,14 +46,40 @@ EMPTY_GRAPH_IRI = _URN + "empty"
 META_DATASET, META_STATE, META_MANIFEST, META_GENERATION = (_URN + n for n in ("dataset", "state", "manifest", "generation"))
 
 
-@lru_cache(maxsize=1)
+#: A context variable, not a global: two servers with two bases may run in one process (their request threads
+#: each enter their own), and a build under another base leaves the caller's unchanged.
+_BASE_IRI: ContextVar[str] = ContextVar("itukg_base_iri", default=DEFAULT_BASE_IRI)
+
+
 def base_iri() -> str:
-    """The base of instance IRIs: $ITUKG_BASE_IRI, else DEFAULT_BASE_IRI; read once per process, when first
-    needed (not when this module is imported)."""
-    base = os.environ.get("ITUKG_BASE_IRI") or DEFAULT_BASE_IRI
-    if not base.startswith(("http://", "https://")) or not base.endswith(("/", "#")):
-        raise ConfigError(f"ITUKG_BASE_IRI must be an http(s) IRI ending in / or #, not {base!r}")
+    """The base instance IRIs are minted and read under here and now (see the module's docstring)."""
+    return _BASE_IRI.get()
+
+
+def check_base_iri(base: str) -> str:
+    """`base` if instance IRIs can be minted under it, else a ConfigError."""
+    if not isinstance(base, str) or not base.startswith(("http://", "https://")) or not base.endswith(("/", "#")):
+        raise ConfigError(f"base_iri must be an http(s) IRI ending in / or #, not {base!r}")
     return base
+
+
+@contextmanager
+def using_base_iri(base: str | None) -> Iterator[str]:
+    """Mint and read instance IRIs under `base` inside the block (None: keep the current base)."""
+    if base is None:
+        yield base_iri()
+        return
+    token = _BASE_IRI.set(check_base_iri(base))
+    try:
+        yield base
+    finally:
+        _BASE_IRI.reset(token)
+
+
+def set_process_base_iri(base: str) -> None:
+    """For a build's worker process only (its pool initializer): `base` for the rest of the process's life.
+    Forked workers inherit the build's context anyway; this covers one the pool starts later from its own thread."""
+    _BASE_IRI.set(check_base_iri(base))
 
 
 def document_graph(sha256: str):
@@ -76,8 +110,8 @@ def prefixes() -> dict[str, Namespace]:
 
 
 def __getattr__(name: str):
-    """`ID` (the instance namespace) and `PREFIXES` follow base_iri(), so importing this module reads no
-    environment."""
+    """`ID` (the instance namespace) and `PREFIXES` follow base_iri() where they are read, not where this module
+    is imported."""
     if name == "ID":
         return Namespace(base_iri())
     if name == "PREFIXES":

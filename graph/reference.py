@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from . import iris
-from .namespaces import ITUKG
+from .namespaces import ITUKG, base_iri
 from .resources import reference_files
 from .vocabulary import vocabulary
 
@@ -352,11 +352,19 @@ class Reference:
         return sorted(str(s) for s in self.graph.subjects(ITUKG.holdsPost, URIRef(post_iri)))
 
 
-@lru_cache(maxsize=1)
 def load_reference() -> Reference:
-    """Parse the ontology and every reference file once per process; the reference data's IRIs are moved
-    under the configured base (graph/iris.py) when it is not the one the files are written with."""
+    """The ontology and the reference data, with the reference data's IRIs under the current base
+    (namespaces.base_iri()): parsed once per process and base."""
+    return _reference_under(base_iri())
+
+
+@lru_cache(maxsize=2)
+def _reference_under(base: str) -> Reference:
     reference = Graph()
     for path in reference_files():
         reference.parse(path, format="turtle")
-    return Reference(vocabulary().ontology, iris.rebase(reference))
+    return Reference(vocabulary().ontology, iris.rebase(reference, base))
+
+
+#: `load_reference.cache_clear()` reads the files again (as for the other cached loaders).
+load_reference.cache_clear = _reference_under.cache_clear  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
 from ..graph.errors import ConfigError, ItukgError
+from ..graph.namespaces import using_base_iri
 from . import export, negotiation, pages, sparql, ui
 from .http import browser_pages, runtime, text_response
 from .runtime import Runtime
@@ -89,6 +90,14 @@ def _install_hooks(app: Flask, settings: Settings) -> None:
         incoming = request.headers.get("X-Request-Id", "")
         g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex[:16]
         g.started = time.perf_counter()
+        # the request reads instance IRIs (id: prefixes, links to /id/...) under this server's configured base
+        g.base_iri = using_base_iri(settings.base_iri)
+        g.base_iri.__enter__()
+
+    @app.teardown_request
+    def end(exc):
+        if "base_iri" in g:
+            g.pop("base_iri").__exit__(None, None, None)
 
     @app.after_request
     def finish(response: Response):

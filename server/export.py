@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from ..graph.errors import BadRequest, ConfigError, NotFound, QueryTimeout, ResourceLimit
-from ..graph.namespaces import PREFIXES
+from ..graph.namespaces import prefixes as project_prefixes, using_base_iri
 from . import data, negotiation, rdfwrite
 from .execute import check_reply, failure
 from .http import endpoint_url, flag, rdf_response, runtime, settings, wanted
@@ -23,15 +23,21 @@ from .store import INFERRED, Snapshot
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld")
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "nt": "nt", "jsonld": "jsonld", "rdfxml": "rdf"}
-_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+def _prefixes() -> dict[str, str]:
+    """The project's prefixes, id: under the current base (the server's in a request, the CLI's configured one)."""
+    return {p: str(ns) for p, ns in project_prefixes().items()}
 
 
 def export_dataset(store, fmt: str, inferred: bool = True, graph=None) -> bytes:
     """The dataset (or one graph) as bytes in turtle|trig|nquads|nt|jsonld.
 
     Quad formats (trig, nquads, jsonld) keep the named graphs; triple formats (turtle, nt) give the union as
-    a query's default graph sees it (or the one graph). inferred=False leaves ig:inferred out.
+    a query's default graph sees it (or the one graph). inferred=False leaves ig:inferred out. IRIs are
+    abbreviated with the project's prefixes, id: under the current base.
     """
+    prefixes = _prefixes()
     if fmt not in EXPORT_FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     if fmt in ("turtle", "nt"):
@@ -39,13 +45,13 @@ def export_dataset(store, fmt: str, inferred: bool = True, graph=None) -> bytes:
             triples = data.union_triples(store, inferred)
         else:
             triples = [q.triple for q in data.stored_quads(store, inferred, graph)]
-        return rdfwrite.turtle(triples, _PREFIXES) if fmt == "turtle" else rdfwrite.ntriples(triples)
+        return rdfwrite.turtle(triples, prefixes) if fmt == "turtle" else rdfwrite.ntriples(triples)
     quads = data.stored_quads(store, inferred, graph)
     if fmt == "trig":
-        return rdfwrite.trig(quads, _PREFIXES)
+        return rdfwrite.trig(quads, prefixes)
     if fmt == "nquads":
         return rdfwrite.nquads(quads)
-    return rdfwrite.jsonld(quads, _PREFIXES)
+    return rdfwrite.jsonld(quads, prefixes)
 
 
 def export_entity(store, iri: str, fmt: str = "turtle", inferred: bool = True) -> bytes:
@@ -56,7 +62,7 @@ def export_entity(store, iri: str, fmt: str = "turtle", inferred: bool = True) -
     if not triples:
         raise NotFound(f"the dataset says nothing about <{iri}>")
     from .execute import write_graph
-    return write_graph(triples, fmt, _PREFIXES)
+    return write_graph(triples, fmt, _prefixes())
 
 
 # --- VoID ----------------------------------------------------------------------------------------------
@@ -92,7 +98,7 @@ def void_stats(snapshot: Snapshot, base_iri: str) -> dict:
         predicates = [r["p"].value for r in snapshot.store.query(
             f"SELECT DISTINCT ?p WHERE {{ GRAPH <{union}> {{ ?s ?p ?o }} }}")]
         used = classes + predicates
-        vocabularies = sorted({str(ns) for prefix, ns in PREFIXES.items() if prefix not in _NOT_VOCABULARIES
+        vocabularies = sorted({str(ns) for prefix, ns in project_prefixes().items() if prefix not in _NOT_VOCABULARIES
                                and any(iri.startswith(str(ns)) for iri in used)})
         stats = {"subjects": int(row["subjects"].value), "properties": int(row["properties"].value),
                  "objects": int(row["objects"].value), "entities": int(entities.value),
@@ -174,7 +180,8 @@ def _slug(text: str) -> str:
 def run_export_job(snapshot: Snapshot, spec: dict) -> dict:
     """In a query worker: export_dataset as a reply dict (the worker's deadline and memory limit apply)."""
     try:
-        body = export_dataset(snapshot, spec["format"], inferred=spec["inferred"], graph=spec["graph"])
+        with using_base_iri(spec.get("base_iri")):
+            body = export_dataset(snapshot, spec["format"], inferred=spec["inferred"], graph=spec["graph"])
     except NotFound as exc:
         return failure(exc)
     except MemoryError:
@@ -192,7 +199,8 @@ def _cached_export(snapshot: Snapshot, fmt: str, inferred: bool, graph: str | No
         return snapshot, body
     if not isinstance(snapshot.store, ox.Store):  # an external store: no worker processes, the store does the work
         return snapshot, export_dataset(snapshot, fmt, inferred=inferred, graph=graph)
-    spec = {"format": fmt, "inferred": inferred, "graph": graph}
+    # the worker process does not run in this request: it is told the server's base, for the id: prefix
+    spec = {"format": fmt, "inferred": inferred, "graph": graph, "base_iri": settings().base_iri}
     try:
         snapshot, reply = runtime().run_query(lambda _snapshot: {"export": spec})
     except QueryTimeout:

@@ -9,13 +9,13 @@ Response | None (None falls back to the minimal page), and `render_not_found=fn(
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
 from ..graph.errors import BadRequest, NotFound
-from ..graph.namespaces import ITUKG, PREFIXES
+from ..graph.namespaces import ITUKG, base_iri, prefixes
 from . import data
 from .http import rdf_response, runtime, settings, wanted
 from .negotiation import media_type
@@ -39,11 +39,17 @@ EXTERNAL_LINK_PROPERTIES = (
     str(ITUKG.webPage),
     str(ITUKG.communique),
 )
-_CURIES = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=4)
+def _curies(base: str) -> list[tuple[str, str]]:
+    """(namespace, prefix), longest namespace first, with id: under `base`."""
+    return sorted(((str(ns), p) for p, ns in prefixes().items()), key=lambda x: -len(x[0]))
 
 
 def curie(iri: str) -> str | None:
-    for ns, prefix in _CURIES:
+    """`iri` as a prefixed name (id: under the current base: the server's, in a request), or None."""
+    for ns, prefix in _curies(base_iri()):
         if iri.startswith(ns) and len(iri) > len(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return None
@@ -97,7 +103,7 @@ def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/
     Keys: iri, label, curie, types, properties [{predicate, values}], external_links [{predicate, target}],
     incoming [{subject, predicate}], incoming_truncated, graphs (named graphs stating something about it).
     """
-    base_iri = base_iri or str(PREFIXES["id"])
+    base_iri = base_iri or str(prefixes()["id"])
     node = ox.NamedNode(iri)
     out_triples = data.outgoing(store, node, inferred)
     in_triples = data.incoming(store, node, inferred, data.INCOMING_LIMIT + 1)

@@ -4,7 +4,7 @@
 prefixes and base IRI, quads_for_pattern, contains_named_graph, named_graphs, iteration) by sending SPARQL 1.1
 Protocol requests to the store's query endpoint; answers come back as real pyoxigraph terms and results, so
 the endpoint, exports, Linked Data pages and the UI run unchanged on a `RemoteSnapshot`. The store holds the
-materialised unions `urn:x-itukg:union` / `urn:x-itukg:asserted` (graph/remote.py writes them), so the default
+materialised unions `urn:x-itukg:union` / `urn:x-itukg:asserted` (graph/store_push.py writes them), so the default
 graph is the same deduplicated union as on the local store.
 
 What replaces the worker processes (`RemoteRuntime`): a query is one HTTP request; it runs in the request's
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ..config import StoreSettings
 from ..graph.errors import (
     DatasetError,
     Forbidden,
@@ -39,8 +40,9 @@ from ..graph.errors import (
     StoreHTTPError,
     StoreTimeout,
 )
-from ..graph.namespaces import EMPTY_GRAPH_IRI as EMPTY, GRAPH
-from ..graph.remote import ASSERTED, UNION, SparqlClient, StoreConfig, bnode_id, json_term, read_meta
+from ..graph.namespaces import ASSERTED_GRAPH_IRI as ASSERTED, EMPTY_GRAPH_IRI as EMPTY, GRAPH, UNION_GRAPH_IRI as UNION
+from ..graph.store_client import SparqlClient, bnode_id, json_term
+from ..graph.store_push import read_meta
 from . import scan
 from .execute import SERVICE_DISABLED, run_job
 from .runtime import Runtime
@@ -205,10 +207,10 @@ def _solutions(body: bytes, form: str | None):
 class RemoteSnapshot(Snapshot):
     """A Snapshot whose `store` is a RemoteStore (everything else as for a loaded dataset)."""
 
-    config: StoreConfig | None = None
+    config: StoreSettings | None = None
 
 
-def open_remote(config: StoreConfig, timeout: float = 60.0) -> RemoteSnapshot:
+def open_remote(config: StoreSettings, timeout: float = 60.0) -> RemoteSnapshot:
     """What the store holds now: its metadata, graphs and their sizes (DatasetError when it holds no itukg,
     StoreError when it cannot be read)."""
     client = SparqlClient(config)

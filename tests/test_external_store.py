@@ -22,20 +22,11 @@ import pyoxigraph as ox
 import pytest
 import requests
 
+from itukg.config import StoreSettings
 from itukg.graph.namespaces import GRAPH
-from itukg.graph.remote import (
-    ASSERTED,
-    META,
-    STAGING_PREFIX,
-    UNION,
-    SparqlClient,
-    StoreConfig,
-    StoreError,
-    build_into_store,
-    push,
-    read_meta,
-)
 from itukg.graph.resources import corpus_dir
+from itukg.graph.store_client import SparqlClient, StoreError
+from itukg.graph.store_push import ASSERTED, META, STAGING_PREFIX, UNION, build_into_store, push, read_meta
 from itukg.server import named_queries as nq
 from itukg.server.app import build_server, close_app, create_app
 from itukg.server.remote import RemoteSnapshot, open_remote
@@ -86,7 +77,7 @@ def _start_oxigraph(tmp: Path):
                                 stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     _wait(url + "/query?query=ASK%7B%7D", proc, 30, log)
-    return proc, StoreConfig(url, type="oxigraph")
+    return proc, StoreSettings(url, type="oxigraph")
 
 
 _VIRTUOSO_INI = """[Database]
@@ -137,22 +128,22 @@ def _start_virtuoso(tmp: Path):
     _wait(url + "/sparql?query=ASK%7B%7D", proc, 120, log)
     # Writes go to the digest-authenticated endpoints as dba (the fresh database's default password);
     # reads go to the anonymous, read-only /sparql.
-    return proc, StoreConfig(url, type="virtuoso", user="dba", password="dba")
+    return proc, StoreSettings(url, type="virtuoso", user="dba", password="dba")
 
 
 STARTERS = {"oxigraph": _start_oxigraph, "virtuoso": _start_virtuoso}
 
 
 class Store:
-    def __init__(self, kind: str, config: StoreConfig, root: Path):
+    def __init__(self, kind: str, config: StoreSettings, root: Path):
         self.kind, self.config, self.root = kind, config, root
         self.data_dir = root / "data"
         self.client = SparqlClient(config)
 
     @property
-    def reader(self) -> StoreConfig:
+    def reader(self) -> StoreSettings:
         """What `serve` uses: no credentials."""
-        return StoreConfig(self.config.url, type=self.config.type)
+        return StoreSettings(self.config.url, type=self.config.type)
 
     def graph_triples(self, graph: str) -> set:
         rows = self.client.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
@@ -260,7 +251,7 @@ def test_a_failed_push_leaves_the_store_as_it_was(store, built, tmp_path):
     from itukg.graph.build import build
 
     build([docs], data_dir)
-    broken = StoreConfig(store.config.url, type=store.config.type, user=store.config.user,
+    broken = StoreSettings(store.config.url, type=store.config.type, user=store.config.user,
                          password=store.config.password, gsp=store.config.url + "/no-such-endpoint")
     with pytest.raises(StoreError):
         push(broken, data_dir)
