@@ -114,7 +114,7 @@ def check_query_file(path: Path) -> None:
     list_params, single_params = sparql.parameters(text)
     bound = sparql.bind(text, {n: _sample(n, list_params) for n in list_params | single_params})
     assert "$" not in bound
-    ox.Store().query(bound, prefixes=sparql.QUERY_PREFIXES)
+    ox.Store().query(bound, prefixes=sparql.query_prefixes())
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name)

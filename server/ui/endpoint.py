@@ -7,7 +7,8 @@ import json
 import pyoxigraph as ox
 from flask import Response, current_app
 
-from ...graph.namespaces import DEFAULT_BASE_IRI, XSD
+from ...graph import namespaces
+from ...graph.namespaces import XSD
 from ..pages import curie
 from ..results import json_term
 from . import sparql
@@ -21,14 +22,15 @@ MAX_HTML_ROWS = 1000
 _XSD_STRING = str(XSD.string)
 
 
-def prefixed(iri: str, base: str = DEFAULT_BASE_IRI) -> str | None:
-    """`iri` as a prefixed name (id: for the dataset's base), or None."""
+def prefixed(iri: str, base: str | None = None) -> str | None:
+    """`iri` as a prefixed name (id: for the dataset's base, by default the one in effect), or None."""
+    base = base or namespaces.base_iri()
     if iri.startswith(base) and len(iri) > len(base):
         return "id:" + iri[len(base):]
     return curie(iri)
 
 
-def display_term(snap, term: dict | None, base: str = DEFAULT_BASE_IRI) -> dict | None:
+def display_term(snap, term: dict | None, base: str | None = None) -> dict | None:
     """A SPARQL JSON term as a cell shows it: an IRI by its label (if any) with the prefixed name and a link
     (to its page when the dataset describes it), a literal with its language or datatype."""
     if term is None:
@@ -46,7 +48,7 @@ def display_term(snap, term: dict | None, base: str = DEFAULT_BASE_IRI) -> dict 
     return {"literal": "_:" + value, "bnode": True}
 
 
-def sparql_results(snap, reply: dict, base: str = DEFAULT_BASE_IRI) -> dict:
+def sparql_results(snap, reply: dict, base: str | None = None) -> dict:
     """A worker's reply (SPARQL JSON, or N-Triples for a graph) as {columns, rows, boolean, truncated}."""
     body = reply["body"]
     if isinstance(body, bytes):

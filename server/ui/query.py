@@ -19,7 +19,7 @@ from . import sparql
 from .home import latest_meetings
 from .index import index_of
 from .ontology import ontology_doc
-from .sparql import QUERY_PREFIXES
+from .sparql import query_prefixes
 from .tables import meeting_topics
 from .web import base_iri, bp, current_snapshot, render
 
@@ -71,7 +71,7 @@ def completion_terms(snap) -> dict:
     terms = [{"name": c["anchor"], "label": c["label"], "kind": "class"} for c in doc["classes"]]
     for group in ("object_properties", "datatype_properties"):
         terms += [{"name": p["anchor"], "label": p["label"], "kind": "property"} for p in doc[group]]
-    return {"prefixes": QUERY_PREFIXES, "itukg": sorted(terms, key=lambda t: t["name"].lower())}
+    return {"prefixes": query_prefixes(), "itukg": sorted(terms, key=lambda t: t["name"].lower())}
 
 
 def _named(name: str, given: dict[str, str]) -> dict:

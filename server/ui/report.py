@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ...graph.namespaces import DEFAULT_BASE_IRI
+from ...graph import namespaces
 from .web import base_iri, bp, current_snapshot, render
 
 
@@ -25,9 +25,10 @@ def short_paths(paths: Iterable[str]) -> Callable[[str], str]:
     return short
 
 
-def build_report(snap, base: str = DEFAULT_BASE_IRI) -> dict:
+def build_report(snap, base: str | None = None) -> dict:
     """The SHACL outcome of the build that made the current generation (manifest.json); `base`: that of the
-    dataset's instance IRIs."""
+    dataset's instance IRIs (by default the one in effect)."""
+    base = base or namespaces.base_iri()
     manifest = snap.manifest or {}
     sources = [str((d if isinstance(d, dict) else {}).get("source") or k)
                for k, d in (manifest.get("documents") or {}).items()]

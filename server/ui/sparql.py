@@ -21,10 +21,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ...graph.namespaces import EMPTY_GRAPH_IRI, PREFIXES
+from ...graph.namespaces import EMPTY_GRAPH_IRI, prefixes
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
-QUERY_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+def query_prefixes() -> dict[str, str]:
+    """The project's prefixes for the UI's queries, `id:` under the base the current request runs under."""
+    return {p: str(ns) for p, ns in prefixes().items()}
 #: What an empty list binds: the project's IRI of nothing (never a graph, a subject or an object).
 NOTHING = EMPTY_GRAPH_IRI
 
@@ -94,7 +98,7 @@ def bind(query: str, params: dict) -> str:
 def run(snap, query: str) -> list[dict]:
     """Rows of a SELECT over the snapshot's union (the default graph the endpoint exposes)."""
     result = snap.store.query(query, default_graph=[snap.default_graph], named_graphs=list(snap.graphs),
-                              prefixes=QUERY_PREFIXES)
+                              prefixes=query_prefixes())
     names = [v.value for v in result.variables]
     return [{n: sol[n] for n in names} for sol in result]
 

@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from ...graph.namespaces import DEFAULT_BASE_IRI, ITUKG, ONTOLOGY_IRI
+from ...graph import namespaces
+from ...graph.namespaces import ITUKG, ONTOLOGY_IRI
 from .text import format_date, format_number
 
 PER_PAGE = 50
@@ -26,7 +27,7 @@ def current_snapshot():
 
 def base_iri() -> str:
     rt = current_app.extensions.get("itukg")
-    return getattr(getattr(rt, "settings", None), "base_iri", None) or DEFAULT_BASE_IRI
+    return getattr(getattr(rt, "settings", None), "base_iri", None) or namespaces.base_iri()
 
 
 @bp.app_template_filter("ui_url")
