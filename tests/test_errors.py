@@ -174,7 +174,7 @@ def test_syntax_sentences(query, sentence):
 def test_the_cli_answer_of_every_error(cls, monkeypatch, capsys):
     exc = make(cls)
 
-    def command(args):
+    def command(args, config):
         raise exc
 
     monkeypatch.setattr(cli, "cmd_ontology", command)
