@@ -125,6 +125,7 @@ class MeetingRef:
     span: Span
     precision: str = "day"
     name: str = ""  # tells undated meetings apart ('WTSA-20', 'the 2nd preparatory meeting')
+    online: bool = False  # held online with no venue: its IRI says 'online' where a place would be
 
 
 @dataclass
@@ -162,7 +163,8 @@ class Meeting:
 
     @property
     def ref(self) -> MeetingRef:
-        return MeetingRef(self.kind, self.start, self.place, self.name_span, self.precision, self.name)
+        online = self.place is None and self.attendance is not None and self.attendance[0] == "online"
+        return MeetingRef(self.kind, self.start, self.place, self.name_span, self.precision, self.name, online)
 
 
 @dataclass

@@ -22,7 +22,7 @@ def _id(path: str) -> URIRef:
 
 
 def meeting_key(ref: MeetingRef) -> str:
-    place = slugify(ref.place.label) if ref.place else "unknown-place"
+    place = slugify(ref.place.label) if ref.place else "online" if ref.online else "unknown-place"
     if ref.start is None:  # undated: the name tells it from other undated meetings of its kind
         day = "undated-" + slugify(ref.name)[:60] if ref.name else "undated"
     else:

@@ -460,10 +460,16 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 _read_anchor(ref, text, a, meetings[target], avoid, anchors)
                 _date_from_co_located(meetings[target])
                 continue
+        here = False
+        if target is None and not distinct and len(same) > 1 and _demonstrative(text, a):
+            # 'This GSS will ...' after 'the first GSS was held in ...': the document's own meeting, and its
+            # text resumes here
+            target, here = _principal(same, anchors), True
         if target is not None:
             same = [target]
         if len(same) == 1 and not distinct and (target is not None or _owns_undated(a, same[0], anchors)):
             a.meeting_key = same[0]
+            a.opening = a.opening or here
             m = meetings[same[0]]
             if a.kind.rank < rank[same[0]] and a.kind.cls != m.kind and not a.kind.name:
                 rank[same[0]] = a.kind.rank
@@ -572,6 +578,23 @@ def _rename(text: str, m: Meeting, a: Anchor, key: tuple, generic: set) -> None:
         m.name = name
     elif len(name) > len(m.name) and not raw.isupper():
         m.name = name
+
+
+#: 'this GSS', 'the present meeting', "today's forum", "this year's assembly": the meeting the document reports
+_THIS = r"\b(?:this|the\s+present|today['’]s)\s+(?:year['’]s\s+)?"
+_THIS_BEFORE, _THIS_START = re.compile(_THIS + r"\Z", re.IGNORECASE), re.compile(_THIS, re.IGNORECASE)
+
+
+def _demonstrative(text: str, a: Anchor) -> bool:
+    s = a.name_span[0]
+    return bool(_THIS_BEFORE.search(text[max(0, s - 25):s]) or _THIS_START.match(text, s, a.name_span[1]))
+
+
+def _principal(keys: list[tuple], anchors: list[Anchor]) -> tuple:
+    """Of several meetings of one kind, the one the document reports: the first to open in its text."""
+    first = {k: min((x.name_span[0] for x in anchors if x.opening and x.meeting_key == k), default=1 << 62)
+             for k in keys}
+    return min(keys, key=lambda k: first[k])
 
 
 def _owns_undated(a: Anchor, key: tuple, anchors: list[Anchor]) -> bool:

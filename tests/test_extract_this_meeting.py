@@ -1,0 +1,60 @@
+"""'This <meeting>' after an earlier edition of the same series: the document's own meeting, whose text resumes
+there; and a meeting held online with no venue says so in its IRI (our own texts, not ITU ones)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from itukg.graph import iris
+from itukg.graph.extract.meetings import extract
+from itukg.graph.read import Text
+
+SPEECH = """Regional Standardization Forum 2015
+
+Nairobi, Kenya, 12 May 2015
+
+Opening address
+
+Dear colleagues,
+
+Three years ago we held the first Regional Standardization Forum in Accra, Ghana, where conformity and interoperability was discussed.
+
+{this} Regional Standardization Forum will look at how to bridge the standardization gap and at the Internet of Things.
+"""
+
+
+def _doc(text: str) -> Text:
+    return Text(source="d.txt", name="d.txt", sha256="0" * 64, text=text, media_type="text/plain", encoding="utf-8")
+
+
+def _topics(m) -> set[str]:
+    return {t.label for t in m.topics}
+
+
+@pytest.mark.parametrize("this", ["This", "The present", "Today's", "This year's"])
+def test_this_meeting_returns_to_the_document_s_own_meeting(this):
+    ms = extract(_doc(SPEECH.format(this=this))).meetings
+    own = next(m for m in ms if m.start == date(2015, 5, 12))
+    earlier = next(m for m in ms if m is not own)
+    assert {"Internet of Things", "bridging the standardization gap"} <= _topics(own)
+    assert "Internet of Things" not in _topics(earlier)
+    assert "conformance and interoperability testing" in _topics(earlier)
+
+
+def test_without_a_demonstrative_the_text_stays_with_the_earlier_meeting():
+    # 'That forum' speaks of the one just named: nothing moves back to the document's own meeting
+    ms = extract(_doc(SPEECH.format(this="That"))).meetings
+    own = next(m for m in ms if m.start == date(2015, 5, 12))
+    assert "Internet of Things" not in _topics(own)
+
+
+def test_a_meeting_held_online_without_a_venue_is_online_in_its_iri():
+    text = ("The second regional preparatory meeting for the next assembly was held on 3-4 June 2021 via "
+            "videoconference. It discussed quantum key distribution.\n")
+    (m,) = extract(_doc(text)).meetings
+    assert m.attendance and m.attendance[0] == "online"
+    assert str(iris.meeting(m.ref)).endswith("-2021-06-03-online")
+    held = "The TSAG meeting was held on 3-4 June 2021. It discussed quantum key distribution.\n"
+    (m,) = extract(_doc(held)).meetings
+    assert str(iris.meeting(m.ref)).endswith("-2021-06-03-unknown-place")
