@@ -7,6 +7,7 @@ Names are linked to the reference organizations by alias; unknown names stay as 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..facts import Participation, Ref, Span
@@ -50,6 +51,7 @@ _ROLE_TRIGGER = re.compile(
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
     r"(?:representatives|delegates|delegations|executives|CTOs|CxOs)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])|"
+    r"delegations?\b[^.;\n]{0,60}?\b(?:was|were)\s+(?:led|headed)\s+by\s+(?=(?:the\s+)?[A-Z])|"
     r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -82,7 +84,10 @@ class ParticipantList:
 def _list_end(text: str, start: int, inline: bool) -> int:
     """Where a list ends: a blank line or a new line for block lists, the sentence end for inline ones."""
     if inline:
-        m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[start:])
+        # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
+        m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
+                      r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted)\s)",
+                      text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
         while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e)$", text[start:end]):
@@ -95,8 +100,9 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     return len(text) if nl < 0 else nl
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Item offsets of a list; ';' separates items when present, else ',' and a final 'and'."""
+def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Item offsets of a list; ';' separates items when present, else ',' and a final 'and' (never inside a name
+    the reference data knows, in `known`: 'Ministry of Science and ICT' is one item)."""
     body = text[start:end]
     depth = 0
     seps: list[tuple[int, int]] = []
@@ -115,7 +121,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
             if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
                 continue
-            if not any(s <= m.start() < e for s, e in seps):
+            if not any(s <= m.start() < e for s, e in seps) and \
+                    not any(a < start + m.start() and start + m.end() < b for a, b in known):
                 seps.append((m.start(), m.end()))
         seps.sort()
     out, pos = [], 0
@@ -326,7 +333,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 if stop <= body:
                     continue
                 result = ParticipantList(Span.of(text, m.start(), stop))
-                for s, e in _items(text, body, stop):
+                known = [(x.start, x.end) for x in ref.find(text, {"Organization"}, body, stop)
+                         if ref.is_reference(x.entry.iri)]  # not a name this document's own lists made up
+                for s, e in _items(text, body, stop, known):
                     _parse_item(ref, text, s, e, result)
             if inline and not result.groups and not any(p.organization.iri for p in result.participations) \
                     and len(result.participations) < 2:
