@@ -230,3 +230,13 @@ def test_the_cache_key_does_not_change_with_the_hash_seed():
     keys = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
                            capture_output=True, text=True, check=True).stdout for seed in ("1", "2")}
     assert len(keys) == 1
+
+
+def test_a_country_in_brackets_after_a_chair_s_company_is_not_the_venue():
+    text = ("The regional CTO meeting was held on 4 June 2026, chaired by Ms Ana Example, CTO of Examplecom "
+            "(Brazil).\n")
+    (m,) = extract(doc(text)).meetings
+    assert m.place is None and m.country is None
+    held = "The regional CTO meeting was held in Lisbon (Portugal) on 4 June 2026.\n"
+    (m,) = extract(doc(held)).meetings
+    assert (m.place.label, m.country.iri) == ("Lisbon", ID + "country/PT")

@@ -135,6 +135,10 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
         if best.country:
             return place, Ref("Country", ref.labels.get(best.country, best.country), place.span, best.country), True
         return place, None, False
+    # 'chaired by Ana Example, CTO of Examplecom (Brazil)': a country in brackets after a name is whom someone
+    # speaks for, not where the meeting was
+    countries = [c for c in countries if not (text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")"
+                                              and re.search(r"[A-Za-z][\w.&'’-]*\s*\($", text[max(0, c.start - 40):c.start]))]
     if countries:
         x = countries[0]
         country = Ref("Country", x.label, Span.of(text, x.start, x.end), x.iri)
