@@ -29,7 +29,7 @@ _ALIAS_ROOTS = ("ITUTGroup", "Sector", "MeetingSeries", "Post", "Person", "Place
 #: them ("orange" is not Orange).
 _PROPER_ROOTS = frozenset({"Sector", "Organization", "Person", "MeetingSeries"})
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]*)*", re.UNICODE)  # "AT&T" and "e&" are one word each
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")  # 'ITU-T' inside a link is not a mention
 
 
@@ -254,8 +254,8 @@ class Reference:
     def _case_ok(entry: Entry, surface: str) -> bool:
         if entry.case_sensitive:
             return [c for c in surface if c.isalnum()] == [c for c in entry.alias if c.isalnum()]
-        if entry.proper:
-            return surface[:1].isupper() or surface[:1].isdigit()
+        if entry.proper:  # a proper name is capitalised, unless written exactly as the name is ('e&', 'eBay')
+            return surface[:1].isupper() or surface[:1].isdigit() or surface == entry.alias
         return True
 
     def aliases_of(self, iri: str) -> list[tuple[str, ...]]:

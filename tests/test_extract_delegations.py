@@ -18,3 +18,14 @@ def test_a_delegation_led_by_a_ministry_that_included_companies():
     assert {p.organization.label for p in m.participations} == {
         "Ministry of Science and ICT", "Apex Mobile", "Brio Networks", "Cobalt Systems"}
 
+
+
+def test_a_host_written_in_lower_case_as_its_name_is_and_no_key_phrase_that_only_names_the_meeting():
+    # 'e&' (Etisalat's brand) is written in lower case with a symbol: the reference data's alias is the name
+    text = ("Example officers met for the 14th CxO meeting on 2 June 2026 in Dubai, United Arab Emirates, hosted by "
+            "e&. The CxO meeting discussed rotating venue arrangements.\n")
+    facts = extract(Text(source="h.txt", name="h.txt", sha256="4" * 64, text=text, media_type="text/plain",
+                         encoding="utf-8"))
+    (m,) = facts.meetings
+    assert m.host is not None and m.host.iri.endswith("organization/etisalat")
+    assert "cxo meeting" not in {p for p, _ in facts.keyphrases}

@@ -207,7 +207,11 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
     names = [r.span for r in organizations + facts.groups] + [p.span for p in everyone] + \
         [g.span for m in ms for g in m.groups_mentioned] + [m.name_span for m in ms] + \
         [m.place.span for m in ms if m.place]
-    facts.keyphrases = find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
+    said_meetings = {(x.start(), x.end()) for kind in meeting_kinds() for x in kind.pattern.finditer(text)}
+    # a phrase that only names a kind of meeting ('CxO meeting') is no subject; one that speaks of a meeting is
+    # ('outcome of the preparatory meeting')
+    facts.keyphrases = [(p, sp) for p, sp in find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
+                        if not any(a <= sp.start and sp.end <= b for a, b in said_meetings)]
 
 
 # -- anchors and meetings ------------------------------------------------------------------------

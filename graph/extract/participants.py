@@ -153,9 +153,11 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
-    if not name or not (name[0].isupper() or name[0].isdigit()) or len(name) > 120:
+    if not name or len(name) > 120:
         return None
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+    if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
+        return None  # a lower-case name only as the reference data writes it ('e&')
     if entry is not None:
         # a reference organization by its label; one this document defined keeps the name as written here
         return Ref("Organization", entry.label if ref.is_reference(entry.iri) else name, Span.of(text, s, e), entry.iri)
