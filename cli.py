@@ -49,8 +49,16 @@ def _setting_help(key: str, text: str | None = None) -> str:
     return f"{text or s.help} (default: {s.default})"
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser; it keeps each command's own parser, for errors in that command's own usage."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: dict[str, argparse.ArgumentParser] = {}  # name -> its parser
+
+
+def _parser() -> _Parser:
+    p = _Parser(
         prog="itukg",
         description="A knowledge graph of ITU-T standardization strategy: build it from meeting documents, "
                     "query it with SPARQL, serve it. With no command, `itukg` serves the built graph "
@@ -64,8 +72,7 @@ def _parser() -> argparse.ArgumentParser:
                          "itukg settings                 # every setting: file key, ITUKG_* variable, flag"),
     )
     p.add_argument("--version", action="version", version=f"itukg {_version()}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    p.commands = {}  # name -> its parser, for errors in that command's own usage
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
 
     def command(name, help, *examples):
         sp = sub.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".",
@@ -298,11 +305,13 @@ def cmd_build(args, config) -> int:
     meter = None if args.quiet else Progress(count_documents(args.paths or [corpus_dir()],
                                                                         follow_symlinks=args.follow_symlinks))
 
-    def progress(n: int, source: str) -> None:
-        meter.update(n, printable(Path(source).name))
+    hook = None
+    if meter is not None:
+        def progress(n: int, source: str) -> None:
+            meter.update(n, printable(Path(source).name))
+        hook = progress
 
     store = config.store
-    hook = progress if meter else None
     if store is None:
         result = build(args.paths or None, fresh=args.fresh, progress=hook, follow_symlinks=args.follow_symlinks,
                        settings=config.build)
@@ -366,6 +375,7 @@ def cmd_validate(args, config) -> int:
             not_read += 1
             continue
         report = outcome.report
+        assert report is not None  # a document processed without an error has its report
         checked += 1
         if report.conforms:
             print(printable(f"{outcome.source}: conforms ({len(report.warnings)} warnings)"))
@@ -496,7 +506,9 @@ def _print_result(result, fmt: str, wide: bool = False) -> None:
         print(json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower())
         return
     if isinstance(result, ox.QueryTriples):
-        out.write(result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8"))
+        turtle = result.serialize(format=ox.RdfFormat.TURTLE)
+        assert turtle is not None  # no output given: serialize returns the bytes
+        out.write(turtle.decode("utf-8"))
         return
     if fmt == "csv":
         out.write(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))

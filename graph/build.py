@@ -255,11 +255,11 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                         continue  # the same bytes twice in this build: one document (its identity is its hash)
                     stored = item.sha256 in written or (previous and previous.document_file(item.sha256).exists())
                     if item.sha256 in by_sha and stored:
-                        entry = dict(docs.pop(by_sha[item.sha256]))
-                        entry["source"] = key
-                        docs[key] = entry
+                        moved = dict(docs.pop(by_sha[item.sha256]))
+                        moved["source"] = key
+                        docs[key] = moved
                         by_sha[item.sha256] = key
-                        result.reused.append(ds.DocumentEntry(**entry))
+                        result.reused.append(ds.DocumentEntry(**moved))
                         done(item.source)
                     else:
                         todo.append(item)
@@ -268,8 +268,11 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                     gazetteer(ref, settings)  # loaded once (before any fork: shared by the workers), its cache
                 if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
                     pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(), base_iri()))
-                parallel = pool is not None and len(todo) >= _PARALLEL_FROM
-                outcomes = pool.imap(_process_job, todo) if parallel else map(_process_job, todo)
+                outcomes: Iterable[DocumentOutcome]
+                if pool is not None and len(todo) >= _PARALLEL_FROM:
+                    outcomes = pool.imap(_process_job, todo)
+                else:
+                    outcomes = map(_process_job, todo)
                 for item, outcome in zip(todo, outcomes):  # imap keeps the order of `todo`
                     for k, v in outcome.timings.items():
                         timings[k] = timings.get(k, 0.0) + v
@@ -277,9 +280,12 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                     if outcome.error is not None:
                         result.rejected.append(Rejected(item.source, Report(False), error=outcome.error.reason))
                         continue
+                    assert outcome.report is not None  # a document processed without an error has its report
                     if not outcome.conforms:
                         result.rejected.append(Rejected(item.source, outcome.report))
                         continue
+                    # a build serializes the graphs of every conforming document (_process_one)
+                    assert outcome.document_nq is not None and outcome.inferred_nq is not None
                     writer.write(ds.document_name(item.sha256), outcome.document_nq)
                     writer.write(ds.inferred_name(item.sha256), outcome.inferred_nq)
                     written.add(item.sha256)
@@ -299,10 +305,11 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
             t = time.perf_counter()
             ref_hash = _reference_hash()
             parts = _write_reference(writer, ref, ref_hash, previous)
-            for entry in sorted(docs.values(), key=lambda e: e["sha256"]):
-                sha = entry["sha256"]
+            for doc in sorted(docs.values(), key=lambda e: e["sha256"]):
+                sha = doc["sha256"]
                 rel_doc, rel_inf = ds.document_name(sha), ds.inferred_name(sha)
                 if sha not in written:
+                    assert previous is not None  # a document not written by this build is one of the previous
                     writer.copy_from(previous.document_file(sha), rel_doc)
                     writer.copy_from(previous.inferred_file(sha), rel_inf)
                 parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]

@@ -110,7 +110,7 @@ class Gazetteer:
         self._region_map: dict[tuple[str, str], Place] = {}  # (country IRI, region code) -> region
         common, never = _word_lists()
         # names of hand-listed places by country: the gazetteer does not repeat them
-        hand: set[tuple[str, str]] = set()
+        hand: set[tuple[tuple[str, ...], str]] = set()  # (alias key, country IRI)
         taken: set[str] = set()
         for iri, kind in ref.kinds.items():
             if kind in ("City", "Region", "Place"):
@@ -166,7 +166,7 @@ class Gazetteer:
         with open(_data_file("us_states.json"), encoding="utf-8") as fh:
             states = json.load(fh)
         us = str(iris.country("US"))
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[tuple[str, ...], str]] = set()
         for code, s in sorted(states.items()):
             key = _key(s["name"])
             if (key, us) in hand:
@@ -196,11 +196,11 @@ class Gazetteer:
         """Keep plain tuples and integers (and make Place and Candidate objects only for the names a text
         matches): the tables load from the cache in a tenth of a second instead of most of a second."""
         index = {iri: i for i, iri in enumerate(self._building)}
-        self._rows = [tuple(p) for p in self._building.values()]
+        self._rows: list[tuple] = [tuple(p) for p in self._building.values()]  # Place fields
         self._alias_ids = {k: [index[c.place.iri] * 2 + c.primary for c in v] for k, v in self._aliases.items()}
         self._region_ids = {k: index[p.iri] for k, p in self._region_map.items()}
         del self._building, self._aliases, self._region_map
-        self._made = {}
+        self._made: dict[int, Place] = {}
 
     def __getstate__(self) -> dict:
         return {"rows": self._rows, "aliases": self._alias_ids, "longest": self._longest, "regions": self._region_ids}
@@ -347,7 +347,7 @@ def _load(ref: Reference, folder: Path | None) -> Gazetteer:
     gaz = Gazetteer(ref)
     if path is not None:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)  # the folder
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)

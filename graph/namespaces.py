@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from .errors import ConfigError
 
@@ -87,8 +87,9 @@ def document_graph(sha256: str):
     return GRAPH[f"document/{sha256}"]
 
 
-def prefixes() -> dict[str, Namespace]:
-    """The project's prefixes, `id:` being the configured base of instance IRIs."""
+def prefixes() -> dict[str, Namespace | type[DefinedNamespace]]:
+    """The project's prefixes, `id:` being the configured base of instance IRIs (rdflib's own vocabularies,
+    SKOS to XSD, are DefinedNamespace classes; str() of either is the namespace IRI)."""
     return {
         "itukg": ITUKG,
         "id": Namespace(base_iri()),

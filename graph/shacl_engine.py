@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -56,8 +56,8 @@ class DataIndex:
     def __init__(self, triples: Iterable[tuple] = ()):
         self.out: dict = {}
         self.inv: dict = {}
-        self._sub = None
-        self.store = None  # an Oxigraph copy for the SPARQL-based constraints, made when first needed
+        self._sub: dict | None = None
+        self.store: ox.Store | None = None  # an Oxigraph copy for the SPARQL-based constraints, made when first needed
         self.add_all(triples)
 
     def add_all(self, triples: Iterable[tuple]) -> None:
@@ -71,11 +71,11 @@ class DataIndex:
     def triples(self):
         return ((s, p, o) for s, ps in self.out.items() for p, objs in ps.items() for o in objs)
 
-    def objects(self, s, p) -> set:
+    def objects(self, s, p) -> AbstractSet:
         d = self.out.get(s)
         return d.get(p, _EMPTY) if d else _EMPTY
 
-    def subjects(self, p, o) -> set:
+    def subjects(self, p, o) -> AbstractSet:
         d = self.inv.get(o)
         return d.get(p, _EMPTY) if d else _EMPTY
 
@@ -94,7 +94,7 @@ class DataIndex:
     def instances(self, cls) -> set:
         sup = self._superclasses()
         classes = {cls} | {c for c, s in sup.items() if cls in s}
-        out = set()
+        out: set = set()
         for c in classes:
             out |= self.subjects(RDF_TYPE, c)
         return out
@@ -122,7 +122,7 @@ _DESCRIPTIVE = {SH.name, SH.description, SH.order, SH.group, SH.defaultValue, SH
 
 # ----------------------------------------------------------------------------------------------- paths
 
-def _compile_path(sg: Graph, node) -> Callable[[DataIndex, Node], set]:
+def _compile_path(sg: Graph, node) -> Callable[[DataIndex, Node], AbstractSet]:
     if isinstance(node, URIRef):
         return lambda idx, f: idx.objects(f, node)
     inverse = sg.value(node, SH.inversePath)
@@ -197,7 +197,7 @@ def _datatype_ok(v: Node, dtype: URIRef) -> bool:
     return False
 
 
-_PYTHON_VALUE = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
+_PYTHON_VALUE: dict[URIRef, type | tuple[type, ...]] = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
                  XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime}
 
 
@@ -223,7 +223,7 @@ def _lang_matches(tag: str, wanted: str) -> bool:
 class Shape:
     """A node or property shape compiled into closures over a DataIndex."""
 
-    def __init__(self, node, severity, messages, path_node, path):
+    def __init__(self, node, severity, messages, path_node, path) -> None:
         self.node = node
         self.severity = severity
         self.messages = messages
@@ -281,6 +281,7 @@ class SparqlConstraint:
         wanted = set(focus_nodes)
         rows: dict = defaultdict(list)
         solutions = store.query(self.query)
+        assert isinstance(solutions, ox.QuerySolutions)  # the constraint is a SELECT (sh:select)
         names = [v.value for v in solutions.variables]
         for solution in solutions:
             bindings = {n: _from_ox(solution[n]) for n in names if solution[n] is not None}
@@ -343,8 +344,9 @@ def _from_ox(term):
 def _oxigraph_store(idx: DataIndex) -> ox.Store:
     """The index's triples in an in-memory Oxigraph store, made once per index."""
     if idx.store is None:
-        idx.store = ox.Store()
-        idx.store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in idx.triples)
+        store = ox.Store()
+        store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in idx.triples)
+        idx.store = store
     return idx.store
 
 

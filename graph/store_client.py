@@ -34,11 +34,27 @@ class SparqlClient:
         self._digest = None
         if config.user:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in {config.query, config.update, config.gsp} - {None}:
+            for url in {u for u in (config.query, config.update, config.gsp) if u is not None}:
                 passwords.add_password(None, url, config.user, config.password or "")
             self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
             handlers += [urllib.request.HTTPBasicAuthHandler(passwords), self._digest]
         self._opener = urllib.request.build_opener(*handlers)
+
+    @property
+    def query_url(self) -> str:
+        assert self.config.query is not None  # StoreSettings.__post_init__ derives it from the URL
+        return self.config.query
+
+    @property
+    def update_url(self) -> str:
+        assert self.config.update is not None  # StoreSettings.__post_init__ derives it from the URL
+        return self.config.update
+
+    @property
+    def gsp_url(self) -> str:
+        """The Graph Store Protocol endpoint; only for a store that has one (callers check `config.gsp`)."""
+        assert self.config.gsp is not None
+        return self.config.gsp
 
     def _authorize(self, req: urllib.request.Request, timeout: float) -> None:
         """Answer the store's challenge before sending a body: a store that refuses an unauthenticated request
@@ -95,19 +111,19 @@ class SparqlClient:
             raise StoreError(f"{self.config.name}: {what} failed: {reason}") from None
 
     def update(self, text: str, what: str = "update") -> None:
-        with self.request("POST", self.config.update, params=[("update", text)], what=what) as resp:
+        with self.request("POST", self.update_url, params=[("update", text)], what=what) as resp:
             resp.read()
 
     def select(self, text: str, params: list[tuple[str, str]] | None = None) -> list[dict]:
         """Rows of a SELECT as {var: pyoxigraph term}."""
-        with self.request("POST", self.config.query, params=[("query", text), *(params or [])],
+        with self.request("POST", self.query_url, params=[("query", text), *(params or [])],
                           accept="application/sparql-results+json", what="query") as resp:
             data = json.loads(resp.read())
         return [{k: json_term(v) for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])]
 
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         """GSP PUT: replace `graph` with the triples (N-Triples is Turtle, which every store accepts)."""
-        with self.request("PUT", self.config.gsp, params=[("graph", graph)], body=ntriples,
+        with self.request("PUT", self.gsp_url, params=[("graph", graph)], body=ntriples,
                           content_type="text/turtle; charset=utf-8", what=f"upload of <{graph}>") as resp:
             resp.read()
 

@@ -39,7 +39,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pyoxigraph as ox
 
@@ -84,6 +84,14 @@ def _lit(text: str) -> str:
     return str(ox.Literal(text))
 
 
+class PushState(TypedDict):
+    """What the store holds, as its metadata graph records it (`read_meta(...)["state"]`)."""
+
+    documents: list[str]  # sha256 of every document
+    inferred_sha256: str
+    reference_sha256: str | None
+
+
 @dataclass
 class PushResult:
     store: str
@@ -119,7 +127,7 @@ def push(store: StoreSettings, data_dir: Path) -> PushResult:
     result = PushResult(store.name)
     docs = {e["sha256"]: e for e in gen.manifest.get("documents", {}).values()}
     inferred = _ntriples([*(gen.inferred_file(sha) for sha in sorted(docs)), gen.reference_inferred_file])
-    want = {"documents": sorted(docs), "inferred_sha256": _digest(inferred),
+    want: PushState = {"documents": sorted(docs), "inferred_sha256": _digest(inferred),
             "reference_sha256": gen.manifest.get("reference_sha256")}
     have = read_meta(client).get("state") or {}
     result.requests += 1
@@ -182,7 +190,7 @@ def _stage(client: SparqlClient, staging: str, ntriples: bytes) -> int:
     return 1 + len(chunks)
 
 
-def _commit_text(staged: list[tuple[str, str]], drops: list[str], state: dict, gen) -> str:
+def _commit_text(staged: list[tuple[str, str]], drops: list[str], state: PushState, gen) -> str:
     """The one update request that switches the store to the new generation."""
     ops = [f"DROP SILENT GRAPH <{g}>" for g in drops]
     ops += [f"MOVE SILENT GRAPH <{s}> TO GRAPH <{t}>" for s, t in staged]
@@ -209,7 +217,7 @@ def _drop_stale_staging(client: SparqlClient) -> None:
         client.update(" ;\n".join(f"DROP SILENT GRAPH <{r['g'].value}>" for r in rows), what="cleanup")
 
 
-def _record(data_dir: Path, store: StoreSettings, gen, state: dict, pushed: bool) -> None:
+def _record(data_dir: Path, store: StoreSettings, gen, state: PushState, pushed: bool) -> None:
     """store-sync.json: which generation (documents, hashes) the store holds, for people and scripts."""
     path = Path(data_dir) / "store-sync.json"
     record = {"store": store.name, "type": store.type, "generation": gen.path.name, **state,

@@ -21,6 +21,7 @@ import uuid
 import weakref
 
 from flask import Flask, Response, g, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -53,6 +54,7 @@ def create_app(settings: Settings, snapshot: Snapshot | None = None) -> Flask:
     settings.validate()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    assert isinstance(app.json, DefaultJSONProvider)  # Flask's own provider (json_provider_class is not changed)
     app.json.sort_keys = False
     rt = _runtime_for(snapshot)(settings, snapshot)
     app.extensions["itukg"] = rt

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ..graph.errors import NotFound
-from .store import HIDDEN_GRAPHS, INFERRED, Snapshot
+from .store import HIDDEN_GRAPHS, INFERRED, QueryStore, Snapshot
 
 #: Incoming links kept in an entity's description; a hub (a country) may have thousands.
 INCOMING_LIMIT = 1000
 
 
-def _store(source) -> ox.Store:
+def _store(source) -> QueryStore:
     return source.store if isinstance(source, Snapshot) else source
 
 
@@ -85,7 +85,7 @@ def outgoing(source, node, inferred: bool = True) -> list[ox.Triple]:
 
 
 def incoming(source, node, inferred: bool = True, limit: int = INCOMING_LIMIT) -> list[ox.Triple]:
-    out = []
+    out: list[ox.Triple] = []
     for t in matching(source, None, None, node, inferred):
         if len(out) >= limit:
             break

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import traceback
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -16,11 +17,14 @@ from . import rdfwrite
 from .results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 from .syntax import syntax_error
 
+if TYPE_CHECKING:
+    from .store import Queryable
+
 SERVICE_DISABLED = ("SERVICE is disabled on this endpoint: federated queries are not allowed "
                     "(the query workers have no network access).")
 
 
-def run_job(store: ox.Store, job: dict, union_store: ox.Store | None = None) -> dict:
+def run_job(store: Queryable, job: dict, union_store: Queryable | None = None) -> dict:
     """Run `job` (see sparql.build_job); return {'ok': True, body, format, ...} or {'ok': False, status, message}.
 
     A job on the plain union (no GRAPH, no FROM) runs on `union_store` when there is one (store.Snapshot)."""
@@ -144,13 +148,15 @@ def _write(job: dict, evaluate) -> dict:
         body = BOOLEAN_WRITERS[fmt](bool(result))
     elif kind == "tabular":
         variables = [v.value for v in result.variables]
-        body = _native_json(result, limit) if fmt == "json" else None
-        if body is None:
+        native = _native_json(result, limit) if fmt == "json" else None
+        if native is not None:
+            body = native
+        else:
             if fmt == "json":
                 result = evaluate()  # the native writer used up the first answer
             body = SOLUTION_WRITERS[fmt](variables, result, limit, state)
     else:
-        triples = []
+        triples: list[ox.Triple] = []
         for triple in result:
             if len(triples) >= limit:
                 state["truncated"] = True
@@ -173,5 +179,7 @@ def write_graph(triples: list, fmt: str, prefixes: dict) -> bytes:
     if fmt == "jsonld":
         return rdfwrite.jsonld(rdfwrite.as_quads(triples), prefixes)
     if fmt == "rdfxml":
-        return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes)
+        body = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes)
+        assert body is not None  # no output given: serialize returns the bytes
+        return body
     raise ValueError(f"not a graph format: {fmt}")

@@ -19,7 +19,7 @@ from ..graph.namespaces import prefixes as project_prefixes, using_base_iri
 from . import data, negotiation, rdfwrite
 from .execute import check_reply, failure
 from .http import endpoint_url, flag, rdf_response, runtime, settings, wanted
-from .store import INFERRED, Snapshot
+from .store import INFERRED, Snapshot, as_solutions
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld")
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "nt": "nt", "jsonld": "jsonld", "rdfxml": "rdf"}
@@ -85,18 +85,18 @@ def void_stats(snapshot: Snapshot, base_iri: str) -> dict:
         if key in snapshot.cache:
             return snapshot.cache[key]
         union = snapshot.default_graph.value
-        row = next(iter(snapshot.store.query(
+        row = next(iter(as_solutions(snapshot.store.query(
             f"""SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
                        (COUNT(DISTINCT ?o) AS ?objects)
-                WHERE {{ GRAPH <{union}> {{ ?s ?p ?o }} }}""")))
+                WHERE {{ GRAPH <{union}> {{ ?s ?p ?o }} }}"""))))
         base = base_iri.replace("\\", "\\\\").replace('"', '\\"')
-        entities = next(iter(snapshot.store.query(
+        entities = next(iter(as_solutions(snapshot.store.query(
             f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{union}> {{ ?s ?p ?o }}
-                FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{base}")) }}""")))["n"]
-        classes = [r["c"].value for r in snapshot.store.query(
-            f"SELECT DISTINCT ?c WHERE {{ GRAPH <{union}> {{ ?s a ?c }} FILTER(isIRI(?c)) }}")]
-        predicates = [r["p"].value for r in snapshot.store.query(
-            f"SELECT DISTINCT ?p WHERE {{ GRAPH <{union}> {{ ?s ?p ?o }} }}")]
+                FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{base}")) }}"""))))["n"]
+        classes = [r["c"].value for r in as_solutions(snapshot.store.query(
+            f"SELECT DISTINCT ?c WHERE {{ GRAPH <{union}> {{ ?s a ?c }} FILTER(isIRI(?c)) }}"))]
+        predicates = [r["p"].value for r in as_solutions(snapshot.store.query(
+            f"SELECT DISTINCT ?p WHERE {{ GRAPH <{union}> {{ ?s ?p ?o }} }}"))]
         used = classes + predicates
         vocabularies = sorted({str(ns) for prefix, ns in project_prefixes().items() if prefix not in _NOT_VOCABULARIES
                                and any(iri.startswith(str(ns)) for iri in used)})

@@ -49,7 +49,7 @@ _ACCEPT_ALIASES = {
 }
 
 #: Values of the `format` parameter; a dict maps per kind (json means JSON-LD for a graph).
-_FORMAT_PARAM = {
+_FORMAT_PARAM: dict[str, str | dict[str, str]] = {  # a name, or per kind of answer
     "json": {"tabular": "json", "boolean": "json", "graph": "jsonld", "dataset": "jsonld"},
     "xml": {"tabular": "xml", "boolean": "xml", "graph": "rdfxml"},
     "csv": "csv", "tsv": "tsv",
@@ -127,7 +127,7 @@ def from_accept(accept: str | None, choices: tuple[str, ...]) -> str | None:
 
 def from_param(values: list[str], kind: str, choices: tuple[str, ...]) -> str | None:
     """The format named by `format` parameters (repeats must agree; empty values are ignored)."""
-    picked = set()
+    picked: set[str | None] = set()
     for raw in values:
         value = raw.strip().lower()
         if not value:

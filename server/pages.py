@@ -113,7 +113,9 @@ def describe(store, iri: str, base_iri: str | None = None, page_prefix: str = "/
     def t(x):
         return term(store, x, base_iri, page_prefix, inferred)
 
-    types, grouped, links = [], {}, []
+    types: list[dict] = []
+    grouped: dict[str, list] = {}  # predicate IRI -> its objects
+    links: list[dict] = []
     for triple in out_triples:
         if triple.subject != node:
             continue  # blank-node details: in the RDF, not in the table

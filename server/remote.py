@@ -135,11 +135,11 @@ class RemoteStore:
         return left
 
     def _open(self, params, accept: str):
-        return self.client.request("POST", self.client.config.query, params=params, accept=accept,
+        return self.client.request("POST", self.client.query_url, params=params, accept=accept,
                                    timeout=self._timeout(), what="query")
 
     def _read(self, resp) -> bytes:
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             self._timeout()  # raises once the deadline passed, even if the store keeps trickling bytes
             chunk = resp.read(1 << 16)
@@ -148,7 +148,7 @@ class RemoteStore:
             chunks.append(chunk)
 
     def _get_graph(self, graph: str) -> list[ox.Triple]:
-        with self.client.request("GET", self.client.config.gsp, params=[("graph", graph)],
+        with self.client.request("GET", self.client.gsp_url, params=[("graph", graph)],
                                  accept=_TRIPLES, timeout=self._timeout(), what=f"download of <{graph}>") as resp:
             content_type = resp.headers.get("Content-Type", "").lower()
             body = self._read(resp)
@@ -301,6 +301,7 @@ class RemoteRuntime(Runtime):
             self.watcher.start()
 
     def _make_pool(self, snapshot: Snapshot) -> RemotePool:
+        assert isinstance(snapshot.store, RemoteStore)  # a RemoteRuntime only ever installs RemoteSnapshots
         return RemotePool(snapshot.store, self.settings.query_workers, self.settings.query_timeout)
 
     def _make_service_pool(self, snapshot: Snapshot) -> None:
@@ -320,7 +321,8 @@ class StoreWatcher(DatasetWatcher):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_error: str | None = None
-        self.config = current.config
+        assert current.config is not None  # open_remote sets it
+        self.config: StoreSettings = current.config
         self._generation = current.generation
 
     def check(self) -> bool:

@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -29,6 +30,17 @@ log = logging.getLogger("itukg.server")
 
 #: Workers of the federation pool (at most query_workers): federated queries mostly wait on the network.
 SERVICE_WORKERS = 2
+
+
+class QueryPool(Protocol):
+    """What the runtime needs of a pool of query runners: workers.WorkerPool (sandboxed worker processes forked
+    from the snapshot) or remote.RemotePool (one HTTP request to the external store, in the caller's thread)."""
+
+    def run(self, job: dict, timeout: float | None = None, deadline: float | None = None) -> dict: ...
+
+    def close(self) -> None: ...
+
+    def kill_all(self) -> None: ...
 
 
 class Runtime:
@@ -48,11 +60,11 @@ class Runtime:
             self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval)
             self.watcher.start()
 
-    def _make_pool(self, snapshot: Snapshot) -> WorkerPool:
+    def _make_pool(self, snapshot: Snapshot) -> QueryPool:
         s = self.settings
         return WorkerPool(_job_runner(snapshot), s.query_workers, s.query_timeout, s.worker_memory_mb)
 
-    def _make_service_pool(self, snapshot: Snapshot) -> WorkerPool | None:
+    def _make_service_pool(self, snapshot: Snapshot) -> QueryPool | None:
         """The unsandboxed pool for allowed SERVICE queries; None without an allow-list."""
         s = self.settings
         if not s.service_allowlist:
@@ -87,6 +99,7 @@ class Runtime:
         with self._lock:
             if self._state[0] is snapshot and not self.closed:  # not if a reload or an update came first
                 self._install_locked(compact)
+                assert compact.union_store is not None  # with_union_store made it
                 log.info("compact union store ready (%d triples)", len(compact.union_store))
 
     def run_query(self, make_job: Callable[[Snapshot], dict], federated: bool = False) -> tuple[Snapshot, dict]:
@@ -135,7 +148,8 @@ class Runtime:
             self._install_locked(snapshot)
             return snapshot
 
-    def _evaluate_update(self, current: Snapshot, update: str, base_iri: str | None):
+    def _evaluate_update(self, current: Snapshot, update: str, base_iri: str | None
+                         ) -> tuple[list[ox.Quad], list[ox.Quad], list[ox.NamedNode | ox.BlankNode]]:
         from ..graph.isolate import run_each
 
         s = self.settings
@@ -146,6 +160,7 @@ class Runtime:
             raise QueryTimeout(s.query_timeout, "nothing was changed. Make its WHERE more selective.", what="update")
         if kind == "memory" or kind == "died":
             raise ResourceLimit("The update needed more memory than a worker may use; nothing was changed.")
+        assert isinstance(value, tuple)  # "error": (exception type name, message); "ok": what update_delta returned
         if kind == "error":
             raise RuntimeError(f"update evaluation failed: {value[0]}: {value[1]}")
         if value[0] == "error":

@@ -66,6 +66,7 @@ def tokenize(text: str) -> list[Token]:
     depth = 0
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         value = m.group()
         if kind in ("ws", "comment"):
             continue

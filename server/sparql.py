@@ -75,14 +75,15 @@ class Params:
 
 def _decode_pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
     """application/x-www-form-urlencoded bytes -> pairs, strictly UTF-8 (Werkzeug would replace bad bytes)."""
-    out = []
+    out: list[tuple[str, str]] = []
     try:
         for item in raw.split(b"&"):
             if not item:
                 continue
             key, _, value = item.partition(b"=")
-            out.append(tuple(urllib.parse.unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
-                             for part in (key, value)))
+            name, text = (urllib.parse.unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+                          for part in (key, value))
+            out.append((name, text))
         return out
     except UnicodeDecodeError:
         raise BadRequest(f"the {where} is not valid UTF-8 once percent-decoded") from None
@@ -241,7 +242,7 @@ _KIND_OF_FORM = {"SELECT": "tabular", "ASK": "boolean", "CONSTRUCT": "graph", "D
 def formats_for(req: QueryRequest) -> dict:
     """A format per kind of answer; the query's own kind must be satisfiable (else 406 before evaluating)."""
     accept = request.headers.get("Accept")
-    out = {}
+    out: dict[str, str | None] = {}  # None: no acceptable format for that kind (fine unless it is the query's)
     for kind in ("tabular", "boolean", "graph"):
         try:
             out[kind] = negotiation.negotiate(kind, accept, req.formats)

@@ -29,9 +29,10 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol, TypeAlias
 
 import pyoxigraph as ox
 
@@ -62,12 +63,42 @@ _EXTENSIONS = {
 }
 _DATASET_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD}
 
+#: What a query answers: pyoxigraph's results, or (remote.RemoteStore, CONSTRUCT/DESCRIBE) the triples as a list.
+QueryResult: TypeAlias = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple]
+
+
+class Queryable(Protocol):
+    """Anything execute.run_job can evaluate a job on: a pyoxigraph Store, a RemoteStore, or remote._Answered."""
+
+    def query(self, query: str, *, base_iri: str | None = ..., prefixes: dict[str, str] | None = ...,
+              default_graph: Any = ..., named_graphs: Any = ...) -> QueryResult: ...
+
+
+class QueryStore(Queryable, Protocol):
+    """The read side of a store that a Snapshot serves: pyoxigraph's Store, or remote.RemoteStore for an
+    external SPARQL store (which implements just these calls)."""
+
+    def quads_for_pattern(self, subject: Any, predicate: Any, object: Any,
+                          graph_name: Any = ...) -> Iterable[ox.Quad]: ...
+
+    def contains_named_graph(self, graph_name: Any, /) -> bool: ...
+
+    def named_graphs(self) -> Iterable[ox.NamedNode | ox.BlankNode]: ...
+
+    def __iter__(self) -> Iterator[ox.Quad]: ...
+
+
+def as_solutions(result: QueryResult) -> ox.QuerySolutions:
+    """The answer of a SELECT query, which is always a table of solutions."""
+    assert isinstance(result, ox.QuerySolutions), "a SELECT query answers with solutions"
+    return result
+
 
 @dataclass
 class Snapshot:
     """One loaded, read-only dataset. `store` must not be modified once the snapshot is built."""
 
-    store: ox.Store
+    store: QueryStore  # an ox.Store, except for remote.RemoteSnapshot
     graphs: tuple  # real named graphs (NamedNode/BlankNode), sorted by IRI
     graph_sizes: dict  # str(graph) -> quads in it; "" for the default graph when it is not empty
     triples: int  # distinct triples in the union
@@ -157,18 +188,18 @@ def rdf_format_for(path: Path) -> ox.RdfFormat:
 
 def load_files(paths: Iterable[os.PathLike | str], compact_union: bool = True) -> Snapshot:
     """Load the given RDF files into a fresh snapshot (see the module docstring for where triples go)."""
-    paths = [Path(p).expanduser().resolve() for p in paths]
-    if not paths:
+    files = [Path(p).expanduser().resolve() for p in paths]
+    if not files:
         raise DatasetError("no RDF files given")
     store = ox.Store()
-    for path in paths:
+    for path in files:
         fmt = rdf_format_for(path)
         if fmt == ox.RdfFormat.RDF_XML:
             _refuse_dangerous_entities(path)
         iri = path.as_uri()
         to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(iri)
         _bulk_load(store, path, fmt, base_iri=iri, to_graph=to_graph)
-    return build_snapshot(store, source=", ".join(str(p) for p in paths), compact_union=compact_union)
+    return build_snapshot(store, source=", ".join(str(p) for p in files), compact_union=compact_union)
 
 
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.IGNORECASE)
@@ -235,9 +266,9 @@ def build_snapshot(store: ox.Store, source: str, compact_union: bool = True, **m
             f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{INFERRED.value}>, <{UNION_GRAPH.value}>)) }} }}"
         )
     sizes: dict[str, int] = {}
-    for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+    for row in as_solutions(store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")):
         sizes[row["g"].value] = int(row["n"].value)
-    default_size = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    default_size = int(next(iter(as_solutions(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))))["n"].value)
     triples = sizes.pop(UNION_GRAPH.value, 0)
     sizes.pop(ASSERTED_GRAPH.value, None)
     if default_size:
@@ -252,6 +283,7 @@ def build_snapshot(store: ox.Store, source: str, compact_union: bool = True, **m
 
 def with_union_store(snapshot: Snapshot) -> Snapshot:
     """The same snapshot with its compact union store (see the module docstring)."""
+    assert isinstance(snapshot.store, ox.Store), "only a local store has a compact union store"
     union_store = ox.Store()
     union_store.bulk_load(input=snapshot.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=UNION_GRAPH),
                           format=ox.RdfFormat.N_TRIPLES)

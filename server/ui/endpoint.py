@@ -3,6 +3,7 @@ calls `sparql_page` (server/http.py `browser_pages().sparql`, returned by ui.reg
 from __future__ import annotations
 
 import json
+from typing import TypedDict
 
 import pyoxigraph as ox
 from flask import Response, current_app
@@ -20,6 +21,17 @@ SPARQL_FORMATS = (("html", "HTML table"), ("json", "SPARQL JSON"), ("xml", "SPAR
                   ("tsv", "TSV"), ("turtle", "Turtle (CONSTRUCT, DESCRIBE)"), ("jsonld", "JSON-LD (CONSTRUCT, DESCRIBE)"))
 MAX_HTML_ROWS = 1000
 _XSD_STRING = str(XSD.string)
+
+
+class ResultsTable(TypedDict):
+    """An answer as the endpoint page shows it."""
+
+    columns: list[str]
+    rows: list[list[dict | None]]  # display_term cells (None: unbound)
+    boolean: bool | None  # an ASK answer
+    truncated: bool
+    shown_limit: int
+    total: int
 
 
 def prefixed(iri: str, base: str | None = None) -> str | None:
@@ -48,12 +60,12 @@ def display_term(snap, term: dict | None, base: str | None = None) -> dict | Non
     return {"literal": "_:" + value, "bnode": True}
 
 
-def sparql_results(snap, reply: dict, base: str | None = None) -> dict:
+def sparql_results(snap, reply: dict, base: str | None = None) -> ResultsTable:
     """A worker's reply (SPARQL JSON, or N-Triples for a graph) as {columns, rows, boolean, truncated}."""
     body = reply["body"]
     if isinstance(body, bytes):
         body = body.decode("utf-8")
-    out = {"columns": [], "rows": [], "boolean": None, "truncated": bool(reply.get("truncated")),
+    out: ResultsTable = {"columns": [], "rows": [], "boolean": None, "truncated": bool(reply.get("truncated")),
            "shown_limit": MAX_HTML_ROWS, "total": 0}
     if reply.get("kind") == "graph" or reply.get("format") == "nt":
         triples = list(ox.parse(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)) if body.strip() else []

@@ -44,7 +44,9 @@ def neighbourhood(snap, iri: str, limit: int = 36, per_predicate: int = 10) -> d
     edges += [(r["s"].value, iri, r["p"].value) for r in select(snap, "neighbourhood-in", entity=iri)]
     _collapse_participations(snap, iri, edges)
     nodes = {iri: 0}
-    out_edges, per_pred, seen = [], Counter(), set()
+    out_edges: list[dict] = []
+    per_pred: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     for s, o, p in edges:
         other = o if s == iri else s
         if p in _SKIP_PREDICATES or other == iri or kinds.get(other, "resource") in _SKIP_KINDS:

@@ -65,7 +65,7 @@ def _header(t: _Terms) -> dict:
     if _ONTOLOGY not in t.props:
         return {}
     return {"iri": _ONTOLOGY, **{k: t.lit(_ONTOLOGY, p) for k, p in _HEADER_LITERALS.items()},
-            **{k: (t.iris(_ONTOLOGY, p) or [None])[0] for k, p in _HEADER_IRIS.items()}}
+            **{k: next(iter(t.iris(_ONTOLOGY, p)), None) for k, p in _HEADER_IRIS.items()}}
 
 
 def _alignments(t: _Terms, s: str, entry: dict, relations: tuple[tuple[str, str], ...]) -> list[dict]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from ...graph import namespaces
 from .web import base_iri, bp, current_snapshot, render
 
 
-def short_paths(paths: Iterable[str]) -> Callable[[str], str]:
+def short_paths(paths: Iterable[str]) -> Callable[[str | None], str | None]:
     """A function showing a path (or a message naming it) relative to the folder the build's documents share,
     as the user gave them, rather than where they lie (a site-packages folder for the bundled corpus)."""
     folders = [os.path.dirname(p) for p in paths if p and os.path.isabs(p)]
@@ -19,7 +20,7 @@ def short_paths(paths: Iterable[str]) -> Callable[[str], str]:
         return lambda text: text
     prefix = root.rstrip(os.sep) + os.sep
 
-    def short(text):
+    def short(text: str | None) -> str | None:
         return text.replace(prefix, "") if isinstance(text, str) else text
 
     return short
@@ -34,7 +35,7 @@ def build_report(snap, base: str | None = None) -> dict:
                for k, d in (manifest.get("documents") or {}).items()]
     sources += [str(r.get("source")) for r in manifest.get("rejected") or [] if isinstance(r, dict)]
     short = short_paths(sources)
-    documents = []
+    documents: list[dict[str, Any]] = []
     for key, doc in sorted((manifest.get("documents") or {}).items()):
         doc = doc if isinstance(doc, dict) else {}
         sha = doc.get("sha256") or ""

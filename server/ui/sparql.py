@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import overload
 
 import pyoxigraph as ox
 
@@ -110,6 +111,14 @@ def select(snap, name: str, **params) -> list[dict]:
 
 def val(term) -> str | None:
     return None if term is None else term.value
+
+
+@overload
+def as_int(term, default: int) -> int: ...
+
+
+@overload
+def as_int(term, default: None = None) -> int | None: ...
 
 
 def as_int(term, default: int | None = None) -> int | None:

@@ -49,7 +49,7 @@ def common(snap, iri: str) -> dict:
         "curie": curie(iri),
         "types": [ref(snap, t) for t in types],
         "aliases": aliases,
-        "definition": (literals(snap, iri, SKOS.definition) or literals(snap, iri, RDFS.comment) or [None])[0],
+        "definition": next(iter(literals(snap, iri, SKOS.definition) or literals(snap, iri, RDFS.comment)), None),
         "links": links,
         "documents": sorted_refs(snap, [d for d in objects(snap, iri, PROV.wasDerivedFrom)
                                         if index.kinds.get(d) == "document"]),
