@@ -130,3 +130,16 @@ def test_people_written_to_the_graph_with_affiliation_and_country():
     assert org is not None and (org, None, Literal("Example Telecom")) in g
     assert g.value(URIRef(ID + "person/ana-pereira"), ITUKG.nationality) == URIRef(ID + "country/PT")
     assert g.value(URIRef(ID + "person/ana-pereira"), ITUKG.affiliation) is None
+
+
+def test_appointed_and_elected_as_a_post_before_or_after_the_names(ref):
+    # a TSAG-report form: the verb, the names (each with affiliation and country), 'as' and the shared post
+    text = ("The meeting had approved its agenda. TSAG appointed Ms Jane Sample (Orange, France) and Mr. Koji "
+            "Example (NTT, Japan) as Rapporteurs of its rapporteur group on strategy. Dr Ali Sample (Examplia) was "
+            "elected as Vice-Chair, and Mr Tom Roe was appointed Rapporteur.")
+    found = people(ref, text)
+    assert set(found) == {"Jane Sample", "Koji Example", "Ali Sample", "Tom Roe"}
+    assert role(found["Jane Sample"]) == role(found["Koji Example"]) == role(found["Tom Roe"]) == "Rapporteur"
+    assert found["Jane Sample"].affiliation.iri == ID + "organization/orange"
+    assert found["Koji Example"].affiliation.iri == ID + "organization/ntt"
+    assert role(found["Ali Sample"]) == "Vice-Chair"

@@ -232,6 +232,9 @@ def _valid_name(name: str) -> bool:
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 _CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?")
+#: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
+_NAMED_AS = re.compile(r"\b(?:(?:re-?)?appointed|(?:re-?)?elected|named|designated|nominated|confirmed)\s+"
+                       r"(?=[^;\n]*\bas\s+(?:(?:the|its|a|an|new)\s+)*\Z)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+")
 
 
@@ -349,6 +352,28 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
+    # 'appointed Ms A (Acme, France) and Mr B (Beta, Japan) as Rapporteurs of ...': each named holds the post
+    for ps, _pe, post in posts:
+        verbs = list(_NAMED_AS.finditer(text[max(start, ps - 400):ps]))
+        if not verbs:
+            continue
+        verb = verbs[-1]  # the nearest
+        pos = max(start, ps - 400) + verb.end()
+        as_word = re.search(r"\s*\bas\s+(?:(?:the|its|a|an|new)\s+)*$", text[pos:ps])
+        if as_word is None:  # the verb's lookahead found it; kept for the type checker
+            continue
+        clause_end = ps - len(as_word.group())
+        while pos < clause_end:
+            got = name_at(pos, True)
+            if not got:
+                break
+            hon, ns, ne, name = got
+            add(name, ns, ne, post, hon)
+            _, _, pos = _affiliation_after(ref, text, ne, clause_end)
+            sep = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)").match(text, pos, clause_end)
+            if not sep:
+                break
+            pos = sep.end()
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
     for m in _CHAIRED_BY.finditer(text, start, end):
         got = name_at(m.end(), True)
@@ -378,11 +403,18 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     return people
 
 
+#: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
+#: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
+_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
+                             r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?)"
+                             r"(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+
+
 def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
     """The name written just before a post: 'Jane Roe, the Director of ...', 'Ms Ana PEREIRA (Acme, France), Chair'."""
     for m in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[lo:ps]):
         got = name_at(lo + m.start(), False)
-        if got and re.fullmatch(r"(?:[ \t]*\([^()\n]{1,100}\))?\s*,\s*(?:the\s+)?", text[got[2]:ps]):
+        if got and _NAME_THEN_POST.fullmatch(text[got[2]:ps]):
             return got
     return None
 
