@@ -322,3 +322,10 @@ def test_the_sectors_are_sectors_not_organizations():
                       ("Radiocommunication Sector", "organization/itu-r")):
         assert ref.lookup(name, {"Organization"}) is None, name
         assert ref.lookup(name, {"Sector"}).iri == ID + iri, name
+
+
+def test_a_known_group_under_the_text_s_own_acronym_is_the_known_group():
+    text = ("Ms Jane Sample chairs the Rapporteur Group on Standardization Strategy (RG-SS). "
+            "RG-SS will meet again in June.")
+    found = groups(text)
+    assert {g.iri for g in found} == {ID + "group/rg-stdsstrat"}

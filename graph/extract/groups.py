@@ -285,7 +285,9 @@ class _Finder:
                 continue  # 'RG-AFR' is a regional group's tail, not a rapporteur group
             notation = _notation(m.group("what") + "-" + acr)
             label = defs.get((kind, notation)) or notation
-            self.add(s, e, [self.minted(kind, label, notation, s, e, self.parent_of(kind, s))])
+            # 'Rapporteur Group on X (RG-Y)': the text's own acronym for a group the reference data knows by name
+            known = self.known(label, s, e, {kind}) if label != notation else None
+            self.add(s, e, [known or self.minted(kind, label, notation, s, e, self.parent_of(kind, s))])
 
     def parent_of(self, kind: str, s: int) -> Ref | None:
         """A rapporteur group belongs to the study group written just before it, else to TSAG."""
