@@ -242,11 +242,11 @@ def test_key_phrases_name_subjects_outside_the_vocabulary_and_never_names(ref):
 def test_key_phrases_leave_out_courtesies_and_talk_about_the_document(ref):
     # a speech thanks and welcomes, a journal report speaks of itself: none of that is a subject
     text = ("Thank you for your kind welcoming words and my sincere gratitude to our hosts. This article reports "
-            "the main results of the plenary sessions. Delegates debated rotating venue arrangements, and the "
-            "rotating venue arrangements were kept for the next meeting.")
+            "the main results of the plenary sessions. Chief technology and innovation officers debated rotating "
+            "venue arrangements, and the rotating venue arrangements were kept for the next meeting.")
     phrases = [p for p, _ in find_keyphrases(ref, text, limit=6)]
     assert "rotating venue arrangements" in phrases
-    assert not any(w in p for p in phrases for w in ("kind", "gratitude", "article", "main", "plenary"))
+    assert not any(w in p for p in phrases for w in ("kind", "gratitude", "article", "main", "plenary", "chief"))
 
 def test_a_city_that_qualifies_a_meeting_name_is_its_place():
     text = "Resolution 7 of the Marrakesh Plenipotentiary Conference in 2002 still applies.\n"
