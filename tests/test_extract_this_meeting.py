@@ -58,3 +58,11 @@ def test_a_meeting_held_online_without_a_venue_is_online_in_its_iri():
     held = "The TSAG meeting was held on 3-4 June 2021. It discussed quantum key distribution.\n"
     (m,) = extract(_doc(held)).meetings
     assert str(iris.meeting(m.ref)).endswith("-2021-06-03-unknown-place")
+
+
+def test_a_heading_with_an_ordinal_and_a_group_number_is_the_meeting_its_text_dates():
+    # 'Study Group 13' is the group's number, not the edition '-13' of 2013; 'Fifth' matches 'The fifth meeting'
+    text = ("Report on the Fifth Meeting of ITU-T Study Group 13\n\nThe fifth meeting of ITU-T Study Group 13 was "
+            "held in Geneva from 10 to 21 July 2023. It discussed machine learning.\n")
+    (m,) = extract(_doc(text)).meetings
+    assert (m.start, m.ordinal[0]) == (date(2023, 7, 10), 5)

@@ -498,10 +498,13 @@ def _edition(text: str, a: Anchor) -> str:
     """What makes the phrase name one meeting, not the series: an edition ('WTSA-20', 'GSS 2012', 'the 2016
     session'), or an ordinal before it ('the third preparatory meeting'); '' when it names the series."""
     before = text[max(0, a.name_span[0] - 40):a.name_span[0]]
-    om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE)
+    raw = text[a.name_span[0]:a.name_span[1]]
+    om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE) or \
+        re.match(rf"(?:the\s+)?({ORDINAL_PATTERN})(?:\s+annual)?\s+", raw, re.IGNORECASE)  # 'Fifth Meeting of ...'
     if om and ordinal(om.group(1)):  # 'the 2nd preparatory meeting for WTSA-20': the ordinal tells them apart
         return f"n{ordinal(om.group(1))}"
-    raw = text[a.name_span[0]:a.name_span[1]]
+    # a group's number is no edition: 'meeting of Study Group 13', 'Question 2/13', 'WP 3'
+    raw = re.sub(r"(?i)\b(?:study\s+groups?|SG|questions?|Q|working\s+part(?:y|ies)|WP)\s*\d{1,2}(?:\s*/\s*\d{1,2})?", "", raw)
     m = re.search(r"(?:[-‑]|\s)(\d{2})(?:\s?\)|\b)|\b((?:19|20)\d\d)\b", raw)
     if m:
         return m.group(1) or m.group(2)[2:]
