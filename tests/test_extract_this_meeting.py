@@ -62,7 +62,8 @@ def test_a_meeting_held_online_without_a_venue_is_online_in_its_iri():
 
 def test_a_heading_with_an_ordinal_and_a_group_number_is_the_meeting_its_text_dates():
     # 'Study Group 13' is the group's number, not the edition '-13' of 2013; 'Fifth' matches 'The fifth meeting'
-    text = ("Report on the Fifth Meeting of ITU-T Study Group 13\n\nThe fifth meeting of ITU-T Study Group 13 was "
-            "held in Geneva from 10 to 21 July 2023. It discussed machine learning.\n")
+    text = ("Report on the Fifth Meeting of ITU-T Study Group 13\n\n1. Overview\nThe fifth meeting of ITU-T Study "
+            "Group 13 (Future networks) was held in Geneva from 10 to 21 July 2023, with about 200 participants.\n\n"
+            "2. Results\nIt discussed machine learning.\n")
     (m,) = extract(_doc(text)).meetings
     assert (m.start, m.ordinal[0]) == (date(2023, 7, 10), 5)
