@@ -29,3 +29,11 @@ def test_a_host_written_in_lower_case_as_its_name_is_and_no_key_phrase_that_only
     (m,) = facts.meetings
     assert m.host is not None and m.host.iri.endswith("organization/etisalat")
     assert "cxo meeting" not in {p for p, _ in facts.keyphrases}
+
+
+def test_a_ministry_as_head_of_delegation_and_companies_in_brackets():
+    m = _meeting("The second meeting of ITU-T Study Group 5 was held in Geneva from 3 to 7 May 2027. For Korea, the "
+                 "Ministry of Science and ICT acted as head of delegation, accompanied by six experts from companies "
+                 "and institutes (Apex Mobile, Brio Networks and Cobalt Systems), which presented two contributions.\n")
+    assert {p.organization.label for p in m.participations} == {
+        "Ministry of Science and ICT", "Apex Mobile", "Brio Networks", "Cobalt Systems"}

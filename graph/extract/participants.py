@@ -34,8 +34,11 @@ _INLINE_TRIGGER = re.compile(
     r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies|CTOs|CxOs|executives|"
     r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)"
     r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably)"
-    r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?)"
-    r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?\s+",
+    r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?"
+    # '... experts from Examplian companies and institutes (A, B and C)': the list in brackets
+    r"|\b(?:companies|organi[sz]ations|firms|operators|vendors|institutes|institutions|entities|universities)"
+    r"(?:\s+(?:and|&)\s+[a-z]+)?\s*(?=\())"
+    r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?(?:\s+|\((?=[A-Z]))",
     re.IGNORECASE,
 )
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
@@ -235,7 +238,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
 
 
 _PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
-                                    r"brought\s+together|gathered|convened", re.I)
+                                    r"brought\s+together|gathered|convened|delegat\w*|accompanied", re.I)
 _OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|standards?\s+bodies", re.I)
 
 
@@ -330,6 +333,14 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 for ls, le in block:
                     for s, e in _items(text, ls, le):
                         _parse_item(ref, text, s, e, result)
+            elif text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
+                close = text.find(")", body, end)
+                if close < 0 or "\n" in text[body:close]:
+                    continue
+                stop = close
+                result = ParticipantList(Span.of(text, m.start(), stop))
+                for s, e in _items(text, body, stop):
+                    _parse_item(ref, text, s, e, result)
             else:
                 stop = min(_list_end(text, body, inline_here), end)
                 if stop <= body:
@@ -345,8 +356,22 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             if result.participations or result.groups:
                 found.append(result)
                 taken.append((m.start(), stop))
+    # 'the Ministry of X acted as head of delegation': the organization that led a delegation took part
+    for m in _HEAD_OF_DELEGATION.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        org = organization_ref(ref, text, *m.span("org"))
+        if org is not None and org.iri is not None:
+            result = ParticipantList(Span.of(text, m.start(), m.end()))
+            result.participations.append(Participation(org, Span.of(text, *m.span("org"))))
+            found.append(result)
     found.sort(key=lambda r: r.span.start)
     return found
+
+
+_HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w&'’.-]*)){0,8})[ \t]+"
+                                 r"(?:acted|served|was)[ \t]+as[ \t]+(?:the[ \t]+)?head[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+)?"
+                                 r"delegation")
 
 
 _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering)\b", re.I)
