@@ -37,3 +37,14 @@ def test_a_ministry_as_head_of_delegation_and_companies_in_brackets():
                  "and institutes (Apex Mobile, Brio Networks and Cobalt Systems), which presented two contributions.\n")
     assert {p.organization.label for p in m.participations} == {
         "Ministry of Science and ICT", "Apex Mobile", "Brio Networks", "Cobalt Systems"}
+
+
+def test_a_participants_table_written_with_tabs_or_bars():
+    # a table copied out of a PDF or a Markdown file: a heading row, then one organization and its country a row
+    for sep in ("\t", " | ", "     "):
+        rows = ["Company" + sep + "Country", "Apex Mobile" + sep + "France", "Brio Networks" + sep + "Korea (Rep. of)",
+                "Cobalt Systems" + sep + "Qatar"]
+        m = _meeting("The CTO meeting was held in Busan on 23 October 2014.\n\nParticipating organizations\n"
+                     + "\n".join(rows) + "\n")
+        got = {(p.organization.label, p.country.label if p.country else None) for p in m.participations}
+        assert got == {("Apex Mobile", "France"), ("Brio Networks", "Republic of Korea"), ("Cobalt Systems", "Qatar")}, sep

@@ -69,6 +69,8 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+#: Between the cells of a table row as a reader writes it out: tabs, ' | ', or three spaces or more.
+_CELL_SEP = re.compile(r"\t+|\s+\|\s+| {3,}")
 _LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|and\b|$))")
 
 
@@ -203,6 +205,16 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
         return
+    if _CELL_SEP.search(item.strip()):  # a table row: the organization's cell, and a country in another cell
+        cells = [(s + c.start(), s + c.end()) for c in re.finditer(r"[^\t|]+?(?=\t|\s+\|\s+| {3,}|\s*$)", item)
+                 if c.group().strip()]
+        if all(_TABLE_HEADINGS.match(clean(text[a:b])) for a, b in cells):
+            return
+        org = organization_ref(ref, text, *cells[0]) if cells else None
+        country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[1:]) if c), None)
+        if org:
+            result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return
     if _CHAIRS.match(item.strip()) or ref.lookup(clean(item), ref.group_kinds):
         result.groups.extend(find_groups(ref, text, s, e))
         return
@@ -263,6 +275,10 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
         return False
     if _BULLET.match(line) or ";" in body:
         return True
+    cells = _CELL_SEP.split(body)
+    if 2 <= len(cells) <= 6 and not any(re.search(r"[!?:]\s|[a-z]{3,}\.\s+[A-Z]", c) or len(c) > 80 for c in cells):
+        return True  # a table row: 'Acme<TAB>France', 'Acme | France', a heading row 'Company<TAB>Country'
+
     if _CHAIRS.match(body) or ref.lookup(body, {"Organization"}) or ref.lookup(strip_legal_form(body), {"Organization"}):
         return True
     m = re.search(r"\(([^()]+)\)$", body) or re.search(r",\s*([^,]+)$", body)
