@@ -67,3 +67,16 @@ def test_a_heading_with_an_ordinal_and_a_group_number_is_the_meeting_its_text_da
             "2. Results\nIt discussed machine learning.\n")
     (m,) = extract(_doc(text)).meetings
     assert (m.start, m.ordinal[0]) == (date(2023, 7, 10), 5)
+
+
+def test_a_news_page_forum_that_runs_until_a_later_day_organized_with_an_itu_office():
+    text = ("KIGALI, 11 September 2031 – The Example Regional Standardization Forum opened today in Kigali, Rwanda, "
+            "co-organized by the Examplian Regulatory Authority and the ITU Regional Office for Africa. The forum "
+            "runs until 13 September.\n\nFor more information, please contact:\nJane Press\nHead, Media Relations, ITU\n")
+    facts = extract(_doc(text))
+    (m,) = facts.meetings
+    assert (m.start, m.end) == (date(2031, 9, 11), date(2031, 9, 13))
+    # ITU's own regional office organizes: it is no outside participant
+    assert {p.organization.label for p in m.participations} == {"Examplian Regulatory Authority"}
+    assert not any("Media" in p.name for p in m.people)
+    assert "please contact" not in {p for p, _ in facts.keyphrases}

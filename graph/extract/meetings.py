@@ -148,6 +148,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     regions: dict[tuple, list[tuple[int, int]]] = {}
     if meetings:
         regions = _regions(text, anchors, meetings)
+        for key, meeting in meetings.items():
+            _end_from_until(text, meeting, regions.get(key, []), dates)
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
             _read_region(ref, text, meeting, regions.get(key, []), header_spans)
@@ -602,6 +604,23 @@ def _principal(keys: list[tuple], anchors: list[Anchor]) -> tuple:
     first = {k: min((x.name_span[0] for x in anchors if x.opening and x.meeting_key == k), default=1 << 62)
              for k in keys}
     return min(keys, key=lambda k: first[k])
+
+
+#: 'The forum runs until 13 September', 'the meeting will continue through Friday, 8 March': its last day
+_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|will\s+(?:run|continue|last|end|close)|ends?|closes?)"
+                    r"\s+(?:until|till|through|to|on)\s+$", re.IGNORECASE)
+
+
+def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention]) -> None:
+    """A meeting dated by one day whose text later says until when it runs gets that day as its end."""
+    if m.start is None or m.end != m.start or m.precision != "day":
+        return
+    for d in dates:
+        if d.precision != "day" or d.start != d.end or not any(a <= d.span_start < b for a, b in regions):
+            continue
+        if _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]) and 0 < (d.start - m.start).days <= 31:
+            m.end = d.start
+            return
 
 
 def _owns_undated(a: Anchor, key: tuple, anchors: list[Anchor]) -> bool:

@@ -381,6 +381,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             result = ParticipantList(Span.of(text, m.start(), m.end()))
             result.participations.append(Participation(org, Span.of(text, *m.span("org"))))
             found.append(result)
+    for r in found:  # ITU and its units (a regional office, a sector) organize; they are not outside participants
+        r.participations = [p for p in r.participations if p.organization.iri is None
+                            or not ref.part_of_itu(p.organization.iri)]
     found.sort(key=lambda r: r.span.start)
     return found
 
