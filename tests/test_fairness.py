@@ -206,3 +206,16 @@ def _stop(server) -> None:
     while its loop still holds a channel the client closed can race waitress's select: EBADF in its thread)."""
     time.sleep(0.3)
     server.stop()
+
+
+def test_waiting_requests_have_threads_of_their_own():
+    """waitress runs `threads` for fast requests plus one per request the slow lane and the update queue hold."""
+    from itukg.server.app import request_threads
+
+    settings = Settings(threads=8, slow_workers=2, slow_queue=4, update_queue=2)
+    assert request_threads(settings) == 8 + 2 + 4 + 1 + 2
+    server = _server("threads", threads=3, slow_workers=1, slow_queue=1, update_queue=0)
+    try:
+        assert server.server.adj.threads == 3 + 1 + 1 + 1 + 0
+    finally:
+        _stop(server)
