@@ -45,8 +45,8 @@ class SlowLane:
         self._cond = threading.Condition()
         self._running = 0
         self._waiting: collections.deque = collections.deque()
-        self._by_client: collections.Counter = collections.Counter()
-        self.refused = collections.Counter()  # "client" (429) / "queue" (503) / "waited" (503): for /status
+        self._by_client: collections.Counter[str] = collections.Counter()
+        self.refused: collections.Counter[str] = collections.Counter()  # "client" (429) / "queue" (503) / "waited" (503): for /status
 
     @contextlib.contextmanager
     def slot(self, client: str | None, deadline: float, timeout: float) -> Iterator[None]:

@@ -75,7 +75,8 @@ class Runtime:
         self.update_gate = UpdateGate(settings.update_queue, retry)
         self._moved: set = set()  # Detached workers running slow queries (killed at close)
         self._moved_lock = threading.Lock()
-        self._state = (snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
+        self._state: tuple[Snapshot, WorkerPool, WorkerPool | None] = (
+            snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
         if snapshot.union_store is None and isinstance(snapshot.store, ox.Store):  # (not an external store)
             threading.Thread(target=self._add_union_store, args=(snapshot,), name="itukg-union-store",
                              daemon=True).start()
@@ -193,8 +194,8 @@ class Runtime:
         """Run on pool `which` of the state (1 fast, 2 federation), again on the next state if a reload
         retired the pool in between. With a budget, a job past it comes back as _Moved."""
         for _ in range(5):
-            state = self._state
-            snapshot, pool = state[0], state[which]
+            snapshot, fast, service = self._state
+            pool = fast if which == 1 else service
             if pool is None:
                 raise QueryError("SERVICE is not available on this server (no service_allowlist, or "
                                  "the data comes from an external store)")

@@ -203,7 +203,7 @@ def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Sna
     generation = ds.require_loadable(data_dir)
     store = ox.Store()
     _bulk_load(store, generation.dataset_file, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
-    owned = set(store.named_graphs())
+    owned: set = set(store.named_graphs())
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
         owned.add(ox.DefaultGraph())
     updates_signature = add_updates(store, data_dir, frozenset(owned))
