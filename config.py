@@ -137,9 +137,27 @@ class ServerSettings(Shared):
         "asserted", env="ITUKG_ASSERTED_PARAM",
         help="name of the query parameter that restricts the default graph to asserted facts")
     cors: bool = setting(True, env="ITUKG_CORS", help="allow cross-origin requests on the read-only endpoints")
-    threads: int = setting(8, env="ITUKG_THREADS", help="waitress threads: concurrent HTTP requests")
+    threads: int = setting(
+        8, env="ITUKG_THREADS",
+        help="waitress threads for fast requests; the server adds one per request the slow lane and the update "
+             "queue can hold (slow_workers + slow_queue + 1 + update_queue)")
     query_workers: int = setting(8, env="ITUKG_QUERY_WORKERS",
-                                 help="query worker processes: concurrent SPARQL evaluations")
+                                 help="query worker processes of the fast lane: concurrent fast SPARQL evaluations")
+    fast_query_seconds: float = setting(
+        0.5, env="ITUKG_FAST_QUERY_SECONDS",
+        help="seconds a query may run in the fast lane; past it, it is stopped and run again in the slow lane "
+             "(within query_timeout). 0: one lane for every query")
+    slow_workers: int = setting(2, env="ITUKG_SLOW_WORKERS",
+                                help="worker processes of the slow lane (reniced): slow queries and exports at once")
+    slow_queue: int = setting(
+        4, env="ITUKG_SLOW_QUEUE",
+        help="slow queries that may wait for a slow worker; more get a 503 with Retry-After at once")
+    client_slow_queries: int = setting(
+        2, env="ITUKG_CLIENT_SLOW_QUERIES",
+        help="slow queries one client (remote address) may have running or waiting; more get a 429 with Retry-After")
+    update_queue: int = setting(
+        2, env="ITUKG_UPDATE_QUEUE",
+        help="updates that may wait while one runs; more get a 503 with Retry-After at once")
     worker_memory_mb: int = setting(
         4096, env="ITUKG_WORKER_MEMORY_MB",
         help="address-space limit per query worker in MiB above what the loaded store needs (0: none)")
@@ -162,6 +180,12 @@ class ServerSettings(Shared):
                 raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
         if self.reload_interval < 0 or self.worker_memory_mb < 0:
             raise ConfigError("reload_interval and worker_memory_mb cannot be negative")
+        for name in ("fast_query_seconds", "slow_queue", "update_queue"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} cannot be negative, not {getattr(self, name)}")
+        for name in ("slow_workers", "client_slow_queries"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
         if self.allow_update and not self.update_token:
             raise ConfigError("allow_update needs update_token (ITUKG_UPDATE_TOKEN): updates are never anonymous")
         endpoints: list[str] = []

@@ -8,17 +8,31 @@ probability --slow-share, a six-way cartesian COUNT that cannot finish within th
 back as a 503 once the timeout kills its worker. What is reported:
 
 * requests and errors: an error is any non-2xx answer (or a transport failure) except the expected 503 of a slow
-  query; a slow query answered with anything but 503 is an error too;
+  query (or its 429: the slow lane's per-client limit, server/lanes.py); a slow query answered with anything
+  else is an error too;
 * latency percentiles (p50/p95/p99/max) of the fast (named) queries and the slow ones;
 * whether any fast query took longer than the timeout (a starved request);
 * the resident memory (VmRSS, and PSS where /proc allows) of the server process and of its query workers, at the
   start, in the middle and at the end of the run.
 
-Only 127.0.0.1 is ever contacted; the server is started by this process and stopped by its own pid.
+`--hostile` measures fair sharing instead (issue 16): --clients hostile clients (default 20, threads of a
+separate process) loop on a slow cartesian COUNT (HOSTILE_QUERY) while one more client polls a cheap `ASK { ?s ?p ?o }` every --poll seconds
+from another loopback address (127.0.0.2: another client to the server). It prints the ASK's count, statuses
+and p50/p95/max, and what the hostile queries got (200 / 503 / 429 counts); the exit status is 0 when every
+ASK was answered 200 and its p95 is below --target-ms (100 ms):
+
+    python -m bench.loadtest --hostile --clients 20 --duration 60 --timeout 10 --data-dir DIR
+
+`--hostile-sources N` spreads the hostile clients over N loopback addresses (127.0.1.1, ...): N hosts instead of
+one. `--server-pythonpath DIR` runs the server from another checkout (DIR holds an `itukg` package), e.g. the
+code before a change, with the same client.
+
+Only loopback addresses are ever contacted; the server is started by this process and stopped by its own pid.
 """
 from __future__ import annotations
 
 import argparse
+import collections
 import http.client
 import os
 import random
@@ -41,6 +55,9 @@ HOST = "127.0.0.1"
 #: Six triple patterns over the whole union: ~1e20 combinations for the corpus, COUNTed with no row to stop at.
 SLOW_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . "
               "?p ?q ?r }")
+#: The slow query of issue 16: a two-way cartesian COUNT over the union (seconds to minutes on the corpus).
+HOSTILE_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+CHEAP_QUERY = "ASK { ?s ?p ?o }"
 FORM_ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparql-results+json",
                "CONSTRUCT": "text/turtle", "DESCRIBE": "text/turtle"}
 
@@ -77,10 +94,13 @@ class Server:
 
 @contextmanager
 def itukg_server(data_dir: Path, timeout: float, workers: int | None = None, threads: int | None = None,
-                 log_dir: Path | None = None, extra_env: dict | None = None):
-    """`itukg serve` as a subprocess on a free 127.0.0.1 port; stopped (its process group) on exit."""
+                 log_dir: Path | None = None, extra_env: dict | None = None, pythonpath: Path | None = None):
+    """`itukg serve` as a subprocess on a free 127.0.0.1 port; stopped (its process group) on exit.
+    `pythonpath`: a directory holding another `itukg` package to run the server from."""
     port = free_port()
     env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(pythonpath), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env.pop("ITUKG_FILES", None)
     env.update({"ITUKG_RELOAD_INTERVAL": "0.5"})
     if workers:
@@ -289,7 +309,7 @@ def _pct(values: list[float], p: float) -> float | None:
 def summarize(outcome: Outcome, duration: float, timeout: float) -> dict:
     fast = [s for s in outcome.samples if s.kind == "fast"]
     slow = [s for s in outcome.samples if s.kind == "slow"]
-    unexpected = [s for s in fast if not 200 <= s.status < 300] + [s for s in slow if s.status != 503]
+    unexpected = [s for s in fast if not 200 <= s.status < 300] + [s for s in slow if s.status not in (429, 503)]
     fast_t = [s.seconds for s in fast]
     slow_t = [s.seconds for s in slow]
     statuses: dict[str, int] = {}
@@ -342,7 +362,7 @@ def markdown(summary: dict, config: dict) -> str:
         f"- fast queries: p50 {summary['fast_p50_ms']} ms, p95 {summary['fast_p95_ms']} ms, "
         f"p99 {summary['fast_p99_ms']} ms, max {summary['fast_max_ms']} ms; "
         f"slower than the timeout: **{summary['fast_over_timeout']}**",
-        f"- slow queries (503 expected): p50 {summary['slow_p50_ms']} ms, max {summary['slow_max_ms']} ms",
+        f"- slow queries (503 or 429 expected): p50 {summary['slow_p50_ms']} ms, max {summary['slow_max_ms']} ms",
         f"- all requests: p50 {summary['all_p50_ms']} ms, p95 {summary['all_p95_ms']} ms, "
         f"p99 {summary['all_p99_ms']} ms",
         "",
@@ -359,6 +379,120 @@ def markdown(summary: dict, config: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- hostile clients (issue 16) -------------------------------------------------------------------------
+
+def _post_query(conn_box: list, port: int, query: str, source: str, request_timeout: float) -> int:
+    """POST `query` on a kept-alive connection from `source`; the status (0: a transport failure)."""
+    body = urllib.parse.urlencode({"query": query}).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
+    try:
+        if conn_box[0] is None:
+            conn_box[0] = http.client.HTTPConnection(HOST, port, timeout=request_timeout, source_address=(source, 0))
+        conn = conn_box[0]
+        conn.request("POST", "/sparql", body=body, headers=headers)
+        resp = conn.getresponse()
+        resp.read()
+        if resp.getheader("Connection", "").lower() == "close":
+            conn.close()
+            conn_box[0] = None
+        return resp.status
+    except (OSError, http.client.HTTPException):
+        if conn_box[0] is not None:
+            conn_box[0].close()
+        conn_box[0] = None
+        return 0
+
+
+def _attackers(port: int, clients: int, until: float, timeout: float, sources: int, conn) -> None:
+    """In a process of their own (so their interpreter lock does not slow the poller's clock): `clients`
+    threads loop on HOSTILE_QUERY until `until`, never honouring Retry-After; the outcomes go back on `conn`."""
+    hostile: list[tuple[int, float]] = []
+
+    def attacker(i: int) -> None:
+        box: list = [None]
+        source = "127.0.0.1" if sources <= 1 else f"127.0.1.{1 + i % sources}"
+        while time.monotonic() < until:
+            started = time.monotonic()
+            status = _post_query(box, port, HOSTILE_QUERY, source, timeout + 30)
+            hostile.append((status, time.monotonic() - started))
+
+    threads = [threading.Thread(target=attacker, args=(i,), daemon=True) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(until - time.monotonic() + timeout + 60)
+    conn.send(list(hostile))
+    conn.close()
+
+
+def run_hostile(server: Server, clients: int, duration: float, timeout: float, poll: float = 0.05,
+                sources: int = 1) -> dict:
+    """`clients` hostile clients (threads of a separate process) loop on HOSTILE_QUERY while this process
+    polls CHEAP_QUERY from 127.0.0.2; returns {"ask": [(status, seconds)], "hostile": [(status, seconds)]}."""
+    import multiprocessing
+
+    until = time.monotonic() + duration  # CLOCK_MONOTONIC is the same clock in the forked child
+    asks: list[tuple[int, float]] = []
+    ask_at: list[float] = []
+    begin = time.monotonic()
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    attackers = ctx.Process(target=_attackers, args=(server.port, clients, until, timeout, sources, send),
+                            daemon=True)
+    attackers.start()
+    send.close()
+    box: list = [None]
+    time.sleep(min(2.0, duration / 10))  # the attackers are all in
+    while time.monotonic() < until:
+        started = time.monotonic()
+        status = _post_query(box, server.port, CHEAP_QUERY, "127.0.0.2", timeout + 30)
+        asks.append((status, time.monotonic() - started))
+        ask_at.append(started - begin)
+        time.sleep(poll)
+    if box[0] is not None:
+        box[0].close()
+    hostile = receive.recv() if receive.poll(timeout + 90) else []
+    attackers.join(10)
+    if attackers.is_alive():
+        attackers.kill()
+    return {"ask": asks, "ask_at": ask_at, "hostile": hostile}
+
+
+def summarize_hostile(raw: dict, duration: float) -> dict:
+    ask_t = [s for _, s in raw["ask"]]
+    statuses = lambda pairs: dict(sorted(collections.Counter(  # noqa: E731
+        str(st or "transport error") for st, _ in pairs).items()))
+    return {
+        "ask_count": len(raw["ask"]),
+        "ask_statuses": statuses(raw["ask"]),
+        "ask_p50_ms": _ms(_pct(ask_t, 50)),
+        "ask_p95_ms": _ms(_pct(ask_t, 95)),
+        "ask_max_ms": _ms(max(ask_t, default=None)),
+        "ask_slowest_ms": [_ms(t) for t in sorted(ask_t)[-5:]],
+        "ask_slowest_at_s": [round(at, 1) for at, t in sorted(zip(raw.get("ask_at", []), [s for _, s in raw["ask"]]),
+                                                              key=lambda x: x[1])[-5:]],
+        "hostile_count": len(raw["hostile"]),
+        "hostile_rps": round(len(raw["hostile"]) / duration, 1),
+        "hostile_statuses": statuses(raw["hostile"]),
+        "hostile_p50_ms": _ms(_pct([s for _, s in raw["hostile"]], 50)),
+    }
+
+
+def markdown_hostile(summary: dict, config: dict) -> str:
+    return "\n".join([
+        f"### hostile: {config['clients']} clients on the cartesian COUNT from {config['sources']} address(es), "
+        f"1 ASK poller, {config['duration']:.0f} s, query timeout {config['timeout']:g} s ({config['code']})",
+        "",
+        f"- ASK: {summary['ask_count']} answered, statuses {summary['ask_statuses']}; p50 "
+        f"{summary['ask_p50_ms']} ms, **p95 {summary['ask_p95_ms']} ms**, max {summary['ask_max_ms']} ms "
+        f"(target p95 < {config['target_ms']:g} ms); slowest {summary['ask_slowest_ms']} ms, at "
+        f"{summary['ask_slowest_at_s']} s into the run",
+        f"- slow queries: {summary['hostile_count']} ({summary['hostile_rps']} /s), statuses "
+        f"{summary['hostile_statuses']}, p50 {summary['hostile_p50_ms']} ms",
+        f"- load average before the run: {config['load_before']}, after: {config['load_after']}",
+    ]) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--clients", type=int, default=8)
@@ -370,7 +504,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir", type=Path, help="a built data directory (default: build the bundled corpus)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--report", type=Path, help="append the Markdown section to this file")
+    p.add_argument("--hostile", action="store_true",
+                   help="fair-sharing test: --clients clients loop on a slow query while one polls an ASK")
+    p.add_argument("--poll", type=float, default=0.05, help="--hostile: seconds between two ASKs")
+    p.add_argument("--hostile-sources", type=int, default=1,
+                   help="--hostile: loopback addresses the hostile clients come from (1: all from 127.0.0.1)")
+    p.add_argument("--target-ms", type=float, default=100.0, help="--hostile: the ASK's p95 must stay below it")
+    p.add_argument("--server-pythonpath", type=Path,
+                   help="run the server from this directory's `itukg` package (e.g. an older checkout)")
     args = p.parse_args(argv)
+    if args.hostile and "--clients" not in " ".join(argv if argv is not None else sys.argv):
+        args.clients = 20
 
     data_dir = args.data_dir
     if data_dir is None:
@@ -379,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="itukg-loadtest-"))
         print(f"building the bundled corpus into {data_dir}", file=sys.stderr)
         build(None, data_dir)
+    if args.hostile:
+        return _main_hostile(args, data_dir)
     with itukg_server(data_dir, args.timeout, args.workers, args.threads) as server:
         print(f"server pid {server.proc.pid} on {server.url}; {args.clients} clients for {args.duration:g} s",
               file=sys.stderr)
@@ -397,6 +543,49 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.report, "a", encoding="utf-8") as f:
             f.write(text + "\n")
     return 0 if alive and summary["unexpected_errors"] == 0 and summary["fast_over_timeout"] == 0 else 1
+
+
+def _main_hostile(args, data_dir: Path) -> int:
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    with itukg_server(data_dir, args.timeout, args.workers, args.threads,
+                      pythonpath=args.server_pythonpath) as server:
+        code = _server_code(server)
+        print(f"server pid {server.proc.pid} on {server.url} ({code}); {args.clients} hostile clients and one "
+              f"ASK poller for {args.duration:g} s", file=sys.stderr)
+        raw = run_hostile(server, args.clients, args.duration, args.timeout, args.poll, args.hostile_sources)
+        alive = server.proc.poll() is None
+    summary = summarize_hostile(raw, args.duration)
+    config = {"clients": args.clients, "duration": args.duration, "timeout": args.timeout,
+              "sources": args.hostile_sources, "target_ms": args.target_ms, "code": code,
+              "load_before": load_before, "load_after": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+    text = markdown_hostile(summary, config)
+    if not alive:
+        text += "\n**The server process exited during the run.**\n"
+    print(text)
+    if args.report:
+        with open(args.report, "a", encoding="utf-8") as f:
+            f.write(text + "\n")
+    ok = (alive and summary["ask_count"] > 0 and summary["ask_statuses"] == {"200": summary["ask_count"]}
+          and summary["ask_p95_ms"] is not None and summary["ask_p95_ms"] < args.target_ms)
+    return 0 if ok else 1
+
+
+def _server_code(server: Server) -> str:
+    """Which code the server runs: its /status limits say whether it has lanes (fast_query_seconds)."""
+    import json
+
+    try:
+        conn = http.client.HTTPConnection(HOST, server.port, timeout=10)
+        conn.request("GET", "/status")
+        limits = json.loads(conn.getresponse().read()).get("limits", {})
+        conn.close()
+    except (OSError, ValueError, http.client.HTTPException):
+        return "status unreadable"
+    if "fast_query_seconds" in limits:
+        return (f"lanes: fast_query_seconds {limits['fast_query_seconds']:g}, slow_workers "
+                f"{limits['slow_workers']}, slow_queue {limits['slow_queue']}, client_slow_queries "
+                f"{limits['client_slow_queries']}")
+    return "no lanes (code before issue 16)"
 
 
 if __name__ == "__main__":

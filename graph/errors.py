@@ -157,6 +157,21 @@ class NotAcceptable(ItukgError):
     status = 406
 
 
+class Conflict(ItukgError):
+    """The request would change what is not its to change (an update touching the graphs a build owns)."""
+
+    status = 409
+
+
+class TooManyRequests(ItukgError):
+    """One client holds as many slow queries as it may (client_slow_queries); `Retry-After` says when to retry."""
+
+    status = 429
+
+    def __init__(self, message: str, retry_after: float = 5):
+        super().__init__(message, headers={"Retry-After": str(max(1, int(retry_after + 0.999)))})
+
+
 class PayloadTooLarge(ItukgError):
     """The request (query string or body) is larger than max_request_bytes."""
 
@@ -222,6 +237,13 @@ class ServerBusy(Unavailable):
 
     def __init__(self, seconds: float):
         super().__init__(f"All query workers stayed busy for {seconds:g} s; try again shortly.")
+
+
+class LaneFull(Unavailable):
+    """A bounded queue is full (the slow lane's slow_queue, or update_queue): refused at once, with Retry-After."""
+
+    def __init__(self, message: str, retry_after: float = 5):
+        super().__init__(message, headers={"Retry-After": str(max(1, int(retry_after + 0.999)))})
 
 
 class PoolClosed(Unavailable):

@@ -212,7 +212,12 @@ def _install_ops_routes(app: Flask) -> None:
             "uptime_seconds": round(time.time() - rt.started, 1),
             "reload_error": rt.reload_error,
             "limits": {"query_timeout": rt.settings.query_timeout, "max_results": rt.settings.max_results,
-                       "max_request_bytes": rt.settings.max_request_bytes},
+                       "max_request_bytes": rt.settings.max_request_bytes,
+                       "fast_query_seconds": rt.settings.fast_query_seconds,
+                       "slow_workers": rt.settings.slow_workers, "slow_queue": rt.settings.slow_queue,
+                       "client_slow_queries": rt.settings.client_slow_queries,
+                       "update_queue": rt.settings.update_queue},
+            "lanes": rt.lanes_state(),
             "updates_enabled": rt.settings.allow_update,
         })
 
@@ -259,7 +264,7 @@ def build_server(settings: Settings, app: Flask | None = None):
             app,
             host=settings.host,
             port=settings.port,
-            threads=settings.threads,
+            threads=request_threads(settings),
             ident="itukg",
             max_request_body_size=settings.max_request_bytes + 65536,
             clear_untrusted_proxy_headers=True,
@@ -270,6 +275,12 @@ def build_server(settings: Settings, app: Flask | None = None):
     if hasattr(server, "channel_class"):  # one listening socket (a MultiSocketServer holds several)
         server.channel_class = _channel_class()
     return server
+
+
+def request_threads(settings: Settings) -> int:
+    """waitress threads: `threads` for fast requests, plus one for each request that may wait in the slow lane
+    (running or queued) or for an update (running or queued), so those never take the fast requests' threads."""
+    return settings.threads + settings.slow_workers + settings.slow_queue + 1 + settings.update_queue
 
 
 def listen_error(exc: OSError, host: str, port: int) -> ConfigError:

@@ -202,7 +202,7 @@ def _cached_export(snapshot: Snapshot, fmt: str, inferred: bool, graph: str | No
     # the worker process does not run in this request: it is told the server's base, for the id: prefix
     spec = {"format": fmt, "inferred": inferred, "graph": graph, "base_iri": settings().base_iri}
     try:
-        snapshot, reply = runtime().run_query(lambda _snapshot: {"export": spec})
+        snapshot, reply = runtime().run_query(lambda _snapshot: {"export": spec}, client=request.remote_addr)
     except QueryTimeout:
         raise QueryTimeout(settings().query_timeout, "ask for one graph (graph=) or run `itukg export` where the "
                                                      "data is.", what="export") from None

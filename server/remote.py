@@ -300,6 +300,9 @@ class RemoteRuntime(Runtime):
             self.watcher = StoreWatcher(snapshot, self.install, max(settings.reload_interval, 1.0))
             self.watcher.start()
 
+    def _lanes_enabled(self) -> bool:
+        return False  # the store does the work: one lane, at most query_workers requests to it at once
+
     def _make_pool(self, snapshot: Snapshot) -> RemotePool:
         assert isinstance(snapshot.store, RemoteStore)  # a RemoteRuntime only ever installs RemoteSnapshots
         return RemotePool(snapshot.store, self.settings.query_workers, self.settings.query_timeout)

@@ -259,3 +259,37 @@ def add_using(text: str, using: list[str], using_named: list[str]) -> str:
     for pos in reversed(inserts):
         text = text[:pos] + clause + text[pos:]
     return text
+
+
+def limit_drop_all(text: str, graphs: list[str], clear_default: bool) -> str:
+    """`DROP|CLEAR [SILENT] ALL|NAMED` made to mean only the graphs listed (the ones updates own) and, for ALL,
+    the default graph when `clear_default`: each such operation becomes one `DROP|CLEAR SILENT GRAPH <g>` per
+    graph (and `CLEAR SILENT DEFAULT`). An operation left with nothing to act on becomes a no-op
+    (`CLEAR SILENT GRAPH` of a graph nobody holds). Every other operation is left as it is."""
+    tokens = [t for t in tokenize(text) if t.depth == 0]
+    edits: list[tuple[int, int, str]] = []
+    op_start = True
+    for i, tok in enumerate(tokens):
+        word = tok.text.upper()
+        if tok.kind == "punct" and word == ";":
+            op_start = True
+            continue
+        if tok.kind != "keyword":  # a prefix name or IRI of the prologue keeps the operation's start ahead
+            op_start = op_start and tok.kind in ("pname", "iri")
+            continue
+        if op_start and word in ("DROP", "CLEAR"):
+            j = i + 1
+            if j < len(tokens) and tokens[j].kind == "keyword" and tokens[j].text.upper() == "SILENT":
+                j += 1
+            if j < len(tokens) and tokens[j].kind == "keyword" and tokens[j].text.upper() in ("ALL", "NAMED"):
+                target = tokens[j]
+                ops = [f"{word} SILENT GRAPH <{g}>" for g in graphs]
+                if target.text.upper() == "ALL" and clear_default:
+                    ops.append("CLEAR SILENT DEFAULT")
+                if not ops:
+                    ops = ["CLEAR SILENT GRAPH <urn:itukg:no-graph>"]
+                edits.append((tok.start, target.start + len(target.text), " ; ".join(ops)))
+        op_start = word in ("BASE", "PREFIX") and op_start
+    for start, end, replacement in reversed(edits):
+        text = text[:start] + replacement + text[end:]
+    return text

@@ -279,7 +279,7 @@ def execute_query(req: QueryRequest, base_iri: str, formats: dict) -> tuple[Snap
                 "out_prefixes": out_prefixes, "federated": req.federated,
                 "services": scan.service_endpoints(req.query) if req.federated else []}
 
-    return runtime().run_query(make_job, federated=req.federated)
+    return runtime().run_query(make_job, federated=req.federated, client=request.remote_addr)
 
 
 # --- browsers: the endpoint's answers as pages of the site ------------------------------------------------

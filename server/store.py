@@ -109,6 +109,10 @@ class Snapshot:
     loaded_at: float = field(default_factory=time.time)
     signature: tuple | None = None
     union_store: ox.Store | None = None  # the union alone, as its default graph (see the module docstring)
+    #: Graphs the build owns (updates may not touch them; ox.DefaultGraph() among them when the build wrote
+    #: to the default graph); None when nothing is protected (files given explicitly, an external store).
+    build_graphs: frozenset | None = None
+    updates_signature: tuple | None = None  # updates.nq as it was when its quads were added (see updates_file)
     cache: dict = field(default_factory=dict, repr=False)  # lazily computed statistics, see export.void_stats
 
     @property
@@ -223,16 +227,78 @@ def _refuse_dangerous_entities(path: Path) -> None:
 
 def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Snapshot:
     """Load the published generation of `data_dir` (graph/dataset.py knows where its files are) with its
-    manifest. The signature is taken first: a generation published while this one loads is seen by the watcher."""
+    manifest, then the data of updates (updates_file) on top. The signature is taken first: a generation
+    published while this one loads is seen by the watcher."""
     data_dir = Path(data_dir).expanduser()
     signature = ds.signature(data_dir)
     generation = ds.require_loadable(data_dir)
     store = ox.Store()
     _bulk_load(store, generation.dataset_file, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
+    owned: set = set(store.named_graphs())
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        owned.add(ox.DefaultGraph())
+    updates_signature = add_updates(store, data_dir, frozenset(owned))
     return build_snapshot(
         store, source=str(generation.path), generation=generation.path.name, manifest=generation.manifest,
-        signature=signature, compact_union=compact_union,
+        signature=signature, compact_union=compact_union, build_graphs=frozenset(owned),
+        updates_signature=updates_signature,
     )
+
+
+# --- what updates changed, kept next to the build ------------------------------------------------------------
+
+UPDATES_FILE = "updates.nq"
+
+
+def updates_file(data_dir: os.PathLike | str) -> Path:
+    """`<data_dir>/updates.nq`: every quad SPARQL Update added to the graphs updates own (every graph but the
+    build's). Written by the server after each update, read on every load; a rebuild never touches it."""
+    return Path(data_dir).expanduser() / UPDATES_FILE
+
+
+def file_signature(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def add_updates(store: ox.Store, data_dir: Path, build_graphs: frozenset) -> tuple | None:
+    """Add the quads of updates_file to `store`; a quad in a graph the build now owns is left out (the build
+    wins, with a warning). Returns the file's signature (None when there is none)."""
+    path = updates_file(data_dir)
+    signature = file_signature(path)
+    if signature is None:
+        return None
+    try:
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise DatasetError(f"{path}: cannot load the data of updates: {exc}") from None
+    kept = [q for q in quads if q.graph_name not in build_graphs]
+    if len(kept) < len(quads):
+        clashing = sorted({str(q.graph_name) for q in quads if q.graph_name in build_graphs})
+        log.warning("%s: %d quads in graphs the build now owns were left out: %s", path, len(quads) - len(kept),
+                    ", ".join(clashing[:5]))
+    store.bulk_extend(kept)
+    return signature
+
+
+def write_updates(data_dir: Path, quads: Iterable[ox.Quad]) -> tuple | None:
+    """Replace updates_file with `quads` (atomically: a new file renamed over the old); remove it when there
+    are none. Returns its new signature."""
+    path = updates_file(data_dir)
+    quads = list(quads)
+    if not quads:
+        path.unlink(missing_ok=True)
+        return None
+    tmp = path.with_name(f".{UPDATES_FILE}.{os.getpid()}-{threading.get_ident()}.tmp")
+    with open(tmp, "wb") as out:
+        ox.serialize(quads, out, format=ox.RdfFormat.N_QUADS)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+    return file_signature(path)
 
 
 def load_snapshot(settings, compact_union: bool = True) -> Snapshot:

@@ -24,6 +24,13 @@ network, so it runs in a second, small pool created with `sandbox=False`: the sa
 deadline, kill and memory limit, but RLIMIT_NOFILE is left alone. Only queries the HTTP layer has checked go
 there (sparql.check_service); every other query keeps running in the sandboxed pool.
 
+Lanes (server/lanes.py): a pool can run a job under a `budget` shorter than its deadline. A job still running
+when the budget is spent is *moved*, not stopped: its worker leaves the pool (a fresh fork takes its place, so
+the fast lane keeps its size) and comes back to the caller as a `Detached` handle inside OverBudget; the
+caller pauses it (SIGSTOP) while it waits for a slow-lane slot, resumes it with a lower CPU priority, and
+collects its answer or kills it at the deadline. The query keeps the work done and the data it started on.
+`start_detached` hands out a detached worker at once, for a query already known to be slow.
+
 Cost: a pipe round trip and a pickle of the job and the serialized answer: about 0.03 ms on a simple SELECT
 (tests/test_server_limits.py measures it against calling the store directly).
 """
@@ -51,6 +58,71 @@ _MAX_FD = 65536
 #: Stack of the thread that runs jobs in a worker (reserved address space; pages are used on demand).
 _WORKER_STACK = 1 << 30
 _MIN_STACK = 8 << 20
+
+
+class OverBudget(Exception):
+    """The job ran past its budget (shorter than its deadline). Its worker, still running it, left the pool
+    (replaced by a fresh fork) and is `self.detached`: whoever catches this must finish or kill it."""
+
+    def __init__(self, detached: Detached):
+        super().__init__("over budget")
+        self.detached = detached
+
+
+class Detached:
+    """A worker that left its pool with one job: it answers that job only and is killed afterwards."""
+
+    def __init__(self, worker: _Worker, timeout: float):
+        self.worker = worker
+        self.timeout = timeout
+
+    @property
+    def pid(self) -> int:
+        return self.worker.pid
+
+    def pause(self) -> None:
+        self._signal(signal.SIGSTOP)
+
+    def resume(self, nice: int = 0) -> None:
+        """Continue it, `nice` steps lower in CPU priority (every thread of it: Linux nice is per thread)."""
+        if nice:
+            base = os.getpriority(os.PRIO_PROCESS, 0)
+            try:
+                tids = [int(t) for t in os.listdir(f"/proc/{self.pid}/task")]
+            except OSError:
+                tids = [self.pid]
+            for tid in tids:
+                try:
+                    os.setpriority(os.PRIO_PROCESS, tid, min(19, base + nice))
+                except OSError:
+                    pass
+        self._signal(signal.SIGCONT)
+
+    def _signal(self, sig: int) -> None:
+        if self.worker.alive:
+            try:
+                os.kill(self.pid, sig)
+            except ProcessLookupError:
+                pass
+
+    def finish(self, deadline: float) -> dict:
+        """Its answer; QueryTimeout at the deadline, WorkerDied if it stopped. It is killed either way."""
+        try:
+            reply = _receive(self.worker.from_child, deadline)
+        except TimeoutError:
+            self.kill()
+            log.warning("query worker %d killed: the (slow) query ran past %.1f s", self.pid, self.timeout)
+            raise QueryTimeout(self.timeout) from None
+        except (OSError, EOFError, pickle.UnpicklingError):
+            reply = None
+        self.kill()
+        if reply is None:
+            log.error("query worker %d stopped while running a query", self.pid)
+            raise WorkerDied()
+        return reply
+
+    def kill(self) -> None:
+        self.worker.kill()
 
 
 class _Worker:
@@ -239,18 +311,28 @@ class WorkerPool:
             os.close(from_child_w)
             return _Worker(pid, to_child_w, from_child_r)
 
-    def run(self, job: dict, timeout: float | None = None, deadline: float | None = None) -> dict:
-        """Run one job; QueryTimeout past the deadline (the worker is killed), ServerBusy if none freed up."""
+    def run(self, job: dict, timeout: float | None = None, deadline: float | None = None,
+            budget: float | None = None) -> dict:
+        """Run one job; QueryTimeout past the deadline (the worker is killed), ServerBusy if none freed up.
+
+        `budget`: seconds the job may run once a worker has it (waiting for a worker does not count); past it
+        (and before the deadline) the worker leaves the pool with its job: OverBudget(Detached)."""
         timeout = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + timeout if deadline is None else deadline
         worker = self._acquire(deadline, timeout)
+        limit = deadline
         try:
             _send(worker.to_child, job)
-            reply = _receive(worker.from_child, deadline)
+            if budget is not None:
+                limit = min(deadline, time.monotonic() + budget)
+            reply = _receive(worker.from_child, limit)
         except TimeoutError:
+            if limit < deadline:
+                self._replace(worker)  # it leaves the pool; a fresh fork takes its place
+                raise OverBudget(Detached(worker, timeout)) from None
             worker.kill()
-            log.warning("query worker %d killed: the query ran past %.1f s", worker.pid, timeout)
             self._replace(worker)
+            log.warning("query worker %d killed: the query ran past %.1f s", worker.pid, timeout)
             raise QueryTimeout(timeout) from None
         except (OSError, EOFError, pickle.UnpicklingError):
             reply = None
@@ -261,6 +343,18 @@ class WorkerPool:
             raise WorkerDied()
         self._release(worker)
         return reply
+
+    def start_detached(self, job: dict, timeout: float, deadline: float) -> Detached:
+        """Give `job` to a worker that leaves the pool with it (a fresh fork takes its place): for a job known
+        to be slow, which must not hold one of the pool's workers."""
+        worker = self._acquire(deadline, timeout)
+        self._replace(worker)
+        try:
+            _send(worker.to_child, job)
+        except OSError:
+            worker.kill()
+            raise WorkerDied() from None
+        return Detached(worker, timeout)
 
     def _acquire(self, deadline: float, timeout: float) -> _Worker:
         with self._cond:

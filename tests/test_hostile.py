@@ -280,7 +280,10 @@ def test_long_flat_queries_do_not_crash_a_worker(srv, query):
     if r.status_code == 503:
         assert "time limit" in r.text, r.text  # stopped by the timeout, not a dead worker
     else:
-        assert _workers(srv) == before
+        # no worker died; one may have been replaced all the same: a query past fast_query_seconds finishes in
+        # the slow lane on the worker it started on, which a fresh fork replaces in the fast pool
+        assert len(_workers(srv)) == len(before)
+        assert "stopped while running a query" not in srv.log.read_text()
     _alive_and_answering(srv)
 
 

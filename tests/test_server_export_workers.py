@@ -36,8 +36,10 @@ def slow_export_server(monkeypatch):
     # Patched before the server forks its workers: they inherit the slow export.
     monkeypatch.setattr(export_module, "export_dataset", _hog_the_interpreter(3.0))
     data_dir = make_data_dir(Path(tempfile.mkdtemp(prefix="itukg-export-")) / "data")
+    # four exports at once from this one client: past fast_query_seconds each moves to the slow lane, which
+    # must hold all four (slow_workers, client_slow_queries) for each to run until the time limit
     server = start_server(Settings(data_dir=data_dir, query_timeout=2.0, query_workers=6, threads=8,
-                                   reload_interval=0))
+                                   reload_interval=0, slow_workers=4, client_slow_queries=4))
     yield server
     server.stop()
 
