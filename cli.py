@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import webbrowser
 from pathlib import Path
@@ -142,11 +143,12 @@ def _parser() -> _Parser:
                    help="compiled shapes (what build uses) or pyshacl, the reference implementation")
     common(v, "accepted like every command's; nothing is read from or stored in it")
 
-    q = command("query", "run SPARQL on the built dataset",
+    q = command("query", "run SPARQL on the built dataset, or on an external store with --store",
                 "itukg query --list",
                 "itukg query --named participants --format csv",
                 "itukg query --named topic-meetings --param topic=security   # a slug, label, id:topic/... or IRI",
-                "itukg query 'SELECT ?m WHERE { ?m a itukg:Meeting }'        # the project's prefixes are predefined")
+                "itukg query 'SELECT ?m WHERE { ?m a itukg:Meeting }'        # the project's prefixes are predefined",
+                "itukg query --store http://127.0.0.1:7878 --named participants  # what a store holds (build --store)")
     q.add_argument("query", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", type=Path, help="read the query from a file")
     q.add_argument("--named", help="run a named query (see --list)")
@@ -160,16 +162,20 @@ def _parser() -> _Parser:
     q.add_argument("--wide", action="store_true", help="never cut a table cell, whatever the terminal's width")
     q.add_argument("--asserted", action="store_true", help="asserted facts only (no inferred graph)")
     common(q)
+    store_options(q)
 
-    e = command("export", "write the dataset as Turtle, TriG, N-Triples, N-Quads or JSON-LD",
+    e = command("export", "write the dataset (or the itukg graphs of an external store, with --store) as Turtle, "
+                          "TriG, N-Triples, N-Quads or JSON-LD",
                 "itukg export --format trig -o graph.trig",
-                "itukg export --no-inferred > asserted.ttl")
+                "itukg export --no-inferred > asserted.ttl",
+                "itukg export --store http://127.0.0.1:7878 --format nquads -o store.nq")
     e.add_argument("--format", choices=("turtle", "trig", "nt", "nquads", "jsonld"), default="turtle")
     e.add_argument("--inferred", dest="inferred", action="store_true", default=True, help="include inferences (default)")
     e.add_argument("--no-inferred", dest="inferred", action="store_false", help="asserted and reference graphs only")
     e.add_argument("--graph", help="one named graph (IRI) only")
     e.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     common(e)
+    store_options(e)
 
     o = command("ontology", "summarize the ontology and the reference data",
                 "itukg ontology --data-dir /srv/itukg   # what a built dataset holds")
@@ -344,7 +350,7 @@ def cmd_build(args, config) -> int:
     for w in result.warnings:
         print(printable(f"itukg: warning: {w}"), file=sys.stderr)
     if args.output:
-        _write_export(args.output, _format_for(args.output), result.data_dir, inferred=True, graph=None)
+        _write_export(args.output, _format_for(args.output), _open_store(result.data_dir), inferred=True, graph=None)
         print(printable(f"wrote {args.output}"))
     left_out = len(result.rejected) + len(result.unreadable)
     if left_out:
@@ -400,6 +406,55 @@ def _open_store(data_dir: Path):
     return load_dataset(data_dir)
 
 
+def _open_source(config):
+    """What `query` and `export` read: the external store when one is configured (--store, ITUKG_STORE_URL or
+    the [store] table; server/remote.py's RemoteSnapshot, every request an HTTP request to it), else the
+    dataset built in the data directory. Either is a Snapshot: the same queries, the same default graph (the
+    deduplicated union, materialised in the store by the push), the same exports."""
+    if config.store is None:
+        return _open_store(config.build.data_dir)
+    from .server.remote import open_remote
+
+    return open_remote(config.store)
+
+
+def _check_asserted(source) -> None:
+    """--asserted on a store: the asserted-only union the push writes (urn:x-itukg:asserted) must be there,
+    or the answer would silently be empty."""
+    from .graph.errors import DatasetError
+    from .graph.namespaces import ASSERTED_GRAPH_IRI
+    from .server.remote import RemoteSnapshot
+
+    if not isinstance(source, RemoteSnapshot) or not source.has_inferred:
+        return  # locally the union is materialised at load; without inferences asserted is the union itself
+    if not bool(source.store.query(f"ASK {{ GRAPH <{ASSERTED_GRAPH_IRI}> {{ ?s ?p ?o }} }}")):
+        raise DatasetError(f"the store at {source.source} has no asserted-only union graph <{ASSERTED_GRAPH_IRI}>, "
+                           f"so --asserted cannot be answered; run `itukg build --store {source.source}` to "
+                           "write it")
+
+
+_STORE_ERROR_AT = re.compile(r"error at (\d+):(?=\d)")  # Oxigraph's positions, counted from the prefixes line
+
+
+def _run_query(source, text: str, asserted: bool):
+    """The query's answer from `source`; a query the engine (local) or the store cannot parse is one line."""
+    from .graph.errors import QueryError, StoreHTTPError
+
+    try:
+        return source.query(text, asserted=asserted)
+    except SyntaxError as exc:  # pyoxigraph's: the sentence with its position (the caret lines are for HTTP)
+        from .server.syntax import syntax_error
+
+        raise syntax_error(text, exc) from None
+    except StoreHTTPError as exc:
+        if not 400 <= exc.upstream_status < 500 or exc.upstream_status in (401, 403, 407):
+            raise
+        # the store's parser refused it: its message, positions counted in the text as given (the prefixes
+        # the CLI predefines are sent on one line before it)
+        message = _STORE_ERROR_AT.sub(lambda m: f"error at {int(m.group(1)) - 1}:", " ".join(exc.message.split()))
+        raise QueryError(f"the store refused the query: {message}") from None
+
+
 def cmd_query(args, config) -> int:
     from .graph.errors import QueryError
     from .server import named_queries as nq
@@ -409,13 +464,13 @@ def cmd_query(args, config) -> int:
             params = f" (params: {', '.join(q.params)})" if q.params else ""
             print(f"{q.name:<22} {q.title}{params}\n{'':<22} {q.description}")
         return 0
-    store = None
+    source = None
     if args.named:
         named = nq.get(args.named)
         values = nq.parse_params(named, args.param)
         if values:
-            store = _open_store(config.build.data_dir)
-            values = nq.resolve_params(store, named, values)
+            source = _open_source(config)
+            values = nq.resolve_params(source, named, values)
         text = nq.bind(named, values)
     elif args.file:
         try:
@@ -426,13 +481,10 @@ def cmd_query(args, config) -> int:
         text = args.query
     else:
         raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
-    store = store or _open_store(config.build.data_dir)
-    try:
-        result = store.query(text, asserted=args.asserted)
-    except SyntaxError as exc:  # pyoxigraph's: the sentence with its position (the caret lines are for HTTP)
-        from .server.syntax import syntax_error
-
-        raise syntax_error(text, exc) from None
+    source = source or _open_source(config)
+    if args.asserted:
+        _check_asserted(source)
+    result = _run_query(source, text, args.asserted)
     _print_result(result, args.format, args.wide)
     return 0
 
@@ -510,6 +562,11 @@ def _print_result(result, fmt: str, wide: bool = False) -> None:
         assert turtle is not None  # no output given: serialize returns the bytes
         out.write(turtle.decode("utf-8"))
         return
+    if isinstance(result, list):  # CONSTRUCT / DESCRIBE answered by an external store: the triples
+        turtle = ox.serialize(result, format=ox.RdfFormat.TURTLE)
+        assert turtle is not None  # no output given: serialize returns the bytes
+        out.write(turtle.decode("utf-8"))
+        return
     if fmt == "csv":
         out.write(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))
         return
@@ -528,10 +585,11 @@ def _format_for(path: Path) -> str:
     return fmt
 
 
-def _write_export(output: Path | None, fmt: str, data_dir: Path, inferred: bool, graph: str | None) -> None:
+def _write_export(output: Path | None, fmt: str, source, inferred: bool, graph: str | None) -> None:
+    """export_dataset of `source` (a loaded dataset, or an external store's RemoteSnapshot) to `output`."""
     from .server.export import export_dataset
 
-    data = export_dataset(_open_store(data_dir), fmt, inferred=inferred, graph=graph)
+    data = export_dataset(source, fmt, inferred=inferred, graph=graph)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -539,7 +597,17 @@ def _write_export(output: Path | None, fmt: str, data_dir: Path, inferred: bool,
 
 
 def cmd_export(args, config) -> int:
-    _write_export(args.output, args.format, config.build.data_dir, args.inferred, args.graph)
+    from .graph.errors import NotFound
+
+    source = _open_source(config)
+    try:
+        _write_export(args.output, args.format, source, args.inferred, args.graph)
+    except NotFound:
+        if config.store is None:
+            raise
+        shown = ", ".join(f"<{g.value}>" for g in source.graphs)
+        raise NotFound(f"the store at {config.store.name} holds no itukg graph <{args.graph}> (its itukg graphs: "
+                       f"{shown})") from None
     return 0
 
 

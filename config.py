@@ -223,7 +223,7 @@ class StoreSettings:
     `query`/`update`/`gsp` override them. Without a URL there is no store section: the local store is used."""
 
     url: str = setting(env="ITUKG_STORE_URL", flag="--store", shown="none: the local store",
-                       help="the SPARQL 1.1 store to build into and serve from")
+                       help="the SPARQL 1.1 store to build into, serve from, query and export")
     type: str = setting("oxigraph", env="ITUKG_STORE_TYPE", flag="--store-type",
                         help="which endpoint paths to derive from the URL: " + ", ".join(STORE_PRESETS))
     query: str | None = setting(None, env="ITUKG_STORE_QUERY", flag="--store-query", shown=_FROM_TYPE,
@@ -232,7 +232,7 @@ class StoreSettings:
                                  help="the update endpoint")
     gsp: str | None = setting(None, env="ITUKG_STORE_GSP", flag="--store-gsp", shown=_FROM_TYPE,
                               help="the Graph Store Protocol endpoint; none: no GSP, upload with INSERT DATA")
-    timeout: float = setting(300.0, env="ITUKG_STORE_TIMEOUT", help="seconds per HTTP request while pushing")
+    timeout: float = setting(300.0, env="ITUKG_STORE_TIMEOUT", help="seconds per HTTP request to the store (push, query, export)")
     chunk: int = setting(5000, env="ITUKG_STORE_CHUNK",
                          help="triples per INSERT DATA request when the store has no Graph Store endpoint")
     user: str | None = setting(None, env="ITUKG_STORE_USER", in_file=False,

@@ -133,6 +133,15 @@ def test_build_help_lists_every_accepted_output_format():
         assert suffix in out, suffix
 
 
+@pytest.mark.parametrize("command", ["serve", "build", "query", "export"])
+def test_the_commands_that_read_or_write_data_take_the_store_options(command):
+    """docs/external-stores.md: build, serve, query and export work on an external store alike."""
+    out = " ".join(itukg(command, "--help", timeout=60).stdout.split())
+    for text in ("--store URL", "--store-type {oxigraph,", "--store-query URL", "--store-update URL",
+                 "--store-gsp URL", "$ITUKG_STORE_USER, $ITUKG_STORE_PASSWORD"):
+        assert text in out, (command, text)
+
+
 @pytest.mark.parametrize("command", cli.COMMANDS)
 def test_every_command_takes_data_dir(command):
     out = itukg(command, "--help", timeout=60).stdout

@@ -273,6 +273,176 @@ def test_credentials_never_show(store, built, capsys, monkeypatch):
     assert code == 2 and "ITUKG_STORE_PASSWORD" in capsys.readouterr().err
 
 
+# --- `itukg query --store` and `itukg export --store` ------------------------------------------------------
+
+#: Named-query parameters as users write them: a slug, a label, a prefixed name (resolved against the store).
+USER_PARAMS = [{"topic": "security", "entity": "Ericsson"},
+               {"topic": "network slicing", "entity": "id:organization/ericsson"}]
+
+
+def _cli(capsys, *args: str) -> tuple[int, str, str]:
+    from itukg.cli import main
+
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _json_rows(text: str) -> set:
+    return _rows(ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON))
+
+
+def _one_line_error(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("itukg: error: ") and "Traceback" not in err, err
+    return lines[0]
+
+
+def test_cli_query_on_the_store_answers_as_locally(store, built, capsys):
+    """Every named query, with parameters as users write them, with and without --asserted: the same rows
+    from `itukg query --store` as from `itukg query` on the local dataset the build left."""
+    here = ["--data-dir", str(store.data_dir)]
+    there = [*here, "--store", store.reader.url, "--store-type", store.reader.type]
+    compared = 0
+    for q in nq.named_queries().values():
+        if q.name in KNOWN_DEVIATIONS.get(store.kind, {}):
+            continue
+        for params in USER_PARAMS if q.params else [{}]:
+            pairs = [x for p in q.params for x in ("--param", f"{p}={params[p]}")]
+            for asserted in ([], ["--asserted"]):
+                args = ["query", "--named", q.name, *pairs, "--format", "json", *asserted]
+                code, expected, err = _cli(capsys, *args, *here)
+                assert code == 0, err
+                code, answer, err = _cli(capsys, *args, *there)
+                assert code == 0, err
+                assert _json_rows(answer) == _json_rows(expected), (q.name, params, asserted)
+                compared += 1
+    assert compared >= 18
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the union is a set on the store too
+    for asserted in ([], ["--asserted"]):
+        code, answer, err = _cli(capsys, "query", text, "--format", "csv", *asserted, *there)
+        assert code == 0 and answer == _cli(capsys, "query", text, "--format", "csv", *asserted, *here)[1], err
+    for fmt in ("table", "csv"):  # the other formats print the same rows (in the order the query leaves open)
+        args = ["query", "--named", "topic-meetings", "--param", "topic=security", "--format", fmt, "--wide"]
+        local, remote = _cli(capsys, *args, *here), _cli(capsys, *args, *there)
+        assert remote[0] == 0 and sorted(remote[1].splitlines()) == sorted(local[1].splitlines()), fmt
+    construct = "CONSTRUCT { ?m a itukg:Meeting } WHERE { ?m a itukg:Meeting }"
+    code, turtle, err = _cli(capsys, "query", construct, *there)
+    assert code == 0, err
+    assert ({_plain(t) for t in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)}
+            == {_plain(t) for t in ox.parse(_cli(capsys, "query", construct, *here)[1].encode(),
+                                            format=ox.RdfFormat.TURTLE)})
+    code, answer, err = _cli(capsys, "query", "ASK { ?m a itukg:Meeting }", "--format", "json", *there)
+    assert code == 0 and '"boolean": true' in answer, err
+    with tempfile.NamedTemporaryFile("w", suffix=".rq", delete=False) as f:
+        f.write("SELECT ?m WHERE { ?m a itukg:Meeting }")
+    try:
+        code, answer, err = _cli(capsys, "query", "--file", f.name, "--format", "json", *there)
+    finally:
+        os.unlink(f.name)
+    assert code == 0 and len(_json_rows(answer)) == 3, err
+
+
+def test_cli_query_on_the_store_resolves_parameters_and_says_what_matches_nothing(store, built, capsys):
+    there = ["--data-dir", str(store.data_dir), "--store", store.reader.url, "--store-type", store.reader.type]
+    code, _, err = _cli(capsys, "query", "--named", "topic-meetings", "--param", "topic=securty", *there)
+    line = _one_line_error(err)
+    assert code == 2 and "matches nothing" in line and "id:topic/security" in line
+    code, _, err = _cli(capsys, "query", "--named", "topic-meetings", "--param",
+                        "topic=https://w3id.org/itukg/id/topic/no-such-topic", *there)
+    assert code == 2 and "nothing in the dataset is" in _one_line_error(err)
+
+
+def _canonical(nquads: bytes) -> set:
+    dataset = ox.Dataset(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return set(dataset)
+
+
+def test_cli_export_from_the_store_is_the_local_export(store, built, capsys, tmp_path):
+    """`itukg export --store` writes what the local export of the same build writes: the same RDF dataset
+    (canonicalized, blank nodes included), and in fact the same bytes, in every format and selection."""
+    here = ["--data-dir", str(store.data_dir)]
+    there = [*here, "--store", store.reader.url, "--store-type", store.reader.type]
+    cases = [[f] for f in ("nquads", "trig", "turtle", "nt", "jsonld")]
+    cases += [["nquads", "--no-inferred"], ["turtle", "--no-inferred"],
+              ["nquads", "--graph", f"{GRAPH}inferred"], ["turtle", "--graph", f"{GRAPH}ontology"],
+              ["nt", "--graph", f"{GRAPH}inferred", "--no-inferred"]]
+    for n, (fmt, *more) in enumerate(cases):
+        local, remote = tmp_path / f"local-{n}", tmp_path / f"store-{n}"
+        code, _, err = _cli(capsys, "export", "--format", fmt, *more, "-o", str(local), *here)
+        assert code == 0, err
+        code, _, err = _cli(capsys, "export", "--format", fmt, *more, "-o", str(remote), *there)
+        assert code == 0, err
+        if fmt == "nquads":
+            assert _canonical(remote.read_bytes()) == _canonical(local.read_bytes()), more
+        assert remote.read_bytes() == local.read_bytes(), (fmt, more)
+    whole = _canonical((tmp_path / "store-0").read_bytes())
+    assert {q.graph_name.value for q in whole} == {g for g in store.graphs()
+                                                   if g.startswith(str(GRAPH))}  # no urn:x-itukg:* graph
+    assert len(whole) == sum(open_remote(store.reader).graph_sizes.values())
+
+
+def test_cli_query_and_export_errors_from_the_store_are_one_line(store, built, capsys):
+    there = ["--data-dir", str(store.data_dir), "--store", store.reader.url, "--store-type", store.reader.type]
+    code, _, err = _cli(capsys, "query", "SELECT ?s WHERE { ?s ?p }", *there)  # the store's parser refuses it
+    line = _one_line_error(err)
+    assert code == 2 and "the store refused the query" in line
+    if store.kind == "oxigraph":  # positions in the text as given, not after the prefixes sent before it
+        assert "error at 1:" in line
+    code, _, err = _cli(capsys, "export", "--graph", "urn:x-itukg:meta", *there)
+    line = _one_line_error(err)
+    assert code == 2 and "holds no itukg graph <urn:x-itukg:meta>" in line and f"{GRAPH}inferred" in line
+    code, _, err = _cli(capsys, "query", "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }", *there)
+    assert code == 2 and "only SELECT, CONSTRUCT, DESCRIBE and ASK" in _one_line_error(err)
+    assert store.client.select("SELECT ?g WHERE { GRAPH ?g { <urn:x:a> ?p ?o } }") == []
+    wrong = [*there, "--store-query", store.reader.url + "/no-such-endpoint"]
+    for args in (["query", "ASK {}"], ["export", "--format", "nquads"]):
+        code, out, err = _cli(capsys, *args, *wrong)
+        line = _one_line_error(err)
+        assert code == 2 and "failed with HTTP 4" in line and not out, line
+
+
+def test_cli_query_and_export_when_the_store_cannot_be_reached(capsys, monkeypatch, tmp_path):
+    data = ["--data-dir", str(tmp_path / "data")]
+    closed = _free_port()  # nothing listens there
+    for args in (["query", "ASK {}"], ["export"]):
+        code, out, err = _cli(capsys, *args, *data, "--store", f"http://127.0.0.1:{closed}")
+        line = _one_line_error(err)
+        assert code == 2 and f"127.0.0.1:{closed}" in line and "failed" in line and not out
+    with socket.socket() as silent:  # accepts connections (the backlog) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        monkeypatch.setenv("ITUKG_STORE_TIMEOUT", "1")
+        for args in (["query", "--named", "topic-meetings", "--param", "topic=security"], ["export"]):
+            started = time.monotonic()
+            code, out, err = _cli(capsys, *args, *data, "--store", f"http://127.0.0.1:{silent.getsockname()[1]}")
+            assert code == 2 and _one_line_error(err).endswith("query timed out") and not out
+            assert time.monotonic() - started < 20
+
+
+def test_cli_query_on_a_store_without_itukg_or_its_asserted_union(capsys, tmp_path):
+    """A store holding no itukg dataset, or one whose asserted-only union is gone: one line each, exit 2."""
+    proc, config = _start_oxigraph(tmp_path)
+    try:
+        there = ["--data-dir", str(tmp_path / "data"), "--store", config.url]
+        for args in (["query", "ASK {}"], ["export"]):
+            code, out, err = _cli(capsys, *args, *there)
+            line = _one_line_error(err)
+            assert code == 2 and "holds no itukg dataset" in line and "itukg build --store" in line and not out
+        code, _, err = _cli(capsys, "build", "-q", *there)
+        assert code == 0, err
+        SparqlClient(config).update(f"DROP GRAPH <{ASSERTED}>")
+        code, answer, err = _cli(capsys, "query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "json", *there)
+        assert code == 0 and len(_json_rows(answer)) == 1, err
+        code, out, err = _cli(capsys, "query", "--asserted", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", *there)
+        line = _one_line_error(err)
+        assert code == 2 and "--asserted" in line and ASSERTED in line and not out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 # --- serving from the store ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
