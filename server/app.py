@@ -260,6 +260,8 @@ def build_server(settings: Settings, app: Flask | None = None):
 
     app = app or create_app(settings)
     try:
+        # an unknown host fails here, before waitress opens sockets it would not close on that error
+        socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
         server = create_server(
             app,
             host=settings.host,
