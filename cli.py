@@ -479,6 +479,8 @@ def cmd_query(args, config) -> int:
             raise QueryError(f"{args.file}: {exc.strerror or exc}") from None
     elif args.query:
         text = args.query
+        if text.strip() in nq.named_queries():  # a bare name is never SPARQL: the user meant the named query
+            raise QueryError(f"{text.strip()!r} is a named query: run it with `itukg query --named {text.strip()}`")
     else:
         raise QueryError("give a query, --file Q.rq or --named NAME (see `itukg query --list`)")
     source = source or _open_source(config)

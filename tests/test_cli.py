@@ -348,3 +348,9 @@ def test_progress_without_a_terminal_writes_about_ten_lines():
         meter.update(n)
     lines = out.getvalue().splitlines()
     assert 10 <= len(lines) <= 12 and lines[-1].startswith("1000/1000 (100%)")
+
+
+def test_a_named_query_given_as_the_query_text_says_how_to_run_it(capsys):
+    code = cli.main(["query", "topics"])
+    assert code == 2
+    assert capsys.readouterr().err == "itukg: error: 'topics' is a named query: run it with `itukg query --named topics`\n"
