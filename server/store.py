@@ -110,6 +110,8 @@ class Snapshot:
     signature: tuple | None = None
     union_store: ox.Store | None = None  # the union alone, as its default graph (see the module docstring)
     cache: dict = field(default_factory=dict, repr=False)  # lazily computed statistics, see export.void_stats
+    #: the web UI's tables as the build precomputed them (name -> encoded table; server/ui/precompute.py)
+    precomputed: dict = field(default_factory=dict, repr=False)
 
     @property
     def quads(self) -> int:
@@ -229,9 +231,11 @@ def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Sna
     generation = ds.require_loadable(data_dir)
     store = ox.Store()
     _bulk_load(store, generation.dataset_file, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
+    from .ui.precompute import read_tables
+
     return build_snapshot(
         store, source=str(generation.path), generation=generation.path.name, manifest=generation.manifest,
-        signature=signature, compact_union=compact_union,
+        signature=signature, compact_union=compact_union, precomputed=read_tables(generation.ui_tables_file),
     )
 
 
