@@ -6,8 +6,8 @@ The only module that knows the layout (builds write it, the server and the CLI a
     DATA_DIR/generations/<stamp>/manifest.json   what was built: documents, hashes, stats, rejections
                                  dataset.nq      everything, what the server bulk-loads
                                  documents/<sha256>.nq, inferred/<sha256>.nq, reference.nq, ...
-                                 ui-tables.json  the web UI's whole-graph tables, precomputed (optional:
-                                                 server/ui/precompute.py; absent, the server computes them)
+                                 ui-tables.json.gz  the web UI's whole-graph tables, precomputed (optional:
+                                                    server/ui/precompute.py; absent, the server computes them)
     DATA_DIR/build.lock                          held by the one build running
 
 A crash or kill at any point leaves `current` pointing at the previous complete generation. One build at a
@@ -36,7 +36,7 @@ DOCUMENTS_DIR = "documents"
 INFERRED_DIR = "inferred"
 REFERENCE_FILE = "reference.nq"
 REFERENCE_INFERRED_FILE = "reference-inferred.nq"
-UI_TABLES_FILE = "ui-tables.json"
+UI_TABLES_FILE = "ui-tables.json.gz"
 
 
 def document_name(sha256: str) -> str:

@@ -5,6 +5,7 @@ Through real servers on 127.0.0.1 (ui_fixtures.start_live) over the bundled corp
 """
 from __future__ import annotations
 
+import gzip
 import shutil
 import urllib.request
 from pathlib import Path
@@ -18,7 +19,7 @@ from itukg.server.ui import precompute
 from itukg.server.ui.home import home
 
 #: The tables the home page reads.
-HOME_TABLES = ("index", "meetings", "participations", "meeting-topics", "in-documents", "in-reference")
+HOME_TABLES = ("index", "meetings", "participations", "meeting-topics", "in-documents", "in-reference", "home")
 
 
 def _canonical(value):
@@ -56,7 +57,7 @@ def test_the_build_writes_the_tables_and_they_equal_the_computed_ones(built_corp
     assert not fresh.precomputed
     computed = precompute.compute_tables(fresh)
     for name, value in computed.items():
-        decoded = precompute.decode(name, stored[name])
+        decoded = stored[name]
         assert type(decoded) is type(value), name
         assert _canonical(decoded) == _canonical(value), name
     assert computed["meetings"] and computed["participations"] and computed["index"].entries
@@ -76,6 +77,7 @@ def test_a_served_dataset_with_the_tables_answers_the_home_page_without_computin
     monkeypatch.setattr("itukg.server.ui.tables._in_documents", refuse)
     monkeypatch.setattr("itukg.server.ui.tables._in_reference", refuse)
     monkeypatch.setattr("itukg.server.ui.ontology._ontology_doc", refuse)
+    monkeypatch.setattr("itukg.server.ui.home._summary", refuse)
     snapshot = load_dataset(built_corpus)
     assert set(snapshot.precomputed) == set(precompute.TABLES)
     live = start_live(built_corpus, snapshot)
@@ -86,7 +88,9 @@ def test_a_served_dataset_with_the_tables_answers_the_home_page_without_computin
         for path in ("/ontology", "/ui/list/meetings", "/ui/list/organizations", "/ui/api/search?q=itu", "/query"):
             _get(live.url + path)
         served = live.app.extensions["itukg"].snapshot
-        for name in HOME_TABLES + ("ontology",):
+        used = [name for name in precompute.TABLES if ("ui", name) in served.cache]
+        assert {"home", "index", "ontology"} <= set(used)
+        for name in used:
             assert served.cache.get(("ui-source", name)) == "file", name
     finally:
         live.stop()
@@ -109,10 +113,11 @@ def test_a_dataset_without_the_tables_computes_them_and_serves_the_same_pages(bu
 
 
 @pytest.mark.parametrize("content", [b"not json", b"[1, 2]", b'{"format": 999, "tables": {}}',
-                                     b'{"format": 1, "tables": []}'])
-def test_an_unreadable_or_foreign_file_is_ignored(tmp_path, content):
+                                     b'{"format": 1, "tables": []}', b'{"format": 1, "tables": {"index": 3}}'])
+@pytest.mark.parametrize("zipped", [True, False])
+def test_an_unreadable_or_foreign_file_is_ignored(tmp_path, content, zipped):
     path = tmp_path / UI_TABLES_FILE
-    path.write_bytes(content)
+    path.write_bytes(gzip.compress(content) if zipped else content)
     assert precompute.read_tables(path) == {}
     assert precompute.read_tables(tmp_path / "absent.json") == {}
 

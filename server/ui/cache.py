@@ -32,14 +32,10 @@ def cached(snap, name: str, make: Callable, precomputed: bool = True):
 
 
 def from_file(snap, name: str):
-    """The snapshot's precomputed table `name`, decoded (once: the encoded form is dropped), or None."""
-    encoded = getattr(snap, "precomputed", None) or {}
-    if name not in encoded:
-        return None
-    from .precompute import decode
-
-    value = decode(name, encoded.pop(name))
-    snap.cache[("ui-source", name)] = "file"
+    """The snapshot's precomputed table `name` (the loader decoded it), or None."""
+    value = (getattr(snap, "precomputed", None) or {}).get(name)
+    if value is not None:
+        snap.cache[("ui-source", name)] = "file"
     return value
 
 

@@ -7,12 +7,14 @@ calls `write_tables` on the generation it is about to publish, the server's load
 file into `Snapshot.precomputed`, and `cache.cached` takes a table from there instead of computing it. A
 generation without the file (built before it existed, or loaded from files) computes as before.
 
-The file (graph/dataset.py UI_TABLES_FILE) is JSON: {"format": FORMAT, "tables": {name: encoded table}}, each
-table encoded as plain JSON values (sets as sorted lists, tuples as lists) and decoded back to exactly what the
-computing function returns (tests/test_ui_precompute.py compares them on the bundled corpus).
+The file (graph/dataset.py UI_TABLES_FILE) is gzipped JSON: {"format": FORMAT, "tables": {name: encoded
+table}}, each table encoded as plain JSON values (sets as sorted lists, tuples as lists) and decoded, by the
+loader, back to exactly what the computing function returns (tests/test_ui_precompute.py compares them on the
+bundled corpus). A table that names a blank node is left out: blank node labels change at every load.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -22,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...graph import dataset as ds
-from . import index as _index, ontology as _ontology, tables as _tables
+from . import home as _home, index as _index, ontology as _ontology, tables as _tables
+from .sparql import select
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,7 @@ TABLES: dict[str, Table] = {
     "in-documents": Table(_tables._in_documents, sorted, set),
     "in-reference": Table(_tables._in_reference, sorted, set),
     "ontology": Table(_ontology._ontology_doc, _same, _same),
+    "home": Table(_home._summary, _same, _same, blank_nodes=True),  # from the tables above
 }
 
 
@@ -75,8 +79,7 @@ def compute_tables(snap) -> dict:
 
 
 def _blank_labels(snap) -> set[str]:
-    query = "SELECT DISTINCT ?b WHERE { { ?b ?p ?o } UNION { ?s ?p ?b } FILTER(isBlank(?b)) }"
-    return {row["b"].value for row in snap.store.query(query, default_graph=[snap.default_graph])}
+    return {row["b"].value for row in select(snap, "blank-nodes")}
 
 
 def _strings(value):
@@ -99,7 +102,8 @@ def encode_tables(snap) -> bytes:
     blank = _blank_labels(snap) if any(TABLES[name].blank_nodes for name in computed) else set()
     tables = {name: TABLES[name].encode(value) for name, value in computed.items()
               if not (blank and TABLES[name].blank_nodes and any(s in blank for s in _strings(value)))}
-    return json.dumps({"format": FORMAT, "tables": tables}, ensure_ascii=False, separators=(",", ":")).encode()
+    text = json.dumps({"format": FORMAT, "tables": tables}, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode(), compresslevel=1, mtime=0)
 
 
 def write_tables(generation_dir: os.PathLike | str) -> Path | None:
@@ -125,21 +129,21 @@ def write_tables(generation_dir: os.PathLike | str) -> Path | None:
 
 
 def read_tables(path: os.PathLike | str) -> dict:
-    """The encoded tables of a file (name -> JSON value), or {} when it is absent, unreadable or of another
-    format (then the UI computes its tables)."""
+    """The tables of a file, decoded (name -> table as the UI computes it), or {} when it is absent, unreadable
+    or of another format (then the UI computes its tables)."""
     try:
-        with open(path, "rb") as fh:
+        with gzip.open(path, "rb") as fh:
             data = json.load(fh)
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, EOFError) as exc:
         log.warning("%s not read (%s): the UI computes its tables", path, exc)
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("tables"), dict):
         log.warning("%s is not of format %d: the UI computes its tables", path, FORMAT)
         return {}
-    return {name: value for name, value in data["tables"].items() if name in TABLES}
-
-
-def decode(name: str, value):
-    return TABLES[name].decode(value)
+    try:
+        return {name: TABLES[name].decode(value) for name, value in data["tables"].items() if name in TABLES}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        log.warning("%s not read (%s): the UI computes its tables", path, exc)
+        return {}
