@@ -29,7 +29,7 @@ from pathlib import Path
 
 from itukg.graph.namespaces import DEFAULT_BASE_IRI, ITUKG
 
-from . import generate_docs, generate_graph, queries as Q, servers as S, sysinfo
+from . import generate_docs, generate_graph, queries as Q, servers as S, sysinfo, uipages
 
 HERE = Path(__file__).resolve().parent
 
@@ -54,6 +54,7 @@ class Config:
     seed: int
     sections: set[str]
     notes: list[str] = field(default_factory=list)
+    ui_meetings: int = 10_000  # the web UI section's graph
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, Config]:
@@ -66,7 +67,9 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, Config]:
     p.add_argument("--duration", type=float, help="seconds of the concurrent HTTP load (default 30, quick 3)")
     p.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients (default 8)")
     p.add_argument("--no-compare", action="store_true", help="skip the Oxigraph and rdflib-endpoint servers")
-    p.add_argument("--only", help="comma-separated sections: ingest,query,http,reason,startup")
+    p.add_argument("--only", help="comma-separated sections: ingest,query,http,reason,startup,ui")
+    p.add_argument("--ui-meetings", type=int, help="meetings of the web UI section's graph (default 10,000, "
+                                                    "quick 200)")
     p.add_argument("--work-dir", type=Path, help="where data goes (default: a temporary directory, removed)")
     p.add_argument("--keep", action="store_true", help="keep the work directory")
     p.add_argument("--results", type=Path, help="Markdown results file (default bench/RESULTS.md; "
@@ -75,7 +78,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, Config]:
     p.add_argument("--whole-graph-timeout", type=float, help="seconds allowed for owlrl / pyshacl on a whole "
                                                               "graph (default 300, quick 8)")
     a = p.parse_args(argv)
-    sections = set((a.only or "ingest,query,http,reason,startup").split(","))
+    sections = set((a.only or "ingest,query,http,reason,startup,ui").split(","))
     if a.quick:
         cfg = Config(True, [4, 8], [20_000], a.duration or 3.0, a.clients, 3, 1.0, 20.0, 100_000, 2,
                      a.whole_graph_timeout or 8.0, False, Path(), a.seed, sections)
@@ -88,6 +91,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, Config]:
                      a.whole_graph_timeout or 300.0, not a.no_compare, Path(), a.seed, sections)
     if a.no_compare:
         cfg.compare_servers = False
+    cfg.ui_meetings = a.ui_meetings or (200 if a.quick else 10_000)
     return a, cfg
 
 
@@ -393,6 +397,23 @@ def section_reason(cfg: Config, size: int, data_dir: Path, out: dict) -> None:
     out.setdefault("reason", {})[size] = res
 
 
+def section_ui(cfg: Config, out: dict) -> None:
+    """Every page kind of the web UI on the first request after a load of a graph of cfg.ui_meetings meetings
+    (bench/uipages.py)."""
+    data_dir = cfg.work / f"ui-{cfg.ui_meetings}"
+    t = time.perf_counter()
+    stats = generate_graph.generate(data_dir, 0, seed=cfg.seed, cache_dir=cfg.work / "cache",
+                                    meetings=cfg.ui_meetings, evidence=False, ui_tables=True)
+    generated_s = time.perf_counter() - t
+    try:
+        res = uipages.run(data_dir, cfg.work, warm=1 if cfg.quick else 3)
+    except Exception as exc:  # noqa: BLE001
+        res = {"error": str(exc)[:300]}
+    out["ui"] = {"meetings": cfg.ui_meetings, "quads": stats["quads"], "generated_s": generated_s, **res}
+    print(f"  ui at {cfg.ui_meetings} meetings: {'error' if 'error' in res else 'ok'}", file=sys.stderr, flush=True)
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
 def section_startup(cfg: Config, size: int, data_dir: Path, out: dict) -> None:
     try:
         server = S.start_itukg(data_dir, cfg.work)
@@ -509,6 +530,13 @@ def render(cfg: Config, out: dict, mix_names: list[str]) -> str:
             parts.append("Reasoning and SHACL (per-document figures measured on a sample and extrapolated to all "
                          "documents; whole-graph runs cut at " + f"{cfg.whole_graph_timeout:g} s):\n\n"
                          + table(["row", "ms/doc", "total s", "docs", "peak MB"], rows))
+    ui = out.get("ui")
+    if ui:
+        if "error" in ui:
+            parts.append(f"## Web UI\n\nui {ui['meetings']:,} meetings: not run: {ui['error']}")
+        else:
+            parts.append(uipages.render(ui, ui["meetings"], ui["quads"]) + f"\n\n(graph generated, with the UI's "
+                         f"tables precomputed, in {ui['generated_s']:.1f} s)")
     st = out.get("startup")
     if st:
         if "error" in st:
@@ -642,6 +670,9 @@ def main(argv: list[str] | None = None) -> int:
                 section_startup(cfg, size, data_dir, out)
             if size >= 1_000_000 and not args.keep:
                 shutil.rmtree(data_dir, ignore_errors=True)
+        if "ui" in cfg.sections:
+            print(f"web UI at {cfg.ui_meetings:,} meetings ...", file=sys.stderr, flush=True)
+            section_ui(cfg, out)
         if any(s > cfg.rdflib_max_triples for s in cfg.graph_sizes) and "query" in cfg.sections:
             cfg.notes.append(f"rdflib in process only on graphs up to {human(cfg.rdflib_max_triples)} triples.")
         body = render(cfg, out, Q.names())

@@ -158,7 +158,8 @@ def reference_parts(cache_dir: Path) -> tuple[Path, Path]:
 
 
 class GraphGenerator:
-    def __init__(self, seed: int = 7, expected_docs: int = 1000):
+    def __init__(self, seed: int = 7, expected_docs: int = 1000, evidence: bool = True):
+        self.evidence = evidence  # False: no Evidence nodes (a leaner graph: about 320 quads a meeting)
         self.g = Generator(seed, expected_docs)  # shares the documents' vocabulary and name pools
         self.rng = random.Random(seed * 7919 + 1)
         self.h = hierarchy()
@@ -197,6 +198,8 @@ class GraphGenerator:
 
         def fact(s, p, o, quote: str):
             t(s, p, o)
+            if not self.evidence:
+                return
             ev_n[0] += 1
             ev = URIRef(f"{ID}evidence/{sha[:16]}/{ev_n[0]}")
             start = pos[0]
@@ -332,8 +335,11 @@ def _nquads(triples, graph: str) -> bytes:
 
 
 def generate(data_dir: Path, triples: int, seed: int = 7, cache_dir: Path | None = None,
-             progress=None) -> dict:
-    """Write a dataset generation of about `triples` quads into data_dir (replacing what it holds)."""
+             progress=None, meetings: int | None = None, evidence: bool = True, ui_tables: bool = False) -> dict:
+    """Write a dataset generation of about `triples` quads into data_dir (replacing what it holds); with
+    `meetings`, that many meetings (one a document) whatever the size. `evidence=False` leaves out the
+    Evidence nodes (8 triples a fact): 10,000 meetings are then about 4.3M distinct quads. `ui_tables`: also
+    the web UI's precomputed tables, as a build writes them (server/ui/precompute.py)."""
     data_dir = Path(data_dir)
     cache_dir = Path(cache_dir) if cache_dir else data_dir.parent / ".bench-cache"
     ref, ref_inf = reference_parts(cache_dir)
@@ -341,7 +347,8 @@ def generate(data_dir: Path, triples: int, seed: int = 7, cache_dir: Path | None
         total = sum(1 for _ in a) + sum(1 for _ in b)
     if data_dir.exists():
         shutil.rmtree(data_dir)
-    gen = GraphGenerator(seed, expected_docs=max(10, triples // 2500))
+    wanted = meetings
+    gen = GraphGenerator(seed, expected_docs=wanted or max(10, triples // 2500), evidence=evidence)
     docs: dict[str, dict] = {}
     with ds.build_lock(data_dir):
         writer = ds.GenerationWriter(data_dir)
@@ -350,7 +357,7 @@ def generate(data_dir: Path, triples: int, seed: int = 7, cache_dir: Path | None
         parts = [writer.tmp / ds.REFERENCE_FILE, writer.tmp / ds.REFERENCE_INFERRED_FILE]
         n = 0
         meetings = 0
-        while total < triples:
+        while (n < wanted) if wanted else (total < triples):
             n += 1
             sha, name, asserted, inferred = gen.document(n)
             parts.append(writer.write(ds.document_name(sha), _nquads(asserted, f"{IG}document/{sha}")))
@@ -362,6 +369,10 @@ def generate(data_dir: Path, triples: int, seed: int = 7, cache_dir: Path | None
             if progress and n % 200 == 0:
                 progress(n, total)
         writer.concatenate(ds.DATASET_FILE, parts)
+        if ui_tables:
+            from itukg.server.ui.precompute import write_tables
+
+            write_tables(writer.tmp)
         stats = {"documents": n, "meetings": meetings, "quads": total}
         writer.publish({"built": datetime.now(timezone.utc).isoformat(timespec="seconds"), "documents": docs,
                         "stats": stats, "rejected": [], "unreadable": [], "synthetic": True, "seed": seed})
@@ -372,11 +383,15 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.generate_graph", description=__doc__.split("\n\n")[0])
     p.add_argument("data_dir", type=Path)
     p.add_argument("--triples", type=int, default=100_000)
+    p.add_argument("--meetings", type=int, help="that many meetings (one a document) instead of --triples")
+    p.add_argument("--no-evidence", action="store_true", help="leave out the Evidence nodes (8 triples a fact)")
+    p.add_argument("--ui-tables", action="store_true", help="also precompute the web UI's tables, as a build does")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--cache-dir", type=Path, help="where the reference graphs of an empty build are cached")
     args = p.parse_args(argv)
     stats = generate(args.data_dir, args.triples, args.seed, args.cache_dir,
-                     progress=lambda n, t: print(f"\r{n} documents, {t} quads", end="", file=sys.stderr))
+                     progress=lambda n, t: print(f"\r{n} documents, {t} quads", end="", file=sys.stderr),
+                     meetings=args.meetings, evidence=not args.no_evidence, ui_tables=args.ui_tables)
     print(f"\nwrote {stats['quads']} quads ({stats['documents']} documents) to {args.data_dir}", file=sys.stderr)
     return 0
 

@@ -314,6 +314,8 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                     writer.copy_from(previous.inferred_file(sha), rel_inf)
                 parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
             result.stats = _stats(docs, writer.concatenate(ds.DATASET_FILE, parts))
+            from ..server.ui.precompute import write_tables  # the web UI's tables, read at load (issue 15)
+            write_tables(writer.tmp)
             writer.publish({
                 "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "reference_sha256": ref_hash,

@@ -6,6 +6,8 @@ The only module that knows the layout (builds write it, the server and the CLI a
     DATA_DIR/generations/<stamp>/manifest.json   what was built: documents, hashes, stats, rejections
                                  dataset.nq      everything, what the server bulk-loads
                                  documents/<sha256>.nq, inferred/<sha256>.nq, reference.nq, ...
+                                 ui-tables.json.gz  the web UI's whole-graph tables, precomputed (optional:
+                                                    server/ui/precompute.py; absent, the server computes them)
     DATA_DIR/build.lock                          held by the one build running
 
 A crash or kill at any point leaves `current` pointing at the previous complete generation. One build at a
@@ -34,6 +36,7 @@ DOCUMENTS_DIR = "documents"
 INFERRED_DIR = "inferred"
 REFERENCE_FILE = "reference.nq"
 REFERENCE_INFERRED_FILE = "reference-inferred.nq"
+UI_TABLES_FILE = "ui-tables.json.gz"
 
 
 def document_name(sha256: str) -> str:
@@ -79,6 +82,11 @@ class Generation:
     @property
     def dataset_file(self) -> Path:
         return self.path / DATASET_FILE
+
+    @property
+    def ui_tables_file(self) -> Path:
+        """The web UI's precomputed tables (may be absent)."""
+        return self.path / UI_TABLES_FILE
 
     @property
     def reference_file(self) -> Path:

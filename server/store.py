@@ -114,6 +114,8 @@ class Snapshot:
     build_graphs: frozenset | None = None
     updates_signature: tuple | None = None  # updates.nq as it was when its quads were added (see updates_file)
     cache: dict = field(default_factory=dict, repr=False)  # lazily computed statistics, see export.void_stats
+    #: the web UI's tables as the build precomputed them (name -> encoded table; server/ui/precompute.py)
+    precomputed: dict = field(default_factory=dict, repr=False)
 
     @property
     def quads(self) -> int:
@@ -234,14 +236,18 @@ def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Sna
     generation = ds.require_loadable(data_dir)
     store = ox.Store()
     _bulk_load(store, generation.dataset_file, ox.RdfFormat.N_QUADS, base_iri=None, to_graph=None)
+    from .ui.precompute import read_tables
+
     owned: set = set(store.named_graphs())
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
         owned.add(ox.DefaultGraph())
     updates_signature = add_updates(store, data_dir, frozenset(owned))
+    # the UI's tables written with the build describe the build alone: with data of updates on top, computed
+    precomputed = read_tables(generation.ui_tables_file) if updates_signature is None else None
     return build_snapshot(
         store, source=str(generation.path), generation=generation.path.name, manifest=generation.manifest,
         signature=signature, compact_union=compact_union, build_graphs=frozenset(owned),
-        updates_signature=updates_signature,
+        updates_signature=updates_signature, precomputed=precomputed,
     )
 
 

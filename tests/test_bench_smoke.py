@@ -68,7 +68,8 @@ def test_quick_benchmark_prints_the_table(tmp_path):
     out = proc.stdout
     for row in ("ingest 4", "ingest 8", "load itukg", "reason infer() per document",
                 "reason owlrl closure, whole graph", "shacl validate_graph() per document",
-                "shacl validate_graph(), whole graph", "startup itukg serve"):
+                "shacl validate_graph(), whole graph", "startup itukg serve", "ui home", "ui a meeting",
+                "ui search as you type", "ui query page"):
         assert re.search(rf"^{re.escape(row)}\s", out, re.M), f"row {row!r} missing:\n{out}"
     for name in queries.names():
         assert re.search(rf"^query {re.escape(name)}\s", out, re.M), f"query row {name!r} missing:\n{out}"

@@ -247,9 +247,9 @@ def test_registering_starts_nothing_and_the_warm_up_is_explicit(ui_snapshot):
     rt = app.extensions["itukg"] = Runtime()
     thread = ui.start_warm_up(app)
     deadline = time.monotonic() + 20
-    while ("ui", "meetings") not in rt.snapshot.cache and time.monotonic() < deadline:
+    while ("ui", "index") not in rt.snapshot.cache and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert ("ui", "meetings") in rt.snapshot.cache and ("ui", "index") in rt.snapshot.cache
+    assert ("ui", "home") in rt.snapshot.cache and ("ui", "index") in rt.snapshot.cache
     rt.closed = True
     thread.join(timeout=10)
     assert not thread.is_alive()

@@ -98,9 +98,16 @@ class Live:
     thread: threading.Thread
 
     def stop(self) -> None:
+        """Finish in-flight requests and close every connection before the loop (as server_fixtures does)."""
+        self.server.task_dispatcher.shutdown(timeout=5)
         self.server.close()
-        close_app(self.app)
+        for channel in list(self.server._map.values()):
+            try:
+                channel.handle_close()
+            except Exception:
+                pass
         self.thread.join(timeout=5)
+        close_app(self.app)
 
 
 def start_live(data_dir: Path, snapshot=None) -> Live:

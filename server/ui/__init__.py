@@ -20,7 +20,7 @@ ready before the first visitor (app.serve calls it).
 from __future__ import annotations
 
 from ..http import BrowserPages
-from . import cache, endpoint, entity, home, lists, ontology, query, report, search  # noqa: F401 - routes join bp
+from . import cache, endpoint, entity, home, index, lists, ontology, query, report, search  # noqa: F401 - routes join bp
 from .endpoint import sparql_page
 from .entity import entity_response, render_entity
 from .web import bp, error_page, not_found_page
@@ -38,8 +38,14 @@ def register(app) -> BrowserPages:
 
 
 def start_warm_up(app):
-    """Compute the home page's tables for each new snapshot `app` serves, in a daemon thread (returned)."""
-    return cache.start_warm_up(app, home.home)
+    """Compute the home page's tables and the search index for each new snapshot `app` serves (or take them from
+    the generation's precomputed tables), in a daemon thread (returned)."""
+    return cache.start_warm_up(app, _warm)
+
+
+def _warm(snap) -> None:
+    home.home(snap)
+    index.index_of(snap)
 
 
 __all__ = ["bp", "entity_response", "error_page", "not_found_page", "register", "render_entity", "sparql_page", "start_warm_up"]

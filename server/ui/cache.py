@@ -1,7 +1,8 @@
 """Per-snapshot caching of the UI's whole-graph tables, and the optional warm-up that fills it.
 
 Tables live in `snapshot.cache`, so a reload brings fresh ones with the new snapshot and nothing is invalidated
-by hand.
+by hand. A table the generation's build precomputed (precompute.py; the loader keeps it in
+`snapshot.precomputed`) is decoded from there instead of computed.
 """
 from __future__ import annotations
 
@@ -14,16 +15,27 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 
-def cached(snap, name: str, make: Callable):
-    """Whole-graph tables are computed once per snapshot; concurrent callers wait for the first one."""
+def cached(snap, name: str, make: Callable, precomputed: bool = True):
+    """Whole-graph tables are computed once per snapshot; concurrent callers wait for the first one.
+    The snapshot's precomputed table of that name, if any, is taken instead (unless `precomputed` is False)."""
     key = ("ui", name)
     value = snap.cache.get(key)
     if value is None:
         with snap.cache.setdefault(("ui-lock", name), threading.Lock()):
             value = snap.cache.get(key)
             if value is None:
-                value = make()
+                value = from_file(snap, name) if precomputed else None
+                if value is None:
+                    value = make()
                 snap.cache[key] = value
+    return value
+
+
+def from_file(snap, name: str):
+    """The snapshot's precomputed table `name` (the loader decoded it), or None."""
+    value = (getattr(snap, "precomputed", None) or {}).get(name)
+    if value is not None:
+        snap.cache[("ui-source", name)] = "file"
     return value
 
 

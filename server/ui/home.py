@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from flask import redirect, url_for
 
+from .cache import cached
 from .index import index_of, label, ref
 from .lists import LISTS
 from .tables import by_date, in_documents, in_reference, meeting_topics, meetings, participations
@@ -90,11 +91,19 @@ def participation_by_country(snap, limit: int = 25) -> list[dict]:
     return [{**ref(snap, c), "participations": per[c], "organizations": len(orgs[c])} for c in top]
 
 
+def summary(snap) -> dict:
+    """The home page's figures and tables: computed once per snapshot, or precomputed (precompute.py)."""
+    return cached(snap, "home", lambda: _summary(snap))
+
+
+def _summary(snap) -> dict:
+    return {"counts": counts(snap), "reference": reference_counts(snap), "latest": latest_meetings(snap),
+            "heatmap": topics_by_year(snap), "countries": participation_by_country(snap)}
+
+
 def home(snap) -> dict:
     """Everything the home page shows (also what the warm-up computes ahead of the first visitor)."""
-    return {"counts": counts(snap), "reference": reference_counts(snap), "latest": latest_meetings(snap),
-            "heatmap": topics_by_year(snap), "countries": participation_by_country(snap),
-            "generation": snap.generation, "built": snap.built}
+    return {**summary(snap), "generation": snap.generation, "built": snap.built}
 
 
 @bp.get("/")

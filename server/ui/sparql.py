@@ -23,6 +23,8 @@ from typing import overload
 import pyoxigraph as ox
 
 from ...graph.namespaces import EMPTY_GRAPH_IRI, prefixes
+from ..scan import query_shape
+from ..store import HIDDEN_GRAPHS
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -97,9 +99,30 @@ def bind(query: str, params: dict) -> str:
 
 
 def run(snap, query: str) -> list[dict]:
-    """Rows of a SELECT over the snapshot's union (the default graph the endpoint exposes)."""
-    result = snap.store.query(query, default_graph=[snap.default_graph], named_graphs=list(snap.graphs),
-                              prefixes=query_prefixes())
+    """Rows of a SELECT over the snapshot's union (the default graph the endpoint exposes).
+
+    Only a query with a GRAPH pattern is given the named graphs: naming every document's graph to the store
+    makes the same query some 30 times slower on 10,000 documents (bench/RESULTS.md, the web UI section). A
+    query without one runs on the compact union store when the snapshot has it, as Snapshot.query does. A query
+    with a GRAPH pattern must select its graph variable (the rows of the hidden union graphs are dropped by it)."""
+    shape = query_shape(query)
+    union_store = getattr(snap, "union_store", None)
+    if union_store is not None and shape.reads_union_only():
+        result = union_store.query(query, prefixes=query_prefixes())
+    elif shape.uses_graph and isinstance(snap.store, ox.Store) and "" not in snap.graph_sizes:
+        # Every graph of the store, the hidden unions' rows dropped below: the same rows (each triple of a
+        # hidden union is in a real graph too, the default graph being empty), without naming 10,000 graphs.
+        solutions = snap.store.query(query, default_graph=[snap.default_graph], prefixes=query_prefixes())
+        assert isinstance(solutions, ox.QuerySolutions), "the UI's queries are SELECT queries"
+        names = [v.value for v in solutions.variables]
+        hidden = {n.value for n in HIDDEN_GRAPHS}
+        return [row
+                for row in [{n: sol[n] for n in names} for sol in solutions]
+                if not any(isinstance(t, ox.NamedNode) and t.value in hidden for t in row.values())]
+    else:
+        result = snap.store.query(query, default_graph=[snap.default_graph],
+                                  named_graphs=list(snap.graphs) if shape.uses_graph else [],
+                                  prefixes=query_prefixes())
     names = [v.value for v in result.variables]
     return [{n: sol[n] for n in names} for sol in result]
 
