@@ -243,7 +243,7 @@ def load_dataset(data_dir: os.PathLike | str, compact_union: bool = True) -> Sna
         owned.add(ox.DefaultGraph())
     updates_signature = add_updates(store, data_dir, frozenset(owned))
     # the UI's tables written with the build describe the build alone: with data of updates on top, computed
-    precomputed = read_tables(generation.ui_tables_file) if updates_signature is None else None
+    precomputed = read_tables(generation.ui_tables_file) if updates_signature is None else {}
     return build_snapshot(
         store, source=str(generation.path), generation=generation.path.name, manifest=generation.manifest,
         signature=signature, compact_union=compact_union, build_graphs=frozenset(owned),

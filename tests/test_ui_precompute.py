@@ -126,3 +126,15 @@ def test_a_failure_to_precompute_does_not_stop_the_build(tmp_path):
     (tmp_path / "dataset.nq").write_text("this is not N-Quads\n", encoding="utf-8")
     assert precompute.write_tables(tmp_path) is None
     assert not (tmp_path / UI_TABLES_FILE).exists()
+
+
+def test_data_of_updates_on_top_of_the_build_makes_the_ui_compute_its_tables(built_corpus, tmp_path):
+    # the tables written with the build know nothing of what updates added: a load with updates computes them
+    data_dir = tmp_path / "data"
+    shutil.copytree(built_corpus, data_dir, symlinks=True)
+    assert load_dataset(data_dir).precomputed
+    (data_dir / "updates.nq").write_text(
+        '<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> "x" <https://example.org/g> .\n')
+    snap = load_dataset(data_dir)
+    assert not snap.precomputed
+    assert any(q.subject.value == "https://example.org/x" for q in snap.store.quads_for_pattern(None, None, None))
