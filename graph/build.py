@@ -191,17 +191,17 @@ def _outcomes(todo: list[Raw], job: Callable[[Raw], DocumentOutcome], workers: W
     if workers is None:
         yield from map(job, todo)
         return
-    for raw, kind, value in workers.map(todo):
+    for raw, (_, kind, value) in zip(todo, workers.map(todo)):
         if kind == "ok":
             yield value  # type: ignore[misc]
         elif kind == "timeout":
-            yield DocumentOutcome(raw.source, error=LimitExceeded(  # type: ignore[attr-defined]
+            yield DocumentOutcome(raw.source, error=LimitExceeded(
                 raw.source, f"took more than {settings.document_seconds:g} s", "document_seconds"))
         elif kind == "memory":
-            yield DocumentOutcome(raw.source, error=LimitExceeded(  # type: ignore[attr-defined]
+            yield DocumentOutcome(raw.source, error=LimitExceeded(
                 raw.source, f"needed more than {settings.document_memory_mb} MiB of memory", "document_memory_mb"))
         elif kind == "died":
-            yield DocumentOutcome(raw.source, error=ProcessingError(  # type: ignore[attr-defined]
+            yield DocumentOutcome(raw.source, error=ProcessingError(
                 raw.source, f"processing failed: its worker process died ({value})"))
         else:
             raise value  # type: ignore[misc]  # fn let it through: ConfigError, a bug of the build itself
@@ -342,8 +342,9 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                         result.unreadable.append(outcome.error)
                         continue
                     if not outcome.conforms:
-                        result.rejected.append(Rejected(item.source, outcome.report))
+                        result.rejected.append(Rejected(item.source, outcome.report or Report(False)))
                         continue
+                    assert outcome.report and outcome.document_nq is not None and outcome.inferred_nq is not None
                     writer.write(ds.document_name(item.sha256), outcome.document_nq)
                     writer.write(ds.inferred_name(item.sha256), outcome.inferred_nq)
                     written.add(item.sha256)
@@ -433,8 +434,8 @@ def _check_job(raw: Raw, limits: Limits, engine: str) -> DocumentOutcome:
             raise MemoryError
         return DocumentOutcome(raw.source, error=doc)
     try:
-        return DocumentOutcome(doc.source, validate_graph(to_graph(extract(doc, load_reference())),
-                                                          load_reference(), engine=engine))
+        ref = load_reference()
+        return DocumentOutcome(doc.source, validate_graph(to_graph(extract(doc, ref)), ref, engine=engine))
     except (ConfigError, MemoryError):
         raise  # ConfigError: the shapes or settings are unusable: no document can be checked
     except Exception as error:  # noqa: BLE001 - per-document isolation

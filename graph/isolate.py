@@ -22,6 +22,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 #: Seconds the parent waits past a child's own deadline before killing it.
 GRACE = 2.0
@@ -279,7 +280,7 @@ class Workers:
                 deadlines = [w.deadline for w in busy.values() if w.deadline is not None and not w.killed]
                 wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
                 for conn in mpc.wait(list(busy), wait):
-                    worker = busy.pop(conn)  # type: ignore[arg-type]
+                    worker = busy.pop(cast(mpc.Connection, conn))
                     finished[worker.index] = (worker.item, *self._answer(worker))
                     worker.item = None
                 now = time.monotonic()
