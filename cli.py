@@ -89,6 +89,13 @@ def _parser() -> _Parser:
                         help="settings file (TOML or JSON) with [build], [server] and [store] tables; ITUKG_* "
                              "variables and flags override it (`itukg settings` lists every setting)")
 
+    def limits(sp):
+        """The per-document limits enforced in the worker processes (README "Limits"); the others are settings."""
+        sp.add_argument("--document-seconds", type=float, metavar="SECONDS",
+                        help=_setting_help("build.document_seconds"))
+        sp.add_argument("--document-memory-mb", type=int, metavar="MIB",
+                        help=_setting_help("build.document_memory_mb"))
+
     def store_options(sp):  # docs/external-stores.md
         from .config import STORE_PRESETS
 
@@ -130,6 +137,7 @@ def _parser() -> _Parser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     b.add_argument("--follow-symlinks", action="store_true",
                    help="follow symbolic links inside the folders given, to targets inside the same folder")
+    limits(b)
     common(b)
     store_options(b)
 
@@ -141,6 +149,7 @@ def _parser() -> _Parser:
                    help="follow symbolic links inside the folders given, to targets inside the same folder")
     v.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
                    help="compiled shapes (what build uses) or pyshacl, the reference implementation")
+    limits(v)
     common(v, "accepted like every command's; nothing is read from or stored in it")
 
     q = command("query", "run SPARQL on the built dataset, or on an external store with --store",
@@ -250,7 +259,8 @@ def _load_config(args):
 
     files = flag("files")
     flags = {
-        "build": {"data_dir": flag("data_dir"), "base_iri": flag("base_iri")},
+        "build": {"data_dir": flag("data_dir"), "base_iri": flag("base_iri"),
+                  "document_seconds": flag("document_seconds"), "document_memory_mb": flag("document_memory_mb")},
         "server": {"host": flag("host"), "port": flag("port"), "query_timeout": flag("timeout"),
                    "files": list(files) if files else None},
         "store": {"url": flag("store"), "type": flag("store_type"), "query": flag("store_query"),
@@ -367,7 +377,7 @@ def cmd_validate(args, config) -> int:
     """Each document's report. Documents that could not be read or processed are said so one line each and
     end the command with 2; otherwise documents that do not conform end it with ValidationFailed (1)."""
     from .graph.build import check
-    from .graph.errors import ProcessingError, SkippedFile
+    from .graph.errors import LimitExceeded, ProcessingError, SkippedFile
 
     failed = not_read = checked = 0
     for outcome in check(args.paths, engine=args.engine, follow_symlinks=args.follow_symlinks,
@@ -376,7 +386,8 @@ def cmd_validate(args, config) -> int:
             print(printable(f"itukg: skipped {outcome.error}"), file=sys.stderr)
             continue
         if outcome.error is not None:
-            verb = "cannot process" if isinstance(outcome.error, ProcessingError) else "cannot read"
+            verb = ("rejected" if isinstance(outcome.error, LimitExceeded) else
+                    "cannot process" if isinstance(outcome.error, ProcessingError) else "cannot read")
             print(printable(f"itukg: {verb} {outcome.error}"), file=sys.stderr)
             not_read += 1
             continue

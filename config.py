@@ -62,6 +62,16 @@ def setting(default: Any = MISSING, *, help: str, env: str, flag: str | None = N
     return field(default=default, metadata=meta, repr=not secret)
 
 
+def _positive(value: float) -> None:
+    if value <= 0:
+        raise ValueError(f"must be positive, not {value!r}")
+
+
+def _not_negative(value: float) -> None:
+    if value < 0:
+        raise ValueError(f"cannot be negative (0: no limit), not {value!r}")
+
+
 def _base_iri_check(value: str) -> None:
     try:
         check_base_iri(value)
@@ -95,6 +105,23 @@ class BuildSettings(Shared):
         factory=default_cache_dir, shown="$XDG_CACHE_HOME/itukg, else ~/.cache/itukg", env="ITUKG_CACHE_DIR",
         empty_is_value=True,
         help="where the gazetteer's tables are cached between builds; empty: no cache")
+    # The limits on one document (README "Limits"): a document over one is rejected, alone, and the build goes on.
+    max_bytes: int = setting(
+        50_000_000, env="ITUKG_MAX_BYTES", check=_positive,
+        help="largest document in bytes, and largest uncompressed body (word/document.xml) of a .docx; "
+             "a larger one is rejected before it is read or parsed")
+    max_text_chars: int = setting(
+        2_000_000, env="ITUKG_MAX_TEXT_CHARS", check=_positive,
+        help="most characters of text one document may give; a PDF or .docx stops being read past it")
+    max_pages: int = setting(
+        2000, env="ITUKG_MAX_PAGES", check=_positive,
+        help="most pages of a PDF, counted before any text is extracted")
+    document_seconds: float = setting(
+        60.0, env="ITUKG_DOCUMENT_SECONDS", flag="--document-seconds", check=_not_negative,
+        help="seconds one document may take to be read, extracted and validated in its worker process (0: no limit)")
+    document_memory_mb: int = setting(
+        1024, env="ITUKG_DOCUMENT_MEMORY_MB", flag="--document-memory-mb", check=_not_negative,
+        help="MiB of address space one document may add to its worker process (0: no limit)")
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -104,6 +131,12 @@ class BuildSettings(Shared):
     def validate(self) -> BuildSettings:
         """Raise ConfigError naming the first unusable value; return self so calls can chain."""
         check_base_iri(self.base_iri)
+        for name in ("max_bytes", "max_text_chars", "max_pages"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
+        for name in ("document_seconds", "document_memory_mb"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} cannot be negative (0: no limit), not {getattr(self, name)}")
         return self
 
 

@@ -2,14 +2,21 @@
 
 Documents already in the store with the same bytes are reused as they are. A document that cannot be read or
 does not conform is reported and left out; whatever the store held for it before stays.
+
+The build process walks the folders and reads each file's bytes (to hash them: a document already stored is
+not processed again); worker processes (graph/isolate.Workers) parse, extract, map, validate and reason over
+each new document, one at a time, within the limits of config.py [build]: `document_seconds` (SIGALRM, then
+SIGKILL) and `document_memory_mb` (RLIMIT_AS), besides the reader's `max_bytes`, `max_text_chars` and
+`max_pages`. A document over a limit is rejected alone (LimitExceeded, saying which setting), a worker killed
+for it is replaced, and the build goes on.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,9 +26,10 @@ from rdflib.plugins.serializers.nquads import _nq_row
 
 from ..config import BuildSettings
 from . import dataset as ds
-from .errors import ConfigError, DocumentError, ProcessingError, SkippedFile
+from .errors import ConfigError, DocumentError, LimitExceeded, ProcessingError, SkippedFile
 from .extract.meetings import extract
 from .gazetteer import gazetteer
+from .isolate import Workers, used_most_memory
 from .mapping import to_graph
 from .namespaces import (
     INFERRED_GRAPH,
@@ -32,7 +40,7 @@ from .namespaces import (
     set_process_base_iri,
     using_base_iri,
 )
-from .read import Text, iter_documents
+from .read import Limits, Raw, Text, iter_raw, parse_or_error
 from .reason import infer
 from .reference import Reference, load_reference
 from .resources import corpus_dir, ontology_file, reference_files
@@ -71,7 +79,8 @@ class DocumentOutcome:
 
     source: str
     report: Report | None = None  #: None when the document could not be read or processed
-    error: DocumentError | None = None  #: DocumentError (not read), ProcessingError (an extractor bug)
+    error: DocumentError | None = None  #: DocumentError (not read), ProcessingError (an extractor bug),
+    #: LimitExceeded (over a limit of config.py [build])
     document_nq: bytes | None = None  #: set in a build when the document conforms
     inferred_nq: bytes | None = None
     warnings: tuple[str, ...] = ()
@@ -132,8 +141,9 @@ def process(doc: Text, ref: Reference, timings: dict | None = None) -> Processed
     return Processed(graph, inferred, report, facts.warnings, len(facts.meetings))
 
 
-_CHUNK = 64  # documents read ahead and processed together (bounded memory)
-_PARALLEL_FROM = 8  # below this many new documents in a chunk, one process is faster than a pool
+_CHUNK = 64  # documents read ahead and processed together (bounded memory) ...
+_CHUNK_BYTES = 200_000_000  # ... and at most about this many of their bytes
+_PARALLEL_FROM = 8  # without limits: below this many new documents in a chunk, one process is faster than workers
 
 
 def describe_failure(error: BaseException) -> str:
@@ -147,17 +157,69 @@ def _failed(source: str, error: Exception) -> DocumentOutcome:
     return DocumentOutcome(source, error=ProcessingError(source, describe_failure(error)))
 
 
-def _process_job(doc: Text) -> DocumentOutcome:
-    """process() for a worker process, as a DocumentOutcome.
+def _process_job(raw: Raw, limits: Limits) -> DocumentOutcome:
+    """One new document read, processed and serialised (in a worker process), as a DocumentOutcome.
 
     Any exception (a bug in an extractor, a term no RDF tool accepts, ...) rejects this document alone: its
-    outcome carries a ProcessingError instead of a report, and the build goes on."""
+    outcome carries a ProcessingError instead of a report, and the build goes on. A document that cannot be
+    read, or is over a limit, carries its DocumentError. MemoryError (and a failure after most of the memory
+    budget was used: lxml, for one, reports a failed allocation as a parse error) goes to the worker, which
+    says the document hit document_memory_mb. Its timings: "read" (parsing the bytes), then process()'s."""
+    t = time.perf_counter()
+    doc = parse_or_error(raw, limits)
+    read = time.perf_counter() - t
+    if isinstance(doc, DocumentError):
+        if used_most_memory():
+            raise MemoryError
+        return DocumentOutcome(raw.source, error=doc, timings={"read": read})
     try:
-        return _process_one(doc)
-    except ConfigError:
-        raise  # the shapes or settings are unusable: every document would fail the same way
+        outcome = _process_one(doc)
+        outcome.timings["read"] = read
+        return outcome
+    except (ConfigError, MemoryError):
+        raise  # ConfigError: the shapes or settings are unusable: every document would fail the same way
     except Exception as error:  # noqa: BLE001 - per-document isolation: one document never aborts the build
+        if used_most_memory():
+            raise MemoryError from error
         return _failed(doc.source, error)
+
+
+def _limits(settings: BuildSettings) -> Limits:
+    return Limits(max_bytes=settings.max_bytes, max_text_chars=settings.max_text_chars, max_pages=settings.max_pages)
+
+
+def _outcomes(todo: list[Raw], job: Callable[[Raw], DocumentOutcome], workers: Workers | None,
+              settings: BuildSettings) -> Iterator[DocumentOutcome]:
+    """`job(raw)` of each document of `todo`, in order: in `workers` when given, else in this process. A document
+    that hit a limit in its worker is a LimitExceeded, one whose worker died a ProcessingError."""
+    if workers is None:
+        yield from map(job, todo)
+        return
+    for raw, (_, kind, value) in zip(todo, workers.map(todo)):
+        if kind == "ok":
+            yield value  # type: ignore[misc]
+        elif kind == "timeout":
+            yield DocumentOutcome(raw.source, error=LimitExceeded(
+                raw.source, f"took more than {settings.document_seconds:g} s", "document_seconds"))
+        elif kind == "memory":
+            yield DocumentOutcome(raw.source, error=LimitExceeded(
+                raw.source, f"needed more than {settings.document_memory_mb} MiB of memory", "document_memory_mb"))
+        elif kind == "died":
+            yield DocumentOutcome(raw.source, error=ProcessingError(
+                raw.source, f"processing failed: its worker process died ({value})"))
+        else:
+            raise value  # type: ignore[misc]  # fn let it through: ConfigError, a bug of the build itself
+
+
+def _workers(job: Callable[[Raw], DocumentOutcome], jobs: int, settings: BuildSettings,
+             init: Callable[[], None] | None = None) -> Workers:
+    return Workers(job, jobs=jobs, timeout=settings.document_seconds, memory_mb=settings.document_memory_mb,
+                   init=init)
+
+
+def _bounded(settings: BuildSettings) -> bool:
+    """Whether documents must be processed in worker processes whatever their number: a time or memory limit."""
+    return settings.document_seconds > 0 or settings.document_memory_mb > 0
 
 
 def _process_one(doc: Text) -> DocumentOutcome:
@@ -172,27 +234,22 @@ def _process_one(doc: Text) -> DocumentOutcome:
                            warnings=tuple(p.warnings), meetings=p.meetings, triples=len(p.graph), timings=timings)
 
 
-def _worker_init(lock_fd: int, base: str) -> None:
-    """A worker must not outlive the build (kill -9 of the build kills it too) nor keep its lock held; it mints
-    under the build's base."""
-    os.close(lock_fd)
+def _worker_init(lock_fd: int | None, base: str) -> None:
+    """A worker must not keep the build's lock held; it mints under the build's base. (It does not outlive the
+    build either: graph/isolate.Workers has the kernel kill it with its parent.)"""
+    if lock_fd is not None:
+        os.close(lock_fd)
     set_process_base_iri(base)
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: workers still end when the pool's pipes close
 
 
-def _chunks(items, size: int):
-    chunk = []
+def _chunks(items, size: int, max_bytes: int = _CHUNK_BYTES):
+    chunk, held = [], 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        held += len(item.data) if isinstance(item, Raw) else 0
+        if len(chunk) >= size or held >= max_bytes:
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
 
@@ -205,14 +262,16 @@ def build(paths: Iterable[Path] | None = None, data_dir: Path | None = None, fre
     Inside the folders given, only regular files are read; symbolic links are followed only with
     `follow_symlinks`, and then only to targets inside the folder (read.iter_documents).
 
-    New documents are processed in `jobs` worker processes (default: the CPU count) when there are many;
-    each document's graphs are written to the new generation as soon as they are ready.
+    New documents are read and processed in `jobs` worker processes (default: the CPU count), each within the
+    time and memory limits of `settings`; each document's graphs are written to the new generation as soon as
+    they are ready.
 
-    `settings` (config.py [build]) gives the base IRI to mint under, the gazetteer's cache folder and, when
-    `data_dir` is not given, the data directory; without it: the current base and the declared defaults.
+    `settings` (config.py [build]) gives the base IRI to mint under, the gazetteer's cache folder, the limits on
+    one document and, when `data_dir` is not given, the data directory; without it: the current base and the
+    declared defaults.
     """
     with using_base_iri(settings.base_iri if settings else None):
-        return _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings or BuildSettings())
+        return _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, (settings or BuildSettings()).validate())
 
 
 def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: BuildSettings) -> BuildResult:
@@ -222,7 +281,8 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
     result = BuildResult(data_dir)
     ref = load_reference()  # loaded before any fork, so workers share it
     timings = result.timings
-    pool = None
+    workers: Workers | None = None
+    job = functools.partial(_process_job, limits=_limits(settings))
     with ds.build_lock(data_dir) as lock:
         previous = None if fresh else ds.current(data_dir)
         docs: dict[str, dict] = dict(previous.manifest.get("documents", {})) if previous else {}
@@ -239,11 +299,16 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                 if progress:
                     progress(seen, source)
 
-            for chunk in _chunks(iter_documents(paths, follow_symlinks=follow_symlinks), _CHUNK):
+            items = iter_raw(paths, max_bytes=settings.max_bytes, follow_symlinks=follow_symlinks)
+            for chunk in _chunks(items, _CHUNK):
                 todo, pending = [], set()
                 for item in chunk:
                     if isinstance(item, SkippedFile):
                         result.skipped.append(item)
+                        continue
+                    if isinstance(item, LimitExceeded):  # max_bytes, known before reading
+                        result.rejected.append(Rejected(item.source, Report(False), error=item.reason))
+                        done(item.source)
                         continue
                     if isinstance(item, DocumentError):
                         result.unreadable.append(item)
@@ -266,26 +331,24 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                         pending.add(item.sha256)
                 if todo:
                     gazetteer(ref, settings)  # loaded once (before any fork: shared by the workers), its cache
-                if jobs > 1 and len(todo) >= _PARALLEL_FROM and pool is None:
-                    pool = multiprocessing.get_context("fork").Pool(jobs, _worker_init, (lock.fileno(), base_iri()))
-                outcomes: Iterable[DocumentOutcome]
-                if pool is not None and len(todo) >= _PARALLEL_FROM:
-                    outcomes = pool.imap(_process_job, todo)
-                else:
-                    outcomes = map(_process_job, todo)
-                for item, outcome in zip(todo, outcomes):  # imap keeps the order of `todo`
+                isolated = _bounded(settings) or (jobs > 1 and len(todo) >= _PARALLEL_FROM)
+                if todo and isolated and workers is None:
+                    workers = _workers(job, jobs, settings, functools.partial(_worker_init, lock.fileno(), base_iri()))
+                outcomes = _outcomes(todo, job, workers if isolated else None, settings)
+                for item, outcome in zip(todo, outcomes):  # in the order of `todo`
                     for k, v in outcome.timings.items():
                         timings[k] = timings.get(k, 0.0) + v
                     done(item.source)
-                    if outcome.error is not None:
+                    if isinstance(outcome.error, (ProcessingError, LimitExceeded)):
                         result.rejected.append(Rejected(item.source, Report(False), error=outcome.error.reason))
                         continue
-                    assert outcome.report is not None  # a document processed without an error has its report
-                    if not outcome.conforms:
-                        result.rejected.append(Rejected(item.source, outcome.report))
+                    if outcome.error is not None:  # parsed in the worker: not a readable document
+                        result.unreadable.append(outcome.error)
                         continue
-                    # a build serializes the graphs of every conforming document (_process_one)
-                    assert outcome.document_nq is not None and outcome.inferred_nq is not None
+                    if not outcome.conforms:
+                        result.rejected.append(Rejected(item.source, outcome.report or Report(False)))
+                        continue
+                    assert outcome.report and outcome.document_nq is not None and outcome.inferred_nq is not None
                     writer.write(ds.document_name(item.sha256), outcome.document_nq)
                     writer.write(ds.inferred_name(item.sha256), outcome.inferred_nq)
                     written.add(item.sha256)
@@ -329,9 +392,8 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
             writer.abandon()
             raise
         finally:
-            if pool is not None:
-                pool.terminate()
-                pool.join()
+            if workers is not None:
+                workers.close()
     return result
 
 
@@ -361,28 +423,53 @@ def _stats(docs: dict, dataset_file: Path) -> dict:
 
 
 def check(paths: Iterable[Path], engine: str = "compiled", follow_symlinks: bool = False,
-          settings: BuildSettings | None = None) -> list[DocumentOutcome]:
+          settings: BuildSettings | None = None, jobs: int = 1) -> list[DocumentOutcome]:
     """`itukg validate`: each document's SHACL report, nothing stored (engine: see validate.validate_graph).
 
-    A document that cannot be read, or whose processing fails (a bug), gets its error; the others are still
-    checked. `settings`: as for build()."""
+    A document that cannot be read, or whose processing fails (a bug), gets its error, and one over a limit of
+    `settings` its LimitExceeded; the others are still checked. Documents are read and checked in `jobs` worker
+    processes within the time and memory limits, as in a build. `settings`: as for build()."""
     with using_base_iri(settings.base_iri if settings else None):
-        return _check(paths, engine, follow_symlinks, settings or BuildSettings())
+        return list(_check(paths, engine, follow_symlinks, (settings or BuildSettings()).validate(), jobs))
 
 
-def _check(paths, engine: str, follow_symlinks: bool, settings: BuildSettings) -> list[DocumentOutcome]:
+def _check_job(raw: Raw, limits: Limits, engine: str) -> DocumentOutcome:
+    """One document's SHACL report (in a worker process); errors as _process_job has them."""
+    doc = parse_or_error(raw, limits)
+    if isinstance(doc, DocumentError):
+        if used_most_memory():
+            raise MemoryError
+        return DocumentOutcome(raw.source, error=doc)
+    try:
+        ref = load_reference()
+        return DocumentOutcome(doc.source, validate_graph(to_graph(extract(doc, ref)), ref, engine=engine))
+    except (ConfigError, MemoryError):
+        raise  # ConfigError: the shapes or settings are unusable: no document can be checked
+    except Exception as error:  # noqa: BLE001 - per-document isolation
+        if used_most_memory():
+            raise MemoryError from error
+        return _failed(doc.source, error)
+
+
+def _check(paths, engine: str, follow_symlinks: bool, settings: BuildSettings, jobs: int) -> Iterator[DocumentOutcome]:
     ref = load_reference()
     gazetteer(ref, settings)
-    out: list[DocumentOutcome] = []
-    for item in iter_documents(list(paths), follow_symlinks=follow_symlinks):
-        if isinstance(item, DocumentError):
-            out.append(DocumentOutcome(item.source, error=item))
-            continue
-        try:
-            facts = extract(item, ref)
-            out.append(DocumentOutcome(item.source, validate_graph(to_graph(facts), ref, engine=engine)))
-        except ConfigError:
-            raise  # the shapes or settings are unusable: no document can be checked
-        except Exception as error:  # noqa: BLE001 - per-document isolation
-            out.append(_failed(item.source, error))
-    return out
+    job = functools.partial(_check_job, limits=_limits(settings), engine=engine)
+    workers = _workers(job, jobs, settings, functools.partial(_worker_init, None, base_iri())) \
+        if _bounded(settings) else None
+    try:
+        raws: list[Raw] = []
+        for item in iter_raw(list(paths), max_bytes=settings.max_bytes, follow_symlinks=follow_symlinks):
+            if isinstance(item, DocumentError):
+                yield from _outcomes(raws, job, workers, settings)
+                raws = []
+                yield DocumentOutcome(item.source, error=item)
+                continue
+            raws.append(item)
+            if len(raws) >= _CHUNK:
+                yield from _outcomes(raws, job, workers, settings)
+                raws = []
+        yield from _outcomes(raws, job, workers, settings)
+    finally:
+        if workers is not None:
+            workers.close()

@@ -95,6 +95,18 @@ class ProcessingError(DocumentError):
     status = 500
 
 
+class LimitExceeded(DocumentError):
+    """A document is over one of the build's limits (config.py [build]: max_bytes, max_text_chars, max_pages,
+    document_seconds, document_memory_mb). It is rejected, alone: the build goes on. `reason` ends with the
+    setting's name in parentheses, e.g. "more than 2000 pages (max_pages)"."""
+
+    status = 413
+
+    def __init__(self, source: str, reason: str, setting: str):
+        self.setting = setting
+        super().__init__(source, f"{reason} ({setting})")
+
+
 class ValidationFailed(ItukgError):
     """Documents did not conform to the SHACL shapes or could not be read: `validate` and `build` end with it
     once every document has been reported, so the exit status says so (1)."""

@@ -7,8 +7,15 @@ the same string (no time-, locale- or environment-dependent steps), and the stri
 kept as close to the source as the format allows (plain text and Markdown verbatim).
 
 Reading is also the trust boundary: documents come from outside, so every reader is
-bounded (file size, uncompressed archive size, compression ratio) and nothing is ever
-fetched (no network, no external XML entities).
+bounded (file size, uncompressed archive size, compression ratio, pages, characters of
+text: :class:`Limits`) and nothing is ever fetched (no network, no external XML entities).
+A document over one of the configured limits raises :class:`LimitExceeded`, checked as
+early and as cheaply as the format allows (the file size before reading, a PDF's page
+count before extracting any text, a .docx's uncompressed body size before parsing it).
+
+A build reads in two steps: :func:`read_raw` (the bytes and their hash, in the build
+process: cheap, and enough to reuse what is stored) and :func:`parse` (the text, in a
+worker process bounded in time and memory); :func:`read_document` does both.
 """
 from __future__ import annotations
 
@@ -28,17 +35,24 @@ from html.parser import HTMLParser
 from itertools import groupby
 from pathlib import Path
 
-from .errors import DocumentError, SkippedFile
+from .errors import DocumentError, LimitExceeded, SkippedFile
 
 __all__ = [
     "Text",
+    "Raw",
+    "Limits",
     "read_document",
+    "read_raw",
+    "parse",
     "iter_documents",
+    "iter_raw",
     "SUPPORTED_SUFFIXES",
     "MEDIA_TYPES",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_UNCOMPRESSED",
     "DEFAULT_MAX_RATIO",
+    "DEFAULT_MAX_TEXT_CHARS",
+    "DEFAULT_MAX_PAGES",
 ]
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -56,8 +70,13 @@ MEDIA_TYPES: dict[str, str] = {
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(MEDIA_TYPES)
 
-#: Largest file read at all (bytes); bigger files are refused before being read.
+#: Largest file read at all (bytes); bigger files are refused before being read. A .docx's
+#: uncompressed body (word/document.xml) is held to it too, before it is parsed.
 DEFAULT_MAX_BYTES = 50_000_000
+#: Most characters of text a document may give (config.py: max_text_chars).
+DEFAULT_MAX_TEXT_CHARS = 2_000_000
+#: Most pages a PDF may have (config.py: max_pages).
+DEFAULT_MAX_PAGES = 2000
 #: Largest total uncompressed size of a .docx archive (bytes): protects against zip bombs.
 DEFAULT_MAX_UNCOMPRESSED = 200_000_000
 #: Largest compression ratio of any .docx member that is big enough to matter.
@@ -93,6 +112,30 @@ class Text:
     encoding: str | None = None  #: detected encoding (text formats only)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What a reader accepts at most. ``max_bytes``, ``max_text_chars`` and ``max_pages`` are settings
+    (config.py [build]); going over one of them is a :class:`LimitExceeded` naming it. The archive bounds
+    are fixed protections against zip bombs (a plain :class:`DocumentError`)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
+    max_ratio: float = DEFAULT_MAX_RATIO
+
+
+@dataclass(frozen=True)
+class Raw:
+    """One document's bytes as read, not yet parsed: its identity (the hash) is known, its text not yet."""
+
+    source: str
+    name: str
+    sha256: str
+    data: bytes
+    media_type: str
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -102,6 +145,8 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_pages: int = DEFAULT_MAX_PAGES,
     follow_symlinks: bool = True,
     source: str | None = None,
 ) -> Text:
@@ -114,8 +159,18 @@ def read_document(
     (opened with O_NOFOLLOW, so a link swapped in after a check is not followed either).
     ``source`` is the name used in messages (default: ``path``).
     Raises :class:`DocumentError` (naming the file, with a short reason) for anything
-    that cannot be read.
+    that cannot be read, :class:`LimitExceeded` for a document over one of the limits.
     """
+    limits = Limits(max_bytes, max_text_chars, max_pages, max_uncompressed, max_ratio)
+    return parse(read_raw(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks, source=source), limits)
+
+
+def read_raw(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = True,
+             source: str | None = None) -> Raw:
+    """The first half of :func:`read_document`: the file's bytes and their hash, nothing parsed.
+
+    Refuses an unsupported suffix, anything but a regular file, an empty file and (before reading a byte) a
+    file larger than ``max_bytes``."""
     path = Path(path)
     source = str(path) if source is None else source
     suffix = Path(source).suffix.lower()  # the name the user sees decides the format (a link's, not its target's)
@@ -127,25 +182,39 @@ def read_document(
     data = _read_bytes(path, source, max_bytes, follow_symlinks)
     if not data:
         raise DocumentError(source, "empty file")
-    digest = hashlib.sha256(data).hexdigest()
-    media_type = MEDIA_TYPES[suffix]
-    encoding: str | None = None
+    return Raw(source, Path(source).name, hashlib.sha256(data).hexdigest(), data, MEDIA_TYPES[suffix])
 
+
+def parse(raw: Raw, limits: Limits = Limits()) -> Text:
+    """The second half of :func:`read_document`: the text of bytes :func:`read_raw` read.
+
+    Raises :class:`DocumentError` or, over ``limits``, :class:`LimitExceeded`."""
+    source, data, media_type = raw.source, raw.data, raw.media_type
+    encoding: str | None = None
     if media_type in ("text/plain", "text/markdown"):
+        if len(data) > 4 * limits.max_text_chars:  # no encoding takes more than 4 bytes a character
+            raise _too_much_text(source, limits.max_text_chars)
         # Kept verbatim (Markdown markup included) so offsets map straight to the source.
         text, encoding = _decode(data, source)
     elif media_type == "text/html":
         decoded, encoding = _decode(data, source, declared=_declared_html_charset(data))
         text = _html_to_text(decoded, source)
     elif media_type == DOCX_MEDIA_TYPE:
-        text = _docx_to_text(data, source, max_uncompressed=max_uncompressed, max_ratio=max_ratio)
+        text = _docx_to_text(data, source, limits)
     else:
-        text = _pdf_to_text(data, source)
+        text = _pdf_to_text(data, source, limits)
 
     text = _normalise(text)
+    if len(text) > limits.max_text_chars:
+        raise _too_much_text(source, limits.max_text_chars)
     if not text.strip():
         raise DocumentError(source, "no text")
-    return Text(source=source, name=Path(source).name, sha256=digest, text=text, media_type=media_type, encoding=encoding)
+    return Text(source=source, name=raw.name, sha256=raw.sha256, text=text, media_type=media_type,
+                encoding=encoding)
+
+
+def _too_much_text(source: str, limit: int) -> LimitExceeded:
+    return LimitExceeded(source, f"more than {limit:,} characters of text", "max_text_chars")
 
 
 def iter_documents(
@@ -154,6 +223,8 @@ def iter_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_pages: int = DEFAULT_MAX_PAGES,
     follow_symlinks: bool = False,
 ) -> Iterator[Text | DocumentError]:
     """Read every document under ``paths``, yielding a :class:`Text` or a :class:`DocumentError` each.
@@ -172,6 +243,15 @@ def iter_documents(
     /etc/passwd named "notes.txt" is still skipped). The paths given themselves are
     followed if they are links: they are what the user named.
     """
+    limits = Limits(max_bytes, max_text_chars, max_pages, max_uncompressed, max_ratio)
+    for item in iter_raw(paths, max_bytes=max_bytes, follow_symlinks=follow_symlinks):
+        yield item if isinstance(item, DocumentError) else parse_or_error(item, limits)
+
+
+def iter_raw(paths: Iterable[Path | str] | Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+             follow_symlinks: bool = False) -> Iterator[Raw | DocumentError]:
+    """:func:`iter_documents` without the parsing: each document's bytes and hash (:func:`read_raw`), for a
+    build to parse in its worker processes (:func:`parse_or_error`)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for given in paths:
@@ -186,12 +266,28 @@ def iter_documents(
                 continue
             shown, target, follow = item
             try:
-                yield read_document(target, source=str(shown), follow_symlinks=follow, max_bytes=max_bytes,
-                                max_uncompressed=max_uncompressed, max_ratio=max_ratio)
+                yield read_raw(target, source=str(shown), follow_symlinks=follow, max_bytes=max_bytes)
             except DocumentError as error:
                 yield error
             except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the others
-                yield DocumentError(str(shown), f"cannot be read: {type(error).__name__}: {_describe(error)}")
+                yield _reader_bug(str(shown), error)
+
+
+def parse_or_error(raw: Raw, limits: Limits = Limits()) -> Text | DocumentError:
+    """:func:`parse`, with any error returned rather than raised: a reader bug on one file (any exception
+    but MemoryError) is a DocumentError of that file."""
+    try:
+        return parse(raw, limits)
+    except DocumentError as error:
+        return error
+    except MemoryError:
+        raise  # the worker's memory limit: its caller says so
+    except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the others
+        return _reader_bug(raw.source, error)
+
+
+def _reader_bug(source: str, error: Exception) -> DocumentError:
+    return DocumentError(source, f"cannot be read: {type(error).__name__}: {_describe(error)}")
 
 
 def count_documents(paths: Iterable[Path | str] | Path | str, follow_symlinks: bool = False) -> int:
@@ -301,7 +397,7 @@ def _read_bytes(path: Path, source: str, max_bytes: int, follow_symlinks: bool =
                 raise DocumentError(source, f"not a regular file ({_file_kind(info.st_mode)})")
             os.set_blocking(fd, True)
             if info.st_size > max_bytes:
-                raise DocumentError(source, _too_large(info.st_size, max_bytes))
+                raise LimitExceeded(source, _too_large(info.st_size, max_bytes), "max_bytes")
             # Read one byte more than allowed: catches files that grow.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
@@ -315,19 +411,21 @@ def _read_bytes(path: Path, source: str, max_bytes: int, follow_symlinks: bool =
             raise DocumentError(source, "symbolic link, not followed") from None
         raise DocumentError(source, f"cannot read file: {error.strerror or error}") from None
     if len(data) > max_bytes:
-        raise DocumentError(source, _too_large(len(data), max_bytes))
+        raise LimitExceeded(source, _too_large(len(data), max_bytes), "max_bytes")
     return data
 
 
-def _too_large(size: int, limit: int) -> str:
-    def mb(n: int) -> str:
-        value = n / 1_000_000
-        return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
+def _too_large(size: int, limit: int, what: str = "file too large: ") -> str:
+    """E.g. "file too large: 60 MB, more than 50 MB"."""
+    shown, shown_limit = _mb(size), _mb(limit)
+    if shown == shown_limit:  # e.g. one byte over: show bytes rather than "50 MB, more than 50 MB"
+        return f"{what}{size} bytes, more than {limit} bytes"
+    return f"{what}{shown} MB, more than {shown_limit} MB"
 
-    shown, shown_limit = mb(size), mb(limit)
-    if shown == shown_limit:  # e.g. one byte over: show bytes rather than "50 MB > 50 MB"
-        return f"file too large ({size} bytes > {limit} bytes)"
-    return f"file too large ({shown} MB > {shown_limit} MB)"
+
+def _mb(n: int) -> str:
+    value = n / 1_000_000
+    return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
 
 
 # --------------------------------------------------------------------------- text
@@ -549,6 +647,8 @@ def _html_to_text(html: str, source: str) -> str:
     try:
         parser.feed(html)
         parser.close()
+    except MemoryError:
+        raise
     except Exception as error:  # html.parser is lenient; this is a last resort
         raise DocumentError(source, f"not readable HTML: {error}") from None
     return parser.text()
@@ -557,7 +657,7 @@ def _html_to_text(html: str, source: str) -> str:
 # --------------------------------------------------------------------------- DOCX
 
 
-def _docx_to_text(data: bytes, source: str, *, max_uncompressed: int, max_ratio: float) -> str:
+def _docx_to_text(data: bytes, source: str, limits: Limits) -> str:
     """Paragraphs and table rows of a .docx body, in document order, one per line.
 
     The archive is checked before python-docx sees it, because python-docx loads every
@@ -570,19 +670,34 @@ def _docx_to_text(data: bytes, source: str, *, max_uncompressed: int, max_ratio:
 
     Headers, footers, footnotes, comments and text boxes are not read: they are page
     furniture or asides, not the body whose statements the graph records.
+
+    The body (word/document.xml) is held to ``limits.max_bytes`` uncompressed before
+    it is parsed (lxml needs several times its size in memory), and reading stops as
+    soon as the lines hold more than ``limits.max_text_chars`` characters.
     """
-    _check_docx_archive(data, source, max_uncompressed=max_uncompressed, max_ratio=max_ratio)
+    _check_docx_archive(data, source, max_uncompressed=limits.max_uncompressed, max_ratio=limits.max_ratio,
+                        max_body=limits.max_bytes)
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = list(_docx_lines(document.element.body))
+        lines, size = [], 0
+        for line in _docx_lines(document.element.body):
+            size += len(line) + 1
+            if size > limits.max_text_chars + 1:
+                raise _too_much_text(source, limits.max_text_chars)
+            lines.append(line)
+    except DocumentError:
+        raise
+    except MemoryError:
+        raise
     except Exception as error:
         raise DocumentError(source, f"not a readable .docx: {_describe(error)}") from None
     return "\n".join(lines)
 
 
-def _check_docx_archive(data: bytes, source: str, *, max_uncompressed: int, max_ratio: float) -> None:
+def _check_docx_archive(data: bytes, source: str, *, max_uncompressed: int, max_ratio: float,
+                        max_body: int | None = None) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -596,8 +711,12 @@ def _check_docx_archive(data: bytes, source: str, *, max_uncompressed: int, max_
     for member in members:
         if member.file_size >= _RATIO_MIN_SIZE and member.file_size > max_ratio * max(member.compress_size, 1):
             raise DocumentError(source, bomb)
-    if "word/document.xml" not in {member.filename for member in members}:
+    body = next((member for member in members if member.filename == "word/document.xml"), None)
+    if body is None:
         raise DocumentError(source, "not a readable .docx: no word/document.xml (not a Word document)")
+    if max_body is not None and body.file_size > max_body:
+        raise LimitExceeded(source, _too_large(body.file_size, max_body, "word/document.xml too large when "
+                                                                          "uncompressed: "), "max_bytes")
 
 
 #: Runs whose text is visible in the final document: tracked deletions and moved-away
@@ -644,13 +763,16 @@ def _table_lines(table) -> Iterator[str]:
 # --------------------------------------------------------------------------- PDF
 
 
-def _pdf_to_text(data: bytes, source: str) -> str:
+def _pdf_to_text(data: bytes, source: str, limits: Limits = Limits()) -> str:
     """The text layer of a PDF, pages joined by a blank line.
 
     A PDF encrypted with an empty user password (common: "owner" permissions only) opens
     like any other; one that needs a password is refused. No text at all means a scan
     or image-only file, which would need OCR. pypdf bounds what it decompresses (75 MB
-    per stream by default), which limits "PDF bombs".
+    per stream by default), which limits "PDF bombs". The page count is checked against
+    ``limits.max_pages`` before any text is extracted, and extraction stops as soon as
+    the pages hold more than ``limits.max_text_chars`` characters (a small file whose
+    pages all share one large content stream gives that stream's text once a page).
     """
     from pypdf import PdfReader
 
@@ -664,8 +786,18 @@ def _pdf_to_text(data: bytes, source: str) -> str:
                 opened = 0
             if not opened:
                 raise DocumentError(source, "encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > limits.max_pages:
+            raise LimitExceeded(source, f"more than {limits.max_pages} pages", "max_pages")
+        pages, size = [], 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            size += len(text) + 2
+            if size > limits.max_text_chars + 2:
+                raise _too_much_text(source, limits.max_text_chars)
+            pages.append(text)
     except DocumentError:
+        raise
+    except MemoryError:
         raise
     except Exception as error:
         raise DocumentError(source, f"not a readable PDF: {_describe(error)}") from None

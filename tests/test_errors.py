@@ -35,6 +35,7 @@ MAKE = {
     errors.DocumentError: lambda c: c("docs/a.txt", "empty file"),
     errors.SkippedFile: lambda c: c("docs/pipe", "not a regular file (named pipe)"),
     errors.ProcessingError: lambda c: c("docs/b.txt", "processing failed: RuntimeError: a bug"),
+    errors.LimitExceeded: lambda c: c("docs/big.pdf", "more than 2000 pages", "max_pages"),
     errors.StoreHTTPError: lambda c: c(400, "http://store/: query failed with HTTP 400: bad query"),
     errors.QueryTimeout: lambda c: c(2.5),
     errors.ServerBusy: lambda c: c(3),

@@ -455,8 +455,8 @@ def test_binary_content_behind_utf16_bom(tmp_path: Path) -> None:
 
 def test_file_too_large(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", b"x" * 3000)
-    assert reason_of(path, max_bytes=1000) == "file too large (0.003 MB > 0.001 MB)"
-    assert reason_of(path, max_bytes=2999) == "file too large (3000 bytes > 2999 bytes)"
+    assert reason_of(path, max_bytes=1000) == "file too large: 0.003 MB, more than 0.001 MB (max_bytes)"
+    assert reason_of(path, max_bytes=2999) == "file too large: 3000 bytes, more than 2999 bytes (max_bytes)"
     assert read_document(path, max_bytes=3000).text == "x" * 3000
 
 
@@ -464,7 +464,7 @@ def test_default_size_limit_message(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:  # sparse: no 60 MB actually written
         handle.truncate(60_000_000)
-    assert reason_of(path) == "file too large (60 MB > 50 MB)"
+    assert reason_of(path) == "file too large: 60 MB, more than 50 MB (max_bytes)"
 
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
