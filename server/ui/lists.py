@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from flask import abort, request
 
+from .cache import cached
 from .index import index_of, label, ref, sorted_refs
 from .sparql import select
 from .tables import based_in, by_date, in_documents, meeting_topics, meetings, participations
@@ -68,9 +69,22 @@ def _groups(snap, rows: list[dict]) -> list[str]:
     return ["Notation", "Group", "Meetings"]
 
 
+def _people_table(snap) -> dict:
+    """{"posts": person -> the posts they hold (sorted), "meetings": person -> how many meetings mention them}."""
+    posts = {p: sorted(set(v)) for p, v in _grouped(select(snap, "person-posts"), "p", "post").items()}
+    return {"posts": posts, "meetings": dict(Counter(r["p"].value for r in select(snap, "person-meetings")))}
+
+
+def people_table(snap) -> dict:
+    """The people list's columns for every person, cached (and precomputed with the generation)."""
+    return cached(snap, "people", lambda: _people_table(snap))
+
+
 def _people(snap, rows: list[dict]) -> list[str]:
-    _listed(snap, rows, "posts", _grouped(select(snap, "person-posts"), "p", "post"))
-    _counted(rows, ((r["m"].value, r["p"].value) for r in select(snap, "person-meetings")))
+    table = people_table(snap)
+    _listed(snap, rows, "posts", table["posts"])
+    for row in rows:
+        row["meetings"] = table["meetings"].get(row["iri"], 0)
     return ["Name", "Posts", "Meetings"]
 
 

@@ -19,12 +19,20 @@ import json
 import logging
 import os
 import time
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...graph import dataset as ds
-from . import home as _home, index as _index, ontology as _ontology, tables as _tables
+from . import (
+    home as _home,
+    index as _index,
+    lists as _lists,
+    ontology as _ontology,
+    search as _search,
+    tables as _tables,
+)
 from .sparql import select
 
 log = logging.getLogger(__name__)
@@ -58,6 +66,14 @@ def _decode_index(value: dict) -> _index.Index:
                         by_kind=value["by_kind"])
 
 
+def _encode_search_keys(keys: _search.SearchKeys) -> dict:
+    return {"keys": keys.keys.tolist(), "entries": keys.entries, "complete": keys.complete}
+
+
+def _decode_search_keys(value: dict) -> _search.SearchKeys:
+    return _search.SearchKeys(array("q", value["keys"]), int(value["entries"]), bool(value["complete"]))
+
+
 #: Every precomputed table by its cache name (cache.cached's `name`), in the order they are computed.
 TABLES: dict[str, Table] = {
     "index": Table(_index.build_index, _encode_index, _decode_index),
@@ -68,6 +84,8 @@ TABLES: dict[str, Table] = {
     "in-reference": Table(_tables._in_reference, sorted, set),
     "ontology": Table(_ontology._ontology_doc, _same, _same),
     "home": Table(_home._summary, _same, _same, blank_nodes=True),  # from the tables above
+    "people": Table(_lists._people_table, _same, _same, blank_nodes=True),
+    "search-keys": Table(_search.build_search_keys, _encode_search_keys, _decode_search_keys),  # from "index"
 }
 
 

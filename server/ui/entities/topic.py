@@ -22,7 +22,8 @@ def _meetings(snap, iri: str) -> list[dict]:
     for m, t in meeting_topics(snap):
         if t in narrower and kinds.get(m) == "meeting":
             via[m].add(t)
-    discussed = [{**meeting_summary(snap, m), "via": sorted_refs(snap, ts - {iri}), "direct": iri in ts}
+    ordered = sorted_refs(snap, narrower - {iri})  # each row's "via" in this order (as sorted_refs gives it)
+    discussed = [{**meeting_summary(snap, m), "via": [r for r in ordered if r["iri"] in ts], "direct": iri in ts}
                  for m, ts in via.items()]
     discussed.sort(key=lambda x: (x["start"] or "", x["label"]))
     return discussed
@@ -36,11 +37,13 @@ def topic_page(snap, iri: str) -> dict:
     page["schemes"] = sorted_refs(snap, objects(snap, iri, SKOS.inScheme))
     page["responsible"] = sorted_refs(snap, objects(snap, iri, ITUKG.responsibleGroup))
     discussed = _meetings(snap, iri)
-    page["meetings"] = discussed
     years: dict = defaultdict(list)
     for row in discussed:
         years[row["year"] or "undated"].append(row)
     page["meetings_by_year"] = sorted(years.items(), key=lambda kv: str(kv[0]))
+    # By year, as the page lists them a page at a time (entity.PAGED): each page's rows under their years.
+    page["meetings"] = [row for _, rows in page["meetings_by_year"] for row in rows]
+    page["year_sizes"] = {year: len(rows) for year, rows in page["meetings_by_year"]}
     page["by_year"] = year_counts(discussed)
     items = [{**ref(snap, r["i"].value), "meeting": meeting_summary(snap, r["m"].value)}
              for r in select(snap, "topic-items", topic=iri)]
