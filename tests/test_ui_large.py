@@ -147,3 +147,19 @@ def test_group_actions_by_meeting_group_or_topic_are_the_single_query_s(ui_snaps
 
 def test_fold_is_what_search_keys_fold_with():
     assert fold("  ITU-T  Study Group 17 ") == "itu-t study group 17"
+
+
+def test_the_meetings_list_summarises_a_page_and_orders_as_by_date(live_ui, ui_snapshot):
+    from itukg.server.ui.tables import by_date
+
+    data = lists.entity_list(ui_snapshot, "meetings")
+    rows = data["rows"]
+    want = by_date(ui_snapshot, index.index_of(ui_snapshot).by_kind["meeting"], newest_first=True)
+    assert len(rows) == len(want) >= 3
+    assert [(r["start"], fold(r["label"])) for r in rows[:]] == [(r["start"], fold(r["label"])) for r in want]
+    assert sorted(map(repr, rows[:])) == sorted(map(repr, want))
+    assert rows[0] == rows[:1][0]
+    page = web.paginate(rows, 2, per_page=2)
+    assert page["rows"] == rows[2:4] and page["total"] == len(want)
+    body = _get(f"{live_ui.url}/ui/list/meetings")
+    assert want[0]["label"] in body and f"({len(want)})" in body

@@ -51,6 +51,7 @@ def _warm(snap) -> None:
     tables.participations_of(snap, "")
     tables.participation_rows(snap)
     tables.topics_of(snap, "")
+    lists.meeting_order(snap)
 
 
 __all__ = ["bp", "entity_response", "error_page", "not_found_page", "register", "render_entity", "sparql_page", "start_warm_up"]
