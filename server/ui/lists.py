@@ -144,11 +144,13 @@ def entity_list(snap, name: str, q: str = "", scope: str = "") -> dict:
     needle = fold(q)
     if needle:
         iris = [i for i in iris if needle in fold(label(snap, i))]
+    rows: Sequence[dict]
     if kind == "meeting":
         rows, columns = MeetingRows(snap, iris), ["Date", "Meeting", "Place"]
     else:
-        rows = [ref(snap, i) for i in iris]
-        columns = COLUMNS[kind](snap, rows) if kind in COLUMNS else ["Name"]
+        refs = [ref(snap, i) for i in iris]
+        columns = COLUMNS[kind](snap, refs) if kind in COLUMNS else ["Name"]
+        rows = refs
     return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q, "scope": scope}
 
 

@@ -61,7 +61,7 @@ def _word_starts(folded: str):
 def build_search_keys(snap) -> SearchKeys:
     index = index_of(snap)
     internal = {iri for iri, kind in index.kinds.items() if kind in INTERNAL_KINDS}
-    codes = []
+    codes: list[int] = []
     complete = True
     for n, (folded, _text, iri, _rank) in enumerate(index.entries):
         if iri in internal:
