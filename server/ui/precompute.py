@@ -1,8 +1,8 @@
 """The UI's whole-graph tables computed once, when a generation is written, and read back when it is loaded.
 
 On a graph of 10,000 meetings, computing the index, the meeting, participation and meeting-topic tables, what
-the documents and the reference data name, and the ontology page takes about a minute; read from a file it
-takes about a second, during the load (before the new snapshot serves anything). So a build (graph/build.py)
+the documents and the reference data name, the people list's columns, search's sorted word starts and the
+ontology page takes about two minutes; read from a file it takes a few seconds, during the load (before the new snapshot serves anything). So a build (graph/build.py)
 calls `write_tables` on the generation it is about to publish, the server's loader (server/store.py) reads the
 file into `Snapshot.precomputed`, and `cache.cached` takes a table from there instead of computing it. A
 generation without the file (built before it existed, or loaded from files) computes as before.

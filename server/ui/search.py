@@ -107,7 +107,7 @@ def search(snap, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     out: they are reached through the entities they link.
 
     The entries are found through the word starts' sorted keys (search_keys); `linear=True` scans every entry
-    instead (what the keys replace: both give the same results, tests/test_ui_search.py).
+    instead (what the keys replace: both give the same results, tests/test_ui_large.py).
     """
     return _search(snap, q, limit, linear=False)
 
