@@ -20,7 +20,7 @@ ready before the first visitor (app.serve calls it).
 from __future__ import annotations
 
 from ..http import BrowserPages
-from . import cache, endpoint, entity, home, index, lists, ontology, query, report, search  # noqa: F401 - routes join bp
+from . import cache, endpoint, entity, home, index, lists, ontology, query, report, search, tables  # noqa: F401 - routes join bp
 from .endpoint import sparql_page
 from .entity import entity_response, render_entity
 from .web import bp, error_page, not_found_page
@@ -46,6 +46,12 @@ def start_warm_up(app):
 def _warm(snap) -> None:
     home.home(snap)
     index.index_of(snap)
+    search.search_keys(snap)
+    # what a meeting's page looks up in the whole-graph tables, grouped once
+    tables.participations_of(snap, "")
+    tables.participation_rows(snap)
+    tables.topics_of(snap, "")
+    lists.meeting_order(snap)
 
 
 __all__ = ["bp", "entity_response", "error_page", "not_found_page", "register", "render_entity", "sparql_page", "start_warm_up"]

@@ -2,6 +2,8 @@
 browsers (/id/...), which server/pages.py gets as `render_entity` when the app registers it."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask import Response, request
 
 from .. import pages
@@ -11,7 +13,8 @@ from .sparql import check_iri
 from .web import base_iri, bp, current_snapshot, entity_url, html, page_arg, paginate, render
 
 #: The lists of an entity page shown a page at a time (`<key>_page` chooses the page).
-PAGED = ("evidence", "participants", "participations", "meetings", "organizations", "mentioned_at")
+PAGED = ("evidence", "participants", "participations", "meetings", "organizations", "mentioned_at",
+         "discussion_items", "actions")
 
 
 def render_entity(snap, iri: str) -> str | None:
@@ -19,7 +22,8 @@ def render_entity(snap, iri: str) -> str | None:
     page = entity_page(snap, iri)
     if page is None:
         return None
-    pagers = {key: paginate(page[key], page_arg(f"{key}_page")) for key in PAGED if isinstance(page.get(key), list)}
+    pagers = {key: paginate(page[key], page_arg(f"{key}_page")) for key in PAGED
+              if isinstance(page.get(key), Sequence) and not isinstance(page[key], str)}
     statements = _statements(snap, iri) if page["kind"] not in PAGES else None
     spans_json = None
     if page["kind"] == "document":

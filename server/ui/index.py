@@ -55,6 +55,7 @@ def build_index(snap) -> Index:
         if p in SEARCH_PROPERTIES and (s, o.value) not in seen:
             seen.add((s, o.value))
             index.entries.append((fold(o.value), o.value, s, SEARCH_PROPERTIES[p]))
+    index.entries.sort()  # one order whatever order the store gives the rows in (search.SearchKeys numbers them)
     index.labels = {s: r[2] for s, r in best.items()}
     for row in select(snap, "index-types"):
         index.types.setdefault(row["s"].value, set()).add(row["t"].value)

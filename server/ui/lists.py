@@ -3,12 +3,14 @@ needs, filtered by name and, optionally, kept to what the documents name."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
 from flask import abort, request
 
+from .cache import cached
 from .index import index_of, label, ref, sorted_refs
 from .sparql import select
-from .tables import based_in, by_date, in_documents, meeting_topics, meetings, participations
+from .tables import based_in, by_date, in_documents, meeting_summary, meeting_topics, meetings, participations
 from .text import fold
 from .web import bp, current_snapshot, page_arg, paginate, render
 
@@ -68,9 +70,22 @@ def _groups(snap, rows: list[dict]) -> list[str]:
     return ["Notation", "Group", "Meetings"]
 
 
+def _people_table(snap) -> dict:
+    """{"posts": person -> the posts they hold (sorted), "meetings": person -> how many meetings mention them}."""
+    posts = {p: sorted(set(v)) for p, v in _grouped(select(snap, "person-posts"), "p", "post").items()}
+    return {"posts": posts, "meetings": dict(Counter(r["p"].value for r in select(snap, "person-meetings")))}
+
+
+def people_table(snap) -> dict:
+    """The people list's columns for every person, cached (and precomputed with the generation)."""
+    return cached(snap, "people", lambda: _people_table(snap))
+
+
 def _people(snap, rows: list[dict]) -> list[str]:
-    _listed(snap, rows, "posts", _grouped(select(snap, "person-posts"), "p", "post"))
-    _counted(rows, ((r["m"].value, r["p"].value) for r in select(snap, "person-meetings")))
+    table = people_table(snap)
+    _listed(snap, rows, "posts", table["posts"])
+    for row in rows:
+        row["meetings"] = table["meetings"].get(row["iri"], 0)
     return ["Name", "Posts", "Meetings"]
 
 
@@ -86,6 +101,30 @@ def _places(snap, rows: list[dict]) -> list[str]:
     _counted(rows, held)
     rows.sort(key=lambda r: (-r["meetings"], fold(r["label"])))
     return ["Name", "Meetings held"]
+
+
+class MeetingRows(Sequence):
+    """The meetings list's rows, newest first (as by_date orders them), each summarised only when the page that
+    shows it is read: a page of 50 of 10,000 meetings does not summarise the 9,950 others."""
+
+    def __init__(self, snap, iris: Iterable[str]):
+        order = meeting_order(snap)
+        self.snap = snap
+        self.iris = sorted(set(iris), key=lambda i: order.get(i) or ("", fold(label(snap, i))), reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.iris)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [meeting_summary(self.snap, m) for m in self.iris[i]]
+        return meeting_summary(self.snap, self.iris[i])
+
+
+def meeting_order(snap) -> dict[str, tuple[str, str]]:
+    """meeting -> its sort key in by_date (start, folded label), cached."""
+    return cached(snap, "meeting-order", lambda: {m: (info["start"] or "", fold(info["label"]))
+                                                  for m, info in meetings(snap).items()})
 
 
 #: The columns of a kind's list beyond its name: kind -> fn(snapshot, rows) adding them, returning the headers.
@@ -105,11 +144,13 @@ def entity_list(snap, name: str, q: str = "", scope: str = "") -> dict:
     needle = fold(q)
     if needle:
         iris = [i for i in iris if needle in fold(label(snap, i))]
+    rows: Sequence[dict]
     if kind == "meeting":
-        rows, columns = by_date(snap, iris, newest_first=True), ["Date", "Meeting", "Place"]
+        rows, columns = MeetingRows(snap, iris), ["Date", "Meeting", "Place"]
     else:
-        rows = [ref(snap, i) for i in iris]
-        columns = COLUMNS[kind](snap, rows) if kind in COLUMNS else ["Name"]
+        refs = [ref(snap, i) for i in iris]
+        columns = COLUMNS[kind](snap, refs) if kind in COLUMNS else ["Name"]
+        rows = refs
     return {"name": name, "kind": kind, "title": title, "rows": rows, "columns": columns, "q": q, "scope": scope}
 
 

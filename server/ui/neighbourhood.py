@@ -8,7 +8,7 @@ from ...graph.namespaces import ITUKG, PROV, RDF, RDFS, SKOS
 from .index import index_of, predicate_ref, ref
 from .kinds import INTERNAL_KINDS
 from .sparql import check_iri, select
-from .tables import participations
+from .tables import participation_rows
 
 #: Kinds never drawn: internal nodes, ontology terms, and what has no kind.
 _SKIP_KINDS = INTERNAL_KINDS | {"class", "property", "ontology", "scheme", "resource"}
@@ -22,7 +22,7 @@ def _collapse_participations(snap, iri: str, edges: list[tuple[str, str, str]]) 
     parts = [e for e in edges if kinds.get(e[0] if e[1] == iri else e[1]) == "participation"]
     if not parts:
         return
-    hop = {row["participation"]: row for row in participations(snap) if row["participation"]}
+    hop = participation_rows(snap)
     for s, o, _ in parts:
         row = hop.get(s if o == iri else o)
         if row and row["meeting"] == iri:

@@ -1,8 +1,8 @@
 """The UI's whole-graph tables computed once, when a generation is written, and read back when it is loaded.
 
 On a graph of 10,000 meetings, computing the index, the meeting, participation and meeting-topic tables, what
-the documents and the reference data name, and the ontology page takes about a minute; read from a file it
-takes about a second, during the load (before the new snapshot serves anything). So a build (graph/build.py)
+the documents and the reference data name, the people list's columns, search's sorted word starts and the
+ontology page takes about two minutes; read from a file it takes a few seconds, during the load (before the new snapshot serves anything). So a build (graph/build.py)
 calls `write_tables` on the generation it is about to publish, the server's loader (server/store.py) reads the
 file into `Snapshot.precomputed`, and `cache.cached` takes a table from there instead of computing it. A
 generation without the file (built before it existed, or loaded from files) computes as before.
@@ -19,12 +19,20 @@ import json
 import logging
 import os
 import time
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...graph import dataset as ds
-from . import home as _home, index as _index, ontology as _ontology, tables as _tables
+from . import (
+    home as _home,
+    index as _index,
+    lists as _lists,
+    ontology as _ontology,
+    search as _search,
+    tables as _tables,
+)
 from .sparql import select
 
 log = logging.getLogger(__name__)
@@ -58,6 +66,14 @@ def _decode_index(value: dict) -> _index.Index:
                         by_kind=value["by_kind"])
 
 
+def _encode_search_keys(keys: _search.SearchKeys) -> dict:
+    return {"keys": keys.keys.tolist(), "entries": keys.entries, "complete": keys.complete}
+
+
+def _decode_search_keys(value: dict) -> _search.SearchKeys:
+    return _search.SearchKeys(array("q", value["keys"]), int(value["entries"]), bool(value["complete"]))
+
+
 #: Every precomputed table by its cache name (cache.cached's `name`), in the order they are computed.
 TABLES: dict[str, Table] = {
     "index": Table(_index.build_index, _encode_index, _decode_index),
@@ -68,6 +84,8 @@ TABLES: dict[str, Table] = {
     "in-reference": Table(_tables._in_reference, sorted, set),
     "ontology": Table(_ontology._ontology_doc, _same, _same),
     "home": Table(_home._summary, _same, _same, blank_nodes=True),  # from the tables above
+    "people": Table(_lists._people_table, _same, _same, blank_nodes=True),
+    "search-keys": Table(_search.build_search_keys, _encode_search_keys, _decode_search_keys),  # from "index"
 }
 
 

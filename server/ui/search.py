@@ -2,9 +2,14 @@
 the labels the query editor shows next to IRIs (/ui/api/labels)."""
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from flask import jsonify, request
 
-from .index import index_of, ref
+from .cache import cached
+from .index import Index, index_of, ref
 from .kinds import INTERNAL_KINDS, KIND_ORDER, SEARCH_FIRST_KINDS
 from .text import fold
 from .web import bp, current_snapshot, entity_url, render
@@ -26,6 +31,73 @@ def _word_start(folded: str, needle: str) -> int:
     return -1
 
 
+#: A word start is stored as entry number << _SHIFT | position in the entry's folded text.
+_SHIFT = 20
+_MASK = (1 << _SHIFT) - 1
+
+
+@dataclass
+class SearchKeys:
+    """Every word start of the index's search entries (those of non-internal kinds), ordered by the folded text
+    from there on: the entries whose words start with a needle are one run of `keys`, found by bisection.
+
+    `entries` is how many entries the index had (a table of another index is not used); `complete` is False
+    when an entry was too long to be stored (then search scans, as it did before)."""
+    keys: array
+    entries: int
+    complete: bool = True
+
+
+def _word_starts(folded: str):
+    """The positions where a needle beginning with a letter or digit can match at a word start (as _word_start
+    reads it: after a non-letter-or-digit, or digits right after letters), the text's first one included."""
+    prev = " "
+    for pos, ch in enumerate(folded):
+        if ch.isalnum() and (not prev.isalnum() or (prev.isalpha() and ch.isdigit())):
+            yield pos
+        prev = ch
+
+
+def build_search_keys(snap) -> SearchKeys:
+    index = index_of(snap)
+    internal = {iri for iri, kind in index.kinds.items() if kind in INTERNAL_KINDS}
+    codes: list[int] = []
+    complete = True
+    for n, (folded, _text, iri, _rank) in enumerate(index.entries):
+        if iri in internal:
+            continue
+        if len(folded) > _MASK:
+            complete = False
+            continue
+        codes.extend(n << _SHIFT | pos for pos in _word_starts(folded))
+    entries = index.entries
+    codes.sort(key=lambda c: (entries[c >> _SHIFT][0][c & _MASK:], c))
+    return SearchKeys(array("q", codes), len(entries), complete)
+
+
+def search_keys(snap) -> SearchKeys:
+    return cached(snap, "search-keys", lambda: build_search_keys(snap))
+
+
+def _candidates(index: Index, keys: SearchKeys, needle: str) -> list[int] | None:
+    """The numbers of the entries with a word starting with `needle` (in index order), or None when the keys
+    cannot say (a needle beginning with neither letter nor digit, keys of another index)."""
+    if not needle[0].isalnum() or not keys.complete or keys.entries != len(index.entries):
+        return None
+    entries = index.entries
+
+    def suffix(code: int) -> str:
+        return entries[code >> _SHIFT][0][code & _MASK:]
+
+    found = set()
+    codes = keys.keys
+    i = bisect_left(codes, needle, key=suffix)
+    while i < len(codes) and suffix(codes[i]).startswith(needle):
+        found.add(codes[i] >> _SHIFT)
+        i += 1
+    return sorted(found)
+
+
 def search(snap, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     """Entities whose label, alias or notation matches `q` at a word start (case- and accent-insensitive).
 
@@ -33,13 +105,27 @@ def search(snap, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     for (organizations, people, meetings, groups, topics) first, then labels before aliases, then shorter
     names. Internal nodes (participations, evidence, group actions, stated counts, discussion items) are left
     out: they are reached through the entities they link.
+
+    The entries are found through the word starts' sorted keys (search_keys); `linear=True` scans every entry
+    instead (what the keys replace: both give the same results, tests/test_ui_large.py).
     """
+    return _search(snap, q, limit, linear=False)
+
+
+def search_linear(snap, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """search() by scanning every index entry (the reference the keys are checked against)."""
+    return _search(snap, q, limit, linear=True)
+
+
+def _search(snap, q: str, limit: int, linear: bool) -> list[dict]:
     needle = fold(q or "")
     if not needle:
         return []
     index = index_of(snap)
+    numbers = None if linear else _candidates(index, search_keys(snap), needle)
+    entries = index.entries if numbers is None else [index.entries[n] for n in numbers]
     best: dict[str, tuple] = {}
-    for folded, text, iri, prop_rank in index.entries:
+    for folded, text, iri, prop_rank in entries:
         if folded == needle:
             rank = 0
         elif folded.startswith(needle):

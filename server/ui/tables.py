@@ -103,6 +103,34 @@ def participations(snap) -> list[dict]:
     return cached(snap, "participations", lambda: _participation_table(snap))
 
 
+def participations_of(snap, meeting: str) -> list[dict]:
+    """The participation table's rows of one meeting (the table grouped by meeting once per snapshot)."""
+    def grouped() -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for row in participations(snap):
+            out.setdefault(row["meeting"], []).append(row)
+        return out
+
+    return cached(snap, "participations-by-meeting", grouped).get(meeting, [])
+
+
+def participation_rows(snap) -> dict[str, dict]:
+    """participation node -> its row of the participation table, cached."""
+    return cached(snap, "participations-by-node",
+                  lambda: {row["participation"]: row for row in participations(snap) if row["participation"]})
+
+
+def topics_of(snap, meeting: str) -> list[str]:
+    """The topics one meeting discussed (the meeting-topic table grouped by meeting once per snapshot)."""
+    def grouped() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for m, t in meeting_topics(snap):
+            out.setdefault(m, []).append(t)
+        return out
+
+    return cached(snap, "meeting-topics-by-meeting", grouped).get(meeting, [])
+
+
 def _meeting_topics(snap) -> list[tuple[str, str]]:
     kinds = index_of(snap).kinds
     return [(r["m"].value, r["t"].value) for r in select(snap, "meeting-topics")

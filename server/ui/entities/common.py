@@ -72,8 +72,9 @@ def group_actions(snap, meeting: str | None = None, group: str | None = None,
                   topic: str | None = None) -> list[dict]:
     """GroupAction nodes (what a meeting asks of or says about a group) of a meeting, by a group or on a topic."""
     rows: dict[str, dict] = {}
-    for r in select(snap, "group-actions", meeting=[meeting] if meeting else [], group=[group] if group else [],
-                    topic=[topic] if topic else []):
+    nodes = column(select(snap, "group-action-nodes", meeting=[meeting] if meeting else [],
+                          group=[group] if group else [], topic=[topic] if topic else []), "a")
+    for r in select(snap, "group-actions", a=nodes) if nodes else ():
         a = rows.setdefault(r["a"].value, {"iri": r["a"].value, "meeting": None, "group": None, "kind": None,
                                            "text": "", "topics": set()})
         if r["m"] is not None:

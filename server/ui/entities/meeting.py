@@ -8,13 +8,13 @@ from ....graph.namespaces import ITUKG, document_graph
 from ..evidence import evidence
 from ..index import label, ref, sorted_refs
 from ..sparql import as_int, column, select, val
-from ..tables import meeting_summary, meeting_topics, meetings, participations
+from ..tables import meeting_summary, meetings, participations_of, topics_of
 from ..text import fold
 from .common import common, group_actions, subjects
 
 
 def _participants(snap, iri: str) -> list[dict]:
-    parts = sorted((r for r in participations(snap) if r["meeting"] == iri),
+    parts = sorted(participations_of(snap, iri),
                    key=lambda r: fold(label(snap, r["organization"])))
     return [{"organization": ref(snap, r["organization"]), "country": r["country"] and ref(snap, r["country"]),
              "source": r["source"]} for r in parts]
@@ -25,12 +25,16 @@ def _people(snap, iri: str, described_in: list[str]) -> list[dict]:
     one only the reference data gives is apart: the reference records that the person held it at some time,
     with no dates (ontology/reference/itu.ttl)."""
     people: dict[str, dict] = {}
-    own_graphs = {str(document_graph(d.rsplit("/", 1)[-1])) for d in described_in}
+    own_graphs = sorted({str(document_graph(d.rsplit("/", 1)[-1])) for d in described_in})
     for r in select(snap, "meeting-people", meeting=iri):
         p = people.setdefault(r["person"].value, {"person": ref(snap, r["person"].value), "posts": {}})
         if r["post"] is not None:
-            post = p["posts"].setdefault(r["post"].value, {**ref(snap, r["post"].value), "stated": False})
-            post["stated"] = post["stated"] or r["g"].value in own_graphs
+            p["posts"].setdefault(r["post"].value, {**ref(snap, r["post"].value), "stated": False})
+    if people and own_graphs:  # the posts the meeting's own documents state (the rest: the reference's)
+        for r in select(snap, "posts-stated-in", g=own_graphs, person=sorted(people)):
+            post = people[r["person"].value]["posts"].get(r["post"].value)
+            if post is not None:
+                post["stated"] = True
 
     def posts(p: dict, stated: bool) -> list[dict]:
         return sorted((x for x in p["posts"].values() if x["stated"] == stated), key=lambda x: x["label"])
@@ -82,7 +86,7 @@ def meeting_page(snap, iri: str) -> dict:
     page["source_documents"] = sorted_refs(snap, m.get("describedIn", []))
     page["participants"] = _participants(snap, iri)
     page["people"] = _people(snap, iri, m.get("describedIn", []))
-    page["topics"] = sorted_refs(snap, [t for mm, t in meeting_topics(snap) if mm == iri])
+    page["topics"] = sorted_refs(snap, topics_of(snap, iri))
     page["discussion_items"] = _discussion_items(snap, iri)
     page["actions"] = group_actions(snap, meeting=iri)
     page.update(_mentions(snap, iri))
