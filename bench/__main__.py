@@ -27,8 +27,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from itukg.graph.namespaces import DEFAULT_BASE_IRI, ITUKG
-
 from . import generate_docs, generate_graph, queries as Q, servers as S, sysinfo, uipages
 
 HERE = Path(__file__).resolve().parent
@@ -658,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             stats = generate_graph.generate(data_dir, size, seed=cfg.seed, cache_dir=cfg.work / "cache")
             out.setdefault("graphs", {})[size] = {**stats, "seconds": time.perf_counter() - t}
-            meeting = _a_meeting(data_dir)
+            meeting = uipages.a_meeting(data_dir)
             mix = Q.mix(meeting)
             if "query" in cfg.sections:
                 section_query_inprocess(cfg, size, data_dir, mix, out)
@@ -690,18 +688,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _startup_size(cfg: Config) -> int:
     return 1_000_000 if 1_000_000 in cfg.graph_sizes else max(cfg.graph_sizes)
-
-
-def _a_meeting(data_dir: Path) -> str:
-    """A meeting with participations, found by streaming dataset.nq (no store needed)."""
-    from itukg.graph.dataset import require_current
-
-    needle = f"<{ITUKG.hasParticipation}>"
-    with open(require_current(data_dir).dataset_file, encoding="utf-8") as fh:
-        for line in fh:
-            if needle in line and line.startswith(f"<{DEFAULT_BASE_IRI}meeting/"):
-                return line.split(" ", 1)[0][1:-1]
-    return DEFAULT_BASE_IRI + "meeting/none"
 
 
 if __name__ == "__main__":

@@ -535,14 +535,18 @@ def main(argv: list[str] | None = None) -> int:
     config = {"clients": args.clients, "duration": args.duration, "timeout": args.timeout,
               "slow_share": args.slow_share, "workers": args.workers or Settings.query_workers}
     summary = summarize(outcome, args.duration, args.timeout)
-    text = markdown(summary, config)
+    _say(markdown(summary, config), alive, args.report)
+    return 0 if alive and summary["unexpected_errors"] == 0 and summary["fast_over_timeout"] == 0 else 1
+
+
+def _say(text: str, alive: bool, report: str | None) -> None:
+    """Print a run's figures (and append them to the report file, if any), saying when the server died."""
     if not alive:
         text += "\n**The server process exited during the run.**\n"
     print(text)
-    if args.report:
-        with open(args.report, "a", encoding="utf-8") as f:
+    if report:
+        with open(report, "a", encoding="utf-8") as f:
             f.write(text + "\n")
-    return 0 if alive and summary["unexpected_errors"] == 0 and summary["fast_over_timeout"] == 0 else 1
 
 
 def _main_hostile(args, data_dir: Path) -> int:
@@ -558,13 +562,7 @@ def _main_hostile(args, data_dir: Path) -> int:
     config = {"clients": args.clients, "duration": args.duration, "timeout": args.timeout,
               "sources": args.hostile_sources, "target_ms": args.target_ms, "code": code,
               "load_before": load_before, "load_after": " ".join(f"{x:.2f}" for x in os.getloadavg())}
-    text = markdown_hostile(summary, config)
-    if not alive:
-        text += "\n**The server process exited during the run.**\n"
-    print(text)
-    if args.report:
-        with open(args.report, "a", encoding="utf-8") as f:
-            f.write(text + "\n")
+    _say(markdown_hostile(summary, config), alive, args.report)
     ok = (alive and summary["ask_count"] > 0 and summary["ask_statuses"] == {"200": summary["ask_count"]}
           and summary["ask_p95_ms"] is not None and summary["ask_p95_ms"] < args.target_ms)
     return 0 if ok else 1
