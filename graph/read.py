@@ -217,6 +217,19 @@ def _too_much_text(source: str, limit: int) -> LimitExceeded:
     return LimitExceeded(source, f"more than {limit:,} characters of text", "max_text_chars")
 
 
+def _capped(parts: Iterable[str], sep: str, source: str, limit: int) -> list[str]:
+    """The parts (lines, pages) a reader yields, stopped as soon as joined by `sep` they pass `limit` characters
+    (max_text_chars): a document is never read whole before it is found too long."""
+    out: list[str] = []
+    size = 0
+    for part in parts:
+        size += len(part) + len(sep)
+        if size > limit + len(sep):
+            raise _too_much_text(source, limit)
+        out.append(part)
+    return out
+
+
 def iter_documents(
     paths: Iterable[Path | str] | Path | str,
     *,
@@ -681,12 +694,7 @@ def _docx_to_text(data: bytes, source: str, limits: Limits) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines, size = [], 0
-        for line in _docx_lines(document.element.body):
-            size += len(line) + 1
-            if size > limits.max_text_chars + 1:
-                raise _too_much_text(source, limits.max_text_chars)
-            lines.append(line)
+        lines = _capped(_docx_lines(document.element.body), "\n", source, limits.max_text_chars)
     except DocumentError:
         raise
     except MemoryError:
@@ -788,13 +796,7 @@ def _pdf_to_text(data: bytes, source: str, limits: Limits = Limits()) -> str:
                 raise DocumentError(source, "encrypted PDF")
         if len(reader.pages) > limits.max_pages:
             raise LimitExceeded(source, f"more than {limits.max_pages} pages", "max_pages")
-        pages, size = [], 0
-        for page in reader.pages:
-            text = page.extract_text() or ""
-            size += len(text) + 2
-            if size > limits.max_text_chars + 2:
-                raise _too_much_text(source, limits.max_text_chars)
-            pages.append(text)
+        pages = _capped((page.extract_text() or "" for page in reader.pages), "\n\n", source, limits.max_text_chars)
     except DocumentError:
         raise
     except MemoryError:
