@@ -191,9 +191,11 @@ class ServerSettings(Shared):
     update_queue: int = setting(
         2, env="ITUKG_UPDATE_QUEUE",
         help="updates that may wait while one runs; more get a 503 with Retry-After at once")
-    worker_memory_mb: int = setting(
-        4096, env="ITUKG_WORKER_MEMORY_MB",
-        help="address-space limit per query worker in MiB above what the loaded store needs (0: none)")
+    worker_memory_mb: int | None = setting(
+        None, env="ITUKG_WORKER_MEMORY_MB",
+        shown="the machine's memory shared by query_workers + slow_workers, at most 4096",
+        help="address-space limit per query worker in MiB above what the loaded store needs (0: none); by "
+             "default all workers together stay within the machine's memory")
     reload_interval: float = setting(
         1.0, env="ITUKG_RELOAD_INTERVAL",
         help="seconds between two checks of the data directory for a new build (0: never reload)")
@@ -203,6 +205,17 @@ class ServerSettings(Shared):
         self.files = [Path(f).expanduser() for f in self.files]
         self.service_allowlist = tuple(self.service_allowlist)
 
+    def worker_memory_limit(self) -> int:
+        """worker_memory_mb, or by default the machine's memory shared by every query worker (fast and slow) at
+        most 4096 MiB each, so that the workers' limits together never exceed what the machine has."""
+        if self.worker_memory_mb is not None:
+            return self.worker_memory_mb
+        try:
+            total_mb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
+        except (ValueError, OSError, AttributeError):
+            return 4096
+        return max(256, min(4096, total_mb // (self.query_workers + self.slow_workers)))
+
     def validate(self) -> ServerSettings:
         """Raise ConfigError naming the first unusable value; return self so calls can chain."""
         if not (0 <= self.port <= 65535):
@@ -211,7 +224,7 @@ class ServerSettings(Shared):
         for name in ("query_timeout", "max_results", "max_request_bytes", "threads", "query_workers"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
-        if self.reload_interval < 0 or self.worker_memory_mb < 0:
+        if self.reload_interval < 0 or (self.worker_memory_mb or 0) < 0:
             raise ConfigError("reload_interval and worker_memory_mb cannot be negative")
         for name in ("fast_query_seconds", "slow_queue", "update_queue"):
             if getattr(self, name) < 0:

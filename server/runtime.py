@@ -103,7 +103,7 @@ class Runtime:
 
     def _make_pool(self, snapshot: Snapshot) -> QueryPool:
         s = self.settings
-        return WorkerPool(_job_runner(snapshot), s.query_workers, s.query_timeout, s.worker_memory_mb)
+        return WorkerPool(_job_runner(snapshot), s.query_workers, s.query_timeout, s.worker_memory_limit())
 
     def _make_service_pool(self, snapshot: Snapshot) -> QueryPool | None:
         """The unsandboxed pool for allowed SERVICE queries; None without an allow-list."""
@@ -111,7 +111,7 @@ class Runtime:
         if not s.service_allowlist:
             return None
         return WorkerPool(_job_runner(snapshot), min(SERVICE_WORKERS, s.query_workers),
-                          s.query_timeout, s.worker_memory_mb, sandbox=False)
+                          s.query_timeout, s.worker_memory_limit(), sandbox=False)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -289,7 +289,7 @@ class Runtime:
         s = self.settings
         job = (current, update, base_iri, self._prefixes())
         [(_, kind, value)] = list(run_each(update_delta, [job], timeout=s.query_timeout,
-                                           memory_mb=s.worker_memory_mb))
+                                           memory_mb=s.worker_memory_limit()))
         if kind == "timeout":
             raise QueryTimeout(s.query_timeout, "nothing was changed. Make its WHERE more selective.", what="update")
         if kind == "memory" or kind == "died":

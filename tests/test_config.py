@@ -280,3 +280,16 @@ def test_values_show_where_each_comes_from_and_never_a_secret(tmp_path):
     assert re.search(r"^  base_iri +https://example.org/kg/  \(from --base-iri\)$", out, re.M)
     assert re.search(r"^  url +http://127.0.0.1:7002/  \(from ITUKG_STORE_URL\)$", out, re.M)
     assert "s3cret" not in out and re.search(r"^  password +\(set\)", out, re.M)
+
+
+def test_the_workers_memory_limits_together_fit_the_machine_by_default():
+    import os
+
+    from itukg.config import ServerSettings
+
+    total_mb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
+    s = ServerSettings(query_workers=8, slow_workers=2)
+    assert s.worker_memory_limit() * (8 + 2) <= max(total_mb, 256 * 10)
+    assert s.worker_memory_limit() <= 4096
+    assert ServerSettings(worker_memory_mb=0).worker_memory_limit() == 0  # 0: none, as written
+    assert ServerSettings(worker_memory_mb=1500).worker_memory_limit() == 1500
