@@ -166,6 +166,24 @@ def test_expect_100_continue_with_a_body_still_gets_the_100_first(live):
     assert b"HTTP/1.1 200" in answer and b'"boolean":true' in answer.replace(b" ", b""), answer
 
 
+# --- 4. a transfer coding the server does not implement ----------------------------------------------------
+
+def test_a_gzip_transfer_coding_is_a_501_and_chunked_works(live):
+    # RFC 9112 section 6.1: a server that receives a transfer coding it does not understand answers 501 (Not
+    # Implemented). That is the protocol's answer, kept on purpose; chunked, which every client uses, works.
+    host, port = live.url.removeprefix("http://").split(":")
+    head = (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Accept: application/sparql-results+json\r\nConnection: close\r\n")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(head + b"Transfer-Encoding: gzip, chunked\r\n\r\n5\r\nASK{}\r\n0\r\n\r\n")
+        answer = _read_all(s, limit=8)
+    assert answer.startswith(b"HTTP/1.1 501"), answer
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(head + b"Transfer-Encoding: chunked\r\n\r\n5\r\nASK{}\r\n0\r\n\r\n")
+        answer = _read_all(s, limit=8)
+    assert answer.startswith(b"HTTP/1.1 200") and b'"boolean":true' in answer.replace(b" ", b""), answer
+
+
 # --- 4. a failing allow-listed SERVICE is a 502 naming it -------------------------------------------------
 
 class _Remote(http.server.BaseHTTPRequestHandler):
