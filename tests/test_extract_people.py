@@ -143,3 +143,14 @@ def test_appointed_and_elected_as_a_post_before_or_after_the_names(ref):
     assert found["Jane Sample"].affiliation.iri == ID + "organization/orange"
     assert found["Koji Example"].affiliation.iri == ID + "organization/ntt"
     assert role(found["Ali Sample"]) == "Vice-Chair"
+
+
+def test_a_post_as_a_label_over_its_holders(ref):
+    text = ("The assembly appointed the following management team:\n\nChairman: Mr Abdul Example (Examplia)\n"
+            "Vice-Chairmen:\n- Ms Ana Sample (Brazil)\n- Mr Koji Example (Japan)\n\nContact: Jane Roe\n"
+            "The Chairman: a short summary of the session follows in Annex A.\n")
+    found = people(ref, text)
+    assert role(found["Abdul Example"]) == "Chair"
+    assert role(found["Ana Sample"]) == role(found["Koji Example"]) == "Vice-Chair"
+    assert found["Ana Sample"].country.iri == ID + "country/BR"
+    assert "Jane Roe" not in found or role(found["Jane Roe"]) == ""  # 'Contact:' is no post

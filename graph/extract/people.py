@@ -374,6 +374,33 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if not sep:
                 break
             pos = sep.end()
+    # 'Chairman: Mr A (Examplia)', 'Vice-Chairmen:' over one name a line: a post as a label, its holders after it
+    next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪][ \t]*)?(?=\S)")  # to the next line's first word
+    for ps, pe, post in posts:
+        colon = re.compile(r"[ \t]*:[ \t]*").match(text, pe, end)
+        if colon is None or text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*"):
+            continue  # not a label at the start of its line
+        one_line = colon.end() < end and text[colon.end()] != "\n"
+        pos = colon.end()
+        while pos < end:
+            if not one_line:
+                step = next_line.match(text, pos, end)
+                if step is None:
+                    break  # a blank line (or the end): the list is over
+                pos = step.end()
+            got = name_at(pos, True)
+            if not got:
+                break
+            hon, ns, ne, name = got
+            add(name, ns, ne, post, hon)
+            _, _, pos = _affiliation_after(ref, text, ne, end)
+            if one_line:
+                sep = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)").match(text, pos, end)
+                if not sep:
+                    break
+                pos = sep.end()
+            elif not re.compile(r"[ \t.;,]*(?:\n|\Z)").match(text, pos, end):
+                break  # more on the line than a name: prose, not a list
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
     for m in _CHAIRED_BY.finditer(text, start, end):
         got = name_at(m.end(), True)
