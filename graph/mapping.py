@@ -49,7 +49,8 @@ class _Writer:
             g.add((ev, ITUKG.evidenceObject, o))
             g.add((ev, ITUKG.start, Literal(span.start)))
             g.add((ev, ITUKG.end, Literal(span.end)))
-            g.add((ev, ITUKG.quote, Literal(span.quote)))
+            # as the document writes it (extraction reads hard-wrapped lines joined: the same offsets, other spaces)
+            g.add((ev, ITUKG.quote, Literal(self.facts.text[span.start:span.end])))
 
     def entity(self, ref: Ref) -> URIRef:
         """The IRI of a mentioned entity; entities the reference data does not describe get their type, label,

@@ -30,7 +30,7 @@ from .participants import find_host, find_participant_lists, organization_ref
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
-from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, ordinal, sentence_at, sentences
+from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, ordinal, sentence_at, sentences, unwrap
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,8 @@ _STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     """Read every meeting in a document, and everything the document names whether or not it is a meeting's."""
     base = reference or load_reference()
-    text = doc.text
-    facts = DocumentFacts(doc.name, doc.sha256, text, doc.media_type)
+    text = unwrap(doc.text)  # hard-wrapped lines joined (same offsets): a sentence may run over a PDF's lines
+    facts = DocumentFacts(doc.name, doc.sha256, doc.text, doc.media_type)
     # organizations the document defines ('Example Authority (EA)') resolve like reference ones from here on
     organizations = [o if o.iri else replace(o, iri=str(iris.entity(o))) for o in find_organizations(base, text)]
     ref = base.overlay(o for o in organizations if not base.is_reference(o.iri))

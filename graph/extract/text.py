@@ -53,6 +53,38 @@ def lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_CELLS = re.compile(r"\t|\s\|\s| {3,}")  # a table row written out: never a wrapped line
+_LIST_START = re.compile(r"\s*(?:[-•*·▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)\s")
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped prose (a PDF's lines, a text wrapped at 72 columns) with each wrap turned into a space: the same
+    length, so every offset still points into the original text.
+
+    A line is a wrap, not an end, when the text is hard-wrapped (most of its lines run close to one width of at
+    most 120 characters), the line is long (at least 60% of that width), does not end a sentence or a label
+    ('.', ':', ';', '!', '?') and the next line carries on (not blank, no bullet, number or 'Label:' starting
+    it). Short lines (headings, one-item-per-line lists) and paragraphs written on one line are never joined."""
+    lines = text.split("\n")
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    if len(lengths) < 4:
+        return text
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not 50 <= width <= 120 or sum(n >= 0.6 * width for n in lengths) < 0.4 * len(lengths):
+        return text
+    out = list(text)
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        stripped = line.rstrip()
+        nxt = lines[i + 1]
+        if len(stripped) >= 0.6 * width and stripped[-1:] not in ".:;!?" and nxt.strip() \
+                and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped):
+            out[pos] = " "
+        pos += 1  # the newline
+    return "".join(out)
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence that contains `offset`."""
     line_start = text.rfind("\n", 0, offset) + 1
