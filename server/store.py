@@ -388,8 +388,9 @@ class DatasetWatcher:
     """
 
     def __init__(self, data_dir: Path, current: Snapshot, on_load: Callable[[Snapshot], None],
-                 interval: float = 1.0):
+                 interval: float = 1.0, compact_union: bool = True):
         self.data_dir = Path(data_dir)
+        self.compact_union = compact_union
         self.on_load = on_load
         self.interval = max(interval, 0.05)
         self._seen = current.signature
@@ -428,7 +429,7 @@ class DatasetWatcher:
         self._pending = None
         started = time.monotonic()
         try:
-            snapshot = load_dataset(self.data_dir)
+            snapshot = load_dataset(self.data_dir, self.compact_union)
         except DatasetError as exc:
             self.last_error = str(exc)
             log.error("new dataset generation not loaded, still serving the previous one: %s", exc)
