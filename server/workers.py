@@ -140,6 +140,7 @@ class _Worker:
         self.to_child = to_child
         self.from_child = from_child
         self.alive = True
+        self.faults_seen = 0  # its minor page faults when its private memory was last read (WorkerPool._done)
         self._ended = threading.Lock()  # kill and stop close the pipes once, whoever calls them first
 
     def _end(self) -> bool:
@@ -291,6 +292,18 @@ def _serve_jobs(handler: Callable[[dict], dict], grace: int) -> None:
         os._exit(70)
 
 
+_PAGE = resource.getpagesize()
+
+
+def _minor_faults(pid: int) -> int:
+    """Minor page faults of `pid` so far (/proc/PID/stat); 0 if unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return int(f.read().rsplit(b")", 1)[1].split()[7])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def private_mb(pid: int) -> float:
     """MiB of memory `pid` owns alone (Private_Clean + Private_Dirty of /proc/PID/smaps_rollup); 0 if unknown."""
     total = 0
@@ -380,14 +393,29 @@ class WorkerPool:
         return reply
 
     def _done(self, worker: _Worker) -> None:
-        """Back to the pool, or, owning more private memory than `private_mb`, replaced by a fresh fork (in a
-        thread of its own: the caller has its answer and goes on)."""
-        if self.private_mb and private_mb(worker.pid) > self.private_mb:
-            with self._cond:  # the recycling thread alone owns it now (kill_all must not kill it a second time)
+        """Back to the pool, or, owning more private memory than `private_mb`, replaced by a fresh fork.
+
+        Reading /proc/PID/smaps_rollup walks the page tables (26 ms for a worker of a 1M-triple store), so it is
+        only read once the worker's minor page faults since the last reading (/proc/PID/stat, cheap; every page
+        it copied is one) could amount to `private_mb`, and then in a thread of its own: the caller has its
+        answer and goes on."""
+        if not self.private_mb:
+            self._release(worker)
+            return
+        faults = _minor_faults(worker.pid)
+        if (faults - worker.faults_seen) * _PAGE < self.private_mb << 20:
+            self._release(worker)
+            return
+        threading.Thread(target=self._check, args=(worker, faults), name="itukg-worker-memory",
+                         daemon=True).start()
+
+    def _check(self, worker: _Worker, faults: int) -> None:
+        if private_mb(worker.pid) > self.private_mb:
+            with self._cond:
                 self._busy.discard(worker)
-            threading.Thread(target=self._recycle, args=(worker,), name="itukg-worker-recycle",
-                             daemon=True).start()
+            self._recycle(worker)
         else:
+            worker.faults_seen = faults
             self._release(worker)
 
     def _recycle(self, worker: _Worker) -> None:
