@@ -196,6 +196,15 @@ class ServerSettings(Shared):
         shown="the machine's memory shared by query_workers + slow_workers, at most 4096",
         help="address-space limit per query worker in MiB above what the loaded store needs (0: none); by "
              "default all workers together stay within the machine's memory")
+    worker_private_mb: int = setting(
+        256, env="ITUKG_WORKER_PRIVATE_MB",
+        help="a query worker that came to own more than this many MiB of private memory (pages of the store it "
+             "copied: reading Oxigraph's in-memory store writes to the pages it reads) is replaced by a fresh "
+             "fork after its query (0: never)")
+    union_store: bool = setting(
+        True, env="ITUKG_UNION_STORE",
+        help="keep a second, compact store holding only the union of the graphs, for faster default-graph "
+             "queries (costs memory: about a third of the main store)")
     reload_interval: float = setting(
         1.0, env="ITUKG_RELOAD_INTERVAL",
         help="seconds between two checks of the data directory for a new build (0: never reload)")
@@ -224,8 +233,8 @@ class ServerSettings(Shared):
         for name in ("query_timeout", "max_results", "max_request_bytes", "threads", "query_workers"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
-        if self.reload_interval < 0 or (self.worker_memory_mb or 0) < 0:
-            raise ConfigError("reload_interval and worker_memory_mb cannot be negative")
+        if self.reload_interval < 0 or (self.worker_memory_mb or 0) < 0 or self.worker_private_mb < 0:
+            raise ConfigError("reload_interval, worker_memory_mb and worker_private_mb cannot be negative")
         for name in ("fast_query_seconds", "slow_queue", "update_queue"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} cannot be negative, not {getattr(self, name)}")

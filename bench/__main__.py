@@ -377,6 +377,7 @@ def section_http(cfg: Config, size: int, data_dir: Path, mix: list[Q.Query], out
                   file=sys.stderr, flush=True)
         finally:
             server.stop()
+    print(f"  {human(size)}: {memory_ratio(res)}", file=sys.stderr, flush=True)
     out.setdefault("http", {})[size] = res
 
 
@@ -572,7 +573,24 @@ def ratios(http: dict, mix_names: list[str]) -> str:
         else:
             lines.append(f"ratio itukg/{other}: median latency x{fmt(lat, 2)} (geometric mean over the mix), "
                          f"throughput x{fmt(tp, 2)}")
+    lines.append(memory_ratio(http))
     return "\n".join(lines)
+
+
+#: Issue 15: the serving processes together (server and every worker, PSS) at most this times Oxigraph's.
+MEMORY_TARGET = 2.0
+
+
+def memory_ratio(http: dict) -> str:
+    """itukg's PSS (server and workers, after the load) over Oxigraph's (in memory), against the target."""
+    mine = http.get("itukg", {}).get("memory", {}).get("pss_mb")
+    theirs = http.get("oxigraph (memory)", {}).get("memory", {}).get("pss_mb")
+    if not mine or not theirs:
+        return f"memory itukg/oxigraph (memory): n/a (target {MEMORY_TARGET:g}x)"
+    ratio = mine / theirs
+    verdict = "met" if ratio <= MEMORY_TARGET else "NOT met"
+    return (f"memory itukg/oxigraph (memory): PSS {mine:.0f} / {theirs:.0f} MB = x{ratio:.2f} "
+            f"(target {MEMORY_TARGET:g}x: {verdict})")
 
 
 def write_results(path: Path, cfg: Config, argv: list[str], body: str, info: dict, started: float,

@@ -89,12 +89,14 @@ class Runtime:
         self._moved_lock = threading.Lock()
         self._state: tuple[Snapshot, QueryPool, QueryPool | None] = (
             snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
-        if snapshot.union_store is None and isinstance(snapshot.store, ox.Store):  # (not an external store)
+        if (settings.union_store and snapshot.union_store is None
+                and isinstance(snapshot.store, ox.Store)):  # (not an external store)
             threading.Thread(target=self._add_union_store, args=(snapshot,), name="itukg-union-store",
                              daemon=True).start()
         self.watcher: DatasetWatcher | None = None
         if not settings.files and settings.reload_interval > 0 and snapshot.signature is not None:
-            self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval)
+            self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval,
+                                          compact_union=settings.union_store)
             self.watcher.start()
 
     def _lanes_enabled(self) -> bool:
@@ -103,7 +105,8 @@ class Runtime:
 
     def _make_pool(self, snapshot: Snapshot) -> QueryPool:
         s = self.settings
-        return WorkerPool(_job_runner(snapshot), s.query_workers, s.query_timeout, s.worker_memory_limit())
+        return WorkerPool(_job_runner(snapshot), s.query_workers, s.query_timeout, s.worker_memory_limit(),
+                          private_mb=s.worker_private_mb)
 
     def _make_service_pool(self, snapshot: Snapshot) -> QueryPool | None:
         """The unsandboxed pool for allowed SERVICE queries; None without an allow-list."""
@@ -111,7 +114,7 @@ class Runtime:
         if not s.service_allowlist:
             return None
         return WorkerPool(_job_runner(snapshot), min(SERVICE_WORKERS, s.query_workers),
-                          s.query_timeout, s.worker_memory_limit(), sandbox=False)
+                          s.query_timeout, s.worker_memory_limit(), sandbox=False, private_mb=s.worker_private_mb)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -124,7 +127,7 @@ class Runtime:
                     and snapshot.updates_signature != file_signature(updates_file(self.settings.data_dir))):
                 # an update was written while this generation loaded: load it again, with that update
                 log.info("updates changed while generation %s loaded: loading it again", snapshot.generation)
-                snapshot = load_snapshot(self.settings)
+                snapshot = load_snapshot(self.settings, compact_union=self.settings.union_store)
             self._install_locked(snapshot)
 
     def _install_locked(self, snapshot: Snapshot) -> None:
@@ -278,7 +281,8 @@ class Runtime:
                     q for q in store if q.graph_name not in owned))
             snapshot = build_snapshot(store, source=current.source, generation=current.generation,
                                       manifest=current.manifest, signature=current.signature,
-                                      build_graphs=current.build_graphs, updates_signature=updates_signature)
+                                      build_graphs=current.build_graphs, updates_signature=updates_signature,
+                                      compact_union=self.settings.union_store)
             self._install_locked(snapshot)
             return snapshot
 

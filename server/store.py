@@ -13,7 +13,10 @@ Two choices worth knowing:
 * Queries that read only the default graph (no GRAPH, no FROM, no asserted-only; nearly all of them) run
   against `union_store`, a second store holding nothing but the union in its default graph. Oxigraph's memory
   store answers a default-graph pattern 1.3-2x slower when the same store also holds named graphs (the bench
-  measured it: `bench/RESULTS.md`), so the compact copy buys speed for memory.
+  measured it: `bench/RESULTS.md`), so the compact copy buys speed for memory. Setting `union_store = false`
+  leaves it out; under load that costs memory rather than saving it (bench/RESULTS.md, "Memory (issue 15)"):
+  reading Oxigraph's memory store makes each forked worker copy the pages it reads, and a union query on the
+  full store reads pages shared with every named graph and both hidden unions.
 * `load_files`: a file in a triples format (Turtle, N-Triples, RDF/XML) goes into a named graph named after the
   file's `file:` IRI, so `GRAPH ?g` still says where a triple came from; a dataset format (TriG, N-Quads, JSON-LD)
   keeps its own graphs, and its default-graph triples stay in the store's default graph.
@@ -388,8 +391,9 @@ class DatasetWatcher:
     """
 
     def __init__(self, data_dir: Path, current: Snapshot, on_load: Callable[[Snapshot], None],
-                 interval: float = 1.0):
+                 interval: float = 1.0, compact_union: bool = True):
         self.data_dir = Path(data_dir)
+        self.compact_union = compact_union
         self.on_load = on_load
         self.interval = max(interval, 0.05)
         self._seen = current.signature
@@ -428,7 +432,7 @@ class DatasetWatcher:
         self._pending = None
         started = time.monotonic()
         try:
-            snapshot = load_dataset(self.data_dir)
+            snapshot = load_dataset(self.data_dir, self.compact_union)
         except DatasetError as exc:
             self.last_error = str(exc)
             log.error("new dataset generation not loaded, still serving the previous one: %s", exc)

@@ -31,12 +31,21 @@ caller pauses it (SIGSTOP) while it waits for a slow-lane slot, resumes it with 
 collects its answer or kills it at the deadline. The query keeps the work done and the data it started on.
 `start_detached` hands out a detached worker at once, for a query already known to be slow.
 
+Memory. Copy-on-write shares the store only as long as nobody writes to it, and reading Oxigraph's in-memory
+store writes to the pages it reads (measured: in a forked child, `len(store)` alone makes the child own about
+as much memory as the store holds; gc.freeze() changes nothing, these are not Python objects). So a worker
+comes to own a private copy of whatever its queries read, and eight of them held most of the server's 3.7 GB
+at 1M triples. A pool with `private_mb` therefore looks at a worker's private memory after each job
+(/proc/PID/smaps_rollup) and, past the limit, kills it and forks a fresh one from the server, off the
+request's path (bench/RESULTS.md, "Memory").
+
 Cost: a pipe round trip and a pickle of the job and the serialized answer: about 0.03 ms on a simple SELECT
 (tests/test_server_limits.py measures it against calling the store directly).
 """
 from __future__ import annotations
 
 import fcntl
+import gc
 import logging
 import os
 import pickle
@@ -131,11 +140,21 @@ class _Worker:
         self.to_child = to_child
         self.from_child = from_child
         self.alive = True
+        self.faults_seen = 0  # its minor page faults when its private memory was last read (WorkerPool._done)
+        self._ended = threading.Lock()  # kill and stop close the pipes once, whoever calls them first
+
+    def _end(self) -> bool:
+        """Mark it dead; False if it already was (its descriptors are closed: closing them again could close
+        a descriptor another thread has opened since)."""
+        with self._ended:
+            if not self.alive:
+                return False
+            self.alive = False
+            return True
 
     def kill(self) -> None:
-        if not self.alive:
+        if not self._end():
             return
-        self.alive = False
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -144,9 +163,8 @@ class _Worker:
 
     def stop(self) -> None:
         """Ask an idle worker to leave (EOF on its pipe) and reap it."""
-        if not self.alive:
+        if not self._end():
             return
-        self.alive = False
         self._close_and_reap(grace=True)
 
     def _close_and_reap(self, grace: bool = False) -> None:
@@ -221,6 +239,9 @@ def _receive(fd: int, deadline: float | None):
 def _child_main(handler: Callable[[dict], dict], to_child: int, from_child: int, timeout: float,
                 memory_bytes: int, sandbox: bool = True) -> None:
     """The worker's whole life. Never returns: always os._exit, so no parent cleanup code runs here."""
+    # Everything inherited goes to the garbage collector's permanent generation: a collection then never walks
+    # (and so never copies) the server's objects (the page of each object holds the collector's links).
+    gc.freeze()
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -271,6 +292,31 @@ def _serve_jobs(handler: Callable[[dict], dict], grace: int) -> None:
         os._exit(70)
 
 
+_PAGE = resource.getpagesize()
+
+
+def _minor_faults(pid: int) -> int:
+    """Minor page faults of `pid` so far (/proc/PID/stat); 0 if unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return int(f.read().rsplit(b")", 1)[1].split()[7])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def private_mb(pid: int) -> float:
+    """MiB of memory `pid` owns alone (Private_Clean + Private_Dirty of /proc/PID/smaps_rollup); 0 if unknown."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith(("Private_Clean:", "Private_Dirty:")):
+                    total += int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return total / 1024
+
+
 def _address_space_now() -> int:
     try:
         with open("/proc/self/statm") as f:
@@ -283,12 +329,14 @@ class WorkerPool:
     """A fixed number of forked workers running `handler(job) -> reply` with a per-job deadline."""
 
     def __init__(self, handler: Callable[[dict], dict], size: int, timeout: float, memory_mb: int = 0,
-                 sandbox: bool = True):
+                 sandbox: bool = True, private_mb: int = 0):
         self.handler = handler
         self.sandbox = sandbox  # False only for the federation pool: those workers may open sockets
         self.size = size
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.private_mb = private_mb  # recycle a worker owning more private memory than this (0: never)
+        self.recycled = 0
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
@@ -341,8 +389,39 @@ class WorkerPool:
             worker.kill()
             self._replace(worker)
             raise WorkerDied()
-        self._release(worker)
+        self._done(worker)
         return reply
+
+    def _done(self, worker: _Worker) -> None:
+        """Back to the pool, or, owning more private memory than `private_mb`, replaced by a fresh fork.
+
+        Reading /proc/PID/smaps_rollup walks the page tables (26 ms for a worker of a 1M-triple store), so it is
+        only read once the worker's minor page faults since the last reading (/proc/PID/stat, cheap; every page
+        it copied is one) could amount to `private_mb`, and then in a thread of its own: the caller has its
+        answer and goes on."""
+        if not self.private_mb:
+            self._release(worker)
+            return
+        faults = _minor_faults(worker.pid)
+        if (faults - worker.faults_seen) * _PAGE < self.private_mb << 20:
+            self._release(worker)
+            return
+        threading.Thread(target=self._check, args=(worker, faults), name="itukg-worker-memory",
+                         daemon=True).start()
+
+    def _check(self, worker: _Worker, faults: int) -> None:
+        if private_mb(worker.pid) > self.private_mb:
+            with self._cond:
+                self._busy.discard(worker)
+            self._recycle(worker)
+        else:
+            worker.faults_seen = faults
+            self._release(worker)
+
+    def _recycle(self, worker: _Worker) -> None:
+        worker.kill()  # idle: nothing is lost
+        self.recycled += 1
+        self._replace(worker)
 
     def start_detached(self, job: dict, timeout: float, deadline: float) -> Detached:
         """Give `job` to a worker that leaves the pool with it (a fresh fork takes its place): for a job known

@@ -75,3 +75,28 @@ def test_pool_overhead_is_small(live):
     assert http < 0.050, http
     print(f"\nmedian: in-process {direct * 1e3:.3f} ms, via worker {pooled * 1e3:.3f} ms, "
           f"over HTTP {http * 1e3:.2f} ms")
+
+
+def _grow(job: dict) -> dict:
+    """A job that makes its worker own `mb` MiB of private memory (kept, as store pages a query read would be)."""
+    _KEPT.append(bytearray(job["mb"] << 20))
+    for i in range(0, len(_KEPT[-1]), 4096):
+        _KEPT[-1][i] = 1
+    return {"ok": True, "pid": os.getpid()}
+
+
+_KEPT: list = []
+
+
+def test_a_worker_owning_too_much_private_memory_is_replaced_by_a_fresh_fork():
+    from itukg.server.workers import WorkerPool
+
+    pool = WorkerPool(_grow, 1, 10.0, private_mb=16)
+    try:
+        first = pool.run({"mb": 1})["pid"]
+        assert pool.run({"mb": 1})["pid"] == first  # small: kept
+        assert pool.run({"mb": 32})["pid"] == first  # answered, then recycled
+        third = pool.run({"mb": 1})["pid"]  # waits for the fresh fork
+        assert third != first and pool.recycled == 1 and pool.pids == [third]
+    finally:
+        pool.kill_all()

@@ -235,3 +235,25 @@ def test_the_server_answers_at_once_and_adds_its_union_store_in_the_background(b
         assert json.loads(reply["body"]) == before
     finally:
         runtime.close()
+
+
+def test_without_the_union_store_the_server_keeps_one_store_and_answers_the_same(built_corpus):
+    from itukg.server.runtime import Runtime
+
+    # (blank nodes are left out: the union store is a reload, with blank node labels of its own)
+    job = {"query": "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(!isBlank(?s)) } GROUP BY ?s ORDER BY ?s",
+           "formats": {"tabular": "json"}, "max_results": 100000,
+           "dataset": {"default": [UNION_GRAPH.value], "named": [], "union_only": True}}
+    answers = []
+    for union_store in (True, False):
+        runtime = Runtime(Settings(data_dir=built_corpus, reload_interval=0, union_store=union_store))
+        try:
+            deadline = time.monotonic() + 30
+            while union_store and runtime.snapshot.union_store is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert (runtime.snapshot.union_store is not None) is union_store
+            _, reply = runtime.run_query(lambda snap: job)
+            answers.append(json.loads(reply["body"]))
+        finally:
+            runtime.close()
+    assert answers[0] == answers[1] and answers[0]["results"]["bindings"]
