@@ -232,6 +232,8 @@ def _valid_name(name: str) -> bool:
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 _CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?")
+#: between two names of a list: ', ', '; ', ', and ', ' and '
+_NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
 _NAMED_AS = re.compile(r"\b(?:(?:re-?)?appointed|(?:re-?)?elected|named|designated|nominated|confirmed)\s+"
                        r"(?=[^;\n]*\bas\s+(?:(?:the|its|a|an|new)\s+)*\Z)", re.IGNORECASE)
@@ -352,6 +354,15 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
+    def holder_at(pos: int, limit: int, post: Ref) -> int | None:
+        """Add the person named at pos as holding `post`; where the name (and its affiliation) ends, or None."""
+        got = name_at(pos, True)
+        if not got:
+            return None
+        hon, ns, ne, name = got
+        add(name, ns, ne, post, hon)
+        return _affiliation_after(ref, text, ne, limit)[2]
+
     # 'appointed Ms A (Acme, France) and Mr B (Beta, Japan) as Rapporteurs of ...': each named holds the post
     for ps, _pe, post in posts:
         verbs = list(_NAMED_AS.finditer(text[max(start, ps - 400):ps]))
@@ -364,13 +375,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             continue
         clause_end = ps - len(as_word.group())
         while pos < clause_end:
-            got = name_at(pos, True)
-            if not got:
-                break
-            hon, ns, ne, name = got
-            add(name, ns, ne, post, hon)
-            _, _, pos = _affiliation_after(ref, text, ne, clause_end)
-            sep = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)").match(text, pos, clause_end)
+            after = holder_at(pos, clause_end, post)
+            sep = _NAME_SEP.match(text, after, clause_end) if after is not None else None
             if not sep:
                 break
             pos = sep.end()
@@ -388,14 +394,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 if step is None:
                     break  # a blank line (or the end): the list is over
                 pos = step.end()
-            got = name_at(pos, True)
-            if not got:
+            after = holder_at(pos, end, post)
+            if after is None:
                 break
-            hon, ns, ne, name = got
-            add(name, ns, ne, post, hon)
-            _, _, pos = _affiliation_after(ref, text, ne, end)
+            pos = after
             if one_line:
-                sep = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)").match(text, pos, end)
+                sep = _NAME_SEP.match(text, pos, end)
                 if not sep:
                     break
                 pos = sep.end()
