@@ -149,16 +149,27 @@ class LiveServer:
         return self.url + "/sparql"
 
     def stop(self) -> None:
-        """Finish in-flight requests, close every connection (keep-alive ones keep waitress's loop alive)."""
-        self.server.task_dispatcher.shutdown(timeout=5)
-        self.server.close()
-        for channel in list(self.server._map.values()):
-            try:
-                channel.handle_close()
-            except Exception:
-                pass
-        self.thread.join(timeout=5)
-        close_app(self.app)
+        stop_waitress(self.server, self.thread, self.app)
+
+    def stop_after_requests(self) -> None:
+        """Stop once the connections of the requests just made are closed on the server's side too (stopping
+        while its loop still holds a channel the client closed can race waitress's select: EBADF in its thread)."""
+        time.sleep(0.3)
+        self.stop()
+
+
+def stop_waitress(server, thread: threading.Thread, app) -> None:
+    """Finish in-flight requests, close every connection (keep-alive ones keep waitress's loop alive), release
+    the app's workers."""
+    server.task_dispatcher.shutdown(timeout=5)
+    server.close()
+    for channel in list(server._map.values()):
+        try:
+            channel.handle_close()
+        except Exception:
+            pass
+    thread.join(timeout=5)
+    close_app(app)
 
 
 def start_server(settings: Settings) -> LiveServer:

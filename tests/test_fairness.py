@@ -120,7 +120,7 @@ def test_hostile_clients_looping_on_a_slow_query_do_not_starve_a_cheap_ask():
         assert set(outcomes) <= {429, 503}, sorted(set(outcomes))
         assert 429 in outcomes  # the per-client limit said so, at once
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
 
 def test_a_query_over_the_fast_budget_is_answered_from_the_slow_lane():
@@ -135,7 +135,7 @@ def test_a_query_over_the_fast_budget_is_answered_from_the_slow_lane():
         status, _, body, seconds = _query(server.url, ASK)
         assert status == 200 and seconds < 1.0
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
 
 def test_the_slow_lane_is_bounded_per_client_and_in_total_with_retry_after():
@@ -186,7 +186,7 @@ def test_the_slow_lane_is_bounded_per_client_and_in_total_with_retry_after():
             assert not alive, f"slow worker {pid} still exists"
         assert _lanes(server) | {"refused": None} == {"running": 0, "waiting": 0, "processes": 0, "refused": None}
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
 
 def test_lanes_can_be_turned_off():
@@ -198,14 +198,8 @@ def test_lanes_can_be_turned_off():
         assert status == 200
         assert "slow" not in requests.get(server.url + "/status", timeout=10).json()["lanes"]
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
-
-def _stop(server) -> None:
-    """Stop a server once the connections of the requests just made are closed on its side too (stopping it
-    while its loop still holds a channel the client closed can race waitress's select: EBADF in its thread)."""
-    time.sleep(0.3)
-    server.stop()
 
 
 def test_waiting_requests_have_threads_of_their_own():
@@ -218,4 +212,4 @@ def test_waiting_requests_have_threads_of_their_own():
     try:
         assert server.server.adj.threads == 3 + 1 + 1 + 1 + 0
     finally:
-        _stop(server)
+        server.stop_after_requests()

@@ -83,7 +83,7 @@ def test_sixteen_updates_at_once_never_stall_reads():
         r = _update(server, NOTE)
         assert r.status_code == 200, r.text
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
 
 # --- (b) updates next to a build -----------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_updates_to_the_builds_graphs_are_refused_with_409():
         assert _ask(server, f"ASK {{ <{ERICSSON}> rdfs:label ?l }}")
         assert not (server.settings.data_dir / "updates.nq").exists()
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
 
 def test_what_updates_own_survives_a_rebuild_and_a_restart_and_drop_all_removes_only_it():
@@ -131,7 +131,7 @@ def test_what_updates_own_survives_a_rebuild_and_a_restart_and_drop_all_removes_
         assert _ask(server, 'ASK { GRAPH <http://example.org/notes> { ?s ?p "hi" } }')
         assert _ask(server, f"ASK {{ GRAPH <http://example.org/derived> {{ <{MEETING}> ?p true }} }}")
     finally:
-        _stop(server)
+        server.stop_after_requests()
     # a restart over the same directory: the updates are there again
     server = start_server(Settings(data_dir=data_dir, query_timeout=5.0, query_workers=2, reload_interval=0,
                                    allow_update=True, update_token=TOKEN))
@@ -146,11 +146,5 @@ def test_what_updates_own_survives_a_rebuild_and_a_restart_and_drop_all_removes_
         assert _ask(server, f"ASK {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}")
         assert not (data_dir / "updates.nq").exists()
     finally:
-        _stop(server)
+        server.stop_after_requests()
 
-
-def _stop(server) -> None:
-    """Stop a server once the connections of the requests just made are closed on its side too (stopping it
-    while its loop still holds a channel the client closed can race waitress's select: EBADF in its thread)."""
-    time.sleep(0.3)
-    server.stop()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from server_fixtures import stop_waitress
 
 from itukg.graph.errors import QueryError
 from itukg.server import named_queries as nq, ui
@@ -98,16 +99,7 @@ class Live:
     thread: threading.Thread
 
     def stop(self) -> None:
-        """Finish in-flight requests and close every connection before the loop (as server_fixtures does)."""
-        self.server.task_dispatcher.shutdown(timeout=5)
-        self.server.close()
-        for channel in list(self.server._map.values()):
-            try:
-                channel.handle_close()
-            except Exception:
-                pass
-        self.thread.join(timeout=5)
-        close_app(self.app)
+        stop_waitress(self.server, self.thread, self.app)
 
 
 def start_live(data_dir: Path, snapshot=None) -> Live:
