@@ -81,6 +81,7 @@ class Anchor:
     is_past: bool = False  # 'past CTO meetings', 'the previous meeting'
     heading: bool = False  # the phrase is a heading line (its date may be on the lines below)
     meeting_key: tuple | None = None  # the meeting it was found to speak of (set while grouping)
+    said: tuple[int, int] = (0, 0)  # the words of its kind's phrase alone ('CxO meeting')
 
 
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -158,7 +159,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     else:
         facts.warnings.append("no meeting found: the document names no kind of meeting; what it names is kept "
                               "on the document")
-    _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs])
+    _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
+                       [a.said for a in anchors])
     return facts
 
 
@@ -166,7 +168,8 @@ def _entity_key(r: Ref) -> str:
     return r.iri or str(iris.entity(r))
 
 
-def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organizations: list[Ref], regions) -> None:
+def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organizations: list[Ref], regions,
+                       meeting_names: list[tuple[int, int]]) -> None:
     """What the document names outside its meetings, each entity once (its first mention), ITU itself left out:
     a document is never empty, and nothing its meetings already say is said twice. The text the meetings own
     is not read again (extraction cost stays flat)."""
@@ -209,11 +212,10 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
     names = [r.span for r in organizations + facts.groups] + [p.span for p in everyone] + \
         [g.span for m in ms for g in m.groups_mentioned] + [m.name_span for m in ms] + \
         [m.place.span for m in ms if m.place]
-    said_meetings = {(x.start(), x.end()) for kind in meeting_kinds() for x in kind.pattern.finditer(text)}
-    # a phrase that only names a kind of meeting ('CxO meeting') is no subject; one that speaks of a meeting is
-    # ('outcome of the preparatory meeting')
+    # a phrase that only names a kind of meeting ('CxO meeting': inside an anchor's phrase) is no subject; one that
+    # speaks of a meeting is ('outcome of the preparatory meeting')
     facts.keyphrases = [(p, sp) for p, sp in find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
-                        if not any(a <= sp.start and sp.end <= b for a, b in said_meetings)]
+                        if not any(a <= sp.start and sp.end <= b for a, b in meeting_names)]
 
 
 # -- anchors and meetings ------------------------------------------------------------------------
@@ -303,7 +305,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             date = _meeting_date(text, m.end(), ds)
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
-            anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading)
+            anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
+                            said=m.span())
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
                     and not _plural(text, m.end()) and not _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
