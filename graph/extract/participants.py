@@ -349,16 +349,13 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 for ls, le in block:
                     for s, e in _items(text, ls, le):
                         _parse_item(ref, text, s, e, result)
-            elif text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
-                close = text.find(")", body, end)
-                if close < 0 or "\n" in text[body:close]:
-                    continue
-                stop = close
-                result = ParticipantList(Span.of(text, m.start(), stop))
-                for s, e in _items(text, body, stop):
-                    _parse_item(ref, text, s, e, result)
             else:
-                stop = min(_list_end(text, body, inline_here), end)
+                if text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
+                    stop = text.find(")", body, end)
+                    if stop < 0 or "\n" in text[body:stop]:
+                        continue
+                else:
+                    stop = min(_list_end(text, body, inline_here), end)
                 if stop <= body:
                     continue
                 result = ParticipantList(Span.of(text, m.start(), stop))
