@@ -38,7 +38,6 @@ from .store import (
     file_signature,
     load_snapshot,
     updates_file,
-    with_union_store,
     write_updates,
 )
 from .syntax import syntax_error
@@ -75,8 +74,9 @@ class Runtime:
         self.settings = settings
         self.started = time.time()
         self.closed = False
-        # Serve as soon as the data is in; the compact union store (a speed-up) is added in the background.
-        snapshot = snapshot or load_snapshot(settings, compact_union=False)
+        # Everything a query needs is built before the first one is served (the compact union store included):
+        # work left for the background after a load made the first requests after it 2-3x slower (issue 15).
+        snapshot = snapshot or load_snapshot(settings, compact_union=settings.union_store)
         self._lock = threading.Lock()  # one swap or update at a time
         retry = max(1.0, min(settings.query_timeout, 10.0))
         self.slow_lane: SlowLane | None = None
@@ -89,10 +89,6 @@ class Runtime:
         self._moved_lock = threading.Lock()
         self._state: tuple[Snapshot, QueryPool, QueryPool | None] = (
             snapshot, self._make_pool(snapshot), self._make_service_pool(snapshot))
-        if (settings.union_store and snapshot.union_store is None
-                and isinstance(snapshot.store, ox.Store)):  # (not an external store)
-            threading.Thread(target=self._add_union_store, args=(snapshot,), name="itukg-union-store",
-                             daemon=True).start()
         self.watcher: DatasetWatcher | None = None
         if not settings.files and settings.reload_interval > 0 and snapshot.signature is not None:
             self.watcher = DatasetWatcher(settings.data_dir, snapshot, self.install, settings.reload_interval,
@@ -136,18 +132,6 @@ class Runtime:
         for retired in old[1:]:
             if retired is not None:
                 retired.close()
-
-    def _add_union_store(self, snapshot: Snapshot) -> None:
-        try:
-            compact = with_union_store(snapshot)
-        except Exception:  # the server works without it, only slower
-            log.exception("could not build the compact union store")
-            return
-        with self._lock:
-            if self._state[0] is snapshot and not self.closed:  # not if a reload or an update came first
-                self._install_locked(compact)
-                assert compact.union_store is not None  # with_union_store made it
-                log.info("compact union store ready (%d triples)", len(compact.union_store))
 
     def run_query(self, make_job: Callable[[Snapshot], dict], federated: bool = False, client: str | None = None,
                   lane: str = "auto") -> tuple[Snapshot, dict]:
