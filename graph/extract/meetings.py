@@ -387,7 +387,7 @@ def _name_start(text: str, start: int) -> int:
     pos = start
     while True:
         m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)\s+$", text[max(0, pos - 40):pos])
-        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A") or "\n" in m.group(0):
+        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A", "An", "This", "That") or "\n" in m.group(0):
             return pos
         pos = pos - len(m.group(0))
 
@@ -640,7 +640,8 @@ def _owns(key: tuple, a: Anchor, anchors: list[Anchor]) -> bool:
 
 def _display_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
-    if name.isupper() and " " in name:  # 'CTO MEETING' as a heading, not an acronym ('WTSA-20')
+    # 'CTO MEETING' as a heading, not acronyms alone ('WTSA-20', 'ITU-T SG20')
+    if name.isupper() and " " in name and any(w.isalpha() and len(w) > 4 for w in name.split()):
         name = name.capitalize().replace("Cto", "CTO").replace("Tsag", "TSAG").replace("Sgla", "SGLA")
         name = re.sub(r"\b(cto|tsag|itu|sg)\b", lambda m: m.group().upper(), name)
     return name
