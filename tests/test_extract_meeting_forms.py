@@ -78,3 +78,48 @@ def test_a_regional_group_meeting_keeps_the_whole_name_of_its_region():
 ])
 def test_a_forum_is_named_without_its_article_and_with_its_region(text, name):
     assert only(text + "\n").name == name
+
+
+# -- a meeting held alongside another one ---------------------------------------------------------------------
+
+GSS_PRESS = """Global Standards Symposium opens in New Delhi
+
+NEW DELHI, 14 October 2024 – The Global Standards Symposium (GSS-24) opened today in New Delhi, India, ahead of the World Telecommunication Standardization Assembly (WTSA-24), which runs from 15 to 24 October 2024.
+"""
+
+
+def test_a_date_in_the_clause_of_the_next_meeting_is_that_meetings_own():
+    ms = {m.kind: m for m in meetings(GSS_PRESS)}
+    assert (ms["Symposium"].start, ms["Symposium"].end) == (date(2024, 10, 14), date(2024, 10, 14))
+    assert (ms["Conference"].start, ms["Conference"].end) == (date(2024, 10, 15), date(2024, 10, 24))
+    assert ms["Symposium"].place.label == "New Delhi"
+    assert ms["Conference"].place is None  # 'ahead of' it: where the symposium opened is not said of the assembly
+
+
+CTO_AT_WCIT = ("The sixth ITU CTO meeting was held in Dubai on Monday, 10 December 2012, in conjunction with the World "
+               "Conference on International Telecommunications (WCIT-12), which took place in Dubai from 3 to 14 "
+               "December 2012.\n")
+
+
+def test_the_event_a_meeting_is_held_with_is_dated_by_its_own_clause_and_is_its_co_located_event():
+    ms = {m.kind: m for m in meetings(CTO_AT_WCIT)}
+    assert (ms["Conference"].start, ms["Conference"].end) == (date(2012, 12, 3), date(2012, 12, 14))
+    cto = ms["CTOMeeting"]
+    assert (cto.start, cto.place.label) == (date(2012, 12, 10), "Dubai")
+    assert cto.co_located is not None
+    assert (cto.co_located.series.label, cto.co_located.year) == ("World Conference on International Telecommunications", 2012)
+
+
+SGLA_EVE = """ITU-T Study Group Leadership Assembly (SGLA)
+Hammamet, Tunisia, 24 October 2016
+
+The Study Group Leadership Assembly was held in Hammamet, Tunisia, on 24 October 2016, on the eve of the World Telecommunication Standardization Assembly (WTSA-16), which took place from 25 October to 3 November 2016.
+"""
+
+
+def test_a_meeting_named_after_this_one_in_its_sentence_is_its_co_located_event():
+    ms = {m.kind: m for m in meetings(SGLA_EVE)}
+    sgla = ms["LeadershipAssembly"]
+    assert sgla.co_located is not None and sgla.co_located.year == 2016
+    assert sgla.co_located.series.label == "World Telecommunication Standardization Assembly"
+    assert ms["Conference"].start == date(2016, 10, 25)

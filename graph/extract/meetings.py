@@ -92,6 +92,9 @@ _CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\
                           r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
                           r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+#: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
+_ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
+                        r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _COUNT = re.compile(
     rf"\b(?:(?P<q>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to|up\s+to)\s+)?"
     rf"(?P<n>{CARDINAL_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?P<who>participants|ICT\s+leaders|industry\s+leaders|leaders|CTOs|"
@@ -278,9 +281,22 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 
 
+#: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
+_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
+                         r"is\s+being)\s+held|(?:is\s+)?taking\s+place|will\s+take\s+place|runs?|ran|will\s+run|"
+                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)\b[^.;]*", re.IGNORECASE)
+
+
+def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
+    """Whether date d is in the relative clause right after a meeting's name ('WTSA-24, which runs from 15 to
+    24 October'): that meeting's date, whatever else the sentence names."""
+    return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     taken: list[tuple[int, int]] = []
+    phrases = [m.span() for kind in meeting_kinds() for m in kind.pattern.finditer(text)]
     for kind in meeting_kinds():
         for m in kind.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -298,10 +314,14 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             is_next = bool(_NEXT.search(before))
             is_past = bool(_PAST.search(before)) or _plural(text, m.end())
             name_start = _name_start(text, m.start())
+            # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
+            ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and _dated_by_own_clause(text, b, d)
+                                           for a, b in phrases)]
             if _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
-                # date right after the phrase is the event's own ('at Example World, 10-13 September')
-                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30]
+                # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
+                # which took place in Dubai from 3 to 14 December')
+                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
             date = _meeting_date(text, m.end(), ds)
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
@@ -654,11 +674,13 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     consultation held in Seoul on 9 November'), each reads only its own part of it.
     """
     s, e = a.window
+    next_name: tuple[int, int] | None = None  # the other meeting named right after this one's part
     for o in anchors:
         if o is a or not (s <= o.name_span[0] < e) or o.date is None or (o.date and a.date and _key(o) == _key(a)):
             continue
         if o.name_span[0] > a.name_span[1]:
             e = min(e, o.name_span[0])
+            next_name = o.name_span if e == o.name_span[0] else next_name
         elif o.name_span[1] <= a.name_span[0]:
             s = max(s, o.window[0] if o.window[0] > s else _part_end(text, o))
     before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
@@ -671,6 +693,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     # the events the sentence names besides this meeting (never the meeting's own phrase)
     events = [ev for ev in _events(ref, text, s, e)
               if not (ev.span.start < a.name_span[1] and a.name_span[0] < ev.span.end)]
+    if next_name:  # 'held on the eve of WTSA-16, which took place ...': the other meeting is the co-located event
+        events += [ev for ev in _events(ref, text, next_name[0], next_name[1]) if ev.span.start == next_name[0]]
     co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])), None)
     if co and (m.co_located is None or (m.co_located.start is None and co.start is not None)):
         year = co.year or (m.start.year if m.start else None)
@@ -689,7 +713,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
-        starts = (max(s, a.name_span[0]), s) if a.opening or a.heading else (max(s, a.name_span[0]),)
+        # ('held ahead of WTSA-24' names a meeting held elsewhere or later: the place before it is the other's)
+        alongside = _ALONGSIDE.search(text[max(s, a.name_span[0] - 60):a.name_span[0]])
+        starts = (max(s, a.name_span[0]), s) if (a.opening or a.heading) and not alongside else (max(s, a.name_span[0]),)
         place = None
         for start in starts:
             place = find_place(ref, text, start, e, exclude + list(avoid))
