@@ -123,3 +123,11 @@ def test_a_meeting_named_after_this_one_in_its_sentence_is_its_co_located_event(
     assert sgla.co_located is not None and sgla.co_located.year == 2016
     assert sgla.co_located.series.label == "World Telecommunication Standardization Assembly"
     assert ms["Conference"].start == date(2016, 10, 25)
+
+
+def test_the_text_after_a_sentence_naming_a_co_located_meeting_stays_with_the_meeting_it_reports():
+    text = SGLA_EVE + "\nChairmen of SG 2, SG3 and Study Group 5 presented their experiences to the assembly.\n"
+    ms = {m.kind: m for m in meetings(text)}
+    assert {g.label for g in ms["LeadershipAssembly"].groups_mentioned} >= {
+        "ITU-T Study Group 2", "ITU-T Study Group 3", "ITU-T Study Group 5"}
+    assert not ms["Conference"].groups_mentioned

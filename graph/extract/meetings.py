@@ -792,12 +792,17 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             regions[next(iter(meetings))] = [(0, len(text))]
         return regions
     bounds: list[_Bound] = []  # where each meeting's text starts
+    last_window = None  # the sentence of the last opening anchor
     for a in opening:
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
         start = text.rfind("\n", 0, a.window[0]) + 1
+        alongside = a.window == last_window and _CO_LOCATION.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
+        last_window = a.window
         if bounds and bounds[-1].key == key:
             continue
+        if alongside:
+            continue  # 'held on the eve of WTSA-16, which took place ...': named in passing, the text goes on about this one
         if bounds and bounds[-1].window == a.window:
             # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the
             # consultation held ...'): each owns its part of the sentence, and the text after it belongs to none
