@@ -131,3 +131,13 @@ def test_the_text_after_a_sentence_naming_a_co_located_meeting_stays_with_the_me
     assert {g.label for g in ms["LeadershipAssembly"].groups_mentioned} >= {
         "ITU-T Study Group 2", "ITU-T Study Group 3", "ITU-T Study Group 5"}
     assert not ms["Conference"].groups_mentioned
+
+
+def test_tsag_by_its_full_name_that_held_its_meeting_and_a_rapporteur_group_named_with_commas():
+    text = ("The Telecommunication Standardization Advisory Group (TSAG) held its meeting from 11 to 18 January 2021 "
+            "in a fully virtual format. The Rapporteur Group on Work Programme, Restructuring and Collaboration "
+            "(RG-WPR) met on 8 January 2021.\n")
+    ms = {m.kind: m for m in meetings(text)}
+    assert (ms["TSAGMeeting"].start, ms["TSAGMeeting"].end) == (date(2021, 1, 11), date(2021, 1, 18))
+    assert ms["RapporteurGroupMeeting"].start == date(2021, 1, 8)
+    assert ms["RapporteurGroupMeeting"].name.startswith("Rapporteur Group on Work Programme, Restructuring and Collaboration")
