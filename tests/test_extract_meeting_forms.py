@@ -141,3 +141,23 @@ def test_tsag_by_its_full_name_that_held_its_meeting_and_a_rapporteur_group_name
     assert (ms["TSAGMeeting"].start, ms["TSAGMeeting"].end) == (date(2021, 1, 11), date(2021, 1, 18))
     assert ms["RapporteurGroupMeeting"].start == date(2021, 1, 8)
     assert ms["RapporteurGroupMeeting"].name.startswith("Rapporteur Group on Work Programme, Restructuring and Collaboration")
+
+
+@pytest.mark.parametrize("text, start, end, city", [
+    ("The eighth meeting of the Focus Group on AI for Health (FG-AI4H) was held in Lausanne, Switzerland, on 3-4 May "
+     "2019.", date(2019, 5, 3), date(2019, 5, 4), "Lausanne"),
+    ("The FG-AI4H meeting took place in Zanzibar, Tanzania, on 2-5 September 2019.",
+     date(2019, 9, 2), date(2019, 9, 5), "Zanzibar"),
+    ("The ITU-T Focus Group on Autonomous Networks met in Geneva on 3-4 May 2021.",
+     date(2021, 5, 3), date(2021, 5, 4), "Geneva"),
+])
+def test_a_focus_group_meeting(text, start, end, city):
+    m = only(text + "\n")
+    assert (m.kind, m.start, m.end, m.place.label) == ("FocusGroupMeeting", start, end, city)
+
+
+def test_a_focus_group_named_in_a_meetings_sentence_is_no_meeting_of_its_own():
+    ms = meetings("TSAG agreed on 16 December 2022 to establish the Focus Group on Metaverse.\n"
+                  "The outcome of the Focus Group on AI for Health was presented at the CTO meeting held in Geneva "
+                  "on 3 May 2019.\n")
+    assert "FocusGroupMeeting" not in {m.kind for m in ms}
