@@ -161,3 +161,21 @@ def test_a_focus_group_named_in_a_meetings_sentence_is_no_meeting_of_its_own():
                   "The outcome of the Focus Group on AI for Health was presented at the CTO meeting held in Geneva "
                   "on 3 May 2019.\n")
     assert "FocusGroupMeeting" not in {m.kind for m in ms}
+
+
+# -- a month or a year that opens the sentence --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("In September 2018, the CTO meeting was held in Durban, South Africa, alongside ITU Telecom World 2018.",
+     date(2018, 9, 1), date(2018, 9, 30), "month"),
+    ("In late October 2019, a TSAG meeting took place in Geneva.", date(2019, 10, 1), date(2019, 10, 31), "month"),
+    ("In 2019, the CTO meeting was held in Budapest.", date(2019, 1, 1), date(2019, 12, 31), "year"),
+])
+def test_a_month_or_year_opening_the_sentence_dates_its_meeting(text, start, end, precision):
+    m = only(text + "\n")
+    assert (m.start, m.end, m.precision) == (start, end, precision)
+
+
+def test_a_month_opening_a_sentence_about_something_else_dates_no_meeting():
+    assert not [m for m in meetings("Established in September 2018, the group met with the CTO meeting held in Geneva.\n")
+                if m.start]

@@ -373,7 +373,7 @@ def find_months(text: str, taken: list[tuple[int, int]] | None = None) -> list[M
 
 #: A year alone, where the text dates something by it: "in 2008", "(Antalya, 2006)", "held in Busan in 2017".
 _YEAR_ALONE = re.compile(
-    r"\b(?:in|during|since|of)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|of)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
     r"|\(\s*[A-Z][\w .'\u2019-]{1,40},\s*(?P<y2>(?:19|20)[0-9]{2})\s*\)"
 )
 

@@ -322,7 +322,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
-            date = _meeting_date(text, m.end(), ds)
+            date = _meeting_date(text, m.end(), ds, s)
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
@@ -412,24 +412,31 @@ def _name_start(text: str, start: int) -> int:
         pos = pos - len(m.group(0))
 
 
-def _meeting_date(text: str, after: int, ds: list[DateMention]) -> DateMention | None:
+def _meeting_date(text: str, after: int, ds: list[DateMention], sentence_start: int = 0) -> DateMention | None:
     """The meeting's own date among the sentence's dates: not one that belongs to a co-located event.
 
     A month or a year alone ('in 2008', '(Antalya, 2006)') dates the meeting only when it follows the phrase
-    closely, in the same clause: elsewhere in the sentence it dates something else."""
+    closely, in the same clause, or when it opens the sentence ('In September 2018, the CTO meeting was
+    held ...'): elsewhere in the sentence it dates something else."""
     days = [d for d in ds if d.precision == "day"]
     written = [d for d in days if any(c.isdigit() for c in d.quote)]
     if written and len(written) < len(days):
         days = written  # 'closed today after a meeting held from 15 to 24 October': the written range is its date
     if not days:
         near = [d for d in ds if 0 <= d.span_start - after <= 60 and not re.search(r"[;\n]|\band\b", text[after:d.span_start])]
-        return near[0] if near else None
+        opening = [d for d in ds if d.precision in ("month", "year") and d.span_end <= after
+                   and _MONTH_OPENS.fullmatch(text, sentence_start, d.span_start)]
+        return near[0] if near else opening[0] if opening else None
     ds = days
     own = [d for d in ds if not _belongs_to_event(text, d)]
     if own:
         later = [d for d in own if d.span_start >= after]
         return later[0] if later else own[-1]
     return ds[0] if len(ds) == 1 else None
+
+
+#: 'In September 2018, ...': the words before a month that opens a sentence
+_MONTH_OPENS = re.compile(r"(?:In|During)\s+(?:early\s+|mid-?\s*|late\s+)?", re.IGNORECASE)
 
 
 def _belongs_to_event(text: str, d: DateMention) -> bool:
