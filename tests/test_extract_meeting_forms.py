@@ -179,3 +179,10 @@ def test_a_month_or_year_opening_the_sentence_dates_its_meeting(text, start, end
 def test_a_month_opening_a_sentence_about_something_else_dates_no_meeting():
     assert not [m for m in meetings("Established in September 2018, the group met with the CTO meeting held in Geneva.\n")
                 if m.start]
+
+
+def test_a_heading_that_spells_out_chief_technology_officers_with_the_acronym_in_brackets():
+    text = ("ITU-T Chief Technology Officers (CTO) Meeting\nGeneva, Switzerland\nTuesday, 3 December 2025\n\n"
+            "Communiqué\n\n1. The CTO meeting was hosted by ITU in Geneva. Participants came from three operators.\n")
+    m = only(text)
+    assert (m.kind, m.start, m.place.label) == ("CTOMeeting", date(2025, 12, 3), "Geneva")
