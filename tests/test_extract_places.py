@@ -105,6 +105,8 @@ def test_loading_the_gazetteer_is_quick_enough():
     # a country's name inside a longer city's or region's name is part of it
     ("The consultation took place in Port of Spain, Trinidad and Tobago.", ("Port of Spain", "City", "TT")),
     ("The meeting was held in Mexico City on 3 May.", ("Mexico City", "City", "MX")),
+    # ITU's headquarters are in Geneva: a meeting held there is held in Geneva
+    ("The CTO meeting was held at ITU Headquarters on 3 May 2019.", ("Geneva", "City", "CH")),
 ])
 def test_places_in_context(sentence, expected):
     assert place_of(sentence) == expected
