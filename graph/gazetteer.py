@@ -251,7 +251,7 @@ class Gazetteer:
                     if not cands:
                         continue
                     s, e = start + toks[i][1], start + toks[i + n - 1][2]
-                    if "\n" in text[s:e] or re.search(r"[.;!?]\s", text[s:e]):
+                    if "\n" in text[s:e] or _SENTENCE_BREAK.search(text[s:e]):
                         continue
                     hit = GazMatch(s, e, self._candidates(cands))
                     i += n
@@ -271,6 +271,8 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: a sentence end inside a name; the dot of 'St.', 'Ste.', 'Mt.', 'Ft.' ('St. Louis') is no sentence end
+_SENTENCE_BREAK = re.compile(r"(?<!\bSt)(?<!\bSte)(?<!\bMt)(?<!\bFt)[.;!?]\s")
 
 
 def _key(name: str) -> tuple[str, ...]:

@@ -237,9 +237,13 @@ class Reference:
                     continue
                 s, e = start + toks[i][1], start + toks[i + n - 1][2]
                 surface = text[s:e]
-                if "\n" in surface or (n > 1 and _SENTENCE_BREAK.search(surface)):
+                if "\n" in surface:
                     continue
-                ok = [x for x in entries if (kinds is None or x.kind in kinds) and self._case_ok(x, surface)]
+                # a full stop inside the match ends a sentence, unless the name itself is written with it
+                # ('St. Petersburg')
+                breaks = _SENTENCE_BREAK.findall(surface) if n > 1 else []
+                ok = [x for x in entries if (kinds is None or x.kind in kinds) and self._case_ok(x, surface)
+                      and (not breaks or _SENTENCE_BREAK.findall(x.alias) == breaks)]
                 if ok:
                     found = Match(s, e, tuple(ok))
                     i += n

@@ -101,6 +101,16 @@ CASES = [
      [(D(2018, 9, 9), D(2018, 9, 9), "9\u00a0September\u00a02018")]),
     ("The meeting was held from 14 to\n15 May 2018 in Geneva.",
      [(D(2018, 5, 14), D(2018, 5, 15), "14 to\n15 May 2018")]),
+    ("The consultation took place on 12, 13 and 14 June 2018 in Lima.",
+     [(D(2018, 6, 12), D(2018, 6, 14), "12, 13 and 14 June 2018")]),
+    ("Sessions on 9, 12 and 15 June 2018.",  # not consecutive: the days are not a range
+     [(D(2018, 6, 15), D(2018, 6, 15), "15 June 2018")]),
+    ("The group met on 12/13 June 2018 in Rome.",
+     [(D(2018, 6, 12), D(2018, 6, 13), "12/13 June 2018")]),
+    ("It runs from the 10th to the 12th of September 2019.",
+     [(D(2019, 9, 10), D(2019, 9, 12), "10th to the 12th of September 2019")]),
+    ("It ran from the 30th of May to the 2nd of June 2022.",
+     [(D(2022, 5, 30), D(2022, 6, 2), "30th of May to the 2nd of June 2022")]),
 ]
 
 

@@ -189,6 +189,17 @@ def test_a_rapporteur_group_defined_once_keeps_its_name_for_its_acronym():
         ("Rapporteur Group on Digital Shelters", "RG-DS", ID + "group/rg-ds")}
 
 
+def test_a_name_listed_with_commas_is_read_whole_when_its_acronym_follows():
+    # the reference knows 'Rapporteur Group on Work Programme' (RG-WP): the first words of this one's name
+    text = "The Rapporteur Group on Work Programme, Restructuring and Collaboration (RG-WPR) met on 8 January."
+    assert [(g.label, g.notation) for g in groups(text)] == [
+        ("Rapporteur Group on Work Programme, Restructuring and Collaboration", "RG-WPR")]
+    # without the acronym a comma may as well end the name
+    assert [g.label for g in groups("It thanked the Focus Group on Machine Learning, the chairs and TSB.")
+            if g.kind == "FocusGroup"] == [
+        "Focus Group on Machine Learning"]
+
+
 @pytest.mark.parametrize("text", [
     "The FG-IMT-2020 deliverables were transferred.",
     "The FG IMT-2020 deliverables were transferred.",
@@ -329,3 +340,12 @@ def test_a_known_group_under_the_text_s_own_acronym_is_the_known_group():
             "RG-SS will meet again in June.")
     found = groups(text)
     assert {g.iri for g in found} == {ID + "group/rg-stdsstrat"}
+
+
+def test_a_word_of_a_groups_name_is_not_what_the_sentence_asks_of_it():
+    # 'Collaboration' would read as 'coordinate': with no other action word the sentence once failed (IndexError)
+    facts = extract(Text(source="rg.txt", name="rg.txt", sha256="3" * 64, media_type="text/plain", encoding="utf-8",
+                         text="TSAG met on 8 January 2021.\nThe Rapporteur Group on Strengthening Collaboration "
+                              "(RG-SC) was praised.\n"))
+    assert [m.kind for m in facts.meetings] == ["TSAGMeeting"]
+    assert not facts.meetings[0].group_actions

@@ -141,6 +141,9 @@ The group recommended that ITU-T Study Group 13 prioritize work on computing pow
 
 def test_two_meetings_in_one_sentence_keep_their_own_place_and_nothing_else():
     ms = {m.kind: m for m in meetings(TD_TWO_REPORTED)}
+    # the rapporteur group 'met virtually on 15 March 2023': a meeting of its own, held online
+    rg = ms.pop("RapporteurGroupMeeting")
+    assert (rg.start, rg.place, rg.attendance[0]) == (date(2023, 3, 15), None, "online")
     assert set(ms) == {"CTOMeeting", "CTOConsultation"}
     assert ms["CTOMeeting"].place.iri == ID + "place/geneva"
     assert ms["CTOConsultation"].place.iri == ID + "place/seoul"

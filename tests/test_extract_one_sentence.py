@@ -20,6 +20,7 @@ def test_three_meetings_in_one_sentence_each_keep_their_own_part():
     doc = Text(source="three.txt", name="three.txt", sha256="0" * 64, text=TD_THREE_REPORTED,
                media_type="text/plain", encoding="utf-8")
     ms = {m.kind: m for m in extract(doc).meetings}
+    assert ms.pop("RapporteurGroupMeeting").start == date(2023, 3, 15)  # the group that 'met virtually' on that day
     assert set(ms) == {"CTOMeeting", "TSAGMeeting", "CTOConsultation"}
     assert ms["CTOMeeting"].start == date(2022, 10, 2)
     assert ms["TSAGMeeting"].start == date(2022, 12, 5)

@@ -99,6 +99,14 @@ def test_loading_the_gazetteer_is_quick_enough():
     ("The meeting was held in the UAE.", ("United Arab Emirates", "Country", "AE")),
     ("The meeting was held in Viet Nam.", ("Vietnam", "Country", "VN")),
     ("The meeting was held in Türkiye.", ("Türkiye", "Country", "TR")),
+    # an abbreviation's dot inside a city's name does not end the sentence
+    ("The forum was held in St. Petersburg, Russian Federation.", ("Saint Petersburg", "City", "RU")),
+    ("The consultation took place in St. Louis, Missouri.", ("St. Louis", "City", "US")),
+    # a country's name inside a longer city's or region's name is part of it
+    ("The consultation took place in Port of Spain, Trinidad and Tobago.", ("Port of Spain", "City", "TT")),
+    ("The meeting was held in Mexico City on 3 May.", ("Mexico City", "City", "MX")),
+    # ITU's headquarters are in Geneva: a meeting held there is held in Geneva
+    ("The CTO meeting was held at ITU Headquarters on 3 May 2019.", ("Geneva", "City", "CH")),
 ])
 def test_places_in_context(sentence, expected):
     assert place_of(sentence) == expected

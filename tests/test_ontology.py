@@ -22,7 +22,7 @@ ONTOLOGY = URIRef("https://w3id.org/itukg/ontology")
 # The terms docs/model.md names; the ontology must define each, with this kind.
 CLASSES = """
     Event Meeting CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting
-    Conference Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting
+    Conference Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting FocusGroupMeeting
     Workshop MeetingSeries Topic ITUTGroup StudyGroup FocusGroup AdvisoryGroup RapporteurGroup
     Bureau RegionalGroup WorkingParty Question JointCoordinationActivity Sector Organization Person Post Place City Region Country Document Participation
     DiscussionItem GroupAction StatedCount Evidence
@@ -44,7 +44,7 @@ DATATYPE_PROPERTIES = """
 PLAIN_PROPERTIES = ["evidenceObject"]
 
 MEETING_KINDS = """CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting Workshop Conference
-    Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting""".split()
+    Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting FocusGroupMeeting""".split()
 
 SUBCLASS_AXIOMS = [
     ("Meeting", ITUKG.Event),

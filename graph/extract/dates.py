@@ -133,6 +133,11 @@ _OF = r"(?:\s+of)?\s+"  # "9 September", "9th of September"
 _DASH_CHARS = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen, en/em dashes, minus
 _DASH = rf"(?P<dash>\s*[{_DASH_CHARS}]\s*|\s+(?:to|until|till|through|thru|and)\s+)"
 
+#: "the 9th to the 10th of September": the article before the second day of a range
+_THE = r"(?:the\s+)?"
+#: "12/13 June": two days with a slash between them, read like "12 and 13 June" (consecutive days only)
+_DAY_SLASH = r"(?P<slash>/)"
+
 _ISO = r"(?P<y{n}>[0-9]{{4}})-(?P<m{n}>[0-9]{{2}})-(?P<d{n}>[0-9]{{2}})"
 
 #: One regex per written style. Group names: d1/m1/y1 for the first day, d2/m2/y2 for
@@ -141,12 +146,17 @@ _STYLE_SOURCES: dict[str, str] = {
     # 26 February – 2 March 2018 ; 30 December 2019 – 2 January 2020
     "dmy_range": (
         f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}{_OF}{_month(1)}(?:{_SEP}{_year(1)})?"
-        f"{_DASH}{_WD}{_day(2)}{_OF}{_month(2)}(?:{_SEP}{_year(2)})?"
+        f"{_DASH}{_WD}{_THE}{_day(2)}{_OF}{_month(2)}(?:{_SEP}{_year(2)})?"
     ),
-    # 9-10 September 2019 ; 9 and 10 September ; 1-4 May, 2017
+    # 9-10 September 2019 ; 9 and 10 September ; 1-4 May, 2017 ; the 9th to the 10th of September ; 12/13 June
     "dd_my_range": (
-        f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}{_DASH}{_WD}{_day(2)}{_OF}{_month(2)}"
+        f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}(?:{_DASH}|{_DAY_SLASH}){_WD}{_THE}{_day(2)}{_OF}{_month(2)}"
         f"(?:{_SEP}{_year(2)})?"
+    ),
+    # 12, 13 and 14 June 2018: consecutive days listed one by one
+    "dd_list_my": (
+        f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}(?P<list>(?:\\s*,\\s*[0-9]{{1,2}}(?:st|nd|rd|th)?)+)\\s*,?"
+        f"(?P<dash>\\s+and\\s+){_day(2)}{_OF}{_month(2)}(?:{_SEP}{_year(2)})?"
     ),
     # 9 September 2018 ; Monday, 3rd December 2018 ; 9th of September
     "dmy": f"{_WD}{_FIRST_DAY_GUARD}{_day(1)}{_OF}{_month(1)}(?:{_SEP}{_year(1)})?",
@@ -254,6 +264,13 @@ def _resolve(groups: dict[str, str | None], default_year: int | None) -> tuple[d
     return start, end, inferred
 
 
+def _consecutive(groups: dict[str, str | None], first: date, last: date) -> bool:
+    """Whether the days of a list ('12, 13 and 14 June') follow each other from the first to the last."""
+    listed = [int(groups["d1"] or 0), *(int(n) for n in re.findall(r"[0-9]{1,2}", groups.get("list") or "")),
+              int(groups["d2"] or 0)]
+    return (last - first).days == len(listed) - 1 and all(b - a == 1 for a, b in zip(listed, listed[1:]))
+
+
 def _candidates(text: str, default_year: int | None):
     """Every match of every style as (start, end, mention or None); None blocks its span."""
     for style, pattern in _STYLES.items():
@@ -271,8 +288,10 @@ def _candidates(text: str, default_year: int | None):
                 first, last, inferred = _resolve(groups, default_year)
                 if last < first:
                     raise _Invalid
-                dash = (groups.get("dash") or "").strip().casefold()
-                if dash == "and" and last - first != timedelta(days=1) \
+                dash = "and" if groups.get("slash") else (groups.get("dash") or "").strip().casefold()
+                if groups.get("list") is not None and not _consecutive(groups, first, last):
+                    raise _Skip  # '9, 12 and 15 June' names three days, not a range
+                if dash == "and" and not groups.get("list") and last - first != timedelta(days=1) \
                         and not re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.IGNORECASE):
                     # "9 and 12 September" names two days, not the days between ("between 9 and 12 September" does)
                     raise _Skip
@@ -354,7 +373,7 @@ def find_months(text: str, taken: list[tuple[int, int]] | None = None) -> list[M
 
 #: A year alone, where the text dates something by it: "in 2008", "(Antalya, 2006)", "held in Busan in 2017".
 _YEAR_ALONE = re.compile(
-    r"\b(?:in|during|since|of)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|of)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
     r"|\(\s*[A-Z][\w .'\u2019-]{1,40},\s*(?P<y2>(?:19|20)[0-9]{2})\s*\)"
 )
 

@@ -55,6 +55,10 @@ _LIST = r"\d{1,2}(?!\d)(?:\s*(?:,\s*and|,|and|&)\s*\d{1,2}(?!\d))+"
 _STOP = r"(?!ITU\b|ITU-|Study\s+Groups?\b|SGs?\b|SG\d|TSAG\b|TSB\b|Focus\s+Groups?\b|Working\s+Part|Question\b|WP\d|Q\d+/)"
 _WORD = rf"{_STOP}[A-Z0-9][\w&+.-]*(?<![.-])"
 _NAME = rf"{_WORD}(?:\s+(?:(?:and|for|of|the|in|on|to|with|including|&)\s+)*{_WORD})*"
+_ACR_IN_BRACKETS = r"\s*\(\s*(?:FG|RG|JCA)[-\s]"
+#: A name that lists with commas ('Work Programme, Restructuring and Collaboration'): only when the group's acronym
+#: in brackets follows, which tells where the name ends (elsewhere a comma may as well end it).
+_LISTED_NAME = rf"{_NAME}(?:,\s+{_NAME}(?=(?:,\s+{_NAME})*{_ACR_IN_BRACKETS}))*"
 #: An acronym after 'FG-', 'RG-', 'JCA-': 'AI4H', 'IMT-2020', 'StdsStrat'.
 _ACR = r"[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*(?<!-)"
 
@@ -86,7 +90,7 @@ def _rules() -> dict[str, re.Pattern]:
         # 'Focus Group on X (FG-X)', 'Rapporteur Group on X (RG-X)', 'Joint Coordination Activity on X (JCA-X)'
         "named": re.compile(
             r"(?:ITU(?:-T|-WHO)?\s+)?(?P<what>(?i:focus\s+group|rapporteur\s+group|joint\s+coordination\s+activity))"
-            rf"\s+(?:on|for)\s+(?P<name>{_NAME})(?:\s*\(\s*(?P<acr>(?:FG|RG|JCA)[-\s]{_ACR})\s*\))?"),
+            rf"\s+(?:on|for)\s+(?P<name>{_LISTED_NAME})(?:\s*\(\s*(?P<acr>(?:FG|RG|JCA)[-\s]{_ACR})\s*\))?"),
         # 'FG-IMT-2020', 'FG IMT-2020', 'RG-IEM', 'JCA-AHF'
         "acronym": re.compile(rf"(?<![\w-])(?P<what>FG|RG|JCA)(?:-|\s(?=[A-Z]{{2}}))(?P<acr>{_ACR})(?![\w-])"),
     }
@@ -259,11 +263,16 @@ class _Finder:
                      if a <= s < b), (s, e))
         return not _ITU_CONTEXT.search(self.text[a:s] + " " + self.text[e:b])
 
-    def named(self) -> None:
+    def defined(self) -> None:
+        """'Rapporteur Group on Work Programme, Restructuring and Collaboration (RG-WPR)': a name the text defines
+        with its acronym is read whole before the reference names, one of which may be its first words."""
+        self.named(defined_only=True)
+
+    def named(self, defined_only: bool = False) -> None:
         defs = _definitions(self.text)
         for m in _rules()["named"].finditer(self.text, self.start, self.end):
             s, e = m.span()
-            if not self.free(s, e):
+            if not self.free(s, e) or (defined_only and not m.group("acr")):
                 continue
             kind = _KIND_OF[re.sub(r"\s+", " ", m.group("what").lower())]
             name = re.sub(r"\s+", " ", m.group("name"))
@@ -272,6 +281,8 @@ class _Finder:
             known = self.known(label, s, e, {kind}) or (self.known(acr, s, e, {kind}) if acr else None)
             self.add(s, e, [known or Ref(kind, label, self.span(s, e), None, notation=acr,
                                                  part_of=self.parent_of(kind, s))])
+        if defined_only:
+            return
         for m in _rules()["acronym"].finditer(self.text, self.start, self.end):
             s, e = m.span()
             if not self.free(s, e):
@@ -344,6 +355,7 @@ def find_groups(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     f.working_parties()
     f.questions()
     f.coordinated()
+    f.defined()
     f.reference()
     f.named()
     f.singles()
@@ -386,9 +398,11 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                   if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")]
         if not groups:
             continue
+        # a word of a group's own name is no action ('Rapporteur Group on Strengthening Collaboration')
         verbs = sorted((m.start(), m.end(), kind) for kind, pattern in ACTION_PATTERNS
                        for m in pattern.finditer(text, s, e)
-                       if not (kind == "establish" and _WHEN_ESTABLISHED.match(text, m.end())))
+                       if not (kind == "establish" and _WHEN_ESTABLISHED.match(text, m.end()))
+                       and not any(g.span.start < m.end() and m.start() < g.span.end for g in groups))
         if not verbs:
             continue
         chosen: list[tuple[Ref, tuple[int, int, str]]] = []  # a group and the verb (start, end, action) it goes with

@@ -92,6 +92,9 @@ _CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\
                           r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
                           r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+#: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
+_ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
+                        r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _COUNT = re.compile(
     rf"\b(?:(?P<q>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to|up\s+to)\s+)?"
     rf"(?P<n>{CARDINAL_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?P<who>participants|ICT\s+leaders|industry\s+leaders|leaders|CTOs|"
@@ -278,9 +281,22 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 
 
+#: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
+_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
+                         r"is\s+being)\s+held|(?:is\s+)?taking\s+place|will\s+take\s+place|runs?|ran|will\s+run|"
+                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)\b[^.;]*", re.IGNORECASE)
+
+
+def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
+    """Whether date d is in the relative clause right after a meeting's name ('WTSA-24, which runs from 15 to
+    24 October'): that meeting's date, whatever else the sentence names."""
+    return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     taken: list[tuple[int, int]] = []
+    phrases = [m.span() for kind in meeting_kinds() for m in kind.pattern.finditer(text)]
     for kind in meeting_kinds():
         for m in kind.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -298,11 +314,15 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             is_next = bool(_NEXT.search(before))
             is_past = bool(_PAST.search(before)) or _plural(text, m.end())
             name_start = _name_start(text, m.start())
+            # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
+            ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and _dated_by_own_clause(text, b, d)
+                                           for a, b in phrases)]
             if _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
-                # date right after the phrase is the event's own ('at Example World, 10-13 September')
-                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30]
-            date = _meeting_date(text, m.end(), ds)
+                # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
+                # which took place in Dubai from 3 to 14 December')
+                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
+            date = _meeting_date(text, m.end(), ds, s)
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
@@ -387,29 +407,36 @@ def _name_start(text: str, start: int) -> int:
     pos = start
     while True:
         m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)\s+$", text[max(0, pos - 40):pos])
-        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A") or "\n" in m.group(0):
+        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A", "An", "This", "That") or "\n" in m.group(0):
             return pos
         pos = pos - len(m.group(0))
 
 
-def _meeting_date(text: str, after: int, ds: list[DateMention]) -> DateMention | None:
+def _meeting_date(text: str, after: int, ds: list[DateMention], sentence_start: int = 0) -> DateMention | None:
     """The meeting's own date among the sentence's dates: not one that belongs to a co-located event.
 
     A month or a year alone ('in 2008', '(Antalya, 2006)') dates the meeting only when it follows the phrase
-    closely, in the same clause: elsewhere in the sentence it dates something else."""
+    closely, in the same clause, or when it opens the sentence ('In September 2018, the CTO meeting was
+    held ...'): elsewhere in the sentence it dates something else."""
     days = [d for d in ds if d.precision == "day"]
     written = [d for d in days if any(c.isdigit() for c in d.quote)]
     if written and len(written) < len(days):
         days = written  # 'closed today after a meeting held from 15 to 24 October': the written range is its date
     if not days:
         near = [d for d in ds if 0 <= d.span_start - after <= 60 and not re.search(r"[;\n]|\band\b", text[after:d.span_start])]
-        return near[0] if near else None
+        opening = [d for d in ds if d.precision in ("month", "year") and d.span_end <= after
+                   and _MONTH_OPENS.fullmatch(text, sentence_start, d.span_start)]
+        return near[0] if near else opening[0] if opening else None
     ds = days
     own = [d for d in ds if not _belongs_to_event(text, d)]
     if own:
         later = [d for d in own if d.span_start >= after]
         return later[0] if later else own[-1]
     return ds[0] if len(ds) == 1 else None
+
+
+#: 'In September 2018, ...': the words before a month that opens a sentence
+_MONTH_OPENS = re.compile(r"(?:In|During)\s+(?:early\s+|mid-?\s*|late\s+)?", re.IGNORECASE)
 
 
 def _belongs_to_event(text: str, d: DateMention) -> bool:
@@ -640,7 +667,8 @@ def _owns(key: tuple, a: Anchor, anchors: list[Anchor]) -> bool:
 
 def _display_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
-    if name.isupper() and " " in name:  # 'CTO MEETING' as a heading, not an acronym ('WTSA-20')
+    # 'CTO MEETING' as a heading, not acronyms alone ('WTSA-20', 'ITU-T SG20')
+    if name.isupper() and " " in name and any(w.isalpha() and len(w) > 4 for w in name.split()):
         name = name.capitalize().replace("Cto", "CTO").replace("Tsag", "TSAG").replace("Sgla", "SGLA")
         name = re.sub(r"\b(cto|tsag|itu|sg)\b", lambda m: m.group().upper(), name)
     return name
@@ -653,11 +681,13 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     consultation held in Seoul on 9 November'), each reads only its own part of it.
     """
     s, e = a.window
+    next_name: tuple[int, int] | None = None  # the other meeting named right after this one's part
     for o in anchors:
         if o is a or not (s <= o.name_span[0] < e) or o.date is None or (o.date and a.date and _key(o) == _key(a)):
             continue
         if o.name_span[0] > a.name_span[1]:
             e = min(e, o.name_span[0])
+            next_name = o.name_span if e == o.name_span[0] else next_name
         elif o.name_span[1] <= a.name_span[0]:
             s = max(s, o.window[0] if o.window[0] > s else _part_end(text, o))
     before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
@@ -670,6 +700,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     # the events the sentence names besides this meeting (never the meeting's own phrase)
     events = [ev for ev in _events(ref, text, s, e)
               if not (ev.span.start < a.name_span[1] and a.name_span[0] < ev.span.end)]
+    if next_name:  # 'held on the eve of WTSA-16, which took place ...': the other meeting is the co-located event
+        events += [ev for ev in _events(ref, text, next_name[0], next_name[1]) if ev.span.start == next_name[0]]
     co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])), None)
     if co and (m.co_located is None or (m.co_located.start is None and co.start is not None)):
         year = co.year or (m.start.year if m.start else None)
@@ -688,7 +720,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
-        starts = (max(s, a.name_span[0]), s) if a.opening or a.heading else (max(s, a.name_span[0]),)
+        # ('held ahead of WTSA-24' names a meeting held elsewhere or later: the place before it is the other's)
+        alongside = _ALONGSIDE.search(text[max(s, a.name_span[0] - 60):a.name_span[0]])
+        starts = (max(s, a.name_span[0]), s) if (a.opening or a.heading) and not alongside else (max(s, a.name_span[0]),)
         place = None
         for start in starts:
             place = find_place(ref, text, start, e, exclude + list(avoid))
@@ -765,12 +799,17 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             regions[next(iter(meetings))] = [(0, len(text))]
         return regions
     bounds: list[_Bound] = []  # where each meeting's text starts
+    last_window = None  # the sentence of the last opening anchor
     for a in opening:
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
         start = text.rfind("\n", 0, a.window[0]) + 1
+        alongside = a.window == last_window and _CO_LOCATION.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
+        last_window = a.window
         if bounds and bounds[-1].key == key:
             continue
+        if alongside:
+            continue  # 'held on the eve of WTSA-16, which took place ...': named in passing, the text goes on about this one
         if bounds and bounds[-1].window == a.window:
             # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the
             # consultation held ...'): each owns its part of the sentence, and the text after it belongs to none

@@ -94,10 +94,13 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
         return not any(x <= a < y for x, y in exclude)
 
     ref_places = [x for x in ref.find(text, ref.place_kinds, s, e) if free(x.start)]
-    blocked = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)] + [(x.start, x.end) for x in ref_places]
     gaz = gazetteer(ref)
-    gmatches = [g for g in gaz.find(text, s, e)
-                if free(g.start) and not any(a < g.end and g.start < b for a, b in blocked)]
+    gaz_all = [g for g in gaz.find(text, s, e) if free(g.start)]
+    # a country's name inside a longer place name is that place's ('Port of Spain', 'Mexico City', 'New Mexico')
+    ref_places = [x for x in ref_places if not (x.of_kind({"Country"}) and any(
+        g.start <= x.start and x.end <= g.end and g.end - g.start > x.end - x.start for g in gaz_all))]
+    blocked = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)] + [(x.start, x.end) for x in ref_places]
+    gmatches = [g for g in gaz_all if not any(a < g.end and g.start < b for a, b in blocked)]
 
     found: list[_Found] = []
     for m in ref_places:

@@ -1,0 +1,188 @@
+"""How documents name meetings of ITU-T groups, forums and assemblies (texts written for these tests).
+
+Each case is a phrasing seen across years and kinds of meeting: a group as the subject of 'met' or 'held its
+meeting', a regional group whose region has small words in its name, a forum 'for' a region, a meeting held
+during another one whose dates the sentence also gives.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from itukg.graph.extract.meetings import extract
+from itukg.graph.read import Text
+
+
+def meetings(text: str):
+    doc = Text(source="forms.txt", name="forms.txt", sha256="2" * 64, text=text, media_type="text/plain",
+               encoding="utf-8")
+    return extract(doc).meetings
+
+
+def only(text: str):
+    ms = [m for m in meetings(text) if m.start]
+    assert len(ms) == 1, [(m.kind, m.name, m.start) for m in ms]
+    return ms[0]
+
+
+# -- a group as the subject of the sentence ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, start, end, city", [
+    ("ITU-T Study Group 17 met in Geneva from 29 August to 8 September 2023.",
+     "StudyGroupMeeting", date(2023, 8, 29), date(2023, 9, 8), "Geneva"),
+    ("ITU-T Study Group 12 (Performance, QoS and QoE) convened in Geneva on 3-4 May 2019.",
+     "StudyGroupMeeting", date(2019, 5, 3), date(2019, 5, 4), "Geneva"),
+    ("Study Group 5 held its last meeting of the period in Geneva from 4 to 13 May 2016.",
+     "StudyGroupMeeting", date(2016, 5, 4), date(2016, 5, 13), "Geneva"),
+    ("TSAG Working Party 2 met in Geneva on 3 May 2022.",
+     "WorkingPartyMeeting", date(2022, 5, 3), date(2022, 5, 3), "Geneva"),
+    ("The Rapporteur Group on Working Methods of TSAG met on 27 August 2023 in Geneva.",
+     "RapporteurGroupMeeting", date(2023, 8, 27), date(2023, 8, 27), "Geneva"),
+    ("SG3RG-AFR met in Dakar, Senegal, on 3-4 May 2018.",
+     "RegionalGroupMeeting", date(2018, 5, 3), date(2018, 5, 4), "Dakar"),
+])
+def test_a_group_that_met_is_a_meeting_of_its_kind(text, kind, start, end, city):
+    m = only(text + "\n")
+    assert (m.kind, m.start, m.end, m.place.label) == (kind, start, end, city)
+
+
+def test_a_rapporteur_group_of_tsag_that_met_is_not_a_tsag_meeting():
+    ms = meetings("The Rapporteur Group on Working Methods of TSAG met on 27 August 2023.\n")
+    assert [m.kind for m in ms] == ["RapporteurGroupMeeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Experts from SG13 met in Geneva on 3 May 2019 to align their drafts.",
+    "The CTO meeting was held on 3 May 2019. Chairmen of SG13 and SG17 met the CTOs there.",
+])
+def test_a_group_named_in_passing_before_met_is_no_group_meeting(text):
+    assert all(m.kind != "StudyGroupMeeting" for m in meetings(text + "\n"))
+
+
+def test_acronyms_in_capitals_keep_their_spelling_as_a_name():
+    assert only("ITU-T SG20 held its first meeting in Geneva on 3-4 May 2016.\n").name == "ITU-T SG20"
+
+
+# -- names ---------------------------------------------------------------------------------------------------
+
+def test_a_regional_group_meeting_keeps_the_whole_name_of_its_region():
+    m = only("The meeting of the SG3 Regional Group for Latin America and the Caribbean took place on 31 July 2013.\n")
+    assert m.name == "meeting of the SG3 Regional Group for Latin America and the Caribbean"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ITU Regional Standardization Forum for the Americas was held in Asunción, Paraguay, on 29-30 July 2013.",
+     "ITU Regional Standardization Forum for the Americas"),
+    ("This Regional Forum for Africa was held in Kigali on 3 May 2018.", "Regional Forum for Africa"),
+])
+def test_a_forum_is_named_without_its_article_and_with_its_region(text, name):
+    assert only(text + "\n").name == name
+
+
+# -- a meeting held alongside another one ---------------------------------------------------------------------
+
+GSS_PRESS = """Global Standards Symposium opens in New Delhi
+
+NEW DELHI, 14 October 2024 – The Global Standards Symposium (GSS-24) opened today in New Delhi, India, ahead of the World Telecommunication Standardization Assembly (WTSA-24), which runs from 15 to 24 October 2024.
+"""
+
+
+def test_a_date_in_the_clause_of_the_next_meeting_is_that_meetings_own():
+    ms = {m.kind: m for m in meetings(GSS_PRESS)}
+    assert (ms["Symposium"].start, ms["Symposium"].end) == (date(2024, 10, 14), date(2024, 10, 14))
+    assert (ms["Conference"].start, ms["Conference"].end) == (date(2024, 10, 15), date(2024, 10, 24))
+    assert ms["Symposium"].place.label == "New Delhi"
+    assert ms["Conference"].place is None  # 'ahead of' it: where the symposium opened is not said of the assembly
+
+
+CTO_AT_WCIT = ("The sixth ITU CTO meeting was held in Dubai on Monday, 10 December 2012, in conjunction with the World "
+               "Conference on International Telecommunications (WCIT-12), which took place in Dubai from 3 to 14 "
+               "December 2012.\n")
+
+
+def test_the_event_a_meeting_is_held_with_is_dated_by_its_own_clause_and_is_its_co_located_event():
+    ms = {m.kind: m for m in meetings(CTO_AT_WCIT)}
+    assert (ms["Conference"].start, ms["Conference"].end) == (date(2012, 12, 3), date(2012, 12, 14))
+    cto = ms["CTOMeeting"]
+    assert (cto.start, cto.place.label) == (date(2012, 12, 10), "Dubai")
+    assert cto.co_located is not None
+    assert (cto.co_located.series.label, cto.co_located.year) == ("World Conference on International Telecommunications", 2012)
+
+
+SGLA_EVE = """ITU-T Study Group Leadership Assembly (SGLA)
+Hammamet, Tunisia, 24 October 2016
+
+The Study Group Leadership Assembly was held in Hammamet, Tunisia, on 24 October 2016, on the eve of the World Telecommunication Standardization Assembly (WTSA-16), which took place from 25 October to 3 November 2016.
+"""
+
+
+def test_a_meeting_named_after_this_one_in_its_sentence_is_its_co_located_event():
+    ms = {m.kind: m for m in meetings(SGLA_EVE)}
+    sgla = ms["LeadershipAssembly"]
+    assert sgla.co_located is not None and sgla.co_located.year == 2016
+    assert sgla.co_located.series.label == "World Telecommunication Standardization Assembly"
+    assert ms["Conference"].start == date(2016, 10, 25)
+
+
+def test_the_text_after_a_sentence_naming_a_co_located_meeting_stays_with_the_meeting_it_reports():
+    text = SGLA_EVE + "\nChairmen of SG 2, SG3 and Study Group 5 presented their experiences to the assembly.\n"
+    ms = {m.kind: m for m in meetings(text)}
+    assert {g.label for g in ms["LeadershipAssembly"].groups_mentioned} >= {
+        "ITU-T Study Group 2", "ITU-T Study Group 3", "ITU-T Study Group 5"}
+    assert not ms["Conference"].groups_mentioned
+
+
+def test_tsag_by_its_full_name_that_held_its_meeting_and_a_rapporteur_group_named_with_commas():
+    text = ("The Telecommunication Standardization Advisory Group (TSAG) held its meeting from 11 to 18 January 2021 "
+            "in a fully virtual format. The Rapporteur Group on Work Programme, Restructuring and Collaboration "
+            "(RG-WPR) met on 8 January 2021.\n")
+    ms = {m.kind: m for m in meetings(text)}
+    assert (ms["TSAGMeeting"].start, ms["TSAGMeeting"].end) == (date(2021, 1, 11), date(2021, 1, 18))
+    assert ms["RapporteurGroupMeeting"].start == date(2021, 1, 8)
+    assert ms["RapporteurGroupMeeting"].name.startswith("Rapporteur Group on Work Programme, Restructuring and Collaboration")
+
+
+@pytest.mark.parametrize("text, start, end, city", [
+    ("The eighth meeting of the Focus Group on AI for Health (FG-AI4H) was held in Lausanne, Switzerland, on 3-4 May "
+     "2019.", date(2019, 5, 3), date(2019, 5, 4), "Lausanne"),
+    ("The FG-AI4H meeting took place in Zanzibar, Tanzania, on 2-5 September 2019.",
+     date(2019, 9, 2), date(2019, 9, 5), "Zanzibar"),
+    ("The ITU-T Focus Group on Autonomous Networks met in Geneva on 3-4 May 2021.",
+     date(2021, 5, 3), date(2021, 5, 4), "Geneva"),
+])
+def test_a_focus_group_meeting(text, start, end, city):
+    m = only(text + "\n")
+    assert (m.kind, m.start, m.end, m.place.label) == ("FocusGroupMeeting", start, end, city)
+
+
+def test_a_focus_group_named_in_a_meetings_sentence_is_no_meeting_of_its_own():
+    ms = meetings("TSAG agreed on 16 December 2022 to establish the Focus Group on Metaverse.\n"
+                  "The outcome of the Focus Group on AI for Health was presented at the CTO meeting held in Geneva "
+                  "on 3 May 2019.\n")
+    assert "FocusGroupMeeting" not in {m.kind for m in ms}
+
+
+# -- a month or a year that opens the sentence --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("In September 2018, the CTO meeting was held in Durban, South Africa, alongside ITU Telecom World 2018.",
+     date(2018, 9, 1), date(2018, 9, 30), "month"),
+    ("In late October 2019, a TSAG meeting took place in Geneva.", date(2019, 10, 1), date(2019, 10, 31), "month"),
+    ("In 2019, the CTO meeting was held in Budapest.", date(2019, 1, 1), date(2019, 12, 31), "year"),
+])
+def test_a_month_or_year_opening_the_sentence_dates_its_meeting(text, start, end, precision):
+    m = only(text + "\n")
+    assert (m.start, m.end, m.precision) == (start, end, precision)
+
+
+def test_a_month_opening_a_sentence_about_something_else_dates_no_meeting():
+    assert not [m for m in meetings("Established in September 2018, the group met with the CTO meeting held in Geneva.\n")
+                if m.start]
+
+
+def test_a_heading_that_spells_out_chief_technology_officers_with_the_acronym_in_brackets():
+    text = ("ITU-T Chief Technology Officers (CTO) Meeting\nGeneva, Switzerland\nTuesday, 3 December 2025\n\n"
+            "Communiqué\n\n1. The CTO meeting was hosted by ITU in Geneva. Participants came from three operators.\n")
+    m = only(text)
+    assert (m.kind, m.start, m.place.label) == ("CTOMeeting", date(2025, 12, 3), "Geneva")
