@@ -91,7 +91,8 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     if inline:
         # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
-                      r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted)\s)",
+                      r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
+                      r"attended|participated|took\s+part|joined|gathered|met)\s)",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
