@@ -38,3 +38,43 @@ def test_an_inline_list_ends_at_the_verb_that_says_its_members_attended():
                         "of the Ministry of Posts, Japan.\n")
     assert got["Brio Networks"] is None and got["Cobalt Systems Inc."] is None
     assert got["Apex Mobile"] == "France" and got["Ministry of Posts"] == "Japan"
+
+
+def test_one_organization_a_line_with_its_country_after_a_dash():
+    got = _participants("The CxO meeting was held in Busan on 28 November 2017.\n\nParticipating organizations:\n"
+                        "Apex Mobile – China\nBrio Networks Co., Ltd. – Republic of Korea\nCobalt Systems AG - Germany\n"
+                        "Delta Institute for Open Systems (DIOS) — Germany\n\nThe CxOs agreed on priorities.\n")
+    assert got == {"Apex Mobile": "China", "Brio Networks Co., Ltd.": "Republic of Korea",
+                   "Cobalt Systems AG": "Germany", "Delta Institute for Open Systems": "Germany"}
+
+
+def test_a_participants_table_under_its_heading_row_alone():
+    got = _participants("ITU-T CTO Meeting, Bangkok, 15 November 2016\n\nCompany | Country\nApex Mobile | China\n"
+                        "Brio Networks Corporation | Japan\nCobalt Systems GmbH & Co. KG | Germany\n\n"
+                        "The meeting was chaired by the CTO of Apex Mobile.\n")
+    assert got == {"Apex Mobile": "China", "Brio Networks Corporation": "Japan", "Cobalt Systems GmbH & Co. KG": "Germany"}
+
+
+def test_a_name_with_and_after_its_head_noun_is_one_organization_with_the_country_it_names():
+    got = _participants("The meeting of the ITU-T Study Group 3 Regional Group for Latin America was held in Brasilia from "
+                        "6 to 8 May 2019. Delegates from the "
+                        "Administration of Argentina, the Ministry of Information and Communications Technologies of "
+                        "Examplia (MinEX), Apex Mobile, the Council for Scientific and Industrial Research (CSIR) and "
+                        "the Instituto Federal de Telecomunicações (IFT) of Mexico took part.\n")
+    assert got == {"Administration of Argentina": "Argentina", "Apex Mobile": None,
+                   "Ministry of Information and Communications Technologies of Examplia": None,
+                   "Council for Scientific and Industrial Research": None,
+                   "Instituto Federal de Telecomunicações": "Mexico"}
+
+
+def test_a_host_whose_name_has_and_after_its_head_noun():
+    (m,) = _facts("The CTO meeting was held in Bangkok on 15 November 2016, hosted by the Ministry of Digital Economy "
+                  "and Society of Thailand, and discussed IoT security.\n").meetings
+    assert m.host is not None and m.host.label == "Ministry of Digital Economy and Society of Thailand"
+
+
+def test_names_written_head_first_are_organizations_not_key_phrases():
+    facts = _facts("Prof. Maria Gonzalez-Rivera of the Universidad Politécnica de Madrid and experts of the Agence "
+                   "nationale des fréquences presented the academic perspective.\n")
+    assert "Universidad Politécnica de Madrid" in {o.label for o in facts.organizations}
+    assert not any("madrid" in p for p, _ in facts.keyphrases)

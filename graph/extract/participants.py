@@ -22,6 +22,9 @@ _LIST_TRIGGER = re.compile(
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
     r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|list\s+of\s+participants|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
+    # a table's heading row with no title over it: 'Company | Country', 'Organization<TAB>Country'
+    r"|(?m:^[ \t]*(?:company|companies|organi[sz]ations?|entity|entities|participants?)[ \t]*(?:\t|\|| {3,})[ \t]*"
+    r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators)\s+represented(?:\s+(?:were|included|are))?\s*:"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
@@ -71,7 +74,7 @@ _LEGAL_SUFFIX = re.compile(
 
 #: Between the cells of a table row as a reader writes it out: tabs, ' | ', or three spaces or more.
 _CELL_SEP = re.compile(r"\t+|\s+\|\s+| {3,}")
-_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|and\b|$))")
+_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|[–—-]\s|and\b|$))")
 
 
 def strip_legal_form(name: str) -> str:
@@ -92,7 +95,7 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
                       r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
-                      r"attended|participated|took\s+part|joined|gathered|met)\s)",
+                      r"attended|participated|took\s+part|joined|gathered|met)\b)",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
@@ -199,6 +202,10 @@ _TABLE_HEADINGS = re.compile(
 )
 
 
+#: 'Acme Networks – France': a spaced dash before the last words, which may name a country.
+_DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*$")
+
+
 def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
     item = text[s:e]
     lead = len(item) - len(item.lstrip(" \n\t·•-*"))
@@ -228,6 +235,15 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
             if org:
                 result.participations.append(Participation(org, Span.of(text, s, e), country))
             return
+    # 'Name – Country', 'Name - Country': a dash between the organization and its country
+    dash = _DASH_COUNTRY.search(item)
+    if dash:
+        country = _country_ref(ref, text, s + dash.start(1), s + dash.end(1))
+        if country:
+            org = organization_ref(ref, text, s, s + dash.start())
+            if org:
+                result.participations.append(Participation(org, Span.of(text, s, e), country))
+            return
     # 'Name, Country'
     comma = item.rfind(",")
     if comma > 0:
@@ -244,6 +260,17 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(last.organization, Span.of(text, last.span.start, e), country))
         return
     if country:
+        return
+    # 'Example Institute (EI) of Mexico': the acronym after the name, the country after both
+    of_country = re.search(r"\s+of\s+(?:the\s+)?((?:(?!\sof\s)[^,;()])+?)(?:\s*\(\s*[A-Z][\w&./-]{1,11}\s*\))?\s*\.?\s*$", item)
+    country = _country_ref(ref, text, s + of_country.start(1), s + of_country.end(1)) if of_country else None
+    if country is not None and of_country is not None:
+        acronym = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)$", item[:of_country.start()])
+        org = organization_ref(ref, text, s, s + acronym.end() if acronym else e)
+        if org:
+            if country.label not in org.label and acronym is None and org.iri and ref.is_reference(org.iri):
+                country = None  # a reference organization's name alone: 'of X' was the text's, not its country
+            result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
     org = organization_ref(ref, text, s, e)
     if org:
@@ -282,9 +309,9 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
 
     if _CHAIRS.match(body) or ref.lookup(body, {"Organization"}) or ref.lookup(strip_legal_form(body), {"Organization"}):
         return True
-    m = re.search(r"\(([^()]+)\)$", body) or re.search(r",\s*([^,]+)$", body)
-    if m and ref.lookup(m.group(1).strip(), ref.place_kinds):
-        return True
+    for m in (re.search(r"\(([^()]+)\)$", body), re.search(r",\s*([^,]+)$", body), _DASH_COUNTRY.search(body)):
+        if m and ref.lookup(m.group(1).strip(), ref.place_kinds):
+            return True
     if re.search(r"[.!?:]\s", body) or re.search(r"\b(?:19|20)\d\d\b", body):
         return False
     words = re.findall(r"[\w&'’.-]+", body)
@@ -321,6 +348,22 @@ def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[i
     return out
 
 
+def _known_names(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Names a list must not be cut inside: reference organizations ('Ministry of Science and ICT'), and names the
+    document defines with an acronym or whose 'and' follows their head noun ('Ministry of Information and
+    Communications Technologies of Colombia'); not a name the document's own lists made up ('Apex and Brio Institute')."""
+    from .organizations import organization_words
+    heads = organization_words().get("head", frozenset())
+    out = []
+    for x in ref.find(text, {"Organization"}, start, end):
+        words = text[x.start:x.end].split()
+        head = next((i for i, w in enumerate(words) if w in heads), None)
+        defined = re.match(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)", text[x.end:x.end + 16])  # 'Name (ACR)'
+        if ref.is_reference(x.entry.iri) or defined or (head is not None and "and" in words[head + 1:]):
+            out.append((x.start, x.end))
+    return out
+
+
 def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> list[ParticipantList]:
     """Every participant list in text[start:end]."""
     found: list[ParticipantList] = []
@@ -348,7 +391,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 stop = block[-1][1]
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 for ls, le in block:
-                    for s, e in _items(text, ls, le):
+                    one_row = _CELL_SEP.search(text[ls:le].strip())  # a table row's cells are not list items
+                    for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le))):
                         _parse_item(ref, text, s, e, result)
             else:
                 if text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
@@ -360,8 +404,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 if stop <= body:
                     continue
                 result = ParticipantList(Span.of(text, m.start(), stop))
-                known = [(x.start, x.end) for x in ref.find(text, {"Organization"}, body, stop)
-                         if ref.is_reference(x.entry.iri)]  # not a name this document's own lists made up
+                known = _known_names(ref, text, body, stop)
                 for s, e in _items(text, body, stop, known):
                     _parse_item(ref, text, s, e, result)
             if inline and not result.groups and not any(p.organization.iri for p in result.participations) \
@@ -404,6 +447,8 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
         return None
     stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with)\s", text[m.end():end])
     e = m.end() + (stop.start() if stop else end - m.end())
+    # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
+    e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
     if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
         e += 1
     return organization_ref(ref, text, m.end(), e)
