@@ -78,3 +78,27 @@ def test_names_written_head_first_are_organizations_not_key_phrases():
                    "nationale des fréquences presented the academic perspective.\n")
     assert "Universidad Politécnica de Madrid" in {o.label for o in facts.organizations}
     assert not any("madrid" in p for p, _ in facts.keyphrases)
+
+
+def test_a_plural_post_with_its_domain_is_held_by_every_name_of_the_list(ref):
+    got = _roles(ref, "The Vice-Chairmen of TSAG, Mr. Ahmed Sample (Egypt), Ms. Reiko Example (Japan) and Mr. Olivier "
+                      "Exemple (France), led the working parties.")
+    assert set(got) == {"Ahmed Sample", "Reiko Example", "Olivier Exemple"}
+    assert len(set(got.values())) == 1 and "Vice" in next(iter(got.values()))
+
+
+def test_two_posts_joined_by_and_are_one_role(ref):
+    got = _roles(ref, "The meeting was chaired by Mr. Hiroshi Example, Senior Vice President and CTO of Apex Mobile. "
+                      "Jane Roe, Chairman and CEO of Brio Networks, spoke.")
+    assert got == {"Hiroshi Example": "Senior Vice President and CTO of Apex Mobile",
+                   "Jane Roe": "Chairman and CEO of Brio Networks"}
+
+
+def test_a_post_with_words_for_its_field_before_the_title_and_its_body_after(ref):
+    text = ("Participating CTOs were: Ms. Anne Example, Research Director, Alcatel-Lucent; Mr Joe Bloggs, Network "
+            "Planning Manager, Apex Mobile.")
+    found = {p.name: p for p in find_people(ref, text, 0, len(text))}
+    assert set(found) == {"Anne Example", "Joe Bloggs"}
+    assert found["Anne Example"].post.label == "Research Director"
+    assert found["Anne Example"].affiliation.label == "Alcatel-Lucent"
+    assert found["Joe Bloggs"].post.label == "Network Planning Manager"

@@ -103,6 +103,12 @@ def _is_plural_title(label: str) -> bool:
     return bool(_PLURAL.search(label)) and not label.endswith("ss") and not re.search(r"\s(?:of|for|on)\s", label)
 
 
+def _shared_by_a_list(label: str) -> bool:
+    """A post in the plural, with or without its domain ('Vice-Chairmen of TSAG, A (X), B (Y) and C (Z)'): every
+    name of the list after it holds the post."""
+    return _is_plural_title(re.split(r"\s(?:of|for|on)\s", label, maxsplit=1)[0])
+
+
 def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
     entry = ref.lookup(text[s:e], {"Post"})
     if entry:
@@ -163,7 +169,19 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 found[overlap[0]] = (a, e, post)
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
                 found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
-    return sorted(found, key=lambda x: x[0])
+    found.sort(key=lambda x: x[0])
+    # 'Senior Vice President and CTO of KDDI', 'Chairman and CEO': two posts one person holds, as one role
+    merged: list[tuple[int, int, Ref]] = []
+    for a, b, post in found:
+        if merged and re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", text[merged[-1][1]:a]):
+            pa, pb, first = merged[-1]
+            label = text[pa:pb]
+            if not re.search(r"\s(?:of|for|on)\s", label) and not _shared_by_a_list(label) \
+                    and not _shared_by_a_list(text[a:b]):
+                merged[-1] = (pa, b, _post_ref(ref, text, pa, b))
+                continue
+        merged.append((a, b, post))
+    return merged
 
 
 def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = False) -> tuple[int, int, str] | None:
@@ -255,6 +273,8 @@ def _place_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     label = re.sub(r"\s+", " ", text[s:e]).strip(" ,;")
+    if label.endswith(".") and not re.search(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|plc)\.$", label):
+        label, e = label[:-1], e - 1  # the sentence's full stop, not the name's ('Acme Inc.' keeps its own)
     if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
         return None
     entry = ref.lookup(label, {"Organization"})
@@ -335,6 +355,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
         assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
+        if got and _holder_before(ref, text, ps, start, name_at)[0]:
+            if "," in lead.group():
+                got = None  # 'Jane Roe, Director, Acme Mobile': the name before holds the post, the words after are its body
+            elif re.match(r"[ \t]*(?:[.,;)]|$)", text[got[2]:got[2] + 2]):
+                # 'Jane Roe, CTO of Apex Mobile.': the words after 'of' end the post's domain, not start a name
+                pe, got = got[2], None
+                post = _post_ref(ref, text, ps, pe)
         if got and not any(a <= got[1] < b for a, b, _ in posts):
             hon, s, e, name = got
             org = country = None
@@ -343,11 +370,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
                 country = _place_ref(ref, text, a, b)
                 org = None if country else _org_ref(ref, text, a, b)
-            if add(name, s, e, post, hon, org, country) and _is_plural_title(text[ps:pe]):
+            if add(name, s, e, post, hon, org, country) and _shared_by_a_list(text[ps:pe]):
                 _list_after(ref, text, people[-1], end, add, name_at)
             continue
         # name then post: 'Chaesub Lee, the Director of ...', 'Dr Hamadoun I. Touré, Secretary-General, ITU'
-        found = _name_before(ref, text, ps, max(start, ps - 120), name_at)
+        found, field_start = _holder_before(ref, text, ps, start, name_at)
+        if found and field_start is not None:
+            ps, post = field_start, _post_ref(ref, text, field_start, pe)
         if found:
             hon, s, e, name = found
             org, country = _after_post(ref, text, pe, end)
@@ -439,6 +468,25 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
 _NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?)"
                              r"(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+
+
+#: 'Research', 'Technical', 'Network Planning': capitalised words between a name's comma and a post's title.
+_FIELD_BEFORE_TITLE = re.compile(r"(?<=,[ \t])((?:[A-Z][a-z]+[ \t]+){1,2})\Z")
+_NOT_FIELD = {"The", "Its", "His", "Her", "Their", "Our", "Former", "Then", "Now", "Also"}
+
+
+def _holder_before(ref: Reference, text: str, ps: int, start: int, name_at):
+    """The name written before the post at `ps` and, when words for the post's field come between them ('Anne Roe,
+    Research Director'), where the post so starts."""
+    found = _name_before(ref, text, ps, max(start, ps - 120), name_at)
+    if found:
+        return found, None
+    field = _FIELD_BEFORE_TITLE.search(text, max(start, ps - 40), ps)
+    if field and field.group(1).split()[0] not in _NOT_FIELD:
+        found = _name_before(ref, text, field.start(1), max(start, ps - 160), name_at)
+        if found:
+            return found, field.start(1)
+    return None, None
 
 
 def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
