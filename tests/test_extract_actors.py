@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from itukg.graph.extract.meetings import extract
+from itukg.graph.extract.organizations import find_organizations
 from itukg.graph.extract.people import find_people
 from itukg.graph.read import Text
 from itukg.graph.reference import load_reference
@@ -102,3 +103,18 @@ def test_a_post_with_words_for_its_field_before_the_title_and_its_body_after(ref
     assert found["Anne Example"].post.label == "Research Director"
     assert found["Anne Example"].affiliation.label == "Alcatel-Lucent"
     assert found["Joe Bloggs"].post.label == "Network Planning Manager"
+
+
+def test_a_person_in_a_participant_list_is_no_organization_and_another_name_in_brackets_is_the_same_one():
+    facts = _facts("The Study Group Leadership Assembly met in Geneva on 28 February 2022. Participants included the "
+                   "chairmen of all ITU-T Study Groups, as well as the TSAG Chairman, Mr. Abdurahman M. Example. It was "
+                   "attended by executives from BlackBerry (Research In Motion), Apex Mobile and Brio Networks.\n")
+    labels = {p.organization.label for p in facts.meetings[0].participations}
+    assert labels == {"BlackBerry", "Apex Mobile", "Brio Networks"}
+
+
+def test_a_group_of_ctos_and_a_chief_of_a_department_are_no_organizations(ref):
+    text = ("The CTO Group meeting took place in Las Vegas. Dr. Jane Example, Chief of the Study Groups Department, "
+            "spoke.")
+    labels = {o.label for o in find_organizations(ref, text)}
+    assert "CTO Group" not in labels and not any(x.startswith("Chief") for x in labels)

@@ -67,7 +67,7 @@ def _words_before(text: str, end: int, start: int) -> int:
 #: A person's title before an organization's name: 'Chairman of the Example Authority' names the authority.
 _TITLE_LEAD = re.compile(
     r"(?:(?:Vice|Deputy|Co|Acting|Former)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
-    r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief\s+\w+\s+Officer|"
+    r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief(?:\s+\w+\s+Officer)?|"
     r"Representative|Ambassador|Executive|Manager|Officer|Dean|Rector|Professor|Chancellor)\s+(?:of|at|for)\s+")
 
 

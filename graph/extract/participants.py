@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from .groups import find_groups
+from .people import starts_with_styles
 from .text import CARDINAL_PATTERN, clean
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -99,7 +100,8 @@ def _list_end(text: str, start: int, inline: bool) -> int:
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
-        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e)$", text[start:end]):
+        # nor at that of a style or an initial ('Mr. Abdurahman M. Al Hassan')
+        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end]):
             nxt = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[end + 1:])
             if not nxt:
                 return len(text)
@@ -155,15 +157,17 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     """An organization named by text[s:e], linked to the reference data when an alias matches."""
     while s < e and text[s] in " \t\n,;:(":
         s += 1
-    acr = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)[\s.,;]*$", text[s:e])
+    acr = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}(?:[ \t]+[A-Z][\w&./-]*){0,5}\s*\)[\s.,;]*$", text[s:e])
     if acr and acr.start() > 0:
-        e = s + acr.start()  # 'the Ministry of Posts (MoP)': the acronym names the same organization
+        # 'the Ministry of Posts (MoP)', 'BlackBerry (Research In Motion)': the acronym or the other name in brackets
+        # names the same organization
+        e = s + acr.start()
     while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
-    if not name or len(name) > 120:
-        return None
+    if not name or len(name) > 120 or starts_with_styles(name):
+        return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
         return None  # a lower-case name only as the reference data writes it ('e&')

@@ -258,6 +258,12 @@ _NAMED_AS = re.compile(r"\b(?:(?:re-?)?appointed|(?:re-?)?elected|named|designat
 _POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+")
 
 
+def starts_with_styles(text: str) -> bool:
+    """'Mr. Jane Roe', 'H.E. Dr ...': the text starts with a person's style, so it names a person."""
+    m = _STYLES.match(text)
+    return m is not None and m.end() < len(text)
+
+
 def _styles_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
     """Honorifics written at `pos` ('His Excellency Mr', 'Hon.'), and where the name after them starts."""
     m = _STYLES.match(text, pos, end)
