@@ -118,3 +118,12 @@ def test_a_group_of_ctos_and_a_chief_of_a_department_are_no_organizations(ref):
             "spoke.")
     labels = {o.label for o in find_organizations(ref, text)}
     assert "CTO Group" not in labels and not any(x.startswith("Chief") for x in labels)
+
+
+def test_words_a_report_says_about_itself_make_no_key_phrase():
+    facts = _facts("ANATEL news – Brazil hosts the CTO meeting\n\nPress release. The CTO meeting was held in Busan on "
+                   "28 November 2017. Participating organizations discussed key messages on network slicing. The keynote "
+                   "address came from the industry view of the study period. Panellists came from Apex Mobile.\n")
+    phrases = {p for p, _ in facts.keyphrases}
+    assert not phrases & {"participating organizations", "key messages", "keynote address", "industry view",
+                          "study period", "brazil hosts", "press release", "panellists came", "anatel news"}
