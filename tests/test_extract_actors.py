@@ -127,3 +127,28 @@ def test_words_a_report_says_about_itself_make_no_key_phrase():
     phrases = {p for p, _ in facts.keyphrases}
     assert not phrases & {"participating organizations", "key messages", "keynote address", "industry view",
                           "study period", "brazil hosts", "press release", "panellists came", "anatel news"}
+
+
+def test_a_list_cut_by_semicolons_whose_last_two_names_are_joined_by_and():
+    got = _participants("The CTO roundtable was held in Geneva on 16 September 2021. Executives from AT&T; Bharti Airtel; "
+                        "Apex Mobile; Verizon and ZTE participated in the roundtable.\n")
+    assert set(got) == {"AT&T", "Bharti Airtel", "Apex Mobile", "Verizon", "ZTE Corporation"}
+
+
+def test_the_host_is_the_organization_that_hosted_not_the_official_who_convened():
+    (m,) = _facts("The CxO meeting was convened by TSB Director Seizo Onoe and hosted by e& in Dubai, United Arab "
+                  "Emirates, on 12 December 2023.\n").meetings
+    assert m.host is not None and m.host.iri.endswith("organization/etisalat")
+
+
+def test_a_meeting_said_again_by_a_pronoun_is_hosted():
+    facts = _facts("The World Telecommunication Standardization Assembly (WTSA-16) was held in Hammamet, Tunisia, from 25 "
+                   "October to 3 November 2016. It was hosted by the Ministry of Communication Technologies and Digital "
+                   "Economy of Tunisia.\n")
+    assert facts.meetings[0].host.label == "Ministry of Communication Technologies and Digital Economy of Tunisia"
+
+
+def test_companies_that_supported_a_meeting_took_part_in_it():
+    got = _participants("The meeting of ITU-T Study Group 16 will be held in Tokyo from 20 to 31 July 2009, supported by "
+                        "NEC Corporation, Fujitsu Ltd., Hitachi, Ltd. and Oki Electric Industry Co., Ltd.\n")
+    assert set(got) == {"NEC", "Fujitsu", "Hitachi", "Oki Electric Industry Co., Ltd."}

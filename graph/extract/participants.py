@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from .groups import find_groups
-from .people import starts_with_styles
+from .people import find_people, starts_with_styles
 from .text import CARDINAL_PATTERN, clean
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -52,7 +52,7 @@ _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|spons
 #: 'the 9-person Examplian contingent comprised A, B and C'.
 _ROLE_TRIGGER = re.compile(
     r"\b(?:in\s+(?:collaboration|partnership|cooperation)\s+with|with\s+the\s+(?:collaboration|support|participation)\s+of|"
-    r"jointly\s+(?:organi[sz]ed\s+)?(?:by|with)|co-organi[sz]ed\s+(?:by|with)|"
+    r"jointly\s+(?:organi[sz]ed\s+)?(?:by|with)|co-organi[sz]ed\s+(?:by|with)|(?:supported|sponsored)\s+by|"
     r"(?:was|were)\s+represented\s+by(?:\s+(?:representatives|delegates)\s+(?:of|from))?|"
     rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
@@ -136,6 +136,15 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
                     not any(a < start + m.start() and start + m.end() < b for a, b in known):
                 seps.append((m.start(), m.end()))
         seps.sort()
+    else:
+        # '...; Telefónica; Verizon and ZTE': the last item's 'and' joins two names when what stands on either side
+        # of it is one name the reference data knows whole
+        last = seps[-1][1] if seps else 0
+        item_start = start + last + len(body[last:]) - len(body[last:].lstrip())
+        item_end = start + len(body.rstrip(" .\n"))
+        m = re.fullmatch(r"(.+?)\s+(?:and|&amp;)\s+([A-Z0-9].*?)[ .\n]*", body[last:], re.S)
+        if m and ((item_start, start + last + m.end(1)) in known or (start + last + m.start(2), item_end) in known):
+            seps.append((last + m.end(1), last + m.start(2)))
     out, pos = [], 0
     for s, e in seps:
         out.append((start + pos, start + s))
@@ -442,17 +451,33 @@ _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|
 
 
 def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
-    """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by')."""
+    """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by');
+    'hosted by' before 'organized' or 'convened by' (the convener is often ITU's own official)."""
+    about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
-        if _MEETING_WORDS.search(text, clause_start, m.start()):
-            break
-    else:
-        return None
+        if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()):
+            about_meeting.append(m)
+    for m in sorted(about_meeting, key=lambda m: "host" not in m.group().lower()):  # stable: text order within each
+        host = _host_at(ref, text, m, end)
+        if host is not None:
+            return host
+    return None
+
+
+#: 'Both were hosted by ...', 'It was hosted by ...': the subject is the meeting just named.
+_MEETINGS_SAID_BEFORE = re.compile(r"\W*(?:both|it|they|the\s+two|each)\s+(?:was|were|is|are)\b", re.I)
+
+
+def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
+    """The organization named after 'hosted by' (`m`); none when a person is named there ('convened by TSB Director
+    Jane Roe')."""
     stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with)\s", text[m.end():end])
     e = m.end() + (stop.start() if stop else end - m.end())
     # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
     e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
     if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
         e += 1
+    if starts_with_styles(text[m.end():e]) or find_people(ref, text, m.end(), e):
+        return None
     return organization_ref(ref, text, m.end(), e)
