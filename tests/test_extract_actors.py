@@ -152,3 +152,19 @@ def test_companies_that_supported_a_meeting_took_part_in_it():
     got = _participants("The meeting of ITU-T Study Group 16 will be held in Tokyo from 20 to 31 July 2009, supported by "
                         "NEC Corporation, Fujitsu Ltd., Hitachi, Ltd. and Oki Electric Industry Co., Ltd.\n")
     assert set(got) == {"NEC", "Fujitsu", "Hitachi", "Oki Electric Industry Co., Ltd."}
+
+
+def test_posts_of_companies_and_sessions(ref):
+    got = _roles(ref, "The roundtable was co-chaired by Dr. Kazuhiko Example, EVP and CTO, NTT DOCOMO, and Mr. Wang "
+                      "Xiaoyun, Chief Scientist, China Unicom. The session was moderated by Ms. Hoda Sample (New York "
+                      "University Abu Dhabi).")
+    assert got == {"Kazuhiko Example": "EVP and CTO", "Wang Xiaoyun": "Chief Scientist", "Hoda Sample": "Moderator"}
+
+
+def test_a_name_before_a_known_organization_is_a_person_without_any_style(ref):
+    text = ("Jean-Marie Exemple of Orange and Jane Roe (Ericsson, Sweden) led the round-table. Executives from Apex "
+            "Mobile Networks (Nokia) and Deutsche Telekom (DT) attended.")
+    found = {p.name: p for p in find_people(ref, text, 0, len(text))}
+    assert set(found) == {"Jean-Marie Exemple", "Jane Roe"}
+    assert found["Jean-Marie Exemple"].affiliation.label == "Orange"
+    assert found["Jane Roe"].affiliation.label == "Ericsson" and found["Jane Roe"].country.label == "Sweden"

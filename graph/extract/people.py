@@ -249,7 +249,8 @@ def _valid_name(name: str) -> bool:
 
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
-_CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?")
+_CHAIRED_BY = re.compile(r"\b(?:(?:co-)?chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by|"
+                         r"(?P<moderated>moderated|facilitated)\s+by)\s+(?:the\s+)?")
 #: between two names of a list: ', ', '; ', ', and ', ' and '
 _NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
@@ -440,12 +441,14 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 pos = sep.end()
             elif not re.compile(r"[ \t.;,]*(?:\n|\Z)").match(text, pos, end):
                 break  # more on the line than a name: prose, not a list
-    # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
+    # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair;
+    # 'moderated by Ms Jane Roe (Acme)': the session's moderator
     for m in _CHAIRED_BY.finditer(text, start, end):
         got = name_at(m.end(), True)
         if got:
-            chair = ref.lookup("Chair", {"Post"})
-            post = Ref("Post", chair.label, Span.of(text, m.start(), m.end()), chair.iri) if chair else None
+            title = "Moderator" if m.group("moderated") else "Chair"
+            known = ref.lookup(title, {"Post"})
+            post = Ref("Post", known.label if known else title, Span.of(text, m.start(), m.end()), known.iri if known else None)
             add(got[3], got[1], got[2], post, got[0])
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
     for m in _STYLES.finditer(text, start, end):
@@ -464,6 +467,21 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             a, b = m.span("owner")
             country = _place_ref(ref, text, a, b)
             add(got[3], got[1], got[2], None, got[0], None if country else _org_ref(ref, text, a, b), country)
+    # 'Jean-Marie Example of Orange', 'Jane Roe (Ericsson)': a name before a known organization's, no style needed
+    for x in ref.find(text, {"Organization"}, start, end):
+        link = re.search(r"(?:[ \t]*\(|[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?)\Z", text[max(start, x.start - 12):x.start])
+        if link is None or (link.group().strip() == "(" and text[x.end:x.end + 1] not in ",)"):
+            continue
+        name_end = x.start - len(link.group())
+        for cand in re.finditer(rf"(?<![\w.&'’-])[{_UP}]", text[max(start, name_end - 60):name_end]):
+            got = read_name(ref, text, max(start, name_end - 60) + cand.start(), name_end)
+            before = re.search(r"(\S+)[ \t]+\Z", text[max(start, got[0] - 30):got[0]]) if got else None
+            if got and got[1] == name_end and not (before and before.group(1)[0].isupper()
+                                                   and not re.search(r"[.:;,]$", before.group(1))):
+                # not the end of a longer capitalised phrase ('Apex Mobile Networks (Ericsson)')
+                org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+                add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
+                break
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
