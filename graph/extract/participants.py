@@ -142,9 +142,10 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
         last = seps[-1][1] if seps else 0
         item_start = start + last + len(body[last:]) - len(body[last:].lstrip())
         item_end = start + len(body.rstrip(" .\n"))
-        m = re.fullmatch(r"(.+?)\s+(?:and|&amp;)\s+([A-Z0-9].*?)[ .\n]*", body[last:], re.S)
-        if m and ((item_start, start + last + m.end(1)) in known or (start + last + m.start(2), item_end) in known):
-            seps.append((last + m.end(1), last + m.start(2)))
+        pair = re.fullmatch(r"(.+?)\s+(?:and|&amp;)\s+([A-Z0-9].*?)[ .\n]*", body[last:], re.S)
+        if pair and ((item_start, start + last + pair.end(1)) in known
+                     or (start + last + pair.start(2), item_end) in known):
+            seps.append((last + pair.end(1), last + pair.start(2)))
     out, pos = [], 0
     for s, e in seps:
         out.append((start + pos, start + s))
