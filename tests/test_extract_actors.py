@@ -30,7 +30,11 @@ def _participants(text: str) -> dict[str, str | None]:
 
 
 def _roles(ref, text: str) -> dict[str, str]:
-    return {p.name: (p.post.label if p.post else "") for p in find_people(ref, text, 0, len(text))}
+    """Each person's first post (a person may hold several)."""
+    out: dict[str, str] = {}
+    for p in find_people(ref, text, 0, len(text)):
+        out.setdefault(p.name, p.post.label if p.post else "")
+    return out
 
 
 def test_an_inline_list_ends_at_the_verb_that_says_its_members_attended():
@@ -168,3 +172,9 @@ def test_a_name_before_a_known_organization_is_a_person_without_any_style(ref):
     assert set(found) == {"Jean-Marie Exemple", "Jane Roe"}
     assert found["Jean-Marie Exemple"].affiliation.label == "Orange"
     assert found["Jane Roe"].affiliation.label == "Ericsson" and found["Jane Roe"].country.label == "Sweden"
+
+
+def test_a_chair_named_with_the_post_he_holds_at_his_company_holds_both(ref):
+    text = "The meeting was chaired by Mr. Kenji Example, Chief Technology Officer of Apex Mobile Corporation."
+    posts = {p.post.label for p in find_people(ref, text, 0, len(text)) if p.name == "Kenji Example"}
+    assert "Chief Technology Officer of Apex Mobile Corporation" in posts and len(posts) == 2

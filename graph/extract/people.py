@@ -337,6 +337,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     def add(name: str, s: int, e: int, post: Ref | None, hon: str | None, affiliation: Ref | None = None,
             country: Ref | None = None) -> bool:
         if any(a <= s < b or s <= a < e for a, b in used) or not _valid_name(name):
+            # 'chaired by Mr X, CTO of Acme': the same name read again with another post holds that post too
+            same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None)
+            held = [p.post.label for p in people if p.span.start == s and p.post is not None]
+            if same is not None and post is not None and held and \
+                    not any(post.label in label or label in post.label for label in held):
+                people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
+                                            same.country))
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
