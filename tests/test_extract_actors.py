@@ -178,3 +178,18 @@ def test_a_chair_named_with_the_post_he_holds_at_his_company_holds_both(ref):
     text = "The meeting was chaired by Mr. Kenji Example, Chief Technology Officer of Apex Mobile Corporation."
     posts = {p.post.label for p in find_people(ref, text, 0, len(text)) if p.name == "Kenji Example"}
     assert "Chief Technology Officer of Apex Mobile Corporation" in posts and len(posts) == 2
+
+
+def test_a_post_whose_domain_is_a_list_of_fields(ref):
+    text = ("The forum was opened by Mr. Ashwini Example, Minister of Railways, Electronics and Information Technology. "
+            "Mr John Smith, Minister of ICT, Kenya, spoke.")
+    found = {p.name: p for p in find_people(ref, text, 0, len(text))}
+    assert found["Ashwini Example"].post.label == "Minister of Railways, Electronics and Information Technology"
+    assert found["Ashwini Example"].affiliation is None
+    assert found["John Smith"].post.label == "Minister of ICT" and found["John Smith"].country.label == "Kenya"
+
+
+def test_an_election_makes_no_key_phrase():
+    facts = _facts("The WTSA-16 was held in Hammamet from 25 October to 3 November 2016. Mr. Jane Roe was elected "
+                   "Chairman of the Assembly, which addressed counterfeit ICT devices.\n")
+    assert not any("elected" in p for p, _ in facts.keyphrases)

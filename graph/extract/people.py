@@ -141,6 +141,27 @@ def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
     return e, None
 
 
+_CAPS_RUN = r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*"
+#: ', Electronics and Information Technology': the rest of a domain written as a list.
+_DOMAIN_LIST = re.compile(rf"(?:,[ \t]+{_CAPS_RUN})*,?[ \t]+and[ \t]+{_CAPS_RUN}(?=[ \t]*(?:[,.;)]|\n|$))")
+
+
+def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
+    """'Minister of Railways, Electronics and Information Technology': a domain goes on over a list of fields, none
+    of them a country, an organization or a person (then the comma starts an affiliation or the next name)."""
+    if text[e:e + 1] != ",":
+        return e
+    m = _DOMAIN_LIST.match(text, e, end)
+    if m is None:
+        return e
+    for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
+        part = re.sub(r"^the[ \t]+", "", part.strip())
+        if part and (ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
+                     or read_name(ref, part, 0, len(part)) is not None):
+            return e
+    return m.end()
+
+
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
     found = [(m.start, m.end, Ref("Post", m.entry.label, Span.of(text, m.start, m.end), m.entry.iri))
              for m in ref.find(text, {"Post"}, start, end)]
@@ -154,8 +175,10 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 e = s + cut.start()
                 cut = _CLAUSE_END.search(text[s:e])
             e = s + len(text[s:e].rstrip(" .,"))
-            e, _ = _split_domain(text, m.start("domain"), e)
+            e, name_start = _split_domain(text, m.start("domain"), e)
             e = max(e, m.end("title"))
+            if name_start is None:
+                e = _domain_list_end(ref, text, e, end)
         overlap = [i for i, (a, b, _) in enumerate(found) if a < e and s < b]
         if not overlap:
             found.append((s, e, _post_ref(ref, text, s, e)))
