@@ -193,3 +193,21 @@ def test_an_election_makes_no_key_phrase():
     facts = _facts("The WTSA-16 was held in Hammamet from 25 October to 3 November 2016. Mr. Jane Roe was elected "
                    "Chairman of the Assembly, which addressed counterfeit ICT devices.\n")
     assert not any("elected" in p for p, _ in facts.keyphrases)
+
+
+def test_a_numbered_list_of_companies_and_countries():
+    got = _participants("BUSAN, 23 October 2014 – CTOs met today at the ITU CTO meeting.\n\nList of participating companies:\n"
+                        "1. Apex Mobile – USA\n2. Brio Networks – Korea\n10. Cobalt Systems – China\n\nThey agreed.\n")
+    assert got == {"Apex Mobile": "United States", "Brio Networks": "Republic of Korea", "Cobalt Systems": "China"}
+
+
+def test_a_region_after_and_ends_the_name_before_it():
+    got = _participants("The 3rd CxO meeting was held in Kigali on 18 May 2022. The meeting brought together CxOs of Apex "
+                        "Mobile Ltd (South Africa), Orange Middle East and Africa (France) and Brio Networks (Rwanda).\n")
+    assert got == {"Apex Mobile Ltd": "South Africa", "Orange Middle East and Africa": "France", "Brio Networks": "Rwanda"}
+
+
+def test_a_known_name_before_and_is_not_part_of_the_next_company_name(ref):
+    text = "Contributions came from Sector Members Nokia Corporation, Ericsson LM and Apex Systems S.A. on the matter."
+    labels = {o.label for o in find_organizations(ref, text)}
+    assert "Apex Systems S.A." in labels and not any("Ericsson" in x and "Apex" in x for x in labels)

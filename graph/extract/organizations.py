@@ -204,6 +204,9 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if any(a <= ms < b for a, b in taken):
             continue
         ns = _words_before(text, ms, start)
+        joined = list(re.finditer(r"\s+and\s+", text[ns:ms]))
+        if joined and any(ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start())):
+            ns += joined[-1].end()  # 'Ericsson LM and Orange S.A.': a known name before 'and' is another organization
         ne = me
         country = None
         if m.group() in words["head"]:

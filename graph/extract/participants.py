@@ -6,12 +6,15 @@ Names are linked to the reference organizations by alias; unknown names stay as 
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..facts import Participation, Ref, Span
 from ..reference import Reference
+from ..resources import reference_dir
 from .groups import find_groups
 from .people import find_people, starts_with_styles
 from .text import CARDINAL_PATTERN, clean
@@ -222,7 +225,8 @@ _DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*
 
 def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
     item = text[s:e]
-    lead = len(item) - len(item.lstrip(" \n\t·•-*"))
+    bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
+    lead = bullet.end() if bullet and not re.match(r"\s*\d+\.\d", item) else len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
@@ -246,7 +250,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         country = _country_ref(ref, text, s + paren.start(1), s + paren.end(1))
         if country:
             org = organization_ref(ref, text, s, s + paren.start())
-            if org:
+            if org and not _ends_the_name_before(ref, text, org, s, result, country):
                 result.participations.append(Participation(org, Span.of(text, s, e), country))
             return
     # 'Name – Country', 'Name - Country': a dash between the organization and its country
@@ -287,8 +291,39 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
     org = organization_ref(ref, text, s, e)
-    if org:
+    if org and not _ends_the_name_before(ref, text, org, s, result):
         result.participations.append(Participation(org, Span.of(text, s, e)))
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """World regions as ontology/reference/itu-regions.csv names them, whole and in parts ('Africa', 'Asia',
+    'Latin America', 'the Caribbean')."""
+    rows = [r for r in (reference_dir() / "itu-regions.csv").read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    names: set[str] = set()
+    for row in csv.DictReader(rows):
+        for name in [row["name"], *row["aliases"].split("|")]:
+            names.add(name)
+            names.update(p.strip() for p in re.split(r",|\band\b|&", name) if p.strip())
+    return frozenset(n for n in names if n)
+
+
+def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: ParticipantList,
+                          country: Ref | None = None) -> bool:
+    """'Orange Middle East and Africa (France)': a region read as an item after 'and' ends the name before it;
+    the two become one participation (with the country written after them)."""
+    if org.iri is not None or not result.participations or (
+            ref.lookup(org.label, ref.place_kinds) is None and org.label not in _region_names()):
+        return False
+    last = result.participations[-1]
+    if not re.fullmatch(r",?\s+and\s+", text[last.span.end:s]) or last.country is not None:
+        return False
+    whole = organization_ref(ref, text, last.span.start, org.span.end)
+    if whole is None:
+        return False
+    result.participations[-1] = Participation(whole, Span.of(text, last.span.start, org.span.end), country)
+    return True
 
 
 _PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
