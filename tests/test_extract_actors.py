@@ -182,11 +182,13 @@ def test_a_chair_named_with_the_post_he_holds_at_his_company_holds_both(ref):
 
 def test_a_post_whose_domain_is_a_list_of_fields(ref):
     text = ("The forum was opened by Mr. Ashwini Example, Minister of Railways, Electronics and Information Technology. "
-            "Mr John Smith, Minister of ICT, Kenya, spoke.")
+            "Mr John Smith, Minister of ICT, Kenya, spoke. Mr. Choi Example, Minister of Science, ICT and Future "
+            "Planning of the Republic of Korea, welcomed them.")
     found = {p.name: p for p in find_people(ref, text, 0, len(text))}
     assert found["Ashwini Example"].post.label == "Minister of Railways, Electronics and Information Technology"
     assert found["Ashwini Example"].affiliation is None
     assert found["John Smith"].post.label == "Minister of ICT" and found["John Smith"].country.label == "Kenya"
+    assert found["Choi Example"].post.label == "Minister of Science, ICT and Future Planning of the Republic of Korea"
 
 
 def test_an_election_makes_no_key_phrase():
@@ -211,3 +213,11 @@ def test_a_known_name_before_and_is_not_part_of_the_next_company_name(ref):
     text = "Contributions came from Sector Members Nokia Corporation, Ericsson LM and Apex Systems S.A. on the matter."
     labels = {o.label for o in find_organizations(ref, text)}
     assert "Apex Systems S.A." in labels and not any("Ericsson" in x and "Apex" in x for x in labels)
+
+
+def test_a_brand_in_lower_case_goes_by_its_full_name_in_brackets():
+    got = _participants("The CxO meeting was held in Dubai on 12 December 2023.\n\nThe following organizations took part:\n"
+                        "• Apex Mobile (China)\n• du (Emirates Integrated Telecommunications Company) (United Arab Emirates)\n"
+                        "• Brio Networks (Finland)\n")
+    assert got == {"Apex Mobile": "China", "Emirates Integrated Telecommunications Company": "United Arab Emirates",
+                   "Brio Networks": "Finland"}

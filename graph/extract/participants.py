@@ -171,10 +171,13 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     while s < e and text[s] in " \t\n,;:(":
         s += 1
     acr = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}(?:[ \t]+[A-Z][\w&./-]*){0,5}\s*\)[\s.,;]*$", text[s:e])
+    other = None
     if acr and acr.start() > 0:
         # 'the Ministry of Posts (MoP)', 'BlackBerry (Research In Motion)': the acronym or the other name in brackets
         # names the same organization
         e = s + acr.start()
+        inner = re.search(r"\(\s*(.*?)\s*\)", acr.group())
+        other = (e + inner.start(1), e + inner.end(1)) if inner else None
     while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
@@ -183,7 +186,9 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
-        return None  # a lower-case name only as the reference data writes it ('e&')
+        # a lower-case name only as the reference data writes it ('e&'); 'du (Emirates Integrated
+        # Telecommunications Company)': the name in brackets then
+        return organization_ref(ref, text, *other) if other and len(text[other[0]:other[1]].split()) > 1 else None
     if entry is not None:
         # a reference organization by its label; one this document defined keeps the name as written here
         return Ref("Organization", entry.label if ref.is_reference(entry.iri) else name, Span.of(text, s, e), entry.iri)

@@ -141,7 +141,7 @@ def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
     return e, None
 
 
-_CAPS_RUN = r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*"
+_CAPS_RUN = r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+(?:(?:of|for|the)[ \t]+)*[A-Z][\w-]*)*"
 #: ', Electronics and Information Technology': the rest of a domain written as a list.
 _DOMAIN_LIST = re.compile(rf"(?:,[ \t]+{_CAPS_RUN})*,?[ \t]+and[ \t]+{_CAPS_RUN}(?=[ \t]*(?:[,.;)]|\n|$))")
 
@@ -156,8 +156,9 @@ def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
         return e
     for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
         part = re.sub(r"^the[ \t]+", "", part.strip())
+        name = read_name(ref, part, 0, len(part))
         if part and (ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
-                     or read_name(ref, part, 0, len(part)) is not None):
+                     or (name is not None and name[1] == len(part))):
             return e
     return m.end()
 
