@@ -67,7 +67,7 @@ def _words_before(text: str, end: int, start: int) -> int:
 #: A person's title before an organization's name: 'Chairman of the Example Authority' names the authority.
 _TITLE_LEAD = re.compile(
     r"(?:(?:Vice|Deputy|Co|Acting|Former)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
-    r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief\s+\w+\s+Officer|"
+    r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief(?:\s+\w+\s+Officer)?|"
     r"Representative|Ambassador|Executive|Manager|Officer|Dean|Rector|Professor|Chancellor)\s+(?:of|at|for)\s+")
 
 
@@ -140,6 +140,11 @@ def _country_after(ref: Reference, text: str, e: int) -> tuple[Ref | None, int]:
     return None, e
 
 
+#: The rest of a name written head first: capitalised words, with the connectives of the Romance languages.
+_LEAD_TAIL = (r"[ \t]+(?:(?:de|del|della|di|des|du|da|do|das|dos|la|le|les|los|las|et|e|y|für|und|d['’])[ \t]*)*"
+              r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
+
+
 def find_organizations(ref: Reference, text: str, start: int = 0, end: int | None = None) -> list[Ref]:
     """Every organization named in text[start:end], in order; unknown ones as written (iri None)."""
     end = len(text) if end is None else end
@@ -181,14 +186,27 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         country, _ = _country_after(ref, text, m.end())
         add(Ref("Organization", name, Span.of(text, ns, ne), alt=acr, country=country))
-    # head nouns and legal suffixes without an acronym
+    # names written head first: 'Universidad Politécnica de Madrid', 'Instituto Federal de Telecomunicações'
     words = organization_words()
+    lead = "|".join(re.escape(w) for w in sorted(words.get("lead", ()), key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{lead})(?:{_LEAD_TAIL})+", text[start:end]) if lead else ():
+        ns, ne = start + m.start(), start + m.end()
+        name = re.sub(r"\s+", " ", m.group())
+        known = ref.lookup(name, {"Organization"})
+        if known is not None:
+            add(Ref("Organization", known.label, Span.of(text, ns, ne), known.iri))
+        elif not _known_as_other(ref, name):
+            add(Ref("Organization", name, Span.of(text, ns, ne)))
+    # head nouns and legal suffixes without an acronym
     marker = "|".join(re.escape(w) for w in sorted(words["head"] | words["legal"], key=len, reverse=True))
     for m in re.finditer(rf"(?<![\w-])(?:{marker})(?![\w-])", text[start:end]):
         ms, me = start + m.start(), start + m.end()
         if any(a <= ms < b for a, b in taken):
             continue
         ns = _words_before(text, ms, start)
+        joined = list(re.finditer(r"\s+and\s+", text[ns:ms]))
+        if joined and any(ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start())):
+            ns += joined[-1].end()  # 'Ericsson LM and Orange S.A.': a known name before 'and' is another organization
         ne = me
         country = None
         if m.group() in words["head"]:

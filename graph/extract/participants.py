@@ -6,13 +6,17 @@ Names are linked to the reference organizations by alias; unknown names stay as 
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..facts import Participation, Ref, Span
 from ..reference import Reference
+from ..resources import reference_dir
 from .groups import find_groups
+from .people import find_people, starts_with_styles
 from .text import CARDINAL_PATTERN, clean
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -22,6 +26,9 @@ _LIST_TRIGGER = re.compile(
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
     r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|list\s+of\s+participants|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
+    # a table's heading row with no title over it: 'Company | Country', 'Organization<TAB>Country'
+    r"|(?m:^[ \t]*(?:company|companies|organi[sz]ations?|entity|entities|participants?)[ \t]*(?:\t|\|| {3,})[ \t]*"
+    r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators)\s+represented(?:\s+(?:were|included|are))?\s*:"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
@@ -48,7 +55,7 @@ _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|spons
 #: 'the 9-person Examplian contingent comprised A, B and C'.
 _ROLE_TRIGGER = re.compile(
     r"\b(?:in\s+(?:collaboration|partnership|cooperation)\s+with|with\s+the\s+(?:collaboration|support|participation)\s+of|"
-    r"jointly\s+(?:organi[sz]ed\s+)?(?:by|with)|co-organi[sz]ed\s+(?:by|with)|"
+    r"jointly\s+(?:organi[sz]ed\s+)?(?:by|with)|co-organi[sz]ed\s+(?:by|with)|(?:supported|sponsored)\s+by|"
     r"(?:was|were)\s+represented\s+by(?:\s+(?:representatives|delegates)\s+(?:of|from))?|"
     rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
@@ -71,7 +78,7 @@ _LEGAL_SUFFIX = re.compile(
 
 #: Between the cells of a table row as a reader writes it out: tabs, ' | ', or three spaces or more.
 _CELL_SEP = re.compile(r"\t+|\s+\|\s+| {3,}")
-_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|and\b|$))")
+_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|[–—-]\s|and\b|$))")
 
 
 def strip_legal_form(name: str) -> str:
@@ -91,11 +98,13 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     if inline:
         # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
-                      r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted)\s)",
+                      r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
+                      r"attended|participated|took\s+part|joined|gathered|met)\b)",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
-        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e)$", text[start:end]):
+        # nor at that of a style or an initial ('Mr. Abdurahman M. Al Hassan')
+        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end]):
             nxt = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[end + 1:])
             if not nxt:
                 return len(text)
@@ -130,6 +139,16 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
                     not any(a < start + m.start() and start + m.end() < b for a, b in known):
                 seps.append((m.start(), m.end()))
         seps.sort()
+    else:
+        # '...; Telefónica; Verizon and ZTE': the last item's 'and' joins two names when what stands on either side
+        # of it is one name the reference data knows whole
+        last = seps[-1][1] if seps else 0
+        item_start = start + last + len(body[last:]) - len(body[last:].lstrip())
+        item_end = start + len(body.rstrip(" .\n"))
+        pair = re.fullmatch(r"(.+?)\s+(?:and|&amp;)\s+([A-Z0-9].*?)[ .\n]*", body[last:], re.S)
+        if pair and ((item_start, start + last + pair.end(1)) in known
+                     or (start + last + pair.start(2), item_end) in known):
+            seps.append((last + pair.end(1), last + pair.start(2)))
     out, pos = [], 0
     for s, e in seps:
         out.append((start + pos, start + s))
@@ -151,18 +170,25 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     """An organization named by text[s:e], linked to the reference data when an alias matches."""
     while s < e and text[s] in " \t\n,;:(":
         s += 1
-    acr = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)[\s.,;]*$", text[s:e])
+    acr = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}(?:[ \t]+[A-Z][\w&./-]*){0,5}\s*\)[\s.,;]*$", text[s:e])
+    other = None
     if acr and acr.start() > 0:
-        e = s + acr.start()  # 'the Ministry of Posts (MoP)': the acronym names the same organization
+        # 'the Ministry of Posts (MoP)', 'BlackBerry (Research In Motion)': the acronym or the other name in brackets
+        # names the same organization
+        e = s + acr.start()
+        inner = re.search(r"\(\s*(.*?)\s*\)", acr.group())
+        other = (e + inner.start(1), e + inner.end(1)) if inner else None
     while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
-    if not name or len(name) > 120:
-        return None
+    if not name or len(name) > 120 or starts_with_styles(name):
+        return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
-        return None  # a lower-case name only as the reference data writes it ('e&')
+        # a lower-case name only as the reference data writes it ('e&'); 'du (Emirates Integrated
+        # Telecommunications Company)': the name in brackets then
+        return organization_ref(ref, text, *other) if other and len(text[other[0]:other[1]].split()) > 1 else None
     if entry is not None:
         # a reference organization by its label; one this document defined keeps the name as written here
         return Ref("Organization", entry.label if ref.is_reference(entry.iri) else name, Span.of(text, s, e), entry.iri)
@@ -198,9 +224,14 @@ _TABLE_HEADINGS = re.compile(
 )
 
 
+#: 'Acme Networks – France': a spaced dash before the last words, which may name a country.
+_DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*$")
+
+
 def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
     item = text[s:e]
-    lead = len(item) - len(item.lstrip(" \n\t·•-*"))
+    bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
+    lead = bullet.end() if bullet and not re.match(r"\s*\d+\.\d", item) else len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
@@ -224,6 +255,15 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         country = _country_ref(ref, text, s + paren.start(1), s + paren.end(1))
         if country:
             org = organization_ref(ref, text, s, s + paren.start())
+            if org and not _ends_the_name_before(ref, text, org, s, result, country):
+                result.participations.append(Participation(org, Span.of(text, s, e), country))
+            return
+    # 'Name – Country', 'Name - Country': a dash between the organization and its country
+    dash = _DASH_COUNTRY.search(item)
+    if dash:
+        country = _country_ref(ref, text, s + dash.start(1), s + dash.end(1))
+        if country:
+            org = organization_ref(ref, text, s, s + dash.start())
             if org:
                 result.participations.append(Participation(org, Span.of(text, s, e), country))
             return
@@ -244,9 +284,51 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     if country:
         return
+    # 'Example Institute (EI) of Mexico': the acronym after the name, the country after both
+    of_country = re.search(r"\s+of\s+(?:the\s+)?((?:(?!\sof\s)[^,;()])+?)(?:\s*\(\s*[A-Z][\w&./-]{1,11}\s*\))?\s*\.?\s*$", item)
+    country = _country_ref(ref, text, s + of_country.start(1), s + of_country.end(1)) if of_country else None
+    if country is not None and of_country is not None:
+        acronym = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)$", item[:of_country.start()])
+        org = organization_ref(ref, text, s, s + acronym.end() if acronym else e)
+        if org:
+            if country.label not in org.label and acronym is None and org.iri and ref.is_reference(org.iri):
+                country = None  # a reference organization's name alone: 'of X' was the text's, not its country
+            result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return
     org = organization_ref(ref, text, s, e)
-    if org:
+    if org and not _ends_the_name_before(ref, text, org, s, result):
         result.participations.append(Participation(org, Span.of(text, s, e)))
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """World regions as ontology/reference/itu-regions.csv names them, whole and in parts ('Africa', 'Asia',
+    'Latin America', 'the Caribbean')."""
+    rows = [r for r in (reference_dir() / "itu-regions.csv").read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    names: set[str] = set()
+    for row in csv.DictReader(rows):
+        for name in [row["name"], *row["aliases"].split("|")]:
+            names.add(name)
+            names.update(p.strip() for p in re.split(r",|\band\b|&", name) if p.strip())
+    return frozenset(n for n in names if n)
+
+
+def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: ParticipantList,
+                          country: Ref | None = None) -> bool:
+    """'Orange Middle East and Africa (France)': a region read as an item after 'and' ends the name before it;
+    the two become one participation (with the country written after them)."""
+    if org.iri is not None or not result.participations or (
+            ref.lookup(org.label, ref.place_kinds) is None and org.label not in _region_names()):
+        return False
+    last = result.participations[-1]
+    if not re.fullmatch(r",?\s+and\s+", text[last.span.end:s]) or last.country is not None:
+        return False
+    whole = organization_ref(ref, text, last.span.start, org.span.end)
+    if whole is None:
+        return False
+    result.participations[-1] = Participation(whole, Span.of(text, last.span.start, org.span.end), country)
+    return True
 
 
 _PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
@@ -281,9 +363,9 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
 
     if _CHAIRS.match(body) or ref.lookup(body, {"Organization"}) or ref.lookup(strip_legal_form(body), {"Organization"}):
         return True
-    m = re.search(r"\(([^()]+)\)$", body) or re.search(r",\s*([^,]+)$", body)
-    if m and ref.lookup(m.group(1).strip(), ref.place_kinds):
-        return True
+    for m in (re.search(r"\(([^()]+)\)$", body), re.search(r",\s*([^,]+)$", body), _DASH_COUNTRY.search(body)):
+        if m and ref.lookup(m.group(1).strip(), ref.place_kinds):
+            return True
     if re.search(r"[.!?:]\s", body) or re.search(r"\b(?:19|20)\d\d\b", body):
         return False
     words = re.findall(r"[\w&'’.-]+", body)
@@ -320,6 +402,22 @@ def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[i
     return out
 
 
+def _known_names(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Names a list must not be cut inside: reference organizations ('Ministry of Science and ICT'), and names the
+    document defines with an acronym or whose 'and' follows their head noun ('Ministry of Information and
+    Communications Technologies of Colombia'); not a name the document's own lists made up ('Apex and Brio Institute')."""
+    from .organizations import organization_words
+    heads = organization_words().get("head", frozenset())
+    out = []
+    for x in ref.find(text, {"Organization"}, start, end):
+        words = text[x.start:x.end].split()
+        head = next((i for i, w in enumerate(words) if w in heads), None)
+        defined = re.match(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)", text[x.end:x.end + 16])  # 'Name (ACR)'
+        if ref.is_reference(x.entry.iri) or defined or (head is not None and "and" in words[head + 1:]):
+            out.append((x.start, x.end))
+    return out
+
+
 def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> list[ParticipantList]:
     """Every participant list in text[start:end]."""
     found: list[ParticipantList] = []
@@ -347,7 +445,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 stop = block[-1][1]
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 for ls, le in block:
-                    for s, e in _items(text, ls, le):
+                    one_row = _CELL_SEP.search(text[ls:le].strip())  # a table row's cells are not list items
+                    for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le))):
                         _parse_item(ref, text, s, e, result)
             else:
                 if text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
@@ -359,8 +458,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 if stop <= body:
                     continue
                 result = ParticipantList(Span.of(text, m.start(), stop))
-                known = [(x.start, x.end) for x in ref.find(text, {"Organization"}, body, stop)
-                         if ref.is_reference(x.entry.iri)]  # not a name this document's own lists made up
+                known = _known_names(ref, text, body, stop)
                 for s, e in _items(text, body, stop, known):
                     _parse_item(ref, text, s, e, result)
             if inline and not result.groups and not any(p.organization.iri for p in result.participations) \
@@ -394,15 +492,33 @@ _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|
 
 
 def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
-    """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by')."""
+    """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by');
+    'hosted by' before 'organized' or 'convened by' (the convener is often ITU's own official)."""
+    about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
-        if _MEETING_WORDS.search(text, clause_start, m.start()):
-            break
-    else:
-        return None
+        if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()):
+            about_meeting.append(m)
+    for m in sorted(about_meeting, key=lambda m: "host" not in m.group().lower()):  # stable: text order within each
+        host = _host_at(ref, text, m, end)
+        if host is not None:
+            return host
+    return None
+
+
+#: 'Both were hosted by ...', 'It was hosted by ...': the subject is the meeting just named.
+_MEETINGS_SAID_BEFORE = re.compile(r"\W*(?:both|it|they|the\s+two|each)\s+(?:was|were|is|are)\b", re.I)
+
+
+def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
+    """The organization named after 'hosted by' (`m`); none when a person is named there ('convened by TSB Director
+    Jane Roe')."""
     stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with)\s", text[m.end():end])
     e = m.end() + (stop.start() if stop else end - m.end())
+    # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
+    e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
     if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
         e += 1
+    if starts_with_styles(text[m.end():e]) or find_people(ref, text, m.end(), e):
+        return None
     return organization_ref(ref, text, m.end(), e)

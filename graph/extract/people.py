@@ -103,6 +103,12 @@ def _is_plural_title(label: str) -> bool:
     return bool(_PLURAL.search(label)) and not label.endswith("ss") and not re.search(r"\s(?:of|for|on)\s", label)
 
 
+def _shared_by_a_list(label: str) -> bool:
+    """A post in the plural, with or without its domain ('Vice-Chairmen of TSAG, A (X), B (Y) and C (Z)'): every
+    name of the list after it holds the post."""
+    return _is_plural_title(re.split(r"\s(?:of|for|on)\s", label, maxsplit=1)[0])
+
+
 def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
     entry = ref.lookup(text[s:e], {"Post"})
     if entry:
@@ -135,6 +141,28 @@ def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
     return e, None
 
 
+_CAPS_RUN = r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+(?:(?:of|for|the)[ \t]+)*[A-Z][\w-]*)*"
+#: ', Electronics and Information Technology': the rest of a domain written as a list.
+_DOMAIN_LIST = re.compile(rf"(?:,[ \t]+{_CAPS_RUN})*,?[ \t]+and[ \t]+{_CAPS_RUN}(?=[ \t]*(?:[,.;)]|\n|$))")
+
+
+def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
+    """'Minister of Railways, Electronics and Information Technology': a domain goes on over a list of fields, none
+    of them a country, an organization or a person (then the comma starts an affiliation or the next name)."""
+    if text[e:e + 1] != ",":
+        return e
+    m = _DOMAIN_LIST.match(text, e, end)
+    if m is None:
+        return e
+    for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
+        part = re.sub(r"^the[ \t]+", "", part.strip())
+        name = read_name(ref, part, 0, len(part))
+        if part and (ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
+                     or (name is not None and name[1] == len(part))):
+            return e
+    return m.end()
+
+
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
     found = [(m.start, m.end, Ref("Post", m.entry.label, Span.of(text, m.start, m.end), m.entry.iri))
              for m in ref.find(text, {"Post"}, start, end)]
@@ -148,8 +176,10 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 e = s + cut.start()
                 cut = _CLAUSE_END.search(text[s:e])
             e = s + len(text[s:e].rstrip(" .,"))
-            e, _ = _split_domain(text, m.start("domain"), e)
+            e, name_start = _split_domain(text, m.start("domain"), e)
             e = max(e, m.end("title"))
+            if name_start is None:
+                e = _domain_list_end(ref, text, e, end)
         overlap = [i for i, (a, b, _) in enumerate(found) if a < e and s < b]
         if not overlap:
             found.append((s, e, _post_ref(ref, text, s, e)))
@@ -163,7 +193,19 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 found[overlap[0]] = (a, e, post)
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
                 found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
-    return sorted(found, key=lambda x: x[0])
+    found.sort(key=lambda x: x[0])
+    # 'Senior Vice President and CTO of KDDI', 'Chairman and CEO': two posts one person holds, as one role
+    merged: list[tuple[int, int, Ref]] = []
+    for a, b, post in found:
+        if merged and re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", text[merged[-1][1]:a]):
+            pa, pb, first = merged[-1]
+            label = text[pa:pb]
+            if not re.search(r"\s(?:of|for|on)\s", label) and not _shared_by_a_list(label) \
+                    and not _shared_by_a_list(text[a:b]):
+                merged[-1] = (pa, b, _post_ref(ref, text, pa, b))
+                continue
+        merged.append((a, b, post))
+    return merged
 
 
 def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = False) -> tuple[int, int, str] | None:
@@ -231,13 +273,20 @@ def _valid_name(name: str) -> bool:
 
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
-_CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by)\s+(?:the\s+)?")
+_CHAIRED_BY = re.compile(r"\b(?:(?:co-)?chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by|"
+                         r"(?P<moderated>moderated|facilitated)\s+by)\s+(?:the\s+)?")
 #: between two names of a list: ', ', '; ', ', and ', ' and '
 _NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
 _NAMED_AS = re.compile(r"\b(?:(?:re-?)?appointed|(?:re-?)?elected|named|designated|nominated|confirmed)\s+"
                        r"(?=[^;\n]*\bas\s+(?:(?:the|its|a|an|new)\s+)*\Z)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+")
+
+
+def starts_with_styles(text: str) -> bool:
+    """'Mr. Jane Roe', 'H.E. Dr ...': the text starts with a person's style, so it names a person."""
+    m = _STYLES.match(text)
+    return m is not None and m.end() < len(text)
 
 
 def _styles_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
@@ -255,6 +304,8 @@ def _place_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     label = re.sub(r"\s+", " ", text[s:e]).strip(" ,;")
+    if label.endswith(".") and not re.search(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|plc)\.$", label):
+        label, e = label[:-1], e - 1  # the sentence's full stop, not the name's ('Acme Inc.' keeps its own)
     if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
         return None
     entry = ref.lookup(label, {"Organization"})
@@ -310,6 +361,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     def add(name: str, s: int, e: int, post: Ref | None, hon: str | None, affiliation: Ref | None = None,
             country: Ref | None = None) -> bool:
         if any(a <= s < b or s <= a < e for a, b in used) or not _valid_name(name):
+            # 'chaired by Mr X, CTO of Acme': the same name read again with another post holds that post too
+            same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None)
+            held = [p.post.label for p in people if p.span.start == s and p.post is not None]
+            if same is not None and post is not None and held and \
+                    not any(post.label in label or label in post.label for label in held):
+                people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
+                                            same.country))
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
@@ -335,6 +393,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
         assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
+        if got and _holder_before(ref, text, ps, start, name_at)[0]:
+            if "," in lead.group():
+                got = None  # 'Jane Roe, Director, Acme Mobile': the name before holds the post, the words after are its body
+            elif re.match(r"[ \t]*(?:[.,;)]|$)", text[got[2]:got[2] + 2]):
+                # 'Jane Roe, CTO of Apex Mobile.': the words after 'of' end the post's domain, not start a name
+                pe, got = got[2], None
+                post = _post_ref(ref, text, ps, pe)
         if got and not any(a <= got[1] < b for a, b, _ in posts):
             hon, s, e, name = got
             org = country = None
@@ -343,11 +408,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
                 country = _place_ref(ref, text, a, b)
                 org = None if country else _org_ref(ref, text, a, b)
-            if add(name, s, e, post, hon, org, country) and _is_plural_title(text[ps:pe]):
+            if add(name, s, e, post, hon, org, country) and _shared_by_a_list(text[ps:pe]):
                 _list_after(ref, text, people[-1], end, add, name_at)
             continue
         # name then post: 'Chaesub Lee, the Director of ...', 'Dr Hamadoun I. Touré, Secretary-General, ITU'
-        found = _name_before(ref, text, ps, max(start, ps - 120), name_at)
+        found, field_start = _holder_before(ref, text, ps, start, name_at)
+        if found and field_start is not None:
+            ps, post = field_start, _post_ref(ref, text, field_start, pe)
         if found:
             hon, s, e, name = found
             org, country = _after_post(ref, text, pe, end)
@@ -405,12 +472,14 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 pos = sep.end()
             elif not re.compile(r"[ \t.;,]*(?:\n|\Z)").match(text, pos, end):
                 break  # more on the line than a name: prose, not a list
-    # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair
+    # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair;
+    # 'moderated by Ms Jane Roe (Acme)': the session's moderator
     for m in _CHAIRED_BY.finditer(text, start, end):
         got = name_at(m.end(), True)
         if got:
-            chair = ref.lookup("Chair", {"Post"})
-            post = Ref("Post", chair.label, Span.of(text, m.start(), m.end()), chair.iri) if chair else None
+            title = "Moderator" if m.group("moderated") else "Chair"
+            known = ref.lookup(title, {"Post"})
+            post = Ref("Post", known.label if known else title, Span.of(text, m.start(), m.end()), known.iri if known else None)
             add(got[3], got[1], got[2], post, got[0])
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
     for m in _STYLES.finditer(text, start, end):
@@ -429,6 +498,21 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             a, b = m.span("owner")
             country = _place_ref(ref, text, a, b)
             add(got[3], got[1], got[2], None, got[0], None if country else _org_ref(ref, text, a, b), country)
+    # 'Jean-Marie Example of Orange', 'Jane Roe (Ericsson)': a name before a known organization's, no style needed
+    for x in ref.find(text, {"Organization"}, start, end):
+        link = re.search(r"(?:[ \t]*\(|[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?)\Z", text[max(start, x.start - 12):x.start])
+        if link is None or (link.group().strip() == "(" and text[x.end:x.end + 1] not in ",)"):
+            continue
+        name_end = x.start - len(link.group())
+        for cand in re.finditer(rf"(?<![\w.&'’-])[{_UP}]", text[max(start, name_end - 60):name_end]):
+            got = read_name(ref, text, max(start, name_end - 60) + cand.start(), name_end)
+            before = re.search(r"(\S+)[ \t]+\Z", text[max(start, got[0] - 30):got[0]]) if got else None
+            if got and got[1] == name_end and not (before and before.group(1)[0].isupper()
+                                                   and not re.search(r"[.:;,]$", before.group(1))):
+                # not the end of a longer capitalised phrase ('Apex Mobile Networks (Ericsson)')
+                org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+                add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
+                break
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
@@ -439,6 +523,25 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
 _NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?)"
                              r"(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+
+
+#: 'Research', 'Technical', 'Network Planning': capitalised words between a name's comma and a post's title.
+_FIELD_BEFORE_TITLE = re.compile(r"(?<=,[ \t])((?:[A-Z][a-z]+[ \t]+){1,2})\Z")
+_NOT_FIELD = {"The", "Its", "His", "Her", "Their", "Our", "Former", "Then", "Now", "Also"}
+
+
+def _holder_before(ref: Reference, text: str, ps: int, start: int, name_at):
+    """The name written before the post at `ps` and, when words for the post's field come between them ('Anne Roe,
+    Research Director'), where the post so starts."""
+    found = _name_before(ref, text, ps, max(start, ps - 120), name_at)
+    if found:
+        return found, None
+    field = _FIELD_BEFORE_TITLE.search(text, max(start, ps - 40), ps)
+    if field and field.group(1).split()[0] not in _NOT_FIELD:
+        found = _name_before(ref, text, field.start(1), max(start, ps - 160), name_at)
+        if found:
+            return found, field.start(1)
+    return None, None
 
 
 def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
