@@ -162,14 +162,27 @@ def stop_waitress(server, thread: threading.Thread, app) -> None:
     """Finish in-flight requests, close every connection (keep-alive ones keep waitress's loop alive), release
     the app's workers."""
     server.task_dispatcher.shutdown(timeout=5)
-    server.close()
-    for channel in list(server._map.values()):
-        try:
-            channel.handle_close()
-        except Exception:
-            pass
-    thread.join(timeout=5)
+    trigger = getattr(server, "trigger", None)
+    if trigger is not None and thread.is_alive():
+        # Close the sockets inside waitress's own loop thread: closing them from this thread while its select
+        # waits on them is a race (EBADF raised in the server thread).
+        trigger.pull_trigger(lambda: _close_channels(server))
+        thread.join(timeout=5)
+    if thread.is_alive():
+        _close_channels(server)
+        thread.join(timeout=5)
     close_app(app)
+
+
+def _close_channels(server) -> None:
+    """Close every connection, the listening socket and the trigger: waitress's loop ends when its map is empty."""
+    for channel in list(server._map.values()):
+        if channel is not getattr(server, "trigger", None) and channel is not server:
+            try:
+                channel.handle_close()
+            except Exception:
+                pass
+    server.close()
 
 
 def start_server(settings: Settings) -> LiveServer:
