@@ -126,18 +126,53 @@ def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
 
 
 def _country_after(ref: Reference, text: str, e: int) -> tuple[Ref | None, int]:
-    """'... of the United Arab Emirates', '... of Examplia': the country an organization belongs to."""
-    m = re.match(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})", text[e:e + 80])
+    """'... of the United Arab Emirates', '... of Examplia', '... of the Socialist Republic of Viet Nam', '... of the
+    Republic of Examplia': the country an organization belongs to, with the form of state written before it."""
+    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|the)\s+){0,2}[A-Z][\w’'-]*){0,6})", text[e:e + 120])
     if not m:
         return None, e
     name = m.group(1)
-    for n in range(len(name.split()), 0, -1):
-        cand = " ".join(name.split()[:n])
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
         entry = ref.lookup(cand, {"Country"})
+        if entry is None:
+            # 'Republic of Viet Nam': a form of state that countries' official names have, before a country's name
+            form = _state_form(ref, cand)
+            entry = ref.lookup(cand[form:], {"Country"}) if form else None
         if entry is not None:
             s = e + m.start(1)
             return Ref("Country", entry.label, Span.of(text, s, s + len(cand)), entry.iri), s + len(cand)
     return None, e
+
+
+@lru_cache(maxsize=4)
+def _state_forms(base: Reference) -> tuple[tuple[str, ...], ...]:
+    """The forms of state the countries' names are written with ('republic of', 'socialist republic of',
+    'kingdom of'): what an official name adds before another name of the same country (countries.ttl)."""
+    forms: set[tuple[str, ...]] = set()
+    for iri, kind in base.kinds.items():
+        if kind != "Country":
+            continue
+        keys = base.aliases_of(iri)
+        for a in keys:
+            for b in keys:
+                if len(a) > len(b) + 1 and a[-len(b):] == b and a[-len(b) - 1] in ("of", "the"):
+                    form = a[:-len(b)]
+                    if "of" in form:
+                        forms.add(form)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _state_form(ref: Reference, name: str) -> int:
+    """The length of the form of state that opens `name` ('Republic of ' in 'Republic of Viet Nam'), else 0."""
+    from ..reference import key_token, tokens
+    toks = tokens(name)
+    keys = tuple(key_token(t) for t, _, _ in toks)
+    for form in _state_forms(ref.base):
+        if len(keys) > len(form) and keys[:len(form)] == form:
+            return toks[len(form)][1]
+    return 0
 
 
 #: The rest of a name written head first: capitalised words, with the connectives of the Romance languages.
