@@ -133,3 +133,93 @@ def test_a_town_too_small_for_the_gazetteer_named_before_its_region(text, town, 
 def test_a_venue_before_a_region_is_no_town():
     m = only("The CTO meeting took place at Example University, California on 4 May 2019.\n")
     assert m.place.label == "California"
+
+
+# -- field blocks and the next meeting --------------------------------------------------------------------
+
+@pytest.mark.parametrize("block, start, end, city", [
+    ("ITU-T CTO meeting\nDate: 14 March 2018\nVenue: Beijing, China\n", date(2018, 3, 14), date(2018, 3, 14), "Beijing"),
+    ("TSAG meeting\nDates: 10-14 January 2022\nPlace: Geneva, Switzerland\n", date(2022, 1, 10), date(2022, 1, 14),
+     "Geneva"),
+    ("Regional CTO consultation\nVenue: Nairobi, Kenya\nDate: 2 February 2023\n", date(2023, 2, 2), date(2023, 2, 2),
+     "Nairobi"),
+])
+def test_a_field_block_under_a_meeting_name_dates_and_places_it(block, start, end, city):
+    m = only(block + "\nThe participants discussed artificial intelligence and quantum computing.\n")
+    assert (m.start, m.end, m.place.label) == (start, end, city)
+
+
+def test_a_host_field_in_the_block_hosts_the_meeting():
+    m = only("ITU-T CTO meeting\nDate: 14 March 2018\nVenue: Beijing, China\n"
+             "Host: China Academy of Information and Communications Technology (CAICT)\n\nCTOs discussed 5G.\n")
+    assert m.host is not None and m.host.iri.endswith("organization/caict")
+
+
+def test_a_date_field_alone_is_still_the_publication_date():
+    facts = _facts("Date: 3 February 2018\n\nThe CTO meeting was held in Geneva on 4 January 2018.\n")
+    assert facts.published == date(2018, 2, 3)
+    assert [m.start for m in facts.meetings] == [date(2018, 1, 4)]
+
+
+@pytest.mark.parametrize("after, start, city", [
+    ("Next meeting: 12-14 March 2025, Geneva", date(2025, 3, 12), "Geneva"),
+    ("Upcoming meeting – 3 June 2025, Seoul, Republic of Korea", date(2025, 6, 3), "Seoul"),
+    ("\nNext meeting\nDate: 12-14 March 2025\nVenue: Seoul, Republic of Korea", date(2025, 3, 12), "Seoul"),
+    ("The next meeting is planned for 9 September 2025 in Nairobi, Kenya.", date(2025, 9, 9), "Nairobi"),
+])
+def test_the_next_meeting_as_a_field_line_block_or_sentence(after, start, city):
+    m = only(f"The CTO meeting was held in Busan on 4 May 2024. Twelve CTOs attended.\n{after}\n")
+    nxt = m.next_meeting
+    assert nxt is not None and (nxt.kind, nxt.start, nxt.place.label) == ("CTOMeeting", start, city)
+
+
+def test_a_following_session_within_the_meeting_is_no_next_meeting():
+    m = only("The CTO meeting was held in Busan on 4-5 May 2024. The following session on 5 May 2024 dealt with AI.\n")
+    assert m.next_meeting is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The next CTO meeting will take place the week of 3 June 2025 at the same venue.",
+    "The next meeting is planned for 3 June 2025 in the same city.",
+])
+def test_the_next_meeting_at_the_same_venue_is_where_this_one_was(sentence):
+    m = only(f"The CTO meeting was held in Busan on 4 May 2024. {sentence}\n")
+    assert m.next_meeting is not None and m.next_meeting.start == date(2025, 6, 2 if "week" in sentence else 3)
+    assert m.next_meeting.place is not None and m.next_meeting.place.label == "Busan"
+
+
+def test_the_same_venue_as_another_meeting_is_no_place_and_no_date_for_that_meeting():
+    ms = _facts("The CTO meeting was held in Busan on 4 May 2024. The next CTO meeting will be held on 3 June 2025 at "
+                "the same venue as WTSA-24.\n").meetings
+    (m,) = [m for m in ms if m.start]
+    assert m.next_meeting.start == date(2025, 6, 3) and m.next_meeting.place is None
+
+
+# -- editions without a date ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ordinal, city", [
+    ("The 5th edition of the Global Standards Symposium was held in Hammamet.", 5, "Hammamet"),
+    ("The fourth edition of the ITU Kaleidoscope conference took place in Cape Town.", 4, "Cape Town"),
+    ("Annual report 2021. The third edition of the CTO meeting took place in Busan.", 3, "Busan"),
+])
+def test_an_undated_edition_is_an_undated_meeting_with_its_number(text, ordinal, city):
+    (m,) = _facts(text + "\n").meetings
+    assert (m.start, m.end, m.ordinal[0], m.place.label) == (None, None, ordinal, city)
+
+
+def test_the_edition_number_of_the_meeting_a_heading_dates():
+    ms = _facts("ITU Example Forum\nGeneva, 3 May 2019\n\nThe 5th edition of the ITU Example Forum brought together "
+                "200 experts.\n").meetings
+    assert [(m.start, m.ordinal[0] if m.ordinal else None) for m in ms] == [(date(2019, 5, 3), 5)]
+
+
+def test_an_edition_held_elsewhere_is_another_meeting_without_a_date():
+    ms = _facts("ITU Example Forum\nGeneva, 3 May 2019\n\nThe forum opened in Geneva. The 4th edition of the ITU "
+                "Example Forum was held in Seoul.\n").meetings
+    assert sorted((m.start is None, m.place.label if m.place else None) for m in ms) == [(False, "Geneva"), (True, "Seoul")]
+
+
+def test_a_list_of_editions_without_a_kind_makes_no_dated_meeting():
+    ms = _facts("Previous editions of the CTO meeting:\n- 1st edition: Geneva\n- 2nd edition: Seoul\n"
+                "- 3rd edition: Busan\n").meetings
+    assert all(m.start is None for m in ms)

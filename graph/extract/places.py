@@ -24,7 +24,7 @@ from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
 from ..reference import Reference
 
 #: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
-_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?)\s+"
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?|place\s*:|city\s*:)\s+"
                            r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|H\.\s?E|Excellency|Minister|Ambassador|Director|"
                            r"Chairman|Chairwoman|Chair|Chairperson|President|Secretary-General|Deputy|Mayor|Governor|"
