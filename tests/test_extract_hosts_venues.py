@@ -87,6 +87,23 @@ def test_a_ministry_that_invited_keeps_its_whole_name():
     assert m.host is not None and m.host.label == name
 
 
+@pytest.mark.parametrize("sentence, host", [
+    ("hosted by the Ministry for Development of Information Technologies and Communications of the Republic of "
+     "Uzbekistan", "Ministry for Development of Information Technologies and Communications of the Republic of Uzbekistan"),
+    ("upon the invitation of the Ministry of Posts and Telecommunications of the Republic of Cameroon",
+     "Ministry of Posts and Telecommunications of the Republic of Cameroon"),
+])
+def test_a_long_ministry_name_is_not_cut(sentence, host):
+    m = only(f"The CTO meeting was held in Tashkent on 5 May 2019, {sentence}.\n")
+    assert m.host is not None and m.host.label == host
+
+
+def test_a_known_ministry_named_with_its_country_is_the_known_one():
+    m = only("The CTO meeting was held in Seoul on 5 May 2019 at the invitation of the Ministry of Science and ICT of "
+             "the Republic of Korea.\n")
+    assert m.host is not None and m.host.iri.endswith("organization/msit")
+
+
 # -- dates ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, start, end", [

@@ -53,7 +53,7 @@ _HOST_FIELD = r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:hosts?|hosted[ \t]+by|host[ \t]+
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
                    r"|\b(?:our|the)\s+hosts?\s*,\s*(?:the\s+)?"
                    # 'at the kind invitation of the Ministry of ...': who invited the meeting to its premises hosted it
-                   r"|\bat\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+(?:the\s+)?"
+                   r"|\b(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+(?:the\s+)?"
                    # a field line of a meeting's header: 'Host: Example Telecom', 'Hosted by: ...'
                    rf"|{_HOST_FIELD}", re.IGNORECASE)
 #: Lists whose very wording says the organizations took part, so no other sign is needed: 'in collaboration with A,
