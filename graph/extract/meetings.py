@@ -157,6 +157,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
             _read_region(ref, text, meeting, regions.get(key, []), header_spans)
+        _next_meetings(ref, text, meetings, regions, dates, anchors)
         facts.meetings = list(meetings.values())
         _document_study_period(text, facts.meetings)
     else:
@@ -276,9 +277,54 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     line_start = text.rfind("\n", 0, d.span_start) + 1
     before = text[line_start:d.span_start]
     after = text[d.span_end:d.span_end + 4]
+    if _FIELD.fullmatch(before) and _in_meeting_fields(text, line_start):
+        return False  # 'Date: 14 March 2018' among 'Venue:' and 'Host:' lines under a meeting's name: its date
     if _PUBLICATION.search(before) or _publication_line(ref, text, line_start, before, d):
         return True
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
+
+
+#: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
+_FIELD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
+                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time))[ \t]*:[ \t]*", re.IGNORECASE)
+#: the fields that say where a meeting is, and who hosts it: a block with one of them describes a meeting
+_WHERE_FIELDS = ("venue", "place", "location", "city", "host")
+#: a line that names a meeting (a heading over its field lines: 'ITU-T CTO meeting', 'Next meeting')
+_MEETING_LINE = re.compile(r"\b(?:meeting|session|assembly|consultation|workshop|forum|symposium|summit|edition)s?\b",
+                           re.IGNORECASE)
+
+
+def _block_lines(text: str, line_start: int) -> list[tuple[int, int]]:
+    """The lines of the block (no blank line between them) around the line starting at line_start."""
+    s = line_start
+    while s > 0:
+        p = text.rfind("\n", 0, s - 1) + 1
+        if not text[p:s - 1].strip():
+            break
+        s = p
+    out, pos = [], s
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        if not text[pos:nl].strip():
+            if pos > line_start:
+                break
+        else:
+            out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def _in_meeting_fields(text: str, line_start: int) -> bool:
+    """Whether a field line is part of a block that describes a meeting: with a place or host field beside it, or
+    under a line naming a meeting."""
+    lines = _block_lines(text, line_start)
+    for a, b in lines:
+        f = _FIELD.match(text, a, b)
+        if f and a != line_start and f.group("field").lower().startswith(_WHERE_FIELDS):
+            return True
+    heads = [(a, b) for a, b in lines if a < line_start and not _FIELD.match(text, a, b)]
+    return bool(heads) and bool(_MEETING_LINE.search(text, *heads[-1]))
 
 
 #: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
@@ -291,6 +337,10 @@ def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
     """Whether date d is in the relative clause right after a meeting's name ('WTSA-24, which runs from 15 to
     24 October'): that meeting's date, whatever else the sentence names."""
     return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
+
+
+#: 'the same venue as', 'the same format as': what follows is named to compare with
+_COMPARED = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}as\s+(?:the\s+|for\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
@@ -317,6 +367,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and _dated_by_own_clause(text, b, d)
                                            for a, b in phrases)]
+            if _COMPARED.search(text[max(s, name_start - 40):name_start]):
+                ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
             if _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
@@ -398,6 +450,14 @@ def _heading_block_end(text: str, e: int, dates: list[DateMention]) -> int:
             break
         pos, seen = nxt, seen + 1
         if any(nl < d.span_start < nxt for d in dates):
+            # 'Date: ...' may be followed by the block's other fields ('Venue: ...', 'Host: ...')
+            if _FIELD.match(text, nl + 1, nxt):
+                while nxt < len(text):
+                    following = text.find("\n", nxt + 1)
+                    following = len(text) if following < 0 else following
+                    if not _FIELD.match(text, nxt + 1, following):
+                        break
+                    pos = nxt = following
             break
     return pos
 
@@ -482,6 +542,8 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
         distinct = target == ("distinct",)  # names another edition than the meetings found so far
         if distinct:
             target = None
+        if target is None and not distinct and _own_edition(ref, text, a, [(k, meetings[k]) for k in same], anchors):
+            target = same[0]  # 'ITU Example Forum / Geneva, 3 May 2019 / The 5th edition of the ITU Example Forum ...'
         if target is None and _edition(text, a) and not _plural(text, a.name_span[1]):
             # 'WTSA-20', 'the 2nd preparatory meeting', 'the 2016 session of Council': one meeting, undated
             target = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
@@ -517,12 +579,69 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             for key, m in meetings.items():
                 s, e = a.window
                 if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(key, a, anchors):
-                    place = find_place(ref, text, a.name_span[1], e)
-                    m.next_meeting = MeetingRef(a.kind.cls, a.date.start, place[0] if place else None, Span.of(text, s, e),
-                                                a.date.precision)
+                    m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
+                                                Span.of(text, s, e), a.date.precision)
     return meetings
 
 
+#: 'at the same venue', 'in the same city': where the meeting just reported was held ('the same venue as WTSA-24'
+#: is another meeting's, which the text does not place)
+_SAME_PLACE = re.compile(r"\b(?:at|in)\s+the\s+same\s+(?P<what>venue|place|location|city|town|premises|site|hotel|"
+                         r"conference\s+cent(?:re|er))\b(?P<as>\s+as\b)?", re.IGNORECASE)
+
+
+def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | None:
+    """Where the next meeting of meeting m will be, as text[s:e] says: a place, or m's own place 'at the same venue'."""
+    same = _SAME_PLACE.search(text, s, e)
+    if same:
+        return None if same.group("as") else m.place
+    place = find_place(ref, text, s, e)
+    return place[0] if place else None
+
+
+#: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
+#: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
+_NEXT_MEETING = re.compile(r"\b(?:next|upcoming|forthcoming|following)\s+(?:meeting|session|edition|gathering)\b"
+                           r"(?!\s+of\b)", re.IGNORECASE)
+
+
+def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
+                   dates: list[DateMention], anchors: list[Anchor]) -> None:
+    """'Next meeting' without a kind of meeting: the next meeting of the kind of the one whose text says it, dated
+    after it ends (a 'following session' within the meeting is one of its parts)."""
+    for key, m in meetings.items():
+        if m.next_meeting is not None or m.end is None:
+            continue
+        for rs, re_ in regions.get(key, []):
+            for x in _NEXT_MEETING.finditer(text, rs, re_):
+                s, e = sentence_at(text, x.start())
+                if any(a.is_next and a.window[0] <= x.start() < a.window[1] for a in anchors):
+                    continue  # 'the next CTO meeting ...' names its kind: read with the anchors
+                e = _fields_end(text, e)
+                d = next((d for d in dates if x.end() <= d.span_start < e and d.precision in ("day", "month")), None)
+                if d is None or d.start <= m.end:
+                    continue
+                m.next_meeting = MeetingRef(m.kind, d.start, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
+                                            d.precision)
+                break
+            if m.next_meeting is not None:
+                break
+
+
+def _fields_end(text: str, e: int) -> int:
+    """The end of the field lines ('Date: ...', 'Venue: ...') right under the line that ends at e, else e."""
+    while e < len(text) and text[e] == "\n":
+        nxt = text.find("\n", e + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if not _FIELD.match(text, e + 1, nxt):
+            break
+        e = nxt
+    return e
+
+
+#: 'the third ', 'the 9th annual ', 'the 5th edition of the ': the ordinal of the meeting named next
+_ORDINAL_BEFORE = re.compile(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?(?:\s+(?:edition|iteration|instal?ment)\s+of(?:\s+the)?)?\s+$",
+                             re.IGNORECASE)
 _EDITION_SUFFIX = re.compile(r"[-–‑ ]?(\d{2})\b|\b((?:19|20)\d\d)\b")
 
 
@@ -531,7 +650,7 @@ def _edition(text: str, a: Anchor) -> str:
     session'), or an ordinal before it ('the third preparatory meeting'); '' when it names the series."""
     before = text[max(0, a.name_span[0] - 40):a.name_span[0]]
     raw = text[a.name_span[0]:a.name_span[1]]
-    om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE) or \
+    om = _ORDINAL_BEFORE.search(before) or \
         re.match(rf"(?:the\s+)?({ORDINAL_PATTERN})(?:\s+annual)?\s+", raw, re.IGNORECASE)  # 'Fifth Meeting of ...'
     if om and ordinal(om.group(1)):  # 'the 2nd preparatory meeting for WTSA-20': the ordinal tells them apart
         return f"n{ordinal(om.group(1))}"
@@ -562,6 +681,22 @@ def _same_edition(text: str, a: Anchor, candidates: list, anchors: list[Anchor])
     if ed.startswith("n") or not candidates:
         return None
     return ("distinct",) if not hits else None
+
+
+def _own_edition(ref: Reference, text: str, a: Anchor, candidates: list, anchors: list[Anchor]) -> bool:
+    """Whether an undated phrase with an ordinal ('the 5th edition of the Example Forum') gives the number of the one
+    meeting of its kind the document reports, which the text numbers nowhere else: said within that meeting's own
+    text, not of a past edition, and not placed elsewhere."""
+    ed = _edition(text, a)
+    if len(candidates) != 1 or not ed.startswith("n") or a.is_past:
+        return False
+    key, m = candidates[0]
+    if m.ordinal is not None or m.start is None or not _owns_undated(a, key, anchors):
+        return False
+    if not any(x.opening and x.meeting_key == key and x.name_span[0] <= a.name_span[0] for x in anchors):
+        return False
+    place = find_place(ref, text, *a.window)
+    return place is None or m.place is None or place[0].iri == m.place.iri
 
 
 def _date_from_co_located(m: Meeting) -> None:
@@ -691,7 +826,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         elif o.name_span[1] <= a.name_span[0]:
             s = max(s, o.window[0] if o.window[0] > s else _part_end(text, o))
     before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
-    om = re.search(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?\s+$", before, re.IGNORECASE)
+    om = _ORDINAL_BEFORE.search(before)
     if om and m.ordinal is None:
         value = ordinal(om.group(1))
         if value is not None:  # 'zeroth' is recorded as read; the SHACL gate decides

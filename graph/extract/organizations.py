@@ -110,7 +110,7 @@ def _known_as_other(ref: Reference, *names: str) -> bool:
 def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
     words = organization_words()
     toks = name.split()
-    if not toks or len(toks) > 12:
+    if not toks or len(toks) > 16:
         return False
     if toks[0] in words.get("generic", ()) or name in words.get("generic", ()):
         return False
@@ -126,20 +126,76 @@ def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
 
 
 def _country_after(ref: Reference, text: str, e: int) -> tuple[Ref | None, int]:
-    """'... of the United Arab Emirates', '... of Examplia': the country an organization belongs to."""
-    m = re.match(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})", text[e:e + 80])
+    """'... of the United Arab Emirates', '... of Examplia', '... of the Socialist Republic of Viet Nam', '... of the
+    Republic of Examplia': the country an organization belongs to, with the form of state written before it."""
+    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|the)\s+){0,2}[A-Z][\w’'-]*){0,6})", text[e:e + 120])
     if not m:
         return None, e
     name = m.group(1)
-    for n in range(len(name.split()), 0, -1):
-        cand = " ".join(name.split()[:n])
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
         entry = ref.lookup(cand, {"Country"})
+        if entry is None:
+            # 'Republic of Viet Nam': a form of state that countries' official names have, before a country's name
+            form = _state_form(ref, cand)
+            entry = ref.lookup(cand[form:], {"Country"}) if form else None
         if entry is not None:
             s = e + m.start(1)
             return Ref("Country", entry.label, Span.of(text, s, s + len(cand)), entry.iri), s + len(cand)
     return None, e
 
 
+def _known_with_country(ref: Reference, text: str, ns: int, country: Ref | None):
+    """'Ministry of Science and ICT of the Republic of Korea': a reference organization of that country, named with
+    its country after it."""
+    if country is None:
+        return None
+    of = list(re.finditer(r"\s+of\s+(?:the\s+)?", text[ns:country.span.start]))
+    if not of:
+        return None
+    known = ref.lookup(text[ns:ns + of[-1].start()], {"Organization"})
+    if known is None or not ref.is_reference(known.iri):
+        return None
+    from rdflib import URIRef
+
+    from ..namespaces import ITUKG
+    based = ref.graph.value(URIRef(known.iri), ITUKG.basedIn)
+    return known if based is not None and str(based) == country.iri else None
+
+
+@lru_cache(maxsize=4)
+def _state_forms(base: Reference) -> tuple[tuple[str, ...], ...]:
+    """The forms of state the countries' names are written with ('republic of', 'socialist republic of',
+    'kingdom of'): what an official name adds before another name of the same country (countries.ttl)."""
+    forms: set[tuple[str, ...]] = set()
+    for iri, kind in base.kinds.items():
+        if kind != "Country":
+            continue
+        keys = base.aliases_of(iri)
+        for a in keys:
+            for b in keys:
+                if len(a) > len(b) + 1 and a[-len(b):] == b and a[-len(b) - 1] in ("of", "the"):
+                    form = a[:-len(b)]
+                    if "of" in form:
+                        forms.add(form)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _state_form(ref: Reference, name: str) -> int:
+    """The length of the form of state that opens `name` ('Republic of ' in 'Republic of Viet Nam'), else 0."""
+    from ..reference import key_token, tokens
+    toks = tokens(name)
+    keys = tuple(key_token(t) for t, _, _ in toks)
+    for form in _state_forms(ref.base):
+        if len(keys) > len(form) and keys[:len(form)] == form:
+            return toks[len(form)][1]
+    return 0
+
+
+#: What follows a head noun in its name: 'of Digital Affairs', 'for Development of Information Technologies and
+#: Communications' (capitalised words and the small words between them)
+_HEAD_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|&)\s+){0,2}[A-Z][\w’'-]*){0,8}")
 #: The rest of a name written head first: capitalised words, with the connectives of the Romance languages.
 _LEAD_TAIL = (r"[ \t]+(?:(?:de|del|della|di|des|du|da|do|das|dos|la|le|les|los|las|et|e|y|für|und|d['’])[ \t]*)*"
               r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
@@ -215,12 +271,20 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             if country is not None:
                 ne = stop
             else:
-                tail = re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}", text[me:end])
+                tail = _HEAD_TAIL.match(text, me, end)
                 if tail and len(text[_trim_connectors(text, ns, ms)[0]:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
-                    ne = me + tail.end()
-                    country, stop = _country_after(ref, text, ne)  # 'Ministry of Digital Affairs of Examplia'
-                    if country is not None:
-                        ne = stop
+                    ne = tail.end()
+                    # 'Ministry of Digital Affairs of Examplia', 'Ministry for Development of Information Technologies
+                    # and Communications of the Republic of Examplia': the name ends with the country it belongs to
+                    for of in re.finditer(r"\s+of\s", text[me + 4:tail.end()]):
+                        country, stop = _country_after(ref, text, me + 4 + of.start())
+                        if country is not None:
+                            ne = stop
+                            break
+                    else:
+                        country, stop = _country_after(ref, text, ne)
+                        if country is not None:
+                            ne = stop
         if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
             continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
         ns, ne = _trim_connectors(text, ns, ne)
@@ -231,7 +295,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         if text[ns:ne].strip().endswith(m.group()) and ns == ms:
             continue  # the word alone
-        known = ref.lookup(name, {"Organization"})
+        known = ref.lookup(name, {"Organization"}) or _known_with_country(ref, text, ns, country)
         if known is not None:
             add(Ref("Organization", known.label, Span.of(text, ns, ne), known.iri))
             continue

@@ -16,8 +16,8 @@ from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
 from .groups import find_groups
-from .people import find_people, starts_with_styles
-from .text import CARDINAL_PATTERN, clean
+from .people import find_people, starts_with_styles, starts_with_title
+from .text import CARDINAL_PATTERN, clean, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
 _LIST_TRIGGER = re.compile(
@@ -48,8 +48,14 @@ _INLINE_TRIGGER = re.compile(
     r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?(?:\s+|\((?=[A-Z]))",
     re.IGNORECASE,
 )
+#: 'Host: Example Telecom' as a line of its own under a meeting's name ('Host country:' names no organization)
+_HOST_FIELD = r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:hosts?|hosted[ \t]+by|host[ \t]+(?:organi[sz]ation|institution|administration))[ \t]*:[ \t]*(?:the[ \t]+)?)"
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
-                   r"|\b(?:our|the)\s+hosts?\s*,\s*(?:the\s+)?", re.IGNORECASE)
+                   r"|\b(?:our|the)\s+hosts?\s*,\s*(?:the\s+)?"
+                   # 'at the kind invitation of the Ministry of ...': who invited the meeting to its premises hosted it
+                   r"|\b(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+(?:the\s+)?"
+                   # a field line of a meeting's header: 'Host: Example Telecom', 'Hosted by: ...'
+                   rf"|{_HOST_FIELD}", re.IGNORECASE)
 #: Lists whose very wording says the organizations took part, so no other sign is needed: 'in collaboration with A,
 #: B and C', 'represented by representatives of A and B', 'participation from 12 companies: A, B, ...',
 #: 'the 9-person Examplian contingent comprised A, B and C'.
@@ -497,15 +503,24 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
-        if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()):
+        if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
+                or _HOST_FIELD_LINE.match(m.group()):
             about_meeting.append(m)
-    for m in sorted(about_meeting, key=lambda m: "host" not in m.group().lower()):  # stable: text order within each
+        elif "invitation" in m.group().lower():
+            # 'At the invitation of Example Telecom, the meeting was held in ...': the meeting is named after it
+            s, e = sentence_at(text, m.start())
+            if _MEETING_WORDS.search(text, m.end(), min(e, end)) or _MEETING_WORDS.search(text, s, m.start()):
+                about_meeting.append(m)
+    for m in sorted(about_meeting, key=lambda m: not _HOSTED.search(m.group())):  # stable: text order within each
         host = _host_at(ref, text, m, end)
         if host is not None:
             return host
     return None
 
 
+_HOST_FIELD_LINE = re.compile(_HOST_FIELD, re.IGNORECASE)
+#: the words that say who hosted, before those that say who organized or convened
+_HOSTED = re.compile(r"host|invitation", re.IGNORECASE)
 #: 'Both were hosted by ...', 'It was hosted by ...': the subject is the meeting just named.
 _MEETINGS_SAID_BEFORE = re.compile(r"\W*(?:both|it|they|the\s+two|each)\s+(?:was|were|is|are)\b", re.I)
 
@@ -519,6 +534,6 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
     if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
         e += 1
-    if starts_with_styles(text[m.end():e]) or find_people(ref, text, m.end(), e):
+    if starts_with_styles(text[m.end():e]) or starts_with_title(text[m.end():e]) or find_people(ref, text, m.end(), e):
         return None
     return organization_ref(ref, text, m.end(), e)

@@ -289,6 +289,11 @@ def starts_with_styles(text: str) -> bool:
     return m is not None and m.end() < len(text)
 
 
+def starts_with_title(text: str) -> bool:
+    """'the Chairman', 'Minister of ICT of Examplia': the text names a post (so a person), not an organization."""
+    return _TITLE.match(re.sub(r"^(?:the|its|their|our)\s+", "", text.strip(), flags=re.IGNORECASE)) is not None
+
+
 def _styles_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
     """Honorifics written at `pos` ('His Excellency Mr', 'Hon.'), and where the name after them starts."""
     m = _STYLES.match(text, pos, end)

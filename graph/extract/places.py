@@ -24,7 +24,7 @@ from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
 from ..reference import Reference
 
 #: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
-_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?)\s+"
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?|place\s*:|city\s*:)\s+"
                            r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|H\.\s?E|Excellency|Minister|Ambassador|Director|"
                            r"Chairman|Chairwoman|Chair|Chairperson|President|Secretary-General|Deputy|Mayor|Governor|"
@@ -99,6 +99,9 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     # a country's name inside a longer place name is that place's ('Port of Spain', 'Mexico City', 'New Mexico')
     ref_places = [x for x in ref_places if not (x.of_kind({"Country"}) and any(
         g.start <= x.start and x.end <= g.end and g.end - g.start > x.end - x.start for g in gaz_all))]
+    # 'St. Petersburg, Florida': a hand-listed city followed by a region of another country is the gazetteer's
+    # city of that name in that region
+    ref_places = [x for x in ref_places if not _elsewhere(ref, gaz, text, x, gaz_all)]
     blocked = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)] + [(x.start, x.end) for x in ref_places]
     gmatches = [g for g in gaz_all if not any(a < g.end and g.start < b for a, b in blocked)]
 
@@ -130,6 +133,14 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
             return any(c.iri == f.country and 0 <= c.start - f.end <= 3 for c in countries)
 
         best = max(places, key=lambda f: (beside_its_country(f), f.strength, -f.start))
+        if best.kind == "Region" and best.country:
+            # 'in Nusa Dua, Bali': a town too small for the gazetteer, named before its region
+            town = _town_before(text, s, best.start)
+            if town is not None:
+                named = next((c for c in countries if c.iri == best.country), None)
+                country = Ref("Country", named.label, Span.of(text, named.start, named.end), named.iri) if named else \
+                    Ref("Country", ref.labels.get(best.country, best.country), town.span, best.country)
+                return town, country, named is None
         place = Ref(best.kind, best.label, Span.of(text, best.start, best.end), best.iri,
                     gazetteer=best.place is not None, in_country=best.country if best.place is not None else None)
         named = next((c for c in countries if c.iri == best.country), None)
@@ -146,13 +157,41 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
         x = countries[0]
         country = Ref("Country", x.label, Span.of(text, x.start, x.end), x.iri)
         # 'in Ouagadougou, Burkina Faso': an unknown capitalised name right before the country is its city
-        cm = re.search(r"(?:\bin|,)\s+([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}),\s*$", text[max(s, x.start - 60):x.start])
-        if cm:
-            off = max(s, x.start - 60)
-            city = Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
+        city = _town_before(text, s, x.start)
+        if city is not None:
             return city, country, False
         return country, country, False
     return None
+
+
+def _elsewhere(ref: Reference, gaz, text: str, x, gaz_all) -> bool:
+    """Whether a hand-listed city is named with a region of another country right after it, where the gazetteer
+    has a city of the same name ('St. Petersburg, Florida' is not Saint Petersburg, Russia)."""
+    entry = x.of_kind({"City"})
+    nxt = _NEXT_TO.match(text[x.end:x.end + 4])
+    if entry is None or nxt is None:
+        return False
+    g = next((g for g in gaz_all if (g.start, g.end) == (x.start, x.end)), None)
+    if g is None:
+        return False
+    own = ref.country_of(entry.iri)
+    found = _gazetteer_region_at(gaz, text, x.end + nxt.end(), [c for c in g.candidates if c.place.country != own])
+    return found is not None
+
+
+def _town_before(text: str, s: int, pos: int) -> Ref | None:
+    """'in Ouagadougou, Burkina Faso', 'in Nusa Dua, Bali': an unknown capitalised name right before a country or
+    region is a town of it (not the name of a venue or a body: 'Example University, California')."""
+    from .organizations import organization_words
+
+    cm = re.search(r"(?:\bin|,)\s+([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}),\s*$", text[max(s, pos - 60):pos])
+    if not cm:
+        return None
+    words = organization_words()
+    if any(w in words.get("head", ()) or w in words.get("legal", ()) for w in cm.group(1).split()):
+        return None
+    off = max(s, pos - 60)
+    return Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
 
 
 def _before(text: str, s: int, pos: int) -> str:
@@ -235,6 +274,11 @@ def _gazetteer_region_at(gaz, text: str, at: int, cands: list[Candidate]) -> Can
     m = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", text[at:at + 40])
     if not m:
         return None
+    code = re.match(r"[A-Z]{2}\b(?![.'’-]\w)", m.group())
+    if code:  # 'St Petersburg, FL': the code of the city's first-level region
+        same = [c for c in cands if c.place.kind == "City" and c.place.admin1 == code.group()]
+        if len(same) == 1:
+            return same[0]
     words = m.group().split()
     for n in range(len(words), 0, -1):
         for rc in gaz.lookup(" ".join(words[:n])):
