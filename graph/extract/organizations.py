@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..facts import Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
+from .legalforms import has_legal_form, legal_after, legal_forms, strip_legal_form
 
 _NON_ORG_ROOTS = frozenset({"MeetingSeries", "Topic", "Post", "Person"})
 #: Lower-case words that may stand inside an organization's name.
@@ -34,6 +35,9 @@ def organization_words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in csv.DictReader(rows):
         out.setdefault(row["kind"], set()).add(row["word"])
+    for form in legal_forms():  # the legal forms of one word ('Inc.', 'GmbH'): legal-forms.txt
+        if " " not in form and len(form.rstrip(".")) > 1:
+            out.setdefault("legal", set()).update({form, form.rstrip(".")})
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -105,6 +109,21 @@ def _known_as_other(ref: Reference, *names: str) -> bool:
         if re.match(r"ITU\b", n) or any(k.pattern.fullmatch(n) for k in meeting_kinds()):
             return True
     return False
+
+
+def _after_person(ref: Reference, text: str, ns: int, ms: int) -> int:
+    """'Ms Anna Lopez of Acme Inc', 'Paul Smith from Rigel Ltd': a person's name and 'of' before an organization's
+    name are no part of it; where the organization's name starts."""
+    from .people import read_name, starts_with_styles  # people is the finer reader of names
+    for link in reversed(list(re.finditer(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?", text[ns:ms]))):
+        a, b = ns, ns + link.start()
+        joined = list(re.finditer(r"[ \t]+and[ \t]+", text[a:b]))
+        if joined:  # 'Acme Inc and Mr Li Wei of ...': the person after 'and'
+            a += joined[-1].end()
+        got = read_name(ref, text, a, b)
+        if starts_with_styles(text[a:b]) or (got is not None and got[1] == b):
+            return ns + link.end()
+    return ns
 
 
 def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
@@ -205,8 +224,11 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         ns = _words_before(text, ms, start)
         joined = list(re.finditer(r"\s+and\s+", text[ns:ms]))
-        if joined and any(ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start())):
-            ns += joined[-1].end()  # 'Ericsson LM and Orange S.A.': a known name before 'and' is another organization
+        if joined and (has_legal_form(text[ns:ns + joined[-1].start()]) or any(
+                ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start()))):
+            # 'Ericsson LM and Orange S.A.', 'Bar GmbH and Qux Co., Ltd.': a known name, or one with its legal form,
+            # before 'and' is another organization
+            ns += joined[-1].end()
         ne = me
         country = None
         if m.group() in words["head"]:
@@ -221,9 +243,13 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                     country, stop = _country_after(ref, text, ne)  # 'Ministry of Digital Affairs of Examplia'
                     if country is not None:
                         ne = stop
+        more = legal_after().match(text, ne, end) if m.group() in words["legal"] else None
+        if more:  # 'Qux Co., Ltd.', 'Cobalt Systems GmbH & Co. KG': the legal form goes on
+            ne = more.end()
         if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
             continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
         ns, ne = _trim_connectors(text, ns, ne)
+        ns = _after_person(ref, text, ns, ms)
         while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name
             ns += 5
         name = re.sub(r"\s+", " ", text[ns:ne]).strip()
@@ -231,8 +257,8 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         if text[ns:ne].strip().endswith(m.group()) and ns == ms:
             continue  # the word alone
-        known = ref.lookup(name, {"Organization"})
-        if known is not None:
+        known = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+        if known is not None:  # 'Huawei Technologies Co., Ltd.' is Huawei, with or without its legal form
             add(Ref("Organization", known.label, Span.of(text, ns, ne), known.iri))
             continue
         if _known_as_other(ref, name) or not _looks_like_organization(name):
@@ -243,4 +269,30 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         e = x.entry  # find() keeps only the entries of the kinds asked for: of_kind({"Organization"}) is the first
         add(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
     out.sort(key=lambda r: r.span.start)
+    return _split_pairs(ref, text, out)
+
+
+def _split_pairs(ref: Reference, text: str, found: list[Ref]) -> list[Ref]:
+    """'Acme Networks and Zeta Systems Corp' read as one name where the text names 'Acme Networks Inc.' elsewhere: two
+    organizations, the one the text knows and the one after 'and'."""
+    names = {strip_legal_form(r.label).lower() for r in found if " and " not in r.label}
+    out: list[Ref] = []
+    for r in found:
+        joined = list(re.finditer(r"\s+and\s+", r.span.quote)) if r.iri is None else []
+        split = None
+        for j in joined:
+            left, right = r.span.quote[:j.start()], r.span.quote[j.end():]
+            if strip_legal_form(left).lower() in names and _looks_like_organization(right):
+                split = j
+                break
+        if split is None:
+            out.append(r)
+            continue
+        s0, e0 = r.span.start, r.span.end
+        a, b = s0 + split.start(), s0 + split.end()
+        for ns, ne in ((s0, a), (b, e0)):
+            name = re.sub(r"\s+", " ", text[ns:ne])
+            known = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+            out.append(Ref("Organization", known.label if known else name, Span.of(text, ns, ne),
+                           known.iri if known else None))
     return out

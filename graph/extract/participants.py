@@ -16,6 +16,7 @@ from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
 from .groups import find_groups
+from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .people import find_people, starts_with_styles
 from .text import CARDINAL_PATTERN, clean
 
@@ -70,20 +71,8 @@ _CHAIRS = re.compile(
     r"rapporteurs?|representatives?|heads?|directors?)\b",
     re.IGNORECASE,
 )
-_LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co\.,?\s*Ltd|Company\s+Limited|Co|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|"
-    r"S\.A|SA|SAS|plc|PLC|B\.V|BV|N\.V|NV|Oy|Oyj|AB|ASA|K\.K|KK|S\.p\.A|SpA|Pty|Pte)\.?)+$"
-)
-
-
 #: Between the cells of a table row as a reader writes it out: tabs, ' | ', or three spaces or more.
 _CELL_SEP = re.compile(r"\t+|\s+\|\s+| {3,}")
-_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|[–—-]\s|and\b|$))")
-
-
-def strip_legal_form(name: str) -> str:
-    """'Aeris Communications Inc.' -> 'Aeris Communications' (for identity, not for display)."""
-    return _LEGAL_SUFFIX.sub("", name).strip(" ,") or name
 
 
 @dataclass
@@ -104,7 +93,8 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
         # nor at that of a style or an initial ('Mr. Abdurahman M. Al Hassan')
-        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end]):
+        while m and (re.search(r"\b(?:e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end])
+                     or abbreviation_end().search(text[start:end + 1])):
             nxt = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[end + 1:])
             if not nxt:
                 return len(text)
@@ -127,7 +117,7 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0 and ((use_semicolons and ch == ";") or (not use_semicolons and ch == ",")):
-            if ch == "," and _LEGAL_AFTER_COMMA.match(body, i + 1):
+            if ch == "," and legal_after_comma().match(body, i + 1):
                 continue  # 'Huawei Technologies Co., Ltd.' is one name
             seps.append((i, i + 1))
     if not use_semicolons:
@@ -178,7 +168,7 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         e = s + acr.start()
         inner = re.search(r"\(\s*(.*?)\s*\)", acr.group())
         other = (e + inner.start(1), e + inner.end(1)) if inner else None
-    while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
+    while e > s and text[e - 1] in " \t\n,;:.)" and not abbreviation_end().search(text[s:e]):
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
@@ -345,7 +335,6 @@ def _about_participation(text: str, at: int, trigger_end: int | None = None) -> 
 
 
 _CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "und", "y", "et", "&", "on", "in", "&amp;"}
-_ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|L\.L\.C|S\.p\.A|K\.K|Pty|Pte|plc)\.$")
 _BULLET = re.compile(r"^\s*(?:[·•\-*–▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 
 
@@ -396,7 +385,7 @@ def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[i
             if not _item_line(ref, line, next_line):
                 break
             out.append((s, e))
-            if line.endswith(".") and not _ABBREVIATION_END.search(line):
+            if line.endswith(".") and not abbreviation_end().search(line):
                 break  # the list sentence ends
         pos = line_end + 1
     return out
@@ -517,7 +506,7 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     e = m.end() + (stop.start() if stop else end - m.end())
     # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
     e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
-    if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
+    if text[e:e + 1] == "." and abbreviation_end().search(text[m.end():e + 1]):
         e += 1
     if starts_with_styles(text[m.end():e]) or find_people(ref, text, m.end(), e):
         return None

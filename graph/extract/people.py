@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..facts import PersonMention, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
+from .legalforms import abbreviation_end, has_legal_form, is_legal_word
 from .text import slugify
 
 
@@ -246,6 +247,8 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
     while words and words[-1] in _PARTICLES:
         words, toks = words[:-1], toks[:-1]
     core = [w for w in words if w not in _PARTICLES]
+    if words and (any(is_legal_word(w) for w in words[1:]) or has_legal_form(text[toks[0][0]:toks[-1][1]])):
+        return None  # 'Acme Inc', 'Bar GmbH', 'Baz S.A.': a company, by its legal form (legal-forms.txt)
     if not 2 <= len(core) <= 5 or all(w.endswith(".") for w in core):
         return None
     if not any(w[:1].isupper() and not w.isupper() for w in core):
@@ -304,7 +307,7 @@ def _place_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     label = re.sub(r"\s+", " ", text[s:e]).strip(" ,;")
-    if label.endswith(".") and not re.search(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|plc)\.$", label):
+    if label.endswith(".") and not abbreviation_end().search(label):
         label, e = label[:-1], e - 1  # the sentence's full stop, not the name's ('Acme Inc.' keeps its own)
     if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
         return None

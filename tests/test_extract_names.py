@@ -1,0 +1,109 @@
+"""Names that are easy to misread (our own invented texts): companies by their legal form, one company under
+several names, units of an organization, people listed family name first, a second post before 'was elected',
+and the topics a focus group's name speaks of."""
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, URIRef
+
+from itukg.graph.extract.legalforms import has_legal_form, strip_legal_form
+from itukg.graph.extract.meetings import extract
+from itukg.graph.extract.organizations import find_organizations
+from itukg.graph.extract.people import find_people
+from itukg.graph.mapping import to_graph
+from itukg.graph.namespaces import ITUKG
+from itukg.graph.read import Text
+from itukg.graph.reference import load_reference
+
+ID = "https://w3id.org/itukg/id/"
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference()
+
+
+def _facts(text: str):
+    return extract(Text(source="n.txt", name="n.txt", sha256="7" * 64, text=text, media_type="text/plain",
+                        encoding="utf-8"))
+
+
+def _orgs(ref, text: str) -> list[str]:
+    return [o.label for o in find_organizations(ref, text)]
+
+
+def _people(ref, text: str) -> dict:
+    return {p.name: p for p in find_people(ref, text, 0, len(text))}
+
+
+def _everyone(facts) -> set[str]:
+    return {p.name for p in facts.people} | {p.name for m in facts.meetings for p in m.people}
+
+
+def _participants(facts) -> set[str]:
+    return {p.organization.label for m in facts.meetings for p in m.participations}
+
+
+def _organizations_in_graph(facts) -> set[URIRef]:
+    g = to_graph(facts)
+    return {s for s in g.subjects(RDF.type, ITUKG.Organization)} | \
+        {o for o in g.objects(None, ITUKG.affiliation)} | {o for o in g.objects(None, ITUKG.participant)}
+
+
+# -- legal forms: a company, never a person ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, short", [
+    ("Acme Inc", "Acme"), ("Acme Inc.", "Acme"), ("Foo Ltd", "Foo"), ("Bar GmbH", "Bar"), ("Baz S.A.", "Baz"),
+    ("Qux Co., Ltd.", "Qux"), ("Qux Co.,Ltd", "Qux"), ("Nova Telecom Pty Ltd", "Nova Telecom"),
+    ("Orion S.p.A.", "Orion"), ("Cobalt Systems GmbH & Co. KG", "Cobalt Systems"), ("Vega Networks LLC", "Vega Networks"),
+])
+def test_legal_forms_come_from_the_data_file(name, short):
+    assert has_legal_form(name) and strip_legal_form(name) == short
+
+
+def test_a_plain_name_has_no_legal_form():
+    assert not has_legal_form("John Smith") and strip_legal_form("Example Telecom") == "Example Telecom"
+
+
+def test_companies_named_by_their_legal_form_in_a_sentence_are_organizations(ref):
+    text = ("We thank Acme Inc, Bar GmbH and Qux Co., Ltd. for their contributions. Speakers from Baz S.A. and "
+            "Foo Ltd joined later.")
+    assert _orgs(ref, text) == ["Acme Inc", "Bar GmbH", "Qux Co., Ltd.", "Baz S.A.", "Foo Ltd"]
+    assert _people(ref, text) == {}
+
+
+def test_companies_in_a_one_a_line_list_are_participants_and_no_one_is_a_person():
+    facts = _facts("The CTO meeting was held in Geneva on 3 May 2019.\n\nParticipants:\nAcme Inc (United States)\n"
+                   "Bar GmbH (Germany)\nBaz S.A. (Spain)\nQux Co., Ltd. (China)\nFoo Ltd\n\nThe CTOs agreed.\n")
+    assert _participants(facts) == {"Acme Inc", "Bar GmbH", "Baz S.A.", "Qux Co., Ltd.", "Foo Ltd"}
+    assert _everyone(facts) == set()
+
+
+def test_a_company_after_a_persons_name_is_the_persons_affiliation_not_part_of_a_name(ref):
+    text = "Ms Anna Lopez of Acme Inc and Mr Li Wei of Qux Co., Ltd. presented the demonstration."
+    assert _orgs(ref, text) == ["Acme Inc", "Qux Co., Ltd."]
+    assert set(_people(ref, text)) == {"Anna Lopez", "Li Wei"}
+
+
+def test_a_company_in_brackets_after_a_person_is_never_a_person(ref):
+    found = _people(ref, "The panel was moderated by Mr John Smith (Acme Inc), with Dr Ana Costa (Orion S.p.A.).")
+    assert set(found) == {"John Smith", "Ana Costa"}
+    assert found["John Smith"].affiliation.label == "Acme Inc"
+    assert found["Ana Costa"].affiliation.label == "Orion S.p.A."
+
+
+# -- one company, one entity ----------------------------------------------------------------------------------
+
+def test_a_reference_company_with_its_legal_form_is_the_reference_organization(ref):
+    for text in ("Huawei Technologies Co., Ltd. presented its views.", "Delegates of Huawei Technologies Co.,Ltd "
+                 "spoke.", "The demo by Huawei Technologies Co. Ltd. was welcome."):
+        found = find_organizations(ref, text)
+        assert [(o.label, o.iri) for o in found] == [("Huawei", ID + "organization/huawei")], text
+
+
+def test_one_company_under_several_names_is_one_node_in_the_graph():
+    facts = _facts("The CTO meeting was held in Geneva on 3 May 2019. Participants included Huawei Technologies "
+                   "Co., Ltd. (China), Acme Networks Inc. (Canada) and Zeta Systems Corporation (Japan).\n"
+                   "Huawei presented its roadmap, and Acme Networks and Zeta Systems Corp showed demonstrations.\n")
+    names = {str(o).rsplit("/", 1)[-1] for o in _organizations_in_graph(facts)}
+    assert names == {"huawei", "acme-networks", "zeta-systems"}
