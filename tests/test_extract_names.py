@@ -107,3 +107,38 @@ def test_one_company_under_several_names_is_one_node_in_the_graph():
                    "Huawei presented its roadmap, and Acme Networks and Zeta Systems Corp showed demonstrations.\n")
     names = {str(o).rsplit("/", 1)[-1] for o in _organizations_in_graph(facts)}
     assert names == {"huawei", "acme-networks", "zeta-systems"}
+
+
+# -- units of an organization -------------------------------------------------------------------------------
+
+def test_a_department_named_head_last_is_no_organization(ref):
+    for text in ("The session was prepared by the TSB Study Groups Department.",
+                 "Thanks go to the Standardization Policy Department for the logistics.",
+                 "The Network Planning Division and the Regulatory Affairs Unit gave input."):
+        assert _orgs(ref, text) == [], text
+
+
+def test_a_department_of_an_organization_names_that_organization(ref):
+    assert _orgs(ref, "The Standardization Policy Department of ITU organized the session.") == \
+        ["International Telecommunication Union"]
+    assert _orgs(ref, "A study by the Network Planning Department of Vega Networks Inc. was shown.") == \
+        ["Vega Networks Inc."]
+
+
+def test_a_department_named_head_first_is_still_a_body_of_its_own(ref):
+    assert _orgs(ref, "The Department of Telecommunications of India hosted the event.") == \
+        ["Department of Telecommunications of India"]
+
+
+def test_departments_that_supported_a_meeting_are_not_its_participants():
+    facts = _facts("The CTO meeting was held in Geneva on 3 May 2019, supported by the TSB Study Groups Department "
+                   "and the Standardization Policy Department of ITU.\n")
+    assert _participants(facts) == set()
+    assert not any("Department" in o.label for o in facts.organizations)
+
+
+def test_a_persons_unit_gives_way_to_the_organization_it_belongs_to(ref):
+    found = _people(ref, "Ms Ana Costa (Strategy Division, Orion Telecom) and Dr Li Wei, Head, Research Section, "
+                         "Vega Networks Inc. spoke.")
+    assert found["Ana Costa"].affiliation.label == "Orion Telecom"
+    assert found["Li Wei"].affiliation.label.startswith("Vega Networks")

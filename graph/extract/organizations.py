@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..facts import Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
-from .legalforms import has_legal_form, legal_after, legal_forms, strip_legal_form
+from .legalforms import abbreviation_end, has_legal_form, legal_after, legal_forms, strip_legal_form
 
 _NON_ORG_ROOTS = frozenset({"MeetingSeries", "Topic", "Post", "Person"})
 #: Lower-case words that may stand inside an organization's name.
@@ -109,6 +109,31 @@ def _known_as_other(ref: Reference, *names: str) -> bool:
         if re.match(r"ITU\b", n) or any(k.pattern.fullmatch(n) for k in meeting_kinds()):
             return True
     return False
+
+
+def split_unit(name: str) -> tuple[bool, int | None]:
+    """A part of an organization, named head last ('the Standardization Policy Department', 'TSB Study Groups
+    Department', 'Network Planning Division of Apex Mobile'; the unit words are organization-words.csv's 'unit'):
+    (whether `name` names one, and where the organization it belongs to starts in `name` when it says so). Not
+    'Department of Telecommunications': the head first names a body of its own."""
+    units = organization_words().get("unit", frozenset())
+    for m in re.finditer(r"\S+", name):
+        if m.group().rstrip(",.") not in units:
+            continue
+        before = name[:m.start()].split()
+        if before and before[0].lower() == "the":
+            before = before[1:]
+        if not before or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in before) \
+                or not before[-1][:1].isupper() and not before[-1][:1].isdigit():
+            continue
+        rest = name[m.end():]
+        owner = re.match(r"[ \t,]+(?:of|at|in|within)[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])", rest) or \
+            re.match(r"[ \t]*,[ \t]*(?=[A-Z0-9])", rest)
+        if owner:
+            return True, m.end() + owner.end()
+        if not rest.strip(" .,;"):
+            return True, None
+    return False, None
 
 
 def _after_person(ref: Reference, text: str, ns: int, ms: int) -> int:
@@ -201,7 +226,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if known is not None:
             add(Ref("Organization", known.label, Span.of(text, ns, m.end()), known.iri))
             continue
-        if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr):
+        if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr) or split_unit(name)[0]:
             continue
         country, _ = _country_after(ref, text, m.end())
         add(Ref("Organization", name, Span.of(text, ns, ne), alt=acr, country=country))
@@ -253,6 +278,14 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name
             ns += 5
         name = re.sub(r"\s+", " ", text[ns:ne]).strip()
+        unit, owner = split_unit(text[ns:ne])
+        if unit:  # 'the Network Planning Department of Apex Mobile' names Apex Mobile, 'the Policy Department' none
+            if owner is None:
+                continue
+            ns += owner
+            if text[ne:ne + 1] == "." and abbreviation_end().search(text[ns:ne + 1]):
+                ne += 1  # 'of Vega Networks Inc.': the dot is the name's
+            name = re.sub(r"\s+", " ", text[ns:ne]).strip()
         if len(name.split()) < 2 or "\n" in text[ns:ne].strip():
             continue
         if text[ns:ne].strip().endswith(m.group()) and ns == ms:

@@ -17,6 +17,7 @@ from ..reference import Reference
 from ..resources import reference_dir
 from .groups import find_groups
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
+from .organizations import split_unit
 from .people import find_people, starts_with_styles
 from .text import CARDINAL_PATTERN, clean
 
@@ -174,6 +175,9 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
     if not name or len(name) > 120 or starts_with_styles(name):
         return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
+    unit, owner = split_unit(text[s:e])
+    if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
+        return organization_ref(ref, text, s + owner, e) if owner is not None else None
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
         # a lower-case name only as the reference data writes it ('e&'); 'du (Emirates Integrated

@@ -21,6 +21,7 @@ from ..facts import PersonMention, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word
+from .organizations import split_unit
 from .text import slugify
 
 
@@ -311,6 +312,9 @@ def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         label, e = label[:-1], e - 1  # the sentence's full stop, not the name's ('Acme Inc.' keeps its own)
     if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
         return None
+    unit, owner = split_unit(text[s:e])
+    if unit:  # '(Network Planning Department, Apex Mobile)': the organization is Apex Mobile's, not the unit's
+        return _org_ref(ref, text, s + owner, e) if owner is not None else None
     entry = ref.lookup(label, {"Organization"})
     return Ref("Organization", entry.label if entry else label, Span.of(text, s, e), entry.iri if entry else None)
 
@@ -351,6 +355,8 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     c = _place_ref(ref, text, a, b)
     if c is not None:
         return None, c
+    if split_unit(text[a:b]) == (True, None):  # ', Research Section, Vega Networks': the organization after its unit
+        return _after_post(ref, text, b, end)
     if read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b):
         return None, None  # the next person of a list, or a second post
     return _org_ref(ref, text, a, b), None
