@@ -14,6 +14,7 @@ from itukg.graph.mapping import to_graph
 from itukg.graph.namespaces import ITUKG
 from itukg.graph.read import Text
 from itukg.graph.reference import load_reference
+from itukg.graph.validate import validate_graph
 
 ID = "https://w3id.org/itukg/id/"
 
@@ -142,3 +143,46 @@ def test_a_persons_unit_gives_way_to_the_organization_it_belongs_to(ref):
                          "Vega Networks Inc. spoke.")
     assert found["Ana Costa"].affiliation.label == "Orion Telecom"
     assert found["Li Wei"].affiliation.label.startswith("Vega Networks")
+
+
+# -- a second post before 'was elected' ---------------------------------------------------------------------
+
+def _posts_of(ref, text: str) -> dict[str, list[str]]:
+    """Each person's posts as written (the span of each post, with its group)."""
+    out: dict[str, list[str]] = {}
+    for p in find_people(ref, text, 0, len(text)):
+        if p.post is not None:
+            out.setdefault(p.name, []).append(p.post.span.quote)
+    return out
+
+
+@pytest.mark.parametrize("text, name, first, second", [
+    ("Ms Anna Lopez, Vice-Chair of SG 13, was elected Chair of SG 11.", "Anna Lopez", "Vice-Chair of SG 13",
+     "Chair of SG 11"),
+    ("Mr Koji Example (Japan), Rapporteur for Question 2/13, was appointed Vice-Chairman of Study Group 13.",
+     "Koji Example", "Rapporteur for Question 2/13", "Vice-Chairman of Study Group 13"),
+    ("Dr Jane Roe, Vice-Chairman of TSAG, has been elected as Chairman of Study Group 17 for the rest of the period.",
+     "Jane Roe", "Vice-Chairman of TSAG", "Chairman of Study Group 17"),
+    ("Jane Roe, the Vice-Chair of ITU-T Study Group 13, who was elected Chair of SG 11, thanked the meeting.",
+     "Jane Roe", "Vice-Chair of ITU-T Study Group 13", "Chair of SG 11"),
+])
+def test_a_post_held_and_the_post_elected_to_are_both_the_persons(ref, text, name, first, second):
+    assert _posts_of(ref, text) == {name: [first, second]}
+
+
+def test_the_second_post_goes_to_the_person_named_before_and_no_one_else(ref):
+    text = ("Ms Anna Lopez, Vice-Chair of SG 13, was elected Chair of SG 11. Mr Li Wei was elected Vice-Chair of "
+            "SG 13.")
+    assert _posts_of(ref, text) == {"Anna Lopez": ["Vice-Chair of SG 13", "Chair of SG 11"],
+                                    "Li Wei": ["Vice-Chair of SG 13"]}
+
+
+def test_a_post_elected_to_is_in_the_group_it_names_in_the_graph():
+    facts = _facts("The Study Group Leadership Assembly was held in Geneva on 3 May 2019. Ms Anna Lopez, Vice-Chair "
+                   "of SG 13, was elected Chair of SG 11 for the rest of the study period.\n")
+    g = to_graph(facts)
+    anna = URIRef(ID + "person/anna-lopez")
+    posts = set(g.objects(anna, ITUKG.holdsPost))
+    assert len(posts) == 2
+    assert URIRef(ID + "group/sg11") in {g.value(p, ITUKG.postIn) for p in posts}
+    assert validate_graph(g).conforms

@@ -123,7 +123,25 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
             return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
     if label[:1].islower():
         label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label, count=3)
-    return Ref("Post", label, Span.of(text, s, e))
+    return Ref("Post", label, Span.of(text, s, e), part_of=_body_of_post(ref, text, s, e))
+
+
+def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """The ITU-T group or the known organization a post written with its domain is in: 'Vice-Chair of SG13',
+    'Rapporteur for Question 2/13', 'Chairman of ITU-T Study Group 17', 'CTO of Example Telecom' (a known one)."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    of = re.search(r"\s(?:of|for|in)\s", text[s:e])
+    if of is None:
+        return None
+    groups = [g for g in find_groups(ref, text, s + of.end(), e) if g.span.start == s + of.end()
+              or text[s + of.end():g.span.start].strip().lower() in ("the", "itu-t", "the itu-t", "its")]
+    if groups:
+        return groups[0]
+    orgs = [x for x in ref.find(text, {"Organization"}, s + of.end(), e) if x.end == e]
+    if orgs:
+        x = orgs[0]
+        return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+    return None
 
 
 def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
@@ -192,7 +210,9 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
             if post.iri and a == s and re.match(r"\s+of\s", text[b:e]) and re.match(r"\s*[,(]", text[e:e + 2]) \
                     and any(x.start <= b + 5 and x.end >= e for x in ref.find(text, ref.group_kinds, b, e)):
                 # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
-                found[overlap[0]] = (a, e, post)
+                # (read from the words as written: its span, and the group it names, part_of)
+                found[overlap[0]] = (a, e, Ref("Post", post.label, Span.of(text, a, e), post.iri,
+                                               part_of=_body_of_post(ref, text, a, e)))
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
                 found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
     found.sort(key=lambda x: x[0])
@@ -373,8 +393,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # 'chaired by Mr X, CTO of Acme': the same name read again with another post holds that post too
             same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None)
             held = [p.post.label for p in people if p.span.start == s and p.post is not None]
+            # 'CTO' and 'CTO of Acme' are one post; 'Vice-Chair' and 'Chair' are two
             if same is not None and post is not None and held and \
-                    not any(post.label in label or label in post.label for label in held):
+                    not any(post.label.startswith(label) or label.startswith(post.label) for label in held):
                 people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
                                             same.country))
             return False
@@ -396,6 +417,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         post = _adjacent_post(ref, text, hit.start, hit.end, start, end)
         add(hit.entry.label, hit.start, hit.end, post, None)
     posts = _posts(ref, text, start, end)
+    holders: dict[tuple[int, int], tuple] = {}  # a post written after its holder's name -> the name
     for ps, pe, post in posts:
         # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,',
         # 'Minister of Communications Jane Roe', 'ACMA Director General Lt Col Jane Roe'
@@ -424,12 +446,16 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         found, field_start = _holder_before(ref, text, ps, start, name_at)
         if found and field_start is not None:
             ps, post = field_start, _post_ref(ref, text, field_start, pe)
+        if found is None:
+            # 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11': the holder of the post before holds this too
+            found = next((h for (a, b), h in holders.items() if b <= ps and _THEN_POST.fullmatch(text[b:ps])), None)
         if found:
             hon, s, e, name = found
             org, country = _after_post(ref, text, pe, end)
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
+            holders[(ps, pe)] = found
     def holder_at(pos: int, limit: int, post: Ref) -> int | None:
         """Add the person named at pos as holding `post`; where the name (and its affiliation) ends, or None."""
         got = name_at(pos, True)
@@ -532,6 +558,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
 _NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?)"
                              r"(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+
+
+#: between a post and a second one its holder takes: 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11'
+_THEN_POST = re.compile(r"[ \t]*,?[ \t]*(?:who[ \t]+)?(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:re-?)?"
+                        r"(?:elected|appointed|named|designated|nominated|confirmed)[ \t]+(?:as[ \t]+)?"
+                        r"(?:(?:the|its|a|an|new)[ \t]+)*")
 
 
 #: 'Research', 'Technical', 'Network Planning': capitalised words between a name's comma and a post's title.
