@@ -186,3 +186,47 @@ def test_a_post_elected_to_is_in_the_group_it_names_in_the_graph():
     assert len(posts) == 2
     assert URIRef(ID + "group/sg11") in {g.value(p, ITUKG.postIn) for p in posts}
     assert validate_graph(g).conforms
+
+
+# -- participants listed 'Family Given (Organization)', with particles ------------------------------------------
+
+_LIST = ("The CTO meeting was held in Geneva on 3 May 2019.\n\nParticipants:\nVan der Berg Pieter (Examplenet)\n"
+         "de la Cruz Maria (Telefónica)\nDupont Jean (Orange)\nSmith John (Acme Inc)\nLee Anna (Qux Co., Ltd., China)\n"
+         "Apex Mobile (France)\n\nThe CTOs agreed on priorities.\n")
+
+
+def _affiliations(facts) -> dict[str, str | None]:
+    return {p.name: (p.affiliation.label if p.affiliation else None)
+            for p in list(facts.people) + [p for m in facts.meetings for p in m.people]}
+
+
+def test_a_one_a_line_list_of_people_family_name_first_with_particles():
+    facts = _facts(_LIST)
+    assert _affiliations(facts) == {"Van der Berg Pieter": "Examplenet", "de la Cruz Maria": "Telefónica",
+                                    "Dupont Jean": "Orange", "Smith John": "Acme Inc", "Lee Anna": "Qux Co., Ltd."}
+
+
+def test_the_organizations_of_listed_people_took_part_and_the_people_did_not():
+    facts = _facts(_LIST)
+    got = {p.organization.label: (p.country.label if p.country else None)
+           for m in facts.meetings for p in m.participations}
+    assert got == {"Examplenet": None, "Telefónica": None, "Orange": None, "Acme Inc": None,
+                   "Qux Co., Ltd.": "China", "Apex Mobile": "France"}
+
+
+def test_an_inline_list_of_people_with_particles_and_their_organizations():
+    facts = _facts("The CTO meeting was held in Geneva on 3 May 2019. Participants included Van der Berg Pieter "
+                   "(Examplenet), de la Cruz Maria (Telefónica) and von Braun Karl (Bar GmbH).\n")
+    assert _affiliations(facts) == {"Van der Berg Pieter": "Examplenet", "de la Cruz Maria": "Telefónica",
+                                    "von Braun Karl": "Bar GmbH"}
+    assert _participants(facts) == {"Examplenet", "Telefónica", "Bar GmbH"}
+
+
+def test_a_name_with_particles_before_a_known_organization_in_prose(ref):
+    found = _people(ref, "The keynote was given by de la Cruz Maria (Telefónica), followed by a panel.")
+    assert set(found) == {"de la Cruz Maria"} and found["de la Cruz Maria"].affiliation.label == "Telefónica"
+
+
+def test_an_organization_with_its_own_acronym_or_other_name_in_brackets_is_no_person(ref):
+    text = ("Participants:\nBrio Networks (BN)\nDelta Institute for Open Systems (DIOS)\nApex Mobile (France)\n")
+    assert _people(ref, text) == {}

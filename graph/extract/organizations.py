@@ -151,6 +151,11 @@ def _after_person(ref: Reference, text: str, ns: int, ms: int) -> int:
     return ns
 
 
+def looks_like_organization(name: str, acronym: str | None = None) -> bool:
+    """A name with a head noun ('Authority'), a legal form or group suffix, or spelt by its acronym."""
+    return _looks_like_organization(name, acronym)
+
+
 def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
     words = organization_words()
     toks = name.split()

@@ -18,7 +18,7 @@ from ..resources import reference_dir
 from .groups import find_groups
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .organizations import split_unit
-from .people import find_people, starts_with_styles
+from .people import _PARTICLES_RUN, comma_parts, find_people, listed_person, starts_with_styles
 from .text import CARDINAL_PATTERN, clean
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -122,7 +122,8 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
                 continue  # 'Huawei Technologies Co., Ltd.' is one name
             seps.append((i, i + 1))
     if not use_semicolons:
-        for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9])", body):
+        # before a name that opens with particles too: '... and von Braun Karl (Examplenet)'
+        for m in re.finditer(rf",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9]|{_PARTICLES_RUN.pattern}[A-Z])", body):
             # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
             if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
                 continue
@@ -246,6 +247,18 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     # 'Name (Country)'
     paren = re.search(r"\(([^()]+)\)\s*\.?\s*$", item)
     if paren:
+        xe = s + len(item[:paren.start()].rstrip())
+        if listed_person(ref, text, s, xe, s + paren.start(1), s + paren.end(1)) is not None:
+            # 'Van der Berg Pieter (Examplenet)': a person, and the organization in brackets took part
+            inner = text[s + paren.start(1):s + paren.end(1)]
+            parts = comma_parts(inner)
+            a, b = s + paren.start(1) + parts[0][0], s + paren.start(1) + parts[0][1]
+            org = organization_ref(ref, text, a, b)
+            country = next((c for c in (_country_ref(ref, text, s + paren.start(1) + x, s + paren.start(1) + y)
+                                        for x, y in parts[1:]) if c), None)
+            if org:
+                result.participations.append(Participation(org, Span.of(text, s, e), country))
+            return
         country = _country_ref(ref, text, s + paren.start(1), s + paren.end(1))
         if country:
             org = organization_ref(ref, text, s, s + paren.start())
@@ -361,6 +374,9 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
             return True
     if re.search(r"[.!?:]\s", body) or re.search(r"\b(?:19|20)\d\d\b", body):
         return False
+    named = re.fullmatch(r"(.+?)[ \t]*\(([^()]+)\)", body)
+    if named and listed_person(ref, body, 0, named.end(1), named.start(2), named.end(2)) is not None:
+        return True  # 'de la Cruz Maria (Examplenet)': a person and the organization they came from
     words = re.findall(r"[\w&'’.-]+", body)
     if next_line and (len(next_line) > 100 or next_line.rstrip().endswith(".") and len(next_line.split()) > 6):
         return False  # a heading over prose

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..facts import PersonMention, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
-from .legalforms import abbreviation_end, has_legal_form, is_legal_word
+from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import split_unit
 from .text import slugify
 
@@ -236,7 +236,12 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
     name go on over one line break after its first word ('Ms Marie\nDupont-Laurent')."""
     toks: list[tuple[int, int]] = []
     i = pos
-    while len(toks) < 7:
+    lead = _PARTICLES_RUN.match(text, pos, end)  # 'de la Cruz Maria', 'van der Berg': a name may open with particles
+    if lead and (pos == 0 or not text[pos - 1].isalnum()) and _NAME_TOKEN.match(text, lead.end(), end):
+        toks.extend((x.start(), x.end()) for x in re.finditer(r"\S+", text[:lead.end()]) if x.start() >= pos)
+        i = lead.end()
+    opened = len(toks)
+    while len(toks) < 7 + opened:
         m = _NAME_TOKEN.match(text, i, end)
         if not m:
             break
@@ -261,7 +266,7 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
         return w in _NOT_NAME or (_caps(w) and ref.lookup(w) is not None)  # 'ITU', 'TSB'
 
     # a style or a title written as a style before the name ('Hon. Minister Jane Roe')
-    while words and (never(words[0]) or words[0] in _PARTICLES or re.fullmatch(_HONORIFIC, words[0])):
+    while words and (never(words[0]) or (words[0] in _PARTICLES and not opened) or re.fullmatch(_HONORIFIC, words[0])):
         words, toks = words[1:], toks[1:]
     cut = next((n for n, w in enumerate(words) if never(w)), len(words))  # a name stops before such a word
     words, toks = words[:cut], toks[:cut]
@@ -345,9 +350,10 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     m = re.compile(r"[ \t]*\(([^()\n]{1,100})\)").match(text, e, end)
     if m:
         org = country = None
-        for part in re.finditer(r"[^,]+", m.group(1)):
-            a = part.start() + m.start(1) + len(part.group()) - len(part.group().lstrip())
-            b = part.end() + m.start(1) - (len(part.group()) - len(part.group().rstrip()))
+        for ps_, pe_ in comma_parts(m.group(1)):
+            part = m.group(1)[ps_:pe_]
+            a = ps_ + m.start(1) + len(part) - len(part.lstrip())
+            b = pe_ + m.start(1) - (len(part) - len(part.rstrip()))
             c = _place_ref(ref, text, a, b)
             if c is not None:
                 country = country or c
@@ -363,6 +369,18 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
             if c is not None:
                 return None, c, c.span.end
     return None, None, e
+
+
+def comma_parts(s: str) -> list[tuple[int, int]]:
+    """The parts of 'Qux Co., Ltd., Examplia' between commas, a legal form after a comma staying with its name."""
+    out, pos = [], 0
+    for m in re.finditer(",", s):
+        if legal_after_comma().match(s, m.end()):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(s)))
+    return [(a, b) for a, b in out if s[a:b].strip()]
 
 
 def _after_post(ref: Reference, text: str, pe: int, end: int):
@@ -539,7 +557,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if link is None or (link.group().strip() == "(" and text[x.end:x.end + 1] not in ",)"):
             continue
         name_end = x.start - len(link.group())
-        for cand in re.finditer(rf"(?<![\w.&'’-])[{_UP}]", text[max(start, name_end - 60):name_end]):
+        for cand in re.finditer(rf"(?<![\w.&'’-])(?:[{_UP}]|{_PARTICLES_RUN.pattern}[{_UP}])",
+                                text[max(start, name_end - 60):name_end]):
             got = read_name(ref, text, max(start, name_end - 60) + cand.start(), name_end)
             before = re.search(r"(\S+)[ \t]+\Z", text[max(start, got[0] - 30):got[0]]) if got else None
             if got and got[1] == name_end and not (before and before.group(1)[0].isupper()
@@ -548,9 +567,50 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
                 add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
                 break
+    # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
+    # first or not, with an organization in brackets the reference data may not know
+    for m in _LISTED.finditer(text, start, end):
+        got = listed_person(ref, text, m.start("x"), m.end("x"), m.start("y"), m.end("y"))
+        if got is not None:
+            add(got[2], got[0], got[1], None, None)
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
+
+
+#: An item of a list written 'Name (Organization)': at a line's start (after a bullet), or after a list's separator.
+_LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?|[,;:][ \t]+|[ \t]and[ \t]+|"
+                     r"\b(?:included|including|were|are|namely)[ \t]+)"
+                     r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*\((?P<y>[^()\n]{2,100})\)")
+
+
+def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int) -> tuple[int, int, str] | None:
+    """'Van der Berg Pieter (Examplenet)': text[xs:xe] a person's name, text[ys:ye] (in the brackets) the
+    organization; the name (start, end, as read) or None. Not 'Apex Mobile (France)' (a country in brackets), not
+    'Example Telecom (ETEL)' nor 'BlackBerry (Research In Motion)' (another name of the same organization), not
+    'Acme Inc (Acme)' (a legal form or an organization's head noun)."""
+    from .organizations import looks_like_organization, organization_words
+    x = re.sub(r"\s+", " ", text[xs:xe]).strip()
+    got = read_name(ref, text, xs, xe)
+    if got is None or got[1] != xe or got[0] != xs or ref.lookup(x, {"Organization"}) is not None:
+        return None
+    words = organization_words()
+    if any(w in words.get("head", ()) or w in words.get("legal", ()) or w in words.get("unit", ())
+           or w in words.get("generic", ()) for w in x.split()):
+        return None
+    org = re.split(r",", text[ys:ye])[0].strip()
+    if not org or ref.lookup(org, ref.place_kinds) is not None:
+        return None
+    initials = "".join(w[0] for w in x.split() if w[:1].isupper())
+    if re.sub(r"[^A-Z]", "", org) == initials.upper():
+        return None  # the name's acronym
+    known = ref.lookup(org, {"Organization"}) or ref.lookup(strip_legal_form(org), {"Organization"})
+    acronym = re.fullmatch(r"[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*", org) is not None and len(org) <= 10
+    particle = any(w in _PARTICLES for w in x.split())  # 'Van der Berg Pieter': only a person's name is so written
+    if known is None and not acronym and not has_legal_form(org) and not looks_like_organization(org) and \
+            not (particle and org[:1].isupper()):
+        return None
+    return got[0], got[1], got[2]
 
 
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
