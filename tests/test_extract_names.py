@@ -230,3 +230,44 @@ def test_a_name_with_particles_before_a_known_organization_in_prose(ref):
 def test_an_organization_with_its_own_acronym_or_other_name_in_brackets_is_no_person(ref):
     text = ("Participants:\nBrio Networks (BN)\nDelta Institute for Open Systems (DIOS)\nApex Mobile (France)\n")
     assert _people(ref, text) == {}
+
+
+# -- topics named inside a group's name, and the newer subjects of the vocabulary ---------------------------------
+
+def _topics(text: str) -> set[str]:
+    facts = _facts(text)
+    return {t.label for m in facts.meetings for t in m.topics} | {t.label for t in facts.topics}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The TSAG meeting was held in Geneva on 3 May 2019. It established the Focus Group on AI for autonomous and "
+     "assisted driving (FG-AI4AD).", {"artificial intelligence", "automated driving"}),
+    ("The CTO meeting was held in Geneva on 3 May 2019. CTOs heard the results of the ITU-T Focus Group on Machine "
+     "Learning for Future Networks including 5G.", {"machine learning for networks", "5G / IMT-2020"}),
+    ("The TSAG meeting was held in Geneva on 3 May 2019. The Focus Group on Artificial Intelligence for Health "
+     "reported on its deliverables.", {"AI for health"}),
+])
+def test_a_focus_group_named_in_a_meeting_gives_the_topics_its_name_says(text, expected):
+    assert expected <= _topics(text)
+
+
+def test_a_study_group_by_number_gives_no_topic():
+    assert _topics("The TSAG meeting was held in Geneva on 3 May 2019. Study Group 17 and SG13 reported.") == set()
+
+
+@pytest.mark.parametrize("phrase, label", [
+    ("generative AI", "generative AI"), ("GenAI", "generative AI"),
+    ("generative artificial intelligence", "generative AI"),
+    ("blockchain", "distributed ledger technologies"), ("distributed ledgers", "distributed ledger technologies"),
+    ("digital twins", "digital twin"), ("the metaverse", "metaverse"),
+    ("quantum computing", "quantum information technology for networks"),
+    ("open-source software", "open source"), ("automotive communications", "intelligent transport systems"),
+])
+def test_newer_subjects_are_in_the_vocabulary(phrase, label):
+    assert label in _topics(f"The CTO meeting was held in Geneva on 3 May 2019. CTOs discussed {phrase} at length.")
+
+
+def test_generative_ai_is_a_kind_of_artificial_intelligence(ref):
+    from rdflib.namespace import SKOS
+    gen, ai = URIRef(ID + "topic/generative-ai"), URIRef(ID + "topic/artificial-intelligence")
+    assert (gen, SKOS.broader, ai) in ref.graph
