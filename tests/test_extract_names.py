@@ -271,3 +271,19 @@ def test_generative_ai_is_a_kind_of_artificial_intelligence(ref):
     from rdflib.namespace import SKOS
     gen, ai = URIRef(ID + "topic/generative-ai"), URIRef(ID + "topic/artificial-intelligence")
     assert (gen, SKOS.broader, ai) in ref.graph
+
+
+def test_reference_companies_with_a_legal_form_the_aliases_do_not_list_are_the_reference_ones(ref):
+    text = ("Participants included Ericsson AB (Sweden), Nokia Oyj and Telefónica S.A. Ms Ana Costa (Nokia "
+            "Corporation) and Mr Li Wei (Huawei Technologies Co., Ltd.) spoke, as did Jane Roe of Orange S.A.")
+    assert {o.iri.rsplit("/", 1)[-1] for o in find_organizations(ref, text)} == \
+        {"ericsson", "nokia", "telefonica", "huawei", "orange"}
+    found = _people(ref, text)
+    assert {n: p.affiliation.iri.rsplit("/", 1)[-1] for n, p in found.items()} == \
+        {"Ana Costa": "nokia", "Li Wei": "huawei", "Jane Roe": "orange"}
+
+
+def test_an_inline_list_ends_at_a_legal_forms_dot_when_a_new_sentence_follows():
+    facts = _facts("The CTO meeting was held in Geneva on 3 May 2019. Participants included Ericsson AB (Sweden), "
+                   "Nokia Oyj and Telefónica S.A. Ms Ana Costa (Nokia Corporation) then spoke.\n")
+    assert _participants(facts) == {"Ericsson", "Nokia", "Telefónica"}

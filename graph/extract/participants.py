@@ -16,6 +16,7 @@ from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
 from .groups import find_groups
+from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .organizations import split_unit
 from .people import _PARTICLES_RUN, comma_parts, find_people, listed_person, starts_with_styles
@@ -96,6 +97,11 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         # nor at that of a style or an initial ('Mr. Abdurahman M. Al Hassan')
         while m and (re.search(r"\b(?:e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end])
                      or abbreviation_end().search(text[start:end + 1])):
+            after = text[end + 1:end + 40].lstrip()
+            first = re.match(r"[A-Za-z]+", after)
+            if abbreviation_end().search(text[start:end + 1]) and (
+                    starts_with_styles(after) or (first is not None and first.group().lower() in stopwords())):
+                break  # 'Telefónica S.A. Ms Ana Costa spoke', '... Acme Inc. The CTOs agreed': the name ends the sentence
             nxt = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[end + 1:])
             if not nxt:
                 return len(text)
