@@ -287,3 +287,15 @@ def test_an_inline_list_ends_at_a_legal_forms_dot_when_a_new_sentence_follows():
     facts = _facts("The CTO meeting was held in Geneva on 3 May 2019. Participants included Ericsson AB (Sweden), "
                    "Nokia Oyj and Telefónica S.A. Ms Ana Costa (Nokia Corporation) then spoke.\n")
     assert _participants(facts) == {"Ericsson", "Nokia", "Telefónica"}
+
+
+def test_a_post_of_a_company_with_a_legal_form_is_held_by_the_person_named_after_it(ref):
+    found = _people(ref, "The Chief Technology Officer of Acme Inc, Mr Tom Roe, spoke.")
+    assert set(found) == {"Tom Roe"} and found["Tom Roe"].post.label == "Chief Technology Officer of Acme Inc"
+    assert _orgs(ref, "The Chief Technology Officer of Acme Inc, Mr Tom Roe, spoke.") == ["Acme Inc"]
+
+
+def test_romance_names_of_bodies_with_their_acronym_are_no_people(ref):
+    text = ("Participants:\nUniversidad de la República (ANTEL)\nFundación de Telecomunicaciones (FTEL)\n"
+            "Jorge de Souza (Anatel)\n")
+    assert set(_people(ref, text)) == {"Jorge de Souza"}

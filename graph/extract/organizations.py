@@ -77,14 +77,11 @@ _TITLE_LEAD = re.compile(
 
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
-    m = _TITLE_LEAD.match(text, s, e)
-    if m:
-        s = m.end()
-    while True:
-        m = re.match(r"(?:the|and|of|for|in|on|&)\s+", text[s:e], re.IGNORECASE)
+    while True:  # 'The Chief Technology Officer of Acme Inc': the article, then the title
+        m = _TITLE_LEAD.match(text, s, e) or re.compile(r"(?:the|and|of|for|in|on|&)\s+", re.IGNORECASE).match(text, s, e)
         if not m:
             break
-        s += m.end()
+        s = m.end()
     while True:
         m = re.search(r"\s+(?:the|and|of|for|in|on|&)$", text[s:e], re.IGNORECASE)
         if not m:

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..facts import PersonMention, Ref, Span
-from ..reference import Reference
+from ..reference import Reference, fold
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import split_unit
@@ -153,6 +153,8 @@ def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
                      or text[s + words[i - 1][0]:s + words[i - 1][1]] in _PARTICLES):
         i -= 1
     run = [text[s + a:s + b] for a, b in words[i:]]
+    if run and (has_legal_form(" ".join(run)) or any(is_legal_word(w) for w in run)):
+        return e, None  # 'CTO of Acme Inc': a company's name ends the domain, no person's
     k = sum(1 for w in run if w not in _PARTICLES)
     if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
         return s + words[i - 1][1], s + words[i][0]
@@ -584,6 +586,21 @@ _LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t
                      r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*\((?P<y>[^()\n]{2,100})\)")
 
 
+def _spells(acronym: str, name: str) -> bool:
+    """'FTEL' spells 'Fundación de Telecomunicaciones': an acronym in capitals whose first letter opens the name and
+    whose letters all come in the name's order."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym)
+    if not letters or not letters.isupper() or len(letters) < 2 or fold(name)[:1] != letters[0].lower():
+        return False
+    rest = fold(name)
+    for c in letters.lower():
+        i = rest.find(c)
+        if i < 0:
+            return False
+        rest = rest[i + 1:]
+    return True
+
+
 def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int) -> tuple[int, int, str] | None:
     """'Van der Berg Pieter (Examplenet)': text[xs:xe] a person's name, text[ys:ye] (in the brackets) the
     organization; the name (start, end, as read) or None. Not 'Apex Mobile (France)' (a country in brackets), not
@@ -595,15 +612,13 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     if got is None or got[1] != xe or got[0] != xs or ref.lookup(x, {"Organization"}) is not None:
         return None
     words = organization_words()
-    if any(w in words.get("head", ()) or w in words.get("legal", ()) or w in words.get("unit", ())
-           or w in words.get("generic", ()) for w in x.split()):
+    if any(w in words.get(kind, ()) for kind in ("head", "lead", "legal", "unit", "generic") for w in x.split()):
         return None
     org = re.split(r",", text[ys:ye])[0].strip()
     if not org or ref.lookup(org, ref.place_kinds) is not None:
         return None
-    initials = "".join(w[0] for w in x.split() if w[:1].isupper())
-    if re.sub(r"[^A-Z]", "", org) == initials.upper():
-        return None  # the name's acronym
+    if _spells(org, x):
+        return None  # the name's own acronym: 'Fundación de Telecomunicaciones (FTEL)'
     known = ref.lookup(org, {"Organization"}) or ref.lookup(strip_legal_form(org), {"Organization"})
     acronym = re.fullmatch(r"[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*", org) is not None and len(org) <= 10
     particle = any(w in _PARTICLES for w in x.split())  # 'Van der Berg Pieter': only a person's name is so written
