@@ -32,7 +32,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from itukg.graph import dataset as ds, namespaces
-from itukg.graph.extract.participants import strip_legal_form
+from itukg.graph.extract.legalforms import strip_legal_form
 from itukg.graph.extract.text import slugify
 from itukg.graph.resources import ontology_file, reference_files
 

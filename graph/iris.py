@@ -43,7 +43,7 @@ def entity(ref: Ref) -> URIRef:
     if ref.kind in voc.group_kinds:
         return group(slugify(ref.notation or ref.label))
     if ref.kind == "Organization":
-        from .extract.participants import strip_legal_form  # the extractors import this module
+        from .extract.legalforms import strip_legal_form  # the extractors import this module
 
         label = strip_legal_form(ref.label)
     else:

@@ -67,8 +67,9 @@ class _Writer:
                     number = re.fullmatch(r"SG(\d+)", ref.notation)
                     if ref.kind == "StudyGroup" and number:
                         self.g.add((iri, ITUKG.groupNumber, Literal(int(number.group(1)))))
-                if ref.part_of is not None:
-                    self.g.add((iri, ITUKG.partOf, self.entity(ref.part_of)))
+                if ref.part_of is not None:  # a post is in its group or organization, a group part of another
+                    prop = ITUKG.postIn if ref.kind == "Post" else ITUKG.partOf
+                    self.g.add((iri, prop, self.entity(ref.part_of)))
             if ref.gazetteer and ref.in_country:
                 self.g.add((iri, ITUKG.inCountry, URIRef(ref.in_country)))
             self.g.add((iri, PROV.wasDerivedFrom, self.doc))

@@ -79,7 +79,7 @@ def _short_form(r) -> str | None:
     Systems Corporation'); only when at least two words are left, so no common word becomes a name."""
     if r.kind != "Organization":
         return None
-    from .extract.participants import strip_legal_form  # the extractors import this module
+    from .extract.legalforms import strip_legal_form  # the extractors import this module
     short = strip_legal_form(r.label)
     return short if short != r.label and len(short.split()) >= 2 else None
 

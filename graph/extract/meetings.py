@@ -973,6 +973,11 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
                 if t:
                     found.append(Ref("Topic", t.label, Span.of(text, x.start, x.end), t.iri))
                     found.extend(_nested_topics(ref, text, x.start, x.end, t.iri))
+                elif x.of_kind(ref.group_kinds):
+                    # 'Focus Group on AI for autonomous and assisted driving': a group's name says what it works on
+                    for y in ref.find(text, {"Topic"}, x.start, x.end):
+                        found.append(Ref("Topic", y.entry.label, Span.of(text, y.start, y.end), y.entry.iri))
+                        found.extend(_nested_topics(ref, text, y.start, y.end, y.entry.iri))
             topic_cache[(s, e)] = found
         return topic_cache[(s, e)]
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..facts import Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
+from .legalforms import abbreviation_end, has_legal_form, legal_after, legal_forms, strip_legal_form
 
 _NON_ORG_ROOTS = frozenset({"MeetingSeries", "Topic", "Post", "Person"})
 #: Lower-case words that may stand inside an organization's name.
@@ -34,6 +35,9 @@ def organization_words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in csv.DictReader(rows):
         out.setdefault(row["kind"], set()).add(row["word"])
+    for form in legal_forms():  # the legal forms of one word ('Inc.', 'GmbH'): legal-forms.txt
+        if " " not in form and len(form.rstrip(".")) > 1:
+            out.setdefault("legal", set()).update({form, form.rstrip(".")})
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -73,14 +77,11 @@ _TITLE_LEAD = re.compile(
 
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
-    m = _TITLE_LEAD.match(text, s, e)
-    if m:
-        s = m.end()
-    while True:
-        m = re.match(r"(?:the|and|of|for|in|on|&)\s+", text[s:e], re.IGNORECASE)
+    while True:  # 'The Chief Technology Officer of Acme Inc': the article, then the title
+        m = _TITLE_LEAD.match(text, s, e) or re.compile(r"(?:the|and|of|for|in|on|&)\s+", re.IGNORECASE).match(text, s, e)
         if not m:
             break
-        s += m.end()
+        s = m.end()
     while True:
         m = re.search(r"\s+(?:the|and|of|for|in|on|&)$", text[s:e], re.IGNORECASE)
         if not m:
@@ -105,6 +106,51 @@ def _known_as_other(ref: Reference, *names: str) -> bool:
         if re.match(r"ITU\b", n) or any(k.pattern.fullmatch(n) for k in meeting_kinds()):
             return True
     return False
+
+
+def split_unit(name: str) -> tuple[bool, int | None]:
+    """A part of an organization, named head last ('the Standardization Policy Department', 'TSB Study Groups
+    Department', 'Network Planning Division of Apex Mobile'; the unit words are organization-words.csv's 'unit'):
+    (whether `name` names one, and where the organization it belongs to starts in `name` when it says so). Not
+    'Department of Telecommunications': the head first names a body of its own."""
+    units = organization_words().get("unit", frozenset())
+    for m in re.finditer(r"\S+", name):
+        if m.group().rstrip(",.") not in units:
+            continue
+        before = name[:m.start()].split()
+        if before and before[0].lower() == "the":
+            before = before[1:]
+        if not before or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in before) \
+                or not before[-1][:1].isupper() and not before[-1][:1].isdigit():
+            continue
+        rest = name[m.end():]
+        owner = re.match(r"[ \t,]+(?:of|at|in|within)[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])", rest) or \
+            re.match(r"[ \t]*,[ \t]*(?=[A-Z0-9])", rest)
+        if owner:
+            return True, m.end() + owner.end()
+        if not rest.strip(" .,;"):
+            return True, None
+    return False, None
+
+
+def _after_person(ref: Reference, text: str, ns: int, ms: int) -> int:
+    """'Ms Anna Lopez of Acme Inc', 'Paul Smith from Rigel Ltd': a person's name and 'of' before an organization's
+    name are no part of it; where the organization's name starts."""
+    from .people import read_name, starts_with_styles  # people is the finer reader of names
+    for link in reversed(list(re.finditer(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?", text[ns:ms]))):
+        a, b = ns, ns + link.start()
+        joined = list(re.finditer(r"[ \t]+and[ \t]+", text[a:b]))
+        if joined:  # 'Acme Inc and Mr Li Wei of ...': the person after 'and'
+            a += joined[-1].end()
+        got = read_name(ref, text, a, b)
+        if starts_with_styles(text[a:b]) or (got is not None and got[1] == b):
+            return ns + link.end()
+    return ns
+
+
+def looks_like_organization(name: str, acronym: str | None = None) -> bool:
+    """A name with a head noun ('Authority'), a legal form or group suffix, or spelt by its acronym."""
+    return _looks_like_organization(name, acronym)
 
 
 def _looks_like_organization(name: str, acronym: str | None = None) -> bool:
@@ -238,7 +284,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if known is not None:
             add(Ref("Organization", known.label, Span.of(text, ns, m.end()), known.iri))
             continue
-        if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr):
+        if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr) or split_unit(name)[0]:
             continue
         country, _ = _country_after(ref, text, m.end())
         add(Ref("Organization", name, Span.of(text, ns, ne), alt=acr, country=country))
@@ -261,8 +307,11 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         ns = _words_before(text, ms, start)
         joined = list(re.finditer(r"\s+and\s+", text[ns:ms]))
-        if joined and any(ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start())):
-            ns += joined[-1].end()  # 'Ericsson LM and Orange S.A.': a known name before 'and' is another organization
+        if joined and (has_legal_form(text[ns:ns + joined[-1].start()]) or any(
+                ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start()))):
+            # 'Ericsson LM and Orange S.A.', 'Bar GmbH and Qux Co., Ltd.': a known name, or one with its legal form,
+            # before 'and' is another organization
+            ns += joined[-1].end()
         ne = me
         country = None
         if m.group() in words["head"]:
@@ -285,18 +334,31 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                         country, stop = _country_after(ref, text, ne)
                         if country is not None:
                             ne = stop
+        more = legal_after().match(text, ne, end) if m.group() in words["legal"] else None
+        if more:  # 'Qux Co., Ltd.', 'Cobalt Systems GmbH & Co. KG': the legal form goes on
+            ne = more.end()
         if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
             continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
         ns, ne = _trim_connectors(text, ns, ne)
+        ns = _after_person(ref, text, ns, ms)
         while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name
             ns += 5
         name = re.sub(r"\s+", " ", text[ns:ne]).strip()
+        unit, owner = split_unit(text[ns:ne])
+        if unit:  # 'the Network Planning Department of Apex Mobile' names Apex Mobile, 'the Policy Department' none
+            if owner is None:
+                continue
+            ns += owner
+            if text[ne:ne + 1] == "." and abbreviation_end().search(text[ns:ne + 1]):
+                ne += 1  # 'of Vega Networks Inc.': the dot is the name's
+            name = re.sub(r"\s+", " ", text[ns:ne]).strip()
         if len(name.split()) < 2 or "\n" in text[ns:ne].strip():
             continue
         if text[ns:ne].strip().endswith(m.group()) and ns == ms:
             continue  # the word alone
-        known = ref.lookup(name, {"Organization"}) or _known_with_country(ref, text, ns, country)
-        if known is not None:
+        known = (ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+                 or _known_with_country(ref, text, ns, country))
+        if known is not None:  # 'Huawei Technologies Co., Ltd.' is Huawei, with or without its legal form
             add(Ref("Organization", known.label, Span.of(text, ns, ne), known.iri))
             continue
         if _known_as_other(ref, name) or not _looks_like_organization(name):
@@ -307,4 +369,30 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         e = x.entry  # find() keeps only the entries of the kinds asked for: of_kind({"Organization"}) is the first
         add(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
     out.sort(key=lambda r: r.span.start)
+    return _split_pairs(ref, text, out)
+
+
+def _split_pairs(ref: Reference, text: str, found: list[Ref]) -> list[Ref]:
+    """'Acme Networks and Zeta Systems Corp' read as one name where the text names 'Acme Networks Inc.' elsewhere: two
+    organizations, the one the text knows and the one after 'and'."""
+    names = {strip_legal_form(r.label).lower() for r in found if " and " not in r.label}
+    out: list[Ref] = []
+    for r in found:
+        joined = list(re.finditer(r"\s+and\s+", r.span.quote)) if r.iri is None else []
+        split = None
+        for j in joined:
+            left, right = r.span.quote[:j.start()], r.span.quote[j.end():]
+            if strip_legal_form(left).lower() in names and _looks_like_organization(right):
+                split = j
+                break
+        if split is None:
+            out.append(r)
+            continue
+        s0, e0 = r.span.start, r.span.end
+        a, b = s0 + split.start(), s0 + split.end()
+        for ns, ne in ((s0, a), (b, e0)):
+            name = re.sub(r"\s+", " ", text[ns:ne])
+            known = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+            out.append(Ref("Organization", known.label if known else name, Span.of(text, ns, ne),
+                           known.iri if known else None))
     return out

@@ -16,7 +16,10 @@ from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
 from .groups import find_groups
-from .people import find_people, starts_with_styles, starts_with_title
+from .keyphrases import stopwords
+from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
+from .organizations import split_unit
+from .people import _PARTICLES_RUN, comma_parts, find_people, listed_person, starts_with_styles, starts_with_title
 from .text import CARDINAL_PATTERN, clean, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -76,20 +79,8 @@ _CHAIRS = re.compile(
     r"rapporteurs?|representatives?|heads?|directors?)\b",
     re.IGNORECASE,
 )
-_LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co\.,?\s*Ltd|Company\s+Limited|Co|Ltd|Limited|LLC|L\.L\.C|AG|GmbH|"
-    r"S\.A|SA|SAS|plc|PLC|B\.V|BV|N\.V|NV|Oy|Oyj|AB|ASA|K\.K|KK|S\.p\.A|SpA|Pty|Pte)\.?)+$"
-)
-
-
 #: Between the cells of a table row as a reader writes it out: tabs, ' | ', or three spaces or more.
 _CELL_SEP = re.compile(r"\t+|\s+\|\s+| {3,}")
-_LEGAL_AFTER_COMMA = re.compile(r"\s*(?:Ltd|Inc|LLC|Limited|L\.L\.C|S\.A|AG|GmbH|plc|PLC|Corp|Co)\b\.?(?=\s*(?:[,;()]|[–—-]\s|and\b|$))")
-
-
-def strip_legal_form(name: str) -> str:
-    """'Aeris Communications Inc.' -> 'Aeris Communications' (for identity, not for display)."""
-    return _LEGAL_SUFFIX.sub("", name).strip(" ,") or name
 
 
 @dataclass
@@ -110,7 +101,13 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
         # nor at that of a style or an initial ('Mr. Abdurahman M. Al Hassan')
-        while m and re.search(r"\b(?:Inc|Co|Ltd|Corp|e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end]):
+        while m and (re.search(r"\b(?:e\.g|i\.e|Mr|Mrs|Ms|Dr|Prof|St|[A-Z])$", text[start:end])
+                     or abbreviation_end().search(text[start:end + 1])):
+            after = text[end + 1:end + 40].lstrip()
+            first = re.match(r"[A-Za-z]+", after)
+            if abbreviation_end().search(text[start:end + 1]) and (
+                    starts_with_styles(after) or (first is not None and first.group().lower() in stopwords())):
+                break  # 'Telefónica S.A. Ms Ana Costa spoke', '... Acme Inc. The CTOs agreed': the name ends the sentence
             nxt = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n", text[end + 1:])
             if not nxt:
                 return len(text)
@@ -133,11 +130,12 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0 and ((use_semicolons and ch == ";") or (not use_semicolons and ch == ",")):
-            if ch == "," and _LEGAL_AFTER_COMMA.match(body, i + 1):
+            if ch == "," and legal_after_comma().match(body, i + 1):
                 continue  # 'Huawei Technologies Co., Ltd.' is one name
             seps.append((i, i + 1))
     if not use_semicolons:
-        for m in re.finditer(r",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9])", body):
+        # before a name that opens with particles too: '... and von Braun Karl (Examplenet)'
+        for m in re.finditer(rf",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9]|{_PARTICLES_RUN.pattern}[A-Z])", body):
             # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
             if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
                 continue
@@ -184,12 +182,15 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         e = s + acr.start()
         inner = re.search(r"\(\s*(.*?)\s*\)", acr.group())
         other = (e + inner.start(1), e + inner.end(1)) if inner else None
-    while e > s and text[e - 1] in " \t\n,;:.)" and not re.search(r"\b(?:Inc|Co|Ltd|Corp)\.$", text[s:e]):
+    while e > s and text[e - 1] in " \t\n,;:.)" and not abbreviation_end().search(text[s:e]):
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
     if not name or len(name) > 120 or starts_with_styles(name):
         return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
+    unit, owner = split_unit(text[s:e])
+    if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
+        return organization_ref(ref, text, s + owner, e) if owner is not None else None
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
         # a lower-case name only as the reference data writes it ('e&'); 'du (Emirates Integrated
@@ -258,6 +259,18 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     # 'Name (Country)'
     paren = re.search(r"\(([^()]+)\)\s*\.?\s*$", item)
     if paren:
+        xe = s + len(item[:paren.start()].rstrip())
+        if listed_person(ref, text, s, xe, s + paren.start(1), s + paren.end(1)) is not None:
+            # 'Van der Berg Pieter (Examplenet)': a person, and the organization in brackets took part
+            inner = text[s + paren.start(1):s + paren.end(1)]
+            parts = comma_parts(inner)
+            a, b = s + paren.start(1) + parts[0][0], s + paren.start(1) + parts[0][1]
+            org = organization_ref(ref, text, a, b)
+            country = next((c for c in (_country_ref(ref, text, s + paren.start(1) + x, s + paren.start(1) + y)
+                                        for x, y in parts[1:]) if c), None)
+            if org:
+                result.participations.append(Participation(org, Span.of(text, s, e), country))
+            return
         country = _country_ref(ref, text, s + paren.start(1), s + paren.end(1))
         if country:
             org = organization_ref(ref, text, s, s + paren.start())
@@ -351,7 +364,6 @@ def _about_participation(text: str, at: int, trigger_end: int | None = None) -> 
 
 
 _CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "und", "y", "et", "&", "on", "in", "&amp;"}
-_ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|L\.L\.C|S\.p\.A|K\.K|Pty|Pte|plc)\.$")
 _BULLET = re.compile(r"^\s*(?:[·•\-*–▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 
 
@@ -374,6 +386,9 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
             return True
     if re.search(r"[.!?:]\s", body) or re.search(r"\b(?:19|20)\d\d\b", body):
         return False
+    named = re.fullmatch(r"(.+?)[ \t]*\(([^()]+)\)", body)
+    if named and listed_person(ref, body, 0, named.end(1), named.start(2), named.end(2)) is not None:
+        return True  # 'de la Cruz Maria (Examplenet)': a person and the organization they came from
     words = re.findall(r"[\w&'’.-]+", body)
     if next_line and (len(next_line) > 100 or next_line.rstrip().endswith(".") and len(next_line.split()) > 6):
         return False  # a heading over prose
@@ -402,7 +417,7 @@ def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[i
             if not _item_line(ref, line, next_line):
                 break
             out.append((s, e))
-            if line.endswith(".") and not _ABBREVIATION_END.search(line):
+            if line.endswith(".") and not abbreviation_end().search(line):
                 break  # the list sentence ends
         pos = line_end + 1
     return out
@@ -532,7 +547,7 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     e = m.end() + (stop.start() if stop else end - m.end())
     # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
     e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
-    if re.search(r"\b(?:Inc|Co|Ltd|Corp)$", text[m.end():e]) and text[e:e + 1] == ".":
+    if text[e:e + 1] == "." and abbreviation_end().search(text[m.end():e + 1]):
         e += 1
     if starts_with_styles(text[m.end():e]) or starts_with_title(text[m.end():e]) or find_people(ref, text, m.end(), e):
         return None

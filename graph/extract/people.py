@@ -18,8 +18,10 @@ import re
 from functools import lru_cache
 
 from ..facts import PersonMention, Ref, Span
-from ..reference import Reference
+from ..reference import Reference, fold
 from ..resources import reference_dir
+from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
+from .organizations import split_unit
 from .text import slugify
 
 
@@ -121,7 +123,25 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
             return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
     if label[:1].islower():
         label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label, count=3)
-    return Ref("Post", label, Span.of(text, s, e))
+    return Ref("Post", label, Span.of(text, s, e), part_of=_body_of_post(ref, text, s, e))
+
+
+def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """The ITU-T group or the known organization a post written with its domain is in: 'Vice-Chair of SG13',
+    'Rapporteur for Question 2/13', 'Chairman of ITU-T Study Group 17', 'CTO of Example Telecom' (a known one)."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    of = re.search(r"\s(?:of|for|in)\s", text[s:e])
+    if of is None:
+        return None
+    groups = [g for g in find_groups(ref, text, s + of.end(), e) if g.span.start == s + of.end()
+              or text[s + of.end():g.span.start].strip().lower() in ("the", "itu-t", "the itu-t", "its")]
+    if groups:
+        return groups[0]
+    orgs = [x for x in ref.find(text, {"Organization"}, s + of.end(), e) if x.end == e]
+    if orgs:
+        x = orgs[0]
+        return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+    return None
 
 
 def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
@@ -133,6 +153,8 @@ def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
                      or text[s + words[i - 1][0]:s + words[i - 1][1]] in _PARTICLES):
         i -= 1
     run = [text[s + a:s + b] for a, b in words[i:]]
+    if run and (has_legal_form(" ".join(run)) or any(is_legal_word(w) for w in run)):
+        return e, None  # 'CTO of Acme Inc': a company's name ends the domain, no person's
     k = sum(1 for w in run if w not in _PARTICLES)
     if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
         return s + words[i - 1][1], s + words[i][0]
@@ -190,7 +212,9 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
             if post.iri and a == s and re.match(r"\s+of\s", text[b:e]) and re.match(r"\s*[,(]", text[e:e + 2]) \
                     and any(x.start <= b + 5 and x.end >= e for x in ref.find(text, ref.group_kinds, b, e)):
                 # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
-                found[overlap[0]] = (a, e, post)
+                # (read from the words as written: its span, and the group it names, part_of)
+                found[overlap[0]] = (a, e, Ref("Post", post.label, Span.of(text, a, e), post.iri,
+                                               part_of=_body_of_post(ref, text, a, e)))
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
                 found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
     found.sort(key=lambda x: x[0])
@@ -214,7 +238,12 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
     name go on over one line break after its first word ('Ms Marie\nDupont-Laurent')."""
     toks: list[tuple[int, int]] = []
     i = pos
-    while len(toks) < 7:
+    lead = _PARTICLES_RUN.match(text, pos, end)  # 'de la Cruz Maria', 'van der Berg': a name may open with particles
+    if lead and (pos == 0 or not text[pos - 1].isalnum()) and _NAME_TOKEN.match(text, lead.end(), end):
+        toks.extend((x.start(), x.end()) for x in re.finditer(r"\S+", text[:lead.end()]) if x.start() >= pos)
+        i = lead.end()
+    opened = len(toks)
+    while len(toks) < 7 + opened:
         m = _NAME_TOKEN.match(text, i, end)
         if not m:
             break
@@ -239,13 +268,15 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
         return w in _NOT_NAME or (_caps(w) and ref.lookup(w) is not None)  # 'ITU', 'TSB'
 
     # a style or a title written as a style before the name ('Hon. Minister Jane Roe')
-    while words and (never(words[0]) or words[0] in _PARTICLES or re.fullmatch(_HONORIFIC, words[0])):
+    while words and (never(words[0]) or (words[0] in _PARTICLES and not opened) or re.fullmatch(_HONORIFIC, words[0])):
         words, toks = words[1:], toks[1:]
     cut = next((n for n, w in enumerate(words) if never(w)), len(words))  # a name stops before such a word
     words, toks = words[:cut], toks[:cut]
     while words and words[-1] in _PARTICLES:
         words, toks = words[:-1], toks[:-1]
     core = [w for w in words if w not in _PARTICLES]
+    if words and (any(is_legal_word(w) for w in words[1:]) or has_legal_form(text[toks[0][0]:toks[-1][1]])):
+        return None  # 'Acme Inc', 'Bar GmbH', 'Baz S.A.': a company, by its legal form (legal-forms.txt)
     if not 2 <= len(core) <= 5 or all(w.endswith(".") for w in core):
         return None
     if not any(w[:1].isupper() and not w.isupper() for w in core):
@@ -309,10 +340,13 @@ def _place_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     label = re.sub(r"\s+", " ", text[s:e]).strip(" ,;")
-    if label.endswith(".") and not re.search(r"\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|B\.V|plc)\.$", label):
+    if label.endswith(".") and not abbreviation_end().search(label):
         label, e = label[:-1], e - 1  # the sentence's full stop, not the name's ('Acme Inc.' keeps its own)
     if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
         return None
+    unit, owner = split_unit(text[s:e])
+    if unit:  # '(Network Planning Department, Apex Mobile)': the organization is Apex Mobile's, not the unit's
+        return _org_ref(ref, text, s + owner, e) if owner is not None else None
     entry = ref.lookup(label, {"Organization"})
     return Ref("Organization", entry.label if entry else label, Span.of(text, s, e), entry.iri if entry else None)
 
@@ -323,9 +357,10 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     m = re.compile(r"[ \t]*\(([^()\n]{1,100})\)").match(text, e, end)
     if m:
         org = country = None
-        for part in re.finditer(r"[^,]+", m.group(1)):
-            a = part.start() + m.start(1) + len(part.group()) - len(part.group().lstrip())
-            b = part.end() + m.start(1) - (len(part.group()) - len(part.group().rstrip()))
+        for ps_, pe_ in comma_parts(m.group(1)):
+            part = m.group(1)[ps_:pe_]
+            a = ps_ + m.start(1) + len(part) - len(part.lstrip())
+            b = pe_ + m.start(1) - (len(part) - len(part.rstrip()))
             c = _place_ref(ref, text, a, b)
             if c is not None:
                 country = country or c
@@ -343,6 +378,18 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     return None, None, e
 
 
+def comma_parts(s: str) -> list[tuple[int, int]]:
+    """The parts of 'Qux Co., Ltd., Examplia' between commas, a legal form after a comma staying with its name."""
+    out, pos = [], 0
+    for m in re.finditer(",", s):
+        if legal_after_comma().match(s, m.end()):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(s)))
+    return [(a, b) for a, b in out if s[a:b].strip()]
+
+
 def _after_post(ref: Reference, text: str, pe: int, end: int):
     """'Name, Title, Acme' / '..., UAE': the body or the country written after a post (organization, country)."""
     m = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
@@ -353,6 +400,8 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     c = _place_ref(ref, text, a, b)
     if c is not None:
         return None, c
+    if split_unit(text[a:b]) == (True, None):  # ', Research Section, Vega Networks': the organization after its unit
+        return _after_post(ref, text, b, end)
     if read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b):
         return None, None  # the next person of a list, or a second post
     return _org_ref(ref, text, a, b), None
@@ -369,8 +418,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # 'chaired by Mr X, CTO of Acme': the same name read again with another post holds that post too
             same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None)
             held = [p.post.label for p in people if p.span.start == s and p.post is not None]
+            # 'CTO' and 'CTO of Acme' are one post; 'Vice-Chair' and 'Chair' are two
             if same is not None and post is not None and held and \
-                    not any(post.label in label or label in post.label for label in held):
+                    not any(post.label.startswith(label) or label.startswith(post.label) for label in held):
                 people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
                                             same.country))
             return False
@@ -392,6 +442,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         post = _adjacent_post(ref, text, hit.start, hit.end, start, end)
         add(hit.entry.label, hit.start, hit.end, post, None)
     posts = _posts(ref, text, start, end)
+    holders: dict[tuple[int, int], tuple] = {}  # a post written after its holder's name -> the name
     for ps, pe, post in posts:
         # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,',
         # 'Minister of Communications Jane Roe', 'ACMA Director General Lt Col Jane Roe'
@@ -420,12 +471,16 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         found, field_start = _holder_before(ref, text, ps, start, name_at)
         if found and field_start is not None:
             ps, post = field_start, _post_ref(ref, text, field_start, pe)
+        if found is None:
+            # 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11': the holder of the post before holds this too
+            found = next((h for (a, b), h in holders.items() if b <= ps and _THEN_POST.fullmatch(text[b:ps])), None)
         if found:
             hon, s, e, name = found
             org, country = _after_post(ref, text, pe, end)
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
+            holders[(ps, pe)] = found
     def holder_at(pos: int, limit: int, post: Ref) -> int | None:
         """Add the person named at pos as holding `post`; where the name (and its affiliation) ends, or None."""
         got = name_at(pos, True)
@@ -509,7 +564,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if link is None or (link.group().strip() == "(" and text[x.end:x.end + 1] not in ",)"):
             continue
         name_end = x.start - len(link.group())
-        for cand in re.finditer(rf"(?<![\w.&'’-])[{_UP}]", text[max(start, name_end - 60):name_end]):
+        for cand in re.finditer(rf"(?<![\w.&'’-])(?:[{_UP}]|{_PARTICLES_RUN.pattern}[{_UP}])",
+                                text[max(start, name_end - 60):name_end]):
             got = read_name(ref, text, max(start, name_end - 60) + cand.start(), name_end)
             before = re.search(r"(\S+)[ \t]+\Z", text[max(start, got[0] - 30):got[0]]) if got else None
             if got and got[1] == name_end and not (before and before.group(1)[0].isupper()
@@ -518,9 +574,63 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
                 add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
                 break
+    # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
+    # first or not, with an organization in brackets the reference data may not know
+    for m in _LISTED.finditer(text, start, end):
+        got = listed_person(ref, text, m.start("x"), m.end("x"), m.start("y"), m.end("y"))
+        if got is not None:
+            add(got[2], got[0], got[1], None, None)
     _resolve_short_mentions(ref, text, start, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
+
+
+#: An item of a list written 'Name (Organization)': at a line's start (after a bullet), or after a list's separator.
+_LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?|[,;:][ \t]+|[ \t]and[ \t]+|"
+                     r"\b(?:included|including|were|are|namely)[ \t]+)"
+                     r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*\((?P<y>[^()\n]{2,100})\)")
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """'FTEL' spells 'Fundación de Telecomunicaciones': an acronym in capitals whose first letter opens the name and
+    whose letters all come in the name's order."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym)
+    if not letters or not letters.isupper() or len(letters) < 2 or fold(name)[:1] != letters[0].lower():
+        return False
+    rest = fold(name)
+    for c in letters.lower():
+        i = rest.find(c)
+        if i < 0:
+            return False
+        rest = rest[i + 1:]
+    return True
+
+
+def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int) -> tuple[int, int, str] | None:
+    """'Van der Berg Pieter (Examplenet)': text[xs:xe] a person's name, text[ys:ye] (in the brackets) the
+    organization; the name (start, end, as read) or None. Not 'Apex Mobile (France)' (a country in brackets), not
+    'Example Telecom (ETEL)' nor 'BlackBerry (Research In Motion)' (another name of the same organization), not
+    'Acme Inc (Acme)' (a legal form or an organization's head noun)."""
+    from .organizations import looks_like_organization, organization_words
+    x = re.sub(r"\s+", " ", text[xs:xe]).strip()
+    got = read_name(ref, text, xs, xe)
+    if got is None or got[1] != xe or got[0] != xs or ref.lookup(x, {"Organization"}) is not None:
+        return None
+    words = organization_words()
+    if any(w in words.get(kind, ()) for kind in ("head", "lead", "legal", "unit", "generic") for w in x.split()):
+        return None
+    org = re.split(r",", text[ys:ye])[0].strip()
+    if not org or ref.lookup(org, ref.place_kinds) is not None:
+        return None
+    if _spells(org, x):
+        return None  # the name's own acronym: 'Fundación de Telecomunicaciones (FTEL)'
+    known = ref.lookup(org, {"Organization"}) or ref.lookup(strip_legal_form(org), {"Organization"})
+    acronym = re.fullmatch(r"[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*", org) is not None and len(org) <= 10
+    particle = any(w in _PARTICLES for w in x.split())  # 'Van der Berg Pieter': only a person's name is so written
+    if known is None and not acronym and not has_legal_form(org) and not looks_like_organization(org) and \
+            not (particle and org[:1].isupper()):
+        return None
+    return got[0], got[1], got[2]
 
 
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
@@ -528,6 +638,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
 _NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?)"
                              r"(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+
+
+#: between a post and a second one its holder takes: 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11'
+_THEN_POST = re.compile(r"[ \t]*,?[ \t]*(?:who[ \t]+)?(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:re-?)?"
+                        r"(?:elected|appointed|named|designated|nominated|confirmed)[ \t]+(?:as[ \t]+)?"
+                        r"(?:(?:the|its|a|an|new)[ \t]+)*")
 
 
 #: 'Research', 'Technical', 'Network Planning': capitalised words between a name's comma and a post's title.
