@@ -1,0 +1,33 @@
+"""A meeting whose name says its year ('WTSA-24', 'PP-22', '2014 Example Conference') is not dated by a date of
+another year in its sentence (texts written for these tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+from itukg.graph.extract.meetings import extract
+from itukg.graph.read import Text
+
+
+def _meetings(text: str):
+    facts = extract(Text(source="y.txt", name="y.txt", sha256="7" * 64, text=text, media_type="text/plain",
+                         encoding="utf-8"))
+    return facts.meetings
+
+
+def test_an_assembly_named_with_its_year_does_not_take_a_later_meetings_date():
+    ms = _meetings("The fifth Study Group Leadership Assembly gathered the chairs appointed by WTSA-24 in Geneva "
+                   "on 20 January 2025.\n")
+    dated = [(m.kind, m.start) for m in ms if m.start]
+    assert dated == [("LeadershipAssembly", date(2025, 1, 20))], dated
+
+
+def test_a_date_written_without_its_year_takes_the_year_the_name_says():
+    ms = _meetings("Geneva, 3 March 2025\n\nDelegates recalled that WTSA-24 took place in New Delhi from 15 to 24 "
+                   "October, and prepared the next study period.\n")
+    wtsa = [m for m in ms if m.kind == "Conference"]
+    assert [(m.start, m.end) for m in wtsa] == [(date(2024, 10, 15), date(2024, 10, 24))]
+
+
+def test_a_date_of_the_named_year_still_dates_the_meeting():
+    ms = _meetings("WTSA-24 was held in New Delhi from 15 to 24 October 2024.\n")
+    assert [(m.kind, m.start, m.end) for m in ms] == [("Conference", date(2024, 10, 15), date(2024, 10, 24))]
