@@ -31,3 +31,12 @@ def test_a_date_written_without_its_year_takes_the_year_the_name_says():
 def test_a_date_of_the_named_year_still_dates_the_meeting():
     ms = _meetings("WTSA-24 was held in New Delhi from 15 to 24 October 2024.\n")
     assert [(m.kind, m.start, m.end) for m in ms] == [("Conference", date(2024, 10, 15), date(2024, 10, 24))]
+
+
+def test_the_vocabulary_committee_is_an_itu_t_group_not_an_organization():
+    facts = extract(Text(source="g.txt", name="g.txt", sha256="8" * 64, media_type="text/plain", encoding="utf-8",
+                     text="The TSAG meeting in Geneva on 3 May 2023 heard a report of the Standardization Committee "
+                          "for Vocabulary (SCV) on new terms.\n"))
+    groups = {g.label for m in facts.meetings for g in m.groups_mentioned}
+    assert "Standardization Committee for Vocabulary" in groups
+    assert not any("Vocabulary" in o.label for o in facts.organizations)
