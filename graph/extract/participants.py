@@ -521,8 +521,9 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()):
             about_meeting.append(m)
-        elif "invitation" in m.group().lower():
-            # 'At the invitation of Example Telecom, the meeting was held in ...': the meeting is named after it
+        elif "invitation" in m.group().lower() or not text[clause_start:m.start()].strip(" \t\n.,;:"):
+            # 'At the invitation of Example Telecom, the meeting was held in ...', 'Hosted by Example Telecom, the
+            # meeting took place ...': the meeting is named after it
             s, e = sentence_at(text, m.start())
             if _MEETING_WORDS.search(text, m.end(), min(e, end)) or _MEETING_WORDS.search(text, s, m.start()):
                 about_meeting.append(m)

@@ -627,8 +627,12 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     known = ref.lookup(org, {"Organization"}) or ref.lookup(strip_legal_form(org), {"Organization"})
     acronym = re.fullmatch(r"[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*", org) is not None and len(org) <= 10
     particle = any(w in _PARTICLES for w in x.split())  # 'Van der Berg Pieter': only a person's name is so written
+    parts = [p.strip() for p in text[ys:ye].split(",")]
+    # 'Priya Example (Indus Networks, India)': an organization and the country it is in, after a name
+    with_country = len(parts) == 2 and ref.lookup(parts[1], ref.place_kinds) is not None and \
+        re.fullmatch(rf"[{_UP}0-9][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){{0,5}}", org) is not None
     if known is None and not acronym and not has_legal_form(org) and not looks_like_organization(org) and \
-            not (particle and org[:1].isupper()):
+            not (particle and org[:1].isupper()) and not with_country:
         return None
     return got[0], got[1], got[2]
 

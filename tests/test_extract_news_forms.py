@@ -1,0 +1,61 @@
+"""Forms of news-style reports (texts written for these tests): a consultation 'of Chief Technology Officers', a
+headline in the present tense, a host named before the meeting ('Hosted by X, the meeting ...'), and speakers
+listed as 'Name (Organization, Country)' whose organizations the reference data does not know."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from itukg.graph.extract.meetings import extract
+from itukg.graph.read import Text
+
+
+def _facts(text: str):
+    return extract(Text(source="n.txt", name="n.txt", sha256="9" * 64, text=text, media_type="text/plain",
+                        encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The regional consultation of Chief Technology Officers for the Americas took place in Quito on 2 May 2022.\n",
+     "CTOConsultation"),
+    ("A consultation with industry CTOs was held online on 15 June 2021.\n", "CTOConsultation"),
+    ("African CTOs meet in Kigali\n\nKigali, 6 November 2023\n\nThe meeting of CTOs took place in Kigali on "
+     "6 November 2023.\n", "CTOMeeting"),
+])
+def test_consultations_and_meetings_of_ctos_in_news_wording(text, kind):
+    dated = [(m.kind, m.start) for m in _facts(text).meetings if m.start]
+    assert len(dated) == 1 and dated[0][0] == kind, dated
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Hosted by Examplia Telecom, the CTO meeting took place in Lima on 9 March 2021.\n", "Examplia Telecom"),
+    ("Kindly hosted by the Example Communications Authority of Kenya, the CTO consultation was held in Nairobi on "
+     "3 April 2019.\n", "Example Communications Authority"),
+])
+def test_a_host_named_before_the_meeting(text, host):
+    (m,) = [m for m in _facts(text).meetings if m.start]
+    assert m.host is not None and m.host.label.startswith(host), m.host
+
+
+def test_what_a_sentence_says_an_initiative_was_organized_by_is_not_the_host():
+    (m,) = [m for m in _facts("The CTO meeting took place in Lima on 9 March 2021. Organized by Examplia Telecom, the "
+                              "initiative trains young engineers.\n").meetings if m.start]
+    assert m.host is None
+
+
+def test_speakers_listed_with_organization_and_country():
+    facts = _facts("The CTO meeting took place in Geneva on 4 September 2023.\n\nSpeakers included:\n"
+                   "Priya Raman (Indus Networks, India)\nHiroshi Tanaka (Yamato Communications, Japan)\n"
+                   "Lena Ortiz (Andes Mobile, Peru)\n")
+    (m,) = facts.meetings
+    got = {(p.name, p.affiliation.label if p.affiliation else None, p.country.label if p.country else None)
+           for p in m.people}
+    assert got == {("Priya Raman", "Indus Networks", "India"), ("Hiroshi Tanaka", "Yamato Communications", "Japan"),
+                   ("Lena Ortiz", "Andes Mobile", "Peru")}
+
+
+def test_a_place_in_brackets_is_not_an_affiliation():
+    facts = _facts("The CTO meeting took place in Geneva on 4 September 2023.\n\nVenues:\n"
+                   "Future Networks (Geneva, Switzerland)\n")
+    assert not any(p.name == "Future Networks" for m in facts.meetings for p in m.people)
