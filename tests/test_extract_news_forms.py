@@ -59,3 +59,14 @@ def test_a_place_in_brackets_is_not_an_affiliation():
     facts = _facts("The CTO meeting took place in Geneva on 4 September 2023.\n\nVenues:\n"
                    "Future Networks (Geneva, Switzerland)\n")
     assert not any(p.name == "Future Networks" for m in facts.meetings for p in m.people)
+
+
+def test_a_meeting_named_as_what_came_before_does_not_take_the_sentence_or_the_text_after_it():
+    facts = _facts("The CTO roundtable convened on 15 March 2024 in Nairobi, following a two-day ITU-T workshop on "
+                   "quantum information technology. It was chaired by Dr Jane Example, Chief Technology Officer of "
+                   "Example Wireless. ITU-T Study Group 17 was invited to act.\n")
+    dated = [m for m in facts.meetings if m.start]
+    assert [(m.kind, m.start) for m in dated] == [("CTOMeeting", date(2024, 3, 15))]
+    (m,) = dated
+    assert "Jane Example" in {p.name for p in m.people}
+    assert "ITU-T Study Group 17" in {g.label for g in m.groups_mentioned}

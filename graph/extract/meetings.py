@@ -88,13 +88,17 @@ _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|hosted|participated|attended)\b", re.IGNORECASE)
+#: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
+_ARTICLE_AND_LENGTH = r"(?:(?:the|a|an)\s+)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$"
 _CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
                           r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
-                          r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of)\s+(?:the\s+)?$",
+                          r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of|following|"
+                          r"after|preceding|prior\s+to)\s+" + _ARTICLE_AND_LENGTH,
                           re.IGNORECASE)
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
 _ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
-                        r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to|following|after|preceding)\s+" + _ARTICLE_AND_LENGTH,
+                        re.IGNORECASE)
 _COUNT = re.compile(
     rf"\b(?:(?P<q>more\s+than|over|at\s+least|about|around|approximately|nearly|almost|some|close\s+to|up\s+to)\s+)?"
     rf"(?P<n>{CARDINAL_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?(?P<who>participants|ICT\s+leaders|industry\s+leaders|leaders|CTOs|"
