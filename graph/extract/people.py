@@ -59,7 +59,7 @@ _NOT_NAME = frozenset(_words()["notname"]) | {w for t in _words()["title"] for w
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
 #: One word of a name: an initial, a capitalised word ('Jean-Jacques', "O'Neil", 'McKay', 'DeVries') or a word
 #: in capitals ('PEREIRA', 'AL-FALASI': family names are often so written).
-_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La)?[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"
+_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
                          rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
                          rf"(?![\w])")
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
@@ -177,11 +177,11 @@ def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
     if m is None:
         return e
     for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
-        part = re.sub(r"^the[ \t]+", "", part.strip())
+        part = re.sub(r"^(?:and[ \t]+)?(?:the[ \t]+)?", "", part.strip())
         name = read_name(ref, part, 0, len(part))
         if part and (ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
-                     or (name is not None and name[1] == len(part))):
-            return e
+                     or (name is not None and name[1] == len(part)) or re.match(rf"{_HONORIFIC}(?:\s|$)", part)):
+            return e  # ', and Eng. Jane Roe': a style opens the next person
     return m.end()
 
 

@@ -1,0 +1,38 @@
+"""Names and posts in further written forms (texts written for these tests): names with an apostrophe ('O'Neil',
+'D'Souza'), a possessive after a name ("Ota's successor"), and a post whose domain is followed by the next person
+of a list (', and Eng. Jane Roe')."""
+from __future__ import annotations
+
+import pytest
+
+from itukg.graph.extract.meetings import extract
+from itukg.graph.read import Text
+
+_OPENING = "The TSAG meeting was held in Geneva from 30 May to 2 June 2023.\n\n"
+
+
+def _people(sentence: str):
+    facts = extract(Text(source="p.txt", name="p.txt", sha256="5" * 64, text=_OPENING + sentence + "\n",
+                         media_type="text/plain", encoding="utf-8"))
+    return [p for m in facts.meetings for p in m.people]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Mr Sean O'Neil spoke.", ["Sean O'Neil"]),
+    ("Mr Sean O’Neil and Dr Ana D'Souza spoke.", ["Sean O’Neil", "Ana D'Souza"]),
+    ("Ms Hiroshi Example's successor was welcomed.", ["Hiroshi Example"]),
+])
+def test_names_with_an_apostrophe_and_a_possessive_after_a_name(sentence, names):
+    assert [p.name for p in _people(sentence)] == names
+
+
+def test_a_post_ends_before_the_style_of_the_next_person():
+    people = {p.name: p for p in _people("Also attending were Professor Jane Smith, Rapporteur for Question 2/13, "
+                                         "and Eng. Fatma Example, Councillor at TSB.")}
+    assert people["Jane Smith"].post.label == "Rapporteur for Question 2/13"
+    assert people["Fatma Example"].post is not None and people["Fatma Example"].post.label == "Councillor"
+
+
+def test_a_domain_written_as_a_list_still_goes_on():
+    (p,) = _people("The Minister of Railways, Electronics and Information Technology, Mr Raj Example, spoke.")
+    assert p.post.label == "Minister of Railways, Electronics and Information Technology"
