@@ -36,3 +36,16 @@ def test_a_post_ends_before_the_style_of_the_next_person():
 def test_a_domain_written_as_a_list_still_goes_on():
     (p,) = _people("The Minister of Railways, Electronics and Information Technology, Mr Raj Example, spoke.")
     assert p.post.label == "Minister of Railways, Electronics and Information Technology"
+
+
+def test_a_plural_post_before_a_colon_in_prose_is_held_by_each_person_listed():
+    people = _people("The Chairman thanked the vice-chairmen: Ms. Miho Example (Japan), Mr. Olivier Example (France) "
+                     "and Mr. Ahmed Example (Egypt).")
+    got = {(p.name, p.post.label if p.post else None, p.country.label if p.country else None) for p in people}
+    assert {("Miho Example", "Vice-Chair", "Japan"), ("Olivier Example", "Vice-Chair", "France"),
+            ("Ahmed Example", "Vice-Chair", "Egypt")} <= got
+
+
+def test_a_colon_after_words_that_are_no_post_gives_no_post():
+    (p,) = _people("He said the following: Ms. Miho Example (Japan) agreed.")
+    assert p.post is None

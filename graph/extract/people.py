@@ -511,8 +511,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪][ \t]*)?(?=\S)")  # to the next line's first word
     for ps, pe, post in posts:
         colon = re.compile(r"[ \t]*:[ \t]*").match(text, pe, end)
-        if colon is None or text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*"):
-            continue  # not a label at the start of its line
+        if colon is None or (text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*") and not _shared_by_a_list(text[ps:pe])):
+            continue  # not a label at the start of its line, nor a plural post in prose ('thanked the vice-chairs: A, B')
         one_line = colon.end() < end and text[colon.end()] != "\n"
         pos = colon.end()
         while pos < end:
