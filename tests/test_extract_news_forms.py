@@ -70,3 +70,10 @@ def test_a_meeting_named_as_what_came_before_does_not_take_the_sentence_or_the_t
     (m,) = dated
     assert "Jane Example" in {p.name for p in m.people}
     assert "ITU-T Study Group 17" in {g.label for g in m.groups_mentioned}
+
+
+def test_an_item_of_a_participant_list_may_name_the_people_before_their_organization():
+    facts = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\nParticipants included Ericsson, Nokia, and "
+                   "senior representatives of China Mobile and Orange.\n")
+    (m,) = facts.meetings
+    assert [p.organization.label for p in m.participations] == ["Ericsson", "Nokia", "China Mobile", "Orange"]

@@ -235,11 +235,20 @@ _TABLE_HEADINGS = re.compile(
 _DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*$")
 
 
+#: the people an item of a list names before the organization they came from
+_PEOPLE_OF = re.compile(r"(?:and\s+)?(?:(?:senior|high-level|top|technical|other)\s+)?(?:representatives|executives|"
+                        r"delegates|delegations|experts|CTOs|CxOs|officials|leaders)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])",
+                        re.IGNORECASE)
+
+
 def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
     item = text[s:e]
     bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
     lead = bullet.end() if bullet and not re.match(r"\s*\d+\.\d", item) else len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
+    who = _PEOPLE_OF.match(text, s, e)  # 'senior representatives of China Mobile': the organization they came from
+    if who:
+        s = who.end()
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
         return
