@@ -77,3 +77,17 @@ def test_an_item_of_a_participant_list_may_name_the_people_before_their_organiza
                    "senior representatives of China Mobile and Orange.\n")
     (m,) = facts.meetings
     assert [p.organization.label for p in m.participations] == ["Ericsson", "Nokia", "China Mobile", "Orange"]
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("ITU's Chief Technology Officers (CTO) group met in Geneva on 18 July 2018.\n", "CTOMeeting", "CTO meeting"),
+    ("A high-level CTO dialogue took place in Dubai on 14 October 2024.\n", "CTOMeeting", "CTO dialogue"),
+])
+def test_more_names_of_a_meeting_of_ctos(text, kind, name):
+    (m,) = _facts(text).meetings
+    assert (m.kind, m.name) == (kind, name)
+
+
+def test_an_ordinal_after_its():
+    (m,) = _facts("TSAG held its fourth meeting in Geneva from 10 to 14 January 2022.\n").meetings
+    assert m.kind == "TSAGMeeting" and m.ordinal[0] == 4 and m.ordinal[1].quote == "fourth"
