@@ -91,3 +91,14 @@ def test_more_names_of_a_meeting_of_ctos(text, kind, name):
 def test_an_ordinal_after_its():
     (m,) = _facts("TSAG held its fourth meeting in Geneva from 10 to 14 January 2022.\n").meetings
     assert m.kind == "TSAGMeeting" and m.ordinal[0] == 4 and m.ordinal[1].quote == "fourth"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "They met online. Participants: Example Cloud (Spain), Beta Mobile (Kenya), Gamma Systems (Japan).",
+    "Participants: Example Cloud (Spain), Beta Mobile (Kenya), Gamma Systems (Japan). The CTOs discussed AI.",
+    "They met online. Participants: Example Cloud (Spain), Beta Mobile (Kenya), Gamma Systems (Japan). They agreed.",
+])
+def test_a_participants_label_inside_a_paragraph(paragraph):
+    (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\n" + paragraph + "\n").meetings
+    assert [(p.organization.label, p.country.label) for p in m.participations] == [
+        ("Example Cloud", "Spain"), ("Beta Mobile", "Kenya"), ("Gamma Systems", "Japan")]

@@ -29,6 +29,8 @@ _LIST_TRIGGER = re.compile(
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
     r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|list\s+of\s+participants|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
+    # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
+    r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
     # a table's heading row with no title over it: 'Company | Country', 'Organization<TAB>Country'
     r"|(?m:^[ \t]*(?:company|companies|organi[sz]ations?|entity|entities|participants?)[ \t]*(?:\t|\|| {3,})[ \t]*"
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
@@ -88,6 +90,11 @@ class ParticipantList:
     span: Span
     participations: list[Participation] = field(default_factory=list)
     groups: list[Ref] = field(default_factory=list)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _list_end(text: str, start: int, inline: bool) -> int:
@@ -465,8 +472,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             while again and again.end() > body:  # 'executives from companies including A, B': one list
                 body = again.end()
                 again = _INLINE_TRIGGER.match(text, body)
-            if not inline and text[m.end() - 1] != ":" and "\n" not in text[m.end():body]:
-                # 'the participating organizations were A, B' inline form
+            if not inline and "\n" not in text[m.end():body] and (text[m.end() - 1] != ":" or body < _line_end(text, body)):
+                # 'the participating organizations were A, B', 'Participants: A (X), B (Y). The CTOs ...': inline
                 inline_here = True
             else:
                 inline_here = inline
