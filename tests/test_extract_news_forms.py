@@ -102,3 +102,19 @@ def test_a_participants_label_inside_a_paragraph(paragraph):
     (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\n" + paragraph + "\n").meetings
     assert [(p.organization.label, p.country.label) for p in m.participations] == [
         ("Example Cloud", "Spain"), ("Beta Mobile", "Kenya"), ("Gamma Systems", "Japan")]
+
+
+@pytest.mark.parametrize("text", [
+    "2. Study Group Leadership Assembly, 1 December 2021\n\nThe SGLA met on 1 December 2021, chaired by Mr John "
+    "Example. Chairs reviewed the preparations for WTSA-20, which was postponed to March 2022 in Geneva.\n",
+    "CTO meeting, 3 May 2021\n\nCTOs met and agreed that the next CTO meeting will be held in Busan.\n",
+])
+def test_the_place_said_of_another_meeting_under_a_heading_is_not_this_ones(text):
+    dated = [m for m in _facts(text).meetings if m.start]
+    assert len(dated) == 1 and dated[0].place is None, [(m.name, m.place) for m in dated]
+
+
+def test_the_place_of_the_event_a_meeting_was_held_alongside_is_still_its_own():
+    (m,) = [m for m in _facts("The CTO meeting took place alongside WTSA-20 in Geneva on 1 March 2022.\n").meetings
+            if m.start]
+    assert m.place.label == "Geneva"

@@ -884,6 +884,12 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         return
     if m.place is None:
         exclude = [(ev.span.start, ev.span.end) for ev in events]
+        # another meeting named later in the window, not as this one's co-located event: what its sentence says from
+        # its name on is about it ('reviewed the preparations for WTSA-20, which was postponed to March in Geneva')
+        exclude += [(o.name_span[0], sentence_at(text, o.name_span[0])[1]) for o in anchors
+                    if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
+                    and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
+                    and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])]
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
