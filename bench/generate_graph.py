@@ -49,7 +49,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 INFERRED = IG + "inferred"
 KIND_SLUG = {"CTOMeeting": "cto-meeting", "CTOConsultation": "cto-consultation", "LeadershipAssembly": "sgla"}
 SERIES = {"CTOMeeting": "cto-meeting", "CTOConsultation": "cto-meeting", "LeadershipAssembly": "sgla"}
-ACTIONS = ("prioritize", "lead", "study", "review", "coordinate", "establish")
+ACTIONS = ("prioritize", "lead", "study", "review", "coordinate", "develop", "establish")
 POSTS = ("chair", "vice-chair", "rapporteur", "working-party-chair", "editor")
 EVENTS = ("itu-telecom-world", "gss", "ai-for-good", "wsis-forum")
 

@@ -118,3 +118,20 @@ def test_the_place_of_the_event_a_meeting_was_held_alongside_is_still_its_own():
     (m,) = [m for m in _facts("The CTO meeting took place alongside WTSA-20 in Geneva on 1 March 2022.\n").meetings
             if m.start]
     assert m.place.label == "Geneva"
+
+
+@pytest.mark.parametrize("sentence, group, action", [
+    ("CTOs called on ITU-T Study Group 11 to develop standards on counterfeit devices.", "ITU-T Study Group 11",
+     "develop"),
+    ("CTOs invited SG 5 to take up work on e-waste.", "ITU-T Study Group 5", "develop"),
+    ("CTOs asked ITU-T SG13 to study the metaverse.", "ITU-T Study Group 13", "study"),
+])
+def test_what_a_group_is_asked_to_do(sentence, group, action):
+    (m,) = _facts("The CTO meeting took place in Geneva on 3 May 2021.\n\n" + sentence + "\n").meetings
+    assert [(a.group.label, a.action) for a in m.group_actions] == [(group, action)]
+
+
+def test_developing_countries_is_no_action():
+    (m,) = _facts("The CTO meeting took place in Geneva on 3 May 2021.\n\nThe Chair of SG13 spoke about developing "
+                  "countries.\n").meetings
+    assert m.group_actions == []

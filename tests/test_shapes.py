@@ -246,7 +246,7 @@ CASES = [
     Case("action-by-an-organization", replace("@ACTION", "itukg:actor", "@ITU"),
          "GroupAction-actor", "exactly one itukg:ITUTGroup", "@ACTION"),
     Case("action-kind-unknown", replace("@ACTION", "itukg:actionKind", '"urge"'),
-         "GroupAction-actionKind", '"prioritize", "lead", "study", "review", "coordinate" or "establish"', "@ACTION"),
+         "GroupAction-actionKind", '"prioritize", "lead", "study", "review", "coordinate", "develop" or "establish"', "@ACTION"),
     Case("action-topic-not-a-topic", "INSERT DATA { @ACTION itukg:actionTopic @ITU }",
          "GroupAction-actionTopic", "must be an itukg:Topic", "@ACTION"),
     Case("action-with-two-texts", 'INSERT DATA { @ACTION itukg:actionText "Another sentence." }',

@@ -372,6 +372,10 @@ ACTION_PATTERNS = (
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*", re.I)),
+    # 'called on SG11 to develop standards on ...', 'urged SG17 to accelerate its work on ...'
+    ("develop", re.compile(r"\bdevelop(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+developing\s+)?(?:countries|economies|nations|world)\b)"
+                           r"|\bwork(?:s|ed|ing)?\s+on\b|\baccelerat\w*|\btake\s+up\b|\bpursu(?:e|es|ed|ing)\b|"
+                           r"\badvanc(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?work\b", re.I)),
 )
 
 
