@@ -583,6 +583,11 @@ class _HTMLText(HTMLParser):
         "nav ol p pre section summary table tbody tfoot thead tr ul".split()
     )
     CELL = frozenset({"td", "th"})
+    #: The site's navigation, and its footer and side boxes outside the page's article or main part: the same on every
+    #: page of a site ('Privacy notice', 'Contact us'), never what the document says.
+    CHROME = frozenset({"nav"})
+    PAGE_CHROME = frozenset({"footer", "aside"})
+    CONTENT = frozenset({"article", "main"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -591,8 +596,19 @@ class _HTMLText(HTMLParser):
         self.in_head = False
         self.pre_depth = 0
         self.cell_in_row = False
+        self.content_depth = 0
+        self.chrome: list[str] = []  # the chrome elements open (their text is skipped)
+
+    def _is_chrome(self, tag: str) -> bool:
+        return tag in self.CHROME or (tag in self.PAGE_CHROME and not self.content_depth)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.CONTENT:
+            self.content_depth += 1
+        if self._is_chrome(tag) or (self.chrome and tag in self.CHROME | self.PAGE_CHROME):
+            self.chrome.append(tag)
+            self.skip_depth += 1
+            return
         if tag == "head":
             self.in_head = True
         elif tag == "body":
@@ -617,6 +633,13 @@ class _HTMLText(HTMLParser):
             self._add("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self.CONTENT:
+            self.content_depth = max(0, self.content_depth - 1)
+        if self.chrome and tag == self.chrome[-1]:
+            self.chrome.pop()
+            self.skip_depth = max(0, self.skip_depth - 1)
+            self._add("\n")
+            return
         if tag == "head":
             self.in_head = False
         elif tag in self.SKIP:

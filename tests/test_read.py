@@ -220,6 +220,16 @@ def test_html_text_without_scripts_styles_head_and_comments(tmp_path: Path) -> N
         assert hidden not in result.text
 
 
+def test_html_site_navigation_and_page_footer_are_not_read(tmp_path: Path) -> None:
+    html = ("<html><body><nav><ul><li>Home</li><li>Contact us</li></ul></nav><main><article><h1>CTOs meet</h1>"
+            "<p>The CTO meeting took place in Geneva.</p><footer>By Jane Example</footer></article>"
+            "<aside>Related: other news</aside></main><aside>Most read</aside>"
+            "<footer><p>Privacy notice. Terms of use.</p><nav>Sitemap</nav></footer><p>Last line</p></body></html>")
+    text = read_document(write(tmp_path / "news.html", html.encode("utf-8"))).text
+    assert text.splitlines() == ["CTOs meet", "The CTO meeting took place in Geneva.", "By Jane Example",
+                                 "Related: other news", "Last line"]
+
+
 def test_html_declared_charset_and_htm_suffix(tmp_path: Path) -> None:
     html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
     html += "<body><p>“Genève” – été</p></body></html>"
