@@ -175,6 +175,8 @@ NEGATIVE = [
     "It was established in September 2018.",
     "09/10/2018",  # ambiguous numeric order: skipped on purpose
     "9/10/2018",
+    "31/02/2019",  # unambiguous order, but no such day
+    "Recommendation 12.3.2020",
     "0 September 2018",
     "32 May 2019",
     "9 September 2150",
@@ -354,3 +356,12 @@ _TOKENS = ["9", "09", "10", "31", "29", "1st", "2nd", "0", "32", "2018", "2019",
 def test_date_like_noise_gives_consistent_spans(tokens, joiner, default_year):
     text = joiner.join(tokens)
     _check_spans(text, find_dates(text, default_year=default_year))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("on 25/10/2018", date(2018, 10, 25)),  # a number over 12 is the day
+    ("on 10/25/2018", date(2018, 10, 25)),
+    ("on 9.9.2019.", date(2019, 9, 9)),  # day and month the same
+])
+def test_numeric_days_whose_order_cannot_be_mistaken(text, day):
+    assert [(d.start, d.end) for d in find_dates(text)] == [(day, day)]

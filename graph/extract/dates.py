@@ -24,7 +24,9 @@ Not parsed, on purpose:
 * Numeric day/month forms such as "09/10/2018": ITU texts use day-first order but
   texts from some authors use month-first, so "09/10" is 9 October or 10 September
   and nothing in the string says which. A wrong guess would silently put a wrong
-  date in the graph, so these are skipped. Unambiguous ISO "2018-09-09" is parsed.
+  date in the graph, so these are skipped. Unambiguous ISO "2018-09-09" is parsed, and
+  so is a numeric form whose order cannot be mistaken ("25/10/2018", "10/25/2018",
+  "9.9.2019": a number over 12 is the day, or day and month are the same).
 * Month-only and year-only expressions ("September 2018", "in 2018", "WTSA-20",
   "2017-2020"): they are not days. `find_months` exposes month-year expressions.
 """
@@ -303,6 +305,25 @@ def _candidates(text: str, default_year: int | None):
                 yield start, end, None
                 continue
             yield start, end, DateMention(first, last, start, end, text[start:end], inferred)
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if a == b or (a > 12 and b <= 12):
+            day, month = a, b
+        elif b > 12 and a <= 12:
+            day, month = b, a
+        else:
+            yield m.start(), m.end(), None  # '09/10/2018': 9 October or 10 September, nothing says which
+            continue
+        try:
+            one = date(year, month, day)
+        except ValueError:
+            yield m.start(), m.end(), None
+            continue
+        yield m.start(), m.end(), DateMention(one, one, m.start(), m.end(), m.group(), False)
+
+
+#: '25/10/2018', '10/25/2018', '9.9.2019': a day written in figures, read only when its order cannot be mistaken
+_NUMERIC = re.compile(r"(?<![\w./-])([0-9]{1,2})([./])([0-9]{1,2})\2((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
 
 
 # --------------------------------------------------------------------------- API
