@@ -135,3 +135,14 @@ def test_developing_countries_is_no_action():
     (m,) = _facts("The CTO meeting took place in Geneva on 3 May 2021.\n\nThe Chair of SG13 spoke about developing "
                   "countries.\n").meetings
     assert m.group_actions == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The participating organizations were Hanbit Telecom from the Republic of Korea, Sakura Mobile from Japan and "
+    "Zed Networks from Côte d'Ivoire.",
+    "Participants included Korea's Hanbit Telecom, Japan’s Sakura Mobile and Côte d'Ivoire's Zed Networks.",
+])
+def test_the_country_of_a_participant_written_before_or_after_its_name(sentence):
+    (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\n" + sentence + "\n").meetings
+    assert [(p.organization.label, p.country.label if p.country else None) for p in m.participations] == [
+        ("Hanbit Telecom", "Republic of Korea"), ("Sakura Mobile", "Japan"), ("Zed Networks", "Côte d'Ivoire")]

@@ -319,6 +319,22 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     if country:
         return
+    # 'Example Networks from Japan', 'Example Labs based in Kenya': the country after the name
+    from_country = re.search(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\.?\s*$", item)
+    country = _country_ref(ref, text, s + from_country.start(1), s + from_country.end(1)) if from_country else None
+    if country is not None and from_country is not None:
+        org = organization_ref(ref, text, s, s + from_country.start())
+        if org:
+            result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return
+    # "Korea's Example Telecom": the country before the name
+    owner = re.match(r"(?:the\s+)?([^,;()]+?)['’]s\s+", item)
+    country = _country_ref(ref, text, s + owner.start(1), s + owner.end(1)) if owner else None
+    if country is not None and owner is not None:
+        org = organization_ref(ref, text, s + owner.end(), e)
+        if org:
+            result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return
     # 'Example Institute (EI) of Mexico': the acronym after the name, the country after both
     of_country = re.search(r"\s+of\s+(?:the\s+)?((?:(?!\sof\s)[^,;()])+?)(?:\s*\(\s*[A-Z][\w&./-]{1,11}\s*\))?\s*\.?\s*$", item)
     country = _country_ref(ref, text, s + of_country.start(1), s + of_country.end(1)) if of_country else None
