@@ -65,6 +65,16 @@ def test_coordinated_modifiers_share_their_noun(ref):
     assert topics(ref, text) == ["evolving technical and business models of community mesh networks"]
 
 
+def test_paired_participles_share_their_noun(ref):
+    text = "Speakers discussed the needs of developed and developing regions and the cost of lunar relay links."
+    assert topics(ref, text) == ["needs of developed and developing regions", "cost of lunar relay links"]
+
+
+def test_an_adverbial_before_the_object_is_skipped(ref):
+    text = "The meeting debated at length the future of maritime numbering."
+    assert topics(ref, text) == ["future of maritime numbering"]
+
+
 def test_between_keeps_both_sides(ref):
     text = "Experts examined the interplay between tower operators and municipal planners."
     assert topics(ref, text) == ["interplay between tower operators and municipal planners"]
@@ -144,6 +154,15 @@ def test_the_importance_of_is_dropped(ref):
     "Delegates discussed the meeting of 4 March 2031.",
     "The group considered the Global Connectivity Summit 2031.",
     "Numbering, naming, addressing and identification requirements were listed.",
+    "The Secretary-General addressed the opening session.",
+    "The chair addressed the meeting and thanked the host.",
+    "The group considered and approved the report of its last meeting.",
+    "Participants welcomed the opportunity to meet in person.",
+    "The agenda included opening remarks, adoption of the agenda and approval of the report.",
+    "They reviewed document TD-7 and contributions C12 and C13.",
+    "The group discussed its budget and its next meeting.",
+    "The board discussed tariffs, drafted guidelines and approved two texts.",
+    "The workshop discussed network slicing and emerging technologies.",
 ])
 def test_no_item(ref, text):
     assert topics(ref, text) == []

@@ -54,6 +54,9 @@ _PREPOSITIONS = frozenset("of on in for about related relating regarding concern
                           "by among across within into over".split())
 #: the prepositions that say what a vague head is about
 _COMPLEMENTS = frozenset("of on in for about related relating regarding concerning".split())
+#: a past tense and its object: a second verb after 'and'
+_VERB_PHRASE = re.compile(r"[a-z]{3,}ed\s+(?:the|a|an|that|its|their|his|her|our|to|on|with|it|them|two|three|"
+                          r"four|five|several|\d+)\b")
 _TOPIC_PREPOSITION = re.compile(r"\s(?:on|about|regarding|concerning)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
 _MAX_CONTENT = 8
@@ -70,6 +73,9 @@ class _Cues:
     not_: re.Pattern
     vague: frozenset[str]
     person: frozenset[str]
+    event: frozenset[str]
+    document: frozenset[str]
+    procedure: re.Pattern
 
 
 def _phrase(phrase: str) -> str:
@@ -107,6 +113,9 @@ def cues() -> _Cues:
         not_=words("not", r"(?:{})(?![\w-])"),
         vague=frozenset(p.lower() for p in rows.get("vague", [])),
         person=frozenset(p.lower() for p in rows.get("person", [])),
+        event=frozenset(p.lower() for p in rows.get("event", [])),
+        document=frozenset(p.lower() for p in rows.get("document", [])),
+        procedure=words("procedure", r"(?:{})(?![\w-])"),
     )
 
 
@@ -191,6 +200,14 @@ def _items(ref: Reference, text: str, s: int, e: int, c: _Cues) -> list[tuple[in
     if e <= s or c.not_.match(text, a0, e):
         return []  # 'debated how X could ...', 'topics discussed at ...': a clause, not a list of subjects
     parts = _split(text, s, e)
+    for k, (a, b, sep) in enumerate(parts):
+        if k and sep == "and" and _VERB_PHRASE.match(text, a, b):
+            # 'the meeting and thanked the host', 'X, drafted guidelines and approved two texts': the verbs are
+            # coordinated, the object ended before the first of them
+            while k > 1 and re.match(r"[a-z]{3,}ed\s", text[parts[k - 1][0]:parts[k - 1][1]]):
+                k -= 1
+            parts = parts[:k]
+            break
     items: list[list[int]] = []
     for k, (a, b, sep) in enumerate(parts):
         a, b = _trim(text, a, b, c)
@@ -204,7 +221,12 @@ def _items(ref: Reference, text: str, s: int, e: int, c: _Cues) -> list[tuple[in
                 and " and " not in text[items[-1][0]:items[-1][1]]:
             items[-1][1] = b  # 'the relationship between operators and providers'
             continue
-        if words and not last and (len(words) == 1 and _modifier(words[0]) or _modifier(words[-1], strict=True)):
+        following = [] if last else _content(text[parts[k + 1][0]:parts[k + 1][1]])
+        # 'developed and developing countries'; not 'network slicing and emerging technologies' (a known subject)
+        paired = bool(following) and _modifier(following[0]) and not any(
+            x.end == b for x in ref.find(text, {"Topic"}, a, b))
+        if words and not last and (len(words) == 1 and _modifier(words[0])
+                                   or _modifier(words[-1], strict=not paired)):
             before = _content(text[items[-1][0]:items[-1][1]]) if items else []
             if before and sep == "," and _modifier(before[-1], strict=len(before) > 1):
                 items[-1][1] = b  # 'emerging economic, regulatory and policy trends': one chain of modifiers
@@ -321,8 +343,10 @@ def _label(ref: Reference, text: str, a: int, b: int, c: _Cues) -> str | None:
         return None
     if _name(ref, phrase) or _MONTHS.search(phrase) or c.end.match(phrase):
         return None
-    if _head(phrase).lower() in c.person:
-        return None  # 'the participants from 20 countries', 'the new chairman'
+    if _head(phrase).lower() in c.person | c.event or c.procedure.match(phrase):
+        return None  # 'the participants from 20 countries', 'the opening session', 'adoption of the agenda'
+    if not [w for w in _content(phrase) if not re.search(r"\d", w) and w.lower() not in c.document | {"and"}]:
+        return None  # 'contributions C45 and C46': documents by number
     if ref.lookup(phrase) is not None:
         return None  # a vocabulary topic (linked as such) or a name
     if _YEAR.search(phrase) or _vague(phrase, c):
