@@ -75,6 +75,21 @@ def test_an_adverbial_before_the_object_is_skipped(ref):
     assert topics(ref, text) == ["future of maritime numbering"]
 
 
+def test_items_after_a_colon_when_a_count_announces_them(ref):
+    text = "In her keynote, the Director focused on three priorities: harbour sensor grids, civic outreach and stable funding."
+    assert topics(ref, text) == ["harbour sensor grids", "civic outreach", "stable funding"]
+
+
+def test_common_adjectives_share_their_noun(ref):
+    text = "Participants exchanged views on the funding of test labs by small and medium enterprises."
+    assert topics(ref, text) == ["funding of test labs by small and medium enterprises"]
+
+
+def test_an_object_cut_by_the_next_verb_loses_its_dangling_and(ref):
+    text = "The council reviewed the progress of the drafting team and welcomed the publication of the tariff handbook."
+    assert topics(ref, text) == ["progress of the drafting team", "publication of the tariff handbook"]
+
+
 def test_between_keeps_both_sides(ref):
     text = "Experts examined the interplay between tower operators and municipal planners."
     assert topics(ref, text) == ["interplay between tower operators and municipal planners"]
@@ -163,6 +178,9 @@ def test_the_importance_of_is_dropped(ref):
     "The group discussed its budget and its next meeting.",
     "The board discussed tariffs, drafted guidelines and approved two texts.",
     "The workshop discussed network slicing and emerging technologies.",
+    "The chairs welcomed Ms Oda Brennvik as the new vice-chair of the council.",
+    "Over two days we will address how to attract younger delegates.",
+    "The fee, which many considered a barrier to participation, was kept.",
 ])
 def test_no_item(ref, text):
     assert topics(ref, text) == []

@@ -47,9 +47,14 @@ _NOT_ADJECTIVES = frozenset("proposal proposals approval approvals terminal term
                             "perspective perspectives secretary dictionary glossary summary library territory "
                             "laboratory directory inventory history category memory repository cable table "
                             "variable deliverable deliverables constable bible".split())
+#: adjectives without an adjective's ending
+_COMMON_ADJECTIVES = frozenset("small medium large big high low new old long short fixed mobile open closed wired "
+                               "wireless public private smart green safe secure fast slow local global main key "
+                               "major minor".split())
 #: what may stand before a vague head and still say nothing of its subject ('the growing interest')
 _PLAIN_MODIFIERS = frozenset("new current recent latest main key major future further other certain specific "
-                             "important general wider broader various several many".split())
+                             "important general wider broader various several many two three four five six seven "
+                             "eight nine ten".split())
 _PREPOSITIONS = frozenset("of on in for about related relating regarding concerning to under as at with between from "
                           "by among across within into over".split())
 #: the prepositions that say what a vague head is about
@@ -57,6 +62,8 @@ _COMPLEMENTS = frozenset("of on in for about related relating regarding concerni
 #: a past tense and its object: a second verb after 'and'
 _VERB_PHRASE = re.compile(r"[a-z]{3,}ed\s+(?:the|a|an|that|its|their|his|her|our|to|on|with|it|them|two|three|"
                           r"four|five|several|\d+)\b")
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b(?:how|whether|what|why)\b", re.IGNORECASE)
 _TOPIC_PREPOSITION = re.compile(r"\s(?:on|about|regarding|concerning)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
 _MAX_CONTENT = 8
@@ -150,6 +157,9 @@ def _objects(text: str, c: _Cues) -> list[tuple[int, int]]:
         leads = list(c.lead.finditer(text, s, e))
         for i, m in enumerate(leads):
             stop = leads[i + 1].start() if i + 1 < len(leads) else e
+            clause = re.split(r"[,;:]", text[s:m.start()])[-1]
+            if _RELATIVE.search(clause):
+                continue  # 'X, which many considered a barrier': the object is X, before the clause
             rest = text[m.end():stop]
             if re.fullmatch(r"\s*:?\s*", rest):
                 if rest.strip() == ":" or text[e - 1:e] == ":":
@@ -159,7 +169,10 @@ def _objects(text: str, c: _Cues) -> list[tuple[int, int]]:
             b = stop
             colon = text.find(":", a, b)
             if colon > a and text[a:colon].strip():
-                b = colon  # 'presentations on X: A, B and C' - what follows the colon says who, not what
+                if _vague(" ".join(text[a:colon].split()), c):
+                    a = colon + 1  # 'three priorities: A, B and C' - the items follow the colon
+                else:
+                    b = colon  # 'presentations on X: A, B and C' - what follows the colon says who, not what
             dash = re.search(r"\s[–—-]\s", text[a:b])
             if dash:
                 b = a + dash.start()
@@ -299,9 +312,14 @@ def _trim(text: str, a: int, b: int, c: _Cues) -> tuple[int, int]:
 
 
 def _rstrip(text: str, a: int, b: int) -> int:
-    while b > a and not (text[b - 1].isalnum() or text[b - 1] == ")"):
-        b -= 1
-    return b
+    """The end without closing punctuation or a dangling 'and' (the next verb was cut off)."""
+    while True:
+        while b > a and not (text[b - 1].isalnum() or text[b - 1] == ")"):
+            b -= 1
+        m = re.search(r"(?:^|\s)(?:and|or|as\s+well\s+as)$", text[a:b], re.IGNORECASE)
+        if not m:
+            return b
+        b = a + m.start()
 
 
 def _content(phrase: str) -> list[str]:
@@ -313,6 +331,8 @@ def _modifier(word: str, strict: bool = False) -> bool:
     'network slicing' ends with a noun), never a noun of such an ending ('approval')."""
     if word.lower() in _NOT_ADJECTIVES or not word.islower():
         return False
+    if word in _COMMON_ADJECTIVES:
+        return True
     return bool((_STRICT_ADJECTIVE if strict else _ADJECTIVE).fullmatch(word))
 
 
@@ -339,8 +359,8 @@ def _ends_in_name(phrase: str) -> bool:
 def _label(ref: Reference, text: str, a: int, b: int, c: _Cues) -> str | None:
     """The item as a topic label, or None when it is no subject."""
     phrase = " ".join(text[a:b].split())
-    if not phrase or c.not_.match(phrase):
-        return None
+    if not phrase or c.not_.match(phrase) or _CLAUSE.search(phrase) or _honorific(phrase):
+        return None  # 'consider how to attract experts', 'Ms X as the new vice-chair'
     if _name(ref, phrase) or _MONTHS.search(phrase) or c.end.match(phrase):
         return None
     if _head(phrase).lower() in c.person | c.event or c.procedure.match(phrase):
@@ -371,7 +391,21 @@ def _vague(phrase: str, c: _Cues) -> bool:
         return False
     if k < len(words) and words[k].lower() in _COMPLEMENTS:
         return False  # 'strategic issues in standardization'
-    return all(w.lower() in _PLAIN_MODIFIERS or _modifier(w) for w in words[:k - 1])
+    return all(w.lower() in _PLAIN_MODIFIERS or w.lower() in _FUNCTION or _modifier(w) for w in words[:k - 1])
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """The styles written before a person's name (ontology/reference/person-words.csv)."""
+    path = reference_dir() / "person-words.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(line for line in f if line.strip() and not line.startswith("#"))
+        return frozenset(r["word"].strip().rstrip(".").lower() for r in rows if r["kind"].strip() == "honorific")
+
+
+def _honorific(phrase: str) -> bool:
+    words = phrase.replace(".", " ").split()
+    return any(" ".join(words[:n]).lower() in _honorifics() for n in (1, 2, 3))
 
 
 def _head(phrase: str) -> str:
@@ -393,7 +427,10 @@ def _short_groups(ref: Reference, phrase: str) -> str:
         notation = ref.graph.value(URIRef(m.entry.iri), SKOS.notation)
         if notation is None or len(phrase[m.start:m.end].split()) < 3:
             continue
-        out.append(phrase[pos:m.start])
+        before = phrase[pos:m.start]
+        if re.search(r"(?:^|\s)the\s$", before, re.IGNORECASE):
+            before = before[:before.lower().rfind("the")]  # 'TSAG', not 'the TSAG'
+        out.append(before)
         out.append(str(notation))
         pos = m.end
     out.append(phrase[pos:])
