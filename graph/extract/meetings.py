@@ -19,9 +19,10 @@ from typing import NamedTuple
 from .. import iris
 from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
 from ..read import Text
-from ..reference import Reference, load_reference
+from ..reference import Reference, fold, load_reference
 from ..resources import reference_dir
 from ..vocabulary import vocabulary
+from .agenda import find_agenda_topics
 from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases
@@ -222,8 +223,12 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
         [m.place.span for m in ms if m.place]
     # a phrase that only names a kind of meeting ('CxO meeting': inside an anchor's phrase) is no subject; one that
     # speaks of a meeting is ('outcome of the preparatory meeting')
-    facts.keyphrases = [(p, sp) for p, sp in find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
-                        if not any(a <= sp.start and sp.end <= b for a, b in meeting_names)]
+    keyphrases = [(p, sp) for p, sp in find_keyphrases(ref, text, skip=[(s.start, s.end) for s in names])
+                  if not any(a <= sp.start and sp.end <= b for a, b in meeting_names)]
+    # agenda items first: a key phrase inside one says less than the item it is part of
+    agenda = find_agenda_topics(ref, text, skip=[(s.start, s.end) for s in names] + list(meeting_names))
+    facts.keyphrases = agenda + [(p, sp) for p, sp in keyphrases if not any(
+        a.start <= sp.start and sp.end <= a.end or fold(p) == fold(q) for q, a in agenda)]
 
 
 # -- anchors and meetings ------------------------------------------------------------------------
