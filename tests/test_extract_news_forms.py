@@ -146,3 +146,13 @@ def test_the_country_of_a_participant_written_before_or_after_its_name(sentence)
     (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\n" + sentence + "\n").meetings
     assert [(p.organization.label, p.country.label if p.country else None) for p in m.participations] == [
         ("Hanbit Telecom", "Republic of Korea"), ("Sakura Mobile", "Japan"), ("Zed Networks", "Côte d'Ivoire")]
+
+
+def test_key_phrases_about_the_meeting_itself_are_no_subjects():
+    facts = _facts("Asia-Pacific CTOs meet in Bangkok ahead of the summit\n\nThe CTO meeting was held as a virtual "
+                   "meeting on 3 June 2023. The outgoing vice-chairs and leading ICT companies discussed "
+                   "satellite-terrestrial convergence and agreed to report back.\n")
+    phrases = [p for p, _ in facts.keyphrases]
+    assert "satellite-terrestrial convergence" in phrases
+    assert not any(w in p for p in phrases for w in ("virtual meeting", "vice-chairs", "companies", "bangkok",
+                                                     "report back"))

@@ -43,6 +43,19 @@ def stopwords() -> frozenset[str]:
                      if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def nonsubjects() -> frozenset[str]:
+    path = reference_dir() / "keyphrase-nonsubjects.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+def _about_the_meeting(ref: Reference, words: list[str]) -> bool:
+    """'virtual meeting', 'outgoing vice-chairs', 'Bangkok ahead': the meeting's own format, people or place."""
+    return any(w.lower() in nonsubjects() or (w[:1].isupper() and ref.lookup(w, ref.place_kinds) is not None)
+               for w in words)
+
+
 def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, list[str]]]:
     """Runs of content words inside one clause, with their offsets."""
     stop = stopwords()
@@ -99,7 +112,7 @@ def find_keyphrases(ref: Reference, text: str, skip=(), limit: int | None = None
             continue
         if all(w[0].isupper() or w.isupper() for w in words):
             continue  # a name ('Example Regulatory Authority'), not a subject
-        if sum(len(w) >= 3 for w in words) < 2:
+        if sum(len(w) >= 3 for w in words) < 2 or _about_the_meeting(ref, words):
             continue
         phrase = " ".join(w.lower() if not w.isupper() else w for w in words)
         if ref.lookup(phrase, {"Topic"}) is not None:
