@@ -44,7 +44,10 @@ def test_timeout_stops_the_query_while_others_are_answered(fast_timeout):
     assert "time limit of 1 s" in response.text
     assert elapsed < 1.0 + 2.0
     assert answered and all(code == 200 for code, _ in answered)
-    assert max(t for _, t in answered) < 0.5
+    times = sorted(t for _, t in answered)
+    # one waiting behind the runaway query would take its whole time limit (1 s): the typical one is held to
+    # 0.5 s, every one below the limit (a busy 2-core machine may slow one down, never block it)
+    assert times[len(times) // 2] < 0.5 and times[-1] < 1.0, times[-5:]
     # The worker that ran it is gone (killed, not left computing) and has been replaced.
     after = set(pool.pids)
     assert len(after) == 2
