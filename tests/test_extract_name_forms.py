@@ -49,3 +49,14 @@ def test_a_plural_post_before_a_colon_in_prose_is_held_by_each_person_listed():
 def test_a_colon_after_words_that_are_no_post_gives_no_post():
     (p,) = _people("He said the following: Ms. Miho Example (Japan) agreed.")
     assert p.post is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("H.E. Eng. Abdullah Example, Minister of Communications and Information Technology of Saudi Arabia, welcomed "
+     "participants.", "Abdullah Example"),
+    ("Minister of Communications and Information Technology of Saudi Arabia Abdullah Example welcomed participants.",
+     "Abdullah Example"),
+])
+def test_a_country_of_two_words_ends_a_posts_domain(sentence, name):
+    (p,) = _people(sentence)
+    assert (p.name, p.post.label) == (name, "Minister of Communications and Information Technology of Saudi Arabia")

@@ -144,7 +144,7 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     return None
 
 
-def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
+def _split_domain(text: str, s: int, e: int, ref: Reference | None = None) -> tuple[int, int | None]:
     """Where a post written straight before a name ends: 'Minister of Communications Jane Roe' ends after
     'Communications'. Returns (post end, name start or None)."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[s:e])]
@@ -155,6 +155,12 @@ def _split_domain(text: str, s: int, e: int) -> tuple[int, int | None]:
     run = [text[s + a:s + b] for a, b in words[i:]]
     if run and (has_legal_form(" ".join(run)) or any(is_legal_word(w) for w in run)):
         return e, None  # 'CTO of Acme Inc': a company's name ends the domain, no person's
+    if ref is not None and run:
+        if ref.lookup(" ".join(run), ref.place_kinds | {"Organization"}) is not None:
+            return e, None  # 'Minister of Communications of Saudi Arabia': a country's name ends the domain, no person's
+        for j in range(len(run) - 2, 0, -1):  # 'Minister of X of Saudi Arabia Jane Roe': the country, then the name
+            if ref.lookup(" ".join(run[:j]), ref.place_kinds | {"Organization"}) is not None:
+                return s + words[i + j - 1][1], s + words[i + j][0]
     k = sum(1 for w in run if w not in _PARTICLES)
     if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
         return s + words[i - 1][1], s + words[i][0]
@@ -198,7 +204,7 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 e = s + cut.start()
                 cut = _CLAUSE_END.search(text[s:e])
             e = s + len(text[s:e].rstrip(" .,"))
-            e, name_start = _split_domain(text, m.start("domain"), e)
+            e, name_start = _split_domain(text, m.start("domain"), e, ref)
             e = max(e, m.end("title"))
             if name_start is None:
                 e = _domain_list_end(ref, text, e, end)
