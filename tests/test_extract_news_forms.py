@@ -156,3 +156,10 @@ def test_key_phrases_about_the_meeting_itself_are_no_subjects():
     assert "satellite-terrestrial convergence" in phrases
     assert not any(w in p for p in phrases for w in ("virtual meeting", "vice-chairs", "companies", "bangkok",
                                                      "report back"))
+
+
+def test_a_list_one_organization_a_line_keeps_and_inside_a_name():
+    (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\nThe participating organizations were:\n"
+                  "- Acme Telecom\n- King Example City for Science and Technology\n- Ericsson and Nokia\n").meetings
+    assert [p.organization.label for p in m.participations] == [
+        "Acme Telecom", "King Example City for Science and Technology", "Ericsson", "Nokia"]

@@ -124,9 +124,12 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     return len(text) if nl < 0 else nl
 
 
-def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (),
+           line_item: bool = False) -> list[tuple[int, int]]:
     """Item offsets of a list; ';' separates items when present, else ',' and a final 'and' (never inside a name
-    the reference data knows, in `known`: 'Ministry of Science and ICT' is one item)."""
+    the reference data knows, in `known`: 'Ministry of Science and ICT' is one item). `line_item`: the text is one
+    line of a list written one item a line, where 'and' after 'of'/'for' goes on with the name ('King Example City
+    for Science and Technology')."""
     body = text[start:end]
     depth = 0
     seps: list[tuple[int, int]] = []
@@ -145,6 +148,8 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
         for m in re.finditer(rf",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9]|{_PARTICLES_RUN.pattern}[A-Z])", body):
             # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
             if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
+                continue
+            if line_item and "," not in body and re.search(r"\s(?:of|for|on)\s", body[:m.start()]):
                 continue
             if not any(s <= m.start() < e for s, e in seps) and \
                     not any(a < start + m.start() and start + m.end() < b for a, b in known):
@@ -499,7 +504,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 for ls, le in block:
                     one_row = _CELL_SEP.search(text[ls:le].strip())  # a table row's cells are not list items
-                    for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le))):
+                    for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le), True)):
                         _parse_item(ref, text, s, e, result)
             else:
                 if text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
