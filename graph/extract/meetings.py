@@ -383,7 +383,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
-            ds = _in_named_year(m.group(), ds)
+            shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
+                         for a, b in phrases)
+            ds = _in_named_year(m.group(), ds) if shared else ds
             date = _meeting_date(text, m.end(), ds, s)
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
@@ -407,22 +409,14 @@ _NAMED_YEAR = re.compile(r"(?<![\w-])(?:19|20)(\d\d)(?![\w-])|-(\d\d)\b")
 
 
 def _in_named_year(name: str, ds: list[DateMention]) -> list[DateMention]:
-    """The dates a meeting whose name says its year can have: 'appointed by WTSA-24 in Geneva on 20 January 2025'
-    dates another meeting. A date whose year was inferred (not written) takes the name's year instead."""
+    """The dates a meeting whose name says its year can take when its sentence names another meeting too: 'appointed
+    by WTSA-24 in Geneva on 20 January 2025' dates the other one. Alone in its sentence, a meeting takes a date of
+    another year: an edition held late keeps its name ('GSS-20 was held on 23 February 2022')."""
     m = _NAMED_YEAR.search(name)
     if not m:
         return ds
-    year = 2000 + int(m.group(1) or m.group(2)) if m.group(2) else int(m.group(0))
-    kept = []
-    for d in ds:
-        if d.start.year == year or d.end.year == year:
-            kept.append(d)
-        elif d.year_inferred and d.start.year == d.end.year:
-            try:
-                kept.append(replace(d, start=d.start.replace(year=year), end=d.end.replace(year=year)))
-            except ValueError:  # 29 February
-                pass
-    return kept
+    year = 2000 + int(m.group(2)) if m.group(2) else int(m.group(0))
+    return [d for d in ds if year in (d.start.year, d.end.year)]
 
 
 def _check_generic_anchors(anchors: list[Anchor]) -> None:
