@@ -26,7 +26,7 @@ from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases
 from .organizations import find_organizations
-from .participants import find_host, find_participant_lists, organization_ref
+from .participants import find_hosts, find_participant_lists, organization_ref
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
@@ -1008,7 +1008,9 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             m.groups_represented.extend(pl.groups)
         list_spans = [(pl.span.start, pl.span.end) for pl in lists]
         if m.host is None:
-            m.host = find_host(ref, text, start, end)
+            hosts = find_hosts(ref, text, start, end)
+            if hosts:
+                m.host, m.co_hosts = hosts[0], hosts[1:]
         m.people.extend(find_people(ref, text, start, end))
         m.groups_mentioned.extend(g for g in find_groups(ref, text, start, end)
                                   if not any(a <= g.span.start < b for a, b in list_spans))

@@ -515,6 +515,13 @@ _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|
 def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by');
     'hosted by' before 'organized' or 'convened by' (the convener is often ITU's own official)."""
+    hosts = find_hosts(ref, text, start, end)
+    return hosts[0] if hosts else None
+
+
+def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
+    """The host (find_host) and the organizations named with it: 'co-hosted by A and B', 'jointly organized by A,
+    B and C' -> [A, B, C]."""
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
@@ -529,8 +536,44 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     for m in sorted(about_meeting, key=lambda m: not _HOSTED.search(m.group())):  # stable: text order within each
         host = _host_at(ref, text, m, end)
         if host is not None:
-            return host
-    return None
+            return [host] + _co_hosts(ref, text, host, end)
+    return []
+
+
+#: ', B', ' and B', ', and B', ' & B' after a host: the next name of a list of hosts
+_AND_NEXT = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:the[ \t]+)?(?=[A-Z0-9])")
+#: where a name in a list of hosts ends
+_HOST_NAME_END = re.compile(r"[,.;:()\n]|\s+(?:and|&|in|at|on|from|during|which|who|with|to|for|under|was|were|is|"
+                            r"are|took|held|met|brought|gathered)\b")
+
+
+def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
+    """The organizations named after a host with 'and' or commas ('hosted by A and B', 'co-hosted by A, B and C'):
+    each an organization's name (known, or capitalised word by word), not a person ('and Mr X') and not the next
+    clause ('and the meeting ...' is lower case after 'the'; 'and opened by' is no name)."""
+    out: list[Ref] = []
+    at = host.span.end
+    while len(out) < 5:
+        if text[at:at + 1] == ")":  # 'A (ACR) and B'
+            at += 1
+        nxt = _AND_NEXT.match(text, at, end)
+        if nxt is None:
+            break
+        s = nxt.end()
+        stop = _HOST_NAME_END.search(text, s, end)
+        e = stop.start() if stop else end
+        e = max([e] + [b for a, b in _known_names(ref, text, s, min(end, s + 160)) if a == s])
+        acr = re.match(r"[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)", text[e:e + 20])
+        if acr:
+            e += acr.end()
+        if starts_with_styles(text[s:e]) or starts_with_title(text[s:e]) or find_people(ref, text, s, e):
+            break
+        org = organization_ref(ref, text, s, e)
+        if org is None or (org.iri is None and not _name_like(org.label)):
+            break
+        out.append(org)
+        at = org.span.end
+    return out
 
 
 _HOST_FIELD_LINE = re.compile(_HOST_FIELD, re.IGNORECASE)
