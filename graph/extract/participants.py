@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..facts import Participation, Ref, Span
@@ -161,13 +161,27 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
     return [(s, e) for s, e in out if text[s:e].strip(" .;,\n")]
 
 
+#: a city this large may stand for its country after an organization's name ('Apex Networks, Shenzhen'); smaller
+#: ones are too often other words
+_LOCATION_CITY = 100_000
+
+
 def _country_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """The country text[s:e] names: a country, a reference place, or a gazetteer region or large city (a state,
+    province or city after an organization's name: 'Example University, Texas' is in the United States)."""
     name = clean(text[s:e])
     entry = ref.lookup(name, ref.place_kinds)
-    if entry is None:
+    if entry is not None:
+        iri = ref.country_of(entry.iri) or entry.iri
+        return Ref("Country", ref.labels.get(iri, name), Span.of(text, s, e), iri)
+    if not name[:1].isupper():
         return None
-    iri = ref.country_of(entry.iri) or entry.iri
-    return Ref("Country", ref.labels.get(iri, name), Span.of(text, s, e), iri)
+    from ..gazetteer import gazetteer
+    for c in gazetteer(ref).lookup(name):
+        p = c.place
+        if c.primary and not p.common and (p.kind == "Region" or p.population >= _LOCATION_CITY):
+            return Ref("Country", ref.labels.get(p.country, p.country), Span.of(text, s, e), p.country)
+    return None
 
 
 def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
@@ -536,6 +550,13 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     for m in sorted(about_meeting, key=lambda m: not _HOSTED.search(m.group())):  # stable: text order within each
         host = _host_at(ref, text, m, end)
         if host is not None:
+            where = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})(?=[ \t]*(?:[,.;)]|$))",
+                             text[host.span.end:end])
+            country = _country_ref(ref, text, host.span.end + where.start(1), host.span.end + where.end(1)) if where else None
+            if country is not None:  # 'hosted by Example University, California': where the host is
+                if host.country is None and not ref.is_reference(host.iri):
+                    host = replace(host, country=country)
+                return [host]
             return [host] + _co_hosts(ref, text, host, end)
     return []
 
@@ -569,8 +590,8 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
         if starts_with_styles(text[s:e]) or starts_with_title(text[s:e]) or find_people(ref, text, s, e):
             break
         org = organization_ref(ref, text, s, e)
-        if org is None or (org.iri is None and not _name_like(org.label)):
-            break
+        if org is None or (org.iri is None and not _name_like(org.label)) or _country_ref(ref, text, s, e):
+            break  # 'hosted by A and Rwanda', 'A, Texas': a place, not a second host
         out.append(org)
         at = org.span.end
     return out

@@ -126,6 +126,10 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
             gfound.append(f)
     found = sorted(found + gfound, key=lambda f: f.start)
 
+    # 'hosted by Example University, California': the region after an organization's name is where that
+    # organization is, not where the meeting was (unless the meeting was held there: 'held at Example
+    # University, California')
+    found = [f for f in found if f.kind == "Country" or not _organization_before(text, s, f.start)]
     places = [f for f in found if f.kind in ("City", "Region")]
     countries = [f for f in found if f.kind == "Country"]
     if places:
@@ -192,6 +196,26 @@ def _town_before(text: str, s: int, pos: int) -> Ref | None:
         return None
     off = max(s, pos - 60)
     return Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
+
+
+_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w&'’.-]*|[A-Z0-9][A-Z0-9&.-]+)(?:[ \t]+(?:(?:of|and|for|the|de|&)[ \t]+)*"
+                                r"(?:[A-Z][\w&'’.-]*|[A-Z0-9][A-Z0-9&.-]+)){0,8}),[ \t]*$")
+
+
+def _organization_before(text: str, s: int, pos: int) -> bool:
+    """Whether the place at pos follows an organization's name and a comma ('Example University, California',
+    'Apex Networks Inc., Texas'), the name not itself where a meeting was held ('at Example University, ...')."""
+    from .organizations import organization_words
+
+    before = _before(text, s, pos)
+    m = _NAME_BEFORE_COMMA.search(before)
+    if m is None:
+        return False
+    words = organization_words()
+    name = m.group(1).split()
+    if not any(w.rstrip(".,") in words.get("head", ()) or w.rstrip(".,") in words.get("legal", ()) for w in name):
+        return False
+    return not _PLACE_BEFORE.search(before[:m.start(1)])
 
 
 def _before(text: str, s: int, pos: int) -> str:
