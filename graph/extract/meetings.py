@@ -652,6 +652,10 @@ _ORDINAL_IN_ITS = re.compile(rf"\b(?:now[ \t]+)?in[ \t]+its[ \t]+({ORDINAL_PATTE
                              re.IGNORECASE)
 
 
+#: 'held its 5th meeting': the ordinal inside a name written as a clause
+_ORDINAL_ITS = re.compile(rf"\bits[ \t]+({ORDINAL_PATTERN})[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:meeting|session)\b", re.IGNORECASE)
+
+
 def _ordinal_after(text: str, name_end: int, end: int) -> re.Match | None:
     """The ordinal a sentence gives a meeting after its name: in brackets right after it ('Example Forum (5th
     edition)'), or 'in its 5th edition' later in the part of the sentence about it."""
@@ -847,6 +851,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         if value is not None:  # 'zeroth' is recorded as read; the SHACL gate decides
             off = a.name_span[0] - len(before)
             m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
+    if m.ordinal is None:  # 'TSAG held its 5th meeting', 'SG13 convened its third session'
+        om = _ORDINAL_ITS.search(text, a.name_span[0], min(e, a.name_span[1] + 60))
+        if om and om.start() <= a.name_span[1] + 25 and ordinal(om.group(1)) is not None:
+            m.ordinal = (ordinal(om.group(1)), Span.of(text, om.start(1), om.end(1)))
     om = _ordinal_after(text, a.name_span[1], e) if m.ordinal is None else None
     if om and any(a.name_span[1] <= o.name_span[0] < om.start() for o in anchors if o is not a):
         om = None  # 'the CTO meeting, held alongside the Example Summit, now in its 5th edition': the summit's

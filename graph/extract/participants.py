@@ -523,7 +523,9 @@ _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and
                                  r"delegation")
 
 
-_MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering)\b", re.I)
+_MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
+                            r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG))\b",
+                            re.I)
 
 
 def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
