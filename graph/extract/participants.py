@@ -34,6 +34,10 @@ _LIST_TRIGGER = re.compile(
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators)\s+represented(?:\s+(?:were|included|are))?\s*:"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
+    # a heading line of its own over a bulleted list, saying who attended: 'Attending CTOs and their companies:'
+    r"|(?m:^[ \t]*(?=[^\n]{0,60}\b(?:attend\w*|particip\w*|represent\w*|took\s+part|present)\b)"
+    r"(?=[^\n]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions)\b)[^\n:]{3,80}:[ \t]*$"
+    r"(?=\n[ \t]*[•·▪◦*-]))"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
     r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",

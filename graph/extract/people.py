@@ -243,12 +243,40 @@ def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
     if m is None:
         return e
     for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
-        part = re.sub(r"^the[ \t]+", "", part.strip())
+        part = re.sub(r"^(?:(?:and|&)[ \t]+)?(?:the[ \t]+)?", "", part.strip())
         name = read_name(ref, part, 0, len(part))
-        if part and (ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
+        if part and (starts_with_styles(part) or ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
                      or (name is not None and name[1] == len(part))):
             return e
     return m.end()
+
+
+_OF_GROUP = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:ITU-T[ \t]+)?")
+
+
+def _posts_with_their_group(ref: Reference, text: str, found: list, end: int) -> list:
+    """A post title followed by 'of' and a group whose name holds post words ('Chair of the Rapporteur Group on
+    Standardization Strategy (RG-StdsStrat)'): the post runs to the group's end and is in it; the title words
+    inside the group's name are no posts of their own."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    out: list = []
+    skip_to = -1
+    for a, b, post in found:
+        if a < skip_to:
+            continue
+        of = _OF_GROUP.match(text, b, end)
+        if of and not re.search(r"\s(?:of|for|in)\s", text[a:b]):
+            g = next((g for g in find_groups(ref, text, of.end(), min(end, of.end() + 120))
+                      if g.span.start == of.end()), None)
+            if g is not None and any(of.end() <= x < g.span.end for x, _, _ in found):
+                title = text[a:b]
+                generic = _generic_post(ref, title)
+                label = generic.label if generic else re.sub(r"\s+", " ", title).strip()
+                out.append((a, g.span.end, _post_in(ref, text, a, g.span.end, f"{label} of {g.label}", g)))
+                skip_to = g.span.end
+                continue
+        out.append((a, b, post))
+    return out
 
 
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
@@ -283,6 +311,7 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
                 found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
     found.sort(key=lambda x: x[0])
+    found = _posts_with_their_group(ref, text, found, end)
     # 'Senior Vice President and CTO of KDDI', 'Chairman and CEO': two posts one person holds, as one role
     merged: list[tuple[int, int, Ref]] = []
     for a, b, post in found:
