@@ -145,6 +145,7 @@ class Meeting:
     attendance: tuple[str, Span] | None = None
     co_located: EventMention | None = None
     host: Ref | None = None
+    co_hosts: list[Ref] = field(default_factory=list)  # 'co-hosted by A and B': B (and any after it)
     participant_count: tuple[int, str, Span] | None = None
     participations: list[Participation] = field(default_factory=list)
     groups_represented: list[Ref] = field(default_factory=list)

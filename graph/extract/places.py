@@ -126,8 +126,16 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
             gfound.append(f)
     found = sorted(found + gfound, key=lambda f: f.start)
 
+    # 'hosted by Example University, California': the region after an organization's name is where that
+    # organization is, not where the meeting was (unless the meeting was held there: 'held at Example
+    # University, California')
+    found = [f for f in found if f.kind == "Country" or not _organization_before(text, s, f.start)]
     places = [f for f in found if f.kind in ("City", "Region")]
     countries = [f for f in found if f.kind == "Country"]
+    if not places:
+        town = _town_held_in(ref, text, s, e, countries, exclude)
+        if town is not None:
+            return town
     if places:
         def beside_its_country(f: _Found) -> bool:  # 'New Delhi, India' over 'at Example Hall' in one sentence
             return any(c.iri == f.country and 0 <= c.start - f.end <= 3 for c in countries)
@@ -137,6 +145,7 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
             # 'in Nusa Dua, Bali': a town too small for the gazetteer, named before its region
             town = _town_before(text, s, best.start)
             if town is not None:
+                town = _known_town(ref, town, best.country)
                 named = next((c for c in countries if c.iri == best.country), None)
                 country = Ref("Country", named.label, Span.of(text, named.start, named.end), named.iri) if named else \
                     Ref("Country", ref.labels.get(best.country, best.country), town.span, best.country)
@@ -159,6 +168,7 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
         # 'in Ouagadougou, Burkina Faso': an unknown capitalised name right before the country is its city
         city = _town_before(text, s, x.start)
         if city is not None:
+            city = _known_town(ref, city, x.iri)
             return city, country, False
         return country, country, False
     return None
@@ -179,6 +189,53 @@ def _elsewhere(ref: Reference, gaz, text: str, x, gaz_all) -> bool:
     return found is not None
 
 
+#: 'held in Nusa Dua', 'took place in Bled, Slovenia': a firm place context and the capitalised name after it
+_HELD_IN = re.compile(r"\b(?i:(?:held|hosted|took\s+place|convened|organi[sz]ed|gathered|met|meet|meeting|venue|"
+                      r"located)\s+(?:\w+\s+){0,2}?in|venue\s*:?)\s+"
+                      r"(?P<name>[A-Z][\w'’.-]*(?:[ \t-]+[A-Z][\w'’.-]*){0,2}?)"
+                      r"(?=[ \t]*(?:[,.;:()\n–]|$)|[ \t]+(?:on|from|in|at|during|between|and|to|for|with|under|this|last|"
+                      r"next)\b)")
+
+
+def _town_held_in(ref: Reference, text: str, s: int, e: int, countries: list[_Found], exclude) -> tuple | None:
+    """A town too small for the gazetteer where the text says the meeting was held ('held in Nusa Dua', 'took place
+    in Bled, Slovenia'): GeoNames' towns of 1,000 people or more (graph/gazetteer.py, Towns), the one in a country
+    the sentence names, else the only town of that name. Never a name that is also an organization, a group or a
+    person's ('held in Example Hall' names no town; nor does 'in Plenary')."""
+    from ..gazetteer import towns
+
+    for m in _HELD_IN.finditer(text, s, e):
+        a, b = m.span("name")
+        if any(x <= a < y for x, y in exclude) or ref.find(text, ref.proper_kinds, a, b):
+            continue
+        named = [c for c in countries if c.start >= b]
+        cands = towns(ref).lookup(m.group("name"))
+        if named:
+            cands = tuple(c for c in cands if c.country in {n.iri for n in named})
+        if len(cands) != 1:
+            continue
+        if not named and len(m.group("name").split()) == 1 and not any(
+                x.entry.iri == cands[0].country for x in ref.find(text, {"Country"})):
+            continue  # one word ('held in Auditorium') names a town only with its country named in the document
+        place = cands[0]
+        town = Ref("City", place.label, Span.of(text, a, b), place.iri, gazetteer=True, in_country=place.country)
+        c = next((n for n in named if n.iri == place.country), None)
+        if c is not None:
+            return town, Ref("Country", c.label, Span.of(text, c.start, c.end), c.iri), False
+        return town, Ref("Country", ref.labels.get(place.country, place.country), town.span, place.country), True
+    return None
+
+
+def _known_town(ref: Reference, town: Ref, country: str | None) -> Ref:
+    """The GeoNames town of that name in that country, when there is one ('in Nusa Dua, Bali': id:place/nusa-dua)."""
+    from ..gazetteer import towns
+
+    cands = [p for p in towns(ref).lookup(town.label) if p.country == country]
+    if len(cands) != 1:
+        return town
+    return replace(town, iri=cands[0].iri, gazetteer=True, in_country=cands[0].country)
+
+
 def _town_before(text: str, s: int, pos: int) -> Ref | None:
     """'in Ouagadougou, Burkina Faso', 'in Nusa Dua, Bali': an unknown capitalised name right before a country or
     region is a town of it (not the name of a venue or a body: 'Example University, California')."""
@@ -192,6 +249,26 @@ def _town_before(text: str, s: int, pos: int) -> Ref | None:
         return None
     off = max(s, pos - 60)
     return Ref("City", cm.group(1), Span.of(text, off + cm.start(1), off + cm.end(1)))
+
+
+_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w&'’.-]*|[A-Z0-9][A-Z0-9&.-]+)(?:[ \t]+(?:(?:of|and|for|the|de|&)[ \t]+)*"
+                                r"(?:[A-Z][\w&'’.-]*|[A-Z0-9][A-Z0-9&.-]+)){0,8}),[ \t]*$")
+
+
+def _organization_before(text: str, s: int, pos: int) -> bool:
+    """Whether the place at pos follows an organization's name and a comma ('Example University, California',
+    'Apex Networks Inc., Texas'), the name not itself where a meeting was held ('at Example University, ...')."""
+    from .organizations import organization_words
+
+    before = _before(text, s, pos)
+    m = _NAME_BEFORE_COMMA.search(before)
+    if m is None:
+        return False
+    words = organization_words()
+    name = m.group(1).split()
+    if not any(w.rstrip(".,") in words.get("head", ()) or w.rstrip(".,") in words.get("legal", ()) for w in name):
+        return False
+    return not _PLACE_BEFORE.search(before[:m.start(1)])
 
 
 def _before(text: str, s: int, pos: int) -> str:
