@@ -182,7 +182,7 @@ def _objects(text: str, c: _Cues) -> list[tuple[int, int]]:
 
 def _list_under(text: str, pos: int) -> list[tuple[int, int]]:
     """The list lines (numbered or bulleted) right under a lead-in."""
-    out = []
+    out: list[tuple[int, int]] = []
     nl = text.find("\n", pos)
     while nl != -1:
         line_end = text.find("\n", nl + 1)

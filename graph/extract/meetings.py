@@ -669,7 +669,6 @@ def _fields_end(text: str, e: int) -> int:
 #: 'the third ', 'the 9th annual ', 'the 5th edition of the ': the ordinal of the meeting named next
 _ORDINAL_BEFORE = re.compile(rf"\b({ORDINAL_PATTERN})(?:\s+annual)?(?:\s+(?:edition|iteration|instal?ment)\s+of(?:\s+the)?)?\s+$",
                              re.IGNORECASE)
-_ITS_ORDINAL = re.compile(rf"\bits\s+({ORDINAL_PATTERN})\s+", re.IGNORECASE)
 _EDITION_SUFFIX = re.compile(r"[-–‑ ]?(\d{2})\b|\b((?:19|20)\d\d)\b")
 _EDITION_WORD = r"(?:edition|iteration|instal?ment)"
 #: the ordinal written after the name: 'Example Forum (5th edition)', 'Example Forum (the fifth edition)'
@@ -874,23 +873,20 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
             s = max(s, o.window[0] if o.window[0] > s else _part_end(text, o))
     before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
     om = _ORDINAL_BEFORE.search(before)
-    off = a.name_span[0] - len(before)
-    if om is None:  # 'TSAG held its fourth meeting': the ordinal inside the phrase
-        om = _ITS_ORDINAL.search(text, *a.name_span)
-        off = 0
     if om and m.ordinal is None:
         value = ordinal(om.group(1))
         if value is not None:  # 'zeroth' is recorded as read; the SHACL gate decides
+            off = a.name_span[0] - len(before)
             m.ordinal = (value, Span.of(text, off + om.start(1), off + om.end(1)))
     if m.ordinal is None:  # 'TSAG held its 5th meeting', 'SG13 convened its third session'
         om = _ORDINAL_ITS.search(text, a.name_span[0], min(e, a.name_span[1] + 60))
-        if om and om.start() <= a.name_span[1] + 25 and ordinal(om.group(1)) is not None:
-            m.ordinal = (ordinal(om.group(1)), Span.of(text, om.start(1), om.end(1)))
+        if om and om.start() <= a.name_span[1] + 25 and (value := ordinal(om.group(1))) is not None:
+            m.ordinal = (value, Span.of(text, om.start(1), om.end(1)))
     om = _ordinal_after(text, a.name_span[1], e) if m.ordinal is None else None
     if om and any(a.name_span[1] <= o.name_span[0] < om.start() for o in anchors if o is not a):
         om = None  # 'the CTO meeting, held alongside the Example Summit, now in its 5th edition': the summit's
-    if om and ordinal(om.group(1)) is not None:
-        m.ordinal = (ordinal(om.group(1)), Span.of(text, om.start(1), om.end(1)))
+    if om and (value := ordinal(om.group(1))) is not None:
+        m.ordinal = (value, Span.of(text, om.start(1), om.end(1)))
     # the events the sentence names besides this meeting (never the meeting's own phrase)
     events = [ev for ev in _events(ref, text, s, e)
               if not (ev.span.start < a.name_span[1] and a.name_span[0] < ev.span.end)]

@@ -143,13 +143,13 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
         best = max(places, key=lambda f: (beside_its_country(f), f.strength, -f.start))
         if best.kind == "Region" and best.country:
             # 'in Nusa Dua, Bali': a town too small for the gazetteer, named before its region
-            town = _town_before(text, s, best.start)
-            if town is not None:
-                town = _known_town(ref, town, best.country)
+            small = _town_before(text, s, best.start)
+            if small is not None:
+                small = _known_town(ref, small, best.country)
                 named = next((c for c in countries if c.iri == best.country), None)
                 country = Ref("Country", named.label, Span.of(text, named.start, named.end), named.iri) if named else \
-                    Ref("Country", ref.labels.get(best.country, best.country), town.span, best.country)
-                return town, country, named is None
+                    Ref("Country", ref.labels.get(best.country, best.country), small.span, best.country)
+                return small, country, named is None
         place = Ref(best.kind, best.label, Span.of(text, best.start, best.end), best.iri,
                     gazetteer=best.place is not None, in_country=best.country if best.place is not None else None)
         named = next((c for c in countries if c.iri == best.country), None)
