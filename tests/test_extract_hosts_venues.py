@@ -9,22 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_fixtures import facts_of, only_dated
 
 from itukg.graph.extract.dates import find_dates
-from itukg.graph.extract.meetings import extract
-from itukg.graph.read import Text
-
-
-def _facts(text: str):
-    return extract(Text(source="h.txt", name="h.txt", sha256="6" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
-
-
-def only(text: str):
-    ms = [m for m in _facts(text).meetings if m.start]
-    assert len(ms) == 1, [(m.kind, m.name, m.start) for m in ms]
-    return ms[0]
-
 
 # -- hosts ------------------------------------------------------------------------------------------------
 
@@ -37,12 +24,12 @@ def only(text: str):
      "held in Accra on 2 February 2020.", "Example Regulatory Authority"),
 ])
 def test_who_invited_the_meeting_hosted_it(text, host):
-    m = only(text + "\n")
+    m = only_dated(text + "\n")
     assert m.host is not None and m.host.label == host
 
 
 def test_an_invitation_from_a_person_names_no_host():
-    m = only("At the invitation of the Chairman, the CTO meeting held in Geneva on 12 October 2017 discussed AI.\n")
+    m = only_dated("At the invitation of the Chairman, the CTO meeting held in Geneva on 12 October 2017 discussed AI.\n")
     assert m.host is None
 
 
@@ -52,24 +39,24 @@ def test_an_invitation_from_a_person_names_no_host():
     ("Host organization: Example Digital Agency", "organization/example-digital-agency"),
 ])
 def test_a_host_field_line_under_the_meeting(line, host):
-    m = only(f"The CTO meeting was held in Geneva on 12 October 2017.\n{line}\n")
+    m = only_dated(f"The CTO meeting was held in Geneva on 12 October 2017.\n{line}\n")
     assert m.host is not None and m.host.iri.endswith(host)
 
 
 def test_a_host_country_line_is_no_host():
-    m = only("The CTO meeting was held in Geneva on 12 October 2017.\nHost country: Switzerland\n")
+    m = only_dated("The CTO meeting was held in Geneva on 12 October 2017.\nHost country: Switzerland\n")
     assert m.host is None
 
 
 @pytest.mark.parametrize("acronym, iri", [("CAICT", "organization/caict"), ("ETRI", "organization/etri"),
                                           ("TTA", "organization/tta")])
 def test_a_host_named_by_its_acronym_alone(acronym, iri):
-    m = only(f"The CxO meeting was held in Seoul on 12 October 2017, kindly hosted by {acronym}.\n")
+    m = only_dated(f"The CxO meeting was held in Seoul on 12 October 2017, kindly hosted by {acronym}.\n")
     assert m.host is not None and m.host.iri.endswith(iri)
 
 
 def test_an_unknown_acronym_alone_hosts_as_written():
-    m = only("The CTO meeting was held in Seoul on 12 October 2017, hosted by KXIA.\n")
+    m = only_dated("The CTO meeting was held in Seoul on 12 October 2017, hosted by KXIA.\n")
     assert m.host is not None and m.host.label == "KXIA"
 
 
@@ -77,13 +64,13 @@ def test_an_unknown_acronym_alone_hosts_as_written():
                                      "Republic of Indonesia", "Kingdom of Bahrain"])
 def test_a_ministry_keeps_the_official_name_of_its_country(country):
     name = f"Ministry of Information and Communications of the {country}"
-    m = only(f"The CxO meeting was held in Hanoi on 3 May 2023, hosted by the {name}. Twelve CTOs attended.\n")
+    m = only_dated(f"The CxO meeting was held in Hanoi on 3 May 2023, hosted by the {name}. Twelve CTOs attended.\n")
     assert m.host is not None and m.host.label == name
 
 
 def test_a_ministry_that_invited_keeps_its_whole_name():
     name = "Ministry of Posts and Telecommunications of the Federal Democratic Republic of Nepal"
-    m = only(f"The CTO meeting took place in Kathmandu on 5 May 2019 at the invitation of the {name}.\n")
+    m = only_dated(f"The CTO meeting took place in Kathmandu on 5 May 2019 at the invitation of the {name}.\n")
     assert m.host is not None and m.host.label == name
 
 
@@ -94,12 +81,12 @@ def test_a_ministry_that_invited_keeps_its_whole_name():
      "Ministry of Posts and Telecommunications of the Republic of Cameroon"),
 ])
 def test_a_long_ministry_name_is_not_cut(sentence, host):
-    m = only(f"The CTO meeting was held in Tashkent on 5 May 2019, {sentence}.\n")
+    m = only_dated(f"The CTO meeting was held in Tashkent on 5 May 2019, {sentence}.\n")
     assert m.host is not None and m.host.label == host
 
 
 def test_a_known_ministry_named_with_its_country_is_the_known_one():
-    m = only("The CTO meeting was held in Seoul on 5 May 2019 at the invitation of the Ministry of Science and ICT of "
+    m = only_dated("The CTO meeting was held in Seoul on 5 May 2019 at the invitation of the Ministry of Science and ICT of "
              "the Republic of Korea.\n")
     assert m.host is not None and m.host.iri.endswith("organization/msit")
 
@@ -118,7 +105,7 @@ def test_the_week_of_a_day_is_that_week(text, start, end):
 
 
 def test_a_meeting_held_the_week_of_a_day_is_not_a_one_day_meeting():
-    m = only("The TSAG meeting will be held the week of 3 June 2024 in Geneva.\n")
+    m = only_dated("The TSAG meeting will be held the week of 3 June 2024 in Geneva.\n")
     assert (m.start, m.end, m.place.label) == (date(2024, 6, 3), date(2024, 6, 9), "Geneva")
 
 
@@ -126,13 +113,13 @@ def test_a_meeting_held_the_week_of_a_day_is_not_a_one_day_meeting():
 
 @pytest.mark.parametrize("where", ["St. Petersburg, Florida", "Saint Petersburg, Florida", "St Petersburg, FL"])
 def test_a_city_with_a_us_state_is_the_american_one(where):
-    m = only(f"The CTO meeting was held in {where}, on 4 May 2019.\n")
+    m = only_dated(f"The CTO meeting was held in {where}, on 4 May 2019.\n")
     assert m.country.iri.endswith("country/US") and "Petersburg" in m.place.label
 
 
 @pytest.mark.parametrize("where", ["St. Petersburg", "St. Petersburg, Russian Federation", "Saint Petersburg, Russia"])
 def test_saint_petersburg_alone_or_with_its_country_stays_in_russia(where):
-    m = only(f"The CTO meeting was held in {where} on 4 May 2019.\n")
+    m = only_dated(f"The CTO meeting was held in {where} on 4 May 2019.\n")
     assert m.country.iri.endswith("country/RU")
 
 
@@ -143,12 +130,12 @@ def test_saint_petersburg_alone_or_with_its_country_stays_in_russia(where):
      "Australia"),
 ])
 def test_a_town_too_small_for_the_gazetteer_named_before_its_region(text, town, country):
-    m = only(text + "\n")
+    m = only_dated(text + "\n")
     assert (m.place.label, m.country.label) == (town, country)
 
 
 def test_a_venue_before_a_region_is_no_town():
-    m = only("The CTO meeting took place at Example University, California on 4 May 2019.\n")
+    m = only_dated("The CTO meeting took place at Example University, California on 4 May 2019.\n")
     assert m.place.label == "California"
 
 
@@ -162,18 +149,18 @@ def test_a_venue_before_a_region_is_no_town():
      "Nairobi"),
 ])
 def test_a_field_block_under_a_meeting_name_dates_and_places_it(block, start, end, city):
-    m = only(block + "\nThe participants discussed artificial intelligence and quantum computing.\n")
+    m = only_dated(block + "\nThe participants discussed artificial intelligence and quantum computing.\n")
     assert (m.start, m.end, m.place.label) == (start, end, city)
 
 
 def test_a_host_field_in_the_block_hosts_the_meeting():
-    m = only("ITU-T CTO meeting\nDate: 14 March 2018\nVenue: Beijing, China\n"
+    m = only_dated("ITU-T CTO meeting\nDate: 14 March 2018\nVenue: Beijing, China\n"
              "Host: China Academy of Information and Communications Technology (CAICT)\n\nCTOs discussed 5G.\n")
     assert m.host is not None and m.host.iri.endswith("organization/caict")
 
 
 def test_a_date_field_alone_is_still_the_publication_date():
-    facts = _facts("Date: 3 February 2018\n\nThe CTO meeting was held in Geneva on 4 January 2018.\n")
+    facts = facts_of("Date: 3 February 2018\n\nThe CTO meeting was held in Geneva on 4 January 2018.\n")
     assert facts.published == date(2018, 2, 3)
     assert [m.start for m in facts.meetings] == [date(2018, 1, 4)]
 
@@ -185,13 +172,13 @@ def test_a_date_field_alone_is_still_the_publication_date():
     ("The next meeting is planned for 9 September 2025 in Nairobi, Kenya.", date(2025, 9, 9), "Nairobi"),
 ])
 def test_the_next_meeting_as_a_field_line_block_or_sentence(after, start, city):
-    m = only(f"The CTO meeting was held in Busan on 4 May 2024. Twelve CTOs attended.\n{after}\n")
+    m = only_dated(f"The CTO meeting was held in Busan on 4 May 2024. Twelve CTOs attended.\n{after}\n")
     nxt = m.next_meeting
     assert nxt is not None and (nxt.kind, nxt.start, nxt.place.label) == ("CTOMeeting", start, city)
 
 
 def test_a_following_session_within_the_meeting_is_no_next_meeting():
-    m = only("The CTO meeting was held in Busan on 4-5 May 2024. The following session on 5 May 2024 dealt with AI.\n")
+    m = only_dated("The CTO meeting was held in Busan on 4-5 May 2024. The following session on 5 May 2024 dealt with AI.\n")
     assert m.next_meeting is None
 
 
@@ -200,13 +187,13 @@ def test_a_following_session_within_the_meeting_is_no_next_meeting():
     "The next meeting is planned for 3 June 2025 in the same city.",
 ])
 def test_the_next_meeting_at_the_same_venue_is_where_this_one_was(sentence):
-    m = only(f"The CTO meeting was held in Busan on 4 May 2024. {sentence}\n")
+    m = only_dated(f"The CTO meeting was held in Busan on 4 May 2024. {sentence}\n")
     assert m.next_meeting is not None and m.next_meeting.start == date(2025, 6, 2 if "week" in sentence else 3)
     assert m.next_meeting.place is not None and m.next_meeting.place.label == "Busan"
 
 
 def test_the_same_venue_as_another_meeting_is_no_place_and_no_date_for_that_meeting():
-    ms = _facts("The CTO meeting was held in Busan on 4 May 2024. The next CTO meeting will be held on 3 June 2025 at "
+    ms = facts_of("The CTO meeting was held in Busan on 4 May 2024. The next CTO meeting will be held on 3 June 2025 at "
                 "the same venue as WTSA-24.\n").meetings
     (m,) = [m for m in ms if m.start]
     assert m.next_meeting.start == date(2025, 6, 3) and m.next_meeting.place is None
@@ -220,23 +207,23 @@ def test_the_same_venue_as_another_meeting_is_no_place_and_no_date_for_that_meet
     ("Annual report 2021. The third edition of the CTO meeting took place in Busan.", 3, "Busan"),
 ])
 def test_an_undated_edition_is_an_undated_meeting_with_its_number(text, ordinal, city):
-    (m,) = _facts(text + "\n").meetings
+    (m,) = facts_of(text + "\n").meetings
     assert (m.start, m.end, m.ordinal[0], m.place.label) == (None, None, ordinal, city)
 
 
 def test_the_edition_number_of_the_meeting_a_heading_dates():
-    ms = _facts("ITU Example Forum\nGeneva, 3 May 2019\n\nThe 5th edition of the ITU Example Forum brought together "
+    ms = facts_of("ITU Example Forum\nGeneva, 3 May 2019\n\nThe 5th edition of the ITU Example Forum brought together "
                 "200 experts.\n").meetings
     assert [(m.start, m.ordinal[0] if m.ordinal else None) for m in ms] == [(date(2019, 5, 3), 5)]
 
 
 def test_an_edition_held_elsewhere_is_another_meeting_without_a_date():
-    ms = _facts("ITU Example Forum\nGeneva, 3 May 2019\n\nThe forum opened in Geneva. The 4th edition of the ITU "
+    ms = facts_of("ITU Example Forum\nGeneva, 3 May 2019\n\nThe forum opened in Geneva. The 4th edition of the ITU "
                 "Example Forum was held in Seoul.\n").meetings
     assert sorted((m.start is None, m.place.label if m.place else None) for m in ms) == [(False, "Geneva"), (True, "Seoul")]
 
 
 def test_a_list_of_editions_without_a_kind_makes_no_dated_meeting():
-    ms = _facts("Previous editions of the CTO meeting:\n- 1st edition: Geneva\n- 2nd edition: Seoul\n"
+    ms = facts_of("Previous editions of the CTO meeting:\n- 1st edition: Geneva\n- 2nd edition: Seoul\n"
                 "- 3rd edition: Busan\n").meetings
     assert all(m.start is None for m in ms)

@@ -6,14 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from itukg.graph.extract.meetings import extract
-from itukg.graph.read import Text
-
-
-def _facts(text: str):
-    return extract(Text(source="n.txt", name="n.txt", sha256="9" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
+from extract_fixtures import facts_of
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -24,7 +17,7 @@ def _facts(text: str):
      "6 November 2023.\n", "CTOMeeting"),
 ])
 def test_consultations_and_meetings_of_ctos_in_news_wording(text, kind):
-    dated = [(m.kind, m.start) for m in _facts(text).meetings if m.start]
+    dated = [(m.kind, m.start) for m in facts_of(text).meetings if m.start]
     assert len(dated) == 1 and dated[0][0] == kind, dated
 
 
@@ -34,18 +27,18 @@ def test_consultations_and_meetings_of_ctos_in_news_wording(text, kind):
      "3 April 2019.\n", "Example Communications Authority"),
 ])
 def test_a_host_named_before_the_meeting(text, host):
-    (m,) = [m for m in _facts(text).meetings if m.start]
+    (m,) = [m for m in facts_of(text).meetings if m.start]
     assert m.host is not None and m.host.label.startswith(host), m.host
 
 
 def test_what_a_sentence_says_an_initiative_was_organized_by_is_not_the_host():
-    (m,) = [m for m in _facts("The CTO meeting took place in Lima on 9 March 2021. Organized by Examplia Telecom, the "
+    (m,) = [m for m in facts_of("The CTO meeting took place in Lima on 9 March 2021. Organized by Examplia Telecom, the "
                               "initiative trains young engineers.\n").meetings if m.start]
     assert m.host is None
 
 
 def test_speakers_listed_with_organization_and_country():
-    facts = _facts("The CTO meeting took place in Geneva on 4 September 2023.\n\nSpeakers included:\n"
+    facts = facts_of("The CTO meeting took place in Geneva on 4 September 2023.\n\nSpeakers included:\n"
                    "Priya Raman (Indus Networks, India)\nHiroshi Tanaka (Yamato Communications, Japan)\n"
                    "Lena Ortiz (Andes Mobile, Peru)\n")
     (m,) = facts.meetings
@@ -56,13 +49,13 @@ def test_speakers_listed_with_organization_and_country():
 
 
 def test_a_place_in_brackets_is_not_an_affiliation():
-    facts = _facts("The CTO meeting took place in Geneva on 4 September 2023.\n\nVenues:\n"
+    facts = facts_of("The CTO meeting took place in Geneva on 4 September 2023.\n\nVenues:\n"
                    "Future Networks (Geneva, Switzerland)\n")
     assert not any(p.name == "Future Networks" for m in facts.meetings for p in m.people)
 
 
 def test_a_meeting_named_as_what_came_before_does_not_take_the_sentence_or_the_text_after_it():
-    facts = _facts("The CTO roundtable convened on 15 March 2024 in Nairobi, following a two-day ITU-T workshop on "
+    facts = facts_of("The CTO roundtable convened on 15 March 2024 in Nairobi, following a two-day ITU-T workshop on "
                    "quantum information technology. It was chaired by Dr Jane Example, Chief Technology Officer of "
                    "Example Wireless. ITU-T Study Group 17 was invited to act.\n")
     dated = [m for m in facts.meetings if m.start]
@@ -73,7 +66,7 @@ def test_a_meeting_named_as_what_came_before_does_not_take_the_sentence_or_the_t
 
 
 def test_an_item_of_a_participant_list_may_name_the_people_before_their_organization():
-    facts = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\nParticipants included Ericsson, Nokia, and "
+    facts = facts_of("The CTO meeting was held in Accra on 3 June 2023.\n\nParticipants included Ericsson, Nokia, and "
                    "senior representatives of China Mobile and Orange.\n")
     (m,) = facts.meetings
     assert [p.organization.label for p in m.participations] == ["Ericsson", "Nokia", "China Mobile", "Orange"]
@@ -84,12 +77,12 @@ def test_an_item_of_a_participant_list_may_name_the_people_before_their_organiza
     ("A high-level CTO dialogue took place in Dubai on 14 October 2024.\n", "CTOMeeting", "CTO dialogue"),
 ])
 def test_more_names_of_a_meeting_of_ctos(text, kind, name):
-    (m,) = _facts(text).meetings
+    (m,) = facts_of(text).meetings
     assert (m.kind, m.name) == (kind, name)
 
 
 def test_an_ordinal_after_its():
-    (m,) = _facts("TSAG held its fourth meeting in Geneva from 10 to 14 January 2022.\n").meetings
+    (m,) = facts_of("TSAG held its fourth meeting in Geneva from 10 to 14 January 2022.\n").meetings
     assert m.kind == "TSAGMeeting" and m.ordinal[0] == 4 and m.ordinal[1].quote == "fourth"
 
 
@@ -99,7 +92,7 @@ def test_an_ordinal_after_its():
     "They met online. Participants: Example Cloud (Spain), Beta Mobile (Kenya), Gamma Systems (Japan). They agreed.",
 ])
 def test_a_participants_label_inside_a_paragraph(paragraph):
-    (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\n" + paragraph + "\n").meetings
+    (m,) = facts_of("The CTO meeting was held in Accra on 3 June 2023.\n\n" + paragraph + "\n").meetings
     assert [(p.organization.label, p.country.label) for p in m.participations] == [
         ("Example Cloud", "Spain"), ("Beta Mobile", "Kenya"), ("Gamma Systems", "Japan")]
 
@@ -110,12 +103,12 @@ def test_a_participants_label_inside_a_paragraph(paragraph):
     "CTO meeting, 3 May 2021\n\nCTOs met and agreed that the next CTO meeting will be held in Busan.\n",
 ])
 def test_the_place_said_of_another_meeting_under_a_heading_is_not_this_ones(text):
-    (m,) = [m for m in _facts(text).meetings if m.kind in ("LeadershipAssembly", "CTOMeeting") and m.start]
+    (m,) = [m for m in facts_of(text).meetings if m.kind in ("LeadershipAssembly", "CTOMeeting") and m.start]
     assert m.place is None, m.place
 
 
 def test_the_place_of_the_event_a_meeting_was_held_alongside_is_still_its_own():
-    (m,) = [m for m in _facts("The CTO meeting took place alongside WTSA-20 in Geneva on 1 March 2022.\n").meetings
+    (m,) = [m for m in facts_of("The CTO meeting took place alongside WTSA-20 in Geneva on 1 March 2022.\n").meetings
             if m.start]
     assert m.place.label == "Geneva"
 
@@ -127,12 +120,12 @@ def test_the_place_of_the_event_a_meeting_was_held_alongside_is_still_its_own():
     ("CTOs asked ITU-T SG13 to study the metaverse.", "ITU-T Study Group 13", "study"),
 ])
 def test_what_a_group_is_asked_to_do(sentence, group, action):
-    (m,) = _facts("The CTO meeting took place in Geneva on 3 May 2021.\n\n" + sentence + "\n").meetings
+    (m,) = facts_of("The CTO meeting took place in Geneva on 3 May 2021.\n\n" + sentence + "\n").meetings
     assert [(a.group.label, a.action) for a in m.group_actions] == [(group, action)]
 
 
 def test_developing_countries_is_no_action():
-    (m,) = _facts("The CTO meeting took place in Geneva on 3 May 2021.\n\nThe Chair of SG13 spoke about developing "
+    (m,) = facts_of("The CTO meeting took place in Geneva on 3 May 2021.\n\nThe Chair of SG13 spoke about developing "
                   "countries.\n").meetings
     assert m.group_actions == []
 
@@ -143,13 +136,13 @@ def test_developing_countries_is_no_action():
     "Participants included Korea's Hanbit Telecom, Japan’s Sakura Mobile and Côte d'Ivoire's Zed Networks.",
 ])
 def test_the_country_of_a_participant_written_before_or_after_its_name(sentence):
-    (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\n" + sentence + "\n").meetings
+    (m,) = facts_of("The CTO meeting was held in Accra on 3 June 2023.\n\n" + sentence + "\n").meetings
     assert [(p.organization.label, p.country.label if p.country else None) for p in m.participations] == [
         ("Hanbit Telecom", "Republic of Korea"), ("Sakura Mobile", "Japan"), ("Zed Networks", "Côte d'Ivoire")]
 
 
 def test_key_phrases_about_the_meeting_itself_are_no_subjects():
-    facts = _facts("Asia-Pacific CTOs meet in Bangkok ahead of the summit\n\nThe CTO meeting was held as a virtual "
+    facts = facts_of("Asia-Pacific CTOs meet in Bangkok ahead of the summit\n\nThe CTO meeting was held as a virtual "
                    "meeting on 3 June 2023. The outgoing vice-chairs and leading ICT companies discussed "
                    "satellite-terrestrial convergence and agreed to report back.\n")
     phrases = [p for p, _ in facts.keyphrases]
@@ -159,12 +152,12 @@ def test_key_phrases_about_the_meeting_itself_are_no_subjects():
 
 
 def test_a_list_one_organization_a_line_keeps_and_inside_a_name():
-    (m,) = _facts("The CTO meeting was held in Accra on 3 June 2023.\n\nThe participating organizations were:\n"
+    (m,) = facts_of("The CTO meeting was held in Accra on 3 June 2023.\n\nThe participating organizations were:\n"
                   "- Acme Telecom\n- King Example City for Science and Technology\n- Ericsson and Nokia\n").meetings
     assert [p.organization.label for p in m.participations] == [
         "Acme Telecom", "King Example City for Science and Technology", "Ericsson", "Nokia"]
 
 
 def test_a_roundtable_of_chief_technology_officers():
-    (m,) = _facts("The Chief Technology Officers Roundtable took place in Geneva on 3 May 2021.\n").meetings
+    (m,) = facts_of("The Chief Technology Officers Roundtable took place in Geneva on 3 May 2021.\n").meetings
     assert m.kind == "CTOMeeting" and m.start == date(2021, 5, 3)

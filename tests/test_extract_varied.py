@@ -6,22 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from itukg.graph.extract.meetings import extract
-from itukg.graph.read import Text
+from extract_fixtures import facts_of, only_dated
 
 ID = "https://w3id.org/itukg/id/"
-
-
-def _facts(text: str):
-    return extract(Text(source="v.txt", name="v.txt", sha256="8" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
-
-
-def only(text: str):
-    ms = [m for m in _facts(text).meetings if m.start]
-    assert len(ms) == 1, [(m.kind, m.name, m.start) for m in ms]
-    return ms[0]
 
 
 def posts(m) -> dict[str, set[tuple[str, str | None]]]:
@@ -42,7 +29,7 @@ TSAG = ("TSAG meeting summary\n\n"
 
 
 def test_a_tsag_summary():
-    m = only(TSAG)
+    m = only_dated(TSAG)
     assert m.kind == "TSAGMeeting" and (m.start, m.end) == (date(2022, 11, 30), date(2022, 12, 2))
     assert m.ordinal[0] == 5 and m.place.iri == ID + "place/geneva"
     p = posts(m)
@@ -53,7 +40,7 @@ def test_a_tsag_summary():
 
 
 def test_a_virtual_cto_consultation_with_a_participant_list_in_prose():
-    m = only("ITU CTO Consultation on Artificial Intelligence\n\nThe virtual CTO consultation took place on 7 July 2020 "
+    m = only_dated("ITU CTO Consultation on Artificial Intelligence\n\nThe virtual CTO consultation took place on 7 July 2020 "
              "(virtual). Participating companies included Nordlys Telecom (Norway), Andes Digital (Peru) and Sahara "
              "Networks (Egypt).\n\nDr Hiroshi Sato, Chief Technology Officer of Nordlys Telecom, chaired the discussion.\n")
     assert m.kind == "CTOConsultation" and m.start == date(2020, 7, 7) and m.attendance[0] == "online"
@@ -65,7 +52,7 @@ def test_a_virtual_cto_consultation_with_a_participant_list_in_prose():
 
 
 def test_a_regional_sgla_hosted_with_a_post_in_its_group_asked_nothing():
-    m = only("Regional Study Group Leadership Assembly for Africa\n\nThe regional SGLA for Africa was held in Nairobi, "
+    m = only_dated("Regional Study Group Leadership Assembly for Africa\n\nThe regional SGLA for Africa was held in Nairobi, "
              "Kenya on 14-15 March 2021, hosted by the Communications Authority of Kenya.\n\nMr Joseph Otieno, "
              "Vice-Chair of SG 5, was elected to coordinate the regional group.\n")
     assert m.kind == "LeadershipAssembly" and (m.start, m.end) == (date(2021, 3, 14), date(2021, 3, 15))
@@ -75,7 +62,7 @@ def test_a_regional_sgla_hosted_with_a_post_in_its_group_asked_nothing():
 
 
 def test_a_cto_communique_co_hosted_with_a_bullet_list():
-    m = only("Communiqué of the ITU CTO meeting\n\nHeld on March 14–15, 2021 in Seoul, Republic of Korea, the CTO "
+    m = only_dated("Communiqué of the ITU CTO meeting\n\nHeld on March 14–15, 2021 in Seoul, Republic of Korea, the CTO "
              "meeting was co-hosted by Hanbit Telecom and Korea Example Research Institute. The following organizations "
              "participated:\n\n- Hanbit Telecom (Republic of Korea)\n- Andes Digital (Peru)\n- Meridian Systems Inc. "
              "(United States)\n\nCTOs also welcomed participants from Lumen Broadband (Canada) and Fjord Optics "
@@ -96,12 +83,12 @@ def test_a_cto_communique_co_hosted_with_a_bullet_list():
     ("hosted by Example Telecom and Mr John Roe", ["Example Telecom"]),
 ])
 def test_hosts_and_co_hosts(phrase, hosts):
-    m = only(f"The CTO meeting, {phrase}, took place in Lima on 3 May 2022.\n")
+    m = only_dated(f"The CTO meeting, {phrase}, took place in Lima on 3 May 2022.\n")
     assert [h.label for h in [m.host, *m.co_hosts]] == hosts
 
 
 def test_a_workshop_in_its_fourth_edition_jointly_organized():
-    m = only("The ITU Workshop on Quantum Information Technology for Networks (4th edition) was held in Shanghai, China "
+    m = only_dated("The ITU Workshop on Quantum Information Technology for Networks (4th edition) was held in Shanghai, China "
              "from 5 to 7 June 2023. The workshop was jointly organized by ITU and the Shanghai Example Academy of "
              "Sciences. Prof. Wei Zhang, Rapporteur for Question 4/13, moderated the first session.\n")
     assert m.kind == "Workshop" and m.ordinal[0] == 4
@@ -116,27 +103,27 @@ def test_a_workshop_in_its_fourth_edition_jointly_organized():
     "The Example Innovation Summit (5th edition) took place in Accra, Ghana on 3 May 2022.",
 ])
 def test_an_edition_in_brackets_or_prose(text):
-    m = only(text + "\n")
+    m = only_dated(text + "\n")
     assert m.ordinal is not None and m.ordinal[0] in (3, 5)
 
 
 def test_an_edition_said_of_another_event_is_not_the_meetings():
-    m = only("The CTO meeting was held in Accra on 3 May 2022 alongside the Example Innovation Summit, now in its 5th "
+    m = only_dated("The CTO meeting was held in Accra on 3 May 2022 alongside the Example Innovation Summit, now in its 5th "
              "edition.\n")
     assert m.ordinal is None
 
 
 def test_an_organization_with_its_region_stays_an_organization():
-    m = only("The CTO meeting, hosted by Example State University, California, took place on 3 May 2022.\n")
+    m = only_dated("The CTO meeting, hosted by Example State University, California, took place on 3 May 2022.\n")
     assert m.place is None  # the university's state, not where the text says the meeting was
     assert m.host.label == "Example State University" and m.host.country.iri == ID + "country/US"
     assert not m.co_hosts
-    m = only("The CTO meeting was held in Geneva on 3 May 2022. Participants included Sample Institute of Technology, "
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2022. Participants included Sample Institute of Technology, "
              "Texas; Example University, California; and Apex Networks (Germany).\n")
     assert {(p.organization.label, p.country.iri if p.country else None) for p in m.participations} == {
         ("Sample Institute of Technology", ID + "country/US"), ("Example University", ID + "country/US"),
         ("Apex Networks", ID + "country/DE")}
-    m = only("The CTO meeting took place on 3 May 2022 at Example University, California.\n")
+    m = only_dated("The CTO meeting took place on 3 May 2022 at Example University, California.\n")
     assert m.place.label == "California"  # held there
 
 
@@ -146,7 +133,7 @@ def test_an_organization_with_its_region_stays_an_organization():
     ("The SGLA was held in Nusa Dua, Bali, Indonesia on 3 May 2022.", "place/nusa-dua", "country/ID"),
 ])
 def test_a_small_town_where_the_meeting_was_held(text, town, country):
-    m = only(text + "\n")
+    m = only_dated(text + "\n")
     assert m.place.iri == ID + town and m.country.iri == ID + country
 
 
@@ -156,11 +143,11 @@ def test_a_small_town_where_the_meeting_was_held(text, town, country):
     "The CTO meeting was held in Plenary Hall on 3 May 2022.",
 ])
 def test_a_capitalised_word_after_in_is_no_town_without_support(text):
-    assert only(text + "\n").place is None
+    assert only_dated(text + "\n").place is None
 
 
 def test_posts_of_several_people_with_their_groups():
-    m = only("The SGLA took place in Kigali on 16 October 2023.\nMr Paolo Rossi, Chairman of ITU-T Study Group 12, and "
+    m = only_dated("The SGLA took place in Kigali on 16 October 2023.\nMr Paolo Rossi, Chairman of ITU-T Study Group 12, and "
              "Ms Yuki Mori, Vice-Chairwoman of SG 16, shared experiences. Ms Clara Novak, Chair of the Rapporteur Group "
              "on Standardization Strategy (RG-StdsStrat), reported.\n")
     p = posts(m)
@@ -170,7 +157,7 @@ def test_posts_of_several_people_with_their_groups():
 
 
 def test_a_bulleted_list_under_a_heading_saying_who_attended():
-    m = only("Budapest, Hungary, 9 September 2019 – The eleventh meeting of ITU's CTO group took place on 8 September "
+    m = only_dated("Budapest, Hungary, 9 September 2019 – The eleventh meeting of ITU's CTO group took place on 8 September "
              "2019 in Budapest, at the invitation of Magyar Example Telekom.\n\nAttending CTOs and their companies:\n"
              "• Danube Networks, Austria\n• Andes Digital, Peru\n")
     assert m.ordinal[0] == 11 and m.host.label == "Magyar Example Telekom"

@@ -271,6 +271,23 @@ _PEOPLE_OF = re.compile(r"(?:and\s+)?(?:(?:senior|high-level|top|technical|other
                         re.IGNORECASE)
 
 
+#: 'Example Networks from Japan', 'Example Labs based in Kenya': the country after the name
+_FROM_COUNTRY = re.compile(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\.?\s*$")
+#: "Korea's Example Telecom": the country before the name
+_COUNTRYS = re.compile(r"(?:the\s+)?([^,;()]+?)['’]s\s+")
+
+
+def _country_beside(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int, int] | None:
+    """The country written beside an organization's name in a list item text[s:e], and where the name is."""
+    after = _FROM_COUNTRY.search(text[s:e])
+    before = _COUNTRYS.match(text[s:e])
+    for m, name in ((after, lambda m: (s, s + m.start())), (before, lambda m: (s + m.end(), e))):
+        country = _country_ref(ref, text, s + m.start(1), s + m.end(1)) if m else None
+        if country is not None and m is not None:
+            return (country, *name(m))
+    return None
+
+
 def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> None:
     item = text[s:e]
     bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
@@ -342,19 +359,10 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     if country:
         return
-    # 'Example Networks from Japan', 'Example Labs based in Kenya': the country after the name
-    from_country = re.search(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\.?\s*$", item)
-    country = _country_ref(ref, text, s + from_country.start(1), s + from_country.end(1)) if from_country else None
-    if country is not None and from_country is not None:
-        org = organization_ref(ref, text, s, s + from_country.start())
-        if org:
-            result.participations.append(Participation(org, Span.of(text, s, e), country))
-        return
-    # "Korea's Example Telecom": the country before the name
-    owner = re.match(r"(?:the\s+)?([^,;()]+?)['’]s\s+", item)
-    country = _country_ref(ref, text, s + owner.start(1), s + owner.end(1)) if owner else None
-    if country is not None and owner is not None:
-        org = organization_ref(ref, text, s + owner.end(), e)
+    beside = _country_beside(ref, text, s, e)
+    if beside is not None:
+        country, name_start, name_end = beside
+        org = organization_ref(ref, text, name_start, name_end)
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
