@@ -61,3 +61,18 @@ def test_a_colon_after_words_that_are_no_post_gives_no_post():
 def test_a_country_of_two_words_ends_a_posts_domain(sentence, name):
     (p,) = _people(sentence)
     assert (p.name, p.post.label) == (name, "Minister of Communications and Information Technology of Saudi Arabia")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms Jane Example, Chief Technology Officer, Apex Mobile, Kenya, opened the session.",
+    "Ms Jane Example, Chief Technology Officer, Apex Mobile (Kenya), opened the session.",
+])
+def test_the_body_and_its_country_after_a_post(sentence):
+    (p,) = _people(sentence)
+    assert (p.post.label, p.affiliation.label, p.country.label) == ("Chief Technology Officer", "Apex Mobile", "Kenya")
+
+
+def test_the_next_person_after_a_post_is_no_body():
+    people = _people("Ms Jane Example, Chief Technology Officer, Mr John Roe, Director, and others spoke.")
+    assert {p.name for p in people} == {"Jane Example", "John Roe"}
+    assert all(p.affiliation is None for p in people if p.name == "Jane Example")

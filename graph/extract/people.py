@@ -493,7 +493,7 @@ def comma_parts(s: str) -> list[tuple[int, int]]:
 def _after_post(ref: Reference, text: str, pe: int, end: int):
     """'Name, Title, Acme' / '..., UAE': the body or the country written after a post (organization, country)."""
     m = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
-                   r"(?=[ \t]*(?:[,;.)]|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
+                   r"(?=[ \t]*(?:[,;.)]|\(|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
     if not m:
         return None, None
     a, b = m.start(1), m.end(1)
@@ -502,9 +502,12 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
         return None, c
     if split_unit(text[a:b]) == (True, None):  # ', Research Section, Vega Networks': the organization after its unit
         return _after_post(ref, text, b, end)
-    if read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b):
+    # ', Apex Mobile, Kenya', ', Apex Mobile (Kenya)': a body with its country, whatever its words look like
+    where = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)([A-Z][^,;()\n]{1,60}?)[ \t]*\)?(?=[ \t]*(?:[,;.)]|\n|$))").match(text, b, end)
+    country = _place_ref(ref, text, where.start(1), where.end(1)) if where else None
+    if country is None and (read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b)):
         return None, None  # the next person of a list, or a second post
-    return _org_ref(ref, text, a, b), None
+    return _org_ref(ref, text, a, b), country
 
 
 def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonMention]:
