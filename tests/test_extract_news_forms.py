@@ -161,3 +161,14 @@ def test_a_list_one_organization_a_line_keeps_and_inside_a_name():
 def test_a_roundtable_of_chief_technology_officers():
     (m,) = facts_of("The Chief Technology Officers Roundtable took place in Geneva on 3 May 2021.\n").meetings
     assert m.kind == "CTOMeeting" and m.start == date(2021, 5, 3)
+
+
+def test_a_session_held_during_the_meeting_reported_does_not_take_the_rest_of_the_report():
+    facts = facts_of("TSAG meeting, Geneva, 13-17 January 2025\n\nTSAG RG-StdsStrat met on 13 January and proposed a "
+                     "new focus group. Study Group 11 and SG 21 provided progress reports.\n\nTSAG elected Mr Example "
+                     "Alpha (Kenya) as Chair of WP1/TSAG.\n")
+    by_kind = {m.kind: m for m in facts.meetings}
+    tsag, rg = by_kind["TSAGMeeting"], by_kind["RapporteurGroupMeeting"]
+    assert rg.start == date(2025, 1, 13)
+    assert {"ITU-T Study Group 11", "ITU-T Study Group 21"} <= {g.label for g in tsag.groups_mentioned}
+    assert "Example Alpha" in {p.name for p in tsag.people} and not rg.people

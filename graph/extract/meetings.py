@@ -1006,6 +1006,11 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             continue
         if alongside:
             continue  # 'held on the eve of WTSA-16, which took place ...': named in passing, the text goes on about this one
+        if bounds and _held_within(meetings[key], meetings[bounds[-1].key]):
+            # 'TSAG RG-StdsStrat met on 13 January' in the report of the TSAG meeting of 13-17 January: a session of
+            # the week reported; its sentence is its own, the text goes on about the meeting reported
+            regions.setdefault(key, []).append(a.window)
+            continue
         if bounds and bounds[-1].window == a.window:
             # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the
             # consultation held ...'): each owns its part of the sentence, and the text after it belongs to none
@@ -1021,6 +1026,15 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                 and bounds[i + 1].window == b.window else b.part_end
         regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
     return regions
+
+
+def _held_within(inner: Meeting, outer: Meeting) -> bool:
+    """A meeting of another kind held on days of a longer meeting already reported (a rapporteur group during TSAG)."""
+    if inner.kind == outer.kind or None in (inner.start, outer.start, outer.end) or outer.start == outer.end:
+        return False
+    assert inner.start is not None and outer.start is not None and outer.end is not None
+    return outer.start <= inner.start and (inner.end or inner.start) <= outer.end and (inner.start, inner.end) != (
+        outer.start, outer.end)
 
 
 def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:
