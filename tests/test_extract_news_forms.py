@@ -172,3 +172,10 @@ def test_a_session_held_during_the_meeting_reported_does_not_take_the_rest_of_th
     assert rg.start == date(2025, 1, 13)
     assert {"ITU-T Study Group 11", "ITU-T Study Group 21"} <= {g.label for g in tsag.groups_mentioned}
     assert "Example Alpha" in {p.name for p in tsag.people} and not rg.people
+
+
+def test_a_focus_group_name_in_lower_case_words_ends_at_its_acronym():
+    (m,) = facts_of("The TSAG meeting took place in Geneva on 3 May 2021.\n\nTSAG proposed a new Focus Group on "
+                    "AI-native networks (FG-AINN).\n").meetings
+    focus = [(g.label, g.notation) for g in m.groups_mentioned if g.kind == "FocusGroup"]
+    assert focus == [("Focus Group on AI-native networks", "FG-AINN")]

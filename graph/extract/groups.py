@@ -61,6 +61,9 @@ _ACR_IN_BRACKETS = r"\s*\(\s*(?:FG|RG|JCA)[-\s]"
 _LISTED_NAME = rf"{_NAME}(?:,\s+{_NAME}(?=(?:,\s+{_NAME})*{_ACR_IN_BRACKETS}))*"
 #: An acronym after 'FG-', 'RG-', 'JCA-': 'AI4H', 'IMT-2020', 'StdsStrat'.
 _ACR = r"[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*(?<!-)"
+#: A name in words of any case when the group's acronym in brackets ends it ('Focus Group on AI-native networks
+#: (FG-AINN)'), never over another group's name.
+_BRACKETED_NAME = rf"(?:(?!ITU-T\b|Study\s+Groups?\b|Focus\s+Groups?\b)[^()\n.;]){{3,80}}?(?=\s*\(\s*(?:FG|RG|JCA)[-\s]{_ACR}\s*\))"
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +93,7 @@ def _rules() -> dict[str, re.Pattern]:
         # 'Focus Group on X (FG-X)', 'Rapporteur Group on X (RG-X)', 'Joint Coordination Activity on X (JCA-X)'
         "named": re.compile(
             r"(?:ITU(?:-T|-WHO)?\s+)?(?P<what>(?i:focus\s+group|rapporteur\s+group|joint\s+coordination\s+activity))"
-            rf"\s+(?:on|for)\s+(?P<name>{_LISTED_NAME})(?:\s*\(\s*(?P<acr>(?:FG|RG|JCA)[-\s]{_ACR})\s*\))?"),
+            rf"\s+(?:on|for)\s+(?P<name>{_BRACKETED_NAME}|{_LISTED_NAME})(?:\s*\(\s*(?P<acr>(?:FG|RG|JCA)[-\s]{_ACR})\s*\))?"),
         # 'FG-IMT-2020', 'FG IMT-2020', 'RG-IEM', 'JCA-AHF'
         "acronym": re.compile(rf"(?<![\w-])(?P<what>FG|RG|JCA)(?:-|\s(?=[A-Z]{{2}}))(?P<acr>{_ACR})(?![\w-])"),
     }
