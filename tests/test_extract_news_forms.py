@@ -179,3 +179,14 @@ def test_a_focus_group_name_in_lower_case_words_ends_at_its_acronym():
                     "AI-native networks (FG-AINN).\n").meetings
     focus = [(g.label, g.notation) for g in m.groups_mentioned if g.kind == "FocusGroup"]
     assert focus == [("Focus Group on AI-native networks", "FG-AINN")]
+
+
+@pytest.mark.parametrize("text", [
+    "The CTO meeting, hosted by Examplia Telecom and co-organized by the Example Authority, took place in Lima on "
+    "9 March 2021.\n",
+    "The CTO meeting took place in Lima on 9 March 2021, hosted by Examplia Telecom in cooperation with the Example "
+    "Authority.\n",
+])
+def test_who_organized_with_the_host_hosts_too(text):
+    (m,) = facts_of(text).meetings
+    assert (m.host.label, [c.label for c in m.co_hosts]) == ("Examplia Telecom", ["Example Authority"])

@@ -609,8 +609,20 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
                 if host.country is None and not ref.is_reference(host.iri):
                     host = replace(host, country=country)
                 return [host]
-            return [host] + _co_hosts(ref, text, host, end)
+            hosts = [host] + _co_hosts(ref, text, host, end)
+            # 'hosted by A and co-organized by B', 'hosted by A in cooperation with B': B hosts with A
+            at = hosts[-1].span.end + (text[hosts[-1].span.end:hosts[-1].span.end + 1] == ")")
+            co = _CO_ORGANIZER.match(text, at, end)
+            other = _host_at(ref, text, co, end) if co else None
+            if other is not None:
+                hosts += [other] + _co_hosts(ref, text, other, end)
+            return hosts
     return []
+
+
+_CO_ORGANIZER = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:(?:co-?organi[sz]ed|co-?hosted|co-?sponsored|jointly[ \t]+"
+                           r"organi[sz]ed)[ \t]+by|in[ \t]+(?:cooperation|collaboration|partnership)[ \t]+with)[ \t]+"
+                           r"(?:the[ \t]+)?", re.IGNORECASE)
 
 
 #: ', B', ' and B', ', and B', ' & B' after a host: the next name of a list of hosts
