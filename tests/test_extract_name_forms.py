@@ -76,3 +76,18 @@ def test_the_next_person_after_a_post_is_no_body():
     people = _people("Ms Jane Example, Chief Technology Officer, Mr John Roe, Director, and others spoke.")
     assert {p.name for p in people} == {"Jane Example", "John Roe"}
     assert all(p.affiliation is None for p in people if p.name == "Jane Example")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms. Miho Example (Japan) and Mr. Olivier Example (France), TSAG Vice-Chairs, reported.",
+    "Ms. Miho Example and Mr. Olivier Example, the vice-chairmen of TSAG, reported.",
+])
+def test_a_plural_post_after_a_list_of_names_is_each_ones(sentence):
+    assert {(p.name, p.post.label if p.post else None) for p in _people(sentence)} == {
+        ("Miho Example", "Vice-Chair of TSAG"), ("Olivier Example", "Vice-Chair of TSAG")}
+
+
+def test_a_post_in_the_singular_after_two_names_is_the_last_ones():
+    assert {(p.name, p.post.label if p.post else None) for p in _people(
+        "Ms. Miho Example and Mr. Olivier Example, Chair of SG13, spoke.")} == {
+        ("Miho Example", None), ("Olivier Example", "Chair of SG13")}

@@ -14,6 +14,7 @@ A later short mention ('Secretary-General Zhao') resolves to the person with tha
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -526,6 +527,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                     not any(post.label.startswith(label) or label.startswith(post.label) for label in held):
                 people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
                                             same.country))
+            elif same is not None and post is not None and not held:  # read before without a post: it has this one
+                people[people.index(same)] = dataclasses.replace(same, post=post)
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
@@ -584,6 +587,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
             holders[(ps, pe)] = found
+            if _shared_by_a_list(text[ps:pe]):
+                _list_before(text, s, start, post, add, name_at)
     def holder_at(pos: int, limit: int, post: Ref) -> int | None:
         """Add the person named at pos as holding `post`; where the name (and its affiliation) ends, or None."""
         got = name_at(pos, True)
@@ -779,6 +784,30 @@ def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
         if got and _NAME_THEN_POST.fullmatch(text[got[2]:ps]):
             return got
     return None
+
+
+def _list_before(text: str, first_start: int, start: int, post: Ref, add, name_at) -> None:
+    """'A (Japan) and B (France), TSAG Vice-Chairs': every name of the list before a plural post holds it."""
+    pos = first_start
+    while True:
+        style = re.search(rf"(?:{_HON_STACK})\Z", text[max(start, pos - 40):pos])  # 'Mr. ' before the name
+        pos -= len(style.group()) if style else 0
+        sep = re.search(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)\Z", text[max(start, pos - 12):pos])
+        if sep is None:
+            return
+        name_end = pos - len(sep.group())
+        if text[name_end - 1:name_end] == ")":  # '(Japan)': the affiliation after the name
+            opening = text.rfind("(", max(start, name_end - 100), name_end)
+            if opening < 0:
+                return
+            name_end = len(text[:opening].rstrip())
+        got = next((g for m in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, name_end - 80):name_end])
+                    if (g := name_at(max(start, name_end - 80) + m.start(), False)) and g[2] == name_end), None)
+        if got is None:
+            return
+        hon, s, e, name = got
+        add(name, s, e, post, hon)
+        pos = s
 
 
 def _list_after(ref: Reference, text: str, first: PersonMention, end: int, add, name_at) -> None:
