@@ -190,3 +190,21 @@ def test_a_focus_group_name_in_lower_case_words_ends_at_its_acronym():
 def test_who_organized_with_the_host_hosts_too(text):
     (m,) = facts_of(text).meetings
     assert (m.host.label, [c.label for c in m.co_hosts]) == ("Examplia Telecom", ["Example Authority"])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Participants from Examplia Telecom (Kenya) also attended.", [("Examplia Telecom", "Kenya")]),
+    ("Participants from Examplia Telecom (Kenya) and Beta Networks (Japan) also attended.",
+     [("Examplia Telecom", "Kenya"), ("Beta Networks", "Japan")]),
+])
+def test_participants_from_one_or_more_organizations_with_their_country(sentence, expected):
+    (m,) = facts_of("The CTO meeting was held in Accra on 3 June 2023.\n\n" + sentence + "\n").meetings
+    assert [(p.organization.label, p.country.label) for p in m.participations] == expected
+
+
+def test_a_post_at_an_organization():
+    (m,) = facts_of('The CTO meeting was held in Accra on 3 June 2023.\n\n"Interoperability is key," said Jane '
+                    "Roe, Chief Technology Officer at Apex Mobile. Mr Sam Poe, Director at the Example Authority, "
+                    "spoke.\n").meetings
+    assert {(p.name, p.affiliation.label) for p in m.people if p.affiliation} == {
+        ("Jane Roe", "Apex Mobile"), ("Sam Poe", "Example Authority")}

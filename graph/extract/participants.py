@@ -106,7 +106,7 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     if inline:
         # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
-                      r"\s(?=(?:and\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
+                      r"\s(?=(?:and\s+)?(?:also\s+|all\s+|then\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
                       r"attended|participated|took\s+part|joined|gathered|met)\b)",
                       text[start:])
         end = start + m.start() if m else len(text)
@@ -545,9 +545,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 known = _known_names(ref, text, body, stop)
                 for s, e in _items(text, body, stop, known):
                     _parse_item(ref, text, s, e, result)
-            if inline and not result.groups and not any(p.organization.iri for p in result.participations) \
+            if inline and not result.groups and not any(p.organization.iri or p.country for p in result.participations) \
                     and len(result.participations) < 2:
-                continue  # 'members such as ...' prose, not a list of organizations
+                continue  # 'members such as ...' prose, not a list of organizations ('X (Kenya)' is one, alone too)
             if result.participations or result.groups:
                 found.append(result)
                 taken.append((m.start(), stop))

@@ -493,7 +493,7 @@ def comma_parts(s: str) -> list[tuple[int, int]]:
 
 def _after_post(ref: Reference, text: str, pe: int, end: int):
     """'Name, Title, Acme' / '..., UAE': the body or the country written after a post (organization, country)."""
-    m = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
+    m = re.compile(r"(?:,|[ \t]+at)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
                    r"(?=[ \t]*(?:[,;.)]|\(|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
     if not m:
         return None, None
@@ -506,7 +506,13 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     # ', Apex Mobile, Kenya', ', Apex Mobile (Kenya)': a body with its country, whatever its words look like
     where = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)([A-Z][^,;()\n]{1,60}?)[ \t]*\)?(?=[ \t]*(?:[,;.)]|\n|$))").match(text, b, end)
     country = _place_ref(ref, text, where.start(1), where.end(1)) if where else None
-    if country is None and (read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b)):
+    stop = re.search(r"\.\s", text[a:b])  # 'at Apex Mobile. Mr Sam Poe, ...': the sentence ends the name
+    if stop and not abbreviation_end().search(text[a:a + stop.start() + 1]):
+        b = a + stop.start()
+    at = not text[pe:a].lstrip().startswith(",")  # 'CTO at Apex Mobile': what follows 'at' is never a person
+    if a < b and text[a:a + 4].lower() == "the ":
+        a += 4
+    if country is None and not at and (read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b)):
         return None, None  # the next person of a list, or a second post
     return _org_ref(ref, text, a, b), country
 
