@@ -208,3 +208,9 @@ def test_a_post_at_an_organization():
                     "spoke.\n").meetings
     assert {(p.name, p.affiliation.label) for p in m.people if p.affiliation} == {
         ("Jane Roe", "Apex Mobile"), ("Sam Poe", "Example Authority")}
+
+
+def test_a_meeting_held_after_another_is_not_co_located_with_it():
+    (m,) = [m for m in facts_of("The CTO meeting took place in Geneva on 10 March 2022, following WTSA-20.\n").meetings
+            if m.start]
+    assert m.kind == "CTOMeeting" and m.co_located is None

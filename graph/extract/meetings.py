@@ -91,11 +91,14 @@ _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|conve
                        r"opened|hosted|participated|attended)\b", re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
 _ARTICLE_AND_LENGTH = r"(?:(?:the|a|an)\s+)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$"
-_CO_LOCATION = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
-                          r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
-                          r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of|following|"
-                          r"after|preceding|prior\s+to)\s+" + _ARTICLE_AND_LENGTH,
-                          re.IGNORECASE)
+_CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
+                      r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
+                      r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of")
+_CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
+#: another meeting named as held with this one, or before or after it ('following a two-day workshop'): named in
+#: passing, it takes neither the sentence's date nor the text after it (but is no co-located event)
+_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}",
+                         re.IGNORECASE)
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
 _ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
                         r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to|following|after|preceding)\s+" + _ARTICLE_AND_LENGTH,
@@ -378,7 +381,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                                            for a, b in phrases)]
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
-            if _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
+            if _IN_PASSING.search(text[max(s, name_start - 60):name_start]):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
@@ -392,7 +395,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
                             said=m.span())
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
-                    and not _plural(text, m.end()) and not _CO_LOCATION.search(text[max(s, name_start - 60):name_start]):
+                    and not _plural(text, m.end()) and not _IN_PASSING.search(text[max(s, name_start - 60):name_start]):
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
             found.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
@@ -1000,7 +1003,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
         start = text.rfind("\n", 0, a.window[0]) + 1
-        alongside = a.window == last_window and _CO_LOCATION.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
+        alongside = a.window == last_window and _IN_PASSING.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
         last_window = a.window
         if bounds and bounds[-1].key == key:
             continue
