@@ -23,6 +23,7 @@ from rdflib.namespace import SKOS
 from ..facts import Span
 from ..reference import Reference, fold
 from ..resources import reference_dir
+from .people import honorific_words
 from .text import sentences
 
 _WORD = re.compile(r"[\w’'][\w’'./-]*[\w’']|\w")
@@ -394,18 +395,9 @@ def _vague(phrase: str, c: _Cues) -> bool:
     return all(w.lower() in _PLAIN_MODIFIERS or w.lower() in _FUNCTION or _modifier(w) for w in words[:k - 1])
 
 
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    """The styles written before a person's name (ontology/reference/person-words.csv)."""
-    path = reference_dir() / "person-words.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(line for line in f if line.strip() and not line.startswith("#"))
-        return frozenset(r["word"].strip().rstrip(".").lower() for r in rows if r["kind"].strip() == "honorific")
-
-
 def _honorific(phrase: str) -> bool:
     words = phrase.replace(".", " ").split()
-    return any(" ".join(words[:n]).lower() in _honorifics() for n in (1, 2, 3))
+    return any(" ".join(words[:n]).lower() in honorific_words() for n in (1, 2, 3))
 
 
 def _head(phrase: str) -> str:

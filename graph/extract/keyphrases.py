@@ -36,18 +36,20 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _word_list(name: str) -> frozenset[str]:
+    """A list of words in ontology/reference, one a line, '#' comments."""
+    path = reference_dir() / name
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
 def stopwords() -> frozenset[str]:
-    path = reference_dir() / "keyphrase-stopwords.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return _word_list("keyphrase-stopwords.txt")
 
 
-@lru_cache(maxsize=1)
 def nonsubjects() -> frozenset[str]:
-    path = reference_dir() / "keyphrase-nonsubjects.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return _word_list("keyphrase-nonsubjects.txt")
 
 
 def _about_the_meeting(ref: Reference, words: list[str]) -> bool:

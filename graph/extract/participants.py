@@ -280,11 +280,11 @@ _COUNTRYS = re.compile(r"(?:the\s+)?([^,;()]+?)['’]s\s+")
 def _country_beside(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int, int] | None:
     """The country written beside an organization's name in a list item text[s:e], and where the name is."""
     after = _FROM_COUNTRY.search(text[s:e])
+    if after and (country := _country_ref(ref, text, s + after.start(1), s + after.end(1))):
+        return country, s, s + after.start()
     before = _COUNTRYS.match(text[s:e])
-    for m, name in ((after, lambda m: (s, s + m.start())), (before, lambda m: (s + m.end(), e))):
-        country = _country_ref(ref, text, s + m.start(1), s + m.end(1)) if m else None
-        if country is not None and m is not None:
-            return (country, *name(m))
+    if before and (country := _country_ref(ref, text, s + before.start(1), s + before.end(1))):
+        return country, s + before.end(), e
     return None
 
 

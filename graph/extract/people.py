@@ -37,6 +37,11 @@ def _words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def honorific_words() -> frozenset[str]:
+    """The styles written before a person's name, lower case without their dot ('mr', 'h.e', 'lt col')."""
+    return frozenset(w.rstrip(".").lower() for w in _words()["honorific"])
+
+
 def _alternation(words, flexible_dots: bool = False) -> str:
     """Longest first; spaces and hyphens inside a phrase may be either; 'H.E.' may be written 'H. E.' or 'H.E'."""
     parts = []
