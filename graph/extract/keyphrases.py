@@ -53,8 +53,11 @@ def nonsubjects() -> frozenset[str]:
 
 
 def _about_the_meeting(ref: Reference, words: list[str]) -> bool:
-    """'virtual meeting', 'outgoing vice-chairs', 'Bangkok ahead': the meeting's own format, people or place."""
-    return any(w.lower() in nonsubjects() or (w[:1].isupper() and ref.lookup(w, ref.place_kinds) is not None)
+    """'virtual meeting', 'outgoing vice-chairs', 'Bangkok ahead', 'Japanese delegation': the meeting's own format,
+    people or place, or whose they are (a demonym)."""
+    from .places import is_demonym
+    return any(w.lower() in nonsubjects() or (w[:1].isupper() and (ref.lookup(w, ref.place_kinds) is not None
+                                                                  or is_demonym(w)))
                for w in words)
 
 

@@ -562,6 +562,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 m.kind = a.kind.cls
             _rename(text, m, a, key, generic)
         _read_anchor(ref, text, a, m, avoid, anchors)
+    _sole_undated_meeting(ref, text, anchors, meetings, rank, avoid)
     # a phrase without a date ('The ITU CTO meeting, held in conjunction with ...') speaks of the only meeting
     # of its kind the document reports
     for a in anchors:
@@ -612,6 +613,32 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
                                                 Span.of(text, s, e), a.date.precision)
     return meetings
+
+
+def _sole_undated_meeting(ref: Reference, text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting],
+                          rank: dict[tuple, int], avoid=()) -> None:
+    """A news item that dates nothing but its own release ('Busan, 14 March 2024 - Executives met in Busan at
+    an ITU CxO roundtable') still reports a meeting: when the text dates no meeting and names meetings of one kind
+    only, a sentence saying that one took place makes it a meeting, undated (a dateline is no meeting date)."""
+    if meetings:
+        return
+    named = [a for a in anchors if a.date is None and not (a.is_next or a.is_past or _plural(text, a.name_span[1]))]
+    # 'executives met ... at an ITU CxO roundtable': the kind the text names outranks 'a meeting'
+    named = [a for a in named if a.kind.cls != "Meeting"] or named
+    if not named or len({a.kind.group for a in named}) != 1 or any(a.is_next and a.date for a in anchors):
+        return
+    a = next((a for a in named if not a.heading and _OCCURRED.search(text, *a.window)), None)
+    if a is None:
+        return
+    key = a.meeting_key = (a.kind.group, "undated", "")
+    a.opening = True
+    m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(a.kind.name or text[a.name_span[0]:a.name_span[1]]),
+                                name_span=Span.of(text, *a.name_span), start=None)
+    rank[key] = a.kind.rank
+    if a.kind.series:
+        iri = str(iris.series(a.kind.series))
+        m.series = Ref("MeetingSeries", ref.labels.get(iri, a.kind.series), Span.of(text, *a.name_span), iri)
+    _read_anchor(ref, text, a, m, avoid, anchors)
 
 
 #: 'at the same venue', 'in the same city': where the meeting just reported was held ('the same venue as WTSA-24'

@@ -368,8 +368,57 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
     for x in ref.find(text, {"Organization"}, start, end):
         e = x.entry  # find() keeps only the entries of the kinds asked for: of_kind({"Organization"}) is the first
         add(Ref("Organization", e.label, Span.of(text, x.start, x.end), e.iri))
+    for r in _named_after_category(ref, text, start, end):
+        add(r)
     out.sort(key=lambda r: r.span.start)
     return _split_pairs(ref, text, out)
+
+
+#: a name after a word of its kind: capitalised words (and '&'), not a style or a sentence's next word
+_NAME_AFTER = re.compile(r"(?:the[ \t]+)?(?P<name>[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|&)){0,4})")
+_BETWEEN_NAMES = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+
+
+def _named_after_category(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
+    """'operator Vivo', 'the Examplian regulator, the Example Authority', 'vendors Acme and Beta Networks': names
+    a lower-case word of their kind introduces (organization-words.csv, kind category); a demonym before that word
+    ('Brazilian operator', 'Kenyan mobile operators') gives their country (country-demonyms.csv)."""
+    from .keyphrases import stopwords
+    from .people import starts_with_styles
+    from .places import demonym_before
+    words = organization_words().get("category", frozenset())
+    if not words:
+        return []
+    out: list[Ref] = []
+    pattern = re.compile(rf"(?<![\w-])(?P<cat>{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})"
+                         r"(?:[ \t]+(?=(?:the[ \t]+)?[A-Z0-9])|(?<!s)[ \t]*,[ \t]+(?=the[ \t]+[A-Z]))")
+    for m in pattern.finditer(text, start, end):
+        lead = re.search(r"(?<![\w-])(?:[a-z][\w-]*[ \t]+){0,2}$", text[max(start, m.start() - 40):m.start()])
+        said = demonym_before(ref, text, m.start() - len(lead.group()) if lead else m.start(), start)
+        country = said[0] if said else None
+        pos, plural = m.end(), m.group("cat").endswith("s")
+        while pos < end:
+            n = _NAME_AFTER.match(text, pos, end)
+            if n is None:
+                break
+            ns, ne = n.span("name")
+            stop = re.search(r"\.[ \t]", text[ns:ne])  # 'the company Apex Labs. The ...': the sentence ends the name
+            if stop and not abbreviation_end().search(text[ns:ns + stop.start() + 1]):
+                ne = ns + stop.start()
+            name = re.sub(r"\s+", " ", text[ns:ne]).rstrip(".")
+            ne = ns + len(name)
+            first = name.split()[0]
+            if first.lower() in stopwords() or starts_with_styles(text[ns:ne]) or ref.lookup(first, {"Post"}) is not None \
+                    or _known_as_other(ref, name) or ref.lookup(name, {"Country"}) is not None:
+                break
+            known = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+            out.append(Ref("Organization", known.label if known else name, Span.of(text, ns, ne),
+                           known.iri if known else None, country=country))
+            sep = _BETWEEN_NAMES.match(text, ne, end) if plural else None
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
 
 
 def _split_pairs(ref: Reference, text: str, found: list[Ref]) -> list[Ref]:

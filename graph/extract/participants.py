@@ -20,6 +20,7 @@ from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .organizations import split_unit
 from .people import _PARTICLES_RUN, comma_parts, find_people, listed_person, starts_with_styles, starts_with_title
+from .places import demonym_before
 from .text import CARDINAL_PATTERN, clean, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -128,6 +129,19 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     return len(text) if nl < 0 else nl
 
 
+def _closing_bracket(text: str, start: int, end: int) -> int:
+    """Where the bracket opened before `start` closes ('(A, B (Examplia))': the outer one), or -1."""
+    depth = 1
+    for i in range(start, end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (),
            line_item: bool = False) -> list[tuple[int, int]]:
     """Item offsets of a list; ';' separates items when present, else ',' and a final 'and' (never inside a name
@@ -155,6 +169,8 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
                 continue
             if line_item and "," not in body and re.search(r"\s(?:of|for|on)\s", body[:m.start()]):
                 continue
+            if body.count("(", 0, m.start()) > body.count(")", 0, m.start()):
+                continue  # 'companies (A, B and C)': the list in brackets is one item's
             if not any(s <= m.start() < e for s, e in seps) and \
                     not any(a < start + m.start() and start + m.end() < b for a, b in known):
                 seps.append((m.start(), m.end()))
@@ -309,6 +325,16 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
+    nested = _KIND_THEN_LIST.fullmatch(item)
+    if nested:  # 'Japanese companies and organizations (A, B and C)': the names in brackets, of that country
+        a, b = s + nested.start("list"), s + nested.end("list")
+        listed = ParticipantList(result.span)
+        for x, y in _items(text, a, b, _known_names(ref, text, a, b)):
+            _parse_item(ref, text, x, y, listed)
+        _give_country(listed, _demonym_country(ref, text, s + nested.start("kind"), s))
+        result.participations += listed.participations
+        result.groups += listed.groups
+        return
     if _CHAIRS.match(item.strip()) or ref.lookup(clean(item), ref.group_kinds):
         result.groups.extend(find_groups(ref, text, s, e))
         return
@@ -382,6 +408,12 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
+#: bodies of a kind, with their names in brackets after it: 'Examplian companies and organizations (A, B and C)'
+_KIND_THEN_LIST = re.compile(r"(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}(?P<kind>companies|organi[sz]ations|"
+                             r"operators|vendors|firms|institutes|institutions|entities|universities|manufacturers|carriers|"
+                             r"providers|regulators)(?:[ \t]+(?:and|&)[ \t]+[a-z]+)?[ \t]*\((?P<list>(?:[^()]|\([^()]*\))+)\)[ \t]*\.?[ \t]*")
+
+
 @lru_cache(maxsize=1)
 def _region_names() -> frozenset[str]:
     """World regions as ontology/reference/itu-regions.csv names them, whole and in parts ('Africa', 'Asia',
@@ -423,7 +455,13 @@ def _about_participation(text: str, at: int, trigger_end: int | None = None) -> 
     clause_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind(";", 0, at), at - 100) + 1
     clause = text[clause_start:at]
     said = text[clause_start:trigger_end or at]
-    return bool(_PARTICIPATION_CONTEXT.search(said)) and not _OTHER_CONTEXT.search(clause)
+    if _OTHER_CONTEXT.search(clause):
+        return False
+    if _PARTICIPATION_CONTEXT.search(said):
+        return True
+    # 'Examplian companies such as A and B attended': the verb of taking part after the list
+    end = sentence_at(text, at)[1]
+    return trigger_end is not None and _PARTICIPATED.search(text, trigger_end, end) is not None
 
 
 _CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "und", "y", "et", "&", "on", "in", "&amp;"}
@@ -534,7 +572,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                         _parse_item(ref, text, s, e, result)
             else:
                 if text[m.end() - 1] == "(":  # a list in brackets ends at its closing bracket
-                    stop = text.find(")", body, end)
+                    stop = _closing_bracket(text, body, end)
                     if stop < 0 or "\n" in text[body:stop]:
                         continue
                 else:
@@ -549,8 +587,10 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                     and len(result.participations) < 2:
                 continue  # 'members such as ...' prose, not a list of organizations ('X (Kenya)' is one, alone too)
             if result.participations or result.groups:
+                _give_country(result, _demonym_country(ref, text, m.start(), start))  # 'Japanese companies including'
                 found.append(result)
                 taken.append((m.start(), stop))
+    found += _lists_before_verb(ref, text, start, end, taken)
     # 'the Ministry of X acted as head of delegation': the organization that led a delegation took part
     for m in _HEAD_OF_DELEGATION.finditer(text, start, end):
         if any(s <= m.start() < e for s, e in taken):
@@ -564,6 +604,63 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
         r.participations = [p for p in r.participations if p.organization.iri is None
                             or not ref.part_of_itu(p.organization.iri)]
     found.sort(key=lambda r: r.span.start)
+    return found
+
+
+def _demonym_country(ref: Reference, text: str, pos: int, lo: int) -> Ref | None:
+    """The country a demonym gives the words that follow it: 'Japanese companies', 'Kenyan mobile operators'
+    (up to two lower-case words between)."""
+    lead = re.search(r"(?<![\w-])(?:[a-z][\w-]*[ \t]+){0,2}$", text[max(lo, pos - 40):pos])
+    said = demonym_before(ref, text, pos - len(lead.group()) if lead else pos, lo)
+    return said[0] if said else None
+
+
+def _give_country(result: ParticipantList, country: Ref | None) -> None:
+    """Every organization of the list whose own country the text does not say is of `country`."""
+    if country is not None:
+        result.participations = [p if p.country else Participation(p.organization, p.span, country)
+                                 for p in result.participations]
+
+
+#: a verb of taking part after its subject: 'A, B and C were represented', 'A and B also took part'
+_PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)?represented|(?:also[ \t]+|all[ \t]+)?"
+                           r"(?:took[ \t]+part|participated|attended|joined[ \t]+(?:the|in))|(?:were|was)[ \t]+(?:also[ \t]+)?"
+                           r"(?:among[ \t]+the[ \t]+)?(?:participants|present|in[ \t]+attendance))\b")
+#: who stands before the list ('The CTOs of A, B and C attended'): people of the organizations listed
+_LIST_LEAD = re.compile(r"(?:also[ \t]*,?[ \t]+|in[ \t]+addition[ \t]*,?[ \t]+)?(?:(?:the[ \t]+)?(?:(?:senior|other)[ \t]+)?"
+                        r"(?:CTOs|CxOs|executives|representatives|delegates|delegations|experts|leaders)[ \t]+(?:of|from)[ \t]+)?"
+                        # 'Examplian mobile operators A and B took part': the kind of the bodies listed, and their country
+                        r"(?:(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,2}(?:[a-z][\w-]*[ \t]+){0,2}"
+                        r"(?P<kind>operators|companies|vendors|manufacturers|carriers|providers|firms|regulators|"
+                        r"organi[sz]ations)(?:[ \t]*,)?[ \t]+(?=[A-Z0-9]))?")
+#: a subject that lists names: capitalised items, separated by commas and a final 'and'
+_LISTED_NAME = (r"(?:the[ \t]+)?[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:(?:of|for|the|de|du|la|and|&)[ \t]+)*[A-Z0-9][\w&'’.-]*)*"
+                r"(?:[ \t]*\([^()\n]*\))?")
+_NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:,[ \t]*{_LISTED_NAME})*,?[ \t]+(?:and|&)[ \t]+{_LISTED_NAME}")
+
+
+def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
+                       taken: list[tuple[int, int]]) -> list[ParticipantList]:
+    """'China Example, Apex Telecom and Example Mobile were represented at the meeting': the list that is the
+    subject of a verb of taking part, read from the sentence's start (two items at least: 'The CTOs attended' and
+    'Ms A attended' name no organizations)."""
+    found: list[ParticipantList] = []
+    for v in _PARTICIPATED.finditer(text, start, end):
+        s, _ = sentence_at(text, v.start())
+        s = max(s, start)
+        s += len(text[s:v.start()]) - len(text[s:v.start()].lstrip())
+        lead = _LIST_LEAD.match(text, s, v.start())
+        body = lead.end() if lead else s
+        if any(a <= body < b or a < v.start() <= b for a, b in taken) or not _NAME_LIST.fullmatch(text, body, v.start()):
+            continue
+        result = ParticipantList(Span.of(text, s, v.end()))
+        for a, b in _items(text, body, v.start(), _known_names(ref, text, body, v.start())):
+            _parse_item(ref, text, a, b, result)
+        if lead and lead.group("kind"):
+            _give_country(result, _demonym_country(ref, text, lead.start("kind"), s))
+        if len(result.participations) + len(result.groups) >= 2:
+            found.append(result)
+            taken.append((s, v.end()))
     return found
 
 

@@ -76,9 +76,12 @@ _HEADS = re.sub(r"man(?=\||$)", "m[ae]n", _alternation(_words()["title"]))
 _CONN = r"(?:of|the|and|for|on|in|at|with|to|&)"
 #: A word of the phrase after 'Minister of ...': capitalised or a number, never a style ('Mr' starts the name).
 _PTOK = rf"(?!{_HON_UNIT})(?:[A-Z0-9][\w’'&./-]*|\([A-Z][\w-]*\))"
+#: Lower-case words that end a post's domain even before a connective: 'the Minister of X Jane Roe and by the ...'
+_NOT_DOMAIN_WORD = r"(?:by|as|was|were|is|are|has|had|have|will|would|who|which|said|says|also|from|than|then)\b"
 #: 'Information and Communications', 'the RCC Working Group on work with the ITU': lower-case words only where
 #: a connective follows them, so a verb ('said the ...') ends the phrase.
-_PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:[a-z][\w-]*[ \t]+(?={_CONN}[ \t])(?:{_CONN}[ \t]+)+)?{_PTOK})*")
+_PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:(?!{_NOT_DOMAIN_WORD})[a-z][\w-]*[ \t]+(?={_CONN}[ \t])(?:{_CONN}[ \t]+)+)?"
+           rf"{_PTOK})*")
 #: A post as written: an optional acronym of its body ('ACMA Director General', 'TSAG Vice-Chairman'), the
 #: title (heads from person-words.csv with Vice-/Co-/Deputy ..., or 'Chief ... Officer'), and its domain.
 _TITLE = re.compile(
@@ -234,6 +237,8 @@ def _split_domain(text: str, s: int, e: int, ref: Reference | None = None) -> tu
             if ref.lookup(" ".join(run[:j]), ref.place_kinds | {"Organization"}) is not None:
                 return s + words[i + j - 1][1], s + words[i + j][0]
     k = sum(1 for w in run if w not in _PARTICLES)
+    if i > 0 and all(text[s + a:s + b].lower() in {"of", "for", "at", "from", "the"} for a, b in words[:i]):
+        return e, None  # 'CTOs of Apex Mobile': the words after 'of' are the domain; no domain is left for a name
     if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
         return s + words[i - 1][1], s + words[i][0]
     if i == 0 and k >= 4:  # 'of Acme Jane Mary Roe': the first word is the body's
@@ -758,9 +763,11 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
 
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
+#: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
+_SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
 _NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
-                             r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?)"
-                             r"(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+                             r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
+                             rf"\s+{_SERVED_AS}\s+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
 
 #: between a post and a second one its holder takes: 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11'

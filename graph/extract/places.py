@@ -16,12 +16,16 @@ the country), else the place's own name over another place's alternate name, els
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from .. import iris
 from ..facts import Ref, Span
 from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
 from ..reference import Reference
+from ..resources import reference_dir
 
 #: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?|place\s*:|city\s*:)\s+"
@@ -387,3 +391,35 @@ def place_in_name(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, Ref |
     if country is None:
         return at, None, from_reference
     return at, moved(country) if not from_reference else replace(country, span=at.span), from_reference
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[dict[str, str], re.Pattern]:
+    """Demonym -> ISO 3166-1 alpha-2 (ontology/reference/country-demonyms.csv), and a pattern that finds them."""
+    rows = [r for r in (reference_dir() / "country-demonyms.csv").read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    table = {row["demonym"]: row["alpha2"] for row in csv.DictReader(rows)}
+    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
+
+
+def is_demonym(word: str) -> bool:
+    """'Japanese', 'Kenyan': a country's adjective (country-demonyms.csv)."""
+    return word in _demonyms()[0]
+
+
+def demonym_before(ref: Reference, text: str, pos: int, lo: int = 0) -> tuple[Ref, int] | None:
+    """The country of a demonym written right before `pos` ('Kenyan ' before 'regulator'), with where it starts;
+    None after another capitalised word ('Latin American', 'South Korean' is read whole)."""
+    table, pattern = _demonyms()
+    for m in pattern.finditer(text, max(lo, pos - 60), pos):
+        if text[m.end():pos].strip(" \t") or not text[m.end():pos]:
+            continue
+        if re.search(r"[A-Z][\w'’-]*[ \t]+$", text[max(lo, m.start() - 40):m.start()]):
+            continue
+        iri = str(iris.country(table[m.group()]))
+        label = ref.labels.get(iri)
+        if label is None:
+            return None
+        return Ref("Country", label, Span.of(text, m.start(), m.end()), iri), m.start()
+    return None

@@ -1,0 +1,119 @@
+"""Who took part, in the forms news items and journal reports use (texts written for these tests): a list before
+its verb ('A, B and C were represented'), bodies introduced by their kind ('operator Vivo', 'Japanese companies (A,
+B and C)') and the country a demonym gives them, a meeting a news item reports without dating it, and posts held
+'as' ('served as vice-chair')."""
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import facts_of, only_dated
+
+OPENING = "The CTO meeting was held in Geneva on 3 May 2023. "
+
+
+def _participants(m):
+    return {p.organization.label: (p.country.label if p.country else None) for p in m.participations}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Apex Mobile, Beta Telecom, Orange and Gamma Wireless were represented at the meeting.",
+     {"Apex Mobile", "Beta Telecom", "Orange", "Gamma Wireless"}),
+    ("The CTOs of Apex Mobile, Beta Telecom and Gamma Wireless attended.", {"Apex Mobile", "Beta Telecom", "Gamma Wireless"}),
+    ("Representatives of Apex Mobile and Beta Labs Inc. also took part.", {"Apex Mobile", "Beta Labs Inc."}),
+])
+def test_a_list_of_organizations_before_its_verb_took_part(sentence, names):
+    m = only_dated(OPENING + sentence + "\n")
+    assert set(_participants(m)) == names
+    assert not any(p.name in names for p in m.people)  # 'The CTOs of Apex Mobile' names no person 'Apex Mobile'
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms Ana Costa and Mr John Smith attended the dinner.",  # people, not organizations
+    "Energy efficiency, open interfaces and security were discussed.",  # no verb of taking part
+    "The delegates attended.",  # no list
+])
+def test_what_is_no_list_of_participants(sentence):
+    assert _participants(only_dated(OPENING + sentence + "\n")) == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kenyan mobile operators Apex Mobile and Beta Wireless took part.",
+     {"Apex Mobile": "Kenya", "Beta Wireless": "Kenya"}),
+    ("The Japanese delegation included representatives of Japanese companies and organizations (Apex Labs, Beta "
+     "Systems and Gamma Research).", {"Apex Labs": "Japan", "Beta Systems": "Japan", "Gamma Research": "Japan"}),
+    ("Korean companies such as Apex Telecom, Beta Uplus and Gamma Networks attended.",
+     {"Apex Telecom": "Republic of Korea", "Beta Uplus": "Republic of Korea", "Gamma Networks": "Republic of Korea"}),
+    # a country the text gives an organization itself wins over the demonym
+    ("Japanese companies (Apex Labs, Beta Systems (Viet Nam)) attended.", {"Apex Labs": "Japan", "Beta Systems": "Vietnam"}),
+])
+def test_a_demonym_gives_the_organizations_after_it_their_country(sentence, expected):
+    assert _participants(only_dated(OPENING + sentence + "\n")) == expected
+
+
+def test_a_demonym_inside_a_longer_name_gives_no_country():
+    m = only_dated(OPENING + "Latin American operators Apex Mobile and Beta Wireless took part.\n")
+    assert _participants(m) == {"Apex Mobile": None, "Beta Wireless": None}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The executives thanked Brazilian operator Vexa for its support.", "Vexa"),
+    ("The regulator Examcom presented its plans.", "Examcom"),
+    ("Among the speakers was the Kenyan regulator, the Example Authority of Kenya.", "Example Authority of Kenya"),
+    ("The company Apex Labs. The next speaker was Ms Ana Costa.", "Apex Labs"),
+])
+def test_an_organization_introduced_by_its_kind(sentence, name):
+    facts = facts_of(OPENING + sentence + "\n")
+    assert name in {o.label for o in facts.meetings[0].organizations_mentioned}
+
+
+def test_a_list_of_kinds_is_no_organization():
+    facts = facts_of(OPENING + "The platform serves network operators, SMEs and service providers.\n")
+    assert "SMEs" not in {o.label for o in facts.meetings[0].organizations_mentioned}
+
+
+def test_a_demonym_makes_no_key_phrase():
+    facts = facts_of(OPENING + "The Examplian delegation and the Japanese delegation presented spectrum plans.\n")
+    labels = {t.label for m in facts.meetings for t in m.topics} | {k for k, _ in getattr(facts, "keyphrases", [])}
+    assert not any("japanese" in label.lower() for label in labels)
+
+
+@pytest.mark.parametrize("text", [
+    "Busan, 14 March 2024 - Chief executives met in Busan at an ITU CxO roundtable hosted by Apex Telecom.\n",
+    "Executives meet in Busan\n\nChief technology officers of leading companies gathered in Busan, Republic of Korea, "
+    "for the ITU CTO summit, hosted by Apex Telecom.\n",
+])
+def test_a_news_item_that_dates_only_its_release_still_reports_its_meeting(text):
+    (m,) = facts_of(text).meetings
+    assert m.start is None  # a dateline is no meeting date
+    assert m.kind == "CTOMeeting" and m.place is not None and m.place.label == "Busan"
+    assert m.host is not None and m.host.label == "Apex Telecom"
+
+
+@pytest.mark.parametrize("text", [
+    "CTO meetings are held every year. The ITU CTO meeting gives executives a voice.\n",  # no meeting took place
+    "The next CTO meeting will be held in Busan.\n",  # a future one
+])
+def test_no_undated_meeting_where_none_took_place(text):
+    assert facts_of(text).meetings == []
+
+
+def test_an_undated_meeting_only_when_the_text_dates_none():
+    facts = facts_of("The ITU CTO meeting was held in Geneva on 3 May 2023. Executives also met in Busan at a "
+                     "workshop on AI.\n")
+    assert [m.start for m in facts.meetings if m.start is None] == []
+
+
+@pytest.mark.parametrize("sentence, name, post", [
+    ("Mr Kenji Sato (Apex, Japan) served as vice-chair.", "Kenji Sato", "Vice-Chair"),
+    ("Ms Ana Costa (Apex, Brazil) acted as rapporteur.", "Ana Costa", "Rapporteur"),
+    ("Mr Li Wei took over as Chair of SG13.", "Li Wei", "Chair of SG13"),
+])
+def test_a_post_held_as(sentence, name, post):
+    m = only_dated(OPENING + sentence + "\n")
+    assert (name, post) in {(p.name, p.post.label if p.post else None) for p in m.people}
+
+
+def test_a_post_domain_ends_before_the_next_clause():
+    m = only_dated(OPENING + "It was opened by the Minister of Communications Jane Roe and by the Director of the "
+                   "Example Bureau, John Poe.\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts.get("Jane Roe") == "Minister of Communications"
