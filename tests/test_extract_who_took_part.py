@@ -117,3 +117,33 @@ def test_a_post_domain_ends_before_the_next_clause():
                    "Example Bureau, John Poe.\n")
     posts = {p.name: p.post.label if p.post else None for p in m.people}
     assert posts.get("Jane Roe") == "Minister of Communications"
+
+
+def test_a_known_company_named_like_a_city_stays_a_company():
+    m = only_dated(OPENING + "Representatives of Japanese companies (NEC and Hitachi) took part.\n")
+    assert _participants(m) == {"NEC": "Japan", "Hitachi": "Japan"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry of Internal Affairs and Communications headed the delegation of Japan.",
+    "The Ministry of Internal Affairs and Communications led the Japanese delegation.",
+])
+def test_who_headed_a_delegation_took_part(sentence):
+    assert "Ministry of Internal Affairs and Communications" in _participants(only_dated(OPENING + sentence + "\n"))
+
+
+REPORT = ("Report on the Ninth Meeting of TSAG\n\n"
+          "From 10 to 17 January 2022, the ninth meeting of TSAG was held online with 210 participants. "
+          "The 4th Inter-regional Meeting for WTSA-20 was also held on 6 January before the TSAG meeting.\n\n"
+          "Main results\n\nThe plenary was led by TSAG Chair Jane Roe (Apex, Canada). TSAG established the Focus Group "
+          "on Autonomous Networks (FG-AN).\n")
+
+
+def test_a_meeting_placed_before_the_one_reported_owns_only_its_sentence():
+    facts = facts_of(REPORT)
+    by_kind = {m.kind: m for m in facts.meetings}
+    assert set(by_kind) == {"TSAGMeeting", "PreparatoryMeeting"}
+    prep, tsag = by_kind["PreparatoryMeeting"], by_kind["TSAGMeeting"]
+    assert (prep.start.isoformat(), tsag.start.isoformat()) == ("2022-01-06", "2022-01-10")  # 'for WTSA-20' is no 2020
+    assert "Jane Roe" in {p.name for p in tsag.people} and not prep.people
+    assert "Focus Group on Autonomous Networks" in {g.label for g in tsag.groups_mentioned}

@@ -97,7 +97,7 @@ _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: another meeting named as held with this one, or before or after it ('following a two-day workshop'): named in
 #: passing, it takes neither the sentence's date nor the text after it (but is no co-located event)
-_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}",
+_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}",
                          re.IGNORECASE)
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
 _ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
@@ -415,7 +415,8 @@ def _in_named_year(name: str, ds: list[DateMention]) -> list[DateMention]:
     """The dates a meeting whose name says its year can take when its sentence names another meeting too: 'appointed
     by WTSA-24 in Geneva on 20 January 2025' dates the other one. Alone in its sentence, a meeting takes a date of
     another year: an edition held late keeps its name ('GSS-20 was held on 23 February 2022')."""
-    m = _NAMED_YEAR.search(name)
+    # 'the Inter-regional Meeting for WTSA-20': the year after 'for' is the other meeting's
+    m = _NAMED_YEAR.search(re.split(r"\s+(?:for|on|towards|ahead\s+of)\s+", name, maxsplit=1)[0])
     if not m:
         return ds
     year = 2000 + int(m.group(2)) if m.group(2) else int(m.group(0))
@@ -1041,6 +1042,11 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             # the week reported; its sentence is its own, the text goes on about the meeting reported
             regions.setdefault(key, []).append(a.window)
             continue
+        if bounds and _placed_beside(text, a, anchors, bounds[-1].key):
+            # 'The Inter-regional Meeting was also held on 6 January before the TSAG meeting' in TSAG's report: a
+            # meeting dated by the one reported; its sentence is its own, the text goes on about the meeting reported
+            regions.setdefault(key, []).append(a.window)
+            continue
         if bounds and bounds[-1].window == a.window:
             # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the
             # consultation held ...'): each owns its part of the sentence, and the text after it belongs to none
@@ -1056,6 +1062,14 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                 and bounds[i + 1].window == b.window else b.part_end
         regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
     return regions
+
+
+def _placed_beside(text: str, a: Anchor, anchors: list[Anchor], key: tuple) -> bool:
+    """Whether a's sentence names the meeting of `key` in passing ('before the TSAG meeting', 'on the eve of the
+    assembly'): a's meeting is told by its relation to that one."""
+    return any(x is not a and x.window == a.window and not x.opening
+               and (x.meeting_key == key or (x.meeting_key is None and x.kind.group == key[0]))
+               and _IN_PASSING.search(text[max(x.window[0], x.name_span[0] - 60):x.name_span[0]]) for x in anchors)
 
 
 def _held_within(inner: Meeting, outer: Meeting) -> bool:

@@ -377,8 +377,12 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
             if org:
                 result.participations.append(Participation(org, Span.of(text, s, e), country))
             return
-    # a lone country right after an organization: 'Ericsson, Sweden, Nokia, Finland'
+    # a lone country right after an organization: 'Ericsson, Sweden, Nokia, Finland' (a city that stands for its
+    # country never hides an organization the reference data knows by that name: 'NEC and Hitachi')
     country = _country_ref(ref, text, s, e)
+    said = clean(item).rstrip(". ")
+    if country is not None and ref.lookup(said, {"Country"}) is None and ref.lookup(said, {"Organization"}) is not None:
+        country = None
     if country and result.participations and result.participations[-1].country is None:
         last = result.participations.pop()
         result.participations.append(Participation(last.organization, Span.of(text, last.span.start, e), country))
@@ -665,8 +669,8 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
 
 
 _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w&'’.-]*)){0,8})[ \t]+"
-                                 r"(?:acted|served|was)[ \t]+as[ \t]+(?:the[ \t]+)?head[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+)?"
-                                 r"delegation")
+                                 r"(?:(?:acted|served|was)[ \t]+as[ \t]+(?:the[ \t]+)?head[ \t]+of|headed|led)[ \t]+"
+                                 r"(?:the[ \t]+|its[ \t]+)?(?:[A-Z][\w-]*[ \t]+)?delegation")
 
 
 _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
