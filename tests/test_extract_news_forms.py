@@ -214,3 +214,26 @@ def test_a_meeting_held_after_another_is_not_co_located_with_it():
     (m,) = [m for m in facts_of("The CTO meeting took place in Geneva on 10 March 2022, following WTSA-20.\n").meetings
             if m.start]
     assert m.kind == "CTOMeeting" and m.co_located is None
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Example Forum opens in Abuja\n\nAbuja, 12 March 2019 – The ITU Example Forum for Africa opened today in Abuja. "
+     "The two-day forum brings together regulators and operators.\n", date(2019, 3, 12), date(2019, 3, 13)),
+    ("New Delhi, 24 October 2024 – The World Telecommunication Standardization Assembly (WTSA-24) concluded today in "
+     "New Delhi after ten days of deliberations.\n", date(2024, 10, 15), date(2024, 10, 24)),
+    # a range the text gives is kept; another meeting's length is not this one's
+    ("The CTO meeting was held in Lima from 9 to 10 March 2021, after a three-day workshop.\n",
+     date(2021, 3, 9), date(2021, 3, 10)),
+    ("The CTO meeting was held in Lima on 9 March 2021, following a three-day workshop on AI.\n",
+     date(2021, 3, 9), date(2021, 3, 9)),
+])
+def test_the_length_a_text_gives_a_meeting_dated_by_one_day(text, start, end):
+    m = next(m for m in facts_of(text).meetings if m.kind in ("Symposium", "Conference", "CTOMeeting"))
+    assert (m.start, m.end) == (start, end)
+
+
+def test_a_post_after_a_bracket_in_a_list_that_leaves_out_its_verb():
+    (m,) = [m for m in facts_of("WTSA-20 met in Geneva on 1 March 2022. Ms Ana Example (Spain) was appointed Chair "
+                              "of Study Group 13, and Mr Kofi Example (Ghana) Chair of Study Group 3.\n").meetings]
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts == {"Ana Example": "Chair of SG13", "Kofi Example": "Chair of SG3"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -162,6 +162,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         regions = _regions(text, anchors, meetings)
         for key, meeting in meetings.items():
             _end_from_until(text, meeting, regions.get(key, []), dates)
+            _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
             _read_region(ref, text, meeting, regions.get(key, []), header_spans)
@@ -863,6 +864,35 @@ def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates
         if _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]) and 0 < (d.start - m.start).days <= 31:
             m.end = d.start
             return
+
+
+#: how many days a meeting lasts: 'the two-day forum', 'a 3-day meeting', 'after ten days of deliberations',
+#: 'lasting four days'
+_DURATION = re.compile(
+    rf"\b(?:(?P<n1>{CARDINAL_PATTERN})[- ]days?(?:[- ]long)?\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|forum|event|workshop|session|"
+    r"assembly|conference|symposium|consultation|summit|gathering|roundtable|dialogue)s?\b"
+    rf"|\b(?:after|following|over|lasting|lasts?|for)\s+(?P<n2>{CARDINAL_PATTERN})\s+days\b)", re.IGNORECASE)
+#: the day a sentence dates is the meeting's last: 'concluded today', 'closed on 24 October'
+_CLOSING = re.compile(r"\b(?:clos(?:ed|es|ing)|conclud(?:ed|es|ing)|end(?:ed|s)|wrapped\s+up|came\s+to\s+(?:a|an)\s+"
+                      r"(?:close|end))\b", re.IGNORECASE)
+
+
+def _days_from_duration(text: str, m: Meeting, regions: list[tuple[int, int]]) -> None:
+    """A meeting dated by one day whose text says how many days it lasts: 'opened today ... the two-day forum' ends a
+    day later, 'concluded today after ten days of deliberations' began nine days before."""
+    if m.start is None or m.end != m.start or m.precision != "day" or m.date_span is None or not regions:
+        return
+    s, e = regions[0]
+    for d in _DURATION.finditer(text, s, e):
+        n = cardinal(d.group("n1") or d.group("n2"))
+        if n is None or not 2 <= n <= 14 or (d.group("n1") and _IN_PASSING.search(text[max(s, d.start() - 40):d.start()])):
+            continue  # 'following a two-day workshop': another meeting's length
+        ss, se = sentence_at(text, m.date_span.start)
+        if _CLOSING.search(text, ss, se):
+            m.start = m.end - timedelta(days=n - 1)
+        else:
+            m.end = m.start + timedelta(days=n - 1)
+        return
 
 
 def _owns_undated(a: Anchor, key: tuple, anchors: list[Anchor]) -> bool:
