@@ -147,3 +147,17 @@ def test_a_meeting_placed_before_the_one_reported_owns_only_its_sentence():
     assert (prep.start.isoformat(), tsag.start.isoformat()) == ("2022-01-06", "2022-01-10")  # 'for WTSA-20' is no 2020
     assert "Jane Roe" in {p.name for p in tsag.people} and not prep.people
     assert "Focus Group on Autonomous Networks" in {g.label for g in tsag.groups_mentioned}
+
+
+def test_in_a_chain_of_names_and_posts_each_post_is_its_own_holders():
+    m = only_dated(OPENING + "The session was moderated by Ms Ana Costa, Chair, Mr John Poe, Vice-Chair, and Dr Li Wei, "
+                   "Rapporteur.\n")
+    held = {(p.name, p.post.label) for p in m.people if p.post}
+    assert ("John Poe", "Vice-Chair") in held and ("John Poe", "Chair") not in held
+    assert ("Ana Costa", "Chair") in held and ("Li Wei", "Rapporteur") in held
+
+
+def test_a_post_with_a_lower_case_domain_and_its_body():
+    m = only_dated(OPENING + "Ms Ana Costa, head of standards at Apex Mobile, opened the session.\n")
+    (p,) = m.people
+    assert (p.post.label, p.affiliation.label) == ("Head of standards", "Apex Mobile")

@@ -130,8 +130,10 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
         entry = ref.lookup(label, {"Post"})
         if entry:
             return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
-    if label[:1].islower():
-        label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label, count=3)
+    if label[:1].islower():  # 'vice-chair' -> 'Vice-Chair'; its domain as written ('Head of standards')
+        domain = re.search(r"\s(?:of|for|on)\s", label)
+        cut = domain.start() if domain else len(label)
+        label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label[:cut], count=3) + label[cut:]
     body = _body_of_post(ref, text, s, e)
     if body is None:
         lead = _group_before_title(ref, text, s, e)
@@ -296,6 +298,11 @@ def _posts_with_their_group(ref: Reference, text: str, found: list, end: int) ->
     return out
 
 
+#: a post's domain in lower-case words, followed by its body or a comma: 'head of standards at Apex Mobile'
+_LOWER_DOMAIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:[a-z][\w-]*[ \t]+(?:and[ \t]+|&[ \t]+)?){0,2}[a-z][\w-]*"
+                           r"(?=[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?[A-Z]|[ \t]*,)")
+
+
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
     found = [(m.start, m.end, Ref("Post", m.entry.label, Span.of(text, m.start, m.end), m.entry.iri))
              for m in ref.find(text, {"Post"}, start, end)]
@@ -303,6 +310,9 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
         s, e = m.start(), m.end()
         if m.group("org") and not _is_acronym(m.group("org")):
             s = m.start("title")
+        lower = _LOWER_DOMAIN.match(text, e, end) if not m.group("domain") else None
+        if lower:  # 'head of standards at Apex Mobile': a domain in lower case, before its body
+            e = lower.end()
         if m.group("domain"):
             cut = _CLAUSE_END.search(text[s:e])
             while cut:  # a post ends with its sentence or clause: 'CTO of Example Telecom. The meeting ...'
@@ -846,12 +856,18 @@ def _list_after(ref: Reference, text: str, first: PersonMention, end: int, add, 
 
 
 def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: int) -> Ref | None:
-    """The post written right before or after a known person's name."""
+    """The post written right after a person's name, else the one right before it: in 'Ms A, Chair, Mr B,
+    Vice-Chair' B is the Vice-Chair; a post after a comma and before one ('A, Chair, Mr B') is A's, not B's."""
+    before = None
     for ps, pe, post in _posts(ref, text, max(start, s - 90), min(end, e + 120)):
         between = text[pe:s] if pe <= s else text[e:ps]
-        if re.fullmatch(r"\s*(?:,\s*)?(?:the\s+)?(?:" + _HONORIFIC + r"\s+)?", between):
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:the\s+)?(?:" + _HONORIFIC + r"\s+)?", between):
+            continue
+        if pe > s:
             return post
-    return None
+        if not ("," in between and re.search(r",[ \t]*\Z", text[max(start, ps - 3):ps])):
+            before = post
+    return before
 
 
 def _resolve_short_mentions(ref: Reference, text: str, start: int, end: int, people: list[PersonMention]) -> None:
