@@ -7,6 +7,7 @@ study groups', quarters written 'Q4/2023', the groups of ITU-R and ITU-D, 'RAG' 
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import facts_of
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
@@ -349,3 +350,14 @@ def test_a_word_of_a_groups_name_is_not_what_the_sentence_asks_of_it():
                               "(RG-SC) was praised.\n"))
     assert [m.kind for m in facts.meetings] == ["TSAGMeeting"]
     assert not facts.meetings[0].group_actions
+
+
+@pytest.mark.parametrize("sentence, acting", [
+    ("TSAG agreed that SG13 should coordinate the work on quantum networks.", {("SG13", "coordinate")}),
+    ("TSAG invited SG17 to study AI security and asked SG11 to cooperate on testing.",
+     {("SG17", "study"), ("SG11", "coordinate")}),
+    ("SG5 will lead the work on the circular economy.", {("SG5", "lead")}),
+])
+def test_the_group_that_asks_another_to_act_is_not_the_one_acting(sentence, acting):
+    (m,) = facts_of("The TSAG meeting was held in Geneva on 3 May 2023. " + sentence + "\n").meetings
+    assert {(a.group.label.replace("ITU-T Study Group ", "SG"), a.action) for a in m.group_actions} == acting

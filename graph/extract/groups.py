@@ -403,6 +403,12 @@ def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
                for x in ref.find(text, {"Post"}, g.span.end, min(e, g.span.end + 30)))
 
 
+#: a group written as the one that asks another to act: 'TSAG invited SG17 to ...', 'TSAG agreed that SG13 should ...'
+_ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
+                   r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|(?:agree[ds]?|decided?s?|"
+                   r"recommend(?:ed|s)?|noted|notes)\s+that)\b", re.IGNORECASE)
+
+
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:
     """What each sentence asks of, or says about, the groups it names.
 
@@ -430,6 +436,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
         for g in groups:
             if g.iri in {c[0].iri for c in chosen}:
                 continue
+            if _ASKS.match(text, g.span.end) and any(h.span.start > g.span.end and h.iri != g.iri for h in groups):
+                continue  # 'TSAG agreed that SG13 should coordinate ...', 'TSAG invited SG17 to ...': TSAG asks, SG13 acts
             before = [v for v in verbs if v[1] <= g.span.start]
             after = [v for v in verbs if v[0] >= g.span.end]
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
