@@ -161,3 +161,19 @@ def test_a_post_with_a_lower_case_domain_and_its_body():
     m = only_dated(OPENING + "Ms Ana Costa, head of standards at Apex Mobile, opened the session.\n")
     (p,) = m.people
     assert (p.post.label, p.affiliation.label) == ("Head of standards", "Apex Mobile")
+
+
+ATTENDANCE = ("ITU CxO Meeting\nCommuniqué\nGeneva, Switzerland, 10 October 2023\n\n"
+              "1. Industry executives gathered in Geneva on 10 October 2023 for the ITU CxO meeting.\n\n"
+              "2. In attendance:\n"
+              "Mr. John Smith, CTO, Apex Mobile (Kenya)\n"
+              "Dr. Jane Roe – Chief Technology Officer, Beta Telecom (Ghana)\n"
+              "Ms. Mei Lin, Vice President, Gamma Networks, China\n")
+
+
+def test_an_in_attendance_list_of_people_with_posts_and_organizations():
+    (m,) = facts_of(ATTENDANCE).meetings
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Telecom": "Ghana", "Gamma Networks": "China"}
+    posts = {p.name: (p.post.label if p.post else None, p.affiliation.label if p.affiliation else None) for p in m.people}
+    assert posts == {"John Smith": ("CTO", "Apex Mobile"), "Jane Roe": ("Chief Technology Officer", "Beta Telecom"),
+                     "Mei Lin": ("Vice President", "Gamma Networks")}

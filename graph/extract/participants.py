@@ -19,7 +19,15 @@ from .groups import find_groups
 from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .organizations import split_unit
-from .people import _PARTICLES_RUN, comma_parts, find_people, listed_person, starts_with_styles, starts_with_title
+from .people import (
+    _PARTICLES_RUN,
+    comma_parts,
+    find_people,
+    is_post_title,
+    listed_person,
+    starts_with_styles,
+    starts_with_title,
+)
 from .places import demonym_before
 from .text import CARDINAL_PATTERN, clean, sentence_at
 
@@ -28,7 +36,8 @@ _LIST_TRIGGER = re.compile(
     r"(?:(?:the\s+)?(?:participating|participant|attending)\s+(?:organi[sz]ations|companies|entities|members|institutions)"
     r"(?:\s+(?:were|are|included|includes|was))?[ \t]*:?"
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
-    r"|(?m:^\s*(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|list\s+of\s+participants|"
+    r"|(?m:^\s*(?:\d{1,2}\.\s*)?(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|"
+    r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
     # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
     r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
@@ -234,6 +243,8 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
     if not name or len(name) > 120 or starts_with_styles(name):
         return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
+    if is_post_title(name) and ref.lookup(name, {"Organization"}) is None:
+        return None  # 'Mr. John Smith, CTO, Apex Mobile': the post between the person and the organization
     unit, owner = split_unit(text[s:e])
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None

@@ -446,6 +446,11 @@ def starts_with_title(text: str) -> bool:
     return _TITLE.match(re.sub(r"^(?:the|its|their|our)\s+", "", text.strip(), flags=re.IGNORECASE)) is not None
 
 
+def is_post_title(text: str) -> bool:
+    """'CTO', 'Vice President', 'Head of Research': the whole text is a post, with nothing after it."""
+    return _TITLE.fullmatch(text.strip()) is not None
+
+
 def _styles_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
     """Honorifics written at `pos` ('His Excellency Mr', 'Hon.'), and where the name after them starts."""
     m = _STYLES.match(text, pos, end)
@@ -775,7 +780,7 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
-_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|\s+(?:was|is|has\s+been|had\s+been)\s+"
+_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|[ \t]+[–—-][ \t]+|\s+(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              rf"\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
