@@ -64,7 +64,8 @@ def unwrap(text: str) -> str:
     A line is a wrap, not an end, when the text is hard-wrapped (most of its lines run close to one width of at
     most 120 characters), the line is long (at least 60% of that width), does not end a sentence or a label
     ('.', ':', ';', '!', '?') and the next line carries on (not blank, no bullet, number or 'Label:' starting
-    it). Short lines (headings, one-item-per-line lists) and paragraphs written on one line are never joined."""
+    it). Short lines (headings, one-item-per-line lists), lines that each open with a style ('Mr', 'Dr': one person a
+    line) and paragraphs written on one line are never joined."""
     lines = text.split("\n")
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(lengths) < 4:
@@ -72,6 +73,8 @@ def unwrap(text: str) -> str:
     width = lengths[int(len(lengths) * 0.9) - 1]
     if not 50 <= width <= 120 or sum(n >= 0.6 * width for n in lengths) < 0.4 * len(lengths):
         return text
+    from .people import starts_with_styles  # people reads sentences with this module
+    styled = [starts_with_styles(x.lstrip()) for x in lines]
     out = list(text)
     pos = 0
     for i, line in enumerate(lines[:-1]):
@@ -79,7 +82,8 @@ def unwrap(text: str) -> str:
         stripped = line.rstrip()
         nxt = lines[i + 1]
         if len(stripped) >= 0.6 * width and stripped[-1:] not in ".:;!?" and nxt.strip() \
-                and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped):
+                and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped) \
+                and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people
             out[pos] = " "
         pos += 1  # the newline
     return "".join(out)
