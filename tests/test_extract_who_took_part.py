@@ -177,3 +177,14 @@ def test_an_in_attendance_list_of_people_with_posts_and_organizations():
     posts = {p.name: (p.post.label if p.post else None, p.affiliation.label if p.affiliation else None) for p in m.people}
     assert posts == {"John Smith": ("CTO", "Apex Mobile"), "Jane Roe": ("Chief Technology Officer", "Beta Telecom"),
                      "Mei Lin": ("Vice President", "Gamma Networks")}
+
+
+@pytest.mark.parametrize("sentence, name, post, body", [
+    ("Speakers included Ms Jane Roe (CTO, Apex Mobile).", "Jane Roe", "CTO", "Apex Mobile"),
+    ("Mr Tom Poe (Director of Standards, Beta Telecom) spoke.", "Tom Poe", "Director of Standards", "Beta Telecom"),
+    ("Mr Kenji Sato (Apex Labs, Japan) spoke.", "Kenji Sato", None, "Apex Labs"),
+])
+def test_a_post_first_in_the_brackets_after_a_name(sentence, name, post, body):
+    m = only_dated(OPENING + sentence + "\n")
+    assert [(p.name, p.post.label if p.post else None, p.affiliation.label if p.affiliation else None)
+            for p in m.people] == [(name, post, body)]

@@ -490,8 +490,8 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
             c = _place_ref(ref, text, a, b)
             if c is not None:
                 country = country or c
-            elif org is None:
-                org = _org_ref(ref, text, a, b)
+            elif org is None and not (is_post_title(text[a:b]) and ref.lookup(text[a:b], {"Organization"}) is None):
+                org = _org_ref(ref, text, a, b)  # '(CTO, Apex Mobile)': the post is no organization
         return org, country, m.end()
     m = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
@@ -502,6 +502,15 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
             if c is not None:
                 return None, c, c.span.end
     return None, None, e
+
+
+def _post_in_brackets(ref: Reference, text: str, e: int, end: int) -> Ref | None:
+    """'Jane Roe (CTO, Apex Mobile)', 'Tom Poe (Director of Standards, Beta)': a post first in the brackets after a
+    name."""
+    m = re.compile(r"[ \t]*\([ \t]*([^(),\n]{1,80}?)[ \t]*[,)]").match(text, e, end)
+    if m is None or not is_post_title(m.group(1)) or ref.lookup(m.group(1), {"Organization"}) is not None:
+        return None
+    return _post_ref(ref, text, *m.span(1))
 
 
 def comma_parts(s: str) -> list[tuple[int, int]]:
@@ -563,6 +572,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
+        post = post or _post_in_brackets(ref, text, e, end)
         known = ref.lookup(name, {"Person"})
         people.append(PersonMention(known.label if known else name, Span.of(text, s, e), post, hon,
                                     known.iri if known else None, affiliation, country))
@@ -586,6 +596,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
         assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
+        if got and re.search(r"\([ \t]*\Z", text[max(start, ps - 3):ps]) and "," in lead.group():
+            got = None  # 'Jane Roe (CTO, Apex Mobile)': the post of the name before the bracket, then its body
         if got and _holder_before(ref, text, ps, start, name_at)[0]:
             if "," in lead.group():
                 got = None  # 'Jane Roe, Director, Acme Mobile': the name before holds the post, the words after are its body
