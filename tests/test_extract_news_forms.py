@@ -172,6 +172,14 @@ def test_a_session_held_during_the_meeting_reported_does_not_take_the_rest_of_th
     assert rg.start == date(2025, 1, 13)
     assert {"ITU-T Study Group 11", "ITU-T Study Group 21"} <= {g.label for g in tsag.groups_mentioned}
     assert "Example Alpha" in {p.name for p in tsag.people} and not rg.people
+    assert rg.place is not None and rg.place.label == "Geneva"  # held where the meeting it was part of was
+
+
+def test_a_session_placed_by_the_text_keeps_its_own_place():
+    facts = facts_of("The TSAG meeting was held in Geneva from 13 to 17 January 2025. TSAG RG-StdsStrat met online on "
+                     "14 January.\n")
+    rg = next(m for m in facts.meetings if m.kind == "RapporteurGroupMeeting")
+    assert rg.place is None and rg.attendance is not None and rg.attendance[0] == "online"
 
 
 def test_a_focus_group_name_in_lower_case_words_ends_at_its_acronym():

@@ -167,6 +167,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         for key, meeting in meetings.items():
             _read_region(ref, text, meeting, regions.get(key, []), header_spans)
         _next_meetings(ref, text, meetings, regions, dates, anchors)
+        _place_from_outer(list(meetings.values()))
         facts.meetings = list(meetings.values())
         _document_study_period(text, facts.meetings)
     else:
@@ -1100,6 +1101,17 @@ def _placed_beside(text: str, a: Anchor, anchors: list[Anchor], key: tuple) -> b
     return any(x is not a and x.window == a.window and not x.opening
                and (x.meeting_key == key or (x.meeting_key is None and x.kind.group == key[0]))
                and _IN_PASSING.search(text[max(x.window[0], x.name_span[0] - 60):x.name_span[0]]) for x in anchors)
+
+
+def _place_from_outer(meetings: list[Meeting]) -> None:
+    """A session held during a longer meeting the text reports ('TSAG RG-StdsStrat met on 13 January' in the report of
+    TSAG in Geneva, 13-17 January) was held where that meeting was, unless the text places it itself."""
+    for inner in meetings:
+        if inner.place is not None or inner.country is not None or inner.attendance is not None:
+            continue
+        outer = next((o for o in meetings if o is not inner and _held_within(inner, o) and o.place is not None), None)
+        if outer is not None:
+            inner.place, inner.country, inner.country_from_reference = outer.place, outer.country, outer.country_from_reference
 
 
 def _held_within(inner: Meeting, outer: Meeting) -> bool:
