@@ -188,3 +188,17 @@ def test_a_post_first_in_the_brackets_after_a_name(sentence, name, post, body):
     m = only_dated(OPENING + sentence + "\n")
     assert [(p.name, p.post.label if p.post else None, p.affiliation.label if p.affiliation else None)
             for p in m.people] == [(name, post, body)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The meeting was opened by Kenyan Minister of ICT Jane Roe and Examplian Director Tom Poe.",
+     {"Jane Roe": ("Minister of ICT", "Kenya"), "Tom Poe": ("Director", None)}),
+    ("It was opened by the Minister of Information and Communications Technology Jane Roe and the Chair of the Board "
+     "of Directors of Apex, Tom Poe.",
+     {"Jane Roe": ("Minister of Information and Communications Technology", None),
+      "Tom Poe": ("Chair of the Board of Directors of Apex", None)}),
+])
+def test_two_posts_joined_by_and_are_two_people(sentence, expected):
+    m = only_dated(OPENING + sentence + "\n")
+    assert {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people} \
+        == expected

@@ -23,6 +23,7 @@ from ..reference import Reference, fold
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import split_unit
+from .places import demonym_before
 from .text import slugify
 
 
@@ -306,14 +307,22 @@ _LOWER_DOMAIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:[a-z][\w-]*[ \t]+(?:and[ \
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
     found = [(m.start, m.end, Ref("Post", m.entry.label, Span.of(text, m.start, m.end), m.entry.iri))
              for m in ref.find(text, {"Post"}, start, end)]
-    for m in _TITLE.finditer(text, start, end):
+    pos = start
+    while (m := _TITLE.search(text, pos, end)) is not None:
         s, e = m.start(), m.end()
+        pos = e
         if m.group("org") and not _is_acronym(m.group("org")):
             s = m.start("title")
         lower = _LOWER_DOMAIN.match(text, e, end) if not m.group("domain") else None
         if lower:  # 'head of standards at Apex Mobile': a domain in lower case, before its body
             e = lower.end()
         if m.group("domain"):
+            for other in re.finditer(r"[ \t]+and[ \t]+", text[m.start("domain"):e]):
+                # 'Minister of ICT Jane Roe and Examplian Director Tom Poe': another post starts another person
+                if re.match(rf"(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){{0,3}}?(?i:{_MODS})(?:{_HEADS})s?\b",
+                            text[m.start("domain") + other.end():e]):
+                    e = pos = m.start("domain") + other.start()  # the other post is read next
+                    break
             cut = _CLAUSE_END.search(text[s:e])
             while cut:  # a post ends with its sentence or clause: 'CTO of Example Telecom. The meeting ...'
                 e = s + cut.start()
@@ -613,6 +622,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
                 country = _place_ref(ref, text, a, b)
                 org = None if country else _org_ref(ref, text, a, b)
+            elif (said := demonym_before(ref, text, ps, start)) is not None:  # 'Kenyan Minister of ICT Jane Roe'
+                country = said[0]
             if add(name, s, e, post, hon, org, country) and _shared_by_a_list(text[ps:pe]):
                 _list_after(ref, text, people[-1], end, add, name_at)
             continue
