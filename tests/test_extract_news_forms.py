@@ -245,3 +245,16 @@ def test_a_post_after_a_bracket_in_a_list_that_leaves_out_its_verb():
                               "of Study Group 13, and Mr Kofi Example (Ghana) Chair of Study Group 3.\n").meetings]
     posts = {p.name: p.post.label if p.post else None for p in m.people}
     assert posts == {"Ana Example": "Chair of SG13", "Kofi Example": "Chair of SG3"}
+
+
+def test_itu_t_at_the_end_of_a_sentence_ends_it():
+    from itukg.graph.extract.text import sentences
+    text = "The group discussed the engagement of SMEs in ITU-T. A liaison statement to SG20 was agreed."
+    assert [text[s:e] for s, e in sentences(text)] == ["The group discussed the engagement of SMEs in ITU-T.",
+                                                       "A liaison statement to SG20 was agreed."]
+
+
+def test_a_rapporteur_group_meeting_is_named_to_its_acronym():
+    (m,) = facts_of("Title: Report of the e-meeting of the TSAG Rapporteur Group on Industry Engagement (RG-IEM), "
+                    "7 March 2023\n\nThe meeting was opened by the convener.\n").meetings
+    assert m.name.endswith("Rapporteur Group on Industry Engagement (RG-IEM)") and m.start == date(2023, 3, 7)

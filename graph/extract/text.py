@@ -21,7 +21,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     s = start
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.group() != "\n":
-            word = re.search(r"([\w.]+)\.?$", text[max(s, m.start() - 12):m.start()])
+            word = re.search(r"([\w.-]+)\.?$", text[max(s, m.start() - 12):m.start()])  # 'ITU-T.' is no initial
             if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
         e = m.end() if m.group() != "\n" else m.start()
