@@ -258,3 +258,19 @@ def test_a_rapporteur_group_meeting_is_named_to_its_acronym():
     (m,) = facts_of("Title: Report of the e-meeting of the TSAG Rapporteur Group on Industry Engagement (RG-IEM), "
                     "7 March 2023\n\nThe meeting was opened by the convener.\n").meetings
     assert m.name.endswith("Rapporteur Group on Industry Engagement (RG-IEM)") and m.start == date(2023, 3, 7)
+
+
+DIGEST = ("Standardization news digest\n\n"
+          "Executives meet in Budapest\nThe ITU CTO meeting took place on 9 September 2019 in Budapest, Hungary. "
+          "CTOs discussed AI and 5G.\n\n"
+          "SG13 concludes meeting in Geneva\nITU-T Study Group 13 met in Geneva from 14 to 25 October 2019. "
+          "It was chaired by Mr Example Lehmann (Switzerland).\n\n"
+          "TSAG to meet in February\nThe next TSAG meeting will be held in Geneva from 10 to 14 February 2020.\n")
+
+
+def test_in_a_digest_each_item_s_heading_is_its_own():
+    by_kind = {m.kind: m for m in facts_of(DIGEST).meetings}
+    assert set(by_kind) == {"CTOMeeting", "StudyGroupMeeting"}
+    cto, sg = by_kind["CTOMeeting"], by_kind["StudyGroupMeeting"]
+    assert "ITU-T Study Group 13" not in {g.label for g in cto.groups_mentioned}  # the heading over SG13's item
+    assert sg.next_meeting is None  # the next TSAG meeting is no study group's next meeting

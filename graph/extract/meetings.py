@@ -612,7 +612,9 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
         if a.is_next and a.date:
             for key, m in meetings.items():
                 s, e = a.window
-                if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(key, a, anchors):
+                # 'the next TSAG meeting' is a TSAG meeting's next, not that of the SG13 meeting it is written after
+                if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(key, a, anchors) \
+                        and key[0] == a.kind.group:
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
                                                 Span.of(text, s, e), a.date.precision)
     return meetings
@@ -1061,7 +1063,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
     for a in opening:
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
-        start = text.rfind("\n", 0, a.window[0]) + 1
+        start = _heading_over(text, text.rfind("\n", 0, a.window[0]) + 1)
         alongside = a.window == last_window and _IN_PASSING.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
         last_window = a.window
         if bounds and bounds[-1].key == key:
@@ -1093,6 +1095,18 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                 and bounds[i + 1].window == b.window else b.part_end
         regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
     return regions
+
+
+def _heading_over(text: str, line_start: int) -> int:
+    """Where a paragraph's text starts, with the heading line right over it ('SG13 concludes meeting in Geneva' over
+    'ITU-T Study Group 13 met ...'): a short line without a full stop, after a blank line or the text's start."""
+    if line_start < 2 or text[line_start - 2] == "\n":
+        return line_start  # the paragraph's first line has no heading right over it
+    prev = text.rfind("\n", 0, line_start - 1) + 1
+    heading = text[prev:line_start - 1].strip()
+    if heading and len(heading) < 100 and heading[-1] not in ".:;,!?" and (prev < 2 or text[prev - 2] == "\n"):
+        return prev
+    return line_start
 
 
 def _placed_beside(text: str, a: Anchor, anchors: list[Anchor], key: tuple) -> bool:
