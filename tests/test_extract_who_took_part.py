@@ -202,3 +202,13 @@ def test_two_posts_joined_by_and_are_two_people(sentence, expected):
     m = only_dated(OPENING + sentence + "\n")
     assert {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people} \
         == expected
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("It was organized in partnership with Vexalink and sponsored by Orbitel.", {"Vexalink", "Orbitel"}),
+    ("Representatives from Nuvacom joined online.", {"Nuvacom"}),
+    ("Experts from Mobilix, Teleqo and Strata Networks contributed.", {"Mobilix", "Teleqo", "Strata Networks"}),
+    ("Experts from Africa and Europe spoke. Representatives of Government attended.", set()),
+])
+def test_organizations_a_phrase_of_taking_part_names_one_word_names_too(sentence, names):
+    assert set(_participants(only_dated(OPENING + sentence + "\n"))) == names

@@ -85,7 +85,8 @@ _ROLE_TRIGGER = re.compile(
     rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
-    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])|"
+    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers)\s+(?:of|from)\s+"
+    r"(?=(?:the\s+)?[A-Z])|"
     r"delegations?\b[^.;\n]{0,60}?\b(?:was|were)\s+(?:led|headed)\s+by\s+(?=(?:the\s+)?[A-Z])|"
     r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
     re.IGNORECASE,
@@ -117,7 +118,8 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
                       r"\s(?=(?:and\s+)?(?:also\s+|all\s+|then\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
-                      r"attended|participated|took\s+part|joined|gathered|met)\b)",
+                      r"attended|participated|took\s+part|joined|gathered|met|(?:co-)?(?:sponsored|supported|organi[sz]ed|hosted|"
+                      r"funded))\b)",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
@@ -598,8 +600,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 known = _known_names(ref, text, body, stop)
                 for s, e in _items(text, body, stop, known):
                     _parse_item(ref, text, s, e, result)
-            if inline and not result.groups and not any(p.organization.iri or p.country for p in result.participations) \
-                    and len(result.participations) < 2:
+            if trigger is _INLINE_TRIGGER and not result.groups \
+                    and not any(p.organization.iri or p.country for p in result.participations) and len(result.participations) < 2:
                 continue  # 'members such as ...' prose, not a list of organizations ('X (Kenya)' is one, alone too)
             if result.participations or result.groups:
                 _give_country(result, _demonym_country(ref, text, m.start(), start))  # 'Japanese companies including'
@@ -618,6 +620,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
     for r in found:  # ITU and its units (a regional office, a sector) organize; they are not outside participants
         r.participations = [p for p in r.participations if p.organization.iri is None
                             or not ref.part_of_itu(p.organization.iri)]
+        # 'experts from Africa and Europe': regions and places, not organizations
+        r.participations = [p for p in r.participations if p.organization.iri is not None or (
+            p.organization.label not in _region_names() and ref.lookup(p.organization.label, ref.place_kinds) is None)]
     found.sort(key=lambda r: r.span.start)
     return found
 
