@@ -212,3 +212,15 @@ def test_two_posts_joined_by_and_are_two_people(sentence, expected):
 ])
 def test_organizations_a_phrase_of_taking_part_names_one_word_names_too(sentence, names):
     assert set(_participants(only_dated(OPENING + sentence + "\n"))) == names
+
+
+@pytest.mark.parametrize("sentence, name, body, country", [
+    ("Dr. Ken Ito of Kyoto University spoke.", "Ken Ito", "Kyoto University", None),
+    ("Mr Bo Li of the Example Regulatory Authority attended.", "Bo Li", "Example Regulatory Authority", None),
+    ("Ms Ana Lima of Brazil chaired the session.", "Ana Lima", None, "Brazil"),
+    ("Mr Tom Poe of Example spoke.", "Tom Poe", None, None),  # a word with no sign of a body is no affiliation
+])
+def test_of_and_an_organization_after_a_name(sentence, name, body, country):
+    m = only_dated(OPENING + sentence + "\n")
+    assert [(p.name, p.affiliation.label if p.affiliation else None, p.country.label if p.country else None)
+            for p in m.people] == [(name, body, country)]

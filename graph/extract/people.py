@@ -22,7 +22,7 @@ from ..facts import PersonMention, Ref, Span
 from ..reference import Reference, fold
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
-from .organizations import split_unit
+from .organizations import looks_like_organization, split_unit
 from .places import demonym_before
 from .text import slugify
 
@@ -510,6 +510,13 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
             c = _place_ref(ref, text, a, len(text[:b].rstrip(".,")))
             if c is not None:
                 return None, c, c.span.end
+        for k in range(len(words), 0, -1):  # 'Dr Ken Ito of Kyoto University': an organization by its name's signs
+            a, b = m.start(1), m.start(1) + words[k - 1].end()
+            b = len(text[:b].rstrip(".,"))
+            name = re.sub(r"\s+", " ", text[a:b])
+            if ref.lookup(name, {"Organization"}) is not None or looks_like_organization(name):
+                org = _org_ref(ref, text, a, b)
+                return org, None, b if org is not None else e
     return None, None, e
 
 
