@@ -361,3 +361,16 @@ def test_a_word_of_a_groups_name_is_not_what_the_sentence_asks_of_it():
 def test_the_group_that_asks_another_to_act_is_not_the_one_acting(sentence, acting):
     (m,) = facts_of("The TSAG meeting was held in Geneva on 3 May 2023. " + sentence + "\n").meetings
     assert {(a.group.label.replace("ITU-T Study Group ", "SG"), a.action) for a in m.group_actions} == acting
+
+
+def test_focus_groups_named_in_quotes():
+    (m,) = facts_of('The TSAG meeting was held in Geneva from 22 to 26 September 2019. TSAG established two new focus '
+                    'groups: "Example Networks (EXN)" and \u201cData Example\u201d.\n').meetings
+    focus = {(g.label, g.notation) for g in m.groups_mentioned if g.kind == "FocusGroup"}
+    assert focus == {("Focus Group on Example Networks", "FG-EXN"), ("Focus Group on Data Example", None)}
+
+
+def test_words_in_quotes_elsewhere_are_no_focus_group():
+    (m,) = facts_of('The TSAG meeting was held in Geneva on 22 September 2019. The focus group process was reviewed '
+                    'and a report, "Example Networks", was noted.\n').meetings
+    assert not [g for g in m.groups_mentioned if g.kind == "FocusGroup"]

@@ -99,6 +99,10 @@ def _rules() -> dict[str, re.Pattern]:
     }
 
 
+#: the words 'focus group(s)' before names in quotes: 'two new focus groups: "X (XY)" and "Z"', 'Focus Group "X"'
+_QUOTED_AFTER = re.compile(r"(?i:focus\s+groups?)(?:\s+(?:on|for))?\s*[:,]?\s*(?=[“\"])")
+_QUOTED_NAME = re.compile(r"(?:\s*(?:,|and|&)\s*)*[“\"](?P<name>[A-Z][^”\"\n]{2,80}?(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&-]{1,15})\))?)[”\"]")
+
 _KIND_OF = {"fg": "FocusGroup", "focus group": "FocusGroup", "rg": "RapporteurGroup",
             "rapporteur group": "RapporteurGroup", "jca": "JointCoordinationActivity",
             "joint coordination activity": "JointCoordinationActivity"}
@@ -303,6 +307,25 @@ class _Finder:
             known = self.known(label, s, e, {kind}) if label != notation else None
             self.add(s, e, [known or self.minted(kind, label, notation, s, e, self.parent_of(kind, s))])
 
+    def quoted(self) -> None:
+        """'two new focus groups: "Example Networks (EXN)" and "Data Example"': the names in quotes after the words
+        'focus group(s)', each a focus group (its acronym in brackets gives its notation, FG-EXN)."""
+        for m in _QUOTED_AFTER.finditer(self.text, self.start, self.end):
+            pos = m.end()
+            while (q := _QUOTED_NAME.match(self.text, pos, self.end)) is not None:
+                s, e = q.span("name")
+                pos = q.end()
+                if not self.free(s, e):
+                    continue
+                acr = q.group("acr")
+                name = re.sub(r"\s+", " ", self.text[s:q.start("acr") if acr else e]).strip(" (")
+                label, notation = f"Focus Group on {name}", _notation(f"FG-{acr}") if acr else None
+                known = self.known(label, s, e, {"FocusGroup"}) or (
+                    self.known(notation, s, e, {"FocusGroup"}) if notation else None)
+                self.add(s, e, [known or self.minted("FocusGroup", label, notation, s, e, self.parent_of("FocusGroup", s))]
+                         if notation else [known or Ref("FocusGroup", label, self.span(s, e), None,
+                                                          part_of=self.parent_of("FocusGroup", s))])
+
     def parent_of(self, kind: str, s: int) -> Ref | None:
         """A rapporteur group belongs to the study group written just before it, else to TSAG."""
         if kind == "FocusGroup" or kind == "JointCoordinationActivity":
@@ -361,6 +384,7 @@ def find_groups(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     f.defined()
     f.reference()
     f.named()
+    f.quoted()
     f.singles()
     f.established()
     f.out.sort(key=lambda r: r.span.start)
