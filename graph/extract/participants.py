@@ -29,6 +29,7 @@ from .people import (
     starts_with_title,
 )
 from .places import demonym_before
+from .tables import is_table_heading as _is_table_heading, table_rows
 from .text import CARDINAL_PATTERN, clean, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -559,8 +560,10 @@ def _known_names(ref: Reference, text: str, start: int, end: int) -> list[tuple[
 
 def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> list[ParticipantList]:
     """Every participant list in text[start:end]."""
-    found: list[ParticipantList] = []
     taken: list[tuple[int, int]] = []
+    # tables whose heading row says what each column holds first: a list's trigger over one reads no row again
+    found: list[ParticipantList] = _table_participants(ref, text, start, end, taken)
+    tables = list(taken)
     for trigger, inline in ((_LIST_TRIGGER, False), (_ROLE_TRIGGER, True), (_INLINE_TRIGGER, True)):
         for m in trigger.finditer(text, start, end):
             if any(s <= m.start() < e for s, e in taken):
@@ -584,6 +587,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 stop = block[-1][1]
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 for ls, le in block:
+                    if any(a <= ls < b for a, b in tables) or _is_table_heading(text, ls, le):
+                        continue  # a row (or the heading) of a table read above
                     one_row = _CELL_SEP.search(text[ls:le].strip())  # a table row's cells are not list items
                     for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le), True)):
                         _parse_item(ref, text, s, e, result)
@@ -640,6 +645,25 @@ def _give_country(result: ParticipantList, country: Ref | None) -> None:
     if country is not None:
         result.participations = [p if p.country else Participation(p.organization, p.span, country)
                                  for p in result.participations]
+
+
+def _table_participants(ref: Reference, text: str, start: int, end: int,
+                        taken: list[tuple[int, int]]) -> list[ParticipantList]:
+    """'Name | Title | Company | Country' over one row a participant (graph/extract/tables.py): the company and
+    its country of each row no list read before."""
+    found: list[ParticipantList] = []
+    for row in table_rows(text, start, end):
+        if "organization" not in row.cells or any(a <= row.start < b for a, b in taken):
+            continue
+        org = organization_ref(ref, text, *row.cells["organization"])
+        if org is None or (org.iri is not None and ref.part_of_itu(org.iri)):
+            continue
+        country = _country_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
+        result = ParticipantList(Span.of(text, row.start, row.end))
+        result.participations.append(Participation(org, Span.of(text, row.start, row.end), country))
+        found.append(result)
+        taken.append((row.start, row.end))
+    return found
 
 
 #: a verb of taking part after its subject: 'A, B and C were represented', 'A and B also took part'

@@ -24,6 +24,7 @@ from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import looks_like_organization, split_unit
 from .places import demonym_before
+from .tables import table_rows
 from .text import slugify
 
 
@@ -378,7 +379,7 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
         if not m:
             break
         toks.append((m.start(), m.end()))
-        sep = re.compile(r"[ \t]+").match(text, m.end(), end)
+        sep = re.compile(r" {1,2}(?! )").match(text, m.end(), end)  # a tab or wide gap separates cells, not a name
         if sep:
             i = sep.end()
         elif anchored and len(toks) == 1 and (brk := re.compile(r"[ \t]*\n[ \t]*").match(text, m.end(), end)):
@@ -585,6 +586,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                                             same.country))
             elif same is not None and post is not None and not held:  # read before without a post: it has this one
                 people[people.index(same)] = dataclasses.replace(same, post=post)
+            if same is not None and same.affiliation is None and same.country is None and (affiliation or country):
+                # read before with nothing about where the person came from ('Ms A' over a table row saying it)
+                for i, p in enumerate(people):
+                    if (p.span.start, p.span.end) == (s, e):
+                        people[i] = dataclasses.replace(p, affiliation=affiliation, country=country)
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
@@ -612,6 +618,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
         assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
+        if got and re.search(r"\t| {3}", text[pe:got[1]]):
+            got = None  # 'CTO<TAB>Apex Mobile': the next cell of a table row, not the post's holder
         if got and re.search(r"\([ \t]*\Z", text[max(start, ps - 3):ps]) and "," in lead.group():
             got = None  # 'Jane Roe (CTO, Apex Mobile)': the post of the name before the bracket, then its body
         if got and _holder_before(ref, text, ps, start, name_at)[0]:
@@ -743,6 +751,19 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
                 add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
                 break
+    # 'Ana Costa | CTO | Apex Mobile | Kenya': a table of participants (graph/extract/tables.py)
+    for row in table_rows(text, start, end):
+        if "person" not in row.cells:
+            continue
+        a, b = row.cells["person"]
+        got = name_at(a, True)
+        if got is None or got[2] > b:
+            continue
+        post = _post_ref(ref, text, *row.cells["post"]) if "post" in row.cells and re.search(
+            r"[A-Za-z]{2}", text[slice(*row.cells["post"])]) else None
+        org = _org_ref(ref, text, *row.cells["organization"]) if "organization" in row.cells else None
+        country = _place_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
+        add(got[3], got[1], got[2], post, got[0], org, country)
     # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
     # first or not, with an organization in brackets the reference data may not know
     for m in _LISTED.finditer(text, start, end):

@@ -1,0 +1,100 @@
+"""Tables of participants as a document's text carries them: a heading row whose cells name what each column holds
+('Name | Title | Company | Country'), then one row per line. Cells are separated as the readers and writers of
+documents leave them: tabs, ' | ' (Markdown, with or without the outer bars), '; ' (an HTML or Word table, see
+graph/read.py) or three spaces or more (a PDF's columns). The column headings are data:
+ontology/reference/table-columns.csv."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import reference_dir
+
+#: Between two cells of a row.
+_CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), re.compile(r" {3,}"))
+#: A Markdown table's rule under its heading row: '|---|:---:|'
+_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: for each role its cell's (start, end) in the text (absent when the row leaves it empty)."""
+
+    cells: dict[str, tuple[int, int]]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _columns() -> dict[str, str]:
+    rows = [r for r in (reference_dir() / "table-columns.csv").read_text(encoding="utf-8").splitlines()
+            if r and not r.startswith("#")]
+    return {row["heading"].lower(): row["role"] for row in csv.DictReader(rows)}
+
+
+def _cells(text: str, s: int, e: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    """The cells of the line text[s:e], trimmed, the outer bars of a Markdown row left out."""
+    line = text[s:e]
+    lead = len(line) - len(line.lstrip(" \t|")) if separator.pattern.startswith("[ \\t]*\\|") else 0
+    tail = len(line.rstrip(" \t|")) if separator.pattern.startswith("[ \\t]*\\|") else len(line.rstrip())
+    out, pos = [], lead
+    for m in separator.finditer(line, lead, tail):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, tail))
+    trimmed = []
+    for a, b in out:
+        cell = line[a:b]
+        a2 = a + len(cell) - len(cell.lstrip())
+        trimmed.append((s + a2, s + a2 + len(cell.strip())))
+    return trimmed
+
+
+def _heading(text: str, s: int, e: int) -> tuple[re.Pattern, list[str]] | None:
+    """The separator and the column roles of a heading row, or None when the line is no such row."""
+    columns = _columns()
+    for separator in _CELL_SEPARATORS:
+        cells = _cells(text, s, e, separator)
+        if len(cells) < 2:
+            continue
+        roles = [columns.get(re.sub(r"\s+", " ", text[a:b]).strip(" .:*").lower(), "") for a, b in cells]
+        known = [r for r in roles if r]
+        if len(known) >= 2 and len(known) >= len(roles) - 1 and len(set(known)) == len(known) \
+                and ("person" in known or "organization" in known):
+            return separator, roles
+    return None
+
+
+def is_table_heading(text: str, s: int, e: int) -> bool:
+    """Whether the line text[s:e] is the heading row of a participants table ('Name | Company | Country')."""
+    return _heading(text, s, e) is not None
+
+
+def table_rows(text: str, start: int, end: int) -> list[Row]:
+    """The rows of every participants table in text[start:end]."""
+    out: list[Row] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+    lines = [(start + a, start + b) for a, b in lines]
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        head = _heading(text, s, e)
+        i += 1
+        if head is None:
+            continue
+        separator, roles = head
+        while i < len(lines):
+            s, e = lines[i]
+            if text.count("\n", lines[i - 1][1], s) > 1:
+                break  # a blank line ends the table
+            i += 1
+            if _RULE.match(text, s, e):
+                continue
+            cells = _cells(text, s, e, separator)
+            if abs(len(cells) - len(roles)) > 1 or len(cells) < 2:
+                break
+            row = {role: span for role, span in zip(roles, cells) if role and span[1] > span[0]}
+            out.append(Row(row, s, e))
+    return out

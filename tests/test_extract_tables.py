@@ -1,0 +1,59 @@
+"""Tables of participants (texts and pages written for these tests): a heading row names what each column holds
+(ontology/reference/table-columns.csv), whatever separates the cells: tabs, Markdown bars, the '; ' an HTML or
+Word table is read as, or a PDF's runs of spaces."""
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import facts_of
+
+from itukg.graph.extract.meetings import extract
+from itukg.graph.read import read_document
+
+OPENING = "CTO meeting\n\nThe ITU CTO meeting took place in Geneva on 5 May 2019.\n\n"
+ROWS = [("Ana Costa", "CTO", "Apex Mobile", "Kenya"), ("Kofi Mensah", "VP Technology", "Beta Telecom", "Ghana")]
+
+
+def _table(sep: str, outer: str = "") -> str:
+    lines = [outer + sep.join(("Name", "Title", "Company", "Country")) + outer]
+    if outer:
+        lines.append("|---|---|---|---|")
+    lines += [outer + sep.join(row) + outer for row in ROWS]
+    return "\n".join(lines) + "\n"
+
+
+def _read(m):
+    parts = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    people = {p.name: (p.post.label if p.post else None, p.affiliation.label if p.affiliation else None,
+                       p.country.label if p.country else None) for p in m.people}
+    return parts, people
+
+
+@pytest.mark.parametrize("table", [_table("\t"), _table(" | ", "| "), _table("; "), _table("    ")],
+                         ids=["tabs", "markdown", "semicolons", "spaces"])
+def test_a_participants_table_gives_organizations_countries_and_people_with_their_posts(table):
+    (m,) = facts_of(OPENING + "Participants\n\n" + table).meetings
+    parts, people = _read(m)
+    assert parts == {"Apex Mobile": "Kenya", "Beta Telecom": "Ghana"}
+    assert people == {"Ana Costa": ("CTO", "Apex Mobile", "Kenya"), "Kofi Mensah": ("VP Technology", "Beta Telecom", "Ghana")}
+
+
+def test_an_html_table_of_participants(tmp_path):
+    cells = "".join(f"<tr><td>{n}</td><td>{t}</td><td>{c}</td><td>{k}</td></tr>" for n, t, c, k in ROWS)
+    page = tmp_path / "cto.html"
+    page.write_text("<html><body><h1>CTO meeting</h1><p>The ITU CTO meeting took place in Geneva on 5 May 2019.</p>"
+                    "<table><tr><th>Name</th><th>Title</th><th>Company</th><th>Country</th></tr>" + cells +
+                    "</table></body></html>", encoding="utf-8")
+    (m,) = extract(read_document(page)).meetings
+    parts, people = _read(m)
+    assert parts == {"Apex Mobile": "Kenya", "Beta Telecom": "Ghana"}
+    assert people["Ana Costa"] == ("CTO", "Apex Mobile", "Kenya")
+
+
+def test_a_table_of_something_else_is_no_participants_table():
+    (m,) = facts_of(OPENING + "Date\tSession\tRoom\n5 May\tOpening\tPopov\n5 May\tPanel on AI\tPopov\n").meetings
+    assert m.participations == [] and m.people == []
+
+
+def test_a_blank_line_ends_a_table():
+    (m,) = facts_of(OPENING + "Name\tCompany\nAna Costa\tApex Mobile\n\nLater\tSomething Else\n").meetings
+    assert {p.organization.label for p in m.participations} == {"Apex Mobile"}
