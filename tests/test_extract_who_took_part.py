@@ -224,3 +224,12 @@ def test_of_and_an_organization_after_a_name(sentence, name, body, country):
     m = only_dated(OPENING + sentence + "\n")
     assert [(p.name, p.affiliation.label if p.affiliation else None, p.country.label if p.country else None)
             for p in m.people] == [(name, body, country)]
+
+
+def test_who_came_and_how_long_make_no_key_phrase_but_a_count_of_subjects_may():
+    facts = facts_of(OPENING + "The two-day forum brought together industry leaders and four rapporteurs. They "
+                     "highlighted cloud computing and smart grids as priority areas, and the equivalent use of the "
+                     "six languages.\n")
+    phrases = {p for p, _ in facts.keyphrases}
+    assert not any(w in p for p in phrases for w in ("two-day", "leaders", "rapporteurs", "as priority areas"))
+    assert any("six languages" in p for p in phrases)

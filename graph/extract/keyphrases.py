@@ -88,7 +88,9 @@ def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, l
             last_end = m.end()
             low = word.lower()
             i = bisect.bisect_right(starts, m.start()) - 1
-            counted = bool(re.search(r"\d-$", text[max(0, m.start() - 2):m.start()]))  # '12-person': a count
+            # '12-person', 'a two-day forum': a count, or a length, is no subject ('six languages' is one)
+            counted = bool(re.search(r"\d-$", text[max(0, m.start() - 2):m.start()])) \
+                or bool(re.fullmatch(r"\w+-(?:day|week|month|year|hour)s?(?:-long)?", low))
             if counted or low in stop or low in _MONTHS or word.isdigit() or _ORDINAL.fullmatch(low) or _adverb(low) \
                     or (i >= 0 and m.start() < ends[i]):
                 flush(run)
