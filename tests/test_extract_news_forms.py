@@ -274,3 +274,10 @@ def test_in_a_digest_each_item_s_heading_is_its_own():
     cto, sg = by_kind["CTOMeeting"], by_kind["StudyGroupMeeting"]
     assert "ITU-T Study Group 13" not in {g.label for g in cto.groups_mentioned}  # the heading over SG13's item
     assert sg.next_meeting is None  # the next TSAG meeting is no study group's next meeting
+
+
+def test_a_host_named_ahead_of_the_meeting_after_who_invited():
+    (m,) = facts_of("At the invitation of the Director of ITU-T, and kindly hosted by the Example Communications "
+                    "Authority (ECA) of Panama, a Regional Workshop on Conformance was held in Panama City from 3-5 "
+                    "June 2014.\n").meetings
+    assert m.host is not None and m.host.label == "Example Communications Authority"

@@ -734,7 +734,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()):
             about_meeting.append(m)
-        elif "invitation" in m.group().lower() or not text[clause_start:m.start()].strip(" \t\n.,;:"):
+        elif "invitation" in m.group().lower() or not _INVITED_BY.sub("", text[clause_start:m.start()]).strip(" \t\n.,;:"):
             # 'At the invitation of Example Telecom, the meeting was held in ...', 'Hosted by Example Telecom, the
             # meeting took place ...': the meeting is named after it
             s, e = sentence_at(text, m.start())
@@ -761,6 +761,10 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     return []
 
 
+#: 'At the invitation of the Director of ITU-T, and kindly hosted by X, a workshop was held': who invited, before
+#: the host named ahead of the meeting
+_INVITED_BY = re.compile(r"^\s*(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+[^,;.]*,"
+                         r"\s*(?:and\s+)?", re.IGNORECASE)
 _CO_ORGANIZER = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:(?:co-?organi[sz]ed|co-?hosted|co-?sponsored|jointly[ \t]+"
                            r"organi[sz]ed)[ \t]+by|in[ \t]+(?:cooperation|collaboration|partnership)[ \t]+with)[ \t]+"
                            r"(?:the[ \t]+)?", re.IGNORECASE)
