@@ -233,3 +233,21 @@ def test_who_came_and_how_long_make_no_key_phrase_but_a_count_of_subjects_may():
     phrases = {p for p, _ in facts.keyphrases}
     assert not any(w in p for p in phrases for w in ("two-day", "leaders", "rapporteurs", "as priority areas"))
     assert any("six languages" in p for p in phrases)
+
+
+def test_a_list_of_people_with_their_organizations_in_brackets():
+    m = only_dated(OPENING + "The meeting brought together CTOs including Jane Roe (Apex Mobile), Tom Poe (Beta "
+                   "Telecom, Ghana) and Li Wei (Gamma Networks).\n")
+    assert _participants(m) == {"Apex Mobile": None, "Beta Telecom": "Ghana", "Gamma Networks": None}
+    assert {p.name: p.affiliation.label for p in m.people} == {
+        "Jane Roe": "Apex Mobile", "Tom Poe": "Beta Telecom", "Li Wei": "Gamma Networks"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Among the participants were the CTOs of Apex Mobile (Kenya), Beta Telecom (Ghana) and Gamma Networks (China).",
+    "Participants included Apex Mobile (Kenya), Beta Telecom (Ghana) and Gamma Networks (China).",
+])
+def test_a_list_of_organizations_with_their_countries_is_no_list_of_people(sentence):
+    m = only_dated(OPENING + sentence + "\n")
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Telecom": "Ghana", "Gamma Networks": "China"}
+    assert m.people == []

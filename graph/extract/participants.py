@@ -296,7 +296,7 @@ _DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*
 
 
 #: the people an item of a list names before the organization they came from
-_PEOPLE_OF = re.compile(r"(?:and\s+)?(?:(?:senior|high-level|top|technical|other)\s+)?(?:representatives|executives|"
+_PEOPLE_OF = re.compile(r"(?:and\s+)?(?:the\s+)?(?:(?:senior|high-level|top|technical|other)\s+)?(?:representatives|executives|"
                         r"delegates|delegations|experts|CTOs|CxOs|officials|leaders)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])",
                         re.IGNORECASE)
 

@@ -822,9 +822,23 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     with_country = len(parts) == 2 and ref.lookup(parts[1], ref.place_kinds) is not None and \
         re.fullmatch(rf"[{_UP}0-9][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){{0,5}}", org) is not None
     if known is None and not acronym and not has_legal_form(org) and not looks_like_organization(org) and \
-            not (particle and org[:1].isupper()) and not with_country:
+            not (particle and org[:1].isupper()) and not with_country and not (org[:1].isupper() and _people_listed(text, xs)):
         return None
     return got[0], got[1], got[2]
+
+
+#: words that say a list names people: 'CTOs including A (X), B (Y)', 'speakers: A (X)', 'executives such as'
+_PEOPLE_LIST_CUE = re.compile(r"\b(?:CTOs|CxOs|CEOs|executives|speakers|panell?ists|moderators|keynote\s+speakers|"
+                              r"representatives|leaders|delegates|experts)\b(?:[ \t]+[\w-]+){0,3}?[ \t]*(?:\([^()]*\)[ \t]*)?"
+                              r"(?:including|included|such[ \t]+as|like|were|are|:)", re.IGNORECASE)
+
+
+def _people_listed(text: str, xs: int) -> bool:
+    """Whether the list the name at xs is an item of is a list of people ('CTOs including A (Apex Mobile), ...'):
+    then 'A (Apex Mobile)' is a person with their organization whatever the organization's name looks like."""
+    line_start = text.rfind("\n", 0, xs) + 1
+    sentence_start = max(line_start, max(text.rfind(". ", line_start, xs), line_start - 1) + 1)
+    return _PEOPLE_LIST_CUE.search(text, sentence_start, xs) is not None
 
 
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
