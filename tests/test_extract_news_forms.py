@@ -281,3 +281,12 @@ def test_a_host_named_ahead_of_the_meeting_after_who_invited():
                     "Authority (ECA) of Panama, a Regional Workshop on Conformance was held in Panama City from 3-5 "
                     "June 2014.\n").meetings
     assert m.host is not None and m.host.label == "Example Communications Authority"
+
+
+@pytest.mark.parametrize("line", ["- Examplia Telecom (Examplia), host", "- Examplia Telecom – host",
+                                  "- Examplia Telecom (host)"])
+def test_the_host_marked_in_a_list_of_participants(line):
+    (m,) = facts_of("The ITU CTO meeting was held in Lima on 20 October 2014.\n\nParticipating companies:\n"
+                    "- Apex Mobile, Kenya\n" + line + "\n- Beta Telecom – Ghana\n").meetings
+    assert m.host is not None and m.host.label == "Examplia Telecom"
+    assert "Examplia Telecom" in {p.organization.label for p in m.participations}

@@ -326,6 +326,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     who = _PEOPLE_OF.match(text, s, e)  # 'senior representatives of China Mobile': the organization they came from
     if who:
         s = who.end()
+    marked = _HOST_MARK.search(text, s, e)  # 'Example Telecom (Examplia), host': the mark is no part of the item
+    if marked:
+        e = marked.start()
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
         return
@@ -758,9 +761,21 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             if other is not None:
                 hosts += [other] + _co_hosts(ref, text, other, end)
             return hosts
+    # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
+    for m in _MARKED_HOST.finditer(text, start, end):
+        host = organization_ref(ref, text, *m.span("org"))
+        if host is not None:
+            return [host]
     return []
 
 
+#: the mark after an item of a list that says it is the host: ', host', ' – host', ' (host)'
+_HOST_MARK = re.compile(r"[ \t]*(?:(?:,|–|—|-)[ \t]*(?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?|"
+                        r"\((?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?\))[ \t]*\.?[ \t]*$", re.IGNORECASE)
+#: a line of a list that marks its organization as the host: '- Example Telecom (Examplia), host', 'X – host', 'X (host)'
+_MARKED_HOST = re.compile(r"(?m)^[ \t]*(?:[-•*·▪][ \t]*)?(?P<org>[A-Z0-9][^\n,()–]*?)(?:[ \t]*\([^()\n]*\))?[ \t]*"
+                          r"(?:,|–|—|-|\()[ \t]*(?:the[ \t]+)?(?:host|host[ \t]+(?:company|organi[sz]ation))\)?[ \t]*\.?[ \t]*$",
+                          re.IGNORECASE)
 #: 'At the invitation of the Director of ITU-T, and kindly hosted by X, a workshop was held': who invited, before
 #: the host named ahead of the meeting
 _INVITED_BY = re.compile(r"^\s*(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+[^,;.]*,"
