@@ -521,6 +521,31 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     return None, None, e
 
 
+#: ', who chairs SG13': a verb that says which group's post its subject holds
+_WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
+                        r"(?P<verb>chairs|chaired|co-chairs|co-chaired|convenes|convened)[ \t]+(?:the[ \t]+)?")
+_VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
+               "convenes": "Convener", "convened": "Convener"}
+
+
+def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
+    """The post 'who chairs SG13' names: that group's Chair, as 'Chair of SG13' would be written."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    group = next((g for g in find_groups(ref, text, m.end(), min(end, m.end() + 120)) if g.span.start == m.end()), None)
+    title = _VERB_TITLE[m.group("verb").lower()]
+    if group is None:  # 'who chaired the meeting': the meeting's chair, as 'chaired by' says
+        said = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event|workshop|consultation|assembly|panel|"
+                          r"discussion|dialogue|roundtable)s?\b", re.IGNORECASE).match(text, m.end(), end)
+        known = ref.lookup(title, {"Post"}) if said else None
+        return Ref("Post", known.label if known else title, Span.of(text, m.start("verb"), said.end()),
+                   known.iri if known else None) if said else None
+    generic = _generic_post(ref, title)
+    label = f"{generic.label if generic else title} of {_notation(ref, group) or group.label}"
+    known = ref.lookup(label, {"Post"})
+    span = Span.of(text, m.start("verb"), group.span.end)
+    return Ref("Post", known.label, span, known.iri) if known else Ref("Post", label, span, part_of=group)
+
+
 def _post_in_brackets(ref: Reference, text: str, e: int, end: int) -> Ref | None:
     """'Jane Roe (CTO, Apex Mobile)', 'Tom Poe (Director of Standards, Beta)': a post first in the brackets after a
     name."""
@@ -751,6 +776,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
                 add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
                 break
+    # 'Jane Roe, who chairs SG13, ...': the post a verb gives with its group
+    for m in _WHO_HOLDS.finditer(text, start, end):
+        found = _name_before(ref, text, m.start("who"), max(start, m.start() - 120), name_at)
+        post = _post_by_verb(ref, text, m, end)
+        if found and post is not None:
+            add(found[3], found[1], found[2], post, found[0])
     # 'Ana Costa | CTO | Apex Mobile | Kenya': a table of participants (graph/extract/tables.py)
     for row in table_rows(text, start, end):
         if "person" not in row.cells:
