@@ -261,3 +261,13 @@ def test_a_list_of_organizations_with_their_countries_is_no_list_of_people(sente
 def test_the_post_a_relative_clause_gives(sentence, name, post):
     m = only_dated(OPENING + sentence + "\n")
     assert (name, post) in {(p.name, p.post.label if p.post else None) for p in m.people}
+
+
+@pytest.mark.parametrize("sentence, name, body", [
+    ("Ericsson CTO Erik Example opened the debate.", "Erik Example", "Ericsson"),
+    ("Vexa Corp CTO Mia Lund followed.", "Mia Lund", "Vexa Corp"),
+    ("The Chief Technology Officer Paul Example closed.", "Paul Example", None),
+])
+def test_the_organization_named_right_before_a_post(sentence, name, body):
+    m = only_dated(OPENING + sentence + "\n")
+    assert [(p.name, p.affiliation.label if p.affiliation else None) for p in m.people] == [(name, body)]

@@ -521,6 +521,20 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     return None, None, e
 
 
+def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref | None:
+    """The organization named right before a post ('Ericsson CTO Jane Roe', 'Vexa Corp CTO ...'): one the reference
+    data knows, or a name with a legal form."""
+    lo = max(start, ps - 80)
+    for x in ref.find(text, {"Organization"}, lo, ps):
+        if x.end < ps and not text[x.end:ps].strip() and "\n" not in text[x.end:ps]:
+            return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+    run = re.search(r"(?<![\w.&'’-])((?:[A-Z][\w&'’.-]*[ \t]+){1,4})\Z", text[lo:ps])
+    if run and has_legal_form(run.group(1).strip()):
+        a = lo + run.start(1)
+        return _org_ref(ref, text, a, a + len(run.group(1).rstrip()))
+    return None
+
+
 #: ', who chairs SG13': a verb that says which group's post its subject holds
 _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
                         r"(?P<verb>chairs|chaired|co-chairs|co-chaired|convenes|convened)[ \t]+(?:the[ \t]+)?")
@@ -664,6 +678,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org = None if country else _org_ref(ref, text, a, b)
             elif (said := demonym_before(ref, text, ps, start)) is not None:  # 'Kenyan Minister of ICT Jane Roe'
                 country = said[0]
+            else:
+                org = _organization_before(ref, text, ps, start)  # 'Ericsson CTO Erik Example'
             if add(name, s, e, post, hon, org, country) and _shared_by_a_list(text[ps:pe]):
                 _list_after(ref, text, people[-1], end, add, name_at)
             continue
