@@ -342,7 +342,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
-    nested = _KIND_THEN_LIST.fullmatch(item)
+    nested = _kind_then_list().fullmatch(item)
     if nested:  # 'Japanese companies and organizations (A, B and C)': the names in brackets, of that country
         a, b = s + nested.start("list"), s + nested.end("list")
         listed = ParticipantList(result.span)
@@ -429,10 +429,19 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
-#: bodies of a kind, with their names in brackets after it: 'Examplian companies and organizations (A, B and C)'
-_KIND_THEN_LIST = re.compile(r"(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}(?P<kind>companies|organi[sz]ations|"
-                             r"operators|vendors|firms|institutes|institutions|entities|universities|manufacturers|carriers|"
-                             r"providers|regulators)(?:[ \t]+(?:and|&)[ \t]+[a-z]+)?[ \t]*\((?P<list>(?:[^()]|\([^()]*\))+)\)[ \t]*\.?[ \t]*")
+@lru_cache(maxsize=1)
+def _kinds_of_bodies() -> str:
+    """'companies|operators|...': the plural words of kind `category` in organization-words.csv, as an alternation."""
+    from .organizations import organization_words
+    plural = sorted((w for w in organization_words().get("category", ()) if w.endswith("s")), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in plural)
+
+
+@lru_cache(maxsize=1)
+def _kind_then_list() -> re.Pattern:
+    """Bodies of a kind, with their names in brackets after it: 'Examplian companies and organizations (A, B and C)'."""
+    return re.compile(rf"(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<kind>{_kinds_of_bodies()})"
+                      r"(?:[ \t]+(?:and|&)[ \t]+[a-z]+)?[ \t]*\((?P<list>(?:[^()]|\([^()]*\))+)\)[ \t]*\.?[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -673,13 +682,14 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
 _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)?represented|(?:also[ \t]+|all[ \t]+)?"
                            r"(?:took[ \t]+part|participated|attended|joined[ \t]+(?:the|in))|(?:were|was)[ \t]+(?:also[ \t]+)?"
                            r"(?:among[ \t]+the[ \t]+)?(?:participants|present|in[ \t]+attendance))\b")
-#: who stands before the list ('The CTOs of A, B and C attended'): people of the organizations listed
-_LIST_LEAD = re.compile(r"(?:also[ \t]*,?[ \t]+|in[ \t]+addition[ \t]*,?[ \t]+)?(?:(?:the[ \t]+)?(?:(?:senior|other)[ \t]+)?"
-                        r"(?:CTOs|CxOs|executives|representatives|delegates|delegations|experts|leaders)[ \t]+(?:of|from)[ \t]+)?"
-                        # 'Examplian mobile operators A and B took part': the kind of the bodies listed, and their country
-                        r"(?:(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,2}(?:[a-z][\w-]*[ \t]+){0,2}"
-                        r"(?P<kind>operators|companies|vendors|manufacturers|carriers|providers|firms|regulators|"
-                        r"organi[sz]ations)(?:[ \t]*,)?[ \t]+(?=[A-Z0-9]))?")
+@lru_cache(maxsize=1)
+def _list_lead() -> re.Pattern:
+    """Who stands before the list ('The CTOs of A, B and C attended'), and the kind of the bodies listed ('Examplian
+    mobile operators A and B took part'), whose demonym gives their country."""
+    return re.compile(r"(?:also[ \t]*,?[ \t]+|in[ \t]+addition[ \t]*,?[ \t]+)?(?:(?:the[ \t]+)?(?:(?:senior|other)[ \t]+)?"
+                      r"(?:CTOs|CxOs|executives|representatives|delegates|delegations|experts|leaders)[ \t]+(?:of|from)[ \t]+)?"
+                      r"(?:(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,2}(?:[a-z][\w-]*[ \t]+){0,2}"
+                      rf"(?P<kind>{_kinds_of_bodies()})(?:[ \t]*,)?[ \t]+(?=[A-Z0-9]))?")
 #: a subject that lists names: capitalised items, separated by commas and a final 'and'
 _LISTED_NAME = (r"(?:the[ \t]+)?[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:(?:of|for|the|de|du|la|and|&)[ \t]+)*[A-Z0-9][\w&'’.-]*)*"
                 r"(?:[ \t]*\([^()\n]*\))?")
@@ -696,7 +706,7 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
         s, _ = sentence_at(text, v.start())
         s = max(s, start)
         s += len(text[s:v.start()]) - len(text[s:v.start()].lstrip())
-        lead = _LIST_LEAD.match(text, s, v.start())
+        lead = _list_lead().match(text, s, v.start())
         body = lead.end() if lead else s
         if any(a <= body < b or a < v.start() <= b for a, b in taken) or not _NAME_LIST.fullmatch(text, body, v.start()):
             continue
