@@ -320,11 +320,8 @@ class _Finder:
                 acr = q.group("acr")
                 name = re.sub(r"\s+", " ", self.text[s:q.start("acr") if acr else e]).strip(" (")
                 label, notation = f"Focus Group on {name}", _notation(f"FG-{acr}") if acr else None
-                known = self.known(label, s, e, {"FocusGroup"}) or (
-                    self.known(notation, s, e, {"FocusGroup"}) if notation else None)
-                self.add(s, e, [known or self.minted("FocusGroup", label, notation, s, e, self.parent_of("FocusGroup", s))]
-                         if notation else [known or Ref("FocusGroup", label, self.span(s, e), None,
-                                                          part_of=self.parent_of("FocusGroup", s))])
+                known = self.known(label, s, e, {"FocusGroup"})
+                self.add(s, e, [known or self.minted("FocusGroup", label, notation, s, e, self.parent_of("FocusGroup", s))])
 
     def parent_of(self, kind: str, s: int) -> Ref | None:
         """A rapporteur group belongs to the study group written just before it, else to TSAG."""

@@ -379,23 +379,30 @@ _NAME_AFTER = re.compile(r"(?:the[ \t]+)?(?P<name>[A-Z0-9][\w&'’.-]*(?:[ \t]+(
 _BETWEEN_NAMES = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 
 
+@lru_cache(maxsize=1)
+def _category_pattern() -> re.Pattern | None:
+    """A word of kind `category` (organization-words.csv) before the name it introduces ('operator Vivo', 'the
+    Examplian regulator, the X Authority'), or None when the list has none."""
+    words = organization_words().get("category", frozenset())
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?P<cat>{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})"
+                      r"(?:[ \t]+(?=(?:the[ \t]+)?[A-Z0-9])|(?<!s)[ \t]*,[ \t]+(?=the[ \t]+[A-Z]))")
+
+
 def _named_after_category(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     """'operator Vivo', 'the Examplian regulator, the Example Authority', 'vendors Acme and Beta Networks': names
     a lower-case word of their kind introduces (organization-words.csv, kind category); a demonym before that word
     ('Brazilian operator', 'Kenyan mobile operators') gives their country (country-demonyms.csv)."""
     from .keyphrases import stopwords
     from .people import starts_with_styles
-    from .places import demonym_before
-    words = organization_words().get("category", frozenset())
-    if not words:
+    from .places import demonym_country_before
+    pattern = _category_pattern()
+    if pattern is None:
         return []
     out: list[Ref] = []
-    pattern = re.compile(rf"(?<![\w-])(?P<cat>{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})"
-                         r"(?:[ \t]+(?=(?:the[ \t]+)?[A-Z0-9])|(?<!s)[ \t]*,[ \t]+(?=the[ \t]+[A-Z]))")
     for m in pattern.finditer(text, start, end):
-        lead = re.search(r"(?<![\w-])(?:[a-z][\w-]*[ \t]+){0,2}$", text[max(start, m.start() - 40):m.start()])
-        said = demonym_before(ref, text, m.start() - len(lead.group()) if lead else m.start(), start)
-        country = said[0] if said else None
+        country = demonym_country_before(ref, text, m.start(), start)
         pos, plural = m.end(), m.group("cat").endswith("s")
         while pos < end:
             n = _NAME_AFTER.match(text, pos, end)

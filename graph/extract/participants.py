@@ -28,7 +28,7 @@ from .people import (
     starts_with_styles,
     starts_with_title,
 )
-from .places import demonym_before
+from .places import demonym_country_before
 from .tables import is_table_heading as _is_table_heading, table_rows
 from .text import CARDINAL_PATTERN, clean, sentence_at
 
@@ -348,7 +348,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         listed = ParticipantList(result.span)
         for x, y in _items(text, a, b, _known_names(ref, text, a, b)):
             _parse_item(ref, text, x, y, listed)
-        _give_country(listed, _demonym_country(ref, text, s + nested.start("kind"), s))
+        _give_country(listed, demonym_country_before(ref, text, s + nested.start("kind"), s))
         result.participations += listed.participations
         result.groups += listed.groups
         return
@@ -621,7 +621,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                     and not any(p.organization.iri or p.country for p in result.participations) and len(result.participations) < 2:
                 continue  # 'members such as ...' prose, not a list of organizations ('X (Kenya)' is one, alone too)
             if result.participations or result.groups:
-                _give_country(result, _demonym_country(ref, text, m.start(), start))  # 'Japanese companies including'
+                _give_country(result, demonym_country_before(ref, text, m.start(), start))  # 'Japanese companies including'
                 found.append(result)
                 taken.append((m.start(), stop))
     found += _lists_before_verb(ref, text, start, end, taken)
@@ -642,14 +642,6 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             p.organization.label not in _region_names() and ref.lookup(p.organization.label, ref.place_kinds) is None)]
     found.sort(key=lambda r: r.span.start)
     return found
-
-
-def _demonym_country(ref: Reference, text: str, pos: int, lo: int) -> Ref | None:
-    """The country a demonym gives the words that follow it: 'Japanese companies', 'Kenyan mobile operators'
-    (up to two lower-case words between)."""
-    lead = re.search(r"(?<![\w-])(?:[a-z][\w-]*[ \t]+){0,2}$", text[max(lo, pos - 40):pos])
-    said = demonym_before(ref, text, pos - len(lead.group()) if lead else pos, lo)
-    return said[0] if said else None
 
 
 def _give_country(result: ParticipantList, country: Ref | None) -> None:
@@ -714,7 +706,7 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
         for a, b in _items(text, body, v.start(), _known_names(ref, text, body, v.start())):
             _parse_item(ref, text, a, b, result)
         if lead and lead.group("kind"):
-            _give_country(result, _demonym_country(ref, text, lead.start("kind"), s))
+            _give_country(result, demonym_country_before(ref, text, lead.start("kind"), s))
         if len(result.participations) + len(result.groups) >= 2:
             found.append(result)
             taken.append((s, v.end()))

@@ -538,6 +538,9 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
 #: ', who chairs SG13': a verb that says which group's post its subject holds
 _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
                         r"(?P<verb>chairs|chaired|co-chairs|co-chaired|convenes|convened)[ \t]+(?:the[ \t]+)?")
+#: 'who chaired the (first) meeting / panel': the gathering itself, no group
+_THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event|workshop|consultation|assembly|panel|"
+                          r"discussion|dialogue|roundtable)s?\b", re.IGNORECASE)
 _VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
                "convenes": "Convener", "convened": "Convener"}
 
@@ -548,8 +551,7 @@ def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | Non
     group = next((g for g in find_groups(ref, text, m.end(), min(end, m.end() + 120)) if g.span.start == m.end()), None)
     title = _VERB_TITLE[m.group("verb").lower()]
     if group is None:  # 'who chaired the meeting': the meeting's chair, as 'chaired by' says
-        said = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event|workshop|consultation|assembly|panel|"
-                          r"discussion|dialogue|roundtable)s?\b", re.IGNORECASE).match(text, m.end(), end)
+        said = _THE_MEETING.match(text, m.end(), end)
         known = ref.lookup(title, {"Post"}) if said else None
         return Ref("Post", known.label if known else title, Span.of(text, m.start("verb"), said.end()),
                    known.iri if known else None) if said else None

@@ -423,3 +423,11 @@ def demonym_before(ref: Reference, text: str, pos: int, lo: int = 0) -> tuple[Re
             return None
         return Ref("Country", label, Span.of(text, m.start(), m.end()), iri), m.start()
     return None
+
+
+def demonym_country_before(ref: Reference, text: str, pos: int, lo: int = 0) -> Ref | None:
+    """The country a demonym gives the words at `pos`: 'Japanese companies', 'Kenyan mobile operators' (up to two
+    lower-case words between the demonym and them)."""
+    lead = re.search(r"(?<![\w-])(?:[a-z][\w-]*[ \t]+){0,2}$", text[max(lo, pos - 40):pos])
+    said = demonym_before(ref, text, pos - len(lead.group()) if lead else pos, lo)
+    return said[0] if said else None
