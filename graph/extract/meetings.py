@@ -88,7 +88,7 @@ class Anchor:
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|hosted|participated|attended)\b", re.IGNORECASE)
+                       r"opened|hosted|participated|attended|took\s+part|represented|organi[sz]ed)\b", re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
 _ARTICLE_AND_LENGTH = r"(?:(?:the|a|an)\s+)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$"
 _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
@@ -99,6 +99,9 @@ _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}"
 #: passing, it takes neither the sentence's date nor the text after it (but is no co-located event)
 _IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}",
                          re.IGNORECASE)
+#: 'represented the Authority at the meeting of CTOs ... on 24 March': a meeting named after 'at' is in passing only
+#: when its sentence names another meeting too
+_AT = re.compile(rf"\bat\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
 _ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
                         r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to|following|after|preceding)\s+" + _ARTICLE_AND_LENGTH,
@@ -383,13 +386,14 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                                            for a, b in phrases)]
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
-            if _IN_PASSING.search(text[max(s, name_start - 60):name_start]):
+            shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
+                         for a, b in phrases)
+            if _IN_PASSING.search(text[max(s, name_start - 60):name_start]) and (shared or not _AT.search(
+                    text[max(s, name_start - 60):name_start])):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
-            shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
-                         for a, b in phrases)
             ds = _in_named_year(m.group(), ds) if shared else ds
             date = _meeting_date(text, m.end(), ds, s)
             occurred = bool(_OCCURRED.search(text, s, e))

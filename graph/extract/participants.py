@@ -60,6 +60,8 @@ _LIST_TRIGGER = re.compile(
 _INLINE_TRIGGER = re.compile(
     r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies|CTOs|CxOs|executives|"
     r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)"
+    # '... from 18 companies, including A (X), B (Y)': bodies, then a comma
+    r"|\b(?:companies|organi[sz]ations|firms|operators|vendors)\s*,\s*(?:including|such\s+as)"
     r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably)"
     r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?"
     # '... experts from Examplian companies and institutes (A, B and C)': the list in brackets
@@ -194,7 +196,7 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
         item_start = start + last + len(body[last:]) - len(body[last:].lstrip())
         item_end = start + len(body.rstrip(" .\n"))
         pair = re.fullmatch(r"(.+?)\s+(?:and|&amp;)\s+([A-Z0-9].*?)[ .\n]*", body[last:], re.S)
-        if pair and ((item_start, start + last + pair.end(1)) in known
+        if pair and ":" not in body[last:] and ((item_start, start + last + pair.end(1)) in known
                      or (start + last + pair.start(2), item_end) in known):
             seps.append((last + pair.end(1), last + pair.start(2)))
     out, pos = [], 0
@@ -263,12 +265,16 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         # 'Example Agency of Freedonia contributed to ...': the list's last item runs into the sentence
         head = re.match(r"[A-Z0-9][\w&'’.-]*(?:\s+(?:(?:of|and|for|the|de|du|des|la|le|in|on|&)\s+)*[A-Z0-9][\w&'’.-]*)*"
                         r"(?=\s+[a-z])", name)
-        if head is None or not _name_like(head.group()) or (
+        if head is None or not _name_like(head.group()) or _PEOPLE_WORD.match(name, head.end()) or (
                 len(head.group().split()) < 2 and ref.lookup(head.group(), {"Organization"}) is None):
             return None  # 'Academia', 'the ICT regulated operators': a kind of participant, not an organization
         offset = text.find(head.group(), s, e)
         return organization_ref(ref, text, offset, offset + len(head.group())) if offset >= 0 else None
     return Ref("Organization", name, Span.of(text, s, e))
+
+
+#: 'Working Party leaders', 'Study Group experts': the people of a body, named after it
+_PEOPLE_WORD = re.compile(r"\s+(?:leaders|chairs|chairm[ae]n|representatives|experts|delegates|officials)\b")
 
 
 def _name_like(name: str) -> bool:
@@ -341,6 +347,16 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[1:]) if c), None)
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return
+    group = _country_group(ref, text, s, e)
+    if group is not None:  # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country
+        country, a = group
+        listed = ParticipantList(result.span)
+        for x, y in _items(text, a, e, _known_names(ref, text, a, e)):
+            _parse_item(ref, text, x, y, listed)
+        _give_country(listed, country)
+        result.participations += listed.participations
+        result.groups += listed.groups
         return
     nested = _kind_then_list().fullmatch(item)
     if nested:  # 'Japanese companies and organizations (A, B and C)': the names in brackets, of that country
@@ -429,6 +445,21 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
+#: 'Japan: NTT and KDDI', 'and the United States: A, B': a country, a colon, and the names of that country
+_COUNTRY_HEAD = re.compile(r"(?:and[ \t]+)?(?:the[ \t]+)?(?P<country>[A-Z][^:\n]{1,40}?)[ \t]*:[ \t]+(?=\S)")
+
+
+def _country_group(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int] | None:
+    """The country heading a list item of its own names (text[s:e] = 'China: A, B and C'), and where the names start."""
+    head = _COUNTRY_HEAD.match(text, s, e)
+    if head is None:
+        return None
+    country = _country_ref(ref, text, *head.span("country"))
+    if country is None or ref.lookup(clean(head.group("country")), {"Country"}) is None:
+        return None  # only a country: 'Geneva: ...' or 'Chair: ...' heads no names of a country
+    return country, head.end()
+
+
 @lru_cache(maxsize=1)
 def _kinds_of_bodies() -> str:
     """'companies|operators|...': the plural words of kind `category` in organization-words.csv, as an alternation."""
@@ -476,8 +507,14 @@ def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: P
 
 
 _PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
-                                    r"brought\s+together|gathered|convened|delegat\w*|accompanied", re.I)
+                                    r"brought\s+together|gathered|convened|delegat\w*|accompanied|"
+                                    # 'Executives from 18 companies, including A (X), B (Y), agreed ...'
+                                    r"\b(?:CTOs|CxOs|executives|representatives|delegates|leaders)\s+(?:of|from)\b", re.I)
 _OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|standards?\s+bodies", re.I)
+
+
+#: how many bodies a list's lead counts: 'executives from more than 18 companies, including ...'
+_COUNT = re.compile(rf"(?:(?:more\s+than|over|some|about|nearly|almost)\s+)?(?:{CARDINAL_PATTERN}\s+)?", re.I)
 
 
 def _about_participation(text: str, at: int, trigger_end: int | None = None) -> bool:
@@ -512,6 +549,8 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
 
     if _CHAIRS.match(body) or ref.lookup(body, {"Organization"}) or ref.lookup(strip_legal_form(body), {"Organization"}):
         return True
+    if _country_group(ref, body, 0, len(body)) is not None:
+        return True  # 'Japan: NTT, KDDI'
     for m in (re.search(r"\(([^()]+)\)$", body), re.search(r",\s*([^,]+)$", body), _DASH_COUNTRY.search(body)):
         if m and ref.lookup(m.group(1).strip(), ref.place_kinds):
             return True
@@ -585,10 +624,10 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             body = m.end()
             while body < end and text[body] in " \t\n:":
                 body += 1
-            again = _INLINE_TRIGGER.match(text, body)
-            while again and again.end() > body:  # 'executives from companies including A, B': one list
+            again = _INLINE_TRIGGER.match(text, _COUNT.match(text, body).end())
+            while again and again.end() > body:  # 'executives from (18) companies including A, B': one list
                 body = again.end()
-                again = _INLINE_TRIGGER.match(text, body)
+                again = _INLINE_TRIGGER.match(text, _COUNT.match(text, body).end())
             if not inline and "\n" not in text[m.end():body] and (text[m.end() - 1] != ":" or body < _line_end(text, body)):
                 # 'the participating organizations were A, B', 'Participants: A (X), B (Y). The CTOs ...': inline
                 inline_here = True
@@ -602,6 +641,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                     if any(a <= ls < b for a, b in tables) or _is_table_heading(text, ls, le):
                         continue  # a row (or the heading) of a table read above
                     one_row = _CELL_SEP.search(text[ls:le].strip())  # a table row's cells are not list items
+                    one_row = one_row or _country_group(ref, text, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), le)
                     for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le), True)):
                         _parse_item(ref, text, s, e, result)
             else:

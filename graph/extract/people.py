@@ -609,6 +609,11 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     return _org_ref(ref, text, a, b), country
 
 
+#: 'Vice-Chairmen present included A (X) and B (Y)': a plural post, then who held it
+_POSTS_INCLUDED = re.compile(r"[ \t]+(?:(?:present|attending|in[ \t]+attendance)[ \t]+)?(?:included|include|were|are)[ \t]+"
+                             r"(?=[A-Z])")
+
+
 def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonMention]:
     """People mentioned in text[start:end] with their posts; known people are linked to the reference."""
     people: list[PersonMention] = []
@@ -730,7 +735,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Chairman: Mr A (Examplia)', 'Vice-Chairmen:' over one name a line: a post as a label, its holders after it
     next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪][ \t]*)?(?=\S)")  # to the next line's first word
     for ps, pe, post in posts:
-        colon = re.compile(r"[ \t]*:[ \t]*").match(text, pe, end)
+        colon = re.compile(r"[ \t]*:[ \t]*").match(text, pe, end) or (
+            _POSTS_INCLUDED.match(text, pe, end) if _shared_by_a_list(text[ps:pe]) else None)
         if colon is None or (text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*") and not _shared_by_a_list(text[ps:pe])):
             continue  # not a label at the start of its line, nor a plural post in prose ('thanked the vice-chairs: A, B')
         one_line = colon.end() < end and text[colon.end()] != "\n"

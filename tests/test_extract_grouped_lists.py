@@ -1,0 +1,71 @@
+"""Lists of who took part grouped by country ('China: A, B and C; Japan: D'), counted lists ('executives from 18
+companies, including A (X), B (Y)'), posts named in the plural before their holders ('Vice-Chairmen present included
+A and B'), and a meeting a regulator's news item dates in its prose under a date line of its own (texts written for
+these tests)."""
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import facts_of, only_dated
+
+OPENING = "The CTO meeting was held in Geneva on 3 May 2023. "
+
+
+def _participants(m):
+    return {p.organization.label: (p.country.label if p.country else None) for p in m.participations}
+
+
+@pytest.mark.parametrize("text", [
+    OPENING + "Participants came from Kenya: Apex Mobile, Beta Wireless and Gamma Labs; Japan: Delta Systems; and "
+              "the United States: Epsilon Networks and Zeta Research.\n",
+    OPENING + "\nParticipants:\nKenya: Apex Mobile, Beta Wireless, Gamma Labs\nJapan: Delta Systems\n"
+              "United States: Epsilon Networks, Zeta Research\n",
+])
+def test_a_country_heads_the_organizations_of_that_country(text):
+    assert _participants(only_dated(text)) == {
+        "Apex Mobile": "Kenya", "Beta Wireless": "Kenya", "Gamma Labs": "Kenya", "Delta Systems": "Japan",
+        "Epsilon Networks": "United States", "Zeta Research": "United States"}
+
+
+def test_a_label_that_is_no_country_heads_no_group():
+    m = only_dated(OPENING + "\nParticipants:\nApex Mobile\nBeta Wireless\n\nChair: Ms Ana Costa\n")
+    assert set(_participants(m)) == {"Apex Mobile", "Beta Wireless"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Executives from 18 companies, including Apex Mobile (Kenya), Beta Wireless (Japan) and Gamma Labs (France), agreed "
+    "on priorities.",
+    "CTOs from more than twenty companies, such as Apex Mobile (Kenya), Beta Wireless (Japan) and Gamma Labs (France), "
+    "took part.",
+])
+def test_a_counted_list_of_companies_names_its_participants(sentence):
+    assert _participants(only_dated(OPENING + sentence + "\n")) == {
+        "Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}
+
+
+def test_people_of_a_body_are_not_the_body():
+    m = only_dated(OPENING + "It was attended by 300 participants, including Working Party leaders, Rapporteurs, and "
+                             "representatives of Apex Mobile and Beta Wireless.\n")
+    assert set(_participants(m)) == {"Apex Mobile", "Beta Wireless"}
+
+
+def test_a_plural_post_before_its_holders():
+    m = only_dated(OPENING + "Vice-Chairmen present included Ms. Ana Costa (Apex Mobile, Kenya) and Mr. Ken Sato "
+                             "(Japan).\n")
+    posts = {p.name: p.post.label for p in m.people if p.post}
+    assert posts == {"Ana Costa": "Vice-Chair", "Ken Sato": "Vice-Chair"}
+
+
+def test_a_board_member_of_the_organization_before_the_post():
+    m = only_dated(OPENING + "Apex Mobile's Board member, Dr. Ana Costa, presented its plans.\n")
+    (p,) = [p for p in m.people if p.name == "Ana Costa"]
+    assert (p.post.label, p.affiliation.label) == ("Board member", "Apex Mobile")
+
+
+@pytest.mark.parametrize("date_line", ["28.03.2014", "28 March 2014"])
+def test_a_date_line_under_a_headline_is_not_the_date_the_prose_gives(date_line):
+    text = ("Examcom takes part in meeting of ITU-T CTOs\n\n" + date_line + "\n\n"
+            "Examcom's Board member, Dr. Ana Costa, represented the Authority at the meeting of Chief Technology "
+            "Officers organised by the TSB in Tokyo, Japan, on 24 and 25 March 2014.\n")
+    (m,) = facts_of(text).meetings
+    assert (str(m.start), str(m.end), m.place.label) == ("2014-03-24", "2014-03-25", "Tokyo")
+
