@@ -69,3 +69,36 @@ def test_a_date_line_under_a_headline_is_not_the_date_the_prose_gives(date_line)
     (m,) = facts_of(text).meetings
     assert (str(m.start), str(m.end), m.place.label) == ("2014-03-24", "2014-03-25", "Tokyo")
 
+
+
+def test_a_dateline_of_several_days_dates_the_meeting_not_the_release():
+    (m,) = facts_of("Geneva, 5th-6th of December 2012 — The CTO meeting convened at ITU headquarters to review "
+                    "progress on e-waste.\n").meetings
+    assert (str(m.start), str(m.end)) == ("2012-12-05", "2012-12-06")
+
+
+def test_a_dateline_of_one_day_is_still_the_release():
+    facts = facts_of("Geneva, 7 December 2012 — The CTO meeting convened at ITU headquarters on 5 December 2012.\n")
+    assert str(facts.published) == "2012-12-07" and [str(m.start) for m in facts.meetings] == ["2012-12-05"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On June 15, 2021, the CTO meeting took place in the video conference format.",
+    "The CTO meeting was held on 15 June 2021 as a videoconference meeting.",
+])
+def test_a_meeting_by_video_conference_is_online(sentence):
+    m = only_dated(sentence + "\n")
+    assert m.attendance[0] == "online" and m.place is None
+
+
+def test_a_list_of_the_bodies_the_ctos_represented():
+    m = only_dated(OPENING + "\n\nThe CTOs represented: Apex Mobile; Beta Wireless; Gamma Labs and Orange.\n")
+    assert set(_participants(m)) == {"Apex Mobile", "Beta Wireless", "Gamma Labs", "Orange"}
+
+
+def test_a_country_in_brackets_after_a_post_is_its_holders():
+    m = only_dated(OPENING + "The region was represented by Mr. Ivan Petrov, Vice-Chairman of ITU-T SG11 (Russian "
+                             "Federation), and Ms. Olga Ivanova, Rapporteur for Question 5/13 (Belarus).\n")
+    got = {p.name: (p.post.label, p.country.label if p.country else None) for p in m.people}
+    assert got == {"Ivan Petrov": ("Vice-Chair of SG11", "Russian Federation"),
+                   "Olga Ivanova": ("Rapporteur of Q5/13", "Belarus")}

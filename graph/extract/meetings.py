@@ -296,7 +296,11 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     after = text[d.span_end:d.span_end + 4]
     if _FIELD.fullmatch(before) and _in_meeting_fields(text, line_start):
         return False  # 'Date: 14 March 2018' among 'Venue:' and 'Host:' lines under a meeting's name: its date
-    if _PUBLICATION.search(before) or _publication_line(ref, text, line_start, before, d):
+    if _PUBLICATION.search(before):
+        return True
+    if d.end != d.start:
+        return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
+    if _publication_line(ref, text, line_start, before, d):
         return True
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 

@@ -329,6 +329,9 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 e = s + cut.start()
                 cut = _CLAUSE_END.search(text[s:e])
             e = s + len(text[s:e].rstrip(" .,"))
+            bracket = re.search(r"[ \t]*\(([^()]+)\)\Z", text[s:e])
+            if bracket and _place_ref(ref, text, s + bracket.start(1), s + bracket.end(1)) is not None:
+                e = s + bracket.start()  # 'Rapporteur for Question 5/13 (Belarus)': the holder's country, not the post's
             e, name_start = _split_domain(text, m.start("domain"), e, ref)
             e = max(e, m.end("title"))
             if name_start is None:
@@ -585,6 +588,13 @@ def comma_parts(s: str) -> list[tuple[int, int]]:
 
 def _after_post(ref: Reference, text: str, pe: int, end: int):
     """'Name, Title, Acme' / '..., UAE': the body or the country written after a post (organization, country)."""
+    if re.compile(r"[ \t]*\(").match(text, pe, end):
+        # 'Vice-Chairman of SG11 (Russian Federation)', '... (Apex Mobile, Kenya)': a country, or an organization the
+        # reference data knows, in brackets ('Chair of FG-MV (Focus Group on Metaverse)' names no affiliation)
+        org, country, _ = _affiliation_after(ref, text, pe, end)
+        org = org if org is not None and org.iri is not None and ref.is_reference(org.iri) else None
+        if org is not None or country is not None:
+            return org, country
     m = re.compile(r"(?:,|[ \t]+at)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
                    r"(?=[ \t]*(?:[,;.)]|\(|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
     if not m:

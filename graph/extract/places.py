@@ -47,7 +47,8 @@ _DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|
 
 #: a meeting held online: 'held virtually', 'a virtual meeting', 'via videoconference', 'by Zoom', 'e-meeting'
 VIRTUAL = re.compile(
-    r"\b(?:(?:fully|entirely|all|completely)[-\s]+)?(?:virtual|online|remote|electronic)\s+"
+    r"\b(?:(?:fully|entirely|all|completely)[-\s]+)?(?:virtual|online|remote|electronic|video\s*-?\s*conference|"
+    r"videoconference|web\s*-?\s*conference|teleconference)\s+"
     r"(?:(?:\w+\s+){0,2}?)(?:meeting|session|format|mode|event|consultation|workshop|forum|edition|conference|"
     r"gathering|assembly|symposium|dialogue)\b(?!s)"
     r"|\b(?:fully|entirely|all|completely)[-\s]+(?:virtual|online|remote)\b"
