@@ -102,3 +102,14 @@ def test_a_country_in_brackets_after_a_post_is_its_holders():
     got = {p.name: (p.post.label, p.country.label if p.country else None) for p in m.people}
     assert got == {"Ivan Petrov": ("Vice-Chair of SG11", "Russian Federation"),
                    "Olga Ivanova": ("Rapporteur of Q5/13", "Belarus")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Examplian Communications Commission (ECC) was represented at the meeting by Mr. Sam Poe, Director.",
+     {"Examplian Communications Commission"}),
+    ("Orange also took part.", {"Orange"}),
+    # an organization the text neither defines nor the reference data knows is no subject to trust alone
+    ("The Ministry was represented at the meeting.", set()),
+])
+def test_one_organization_before_its_verb_took_part(sentence, expected):
+    assert set(_participants(only_dated(OPENING + sentence + "\n"))) == expected

@@ -726,6 +726,7 @@ def _list_lead() -> re.Pattern:
 #: a subject that lists names: capitalised items, separated by commas and a final 'and'
 _LISTED_NAME = (r"(?:the[ \t]+)?[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:(?:of|for|the|de|du|la|and|&)[ \t]+)*[A-Z0-9][\w&'’.-]*)*"
                 r"(?:[ \t]*\([^()\n]*\))?")
+_ONE_NAME = re.compile(_LISTED_NAME)
 _NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:,[ \t]*{_LISTED_NAME})*,?[ \t]+(?:and|&)[ \t]+{_LISTED_NAME}")
 
 
@@ -741,7 +742,18 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
         s += len(text[s:v.start()]) - len(text[s:v.start()].lstrip())
         lead = _list_lead().match(text, s, v.start())
         body = lead.end() if lead else s
-        if any(a <= body < b or a < v.start() <= b for a, b in taken) or not _NAME_LIST.fullmatch(text, body, v.start()):
+        if any(a <= body < b or a < v.start() <= b for a, b in taken):
+            continue
+        if not _NAME_LIST.fullmatch(text, body, v.start()):
+            # 'The Example Communications Commission (ECC) was represented at the meeting by ...': one organization
+            # the reference data or the document knows
+            one = _ONE_NAME.fullmatch(text, body, v.start())
+            org = organization_ref(ref, text, body, v.start()) if one else None
+            if org is not None and org.iri is not None and not ref.part_of_itu(org.iri):
+                result = ParticipantList(Span.of(text, s, v.end()))
+                result.participations.append(Participation(org, Span.of(text, body, v.start())))
+                found.append(result)
+                taken.append((s, v.end()))
             continue
         result = ParticipantList(Span.of(text, s, v.end()))
         for a, b in _items(text, body, v.start(), _known_names(ref, text, body, v.start())):
