@@ -18,7 +18,7 @@ from ..resources import reference_dir
 from .groups import find_groups
 from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
-from .organizations import split_unit
+from .organizations import looks_like_organization, split_unit
 from .people import (
     _PARTICLES_RUN,
     comma_parts,
@@ -747,9 +747,12 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
         if not _NAME_LIST.fullmatch(text, body, v.start()):
             # 'The Example Communications Commission (ECC) was represented at the meeting by ...': one organization
             # the reference data or the document knows
-            one = _ONE_NAME.fullmatch(text, body, v.start())
-            org = organization_ref(ref, text, body, v.start()) if one else None
-            if org is not None and org.iri is not None and not ref.part_of_itu(org.iri):
+            who = _PEOPLE_OF.match(text, body, v.start())  # 'Representatives of Government attended'
+            name_start = who.end() if who else body
+            one = _ONE_NAME.fullmatch(text, name_start, v.start())
+            org = organization_ref(ref, text, name_start, v.start()) if one else None
+            if org is not None and org.iri is not None and not ref.part_of_itu(org.iri) and (
+                    ref.is_reference(org.iri) or looks_like_organization(org.label)):
                 result = ParticipantList(Span.of(text, s, v.end()))
                 result.participations.append(Participation(org, Span.of(text, body, v.start())))
                 found.append(result)
