@@ -113,3 +113,16 @@ def test_a_country_in_brackets_after_a_post_is_its_holders():
 ])
 def test_one_organization_before_its_verb_took_part(sentence, expected):
     assert set(_participants(only_dated(OPENING + sentence + "\n"))) == expected
+
+
+def test_counts_of_members_are_no_organizations():
+    m = only_dated(OPENING + "The meeting was attended by 150 participants from 30 Member States, 25 Sector Members "
+                             "and 5 Associates.\n")
+    assert _participants(m) == {}
+
+
+def test_a_post_with_its_field_is_no_organization_of_a_list():
+    m = only_dated(OPENING + "\n\nThe following executives attended:\n"
+                             "- Dr. Ana Costa, Chief Technology Officer, Apex Mobile, Kenya\n"
+                             "- Ms. Lena Berg, Vice President Technology, Beta Wireless, Sweden\n")
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Sweden"}

@@ -249,8 +249,13 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
     if not name or len(name) > 120 or starts_with_styles(name):
         return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
-    if is_post_title(name) and ref.lookup(name, {"Organization"}) is None:
-        return None  # 'Mr. John Smith, CTO, Apex Mobile': the post between the person and the organization
+    if (is_post_title(name) or starts_with_title(name) and not looks_like_organization(name)) \
+            and ref.lookup(name, {"Organization"}) is None:
+        # 'Mr. John Smith, CTO, Apex Mobile', '..., Vice President Technology, Apex Mobile': the post between the
+        # person and the organization
+        return None
+    if _COUNTED.match(name) and ref.lookup(name, {"Organization"}) is None:
+        return None  # '150 participants from 30 Member States, 25 Sector Members and 5 Associates': how many, of a kind
     unit, owner = split_unit(text[s:e])
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None
@@ -276,6 +281,10 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 #: 'Working Party leaders', 'Study Group experts': the people of a body, named after it
 _PEOPLE_WORD = re.compile(r"\s+(?:leaders|chairs|chairm[ae]n|representatives|experts|delegates|officials)\b")
+
+
+#: a number, then plural words: a count of bodies of a kind ('30 Member States', 'twelve Operators')
+_COUNTED = re.compile(rf"(?i:{CARDINAL_PATTERN})\s+(?:[\w&'’.-]+\s+)*[\w'’-]*[^\Ws]s$")
 
 
 def _name_like(name: str) -> bool:
