@@ -126,3 +126,26 @@ def test_a_post_with_its_field_is_no_organization_of_a_list():
                              "- Dr. Ana Costa, Chief Technology Officer, Apex Mobile, Kenya\n"
                              "- Ms. Lena Berg, Vice President Technology, Beta Wireless, Sweden\n")
     assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Sweden"}
+
+
+def test_a_meeting_the_day_before_the_opening_of_another_keeps_its_own_text():
+    facts = facts_of("The SGLA convened on 22 October 2016 in Hammamet, Tunisia, the day before the opening of WTSA-16. "
+                     "Organized by TSB and hosted by the Examplian Ministry of Communication, the assembly gathered the "
+                     "leadership of the study groups.\n\nDr Ana Costa, the TSAG Chairman, opened the session.\n")
+    (m,) = [m for m in facts.meetings if m.start]
+    assert m.kind == "LeadershipAssembly" and str(m.start) == "2016-10-22"
+    assert m.host.label == "Examplian Ministry of Communication"
+    assert [p.name for p in m.people] == ["Ana Costa"]
+    assert all(o.start is None for o in facts.meetings if o is not m)  # WTSA-16 is only named
+
+
+def test_a_news_item_dated_on_its_first_line_and_placed_in_its_headline():
+    (m,) = facts_of("3 September 2015\n\nITU's group of technology chiefs meets in Tokyo\n\nMore than 20 CTOs met on "
+                    "Wednesday at the invitation of Apex Mobile to discuss the future of standardization.\n").meetings
+    assert (str(m.start), m.place.label) == ("2015-09-02", "Tokyo")  # 3 September 2015 was a Thursday
+
+
+
+def test_a_date_on_the_first_line_with_no_day_counted_from_it_is_no_release_date():
+    facts = facts_of("3 September 2015\nCTO meeting\nTokyo, Japan\n\nThe CTOs discussed the future of standardization.\n")
+    assert facts.published is None

@@ -90,7 +90,8 @@ _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$",
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|hosted|participated|attended|took\s+part|represented|organi[sz]ed)\b", re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
-_ARTICLE_AND_LENGTH = r"(?:(?:the|a|an)\s+)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$"
+_ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close|closing|end|first\s+day|last\s+day)\s+of\s+"
+                        r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
 _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
                       r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
                       r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of")
@@ -143,7 +144,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     ref = base.overlay(o for o in organizations if not base.is_reference(o.iri))
     year = infer_year(text)
     all_dates = find_dates(text, default_year=year)
-    datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
+    datelines = [d for d in all_dates if _is_dateline(ref, text, d)] or _lone_first_date(text, all_dates)
     if datelines:
         facts.published = datelines[0].start
         facts.published_span = Span.of(text, datelines[0].span_start, datelines[0].span_end)
@@ -171,6 +172,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             _read_region(ref, text, meeting, regions.get(key, []), header_spans)
         _next_meetings(ref, text, meetings, regions, dates, anchors)
         _place_from_outer(list(meetings.values()))
+        _place_from_headline(ref, text, list(meetings.values()), avoid)
         facts.meetings = list(meetings.values())
         _document_study_period(text, facts.meetings)
     else:
@@ -276,6 +278,18 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
                 day = dl.start - timedelta(days=back)
             out.append(DateMention(day, day, m.start(), m.end(), m.group(), True))
     return out
+
+
+def _lone_first_date(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """'3 September 2015' alone on a news item's first line, with 'met on Wednesday' below it: the day the item was
+    published, from which its prose counts days (a meeting's heading would name the meeting, not a weekday)."""
+    first = dates[0] if dates else None
+    if first is None or first.start != first.end or text[:first.span_start].strip():
+        return []
+    line_end = text.find("\n", first.span_end)
+    if line_end < 0 or text[first.span_end:line_end].strip(" .,") or not _RELATIVE.search(text, line_end):
+        return []
+    return [first]
 
 
 def _publication_line(ref: Reference, text: str, line_start: int, before: str, d: DateMention) -> bool:
@@ -1134,6 +1148,30 @@ def _place_from_outer(meetings: list[Meeting]) -> None:
         outer = next((o for o in meetings if o is not inner and _held_within(inner, o) and o.place is not None), None)
         if outer is not None:
             inner.place, inner.country, inner.country_from_reference = outer.place, outer.country, outer.country_from_reference
+
+
+#: a headline's place: 'CTOs group meets in Tokyo', 'Examcom at ITU meeting in Busan'
+_HEADLINE_PLACE = re.compile(r"\b(?:in|at)\s+(?=[A-Z])")
+
+
+def _place_from_headline(ref: Reference, text: str, meetings: list[Meeting], avoid=()) -> None:
+    """A news item whose one dated meeting its prose does not place ('More than 20 CTOs met on Wednesday') was held
+    where its headline says ('ITU's CTO group meets in Tokyo'): the first line that is no sentence."""
+    dated = [m for m in meetings if m.start is not None]
+    if len(dated) != 1 or dated[0].place or dated[0].country or dated[0].attendance:
+        return
+    for line in re.finditer(r"[^\n]+", text[:600]):
+        s, e = line.span()
+        if any(a <= s < b for a, b in avoid):
+            continue  # the dateline
+        said = line.group().strip()
+        if said.endswith((".", ";", ":")) or len(said) > 120 or not _HEADLINE_PLACE.search(said):
+            return  # the first line of prose: no headline over it
+        at = _HEADLINE_PLACE.search(text, s, e)
+        place = find_place(ref, text, at.end(), e) if at else None
+        if place is not None:
+            dated[0].place, dated[0].country, dated[0].country_from_reference = place
+        return
 
 
 def _held_within(inner: Meeting, outer: Meeting) -> bool:

@@ -804,7 +804,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()):
             about_meeting.append(m)
-        elif "invitation" in m.group().lower() or not _INVITED_BY.sub("", text[clause_start:m.start()]).strip(" \t\n.,;:"):
+        elif "invitation" in m.group().lower() or not _INVITED_BY.sub("", text[clause_start:m.start()]).strip(" \t\n.,;:") \
+                or any(re.fullmatch(r"[^,;.\n]{1,80}?,?[ \t]+and[ \t]+", text[o.end():m.start()]) for o in about_meeting):
+            # ... 'Organized by TSB and hosted by the Ministry of X, the assembly ...': the second phrase too
             # 'At the invitation of Example Telecom, the meeting was held in ...', 'Hosted by Example Telecom, the
             # meeting took place ...': the meeting is named after it
             s, e = sentence_at(text, m.start())
