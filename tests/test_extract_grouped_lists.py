@@ -149,3 +149,13 @@ def test_a_news_item_dated_on_its_first_line_and_placed_in_its_headline():
 def test_a_date_on_the_first_line_with_no_day_counted_from_it_is_no_release_date():
     facts = facts_of("3 September 2015\nCTO meeting\nTokyo, Japan\n\nThe CTOs discussed the future of standardization.\n")
     assert facts.published is None
+
+
+def test_a_list_of_people_with_posts_stops_each_post_at_the_next_style():
+    m = only_dated(OPENING + "Statements were made by H.E. Mr. Omar Haddad, Ambassador of Examplia, Ms. Lena Berg (Apex "
+                             "Mobile), Mr. Tomas Silva, Chairman of the Board of Directors of Beta Wireless, and Eng. Sami "
+                             "Nasser (Gamma Labs, Jordan).\n")
+    got = {p.name: (p.post.label if p.post else None, p.affiliation.label if p.affiliation else None) for p in m.people}
+    assert got == {"Omar Haddad": ("Ambassador of Examplia", None), "Lena Berg": (None, "Apex Mobile"),
+                   "Tomas Silva": ("Chairman of the Board of Directors of Beta Wireless", None),
+                   "Sami Nasser": (None, "Gamma Labs")}

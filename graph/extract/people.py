@@ -263,12 +263,15 @@ def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
     m = _DOMAIN_LIST.match(text, e, end)
     if m is None:
         return e
-    for part in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group()):
-        part = re.sub(r"^(?:(?:and|&)[ \t]+)?(?:the[ \t]+)?", "", part.strip())
+    for piece in re.finditer(r"(?:(?!,|[ \t]and[ \t]).)+", m.group()):
+        lead = re.match(r"[ \t]*(?:(?:and|&)[ \t]+)?(?:the[ \t]+)?", piece.group())
+        at = e + piece.start() + (lead.end() if lead else 0)
+        part = text[at:e + piece.end()].strip()
         name = read_name(ref, part, 0, len(part))
-        if part and (starts_with_styles(part) or ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
+        # a style is read with what follows it: in ', and Eng. Jane Roe' the list stops before 'Eng.'
+        if part and (starts_with_styles(text[at:at + 60]) or ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
                      or (name is not None and name[1] == len(part))):
-            return e  # ', and Eng. Jane Roe': a style opens the next person
+            return e  # a style opens the next person; a country, an organization or a name is no field
     return m.end()
 
 
@@ -600,6 +603,8 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     if not m:
         return None, None
     a, b = m.start(1), m.end(1)
+    if starts_with_styles(text[a:a + 60]):
+        return None, None  # 'Ambassador of Examplia, Ms. Jane Roe (...)': the next person of a list
     c = _place_ref(ref, text, a, b)
     if c is not None:
         return None, c
