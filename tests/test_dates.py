@@ -177,6 +177,8 @@ NEGATIVE = [
     "9/10/2018",
     "31/02/2019",  # unambiguous order, but no such day
     "Recommendation 12.3.2020",
+    "version 1.2.2019",
+    "03/12/2018",  # slashes: either order
     "0 September 2018",
     "32 May 2019",
     "9 September 2150",
@@ -362,6 +364,9 @@ def test_date_like_noise_gives_consistent_spans(tokens, joiner, default_year):
     ("on 25/10/2018", date(2018, 10, 25)),  # a number over 12 is the day
     ("on 10/25/2018", date(2018, 10, 25)),
     ("on 9.9.2019.", date(2019, 9, 9)),  # day and month the same
+    ("28.03.2014", date(2014, 3, 28)),
+    ("on 03.12.2018", date(2018, 12, 3)),  # dots: the day first
+    ("Lisbon, 3.5.2019", date(2019, 5, 3)),
 ])
 def test_numeric_days_whose_order_cannot_be_mistaken(text, day):
     assert [(d.start, d.end) for d in find_dates(text)] == [(day, day)]

@@ -26,7 +26,8 @@ Not parsed, on purpose:
   and nothing in the string says which. A wrong guess would silently put a wrong
   date in the graph, so these are skipped. Unambiguous ISO "2018-09-09" is parsed, and
   so is a numeric form whose order cannot be mistaken ("25/10/2018", "10/25/2018",
-  "9.9.2019": a number over 12 is the day, or day and month are the same).
+  "9.9.2019": a number over 12 is the day, or day and month are the same). With dots the day
+  comes first ("03.12.2018" is 3 December): month-first writers use slashes.
 * Month-only and year-only expressions ("September 2018", "in 2018", "WTSA-20",
   "2017-2020"): they are not days. `find_months` exposes month-year expressions.
 """
@@ -307,8 +308,9 @@ def _candidates(text: str, default_year: int | None):
             yield start, end, DateMention(first, last, start, end, text[start:end], inferred)
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if a == b or (a > 12 and b <= 12):
-            day, month = a, b
+        dotted = m.group(2) == "." and b <= 12 and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if a == b or (a > 12 and b <= 12) or dotted:
+            day, month = a, b  # dots are written day first ('03.12.2018' is 3 December), as in German, Russian, Portuguese
         elif b > 12 and a <= 12:
             day, month = b, a
         else:
@@ -322,7 +324,11 @@ def _candidates(text: str, default_year: int | None):
         yield m.start(), m.end(), DateMention(one, one, m.start(), m.end(), m.group(), False)
 
 
-#: '25/10/2018', '10/25/2018', '9.9.2019': a day written in figures, read only when its order cannot be mistaken
+#: '25/10/2018', '10/25/2018', '9.9.2019', '03.12.2018': a day written in figures, read only when its order cannot be
+#: mistaken (dots are day first)
+#: 'Recommendation 12.3.2020', 'version 1.2.2019': numbers with dots that are no day
+_NUMBERED_BEFORE = re.compile(r"\b(?:Recommendations?|Rec|versions?|v|releases?|Rev|clauses?|sections?|items?|"
+                              r"paragraphs?|annex|no)\.?\s*$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\w./-])([0-9]{1,2})([./])([0-9]{1,2})\2((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
 
 
