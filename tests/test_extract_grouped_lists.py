@@ -159,3 +159,10 @@ def test_a_list_of_people_with_posts_stops_each_post_at_the_next_style():
     assert got == {"Omar Haddad": ("Ambassador of Examplia", None), "Lena Berg": (None, "Apex Mobile"),
                    "Tomas Silva": ("Chairman of the Board of Directors of Beta Wireless", None),
                    "Sami Nasser": (None, "Gamma Labs")}
+
+
+def test_a_secretary_of_a_department_holds_a_post():
+    m = only_dated(OPENING + "It was chaired by H.E. Dr Ravi Menon, Secretary, Department of Telecommunications, "
+                             "Government of Examplia.\n")
+    posts = {p.post.label for p in m.people if p.name == "Ravi Menon"}
+    assert posts == {"Secretary", "Chair"}
