@@ -166,3 +166,29 @@ def test_a_secretary_of_a_department_holds_a_post():
                              "Government of Examplia.\n")
     posts = {p.post.label for p in m.people if p.name == "Ravi Menon"}
     assert posts == {"Secretary", "Chair"}
+
+
+_TD = ("INTERNATIONAL TELECOMMUNICATION UNION\nTELECOMMUNICATION STANDARDIZATION SECTOR\nSTUDY PERIOD 2022-2024\n"
+       "{number}\nOriginal: English\nQuestion(s):\tN/A\tGeneva, 30 May - 2 June 2023\nTD\n"
+       "Source:\tRapporteur, TSAG Rapporteur Group on Working Methods\nTitle:\tReport of the meeting\n\n"
+       "1 Introduction\nThe TSAG Rapporteur Group on Working Methods (RG-WM) met on 31 May 2023 under the "
+       "chairmanship of Ms Ana Costa (Apex Mobile, Kenya).\n")
+
+
+@pytest.mark.parametrize("number, kind, name", [
+    ("TSAG-TD245", "TSAGMeeting", "TSAG meeting"),
+    ("T22-TSAG-230530-TD-GEN-0245", "TSAGMeeting", "TSAG meeting"),
+    ("SG13-TD123", "StudyGroupMeeting", "ITU-T Study Group 13 meeting"),
+])
+def test_the_meeting_a_td_was_issued_for(number, kind, name):
+    meetings = {m.kind: m for m in facts_of(_TD.format(number=number)).meetings}
+    assert str(meetings["RapporteurGroupMeeting"].start) == "2023-05-31"
+    m = meetings[kind]
+    assert (m.name, str(m.start), str(m.end), m.place.label) == (name, "2023-05-30", "2023-06-02", "Geneva")
+
+
+def test_a_td_of_the_meeting_it_reports_adds_no_second_one():
+    text = _TD.format(number="TSAG-TD245").replace(
+        "The TSAG Rapporteur Group on Working Methods (RG-WM) met on 31 May 2023",
+        "The TSAG meeting was held from 30 May to 2 June 2023")
+    assert [m.kind for m in facts_of(text).meetings] == ["TSAGMeeting"]

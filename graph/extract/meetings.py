@@ -178,6 +178,10 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     else:
         facts.warnings.append("no meeting found: the document names no kind of meeting; what it names is kept "
                               "on the document")
+    issued_for = _meeting_a_td_is_for(ref, text, facts.meetings, dates)
+    if issued_for is not None:
+        facts.meetings.append(issued_for)
+        facts.warnings = [w for w in facts.warnings if not w.startswith("no meeting found")]
     _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
                        [a.said for a in anchors])
     return facts
@@ -1172,6 +1176,44 @@ def _place_from_headline(ref: Reference, text: str, meetings: list[Meeting], avo
         if place is not None:
             dated[0].place, dated[0].country, dated[0].country_from_reference = place
         return
+
+
+#: a TD's number names the body it was issued to: 'TSAG-TD245', 'SG13-TD123', 'T22-TSAG-221212-TD-GEN-0011'
+_TD_NUMBER = re.compile(r"(?m)^[ \t]*(?:T\d{2}-)?(?P<body>TSAG|SG ?(?P<sg>\d{1,2}))-(?:\d{6}-)?TD(?=\d|\b)[-\w/. ]*$")
+#: the place before a TD header's dates: 'Geneva, 30 May - 2 June 2023' (after other fields on its line, tab-separated)
+_HEADER_PLACE = re.compile(r"(?:^|\t|\s{3,})[ \t]*(?P<place>[A-Z][\w .'’-]{1,40}?)[ \t]*,[ \t]*$")
+
+
+def _meeting_a_td_is_for(ref: Reference, text: str, meetings: list[Meeting], dates: list[DateMention]) -> Meeting | None:
+    """The meeting a TD was issued for: its number names the body ('TSAG-TD245'), its header the place and days
+    ('Geneva, 30 May - 2 June 2023'). A report of a rapporteur group that met on one of those days is a TD of that
+    TSAG meeting, which the text names nowhere else; kept unless a meeting of that kind already starts that day."""
+    number = _TD_NUMBER.search(text, 0, 1500)
+    if number is None:
+        return None
+    for d in dates:
+        if d.span_start > number.end() + 1500:
+            return None
+        line_start = text.rfind("\n", 0, d.span_start) + 1
+        said = _HEADER_PLACE.search(text, line_start, d.span_start)
+        if said is None or d.precision != "day":
+            continue
+        place = find_place(ref, text, *said.span("place"))
+        if place is None:
+            continue
+        sg = number.group("sg")
+        kind = "StudyGroupMeeting" if sg else "TSAGMeeting"
+        if any(m.kind == kind and m.start == d.start for m in meetings):
+            return None
+        m = Meeting(kind=kind, name=f"ITU-T Study Group {int(sg)} meeting" if sg else "TSAG meeting",
+                    name_span=Span.of(text, *number.span("body")), start=d.start, end=d.end,
+                    date_span=Span.of(text, d.span_start, d.span_end))
+        m.place, m.country, m.country_from_reference = place
+        if not sg:
+            iri = str(iris.series("tsag-meeting"))
+            m.series = Ref("MeetingSeries", ref.labels.get(iri, "tsag-meeting"), Span.of(text, *number.span("body")), iri)
+        return m
+    return None
 
 
 def _held_within(inner: Meeting, outer: Meeting) -> bool:
