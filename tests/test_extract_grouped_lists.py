@@ -192,3 +192,21 @@ def test_a_td_of_the_meeting_it_reports_adds_no_second_one():
         "The TSAG Rapporteur Group on Working Methods (RG-WM) met on 31 May 2023",
         "The TSAG meeting was held from 30 May to 2 June 2023")
     assert [m.kind for m in facts_of(text).meetings] == ["TSAGMeeting"]
+
+
+def test_a_named_working_group_meeting_and_the_assembly_it_prepares_for():
+    facts = facts_of("On 14-15 September 2021, the meeting of the Examplian Working Group on ITU-T preparation for "
+                     "WTSA-20 was held in Minsk, Republic of Belarus.\n\nThe participants discussed artificial "
+                     "intelligence.\n")
+    (m,) = [m for m in facts.meetings if m.start]
+    assert (m.kind, str(m.start), str(m.end), m.place.label) == ("Meeting", "2021-09-14", "2021-09-15", "Minsk")
+    assert m.name.startswith("meeting of the Examplian Working Group")
+    # WTSA-20 is named, not held then nor there
+    assert all(o.start is None and o.place is None for o in facts.meetings if o is not m)
+
+
+def test_an_assembly_named_with_its_own_place_keeps_it():
+    facts = facts_of("On 14 September 2021, the meeting of the Examplian Working Group on preparation for WTSA-20 "
+                     "(Geneva, Switzerland) was held in Minsk, Belarus.\n")
+    (w,) = [m for m in facts.meetings if m.kind == "Conference"]
+    assert w.place is not None and w.place.label == "Geneva"

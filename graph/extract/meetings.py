@@ -103,6 +103,9 @@ _IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|pre
 #: 'represented the Authority at the meeting of CTOs ... on 24 March': a meeting named after 'at' is in passing only
 #: when its sentence names another meeting too
 _AT = re.compile(rf"\bat\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
+#: the meeting another one prepares: 'preparation for WTSA-20', 'towards WTSA-24'
+_PREPARED_FOR = re.compile(rf"\b(?:(?:preparations?|preparatory\s+(?:work|process|activities)|preparing|run-up|road)\s+"
+                           rf"(?:for|to|towards)|towards)\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
 _ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
                         r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to|following|after|preceding)\s+" + _ARTICLE_AND_LENGTH,
@@ -410,7 +413,12 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
             shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
                          for a, b in phrases)
-            if _IN_PASSING.search(text[max(s, name_start - 60):name_start]) and (shared or not _AT.search(
+            if _PREPARED_FOR.search(text[max(s, name_start - 60):name_start]):
+                # 'the working group on preparation for WTSA-20 met on 14 September': the sentence's date is not the one
+                # prepared for's; only its own clause or brackets date it ('for WTSA-20 (Geneva, 1-9 March 2022)')
+                ds = [d for d in ds if re.fullmatch(r"\s*\([^()]*", text[m.end():d.span_start])
+                      or _dated_by_own_clause(text, m.end(), d)]
+            elif _IN_PASSING.search(text[max(s, name_start - 60):name_start]) and (shared or not _AT.search(
                     text[max(s, name_start - 60):name_start])):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
@@ -458,7 +466,7 @@ def _check_generic_anchors(anchors: list[Anchor]) -> None:
     groups = {k[0] for k in named}
     # 'officials met ...' names no kind: it is the meeting another phrase of its sentence or of its day names
     for a in anchors:
-        if a.kind.cls == "Meeting" and a.date and any(
+        if a.kind.cls == "Meeting" and a.kind.name and a.date and any(
                 o is not a and o.kind.cls != "Meeting" and (o.window == a.window or (o.date and o.date.start == a.date.start))
                 for o in anchors):
             a.date, a.opening = None, False
@@ -658,10 +666,12 @@ def _sole_undated_meeting(ref: Reference, text: str, anchors: list[Anchor], meet
     named = [a for a in named if a.kind.cls != "Meeting"] or named
     if not named or len({a.kind.group for a in named}) != 1 or any(a.is_next and a.date for a in anchors):
         return
-    a = next((a for a in named if not a.heading and _OCCURRED.search(text, *a.window)), None)
+    # 'the working group on preparation for WTSA-20 was held': what took place is not the meeting named in passing
+    a = next((a for a in named if not a.heading and _OCCURRED.search(text, *a.window)
+              and not _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])), None)
     if a is None:
         return
-    key = a.meeting_key = (a.kind.group, "undated", "")
+    key = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
     a.opening = True
     m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(a.kind.name or text[a.name_span[0]:a.name_span[1]]),
                                 name_span=Span.of(text, *a.name_span), start=None)
@@ -1002,13 +1012,21 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         exclude += [(o.name_span[0], sentence_at(text, o.name_span[0])[1]) for o in anchors
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
-                    and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])]
+                    and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])
+                    # 'the working group on preparation for WTSA-20 was held in Minsk': WTSA-20 is within our name
+                    and not (_PREPARED_FOR.search(text[max(a.name_span[0], o.name_span[0] - 60):o.name_span[0]])
+                             and re.fullmatch(r"[ \t]+(?:[\w-]+[ \t]+){0,3}", text[a.name_span[1]:o.name_span[0]]))]
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
         # ('held ahead of WTSA-24' names a meeting held elsewhere or later: the place before it is the other's)
         alongside = _ALONGSIDE.search(text[max(s, a.name_span[0] - 60):a.name_span[0]])
         starts = (max(s, a.name_span[0]), s) if (a.opening or a.heading) and not alongside else (max(s, a.name_span[0]),)
+        if not a.opening and _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]):
+            # 'the working group on preparation for WTSA-20 was held in Minsk': the verb is the subject's; the
+            # meeting prepared for is placed only by a clause or brackets of its own ('for WTSA-20 (Geneva, 2022)')
+            own = re.match(r"\s*(?:\([^()]*\)|,[^,;.]*(?:,|$))", text[a.name_span[1]:a.window[1]])
+            starts, e = (a.name_span[1],), a.name_span[1] + (own.end() if own else 0)
         place = None
         for start in starts:
             place = find_place(ref, text, start, e, exclude + list(avoid))

@@ -527,6 +527,12 @@ _OTHER_CONTEXT = re.compile(r"coordinat\w*|collaborat\w*|activities|work\s+of|st
 _COUNT = re.compile(rf"(?:(?:more\s+than|over|some|about|nearly|almost)\s+)?(?:{CARDINAL_PATTERN}\s+)?", re.I)
 
 
+def _after_count(text: str, pos: int) -> int:
+    """Where the words after a count start ('more than 18 companies': at 'companies'); pos when there is none."""
+    m = _COUNT.match(text, pos)
+    return m.end() if m else pos
+
+
 def _about_participation(text: str, at: int, trigger_end: int | None = None) -> bool:
     """An inline list names participants only if its clause (or its trigger) speaks of taking part, not of other work."""
     clause_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind(";", 0, at), at - 100) + 1
@@ -634,10 +640,10 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             body = m.end()
             while body < end and text[body] in " \t\n:":
                 body += 1
-            again = _INLINE_TRIGGER.match(text, _COUNT.match(text, body).end())
+            again = _INLINE_TRIGGER.match(text, _after_count(text, body))
             while again and again.end() > body:  # 'executives from (18) companies including A, B': one list
                 body = again.end()
-                again = _INLINE_TRIGGER.match(text, _COUNT.match(text, body).end())
+                again = _INLINE_TRIGGER.match(text, _after_count(text, body))
             if not inline and "\n" not in text[m.end():body] and (text[m.end() - 1] != ":" or body < _line_end(text, body)):
                 # 'the participating organizations were A, B', 'Participants: A (X), B (Y). The CTOs ...': inline
                 inline_here = True
@@ -650,8 +656,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 for ls, le in block:
                     if any(a <= ls < b for a, b in tables) or _is_table_heading(text, ls, le):
                         continue  # a row (or the heading) of a table read above
-                    one_row = _CELL_SEP.search(text[ls:le].strip())  # a table row's cells are not list items
-                    one_row = one_row or _country_group(ref, text, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), le)
+                    # a table row's cells are not list items, nor are the names after a country ('Japan: A, B')
+                    one_row = bool(_CELL_SEP.search(text[ls:le].strip())) or _country_group(
+                        ref, text, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), le) is not None
                     for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le), True)):
                         _parse_item(ref, text, s, e, result)
             else:
