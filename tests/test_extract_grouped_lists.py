@@ -210,3 +210,9 @@ def test_an_assembly_named_with_its_own_place_keeps_it():
                      "(Geneva, Switzerland) was held in Minsk, Belarus.\n")
     (w,) = [m for m in facts.meetings if m.kind == "Conference"]
     assert w.place is not None and w.place.label == "Geneva"
+
+
+def test_the_companies_represented_were_a_list_without_a_colon():
+    m = only_dated(OPENING + "Among the companies represented were Apex Mobile (Kenya), Beta Wireless (Japan) and Gamma "
+                             "Labs (France).\n")
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}

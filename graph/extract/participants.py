@@ -46,7 +46,7 @@ _LIST_TRIGGER = re.compile(
     r"|(?m:^[ \t]*(?:company|companies|organi[sz]ations?|entity|entities|participants?)[ \t]*(?:\t|\|| {3,})[ \t]*"
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators|CTOs|CxOs|executives)\s+(?:represented|present|attending)"
-    r"(?:\s+(?:were|included|are))?\s*:"
+    r"(?:\s+(?:were|included|are|was)\s*:?|\s*:)"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
     # a heading line of its own over a bulleted list, saying who attended: 'Attending CTOs and their companies:'
     r"|(?m:^[ \t]*(?=[^\n]{0,60}\b(?:attend\w*|particip\w*|represent\w*|took\s+part|present)\b)"
