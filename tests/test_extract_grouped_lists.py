@@ -216,3 +216,14 @@ def test_the_companies_represented_were_a_list_without_a_colon():
     m = only_dated(OPENING + "Among the companies represented were Apex Mobile (Kenya), Beta Wireless (Japan) and Gamma "
                              "Labs (France).\n")
     assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}
+
+
+@pytest.mark.parametrize("text, host", [
+    ("The Examplian Regulatory Authority (ERA), in collaboration with the Ministry of ICT, hosted the meeting of the "
+     "ITU-T Study Group 20 Regional Group for Africa from 18 to 19 March 2019 in Kigali.", "Examplian Regulatory Authority"),
+    ("Apex Mobile kindly hosted this year's CTO meeting in Nairobi on 3 May 2022.", "Apex Mobile"),
+    ("The CTO meeting was held on 3 May 2022 in Nairobi. Kenya hosted the CTO meeting for the first time.", None),
+])
+def test_an_organization_that_hosted_the_meeting(text, host):
+    m = only_dated(text + "\n")
+    assert (m.host.label if m.host else None) == host

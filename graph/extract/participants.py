@@ -837,6 +837,19 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             if other is not None:
                 hosts += [other] + _co_hosts(ref, text, other, end)
             return hosts
+    # 'The Example Authority (EA), in collaboration with the Ministry, hosted the meeting': the subject hosts
+    for m in _HOSTED_THE.finditer(text, start, end):
+        s, _ = sentence_at(text, m.start())
+        s = max(s, start)
+        subject = _SUBJECT_THEN.fullmatch(text, s, m.start())
+        said = re.match(r"[^.;\n]{0,80}", text[m.end():end])  # the object: 'the meeting', 'this year's CTO meeting'
+        if subject is None or not (said and _MEETING_WORDS.search(said.group())):
+            continue
+        if _country_ref(ref, text, *subject.span("org")) is not None:
+            continue  # 'Kenya hosted the CTO meeting': a country, no organization
+        host = organization_ref(ref, text, *subject.span("org"))
+        if host is not None and (host.iri is None or not ref.part_of_itu(host.iri)):
+            return [host]
     # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
     for m in _MARKED_HOST.finditer(text, start, end):
         host = organization_ref(ref, text, *m.span("org"))
@@ -845,6 +858,11 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     return []
 
 
+#: an active host: '... hosted the meeting of ...', '... kindly hosted this year's CTO meeting'
+_HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+)?(?:hosted|hosts|will[ \t]+host)[ \t]+(?:the|this|a|an)[ \t]+")
+#: the subject before the verb: a name, its acronym in brackets, and a clause between commas ('in collaboration with X')
+_SUBJECT_THEN = re.compile(r"[ \t]*(?:the[ \t]+)?(?P<org>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}"
+                           r"(?:[ \t]*\([A-Z][\w&-]{1,12}\))?)(?:[ \t]*,[^,.;\n]{1,100},)?")
 #: the mark after an item of a list that says it is the host: ', host', ' – host', ' (host)'
 _HOST_MARK = re.compile(r"[ \t]*(?:(?:,|–|—|-)[ \t]*(?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?|"
                         r"\((?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?\))[ \t]*\.?[ \t]*$", re.IGNORECASE)
