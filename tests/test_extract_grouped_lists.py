@@ -227,3 +227,16 @@ def test_the_companies_represented_were_a_list_without_a_colon():
 def test_an_organization_that_hosted_the_meeting(text, host):
     m = only_dated(text + "\n")
     assert (m.host.label if m.host else None) == host
+
+
+def test_people_with_their_bodies_written_around_their_posts():
+    m = only_dated(OPENING + "Speakers included Mr. Ken Sato, NTT Chief Standardization Strategist; Ms. Lena Berg "
+                             "(Senior Vice President, Technology Strategy, Ericsson); Sam Poe, Telecom Italia Head of "
+                             "Standards; Professor Omar Haddad from Cairo University; and Ms. Ana Costa, Head of "
+                             "Innovation at Apex Telecom AG.\n")
+    got = {p.name: (p.post.label if p.post else None, p.affiliation.label if p.affiliation else None) for p in m.people}
+    assert got == {"Ken Sato": ("Chief Standardization Strategist", "Nippon Telegraph and Telephone Corporation"),
+                   "Lena Berg": ("Senior Vice President", "Ericsson"),
+                   "Sam Poe": ("Head of Standards", "Telecom Italia"),
+                   "Omar Haddad": (None, "Cairo University"),
+                   "Ana Costa": ("Head of Innovation", "Apex Telecom AG")}

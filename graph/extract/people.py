@@ -88,7 +88,7 @@ _PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:(?!{_NOT_DOMAIN_WORD})[a-z][\
 #: title (heads from person-words.csv with Vice-/Co-/Deputy ..., or 'Chief ... Officer'), and its domain.
 _TITLE = re.compile(
     rf"(?<![\w-])(?:(?P<org>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[-/][A-Za-z0-9]+)*)[ \t]+)?"
-    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:[ \t]+(?:[A-Z][\w-]*|&|and)){{1,5}}?[ \t]+Officers?|(?i:(?:{_HEADS})s?))(?![\w]))"
+    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:[ \t]+(?:[A-Z][\w-]*|&|and)){{1,5}}?[ \t]+(?:Officers?|Strategists?|Architects?|Evangelists?|Technologists?)|(?i:(?:{_HEADS})s?))(?![\w]))"
     rf"(?P<domain>[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_PHRASE})?")
 #: A plural title introduces a list of people sharing the post ('vice-chairmen A of X, B of Y and C of Z').
 _PLURAL = re.compile(r"(?:men|[^s]s)$", re.IGNORECASE)
@@ -506,10 +506,13 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
             c = _place_ref(ref, text, a, b)
             if c is not None:
                 country = country or c
-            elif org is None and not (is_post_title(text[a:b]) and ref.lookup(text[a:b], {"Organization"}) is None):
-                org = _org_ref(ref, text, a, b)  # '(CTO, Apex Mobile)': the post is no organization
+            elif not (org is not None and org.iri is not None and ref.is_reference(org.iri)) and \
+                    not (is_post_title(text[a:b]) and ref.lookup(text[a:b], {"Organization"}) is None):
+                # '(CTO, Apex Mobile)': the post is no organization; '(Senior Vice President, Technology Strategy,
+                # Ericsson)': the last part names the body, the ones before it the post and its field
+                org = _org_ref(ref, text, a, b) or org
         return org, country, m.end()
-    m = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
+    m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
         words = list(re.finditer(r"\S+", m.group(1)))
         for k in range(len(words), 0, -1):  # the longest country name: 'United Arab Emirates'
@@ -642,7 +645,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             held = [p.post.label for p in people if p.span.start == s and p.post is not None]
             # 'CTO' and 'CTO of Acme' are one post; 'Vice-Chair' and 'Chair' are two
             if same is not None and post is not None and held and \
-                    not any(post.label.startswith(label) or label.startswith(post.label) for label in held):
+                    not any(post.label.startswith(label) or label.startswith(post.label) or post.label.endswith(label)
+                            or label.endswith(post.label) for label in held):  # 'NTT CTO' and 'CTO' too
                 people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
                                             same.country))
             elif same is not None and post is not None and not held:  # read before without a post: it has this one
@@ -715,6 +719,16 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if found:
             hon, s, e, name = found
             org, country = _after_post(ref, text, pe, end)
+            body = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
+                         and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
+            at = re.search(r"[ \t]+at[ \t]+(?:the[ \t]+)?(?=[A-Z])", text[ps:pe])
+            if at and org is None and (org := _org_ref(ref, text, ps + at.end(), pe)) is not None:
+                # 'Jane Roe, Head of Innovation at Apex Telecom AG': the body after 'at' ends the post
+                post = _post_ref(ref, text, ps, ps + at.start())
+            if body is not None:  # 'Jane Roe, Telecom Italia Head of Standards': the body written before the title
+                post = _post_ref(ref, text, body.end + 1, pe)
+                if org is None:
+                    org = Ref("Organization", body.entry.label, Span.of(text, body.start, body.end), body.entry.iri)
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
