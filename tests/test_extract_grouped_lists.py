@@ -240,3 +240,19 @@ def test_people_with_their_bodies_written_around_their_posts():
                    "Sam Poe": ("Head of Standards", "Telecom Italia"),
                    "Omar Haddad": (None, "Cairo University"),
                    "Ana Costa": ("Head of Innovation", "Apex Telecom AG")}
+
+
+def test_a_panel_a_person_a_line_with_their_group_posts():
+    text = ("ITU-T Study Group Leadership Assembly\nGeneva, 28 February 2022\n\nSession 1: Strategic directions of the "
+            "standardization work programme\nModerator: Mr Sam Poe, Deputy Director, Examplia Telecom\nPanellists:\n"
+            "- Ms Heidi Berg, Chair, ITU-T SG5\n- Mr Ahmed Said, Vice-Chair, ITU-T SG13\n- Dr Li Wei, Chair, FG-AI4A\n\n"
+            "The panel discussed the alignment of study group work with the Sustainable Development Goals and the "
+            "role of standards in the digital transformation of economies and societies around the world.\n"
+            "The session also reviewed the update of the A-series Recommendations and the use of new tools.\n")
+    (m,) = facts_of(text).meetings
+    posts: dict[str, set] = {}
+    for p in m.people:
+        posts.setdefault(p.name, set()).add(p.post.label if p.post else None)
+    assert posts == {"Sam Poe": {"Deputy Director", "Moderator"},
+                     "Heidi Berg": {"Chair of SG5", "Panellist"}, "Ahmed Said": {"Vice-Chair of SG13", "Panellist"},
+                     "Li Wei": {"Chair of FG-AI4A", "Panellist"}}

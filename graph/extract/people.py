@@ -564,11 +564,30 @@ def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | Non
         known = ref.lookup(title, {"Post"}) if said else None
         return Ref("Post", known.label if known else title, Span.of(text, m.start("verb"), said.end()),
                    known.iri if known else None) if said else None
+    return _post_of_group(ref, text, title, group, m.start("verb"))
+
+
+def _post_of_group(ref: Reference, text: str, title: str, group: Ref, start: int) -> Ref:
+    """The post a title holds in a group ('Chair' in SG13): 'Chair of SG13', as 'Chair of SG13' would be written."""
     generic = _generic_post(ref, title)
     label = f"{generic.label if generic else title} of {_notation(ref, group) or group.label}"
     known = ref.lookup(label, {"Post"})
-    span = Span.of(text, m.start("verb"), group.span.end)
+    span = Span.of(text, start, group.span.end)
     return Ref("Post", known.label, span, known.iri) if known else Ref("Post", label, span, part_of=group)
+
+
+def _group_after_post(ref: Reference, text: str, pe: int, end: int) -> Ref | None:
+    """'Jane Roe, Chair, ITU-T SG5': the ITU-T group written after a post and a comma, as its own part."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    lead = re.compile(r"[ \t]*,[ \t]*(?:the[ \t]+)?").match(text, pe, end)
+    if lead is None:
+        return None
+    group = next((g for g in find_groups(ref, text, lead.end(), min(end, lead.end() + 80)) if g.span.start == lead.end()
+                  and g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "WorkingParty",
+                                 "Question", "JointCoordinationActivity")), None)
+    if group is None or not re.compile(r"[ \t]*(?:[,;.)]|\n|$)").match(text, group.span.end, end):
+        return None
+    return group
 
 
 def _post_in_brackets(ref: Reference, text: str, e: int, end: int) -> Ref | None:
@@ -718,6 +737,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             found = next((h for (a, b), h in holders.items() if b <= ps and _THEN_POST.fullmatch(text[b:ps])), None)
         if found:
             hon, s, e, name = found
+            group = _group_after_post(ref, text, pe, end) if not re.search(r"\s(?:of|for)\s", text[ps:pe]) else None
+            if group is not None:  # 'Jane Roe, Chair, ITU-T SG5': the Chair of SG5, no organization
+                post, pe = _post_of_group(ref, text, text[ps:pe], group, ps), group.span.end
             org, country = _after_post(ref, text, pe, end)
             body = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
                          and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
@@ -786,7 +808,10 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                     break
                 pos = sep.end()
             elif not re.compile(r"[ \t.;,]*(?:\n|\Z)").match(text, pos, end):
-                break  # more on the line than a name: prose, not a list
+                if not re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])").match(text, pos, end):
+                    break  # more on the line than a name: prose, not a list
+                line_end = text.find("\n", pos, end)  # '- Ms A, Chair, SG5': the holder's own post and body
+                pos = end if line_end < 0 else line_end
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair;
     # 'moderated by Ms Jane Roe (Acme)': the session's moderator
     for m in _CHAIRED_BY.finditer(text, start, end):
