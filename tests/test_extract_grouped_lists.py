@@ -256,3 +256,9 @@ def test_a_panel_a_person_a_line_with_their_group_posts():
     assert posts == {"Sam Poe": {"Deputy Director", "Moderator"},
                      "Heidi Berg": {"Chair of SG5", "Panellist"}, "Ahmed Said": {"Vice-Chair of SG13", "Panellist"},
                      "Li Wei": {"Chair of FG-AI4A", "Panellist"}}
+
+
+def test_the_cto_group_met():
+    m = only_dated("The ITU-T CTO group met in Los Angeles, California, on 24 October 2019 ahead of the ITU Telecom World "
+                   "2019 event in Budapest. Apex Mobile hosted the meeting at its headquarters.\n")
+    assert (m.kind, m.place.label, m.host.label) == ("CTOMeeting", "Los Angeles", "Apex Mobile")
