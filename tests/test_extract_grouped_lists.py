@@ -262,3 +262,13 @@ def test_the_cto_group_met():
     m = only_dated("The ITU-T CTO group met in Los Angeles, California, on 24 October 2019 ahead of the ITU Telecom World "
                    "2019 event in Budapest. Apex Mobile hosted the meeting at its headquarters.\n")
     assert (m.kind, m.place.label, m.host.label) == ("CTOMeeting", "Los Angeles", "Apex Mobile")
+
+
+def test_a_pages_furniture_after_the_article_is_no_part_of_the_meeting():
+    text = ("Home | About Us | Media | Contact\nShare on Facebook\n\nAuthority participates in ITU CTO Meeting\n\n"
+            "The Examplian Regulatory Authority (ERA) participated in the ITU-T CTO meeting held on 16 October 2017 "
+            "in Busan, Korea, to discuss smart cities.\n\nShare on Facebook Share on Twitter\nRelated Articles\n"
+            "- ERA launches e-government forum\n- ERA opens 5G consultation\n")
+    (m,) = facts_of(text).meetings
+    assert {t.label for t in m.topics} == {"smart cities"}
+    assert [p.organization.label for p in m.participations] == ["Examplian Regulatory Authority"]

@@ -1101,7 +1101,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         # one meeting without an opening sentence: the whole text is its region
         if len(meetings) == 1:
             regions[next(iter(meetings))] = [(0, len(text))]
-        return regions
+        return _before_page_furniture(text, regions, anchors)
     bounds: list[_Bound] = []  # where each meeting's text starts
     last_window = None  # the sentence of the last opening anchor
     for a in opening:
@@ -1138,7 +1138,28 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             end = min(end, b.part_end) if i + 1 < len(bounds) and bounds[i + 1].part_end is not None \
                 and bounds[i + 1].window == b.window else b.part_end
         regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
-    return regions
+    return _before_page_furniture(text, regions, anchors)
+
+
+#: a web page's furniture after its article: 'Related Articles', 'Share on Facebook', 'Copyright © 2017', 'Tags:'
+_FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|stories|content|links|items)|read\s+more\b|"
+                        r"see\s+also\b|you\s+may\s+also\s+like|more\s+news\b|other\s+news\b|share\s+(?:this|on|button)\b|"
+                        r"tags?\s*:|copyright\b|©|back\s+to\s+top\b|previous\s+(?:article|post)\b|next\s+(?:article|post)\b)")
+
+
+def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]],
+                           anchors: list[Anchor]) -> dict[tuple, list[tuple[int, int]]]:
+    """Each region ends where the page's furniture after the article starts (after the meeting is first named: a
+    menu may come before it): the headlines of related articles name other events' topics and bodies."""
+    out: dict[tuple, list[tuple[int, int]]] = {}
+    for key, spans in regions.items():
+        named = min((a.name_span[1] for a in anchors if a.meeting_key == key), default=0)
+        kept = []
+        for s, e in spans:
+            f = _FURNITURE.search(text, max(s, named), e)
+            kept.append((s, f.start()) if f and f.start() > s else (s, e))
+        out[key] = kept
+    return out
 
 
 def _heading_over(text: str, line_start: int) -> int:
