@@ -272,3 +272,11 @@ def test_a_pages_furniture_after_the_article_is_no_part_of_the_meeting():
     (m,) = facts_of(text).meetings
     assert {t.label for t in m.topics} == {"smart cities"}
     assert [p.organization.label for p in m.participations] == ["Examplian Regulatory Authority"]
+
+
+def test_the_conference_a_preparatory_meeting_prepares_is_not_held_on_its_days():
+    facts = facts_of("WTSA-24 preparatory process: the Group holds its fourth preparatory meeting\n\nCairo, Egypt, "
+                     "12-14 May 2024\n\nThe Examplian Group held its fourth preparatory meeting for WTSA-24 in Cairo from "
+                     "12 to 14 May 2024. WTSA-24 will take place in New Delhi, India, from 15 to 24 October 2024.\n")
+    got = sorted((m.kind, str(m.start), m.place.label if m.place else None) for m in facts.meetings)
+    assert got == [("Conference", "2024-10-15", "New Delhi"), ("PreparatoryMeeting", "2024-05-12", "Cairo")]

@@ -440,7 +440,18 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             a.opening = False
     _check_heading_dates(found)
     _check_generic_anchors(found)
+    _check_prepared_for(found)
     return found
+
+
+def _check_prepared_for(anchors: list[Anchor]) -> None:
+    """'WTSA-24 preparatory process: ASMG holds its fourth preparatory meeting / Cairo, 12-14 May 2024': a
+    conference named beside a preparatory meeting with the same days is the one prepared for, not held then."""
+    for a in anchors:
+        if a.kind.cls == "Conference" and a.date is not None and any(
+                o.kind.cls == "PreparatoryMeeting" and o.date is not None and o.date.start == a.date.start
+                and (o.window == a.window or o.heading and a.heading) for o in anchors):
+            a.date, a.opening = None, False
 
 
 #: the year a meeting's name says: 'WTSA-24', 'PP-22' (two digits after a hyphen), '2014 Example Conference'
