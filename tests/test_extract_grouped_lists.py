@@ -280,3 +280,9 @@ def test_the_conference_a_preparatory_meeting_prepares_is_not_held_on_its_days()
                      "12 to 14 May 2024. WTSA-24 will take place in New Delhi, India, from 15 to 24 October 2024.\n")
     got = sorted((m.kind, str(m.start), m.place.label if m.place else None) for m in facts.meetings)
     assert got == [("Conference", "2024-10-15", "New Delhi"), ("PreparatoryMeeting", "2024-05-12", "Cairo")]
+
+
+def test_a_thai_public_company_is_one_organization_with_or_without_its_form():
+    from itukg.graph.extract.legalforms import strip_legal_form
+    assert strip_legal_form("Example Telecom Public Company Limited") == "Example Telecom"
+    assert strip_legal_form("Example Info Service PCL") == "Example Info Service"
