@@ -286,3 +286,14 @@ def test_a_thai_public_company_is_one_organization_with_or_without_its_form():
     from itukg.graph.extract.legalforms import strip_legal_form
     assert strip_legal_form("Example Telecom Public Company Limited") == "Example Telecom"
     assert strip_legal_form("Example Info Service PCL") == "Example Info Service"
+
+
+def test_a_roundtable_on_the_margins_of_a_longer_meeting_owns_its_sentence():
+    facts = facts_of("The ITU Kaleidoscope academic conference took place from 4 to 6 December 2023 at ITU headquarters, Geneva. "
+                     "On the margins, a CTO roundtable on 5 December 2023 brought together executives from Apex Mobile, "
+                     "Beta Wireless and Gamma Labs under the chairmanship of Mr Seizo Onoe.\n")
+    meetings = {m.kind: m for m in facts.meetings}
+    inner, outer = meetings["CTOMeeting"], meetings["Symposium"]
+    assert {p.organization.label for p in inner.participations} == {"Apex Mobile", "Beta Wireless", "Gamma Labs"}
+    assert [(p.name, p.post.label) for p in inner.people] == [("Seizo Onoe", "Chair")]  # a known person, styled
+    assert outer.participations == [] and outer.people == []

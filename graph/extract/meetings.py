@@ -1114,6 +1114,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             regions[next(iter(meetings))] = [(0, len(text))]
         return _before_page_furniture(text, regions, anchors)
     bounds: list[_Bound] = []  # where each meeting's text starts
+    inner: list[tuple[int, int]] = []  # the sentences of sessions held during another meeting: theirs alone
     last_window = None  # the sentence of the last opening anchor
     for a in opening:
         key = a.meeting_key
@@ -1129,6 +1130,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             # 'TSAG RG-StdsStrat met on 13 January' in the report of the TSAG meeting of 13-17 January: a session of
             # the week reported; its sentence is its own, the text goes on about the meeting reported
             regions.setdefault(key, []).append(a.window)
+            inner.append(a.window)
             continue
         if bounds and _placed_beside(text, a, anchors, bounds[-1].key):
             # 'The Inter-regional Meeting was also held on 6 January before the TSAG meeting' in TSAG's report: a
@@ -1148,7 +1150,12 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         if b.part_end is not None:
             end = min(end, b.part_end) if i + 1 < len(bounds) and bounds[i + 1].part_end is not None \
                 and bounds[i + 1].window == b.window else b.part_end
-        regions.setdefault(b.key, []).append((0 if i == 0 and len(meetings) == 1 else b.start, end))
+        spans = [(0 if i == 0 and len(meetings) == 1 else b.start, end)]
+        for ws, we in inner:  # 'On the margins, a CTO roundtable on 5 December brought together A and B': not the outer's
+            if (ws, we) == b.window:
+                continue  # the sentence that opens this meeting too stays its own
+            spans = [part for a, z in spans for part in ((a, min(z, ws)), (max(a, we), z)) if part[0] < part[1]]
+        regions.setdefault(b.key, []).extend(spans)
     return _before_page_furniture(text, regions, anchors)
 
 

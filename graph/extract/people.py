@@ -660,7 +660,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             country: Ref | None = None) -> bool:
         if any(a <= s < b or s <= a < e for a, b in used) or not _valid_name(name):
             # 'chaired by Mr X, CTO of Acme': the same name read again with another post holds that post too
-            same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None)
+            # (or the known person read with the style before it: 'Mr Seizo Onoe' over 'Seizo Onoe')
+            same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None) or next(
+                (p for p in people if p.iri is not None and (p.span.start <= s < p.span.end or s <= p.span.start < e)), None)
             held = [p.post.label for p in people if p.span.start == s and p.post is not None]
             # 'CTO' and 'CTO of Acme' are one post; 'Vice-Chair' and 'Chair' are two
             if same is not None and post is not None and held and \
