@@ -297,3 +297,13 @@ def test_a_roundtable_on_the_margins_of_a_longer_meeting_owns_its_sentence():
     assert {p.organization.label for p in inner.participations} == {"Apex Mobile", "Beta Wireless", "Gamma Labs"}
     assert [(p.name, p.post.label) for p in inner.people] == [("Seizo Onoe", "Chair")]  # a known person, styled
     assert outer.participations == [] and outer.people == []
+
+
+def test_a_known_person_who_co_chaired_keeps_the_post_written_after_the_name():
+    m = only_dated("The CTO meeting took place in Seoul on 2 June 2022. It was co-chaired by Mr Seizo Onoe, Director of "
+                   "TSB, and Dr Hyun-Ok Example, CTO of Apex Telecom. A keynote was given by Prof. Maria Rossi of "
+                   "Politecnico di Milano.\n")
+    posts = {p.post.label for p in m.people if p.name == "Seizo Onoe"}
+    assert posts == {"Director of the ITU Telecommunication Standardization Bureau", "Chair"}
+    (rossi,) = [p for p in m.people if p.name == "Maria Rossi"]
+    assert rossi.affiliation.label == "Politecnico di Milano"

@@ -663,7 +663,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # (or the known person read with the style before it: 'Mr Seizo Onoe' over 'Seizo Onoe')
             same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None) or next(
                 (p for p in people if p.iri is not None and (p.span.start <= s < p.span.end or s <= p.span.start < e)), None)
-            held = [p.post.label for p in people if p.span.start == s and p.post is not None]
+            held = [p.post.label for p in people if p.span.start == (same.span.start if same else s) and p.post is not None]
             # 'CTO' and 'CTO of Acme' are one post; 'Vice-Chair' and 'Chair' are two
             if same is not None and post is not None and held and \
                     not any(post.label.startswith(label) or label.startswith(post.label) or post.label.endswith(label)
