@@ -307,3 +307,11 @@ def test_a_known_person_who_co_chaired_keeps_the_post_written_after_the_name():
     assert posts == {"Director of the ITU Telecommunication Standardization Bureau", "Chair"}
     (rossi,) = [p for p in m.people if p.name == "Maria Rossi"]
     assert rossi.affiliation.label == "Politecnico di Milano"
+
+
+def test_a_rapporteur_in_brackets_after_the_group_and_a_country_after_a_comma():
+    m = only_dated("The TSAG meeting was held in Geneva from 22 to 26 January 2024. The following rapporteur groups met "
+                   "during the meeting: RG-WM (Rapporteur: Ms Ana Lopez, Spain) and RG-SS (Rapporteur: Mr Ken Sato, "
+                   "Japan).\n")
+    got = {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people}
+    assert got == {"Ana Lopez": ("Rapporteur of RG-WM", "Spain"), "Ken Sato": ("Rapporteur of RG-SS", "Japan")}

@@ -25,7 +25,7 @@ from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_a
 from .organizations import looks_like_organization, split_unit
 from .places import demonym_before
 from .tables import table_rows
-from .text import slugify
+from .text import clean, slugify
 
 
 @lru_cache(maxsize=1)
@@ -512,6 +512,11 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
                 # Ericsson)': the last part names the body, the ones before it the post and its field
                 org = _org_ref(ref, text, a, b) or org
         return org, country, m.end()
+    m = re.compile(r"[ \t]*,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z(][\w'’.)-]*){0,3})(?=[ \t]*(?:[),;.\n]|$))").match(text, e, end)
+    if m and ref.lookup(clean(m.group(1)), {"Country"}) is not None:  # 'Ms Ana Lopez, Spain': a country alone
+        c = _place_ref(ref, text, m.start(1), m.end(1))
+        if c is not None:
+            return None, c, m.end(1)
     m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
         words = list(re.finditer(r"\S+", m.group(1)))
@@ -574,6 +579,13 @@ def _post_of_group(ref: Reference, text: str, title: str, group: Ref, start: int
     known = ref.lookup(label, {"Post"})
     span = Span.of(text, start, group.span.end)
     return Ref("Post", known.label, span, known.iri) if known else Ref("Post", label, span, part_of=group)
+
+
+def _group_before_bracket(ref: Reference, text: str, bracket: int) -> Ref | None:
+    """'RG-WM (Rapporteur: ...)': the ITU-T group named right before a bracket."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    lo = max(0, bracket - 100)
+    return next((g for g in find_groups(ref, text, lo, bracket) if not text[g.span.end:bracket].strip()), None)
 
 
 def _group_after_post(ref: Reference, text: str, pe: int, end: int) -> Ref | None:
@@ -790,8 +802,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     for ps, pe, post in posts:
         colon = re.compile(r"[ \t]*:[ \t]*").match(text, pe, end) or (
             _POSTS_INCLUDED.match(text, pe, end) if _shared_by_a_list(text[ps:pe]) else None)
-        if colon is None or (text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*") and not _shared_by_a_list(text[ps:pe])):
+        bracketed = text[ps - 1:ps] == "(" and colon is not None  # 'RG-WM (Rapporteur: Ms A, Spain)'
+        if colon is None or (text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*") and not _shared_by_a_list(text[ps:pe])
+                             and not bracketed):
             continue  # not a label at the start of its line, nor a plural post in prose ('thanked the vice-chairs: A, B')
+        if bracketed and not re.search(r"\s(?:of|for)\s", text[ps:pe]):
+            group = _group_before_bracket(ref, text, ps - 1)
+            post = _post_of_group(ref, text, text[ps:pe], group, ps) if group is not None else post
         one_line = colon.end() < end and text[colon.end()] != "\n"
         pos = colon.end()
         while pos < end:
