@@ -315,3 +315,10 @@ def test_a_rapporteur_in_brackets_after_the_group_and_a_country_after_a_comma():
                    "Japan).\n")
     got = {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people}
     assert got == {"Ana Lopez": ("Rapporteur of RG-WM", "Spain"), "Ken Sato": ("Rapporteur of RG-SS", "Japan")}
+
+
+def test_supply_chain_security_and_collaboration_among_sdos_are_topics():
+    m = only_dated(OPENING + "The CTOs highlighted close collaboration among standards development organizations and the "
+                             "challenges of securing the supply chain of network equipment.\n")
+    labels = {t.label for t in m.topics}
+    assert {"collaboration with other SDOs", "supply chain security"} <= labels
