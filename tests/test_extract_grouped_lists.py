@@ -322,3 +322,13 @@ def test_supply_chain_security_and_collaboration_among_sdos_are_topics():
                              "challenges of securing the supply chain of network equipment.\n")
     labels = {t.label for t in m.topics}
     assert {"collaboration with other SDOs", "supply chain security"} <= labels
+
+
+@pytest.mark.parametrize("sentence, start, place", [
+    ("The interim meeting of Question 6/17 was held in Seoul from 3 to 5 April 2023.", "2023-04-03", "Seoul"),
+    ("The Q6/17 interim rapporteur meeting was held in Seoul on 3 April 2023.", "2023-04-03", "Seoul"),
+    ("A joint rapporteur meeting of Q1/13 and Q4/13 took place in Tokyo on 12 May 2022.", "2022-05-12", "Tokyo"),
+])
+def test_a_meeting_of_a_question_is_a_rapporteur_group_meeting(sentence, start, place):
+    m = only_dated(sentence + "\n")
+    assert (m.kind, str(m.start), m.place.label) == ("RapporteurGroupMeeting", start, place)
