@@ -332,3 +332,12 @@ def test_supply_chain_security_and_collaboration_among_sdos_are_topics():
 def test_a_meeting_of_a_question_is_a_rapporteur_group_meeting(sentence, start, place):
     m = only_dated(sentence + "\n")
     assert (m.kind, str(m.start), m.place.label) == ("RapporteurGroupMeeting", start, place)
+
+
+@pytest.mark.parametrize("sentence, name, place", [
+    ("The Review Committee met in Geneva on 1 February 2023.", "Review Committee", "Geneva"),
+    ("The Arab Standardization Group (ASG) met in Amman on 3 March 2021.", "Arab Standardization Group", "Amman"),
+])
+def test_a_named_body_that_met(sentence, name, place):
+    m = only_dated(sentence + "\n")
+    assert (m.kind, m.name, m.place.label) == ("Meeting", name, place)
