@@ -813,9 +813,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             about_meeting.append(m)
         elif "invitation" in m.group().lower() or not _INVITED_BY.sub("", text[clause_start:m.start()]).strip(" \t\n.,;:") \
                 or any(re.fullmatch(r"[^,;.\n]{1,80}?,?[ \t]+and[ \t]+", text[o.end():m.start()]) for o in about_meeting):
-            # ... 'Organized by TSB and hosted by the Ministry of X, the assembly ...': the second phrase too
             # 'At the invitation of Example Telecom, the meeting was held in ...', 'Hosted by Example Telecom, the
-            # meeting took place ...': the meeting is named after it
+            # meeting took place ...': the meeting is named after it (and after a second phrase: 'Organized by TSB
+            # and hosted by the Ministry of X, the assembly ...')
             s, e = sentence_at(text, m.start())
             if _MEETING_WORDS.search(text, m.end(), min(e, end)) or _MEETING_WORDS.search(text, s, m.start()):
                 about_meeting.append(m)
