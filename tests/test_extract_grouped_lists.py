@@ -341,3 +341,17 @@ def test_a_meeting_of_a_question_is_a_rapporteur_group_meeting(sentence, start, 
 def test_a_named_body_that_met(sentence, name, place):
     m = only_dated(sentence + "\n")
     assert (m.kind, m.name, m.place.label) == ("Meeting", name, place)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Participants came from Kenya (Apex Mobile, Beta Wireless and Gamma Labs), Japan (Delta Systems and Epsilon "
+     "Networks) and France (Orange).",
+     {"Apex Mobile": "Kenya", "Beta Wireless": "Kenya", "Gamma Labs": "Kenya", "Delta Systems": "Japan",
+      "Epsilon Networks": "Japan", "Orange": "France"}),
+    ("It was attended by CTOs of Apex Mobile (Kenya), Beta Wireless (Japan) as well as Gamma Labs (France).",
+     {"Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}),
+    ("Participants: Apex Mobile (Korea (Rep. of)), Orange (France).",
+     {"Apex Mobile": "Republic of Korea", "Orange": "France"}),
+])
+def test_countries_with_their_organizations_in_brackets_and_lists_joined_by_as_well_as(sentence, expected):
+    assert _participants(only_dated(OPENING + sentence + "\n")) == expected

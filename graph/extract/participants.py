@@ -178,7 +178,7 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
             seps.append((i, i + 1))
     if not use_semicolons:
         # before a name that opens with particles too: '... and von Braun Karl (Examplenet)'
-        for m in re.finditer(rf",?\s+(?:and|&amp;)\s+(?=the\s|[A-Z0-9]|{_PARTICLES_RUN.pattern}[A-Z])", body):
+        for m in re.finditer(rf",?\s+(?:and|&amp;|as\s+well\s+as)\s+(?=the\s|[A-Z0-9]|{_PARTICLES_RUN.pattern}[A-Z])", body):
             # 'Rohde & Schwarz' keeps its '&'; only the word 'and' separates; 'Study Groups 13 and 15' is one item
             if m.start() > 0 and body[m.start() - 1].isdigit() and body[m.end():m.end() + 1].isdigit():
                 continue
@@ -360,9 +360,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     group = _country_group(ref, text, s, e)
     if group is not None:  # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country
-        country, a = group
+        country, a, b = group
         listed = ParticipantList(result.span)
-        for x, y in _items(text, a, e, _known_names(ref, text, a, e)):
+        for x, y in _items(text, a, b, _known_names(ref, text, a, b)):
             _parse_item(ref, text, x, y, listed)
         _give_country(listed, country)
         result.participations += listed.participations
@@ -382,7 +382,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.groups.extend(find_groups(ref, text, s, e))
         return
     # 'Name (Country)'
-    paren = re.search(r"\(([^()]+)\)\s*\.?\s*$", item)
+    paren = re.search(r"\(((?:[^()]|\([^()]*\))+)\)\s*\.?\s*$", item)  # 'KT (Korea (Rep. of))' too
     if paren:
         xe = s + len(item[:paren.start()].rstrip())
         if listed_person(ref, text, s, xe, s + paren.start(1), s + paren.end(1)) is not None:
@@ -459,15 +459,26 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
 _COUNTRY_HEAD = re.compile(r"(?:and[ \t]+)?(?:the[ \t]+)?(?P<country>[A-Z][^:\n]{1,40}?)[ \t]*:[ \t]+(?=\S)")
 
 
-def _country_group(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int] | None:
-    """The country heading a list item of its own names (text[s:e] = 'China: A, B and C'), and where the names start."""
+#: 'China (China Mobile, Huawei and ZTE)': a country, and the names of that country in brackets
+_COUNTRY_BRACKETED = re.compile(r"(?:and[ \t]+)?(?:the[ \t]+)?(?P<country>[A-Z][^()\n]{1,40}?)[ \t]*\(")
+
+
+def _country_group(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int, int] | None:
+    """The country heading a list item of its own names (text[s:e] = 'China: A, B and C' or 'China (A, B and C)'),
+    and where the names start and end."""
     head = _COUNTRY_HEAD.match(text, s, e)
+    stop = e
     if head is None:
-        return None
+        head = _COUNTRY_BRACKETED.match(text, s, e)
+        close = _closing_bracket(text, head.end(), e) if head else -1
+        if head is None or close < 0 or text[close + 1:e].strip(" .;,\n") or \
+                ref.lookup(clean(text[head.start("country"):close + 1]), ref.place_kinds) is not None:
+            return None  # 'Korea (Republic of)': one country's name
+        stop = close
     country = _country_ref(ref, text, *head.span("country"))
     if country is None or ref.lookup(clean(head.group("country")), {"Country"}) is None:
         return None  # only a country: 'Geneva: ...' or 'Chair: ...' heads no names of a country
-    return country, head.end()
+    return country, head.end(), stop
 
 
 @lru_cache(maxsize=1)
