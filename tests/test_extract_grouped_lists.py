@@ -355,3 +355,14 @@ def test_a_named_body_that_met(sentence, name, place):
 ])
 def test_countries_with_their_organizations_in_brackets_and_lists_joined_by_as_well_as(sentence, expected):
     assert _participants(only_dated(OPENING + sentence + "\n")) == expected
+
+
+def test_who_invited_the_ctos_who_gathered_hosted_them():
+    m = only_dated("ITU-T Newsletter, November 2017\n\nCTOs meet in Busan\n\nCTOs from 20 companies gathered in Busan on "
+                   "24 September at the invitation of Apex Telecom. They discussed 5G.\n")
+    assert (str(m.start), m.host.label) == ("2017-09-24", "Apex Telecom")
+
+
+def test_a_collaboration_hosted_by_an_initiative_is_no_host_of_the_meeting():
+    m = only_dated(OPENING + "CTOs affirmed their support for the collaboration hosted by the Example Cities Initiative.\n")
+    assert m.host is None

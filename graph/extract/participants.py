@@ -802,7 +802,9 @@ _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and
 
 
 _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
-                            r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG))\b",
+                            r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG)|"
+                            # 'CTOs gathered in Busan on 24 September at the invitation of KT'
+                            r"met|gathered|convened)\b",
                             re.I)
 
 
