@@ -366,3 +366,16 @@ def test_who_invited_the_ctos_who_gathered_hosted_them():
 def test_a_collaboration_hosted_by_an_initiative_is_no_host_of_the_meeting():
     m = only_dated(OPENING + "CTOs affirmed their support for the collaboration hosted by the Example Cities Initiative.\n")
     assert m.host is None
+
+
+def test_a_late_edition_named_again_and_the_assembly_it_prepared_for():
+    text = ("Riyadh, 25 February 2022\n\nThe Examplian Ministry of Posts and Telecommunications (EMPT) participated in "
+            "the Global Standards Symposium (GSS-20), held virtually on 23 February 2022. The Kingdom was represented by "
+            "Eng. Omar Haddad, Vice Minister.\n\nGSS-20 discussed digital financial services and e-health, in "
+            "preparation for WTSA-20 which opened on 1 March 2022 in Geneva.\n")
+    meetings = {m.kind: m for m in facts_of(text).meetings}
+    assert set(meetings) == {"Symposium", "Conference"}  # GSS-20 is one meeting, held in 2022
+    gss, wtsa = meetings["Symposium"], meetings["Conference"]
+    assert {t.label for t in gss.topics} >= {"digital financial services", "e-health"} and not wtsa.topics
+    assert [p.organization.label for p in gss.participations] == ["Examplian Ministry of Posts and Telecommunications"]
+    assert (str(wtsa.start), wtsa.place.label) == ("2022-03-01", "Geneva")

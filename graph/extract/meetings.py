@@ -370,7 +370,7 @@ def _in_meeting_fields(text: str, line_start: int) -> bool:
 
 
 #: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
-_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
+_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
                          r"is\s+being)\s+held|(?:is\s+)?taking\s+place|will\s+take\s+place|runs?|ran|will\s+run|"
                          r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)\b[^.;]*", re.IGNORECASE)
 
@@ -424,14 +424,17 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
-            ds = _in_named_year(m.group(), ds) if shared else ds
+            if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
+                named_year = _in_named_year(m.group(), ds)
+                ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d)]
             date = _meeting_date(text, m.end(), ds, s)
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
                             said=m.span())
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
-                    and not _plural(text, m.end()) and not _IN_PASSING.search(text[max(s, name_start - 60):name_start]):
+                    and not _plural(text, m.end()) and not _IN_PASSING.search(text[max(s, name_start - 60):name_start]) \
+                    and not _PREPARED_FOR.search(text[max(s, name_start - 60):name_start]):
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
             found.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
@@ -782,6 +785,11 @@ def _edition(text: str, a: Anchor) -> str:
         om = _ORDINAL_BRACKETED.match(text, a.name_span[1], min(len(text), a.name_span[1] + 40))
     if om and ordinal(om.group(1)):  # 'the 2nd preparatory meeting for WTSA-20': the ordinal tells them apart
         return f"n{ordinal(om.group(1))}"
+    return _edition_in(raw)
+
+
+def _edition_in(raw: str) -> str:
+    """The edition a meeting's name says ('WTSA-20', 'GSS 2012': '20', '12'), or ''."""
     # a group's number is no edition: 'meeting of Study Group 13', 'Question 2/13', 'WP 3'
     raw = re.sub(r"(?i)\b(?:study\s+groups?|SG|questions?|Q|working\s+part(?:y|ies)|WP)\s*\d{1,2}(?:\s*/\s*\d{1,2})?", "", raw)
     m = re.search(r"(?:[-‑]|\s)(\d{2})(?:\s?\)|\b)|\b((?:19|20)\d\d)\b", raw)
@@ -802,8 +810,8 @@ def _same_edition(text: str, a: Anchor, candidates: list, anchors: list[Anchor])
         if ed.startswith("n"):
             if m.ordinal and m.ordinal[0] == int(ed[1:]):
                 hits.append(k)
-        elif (m.start and m.start.year % 100 == int(ed)) or (not m.start and k[-1] == ed):
-            hits.append(k)
+        elif (m.start and m.start.year % 100 == int(ed)) or (not m.start and k[-1] == ed) or _edition_in(m.name) == ed:
+            hits.append(k)  # ('GSS-20' of 'the Global Standards Symposium (GSS-20)' held in February 2022 too)
     if len(hits) == 1:
         return hits[0]
     if ed.startswith("n") or not candidates:
@@ -1120,6 +1128,8 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
         start = _heading_over(text, text.rfind("\n", 0, a.window[0]) + 1)
+        if bounds and _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]):
+            start = a.name_span[0]  # '... discussed X, in preparation for WTSA-20, which opened ...': what comes before is not its
         alongside = a.window == last_window and _IN_PASSING.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
         last_window = a.window
         if bounds and bounds[-1].key == key:

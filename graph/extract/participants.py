@@ -247,8 +247,9 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
-    if not name or len(name) > 120 or starts_with_styles(name):
-        return None  # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants
+    if not name or len(name) > 120 or starts_with_styles(name) or starts_with_styles(re.sub(r"^(?:the|and)\s+", "", text[s:s + 60])):
+        # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants ('Eng.' read with the name after it)
+        return None
     if (is_post_title(name) or starts_with_title(name) and not looks_like_organization(name)) \
             and ref.lookup(name, {"Organization"}) is None:
         # 'Mr. John Smith, CTO, Apex Mobile', '..., Vice President Technology, Apex Mobile': the post between the
@@ -771,29 +772,34 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
         body = lead.end() if lead else s
         if any(a <= body < b or a < v.start() <= b for a, b in taken):
             continue
-        if not _NAME_LIST.fullmatch(text, body, v.start()):
-            # 'The Example Communications Commission (ECC) was represented at the meeting by ...': one organization
-            # the reference data or the document knows
-            who = _PEOPLE_OF.match(text, body, v.start())  # 'Representatives of Government attended'
-            name_start = who.end() if who else body
-            one = _ONE_NAME.fullmatch(text, name_start, v.start())
-            org = organization_ref(ref, text, name_start, v.start()) if one else None
-            if org is not None and org.iri is not None and not ref.part_of_itu(org.iri) and (
-                    ref.is_reference(org.iri) or looks_like_organization(org.label)):
-                result = ParticipantList(Span.of(text, s, v.end()))
-                result.participations.append(Participation(org, Span.of(text, body, v.start())))
-                found.append(result)
-                taken.append((s, v.end()))
-            continue
         result = ParticipantList(Span.of(text, s, v.end()))
-        for a, b in _items(text, body, v.start(), _known_names(ref, text, body, v.start())):
-            _parse_item(ref, text, a, b, result)
-        if lead and lead.group("kind"):
-            _give_country(result, demonym_country_before(ref, text, lead.start("kind"), s))
-        if len(result.participations) + len(result.groups) >= 2:
-            found.append(result)
-            taken.append((s, v.end()))
+        if _NAME_LIST.fullmatch(text, body, v.start()):
+            for a, b in _items(text, body, v.start(), _known_names(ref, text, body, v.start())):
+                _parse_item(ref, text, a, b, result)
+            if lead and lead.group("kind"):
+                _give_country(result, demonym_country_before(ref, text, lead.start("kind"), s))
+        if len(result.participations) + len(result.groups) < 2:
+            # 'The Ministry of Posts and Telecommunications (MPT) participated in ...': one organization the reference
+            # data or the document knows ('and' inside its name), never a lone unknown name
+            result = ParticipantList(Span.of(text, s, v.end()))
+            org = _one_organization(ref, text, body, v.start())
+            if org is None:
+                continue
+            result.participations.append(Participation(org, Span.of(text, body, v.start())))
+        found.append(result)
+        taken.append((s, v.end()))
     return found
+
+
+def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """The one organization text[s:e] names, when the reference data or the document knows it and it is not ITU's;
+    'Representatives of X' names X."""
+    who = _PEOPLE_OF.match(text, s, e)  # 'Representatives of Government attended'
+    name_start = who.end() if who else s
+    org = organization_ref(ref, text, name_start, e) if _ONE_NAME.fullmatch(text, name_start, e) else None
+    if org is None or org.iri is None or ref.part_of_itu(org.iri):
+        return None
+    return org if ref.is_reference(org.iri) or looks_like_organization(org.label) else None
 
 
 _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w&'’.-]*)){0,8})[ \t]+"
