@@ -379,3 +379,9 @@ def test_a_late_edition_named_again_and_the_assembly_it_prepared_for():
     assert {t.label for t in gss.topics} >= {"digital financial services", "e-health"} and not wtsa.topics
     assert [p.organization.label for p in gss.participations] == ["Examplian Ministry of Posts and Telecommunications"]
     assert (str(wtsa.start), wtsa.place.label) == ("2022-03-01", "Geneva")
+
+
+def test_a_post_right_after_a_name_is_no_part_of_it():
+    m = only_dated("TSAG met from 30 September to 4 October 2019 in Geneva. It elected Ms Jane Roe Vice-Chair and "
+                   "appointed Mr Ken Sato as Rapporteur.\n")
+    assert {(p.name, p.post.label) for p in m.people} == {("Jane Roe", "Vice-Chair"), ("Ken Sato", "Rapporteur")}

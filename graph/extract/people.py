@@ -402,7 +402,8 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
     words = [text[a:b] for a, b in toks]
 
     def never(w: str) -> bool:
-        return w in _NOT_NAME or (_caps(w) and ref.lookup(w) is not None)  # 'ITU', 'TSB'
+        # 'ITU', 'TSB'; 'Vice-Chair' ('elected Ms Jane Roe Vice-Chair': the post after the name)
+        return w in _NOT_NAME or (_caps(w) and ref.lookup(w) is not None) or ("-" in w and is_post_title(w))
 
     # a style or a title written as a style before the name ('Hon. Minister Jane Roe')
     while words and (never(words[0]) or (words[0] in _PARTICLES and not opened) or re.fullmatch(_HONORIFIC, words[0])):
