@@ -385,3 +385,9 @@ def test_a_post_right_after_a_name_is_no_part_of_it():
     m = only_dated("TSAG met from 30 September to 4 October 2019 in Geneva. It elected Ms Jane Roe Vice-Chair and "
                    "appointed Mr Ken Sato as Rapporteur.\n")
     assert {(p.name, p.post.label) for p in m.people} == {("Jane Roe", "Vice-Chair"), ("Ken Sato", "Rapporteur")}
+
+
+def test_a_list_of_countries_then_a_colon_then_the_organizations():
+    m = only_dated(OPENING + "It was attended by 35 participants from Ghana, Kenya and Senegal: Apex Mobile, Beta "
+                             "Wireless and Gamma Labs.\n")
+    assert _participants(m) == {"Apex Mobile": None, "Beta Wireless": None, "Gamma Labs": None}

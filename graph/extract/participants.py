@@ -359,8 +359,14 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
+    # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country; after a comma or 'and'
+    # ('from Ghana, Kenya and Senegal: MTN, Safaricom') the country ends a list of countries and labels the list after
+    if re.search(r"(?:,|\band)[ \t]*\Z", text[max(0, s - 6):s]) and (head := _COUNTRY_HEAD.match(text, s, e)) \
+            and _country_group(ref, text, s, e) is not None:
+        s = head.end()
+        item = text[s:e]
     group = _country_group(ref, text, s, e)
-    if group is not None:  # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country
+    if group is not None:
         country, a, b = group
         listed = ParticipantList(result.span)
         for x, y in _items(text, a, b, _known_names(ref, text, a, b)):
