@@ -391,3 +391,9 @@ def test_a_list_of_countries_then_a_colon_then_the_organizations():
     m = only_dated(OPENING + "It was attended by 35 participants from Ghana, Kenya and Senegal: Apex Mobile, Beta "
                              "Wireless and Gamma Labs.\n")
     assert _participants(m) == {"Apex Mobile": None, "Beta Wireless": None, "Gamma Labs": None}
+
+
+def test_the_last_item_of_a_list_ends_at_its_bracket_when_the_sentence_goes_on():
+    m = only_dated(OPENING + "The roundtable gathered executives of companies such as Apex Mobile (Kenya), Beta Wireless "
+                             "(Japan) and Gamma Labs (France) to discuss trust in AI-generated content.\n")
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}

@@ -346,6 +346,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     marked = _HOST_MARK.search(text, s, e)  # 'Example Telecom (Examplia), host': the mark is no part of the item
     if marked:
         e = marked.start()
+    clause = _CLAUSE_AFTER.search(text, s, e)  # 'and Vodafone (UK) to discuss trust in AI': the list's last item ends
+    if clause:
+        e = clause.start() + 1
     item = text[s:e]
     if _TABLE_HEADINGS.match(clean(item)):
         return
@@ -460,6 +463,10 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     org = organization_ref(ref, text, s, e)
     if org and not _ends_the_name_before(ref, text, org, s, result):
         result.participations.append(Participation(org, Span.of(text, s, e)))
+
+
+#: the sentence going on after a list's last item and its bracket: ') to discuss ...', ') who agreed ...'
+_CLAUSE_AFTER = re.compile(r"\)[ \t]+(?=(?:to|who|which|that|for|in|at|on|agreed|discussed|met|gathered)[ \t]+[a-z])")
 
 
 #: 'Japan: NTT and KDDI', 'and the United States: A, B': a country, a colon, and the names of that country
