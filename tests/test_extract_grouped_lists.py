@@ -397,3 +397,9 @@ def test_the_last_item_of_a_list_ends_at_its_bracket_when_the_sentence_goes_on()
     m = only_dated(OPENING + "The roundtable gathered executives of companies such as Apex Mobile (Kenya), Beta Wireless "
                              "(Japan) and Gamma Labs (France) to discuss trust in AI-generated content.\n")
     assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}
+
+
+def test_the_host_marked_in_an_inline_list():
+    m = only_dated(OPENING + "\n\nAttending companies: Apex Mobile; Beta Wireless; Gamma Telekom (host); Delta Systems.\n")
+    assert m.host is not None and m.host.label == "Gamma Telekom"
+    assert "Gamma Telekom" in _participants(m)

@@ -883,10 +883,11 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         if host is not None and (host.iri is None or not ref.part_of_itu(host.iri)):
             return [host]
     # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
-    for m in _MARKED_HOST.finditer(text, start, end):
-        host = organization_ref(ref, text, *m.span("org"))
-        if host is not None:
-            return [host]
+    for pattern in (_MARKED_HOST, _MARKED_HOST_INLINE):  # a line of its own, or an item of a list in a sentence
+        for m in pattern.finditer(text, start, end):
+            host = organization_ref(ref, text, *m.span("org"))
+            if host is not None:
+                return [host]
     return []
 
 
@@ -902,6 +903,9 @@ _HOST_MARK = re.compile(r"[ \t]*(?:(?:,|–|—|-)[ \t]*(?:the[ \t]+)?host(?:[ \
 _MARKED_HOST = re.compile(r"(?m)^[ \t]*(?:[-•*·▪][ \t]*)?(?P<org>[A-Z0-9][^\n,()–]*?)(?:[ \t]*\([^()\n]*\))?[ \t]*"
                           r"(?:,|–|—|-|\()[ \t]*(?:the[ \t]+)?(?:host|host[ \t]+(?:company|organi[sz]ation))\)?[ \t]*\.?[ \t]*$",
                           re.IGNORECASE)
+#: '...; Telenor; Example Telekom (host); ...': the host marked in a list written inline
+_MARKED_HOST_INLINE = re.compile(r"(?:^|[;,:][ \t]*)(?:and[ \t]+)?(?P<org>[A-Z0-9][^;,:\n()]{1,60}?)[ \t]*"
+                                 r"\((?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?\)", re.MULTILINE)
 #: 'At the invitation of the Director of ITU-T, and kindly hosted by X, a workshop was held': who invited, before
 #: the host named ahead of the meeting
 _INVITED_BY = re.compile(r"^\s*(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+[^,;.]*,"
