@@ -403,3 +403,17 @@ def test_the_host_marked_in_an_inline_list():
     m = only_dated(OPENING + "\n\nAttending companies: Apex Mobile; Beta Wireless; Gamma Telekom (host); Delta Systems.\n")
     assert m.host is not None and m.host.label == "Gamma Telekom"
     assert "Gamma Telekom" in _participants(m)
+
+
+def test_a_workshop_with_a_quoted_title_and_the_meeting_held_back_to_back_with_it():
+    text = ('ITU-T Workshop on "Quantum Information Technology for Networks", Shanghai, China, 5-7 June 2019\n\n'
+            "The workshop was organized in collaboration with the Examplian Academy of Information and Communications "
+            "Technology (EAICT) and was held back-to-back with the meeting of the ITU-T Focus Group on Quantum "
+            "Information Technology for Networks (FG-QIT4N), 8-10 June 2019. More than 100 experts from China, "
+            "Japan, the UK and the USA attended.\n")
+    meetings = {m.kind: m for m in facts_of(text).meetings}
+    ws, fg = meetings["Workshop"], meetings["FocusGroupMeeting"]
+    assert (str(ws.start), ws.place.label, str(fg.start)) == ("2019-06-05", "Shanghai", "2019-06-08")
+    assert [p.organization.label for p in ws.participations] == [
+        "Examplian Academy of Information and Communications Technology"]
+    assert fg.participations == []

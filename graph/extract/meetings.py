@@ -1130,7 +1130,10 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         start = _heading_over(text, text.rfind("\n", 0, a.window[0]) + 1)
         if bounds and _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]):
             start = a.name_span[0]  # '... discussed X, in preparation for WTSA-20, which opened ...': what comes before is not its
-        alongside = a.window == last_window and _IN_PASSING.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
+        # named in passing in the sentence that opened the last meeting, or in one whose subject is that meeting
+        # said again ('The workshop was held back-to-back with the meeting of FG-X, 8-10 June')
+        alongside = (a.window == last_window or (bounds and _SAID_AGAIN.match(text, a.window[0], a.name_span[0]))) \
+            and _IN_PASSING.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
         last_window = a.window
         if bounds and bounds[-1].key == key:
             continue
@@ -1188,6 +1191,10 @@ def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]
             kept.append((s, f.start()) if f and f.start() > s else (s, e))
         out[key] = kept
     return out
+
+
+#: a sentence whose subject is the meeting just reported, said again: 'The workshop was ...', 'It was ...'
+_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b")
 
 
 def _heading_over(text: str, line_start: int) -> int:

@@ -720,8 +720,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
         r.participations = [p for p in r.participations if p.organization.iri is None
                             or not ref.part_of_itu(p.organization.iri)]
         # 'experts from Africa and Europe': regions and places, not organizations
-        r.participations = [p for p in r.participations if p.organization.iri is not None or (
-            p.organization.label not in _region_names() and ref.lookup(p.organization.label, ref.place_kinds) is None)]
+        r.participations = [p for p in r.participations if p.organization.iri is not None or not all(
+            part in _region_names() or ref.lookup(part, ref.place_kinds) is not None  # 'the UK and the USA' too
+            for part in re.split(r"\s*,\s*|\s+and\s+(?:the\s+)?", p.organization.label) if part)]
     found.sort(key=lambda r: r.span.start)
     return found
 
