@@ -413,13 +413,13 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
             shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
                          for a, b in phrases)
-            if _PREPARED_FOR.search(text[max(s, name_start - 60):name_start]):
+            said_before = text[max(s, name_start - 60):name_start]  # the words that say how the sentence names it
+            if _PREPARED_FOR.search(said_before):
                 # 'the working group on preparation for WTSA-20 met on 14 September': the sentence's date is not the one
                 # prepared for's; only its own clause or brackets date it ('for WTSA-20 (Geneva, 1-9 March 2022)')
                 ds = [d for d in ds if re.fullmatch(r"\s*\([^()]*", text[m.end():d.span_start])
                       or _dated_by_own_clause(text, m.end(), d)]
-            elif _IN_PASSING.search(text[max(s, name_start - 60):name_start]) and (shared or not _AT.search(
-                    text[max(s, name_start - 60):name_start])):
+            elif _IN_PASSING.search(said_before) and (shared or not _AT.search(said_before)):
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
@@ -433,8 +433,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
                             said=m.span())
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
-                    and not _plural(text, m.end()) and not _IN_PASSING.search(text[max(s, name_start - 60):name_start]) \
-                    and not _PREPARED_FOR.search(text[max(s, name_start - 60):name_start]):
+                    and not _plural(text, m.end()) and not _IN_PASSING.search(said_before) \
+                    and not _PREPARED_FOR.search(said_before):
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
             found.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
@@ -445,6 +445,12 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     _check_generic_anchors(found)
     _check_prepared_for(found)
     return found
+
+
+def _said_before(text: str, a: Anchor) -> str:
+    """The words of its sentence right before a meeting's name, which say how the sentence names it ('held
+    alongside the', 'in preparation for')."""
+    return text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]
 
 
 def _check_prepared_for(anchors: list[Anchor]) -> None:
@@ -682,7 +688,7 @@ def _sole_undated_meeting(ref: Reference, text: str, anchors: list[Anchor], meet
         return
     # 'the working group on preparation for WTSA-20 was held': what took place is not the meeting named in passing
     a = next((a for a in named if not a.heading and _OCCURRED.search(text, *a.window)
-              and not _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])), None)
+              and not _PREPARED_FOR.search(_said_before(text, a))), None)
     if a is None:
         return
     key = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
@@ -1041,7 +1047,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         # ('held ahead of WTSA-24' names a meeting held elsewhere or later: the place before it is the other's)
         alongside = _ALONGSIDE.search(text[max(s, a.name_span[0] - 60):a.name_span[0]])
         starts = (max(s, a.name_span[0]), s) if (a.opening or a.heading) and not alongside else (max(s, a.name_span[0]),)
-        if not a.opening and _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]):
+        if not a.opening and _PREPARED_FOR.search(_said_before(text, a)):
             # 'the working group on preparation for WTSA-20 was held in Minsk': the verb is the subject's; the
             # meeting prepared for is placed only by a clause or brackets of its own ('for WTSA-20 (Geneva, 2022)')
             own = re.match(r"\s*(?:\([^()]*\)|,[^,;.]*(?:,|$))", text[a.name_span[1]:a.window[1]])
@@ -1128,12 +1134,12 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
         start = _heading_over(text, text.rfind("\n", 0, a.window[0]) + 1)
-        if bounds and _PREPARED_FOR.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]):
+        if bounds and _PREPARED_FOR.search(_said_before(text, a)):
             start = a.name_span[0]  # '... discussed X, in preparation for WTSA-20, which opened ...': what comes before is not its
         # named in passing in the sentence that opened the last meeting, or in one whose subject is that meeting
         # said again ('The workshop was held back-to-back with the meeting of FG-X, 8-10 June')
         alongside = (a.window == last_window or (bounds and _SAID_AGAIN.match(text, a.window[0], a.name_span[0]))) \
-            and _IN_PASSING.search(text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]])
+            and _IN_PASSING.search(_said_before(text, a))
         last_window = a.window
         if bounds and bounds[-1].key == key:
             continue
@@ -1214,7 +1220,7 @@ def _placed_beside(text: str, a: Anchor, anchors: list[Anchor], key: tuple) -> b
     assembly'): a's meeting is told by its relation to that one."""
     return any(x is not a and x.window == a.window and not x.opening
                and (x.meeting_key == key or (x.meeting_key is None and x.kind.group == key[0]))
-               and _IN_PASSING.search(text[max(x.window[0], x.name_span[0] - 60):x.name_span[0]]) for x in anchors)
+               and _IN_PASSING.search(_said_before(text, x)) for x in anchors)
 
 
 def _place_from_outer(meetings: list[Meeting]) -> None:

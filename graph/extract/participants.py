@@ -364,11 +364,11 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country; after a comma or 'and'
     # ('from Ghana, Kenya and Senegal: MTN, Safaricom') the country ends a list of countries and labels the list after
-    if re.search(r"(?:,|\band)[ \t]*\Z", text[max(0, s - 6):s]) and (head := _COUNTRY_HEAD.match(text, s, e)) \
-            and _country_group(ref, text, s, e) is not None:
-        s = head.end()
-        item = text[s:e]
     group = _country_group(ref, text, s, e)
+    if group is not None and re.search(r"(?:,|\band)[ \t]*\Z", text[max(0, s - 6):s]) and \
+            (head := _COUNTRY_HEAD.match(text, s, e)) is not None:
+        s, group = head.end(), None
+        item = text[s:e]
     if group is not None:
         country, a, b = group
         listed = ParticipantList(result.span)
