@@ -23,7 +23,7 @@ ONTOLOGY = URIRef("https://w3id.org/itukg/ontology")
 CLASSES = """
     Event Meeting CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting
     Conference Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting FocusGroupMeeting
-    Workshop MeetingSeries Topic ITUTGroup StudyGroup FocusGroup AdvisoryGroup RapporteurGroup
+    JCAMeeting Workshop MeetingSeries Topic ITUTGroup StudyGroup FocusGroup AdvisoryGroup RapporteurGroup
     Bureau RegionalGroup WorkingParty Question JointCoordinationActivity Sector Organization Person Post Place City Region Country Document Participation
     DiscussionItem GroupAction StatedCount Evidence
 """.split()
@@ -44,7 +44,8 @@ DATATYPE_PROPERTIES = """
 PLAIN_PROPERTIES = ["evidenceObject"]
 
 MEETING_KINDS = """CTOMeeting CTOConsultation LeadershipAssembly TSAGMeeting StudyGroupMeeting Workshop Conference
-    Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting FocusGroupMeeting""".split()
+    Symposium PreparatoryMeeting WorkingPartyMeeting RapporteurGroupMeeting RegionalGroupMeeting FocusGroupMeeting
+    JCAMeeting""".split()
 
 SUBCLASS_AXIOMS = [
     ("Meeting", ITUKG.Event),

@@ -31,7 +31,7 @@ SLUGS = {
     "Workshop": "workshop", "Conference": "conference", "Symposium": "symposium",
     "PreparatoryMeeting": "preparatory-meeting", "WorkingPartyMeeting": "wp-meeting",
     "RapporteurGroupMeeting": "rg-meeting", "RegionalGroupMeeting": "regional-group-meeting",
-    "FocusGroupMeeting": "fg-meeting",
+    "FocusGroupMeeting": "fg-meeting", "JCAMeeting": "jca-meeting",
 }
 GROUPS = {"ITUTGroup", "StudyGroup", "FocusGroup", "AdvisoryGroup", "RapporteurGroup", "Bureau", "RegionalGroup",
           "WorkingParty", "Question", "JointCoordinationActivity"}

@@ -417,10 +417,13 @@ def find_months(text: str, taken: list[tuple[int, int]] | None = None) -> list[M
     return found
 
 
-#: A year alone, where the text dates something by it: "in 2008", "(Antalya, 2006)", "held in Busan in 2017".
+#: A year alone, where the text dates something by it: "in 2008", "(Antalya, 2006)", "held in Busan in 2017", and a
+#: field's value: "Next meeting: Geneva, 2025 (dates to be confirmed)", "Date: 2025".
 _YEAR_ALONE = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|of)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
     r"|\(\s*[A-Z][\w .'\u2019-]{1,40},\s*(?P<y2>(?:19|20)[0-9]{2})\s*\)"
+    r"|:[ \t]*(?:[A-Z][\w .'\u2019-]{1,40},[ \t]*)?(?P<y3>(?:19|20)[0-9]{2})(?=[ \t]*(?:\(|[.;]?[ \t]*(?:\n|$)))",
+    re.MULTILINE,
 )
 
 
@@ -439,7 +442,7 @@ def find_partial_dates(text: str, days: list[DateMention] | None = None) -> list
         out.append(DateMention(first, nxt - timedelta(days=1), s, e, text[s:e], False, "month"))
         taken.append((s, e))
     for m in _YEAR_ALONE.finditer(text):
-        group = "y1" if m.group("y1") else "y2"
+        group = next(g for g in ("y1", "y2", "y3") if m.group(g))
         s, e = m.span(group)
         if any(a < e and s < b for a, b in taken):
             continue

@@ -392,9 +392,11 @@ def find_groups(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 ACTION_PATTERNS = (
     ("prioritize", re.compile(r"\b(?:assign|give|accord|attach)\w*\s+(?:\w+\s+)?priority|\bprioriti[sz]\w*", re.I)),
     ("lead", re.compile(r"\blead(?:s|ing)?\b|\bleadership\b(?!\s+assembl)|\bled\s+by\b", re.I)),
-    ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*", re.I)),
+    # 'asked SG20 to update the IoT roadmap', 'to revise Recommendation X': existing work looked at again
+    ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|\b(?:updat|revis)(?:e|es|ed|ing)\b", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
-    ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*", re.I)),
+    ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*"
+                         r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*", re.I)),
     # 'called on SG11 to develop standards on ...', 'urged SG17 to accelerate its work on ...'
     ("develop", re.compile(r"\bdevelop(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+developing\s+)?(?:countries|economies|nations|world)\b)"
@@ -424,10 +426,11 @@ def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
                for x in ref.find(text, {"Post"}, g.span.end, min(e, g.span.end + 30)))
 
 
-#: a group written as the one that asks another to act: 'TSAG invited SG17 to ...', 'TSAG agreed that SG13 should ...'
+#: a group written as the one that asks another to act: 'TSAG invited SG17 to ...', 'TSAG agreed that SG13 should ...',
+#: 'TSAG agreed to establish a new Focus Group on ...'
 _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
                    r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|(?:agree[ds]?|decided?s?|"
-                   r"recommend(?:ed|s)?|noted|notes)\s+that)\b", re.IGNORECASE)
+                   r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to)\b", re.IGNORECASE)
 
 
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:

@@ -381,6 +381,12 @@ def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
     return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
 
 
+#: 'called on ITU-T to organize a workshop on ...', 'proposed that TSB hold a ...': a meeting asked for, not one held
+_REQUESTED = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|ask(?:ed|s)?|invit(?:ed|es?)|request(?:ed|s)?|propos(?:ed|es?)|"
+                        r"suggest(?:ed|s)?|recommend(?:ed|s)?|urg(?:ed|es?)|encourag(?:ed|es?))\b[^.;\n]{0,100}?"
+                        r"\b(?:to\s+|that\s+[^.;\n]{1,40}?\s+)(?:organi[sz]e|hold|convene|host|arrange|plan)\s+"
+                        r"(?:(?:a|an|another|the|one|more|further|regular|joint)\s+)*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
 #: 'the same venue as', 'the same format as': what follows is named to compare with
 _COMPARED = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}as\s+(?:the\s+|for\s+(?:the\s+)?)?$", re.IGNORECASE)
 
@@ -409,6 +415,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and _dated_by_own_clause(text, b, d)
                                            for a, b in phrases)]
+            if _REQUESTED.search(text[max(s, name_start - 160):name_start]):
+                ds = []  # 'called on ITU-T to organize a workshop on X in 2024': asked for, not held
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
             shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
@@ -455,11 +463,14 @@ def _said_before(text: str, a: Anchor) -> str:
 
 def _check_prepared_for(anchors: list[Anchor]) -> None:
     """'WTSA-24 preparatory process: ASMG holds its fourth preparatory meeting / Cairo, 12-14 May 2024': a
-    conference named beside a preparatory meeting with the same days is the one prepared for, not held then."""
+    conference named beside a preparatory meeting with the same days is the one prepared for, not held then. So is
+    one named anywhere with a preparatory meeting's first day ('Regional preparatory meeting for WTSA-24' over
+    'delegates met in Brasilia on 8-9 April to coordinate proposals for WTSA-24'): no conference opens the day its
+    own preparatory meeting does."""
     for a in anchors:
         if a.kind.cls == "Conference" and a.date is not None and any(
                 o.kind.cls == "PreparatoryMeeting" and o.date is not None and o.date.start == a.date.start
-                and (o.window == a.window or o.heading and a.heading) for o in anchors):
+                for o in anchors):
             a.date, a.opening = None, False
 
 
@@ -719,7 +730,7 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:next|upcoming|forthcoming|following)\s+(?:meeting|session|edition|gathering)\b"
+_NEXT_MEETING = re.compile(r"\b(?:next|upcoming|forthcoming|following)\s+(?:meeting|session|edition|gathering|consultation)\b"
                            r"(?!\s+of\b)", re.IGNORECASE)
 
 
@@ -736,7 +747,9 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 if any(a.is_next and a.window[0] <= x.start() < a.window[1] for a in anchors):
                     continue  # 'the next CTO meeting ...' names its kind: read with the anchors
                 e = _fields_end(text, e)
-                d = next((d for d in dates if x.end() <= d.span_start < e and d.precision in ("day", "month")), None)
+                # a year alone ('Next meeting: Geneva, 2025 (dates to be confirmed)') only when it is a later year
+                d = next((d for d in dates if x.end() <= d.span_start < e and (d.precision in ("day", "month") or
+                          d.precision == "year" and d.start.year > m.end.year)), None)
                 if d is None or d.start <= m.end:
                     continue
                 m.next_meeting = MeetingRef(m.kind, d.start, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),

@@ -89,7 +89,8 @@ _ROLE_TRIGGER = re.compile(
     rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
-    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers)\s+(?:of|from)\s+"
+    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers|"
+    r"(?:chief\s+)?(?:technology|executive|information)\s+officers)\s+(?:of|from)\s+"
     r"(?=(?:the\s+)?[A-Z])|"
     r"delegations?\b[^.;\n]{0,60}?\b(?:was|were)\s+(?:led|headed)\s+by\s+(?=(?:the\s+)?[A-Z])|"
     r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
@@ -313,6 +314,9 @@ _DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*
 
 
 #: the people an item of a list names before the organization they came from
+#: the words that start the names after a count: 'among them', 'among others', 'notably', 'including'
+_AMONG = re.compile(r"(?:among\s+(?:them|others|whom|which)|notably|including|such\s+as|e\.g\.)\s*[,:]?\s+(?=[A-Z])",
+                    re.IGNORECASE)
 _PEOPLE_OF = re.compile(r"(?:and\s+)?(?:the\s+)?(?:(?:senior|high-level|top|technical|other)\s+)?(?:representatives|executives|"
                         r"delegates|delegations|experts|CTOs|CxOs|officials|leaders)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])",
                         re.IGNORECASE)
@@ -332,6 +336,17 @@ def _country_beside(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int
     before = _COUNTRYS.match(text[s:e])
     if before and (country := _country_ref(ref, text, s + before.start(1), s + before.end(1))):
         return country, s + before.end(), e
+    # 'Etisalat UAE', 'Vodafone Germany': an organization the reference data knows, then the country it works in
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for k in range(1, min(3, len(words) - 1) + 1):
+        a, b = s + words[-k].start(), s + words[-1].end()  # the last k words: 'Vodafone United Kingdom' too
+        name_end = s + words[-k - 1].end()
+        said = clean(text[a:b]).rstrip(".")
+        if ref.lookup(said, {"Country"}) is not None and ref.lookup(clean(text[s:name_end]), {"Organization"}) is not None \
+                and ref.lookup(clean(text[s:e]).rstrip("."), {"Organization"}) is None:
+            country = _country_ref(ref, text, a, b)
+            if country is not None:
+                return country, s, name_end
     return None
 
 
@@ -343,6 +358,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     who = _PEOPLE_OF.match(text, s, e)  # 'senior representatives of China Mobile': the organization they came from
     if who:
         s = who.end()
+    among = _AMONG.match(text, s, e)  # '25 companies from 15 countries, among them Apex, Beta and Gamma'
+    if among:
+        s = among.end()
     marked = _HOST_MARK.search(text, s, e)  # 'Example Telecom (Examplia), host': the mark is no part of the item
     if marked:
         e = marked.start()
@@ -361,6 +379,8 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[1:]) if c), None)
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return
+    if _styled_entry(ref, text, s, e, result):
         return
     # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country; after a comma or 'and'
     # ('from Ghana, Kenya and Senegal: MTN, Safaricom') the country ends a list of countries and labels the list after
@@ -465,6 +485,33 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
+def _styled_entry(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> bool:
+    """'Ms Ana Ruiz, CTO, Apex Mobile (Spain)': a person's entry in a list of participants; the body after the name
+    and post took part, with the country after it. True when text[s:e] is such an entry (read or not)."""
+    lead = re.match(r"(?:and|&)[ \t]+", text[s:e])
+    a = s + (lead.end() if lead else 0)
+    if not starts_with_styles(text[a:e]):
+        return False
+    parts = [(a + x, a + y) for x, y in comma_parts(text[a:e])]
+    if len(parts) < 2 or re.match(r"[^,(]*\(", text[a:e]):
+        return False  # 'Ms Ana Ruiz (Apex Mobile, Spain)': a name and its brackets, read as such below
+    for ps, pe in reversed(parts[1:]):
+        bracket = re.search(r"[ \t]*\(([^()]{1,40})\)[ \t.]*$", text[ps:pe])
+        name_end = ps + bracket.start() if bracket else pe
+        country = _country_ref(ref, text, ps + bracket.start(1), ps + bracket.end(1)) if bracket else None
+        words = clean(text[ps:name_end]).strip(" .")
+        if not words or ref.lookup(words, ref.place_kinds) is not None or \
+                (is_post_title(words) and ref.lookup(words, {"Organization"}) is None):
+            continue
+        if ref.lookup(words, {"Organization"}) is None and not looks_like_organization(words) and country is None:
+            return True  # a field or a unit: no body this entry names for sure
+        org = organization_ref(ref, text, ps + len(text[ps:name_end]) - len(text[ps:name_end].lstrip()), name_end)
+        if org is not None:
+            result.participations.append(Participation(org, Span.of(text, s, e), country))
+        return True
+    return True
+
+
 #: the sentence going on after a list's last item and its bracket: ') to discuss ...', ') who agreed ...'
 _CLAUSE_AFTER = re.compile(r"\)[ \t]+(?=(?:to|who|which|that|for|in|at|on|agreed|discussed|met|gathered)[ \t]+[a-z])")
 
@@ -473,8 +520,9 @@ _CLAUSE_AFTER = re.compile(r"\)[ \t]+(?=(?:to|who|which|that|for|in|at|on|agreed
 _COUNTRY_HEAD = re.compile(r"(?:and[ \t]+)?(?:the[ \t]+)?(?P<country>[A-Z][^:\n]{1,40}?)[ \t]*:[ \t]+(?=\S)")
 
 
-#: 'China (China Mobile, Huawei and ZTE)': a country, and the names of that country in brackets
-_COUNTRY_BRACKETED = re.compile(r"(?:and[ \t]+)?(?:the[ \t]+)?(?P<country>[A-Z][^()\n]{1,40}?)[ \t]*\(")
+#: 'China (China Mobile, Huawei and ZTE)': a country, and the names of that country in brackets; the country's own
+#: name may hold a bracket ('Korea (Rep. of) (SK Telecom)')
+_COUNTRY_BRACKETED = re.compile(r"(?:and[ \t]+)?(?:the[ \t]+)?(?P<country>[A-Z][^()\n]{1,40}?(?:[ \t]*\([^()\n]{1,24}\))?)[ \t]*\(")
 
 
 def _country_group(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int, int] | None:

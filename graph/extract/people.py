@@ -220,6 +220,9 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if orgs:
         x = orgs[0]
         return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+    domain = re.sub(r"\s+", " ", text[s + of.end():e]).strip()
+    if domain[:1].isupper() and has_legal_form(domain):  # 'CTO of Example Networks AG': a company by its legal form
+        return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     return None
 
 
@@ -447,7 +450,7 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:co-)?chaired\s+by|under\s+the\s+chairmanship\
 #: between two names of a list: ', ', '; ', ', and ', ' and '
 _NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
-_NAMED_AS = re.compile(r"\b(?:(?:re-?)?appointed|(?:re-?)?elected|named|designated|nominated|confirmed)\s+"
+_NAMED_AS = re.compile(r"\b(?:(?:re-?)?appointed|(?:re-?)?elected|named|designated|nominated|confirmed|with(?=\s+[A-Z]))\s+"
                        r"(?=[^;\n]*\bas\s+(?:(?:the|its|a|an|new)\s+)*\Z)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<![\w.])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+")
 
@@ -656,7 +659,33 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
         a += 4
     if country is None and not at and (read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b)):
         return None, None  # the next person of a list, or a second post
+    if country is None and not at:
+        known = _known_body_later(ref, text, b, end)
+        if known is not None:  # 'Director, Technical Standards and Network Integrity, Telefonica (Spain)': a unit, then its body
+            return known
     return _org_ref(ref, text, a, b), country
+
+
+#: the rest of one person's entry: up to the end of its line or the next ';'
+_ENTRY_REST = re.compile(r"[^;\n]*")
+
+
+def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref, Ref | None] | None:
+    """When the words after a post name no body the reference data knows or that looks like one (a unit or a field),
+    a known organization later in the same entry, with the country after it: (organization, country) or None."""
+    first = re.sub(r"\s+", " ", text[text.rfind(",", 0, b) + 1:b]).strip()
+    if ref.lookup(first, {"Organization"}) is not None or looks_like_organization(first):
+        return None
+    rest = _ENTRY_REST.match(text, b, end)
+    for x in re.finditer(r",[ \t]*([^,()]+?)[ \t]*(?:\(([^()]{1,40})\))?[ \t]*(?=,|$)", text[b:rest.end()] if rest else ""):
+        xs, xe = b + x.start(1), b + x.end(1)
+        if starts_with_styles(text[xs:xs + 60]) or read_name(ref, text, xs, xe) is not None:
+            return None  # the next person
+        if ref.lookup(clean(text[xs:xe]), {"Organization"}) is not None:
+            country = _place_ref(ref, text, b + x.start(2), b + x.end(2)) if x.group(2) else None
+            org = _org_ref(ref, text, xs, xe)
+            return (org, country) if org is not None else None
+    return None
 
 
 #: 'Vice-Chairmen present included A (X) and B (Y)': a plural post, then who held it
@@ -694,6 +723,10 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
         post = post or _post_in_brackets(ref, text, e, end)
+        body = post.part_of if post is not None else None
+        if affiliation is None and body is not None and body.kind == "Organization" and \
+                not (body.iri is not None and ref.part_of_itu(body.iri)):
+            affiliation = body  # 'Ms A, Chief Technology Officer of Apex Mobile': the body of the post is hers
         known = ref.lookup(name, {"Person"})
         people.append(PersonMention(known.label if known else name, Span.of(text, s, e), post, hon,
                                     known.iri if known else None, affiliation, country))
@@ -781,7 +814,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         add(name, ns, ne, post, hon)
         return _affiliation_after(ref, text, ne, limit)[2]
 
-    # 'appointed Ms A (Acme, France) and Mr B (Beta, Japan) as Rapporteurs of ...': each named holds the post
+    # 'appointed Ms A (Acme, France) and Mr B (Beta, Japan) as Rapporteurs of ...', 'chaired by X, with Ms A (Senegal)
+    # and Mr B (Kenya) as Vice-Chairs': each named holds the post
     for ps, _pe, post in posts:
         verbs = list(_NAMED_AS.finditer(text[max(start, ps - 400):ps]))
         if not verbs:
@@ -931,6 +965,7 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     'Example Telecom (ETEL)' nor 'BlackBerry (Research In Motion)' (another name of the same organization), not
     'Acme Inc (Acme)' (a legal form or an organization's head noun)."""
     from .organizations import looks_like_organization, organization_words
+    style, xs = _styles_at(text, xs, xe)  # 'Ms Ana Ruiz (Apex Mobile, Spain)': the style is no part of the name
     x = re.sub(r"\s+", " ", text[xs:xe]).strip()
     got = read_name(ref, text, xs, xe)
     if got is None or got[1] != xe or got[0] != xs or ref.lookup(x, {"Organization"}) is not None:
@@ -941,6 +976,8 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     org = re.split(r",", text[ys:ye])[0].strip()
     if not org or ref.lookup(org, ref.place_kinds) is not None:
         return None
+    if style is not None:
+        return got  # a styled name is a person's, whatever the brackets' words look like
     if _spells(org, x):
         return None  # the name's own acronym: 'Fundación de Telecomunicaciones (FTEL)'
     known = ref.lookup(org, {"Organization"}) or ref.lookup(strip_legal_form(org), {"Organization"})

@@ -35,6 +35,8 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|H\.\s?E|E
                            r"Vice-Chair(?:man)?|Counsellor|Rapporteur|Editor|Dean|Senator|Commissioner)\.?\s+"
                            r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+#: the place word right before the name ('in', 'at', 'Venue:'), no other word between them
+_PLACE_BEFORE_WORD = re.compile(r"\b(?i:in|at|near|of|venue\s*:?|location\s*:?|place\s*:|city\s*:)\s+(?:the\s+)?$")
 _PERSON_AFTER = re.compile(r"^(?:['’]s\b|\s+of\b|[ \t]+[A-Z][\w-])")
 #: 'in Annex 2', 'in Part B', 'in March 2020': a document's word with a number, not a place
 _NUMBERED = re.compile(r"^[ \t]+(?:\d|[IVX]+\b|[A-Z]\b)")
@@ -294,6 +296,9 @@ def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], 
         strong = False  # 'in Nice' may still be firmed up below by 'Nice, France' or a dateline
     if not strong and _CAPITALISED_BEFORE.search(before):
         return None  # 'Chaesub Lee', 'Sophia Antipolis Nice' (a name's last word)
+    if strong and _CAPITALISED_BEFORE.search(before) and not _PLACE_BEFORE_WORD.search(before) and \
+            all(c.place.population < LARGE_CITY for c in g.candidates):
+        return None  # 'at Bharat Mandapam': a small town's name as the last word of a venue's
     cands: list[Candidate] = list(g.candidates)
     nxt = _NEXT_TO.match(after)
     if nxt:

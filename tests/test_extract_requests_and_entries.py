@@ -1,0 +1,177 @@
+"""Meetings of joint coordination activities, meetings asked for rather than held, a conference named where its own
+preparatory meeting is reported, a next meeting known only by its year, countries whose own name has brackets before
+their organizations, people listed with their post and body as participants, and what groups are asked to update
+or consider (texts written for these tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract_fixtures import facts_of, only_dated
+
+
+def _participants(m):
+    return {p.organization.label: (p.country.label if p.country else None) for p in m.participations}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Joint Coordination Activity on Quantum Examples (JCA-QEX) met in Tokyo on 4 June 2025.",
+    "The meeting of JCA-QEX was held in Tokyo on 4 June 2025.",
+    "Tokyo, 4 June 2025 - The JCA-QEX meeting took place today.",
+])
+def test_a_joint_coordination_activity_meets(sentence):
+    m = only_dated(sentence + "\n")
+    assert m.kind == "JCAMeeting"
+    assert m.start == date(2025, 6, 4)
+    assert m.place is not None and m.place.label == "Tokyo"
+
+
+@pytest.mark.parametrize("asked", [
+    "The CTOs called on ITU-T to organize a workshop on quantum sensing in 2026.",
+    "Participants asked TSB to hold a workshop on quantum sensing in March 2026.",
+    "The meeting proposed that ITU-T convene a workshop on quantum sensing in 2026.",
+])
+def test_a_workshop_asked_for_is_no_meeting_held(asked):
+    facts = facts_of("The CTO meeting was held in Geneva on 3 May 2025. " + asked + "\n")
+    workshops = [m for m in facts.meetings if m.kind == "Workshop"]
+    assert all(m.start is None for m in workshops)
+    (cto,) = [m for m in facts.meetings if m.kind == "CTOMeeting"]
+    assert cto.start == date(2025, 5, 3)
+
+
+def test_a_workshop_planned_with_its_day_is_still_read():
+    facts = facts_of("ITU-T will hold a workshop on quantum sensing in Geneva on 12 March 2026.\n")
+    (w,) = [m for m in facts.meetings if m.kind == "Workshop"]
+    assert w.start == date(2026, 3, 12)
+
+
+def test_the_conference_a_preparatory_meeting_works_for_takes_none_of_its_days():
+    facts = facts_of("Regional preparatory meeting for WTSA-28 for Africa\n\n"
+                     "Nairobi, 20 May 2027 - Delegates of twelve administrations met in Nairobi from 17 to 18 May 2027 "
+                     "to agree common proposals for WTSA-28. The meeting was hosted by the Communications Authority of "
+                     "Kenya.\n")
+    (prep,) = [m for m in facts.meetings if m.kind == "PreparatoryMeeting"]
+    assert (prep.start, prep.end) == (date(2027, 5, 17), date(2027, 5, 18))
+    assert prep.host is not None and "Communications Authority" in prep.host.label
+    assert all(m.start is None for m in facts.meetings if m.kind == "Conference")
+
+
+@pytest.mark.parametrize("line, year", [
+    ("Next meeting: Tokyo, 2026 (dates to be confirmed)", 2026),
+    ("Next meeting: 2027", 2027),
+])
+def test_a_next_meeting_known_by_its_year(line, year):
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025.\n\n" + line + "\n")
+    assert m.next_meeting is not None
+    assert m.next_meeting.start.year == year and m.next_meeting.precision == "year"
+
+
+def test_a_year_of_the_same_meeting_is_no_next_meeting():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025.\n\nNext meeting: 2025\n")
+    assert m.next_meeting is None
+
+
+def test_a_country_whose_name_has_brackets_heads_its_organizations():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. Representatives of Korea (Rep. of) (Apex "
+                   "Telecom and Beta Networks), Germany (Gamma Labs) and Japan (Delta Systems) took part.\n")
+    assert _participants(m) == {"Apex Telecom": "Republic of Korea", "Beta Networks": "Republic of Korea",
+                                "Gamma Labs": "Germany", "Delta Systems": "Japan"}
+
+
+def test_people_listed_with_post_and_body_make_their_bodies_participants():
+    m = only_dated("The CTO consultation took place online on 21 June 2025. Participants included Ms Ana Costa, Chief "
+                   "Technology Officer, Apex Mobile (Kenya); Mr Ken Sato, Head of Research, Beta Wireless Ltd; and Dr "
+                   "Lea Roux, Director, Network Planning.\n")
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless Ltd": None}
+
+
+@pytest.mark.parametrize("entry", [
+    "Ms Ana Costa (Apex Mobile, Kenya)",
+    "Ms Ana Costa (Examplia Networks, Kenya)",
+])
+def test_a_styled_name_with_its_body_in_brackets(entry):
+    m = only_dated("The CTO consultation took place online on 21 June 2025. Participants included " + entry +
+                   " and Mr Ken Sato (Japan).\n")
+    (body,) = _participants(m)
+    assert _participants(m)[body] == "Kenya"
+
+
+def test_a_unit_before_a_known_body_is_not_the_affiliation():
+    m = only_dated("The CTO consultation took place online on 21 June 2025. Ms Ana Costa, Director, Technical Standards "
+                   "and Network Integrity, Ericsson (Sweden), opened the session.\n")
+    (p,) = [p for p in m.people if p.name == "Ana Costa"]
+    assert p.affiliation is not None and p.affiliation.label == "Ericsson"
+    assert p.country is not None and p.country.label == "Sweden"
+
+
+@pytest.mark.parametrize("sentence, action", [
+    ("The meeting asked ITU-T Study Group 20 to update the roadmap of smart city standards.", "review"),
+    ("The meeting invited ITU-T Study Group 17 to consider the security of quantum networks.", "study"),
+    ("The meeting invited ITU-T Study Group 13 to revise its work plan.", "review"),
+])
+def test_what_a_group_is_asked_to_do(sentence, action):
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. " + sentence + "\n")
+    assert [a.action for a in m.group_actions] == [action]
+
+
+def test_the_group_that_agrees_to_establish_is_not_established():
+    m = only_dated("TSAG met in Geneva from 5 to 9 May 2025. TSAG agreed to establish a new Focus Group on Example "
+                   "Networks (FG-EXN).\n")
+    assert [(a.group.label, a.action) for a in m.group_actions] == [("Focus Group on Example Networks", "establish")]
+
+
+def test_chief_technology_officers_from_a_list_of_companies():
+    m = only_dated("The CTO consultation was held in Cairo on 15 November 2025. Chief technology officers from Apex "
+                   "Mobile (Kenya), Beta Wireless (Japan) and Gamma Labs (France) attended.\n")
+    assert _participants(m) == {"Apex Mobile": "Kenya", "Beta Wireless": "Japan", "Gamma Labs": "France"}
+
+
+def test_a_known_company_followed_by_the_country_it_works_in():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. Participants included Vodafone United Kingdom, "
+                   "Ericsson Sweden and Apex Mobile.\n")
+    parts = _participants(m)
+    assert parts["Apex Mobile"] is None
+    assert {country for body, country in parts.items() if body != "Apex Mobile"} == {"United Kingdom", "Sweden"}
+    assert "Ericsson" in parts
+
+
+def test_the_next_consultation_in_a_later_year():
+    m = only_dated("The CTO consultation was held in Cairo on 15 November 2025. The CTOs agreed to hold the next "
+                   "consultation in Muscat, Oman, in 2026.\n")
+    assert m.next_meeting is not None and m.next_meeting.start.year == 2026
+    assert m.next_meeting.place is not None and m.next_meeting.place.label == "Muscat"
+
+
+@pytest.mark.parametrize("body", ["Ericsson", "Example Networks AG"])
+def test_the_company_a_post_is_of_is_the_holders_affiliation(body):
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. \"Trust comes first,\" said Prof. Ana Costa, "
+                   f"Chief Technology Officer of {body}.\n")
+    (p,) = [p for p in m.people if p.name == "Ana Costa"]
+    assert p.affiliation is not None and p.affiliation.label == body
+
+
+def test_a_ministers_domain_is_no_affiliation():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. Ms Jo Roe, Minister of Communications of "
+                   "Examplia, spoke.\n")
+    (p,) = [p for p in m.people if p.name == "Jo Roe"]
+    assert p.affiliation is None
+
+
+def test_the_names_after_among_them():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. It brought together executives of 25 companies "
+                   "from 15 countries, among them Deutsche Telekom, Apex Mobile and Nokia.\n")
+    assert {"Deutsche Telekom", "Apex Mobile", "Nokia"} <= set(_participants(m))
+
+
+def test_names_with_a_plural_post_after_as():
+    m = only_dated("The meeting of the ITU-T Study Group 3 Regional Group for Africa took place in Kampala, Uganda, from "
+                   "11 to 13 September 2025. It was chaired by Mr Kofi Sample (Ghana), with Ms Awa Sample (Senegal) "
+                   "and Mr Tom Sample (Kenya) as Vice-Chairs.\n")
+    posts = {p.name: p.post.label for p in m.people if p.post}
+    assert posts == {"Kofi Sample": "Chair", "Awa Sample": "Vice-Chair", "Tom Sample": "Vice-Chair"}
+
+
+def test_a_small_town_named_as_the_last_word_of_a_venue_is_no_place():
+    m = only_dated("Kaleidoscope closes in New Delhi\n\nNew Delhi, 23 October 2025 - The ITU Kaleidoscope academic conference concluded today at Bharat "
+                   "Mandapam after three days.\n")
+    assert m.place is not None and m.place.label == "New Delhi"
