@@ -6,6 +6,7 @@
     python -m bench --graph-5m      # also the 5M-triple graph
 
     python -m bench extraction GOLD.json TEXT_DIR   # extraction recall per category on a document set
+    python -m bench variants "" ITUKG_QUERY_WORKERS=4   # itukg settings side by side with Oxigraph (issue 15)
 
 See bench/README.md for what each figure means.
 """
@@ -633,6 +634,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["extraction"]:
         from . import extraction
         return extraction.main(argv[1:])
+    if argv[:1] == ["variants"]:
+        from . import variants
+        return variants.main(argv[1:])
     args, cfg = parse_args(argv)
     started = time.time()
     tmp = None

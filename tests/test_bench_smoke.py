@@ -97,3 +97,27 @@ def test_bench_extraction_recovers_every_gold_fact_of_the_bundled_corpus(tmp_pat
     musts = [line for line in proc.stdout.splitlines() if ": must " in line]
     assert len(musts) == 2 and all("missing" not in line for line in musts), proc.stdout
     assert "s a document" in proc.stdout
+
+
+@pytest.mark.slow
+def test_variants_serve_each_setting_beside_oxigraph_and_print_the_ratios(tmp_path):
+    """`python -m bench variants` runs Oxigraph and each itukg variant on one graph and prints a row for each,
+    with the memory of the server and of its workers apart; a variant's settings reach its server (one worker
+    is one process besides the server)."""
+    from bench import servers
+
+    if servers.tool("oxigraph") is None:
+        pytest.skip("the oxigraph server (test extra) is not installed")
+    proc = subprocess.run([sys.executable, "-m", "bench", "variants", "--triples", "3000", "--duration", "1",
+                           "--reps", "2", "--clients", "2", "--work-dir", str(tmp_path), "", "ITUKG_QUERY_WORKERS=1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = {line.split("  ")[0]: line for line in proc.stdout.splitlines()}
+    assert {"oxigraph (memory)", "defaults", "ITUKG_QUERY_WORKERS=1"} <= set(rows), proc.stdout
+    for name in ("defaults", "ITUKG_QUERY_WORKERS=1"):
+        total, server, workers = map(float, re.findall(r"([\d.]+) = +([\d.]+) \+ +([\d.]+)", rows[name])[0])
+        assert server > 0 and workers > 0 and abs(total - server - workers) <= 1.5, rows[name]
+        assert len(re.findall(r"\d+\.\d+", rows[name].split("+", 1)[1])) >= 6, rows[name]  # req/s, latency, 4 ratios
+    processes = {name: int(re.search(r"\[(\d+) processes\]", rows[name]).group(1))
+                 for name in ("defaults", "ITUKG_QUERY_WORKERS=1")}
+    assert processes["ITUKG_QUERY_WORKERS=1"] < processes["defaults"], processes
