@@ -175,3 +175,35 @@ def test_a_small_town_named_as_the_last_word_of_a_venue_is_no_place():
     m = only_dated("Kaleidoscope closes in New Delhi\n\nNew Delhi, 23 October 2025 - The ITU Kaleidoscope academic conference concluded today at Bharat "
                    "Mandapam after three days.\n")
     assert m.place is not None and m.place.label == "New Delhi"
+
+
+def test_a_focus_group_asked_for_in_plain_words_keeps_its_whole_name():
+    m = only_dated("The CxO roundtable was held in Geneva on 5 December 2025. The CxOs invited ITU-T to set up a focus "
+                   "group on quantum sensing networks, and asked TSB to report back.\n")
+    assert [(a.group.label, a.action) for a in m.group_actions] == [
+        ("Focus Group on quantum sensing networks", "establish")]
+
+
+def test_a_post_of_a_company_in_a_participants_entry():
+    m = only_dated("The CxO roundtable was held in Geneva on 5 December 2025. Participants included Ms Jane Sample, "
+                   "President & CEO of Examplecom Inc.; and Mr Ken Sample, Head of Standards, Apex Mobile (Kenya).\n")
+    assert _participants(m) == {"Examplecom Inc.": None, "Apex Mobile": "Kenya"}
+
+
+def test_a_time_zone_is_no_place_and_a_later_sentence_says_how_the_meeting_was_held():
+    m = only_dated("1.1 The meeting of the Rapporteur Group on Example Strategy (RG-ExS) was opened on 9 May 2025 at "
+                   "14:00 hours Geneva time by its Rapporteur. The meeting was held fully virtually.\n")
+    assert m.place is None
+    assert m.attendance is not None and m.attendance[0] == "online"
+
+
+def test_a_later_sentence_about_another_subject_says_nothing_of_the_format():
+    m = only_dated("The CTO meeting was held on 3 May 2025. Several delegates attended remotely via videoconference "
+                   "from their offices.\n")
+    assert m.attendance is None
+
+
+def test_taking_into_account_is_a_study():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. The meeting agreed to invite ITU-T Study Group 16 "
+                   "to take into account the needs of persons with disabilities.\n")
+    assert [(a.group.label, a.action) for a in m.group_actions] == [("ITU-T Study Group 16", "study")]

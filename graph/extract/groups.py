@@ -99,6 +99,15 @@ def _rules() -> dict[str, re.Pattern]:
     }
 
 
+#: the words in lower case that go on a name written after 'a focus group on' in lower case ('... on AI watermarking'),
+#: up to a word that starts another clause
+_LOWER_TAIL = re.compile(r"(?:[ \t]+(?!(?:and|or|to|that|which|who|in|at|by|for|with|was|were|is|are|will|should|"
+                         r"would|under|within|from|as|of|the|a|an)\b)[a-z][\w-]*){1,4}(?=[ \t]*(?:[.,;:()\n]|$)|[ \t]+"
+                         r"(?:and|or|to|that|which|in|at|by|for|with|under|within|from|as)\b)")
+
+#: 'set up a focus group on quantum sensing networks': a new group asked for, named in plain lower-case words
+_PLAIN_FOCUS_GROUP = re.compile(r"\b(?:a|an|new)\s+(?P<fg>focus\s+group\s+(?:on|for))(?P<name>" + _LOWER_TAIL.pattern + ")")
+
 #: the words 'focus group(s)' before names in quotes: 'two new focus groups: "X (XY)" and "Z"', 'Focus Group "X"'
 _QUOTED_AFTER = re.compile(r"(?i:focus\s+groups?)(?:\s+(?:on|for))?\s*[:,]?\s*(?=[“\"])")
 _QUOTED_NAME = re.compile(r"(?:\s*(?:,|and|&)\s*)*[“\"](?P<name>[A-Z][^”\"\n]{2,80}?(?:\s*\((?P<acr>[A-Z][A-Za-z0-9&-]{1,15})\))?)[”\"]")
@@ -283,6 +292,9 @@ class _Finder:
                 continue
             kind = _KIND_OF[re.sub(r"\s+", " ", m.group("what").lower())]
             name = re.sub(r"\s+", " ", m.group("name"))
+            tail = _LOWER_TAIL.match(self.text, e, self.end) if m.group("what").islower() and not m.group("acr") else None
+            if tail:  # 'set up a focus group on AI watermarking': a group asked for, named in plain words
+                name, e = name + re.sub(r"\s+", " ", tail.group()), tail.end()
             label = f"{_LONG[kind]} on {name}"
             acr = _notation(m.group("acr")) if m.group("acr") else defs.get((kind, fold(label)))
             known = self.known(label, s, e, {kind}) or (self.known(acr, s, e, {kind}) if acr else None)
@@ -290,6 +302,13 @@ class _Finder:
                                                  part_of=self.parent_of(kind, s))])
         if defined_only:
             return
+        for m in _PLAIN_FOCUS_GROUP.finditer(self.text, self.start, self.end):
+            s, e = m.start("fg"), m.end()
+            if not self.free(s, e):
+                continue
+            label = "Focus Group on " + re.sub(r"\s+", " ", m.group("name")).strip()
+            self.add(s, e, [self.known(label, s, e, {"FocusGroup"})
+                            or self.minted("FocusGroup", label, None, s, e, self.parent_of("FocusGroup", s))])
         for m in _rules()["acronym"].finditer(self.text, self.start, self.end):
             s, e = m.span()
             if not self.free(s, e):
@@ -396,7 +415,7 @@ ACTION_PATTERNS = (
     ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|\b(?:updat|revis)(?:e|es|ed|ing)\b", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*"
-                         r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b", re.I)),
+                         r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b|\btak(?:e|es|ing)\s+into\s+account\b", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*", re.I)),
     # 'called on SG11 to develop standards on ...', 'urged SG17 to accelerate its work on ...'
     ("develop", re.compile(r"\bdevelop(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+developing\s+)?(?:countries|economies|nations|world)\b)"

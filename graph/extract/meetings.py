@@ -1318,6 +1318,12 @@ def _held_within(inner: Meeting, outer: Meeting) -> bool:
         outer.start, outer.end)
 
 
+#: a sentence about the meeting a region is of: 'The meeting was held ...', 'It took place ...', 'The session was ...'
+_SAID_OF_IT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|(?<=^)|(?<=\d\s))(?:The|This)\s+(?:meeting|session|event|consultation|"
+                         r"workshop|assembly|roundtable|forum)\s+(?:was|were|is)\b|(?:(?<=[.!?]\s)|(?<=\n))It\s+was\s+"
+                         r"(?:held|conducted|organi[sz]ed)\b", re.MULTILINE)
+
+
 def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:
     topic_cache: dict[tuple[int, int], list[Ref]] = {}
 
@@ -1338,6 +1344,14 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         return topic_cache[(s, e)]
 
     for start, end in regions:
+        if m.attendance is None and m.place is None:
+            # 'The meeting was held fully virtually.' after the sentence that names it: how it was held
+            for said in _SAID_OF_IT.finditer(text, start, end):
+                sentence_start, sentence_end = sentence_at(text, said.start())
+                mode = attendance(text, sentence_start, min(sentence_end, end))
+                if mode is not None:
+                    m.attendance = (mode[0], Span.of(text, mode[1], mode[2]))
+                    break
         lists = find_participant_lists(ref, text, start, end)
         for pl in lists:
             m.participations.extend(pl.participations)

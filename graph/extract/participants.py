@@ -485,6 +485,10 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         result.participations.append(Participation(org, Span.of(text, s, e)))
 
 
+#: a post and the body it is of or at, in one part of a person's entry: 'President & CEO of Examplecom Inc.'
+_POST_OF_BODY = re.compile(r"[ \t]*([^,()]+?)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+
+
 def _styled_entry(ref: Reference, text: str, s: int, e: int, result: ParticipantList) -> bool:
     """'Ms Ana Ruiz, CTO, Apex Mobile (Spain)': a person's entry in a list of participants; the body after the name
     and post took part, with the country after it. True when text[s:e] is such an entry (read or not)."""
@@ -499,6 +503,9 @@ def _styled_entry(ref: Reference, text: str, s: int, e: int, result: Participant
         bracket = re.search(r"[ \t]*\(([^()]{1,40})\)[ \t.]*$", text[ps:pe])
         name_end = ps + bracket.start() if bracket else pe
         country = _country_ref(ref, text, ps + bracket.start(1), ps + bracket.end(1)) if bracket else None
+        post_of = _POST_OF_BODY.match(text, ps, name_end)
+        if post_of and starts_with_title(clean(post_of.group(1))):
+            ps = post_of.end()  # 'President & CEO of Examplecom Inc.': the body the post is of
         words = clean(text[ps:name_end]).strip(" .")
         if not words or ref.lookup(words, ref.place_kinds) is not None or \
                 (is_post_title(words) and ref.lookup(words, {"Organization"}) is None):

@@ -45,6 +45,7 @@ _FIRM_BEFORE = re.compile(r"\b(?i:(?:held|hosted|took\s+place|convened|organi[sz
                           r"venue|located)\s+(?:\w+\s+){0,2}?(?:in|at)|city\s+of|town\s+of|venue\s*:?)\s+"
                           r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _NEXT_TO = re.compile(r"^\s*(?:,|\(|–|-)\s*")
+_TIME_ZONE_AFTER = re.compile(r"[ \t]+(?:time|local\s+time|standard\s+time|summer\s+time)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 #: a meeting held online: 'held virtually', 'a virtual meeting', 'via videoconference', 'by Zoom', 'e-meeting'
@@ -137,6 +138,8 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     # organization is, not where the meeting was (unless the meeting was held there: 'held at Example
     # University, California')
     found = [f for f in found if f.kind == "Country" or not _organization_before(text, s, f.start)]
+    # '14:00 hours Geneva time', 'Central European Time': a clock's time zone, not where anything was held
+    found = [f for f in found if not _TIME_ZONE_AFTER.match(text, f.end)]
     places = [f for f in found if f.kind in ("City", "Region")]
     countries = [f for f in found if f.kind == "Country"]
     if not places:
