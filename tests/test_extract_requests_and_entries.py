@@ -207,3 +207,29 @@ def test_taking_into_account_is_a_study():
     m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. The meeting agreed to invite ITU-T Study Group 16 "
                    "to take into account the needs of persons with disabilities.\n")
     assert [(a.group.label, a.action) for a in m.group_actions] == [("ITU-T Study Group 16", "study")]
+
+
+def test_a_list_of_scheduled_meetings_a_body_a_line():
+    facts = facts_of("Upcoming ITU-T meetings\n\nThe following meetings are scheduled:\n"
+                     "- ITU-T Study Group 11 (Signalling), Geneva, 6-15 May 2026\n"
+                     "- TSAG, Geneva, 1-5 June 2026\n"
+                     "- Focus Group on Example Networks (FG-EXN), Tokyo, 8-10 July 2026\n")
+    got = {(m.kind, m.start, m.end, m.place.label if m.place else None) for m in facts.meetings}
+    assert got == {("StudyGroupMeeting", date(2026, 5, 6), date(2026, 5, 15), "Geneva"),
+                   ("TSAGMeeting", date(2026, 6, 1), date(2026, 6, 5), "Geneva"),
+                   ("FocusGroupMeeting", date(2026, 7, 8), date(2026, 7, 10), "Tokyo")}
+
+
+def test_until_when_another_meeting_runs_is_neither_its_date_nor_the_first_ones_end():
+    facts = facts_of("Symposium opens\n\nNew Delhi, 14 October 2026 - The Global Standards Symposium (GSS-26) opened "
+                     "today, ahead of WTSA-26, which runs until 24 October.\n")
+    (gss,) = [m for m in facts.meetings if m.kind == "Symposium"]
+    assert (gss.start, gss.end) == (date(2026, 10, 14), date(2026, 10, 14))
+    assert all(m.start is None for m in facts.meetings if m.kind == "Conference")
+
+
+def test_a_university_named_before_the_next_sentence():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. It was moderated by Prof. Hans Example of the "
+                   "Technical University of Munich. More than 100 participants attended.\n")
+    (p,) = [p for p in m.people if p.name == "Hans Example"]
+    assert p.affiliation is not None and p.affiliation.label == "Technical University of Munich"

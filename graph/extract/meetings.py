@@ -168,7 +168,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     if meetings:
         regions = _regions(text, anchors, meetings)
         for key, meeting in meetings.items():
-            _end_from_until(text, meeting, regions.get(key, []), dates)
+            _end_from_until(text, meeting, regions.get(key, []), dates, anchors)
             _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
@@ -415,6 +415,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and _dated_by_own_clause(text, b, d)
                                            for a, b in phrases)]
+            # 'WTSA-24, which runs until 24 October': the day it ends, not the day it was held; no date of its own
+            ds = [d for d in ds if not (d.span_start > m.end() and d.start == d.end
+                                        and _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]))]
             if _REQUESTED.search(text[max(s, name_start - 160):name_start]):
                 ds = []  # 'called on ITU-T to organize a workshop on X in 2024': asked for, not held
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
@@ -931,12 +934,19 @@ _UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|will\s+(?:
                     r"\s+(?:until|till|through|to|on)\s+$", re.IGNORECASE)
 
 
-def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention]) -> None:
-    """A meeting dated by one day whose text later says until when it runs gets that day as its end."""
+def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention],
+                    anchors: list[Anchor]) -> None:
+    """A meeting dated by one day whose text later says until when it runs gets that day as its end; not when the
+    meeting named last before that day in its sentence is another ('ahead of WTSA-24, which runs until 24 October')."""
     if m.start is None or m.end != m.start or m.precision != "day":
         return
+    group = next((k.group for k in meeting_kinds() if k.cls == m.kind), m.kind)
     for d in dates:
         if d.precision != "day" or d.start != d.end or not any(a <= d.span_start < b for a, b in regions):
+            continue
+        s, _ = sentence_at(text, d.span_start)
+        last = max((a for a in anchors if s <= a.name_span[0] < d.span_start), key=lambda a: a.name_span[0], default=None)
+        if last is not None and last.kind.group != group:
             continue
         if _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]) and 0 < (d.start - m.start).days <= 31:
             m.end = d.start

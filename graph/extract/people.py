@@ -521,7 +521,8 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
         c = _place_ref(ref, text, m.start(1), m.end(1))
         if c is not None:
             return None, c, m.end(1)
-    m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
+    # the words of a name never go on past a sentence's full stop ('... of Munich. More than ...')
+    m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:(?<![a-z]{3}\.)[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
         words = list(re.finditer(r"\S+", m.group(1)))
         for k in range(len(words), 0, -1):  # the longest country name: 'United Arab Emirates'
