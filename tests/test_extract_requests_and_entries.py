@@ -233,3 +233,38 @@ def test_a_university_named_before_the_next_sentence():
                    "Technical University of Munich. More than 100 participants attended.\n")
     (p,) = [p for p in m.people if p.name == "Hans Example"]
     assert p.affiliation is not None and p.affiliation.label == "Technical University of Munich"
+
+
+@pytest.mark.parametrize("sentence, affiliation, country", [
+    ("The Examplia Communications Authority (ECA) took part. The ECA delegation was headed by Eng. Ahmad Sample, "
+     "Director of Technical Affairs.", "Examplia Communications Authority", None),
+    ("The Kenyan delegation was led by Mr Ahmad Sample.", None, "Kenya"),
+    ("Japan's delegation, headed by Mr Ahmad Sample, spoke first.", None, "Japan"),
+])
+def test_who_headed_a_delegation_is_of_its_body_or_country(sentence, affiliation, country):
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. " + sentence + "\n")
+    (p,) = [p for p in m.people if p.name == "Ahmad Sample"]
+    assert (p.affiliation.label if p.affiliation else None, p.country.label if p.country else None) == (
+        affiliation, country)
+
+
+def test_a_regulator_that_participated_under_a_dateline():
+    m = only_dated("Authority at CTO meeting\n\nDoha – 28 November 2025: The Examplia Communications Authority (ECA) "
+                   "participated in the ITU-T meeting of Chief Technology Officers, held on 25 November 2025 in Dubai.\n")
+    assert "Examplia Communications Authority" in _participants(m)
+
+
+def test_the_meeting_of_a_preparatory_group_under_its_heading_is_placed_there():
+    facts = facts_of("Regional group prepares for WTSA-28\n\nThe 4th meeting of the Example Preparatory Group for WTSA-28 "
+                     "was held from 22 to 25 July 2027 in Bangkok, Thailand.\n")
+    dated = [m for m in facts.meetings if m.start is not None]
+    assert [(m.start, m.place.label if m.place else None) for m in dated] == [(date(2027, 7, 22), "Bangkok")]
+    assert all(m.place is None for m in facts.meetings if m.kind == "Conference")
+
+
+def test_a_named_bodys_meeting_held_the_days_of_the_headings_preparatory_meeting_is_that_one():
+    facts = facts_of("Regional preparatory meeting for WTSA-28\n\nThe 4th meeting of the Example Preparatory Group for "
+                     "WTSA-28 (EPG-4) was held from 22 to 25 July 2027 in Bangkok, Thailand.\n")
+    dated = [m for m in facts.meetings if m.start is not None]
+    assert [(m.kind, m.start, m.end, m.place.label if m.place else None) for m in dated] == [
+        ("PreparatoryMeeting", date(2027, 7, 22), date(2027, 7, 25), "Bangkok")]

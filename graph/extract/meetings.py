@@ -103,9 +103,12 @@ _IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|pre
 #: 'represented the Authority at the meeting of CTOs ... on 24 March': a meeting named after 'at' is in passing only
 #: when its sentence names another meeting too
 _AT = re.compile(rf"\bat\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
-#: the meeting another one prepares: 'preparation for WTSA-20', 'towards WTSA-24'
-_PREPARED_FOR = re.compile(rf"\b(?:(?:preparations?|preparatory\s+(?:work|process|activities)|preparing|run-up|road)\s+"
+#: the meeting another one prepares: 'preparation for WTSA-20', 'towards WTSA-24', 'the APT Preparatory Group for WTSA-24'
+_PREPARED_FOR = re.compile(rf"\b(?:(?:preparations?|preparatory\s+(?:work|process|activities|group|committee)|preparing|"
+                           rf"run-up|road)\s+"
                            rf"(?:for|to|towards)|towards)\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
+#: the sentence's verb right after a name (and its brackets): the name ends the sentence's subject
+_SUBJECTS_VERB = re.compile(r"(?:[ \t]*\([^()\n]*\))?[ \t]+(?:was|were|is|are|will|took|met|convened|opened)\b")
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
 _ALONGSIDE = re.compile(r"\b(?:alongside|in\s+conjunction\s+with|on\s+the\s+(?:margins|sidelines|eve)\s+of|back-to-back\s+with|"
                         r"co-located\s+with|collocated\s+with|ahead\s+of|prior\s+to|following|after|preceding)\s+" + _ARTICLE_AND_LENGTH,
@@ -397,8 +400,11 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     phrases = [m.span() for kind in meeting_kinds() for m in kind.pattern.finditer(text)]
     for kind in meeting_kinds():
         for m in kind.pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue  # a more specific kind already named these words
+            if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
+                    text, m.start(), s)) for s, e in taken):
+                # a more specific kind already named these words; but 'the meeting of the Example Preparatory Group
+                # for WTSA-28' is a meeting of its own, with the one it prepares inside its name
+                continue
             taken.append((m.start(), m.end()))
             s, e = sentence_at(text, m.start())
             line_s = text.rfind("\n", 0, m.start()) + 1
@@ -504,6 +510,12 @@ def _check_generic_anchors(anchors: list[Anchor]) -> None:
                 o is not a and o.kind.cls != "Meeting" and (o.window == a.window or (o.date and o.date.start == a.date.start))
                 for o in anchors):
             a.date, a.opening = None, False
+        # 'Regional preparatory meeting for WTSA-24' over 'The 4th meeting of the APT Preparatory Group for WTSA-24
+        # was held from 22 to 25 July': the meeting of a named body is the one of a kind held the same days
+        elif a.kind.cls == "Meeting" and a.date and (same := next((
+                o for o in anchors if o is not a and o.kind.cls not in ("Meeting", "Conference") and o.date
+                and (o.date.start, o.date.end) == (a.date.start, a.date.end)), None)) is not None:
+            a.kind = same.kind  # one meeting: the phrases of both anchors are its
     for a in anchors:
         if a.kind.name and a.date and a.kind.group in groups and _key(a) not in named:
             a.date, a.opening = None, False
@@ -1061,9 +1073,11 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
                     and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])
-                    # 'the working group on preparation for WTSA-20 was held in Minsk': WTSA-20 is within our name
-                    and not (_PREPARED_FOR.search(text[max(a.name_span[0], o.name_span[0] - 60):o.name_span[0]])
-                             and re.fullmatch(r"[ \t]+(?:[\w-]+[ \t]+){0,3}", text[a.name_span[1]:o.name_span[0]]))]
+                    # 'the working group on preparation for WTSA-20 was held in Minsk': WTSA-20 is within our name;
+                    # 'the 4th meeting of the APT Preparatory Group for WTSA-24 was held in Bangkok' under our heading:
+                    # the meeting prepared for holds no place of the sentence
+                    and not (_PREPARED_FOR.search(text[max(a.name_span[0], s, o.name_span[0] - 60):o.name_span[0]])
+                             and _SUBJECTS_VERB.match(text, o.name_span[1], e))]
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it

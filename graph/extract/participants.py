@@ -851,7 +851,9 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
             # 'The Ministry of Posts and Telecommunications (MPT) participated in ...': one organization the reference
             # data or the document knows ('and' inside its name), never a lone unknown name
             result = ParticipantList(Span.of(text, s, v.end()))
-            org = _one_organization(ref, text, body, v.start())
+            # 'Doha – 28 November 2023: The X Authority (XA) participated in ...': the subject after the dateline
+            dateline = list(re.finditer(r"(?::|[ \t][–—-])[ \t]+(?=[A-Z])", text[body:v.start()]))
+            org = _one_organization(ref, text, body + dateline[-1].end() if dateline else body, v.start())
             if org is None:
                 continue
             result.participations.append(Participation(org, Span.of(text, body, v.start())))

@@ -935,6 +935,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if got is not None:
             add(got[2], got[0], got[1], None, None)
     _resolve_short_mentions(ref, text, start, end, people)
+    _delegation_heads(ref, text, start, people)
     people.sort(key=lambda p: p.span.start)
     return people
 
@@ -943,6 +944,37 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
 _LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?|[,;:][ \t]+|[ \t]and[ \t]+|"
                      r"\b(?:included|including|were|are|namely)[ \t]+)"
                      r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*\((?P<y>[^()\n]{2,100})\)")
+
+
+#: 'The CRA delegation was headed by Eng. A', 'Examplia's delegation, led by Mr B': the body the delegation was of
+_DELEGATION_OF = re.compile(r"(?:\b[Tt]he[ \t]+)?(?P<org>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:of|and|for|[A-Z][\w&-]*"
+                            r"(?:\.[\w&-]+)*)){0,6}?)(?:['’]s)?[ \t]+delegation[ \t]*,?[ \t]+(?:was[ \t]+)?(?:headed|led)[ \t]+by[ \t]+\S*(?:[ \t]+\S+){0,2}?[ \t]*$")
+
+
+def _delegation_heads(ref: Reference, text: str, start: int, people: list[PersonMention]) -> None:
+    """Who headed a body's delegation is of that body: 'The CRA delegation was headed by Eng. Ahmad Example' gives
+    him the CRA as affiliation (a country's delegation gives its country)."""
+    from .participants import organization_ref  # participants imports this module
+
+    for i, p in enumerate(people):
+        if p.affiliation is not None or p.country is not None:
+            continue
+        lo = max(start, p.span.start - 120)
+        m = _DELEGATION_OF.search(text, lo, p.span.start)
+        if m is None:
+            continue
+        name = clean(m.group("org"))
+        demonym = demonym_before(ref, text, m.end("org") + 1, m.start("org"))  # 'The Kenyan delegation'
+        country = ref.lookup(name, {"Country"})
+        if country is not None or demonym is not None:
+            people[i] = dataclasses.replace(p, country=demonym[0] if country is None and demonym else Ref(
+                "Country", country.label, Span.of(text, *m.span("org")), country.iri) if country else None)
+            continue
+        known = ref.lookup(name, {"Organization"})  # 'CRA' after 'Communications Regulatory Authority (CRA)' too
+        org = Ref("Organization", known.label, Span.of(text, *m.span("org")), known.iri) if known is not None \
+            else organization_ref(ref, text, *m.span("org")) if looks_like_organization(name) else None
+        if org is not None:
+            people[i] = dataclasses.replace(p, affiliation=org)
 
 
 def _spells(acronym: str, name: str) -> bool:
