@@ -376,9 +376,15 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                     writer.copy_from(previous.document_file(sha), rel_doc)
                     writer.copy_from(previous.inferred_file(sha), rel_inf)
                 parts += [writer.tmp / rel_doc, writer.tmp / rel_inf]
-            result.stats = _stats(docs, writer.concatenate(ds.DATASET_FILE, parts))
-            from ..server.ui.precompute import write_tables  # the web UI's tables, read at load (issue 15)
-            write_tables(writer.tmp)
+            dataset_file = writer.concatenate(ds.DATASET_FILE, parts)
+            # the web UI's tables, read at load (issue 15); the generation loaded for them is also counted
+            from ..server.ui.precompute import load_generation, write_tables
+            try:
+                loaded = load_generation(writer.tmp)
+            except Exception:  # noqa: BLE001 - write_tables logs it; the build counts the file itself
+                loaded = None
+            result.stats = _stats(docs, dataset_file, loaded)
+            write_tables(writer.tmp, loaded)
             writer.publish({
                 "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "reference_sha256": ref_hash,
@@ -414,9 +420,13 @@ def _write_reference(writer: ds.GenerationWriter, ref: Reference, ref_hash: str,
     return [writer.tmp / ds.REFERENCE_FILE, writer.tmp / ds.REFERENCE_INFERRED_FILE]
 
 
-def _stats(docs: dict, dataset_file: Path) -> dict:
-    """The manifest's figures; triples, quads and graphs as graph/summary.py defines them."""
-    triples, quads, graphs = nquads_size(dataset_file)
+def _stats(docs: dict, dataset_file: Path, loaded=None) -> dict:
+    """The manifest's figures; triples, quads and graphs as graph/summary.py defines them: from the generation as
+    the server loads it when it is at hand (`loaded`, a server Snapshot), else counted in the file."""
+    if loaded is not None:
+        triples, quads, graphs = loaded.triples, loaded.quads, loaded.graph_count
+    else:
+        triples, quads, graphs = nquads_size(dataset_file)
     return {"documents": len(docs), "meetings": sum(d["meetings"] for d in docs.values()), "triples": triples,
             "quads": quads, "graphs": graphs}
 

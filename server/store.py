@@ -195,8 +195,9 @@ def rdf_format_for(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def load_files(paths: Iterable[os.PathLike | str], compact_union: bool = True) -> Snapshot:
-    """Load the given RDF files into a fresh snapshot (see the module docstring for where triples go)."""
+def load_files(paths: Iterable[os.PathLike | str], compact_union: bool = True, asserted_union: bool = True) -> Snapshot:
+    """Load the given RDF files into a fresh snapshot (see the module docstring for where triples go).
+    `asserted_union=False` (build_snapshot) only for a snapshot that never answers an asserted-only query."""
     files = [Path(p).expanduser().resolve() for p in paths]
     if not files:
         raise DatasetError("no RDF files given")
@@ -208,7 +209,8 @@ def load_files(paths: Iterable[os.PathLike | str], compact_union: bool = True) -
         iri = path.as_uri()
         to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(iri)
         _bulk_load(store, path, fmt, base_iri=iri, to_graph=to_graph)
-    return build_snapshot(store, source=", ".join(str(p) for p in files), compact_union=compact_union)
+    return build_snapshot(store, source=", ".join(str(p) for p in files), compact_union=compact_union,
+                          asserted_union=asserted_union)
 
 
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.IGNORECASE)
@@ -326,16 +328,19 @@ def _bulk_load(store: ox.Store, path: Path, fmt, base_iri, to_graph) -> None:
         raise DatasetError(f"{path}: cannot load: {exc}") from None
 
 
-def build_snapshot(store: ox.Store, source: str, compact_union: bool = True, **meta) -> Snapshot:
+def build_snapshot(store: ox.Store, source: str, compact_union: bool = True, asserted_union: bool = True,
+                   **meta) -> Snapshot:
     """Materialise the hidden union graphs into `store` (which must hold no hidden graph yet) and count.
 
-    `compact_union=False` leaves out the union store (`with_union_store` adds it later)."""
+    `compact_union=False` leaves out the union store (`with_union_store` adds it later). `asserted_union=False`
+    leaves out the asserted-only union, for a snapshot no asserted-only query reads (the build's computing of the
+    web UI's tables): it costs as much to make as the union."""
     has_inferred = store.contains_named_graph(INFERRED)
     store.update(
         f"INSERT {{ GRAPH <{UNION_GRAPH.value}> {{ ?s ?p ?o }} }} "
         "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
     )
-    if has_inferred:
+    if has_inferred and asserted_union:
         store.update(
             f"INSERT {{ GRAPH <{ASSERTED_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ {{ ?s ?p ?o }} UNION "
             f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{INFERRED.value}>, <{UNION_GRAPH.value}>)) }} }}"

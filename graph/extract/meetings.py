@@ -397,9 +397,10 @@ _COMPARED = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}as\s+(?:the\s+|for\s+(?:the\
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     taken: list[tuple[int, int]] = []
-    phrases = [m.span() for kind in meeting_kinds() for m in kind.pattern.finditer(text)]
-    for kind in meeting_kinds():
-        for m in kind.pattern.finditer(text):
+    matches = [(kind, list(kind.pattern.finditer(text))) for kind in meeting_kinds()]  # each pattern runs once
+    phrases = [m.span() for _, hits in matches for m in hits]
+    for kind, hits in matches:
+        for m in hits:
             if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
                     text, m.start(), s)) for s, e in taken):
                 # a more specific kind already named these words; but 'the meeting of the Example Preparatory Group

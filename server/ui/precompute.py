@@ -124,15 +124,22 @@ def encode_tables(snap) -> bytes:
     return gzip.compress(text.encode(), compresslevel=1, mtime=0)
 
 
-def write_tables(generation_dir: os.PathLike | str) -> Path | None:
-    """Load the generation being written in `generation_dir` (its dataset file), compute the UI's tables and
-    write them next to it; returns the file, or None when that failed (logged: the server then computes them)."""
+def load_generation(generation_dir: os.PathLike | str):
+    """The generation being written in `generation_dir` (its dataset file) loaded as the tables need it: no
+    compact union store, no asserted-only union (no table reads either)."""
     from ..store import load_files
 
+    return load_files([Path(generation_dir) / ds.DATASET_FILE], compact_union=False, asserted_union=False)
+
+
+def write_tables(generation_dir: os.PathLike | str, snap=None) -> Path | None:
+    """Compute the UI's tables of the generation being written in `generation_dir` (`snap`: that generation as
+    load_generation loaded it, else loaded here) and write them next to it; returns the file, or None when that
+    failed (logged: the server then computes them)."""
     directory = Path(generation_dir)
     started = time.monotonic()
     try:
-        snap = load_files([directory / ds.DATASET_FILE], compact_union=False)
+        snap = snap if snap is not None else load_generation(directory)
         data = encode_tables(snap)
         out = directory / ds.UI_TABLES_FILE
         tmp = out.with_name(out.name + ".tmp")
