@@ -268,3 +268,17 @@ def test_a_named_bodys_meeting_held_the_days_of_the_headings_preparatory_meeting
     dated = [m for m in facts.meetings if m.start is not None]
     assert [(m.kind, m.start, m.end, m.place.label if m.place else None) for m in dated] == [
         ("PreparatoryMeeting", date(2027, 7, 22), date(2027, 7, 25), "Bangkok")]
+
+
+def test_a_tsag_report_with_a_session_of_another_kind_before_its_next_meeting():
+    facts = facts_of("TSAG met in Geneva from 22 to 26 January 2026, chaired by Dr Ali Sample (Oman).\n\n"
+                     "• TSAG approved the creation of a new Focus Group on Example Networks (FG-EXN), to be hosted by "
+                     "Study Group 13.\n"
+                   "• TSAG requested Study Group 20 to lead the work on digital twins.\n"
+                   "• The Rapporteur Group on Working Methods (RG-WM) met on 23 January 2026.\n\n"
+                   "Next TSAG meeting: 13-17 July 2026, Geneva.\n")
+    (m,) = [m for m in facts.meetings if m.kind == "TSAGMeeting"]
+    assert m.host is None
+    assert sorted((a.group.label, a.action) for a in m.group_actions) == [
+        ("Focus Group on Example Networks", "establish"), ("ITU-T Study Group 20", "lead")]
+    assert m.next_meeting is not None and m.next_meeting.start == date(2026, 7, 13)

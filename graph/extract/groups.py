@@ -446,10 +446,16 @@ def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
 
 
 #: a group written as the one that asks another to act: 'TSAG invited SG17 to ...', 'TSAG agreed that SG13 should ...',
-#: 'TSAG agreed to establish a new Focus Group on ...'
+#: 'TSAG agreed to establish a new Focus Group on ...', 'TSAG approved the creation of a new Focus Group on ...'
 _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
                    r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|(?:agree[ds]?|decided?s?|"
-                   r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to)\b", re.IGNORECASE)
+                   r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to|"
+                   r"(?:approv|agree|decid|endors)(?:ed|es|e)?\s+(?:on\s+)?(?:the\s+)?(?:creation|establishment|setting\s+up)\s+of)\b",
+                   re.IGNORECASE)
+
+
+#: 'a new focus group, to be hosted by Study Group 13': the group a new one is placed in is asked nothing
+_HOSTS_A_GROUP = re.compile(r"\b(?:hosted|housed|placed)[ \t]+(?:by|in|within|under)[ \t]+(?:the[ \t]+)?(?:ITU-T[ \t]+)?$")
 
 
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:
@@ -465,7 +471,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
     for s, e in sentences(text, start, end):
         groups = [g for g in find_groups(ref, text, s, e)
                   if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")
-                  and not _in_a_post(ref, text, s, e, g)]
+                  and not _in_a_post(ref, text, s, e, g) and not _HOSTS_A_GROUP.search(text, max(s, g.span.start - 40),
+                                                                                       g.span.start)]
         if not groups:
             continue
         # a word of a group's own name is no action ('Rapporteur Group on Strengthening Collaboration')

@@ -694,8 +694,10 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             for key, m in meetings.items():
                 s, e = a.window
                 # 'the next TSAG meeting' is a TSAG meeting's next, not that of the SG13 meeting it is written after
-                if m.next_meeting is None and _meeting_key(m) != _key(a) and _owns(key, a, anchors) \
-                        and key[0] == a.kind.group:
+                # ... and of the last one of that kind before it: a session of another kind reported in between
+                # ('the RG-WPR met on 23 January') does not own 'Next TSAG meeting: ...'
+                if m.next_meeting is None and _meeting_key(m) != _key(a) and key[0] == a.kind.group \
+                        and _owns(key, a, [x for x in anchors if x.kind.group == a.kind.group]):
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
                                                 Span.of(text, s, e), a.date.precision)
     return meetings

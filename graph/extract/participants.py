@@ -1027,4 +1027,7 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
         e += 1
     if starts_with_styles(text[m.end():e]) or starts_with_title(text[m.end():e]) or find_people(ref, text, m.end(), e):
         return None
+    if re.search(r"\bto\s+be\s+$", text[max(0, m.start() - 12):m.start()]) or \
+            any(g.span.start == m.end() for g in find_groups(ref, text, m.end(), e)):
+        return None  # 'a new focus group, to be hosted by Study Group 13': an ITU-T group hosts work, not a meeting
     return organization_ref(ref, text, m.end(), e)
