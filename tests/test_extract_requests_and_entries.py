@@ -282,3 +282,14 @@ def test_a_tsag_report_with_a_session_of_another_kind_before_its_next_meeting():
     assert sorted((a.group.label, a.action) for a in m.group_actions) == [
         ("Focus Group on Example Networks", "establish"), ("ITU-T Study Group 20", "lead")]
     assert m.next_meeting is not None and m.next_meeting.start == date(2026, 7, 13)
+
+
+@pytest.mark.parametrize("sentence", [
+    "CTOs met today at the invitation of ITU's Telecommunication Standardization Bureau, hosted by Example Telecom "
+    "Company, to discuss the Internet of Things.",
+    "CTOs met today at the invitation of TSB, hosted by ex (Example Telecom Company), to discuss the Internet of "
+    "Things.",
+])
+def test_itu_convenes_and_the_other_one_hosts(sentence):
+    m = only_dated("CTO meeting\nDubai, UAE, 18 October 2025\n\n" + sentence + "\n")
+    assert m.host is not None and m.host.label == "Example Telecom Company"

@@ -909,6 +909,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             s, e = sentence_at(text, m.start())
             if _MEETING_WORDS.search(text, m.end(), min(e, end)) or _MEETING_WORDS.search(text, s, m.start()):
                 about_meeting.append(m)
+    itu_hosts: list[Ref] = []
     for m in sorted(about_meeting, key=lambda m: not _HOSTED.search(m.group())):  # stable: text order within each
         host = _host_at(ref, text, m, end)
         if host is not None:
@@ -926,7 +927,13 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             other = _host_at(ref, text, co, end) if co else None
             if other is not None:
                 hosts += [other] + _co_hosts(ref, text, other, end)
+            if _of_itu(ref, hosts[0]) and len(hosts) == 1:
+                # 'at the invitation of ITU's TSB, hosted by Example Telecom': ITU convenes, the other one hosts
+                itu_hosts = itu_hosts or hosts
+                continue
             return hosts
+    if itu_hosts:
+        return itu_hosts  # only ITU named as host ('organized by ITU-T'): as the text says
     # 'The Example Authority (EA), in collaboration with the Ministry, hosted the meeting': the subject hosts
     for m in _HOSTED_THE.finditer(text, start, end):
         s, _ = sentence_at(text, m.start())
@@ -1016,6 +1023,13 @@ _HOSTED = re.compile(r"host|invitation", re.IGNORECASE)
 _MEETINGS_SAID_BEFORE = re.compile(r"\W*(?:both|it|they|the\s+two|each)\s+(?:was|were|is|are)\b", re.I)
 
 
+def _of_itu(ref: Reference, org: Ref) -> bool:
+    """ITU or one of its parts ('TSB', "ITU's Telecommunication Standardization Bureau", 'ITU-T')."""
+    if org.iri is not None:
+        return ref.part_of_itu(org.iri)
+    return re.match(r"ITU(?:-[TRD])?(?:['’]s)?\b", org.label) is not None
+
+
 def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     """The organization named after 'hosted by' (`m`); none when a person is named there ('convened by TSB Director
     Jane Roe')."""
@@ -1030,4 +1044,10 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     if re.search(r"\bto\s+be\s+$", text[max(0, m.start() - 12):m.start()]) or \
             any(g.span.start == m.end() for g in find_groups(ref, text, m.end(), e)):
         return None  # 'a new focus group, to be hosted by Study Group 13': an ITU-T group hosts work, not a meeting
-    return organization_ref(ref, text, m.end(), e)
+    org = organization_ref(ref, text, m.end(), e)
+    full = re.match(r"[ \t]*\(([^()\n]{3,80})\)", text[e:end]) if org is None else None
+    if full is not None and (ref.lookup(clean(full.group(1)), {"Organization"}) is not None
+                             or looks_like_organization(clean(full.group(1)))):
+        # 'hosted by du (Emirates Integrated Telecommunications Company)': the name in brackets, known
+        org = organization_ref(ref, text, e + full.start(1), e + full.end(1))
+    return org
