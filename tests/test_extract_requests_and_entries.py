@@ -293,3 +293,22 @@ def test_a_tsag_report_with_a_session_of_another_kind_before_its_next_meeting():
 def test_itu_convenes_and_the_other_one_hosts(sentence):
     m = only_dated("CTO meeting\nDubai, UAE, 18 October 2025\n\n" + sentence + "\n")
     assert m.host is not None and m.host.label == "Example Telecom Company"
+
+
+def test_a_study_group_that_concluded_its_meeting_today_and_the_days_said_after():
+    m = only_dated("SG20 wraps up\n\nGeneva, 27 March 2026 — ITU-T Study Group 20 (IoT and smart cities) concluded its "
+                   "meeting in Geneva today. The two-week meeting, held from 16 to 27 March, was chaired by Ms Ana "
+                   "Sample (Kenya). The study group agreed to liaise with SG13 on digital twins.\n\n"
+                   "Study Group 20 will next meet in Geneva from 5 to 16 October 2026.\n")
+    assert (m.kind, m.start, m.end) == ("StudyGroupMeeting", date(2026, 3, 16), date(2026, 3, 27))
+    assert [(a.group.label, a.action) for a in m.group_actions] == [("ITU-T Study Group 13", "coordinate")]
+    assert m.next_meeting is not None and m.next_meeting.start == date(2026, 10, 5)
+
+
+def test_no_organization_is_named_by_a_date_or_a_post_before_it():
+    m = only_dated("Kigali, 10 May 2026. The Permanent Secretary of the Ministry of Digital Example, Mr Jo Sample, "
+                   "represented Rwanda at the ITU-T Regional CTO Consultation for Africa held on 8 May 2026 in Kigali "
+                   "Example Centre.\n")
+    labels = {o.label for o in m.organizations_mentioned}
+    assert not any(label[:1].isdigit() or label.startswith("Permanent") for label in labels), labels
+    assert "Ministry of Digital Example" in labels

@@ -172,6 +172,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         regions = _regions(text, anchors, meetings)
         for key, meeting in meetings.items():
             _end_from_until(text, meeting, regions.get(key, []), dates, anchors)
+            _range_said_again(text, meeting, regions.get(key, []), dates)
             _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
@@ -748,7 +749,8 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:next|upcoming|forthcoming|following)\s+(?:meeting|session|edition|gathering|consultation)\b"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:meeting|session|edition|gathering|consultation)|"
+                           r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"
                            r"(?!\s+of\b)", re.IGNORECASE)
 
 
@@ -947,6 +949,26 @@ def _principal(keys: list[tuple], anchors: list[Anchor]) -> tuple:
 #: 'The forum runs until 13 September', 'the meeting will continue through Friday, 8 March': its last day
 _UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|will\s+(?:run|continue|last|end|close)|ends?|closes?)"
                     r"\s+(?:until|till|through|to|on)\s+$", re.IGNORECASE)
+
+
+def _range_said_again(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention]) -> None:
+    """A meeting dated by one day ('concluded its meeting today') whose text then says the days it was held ('The
+    two-week meeting, held from 17 to 28 July') takes those days, when they hold its day."""
+    if m.start is None or m.end != m.start or m.precision != "day":
+        return
+    for d in dates:
+        if d.precision != "day" or not (d.start < d.end and d.start <= m.start <= d.end) or (d.end - d.start).days > 31 \
+                or not any(a <= d.span_start < b for a, b in regions):
+            continue
+        s, _ = sentence_at(text, d.span_start)
+        if _SAID_OF_IT.match(text, s) or _THE_MEETING_HELD.match(text, s):
+            m.start, m.end = d.start, d.end
+            return
+
+
+#: 'The two-week meeting, held from ...', 'The 10-day session took place ...': a sentence about the meeting itself
+_THE_MEETING_HELD = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|event|assembly|conference)\b"
+                               r"[^.;\n]{0,20}?\b(?:held|took\s+place|ran|running|lasted|lasting)\b")
 
 
 def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention],

@@ -70,7 +70,7 @@ def _words_before(text: str, end: int, start: int) -> int:
 
 #: A person's title before an organization's name: 'Chairman of the Example Authority' names the authority.
 _TITLE_LEAD = re.compile(
-    r"(?:(?:Vice|Deputy|Co|Acting|Former)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
+    r"(?:(?:Vice|Deputy|Co|Acting|Former|Permanent|Principal|Senior|Assistant|Executive)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
     r"Minister|President|Secretary(?:[- ]General)?|Head|CEO|CTO|Member|Governor|Commissioner|Chief(?:\s+\w+\s+Officer)?|"
     r"Representative|Ambassador|Executive|Manager|Officer|Dean|Rector|Professor|Chancellor)\s+(?:of|at|for)\s+")
 
@@ -343,6 +343,9 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         ns = _after_person(ref, text, ns, ms)
         while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name
             ns += 5
+        dated = re.match(r"\d[^\n]*?\s(?:in|at|on)\s+(?=[A-Z])", text[ns:ne])
+        if dated:  # 'held on 8 May 2019 in Kigali Convention Centre': the date and its preposition are no name
+            ns += dated.end()
         name = re.sub(r"\s+", " ", text[ns:ne]).strip()
         unit, owner = split_unit(text[ns:ne])
         if unit:  # 'the Network Planning Department of Apex Mobile' names Apex Mobile, 'the Policy Department' none
