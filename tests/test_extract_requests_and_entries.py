@@ -312,3 +312,11 @@ def test_no_organization_is_named_by_a_date_or_a_post_before_it():
     labels = {o.label for o in m.organizations_mentioned}
     assert not any(label[:1].isdigit() or label.startswith("Permanent") for label in labels), labels
     assert "Ministry of Digital Example" in labels
+
+
+def test_a_list_two_triggers_introduce_is_read_once():
+    m = only_dated("The ITU-T CTO meeting took place on 21 November 2025 in Riyadh, Saudi Arabia. It was attended by "
+                   "CTOs of the following companies: Ericsson, Apex Mobile, Nokia and Beta Wireless.\n")
+    labels = [p.organization.label for p in m.participations]
+    assert sorted(labels) == ["Apex Mobile", "Beta Wireless", "Ericsson", "Nokia"]
+

@@ -757,6 +757,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             if trigger is _INLINE_TRIGGER and not result.groups \
                     and not any(p.organization.iri or p.country for p in result.participations) and len(result.participations) < 2:
                 continue  # 'members such as ...' prose, not a list of organizations ('X (Kenya)' is one, alone too)
+            if any(a < stop and body < b for a, b in taken):
+                continue  # 'attended by CTOs of the following companies: A, B': the list another trigger read
             if result.participations or result.groups:
                 _give_country(result, demonym_country_before(ref, text, m.start(), start))  # 'Japanese companies including'
                 found.append(result)
