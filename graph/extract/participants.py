@@ -313,10 +313,10 @@ _TABLE_HEADINGS = re.compile(
 _DASH_COUNTRY = re.compile(r"[ \t]+[–—-][ \t]+([^–—\n]+?)[ \t]*\.?[ \t]*$")
 
 
-#: the people an item of a list names before the organization they came from
 #: the words that start the names after a count: 'among them', 'among others', 'notably', 'including'
 _AMONG = re.compile(r"(?:among\s+(?:them|others|whom|which)|notably|including|such\s+as|e\.g\.)\s*[,:]?\s+(?=[A-Z])",
                     re.IGNORECASE)
+#: the people an item of a list names before the organization they came from
 _PEOPLE_OF = re.compile(r"(?:and\s+)?(?:the\s+)?(?:(?:senior|high-level|top|technical|other)\s+)?(?:representatives|executives|"
                         r"delegates|delegations|experts|CTOs|CxOs|officials|leaders)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])",
                         re.IGNORECASE)

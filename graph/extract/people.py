@@ -964,11 +964,12 @@ def _delegation_heads(ref: Reference, text: str, start: int, people: list[Person
         if m is None:
             continue
         name = clean(m.group("org"))
+        entry = ref.lookup(name, {"Country"})  # "Japan's delegation"
         demonym = demonym_before(ref, text, m.end("org") + 1, m.start("org"))  # 'The Kenyan delegation'
-        country = ref.lookup(name, {"Country"})
-        if country is not None or demonym is not None:
-            people[i] = dataclasses.replace(p, country=demonym[0] if country is None and demonym else Ref(
-                "Country", country.label, Span.of(text, *m.span("org")), country.iri) if country else None)
+        country = Ref("Country", entry.label, Span.of(text, *m.span("org")), entry.iri) if entry is not None \
+            else demonym[0] if demonym is not None else None
+        if country is not None:
+            people[i] = dataclasses.replace(p, country=country)
             continue
         known = ref.lookup(name, {"Organization"})  # 'CRA' after 'Communications Regulatory Authority (CRA)' too
         org = Ref("Organization", known.label, Span.of(text, *m.span("org")), known.iri) if known is not None \
