@@ -320,3 +320,9 @@ def test_a_list_two_triggers_introduce_is_read_once():
     labels = [p.organization.label for p in m.participations]
     assert sorted(labels) == ["Apex Mobile", "Beta Wireless", "Ericsson", "Nokia"]
 
+
+
+def test_meeting_with_someone_as_their_post_is_no_appointment():
+    m = only_dated("The CTOs met with Mr Seizo Sample as Director of TSB in Geneva on 3 May 2025, together with Ms Ana "
+                   "Sample as well as others.\n")
+    assert all(p.post is None or "Geneva" not in p.post.label for p in m.people)

@@ -822,6 +822,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if not verbs:
             continue
         verb = verbs[-1]  # the nearest
+        if verb.group().lower().startswith("with") and not _shared_by_a_list(text[ps:_pe]):
+            continue  # 'with A and B as Vice-Chairs' gives a plural post; 'met with Mr A as ...' is no appointment
         pos = max(start, ps - 400) + verb.end()
         as_word = re.search(r"\s*\bas\s+(?:(?:the|its|a|an|new)\s+)*$", text[pos:ps])
         if as_word is None:  # the verb's lookahead found it; kept for the type checker
