@@ -326,3 +326,9 @@ def test_meeting_with_someone_as_their_post_is_no_appointment():
     m = only_dated("The CTOs met with Mr Seizo Sample as Director of TSB in Geneva on 3 May 2025, together with Ms Ana "
                    "Sample as well as others.\n")
     assert all(p.post is None or "Geneva" not in p.post.label for p in m.people)
+
+
+def test_the_next_meeting_asked_for_with_its_day_is_still_the_next_meeting():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. The CTOs asked TSB to convene the next CTO meeting "
+                   "on 5 May 2026 in Tokyo.\n")
+    assert m.next_meeting is not None and m.next_meeting.start == date(2026, 5, 5)

@@ -426,8 +426,10 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'WTSA-24, which runs until 24 October': the day it ends, not the day it was held; no date of its own
             ds = [d for d in ds if not (d.span_start > m.end() and d.start == d.end
                                         and _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]))]
-            if _REQUESTED.search(text[max(s, name_start - 160):name_start]):
-                ds = []  # 'called on ITU-T to organize a workshop on X in 2024': asked for, not held
+            if _REQUESTED.search(text[max(s, name_start - 160):name_start]) and not is_next:
+                # 'called on ITU-T to organize a workshop on X in 2024': asked for, not held ('asked TSB to convene
+                # the next CTO meeting on 5 May 2025' still dates the next meeting)
+                ds = []
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
             shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
