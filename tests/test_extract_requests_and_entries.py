@@ -332,3 +332,17 @@ def test_the_next_meeting_asked_for_with_its_day_is_still_the_next_meeting():
     m = only_dated("The CTO meeting was held in Geneva on 3 May 2025. The CTOs asked TSB to convene the next CTO meeting "
                    "on 5 May 2026 in Tokyo.\n")
     assert m.next_meeting is not None and m.next_meeting.start == date(2026, 5, 5)
+
+
+def test_the_administrations_of_a_list_of_countries_took_part():
+    m = only_dated("The regional preparatory meeting for WTSA-28 was held in Brasilia on 3 May 2027. Representatives of "
+                   "the communications administrations of Brazil, the Republic of Korea and Mexico took part.\n")
+    assert _participants(m) == {"Administration of Brazil": "Brazil",
+                                "Administration of the Republic of Korea": "Republic of Korea",
+                                "Administration of Mexico": "Mexico"}
+
+
+def test_administrations_named_outside_a_sentence_of_taking_part_are_no_participants():
+    m = only_dated("The meeting of ITU-T Study Group 3 was held in Geneva on 3 May 2027. It discussed the tariffs that "
+                   "the administrations of Brazil and Mexico apply.\n")
+    assert _participants(m) == {}

@@ -711,6 +711,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
     # tables whose heading row says what each column holds first: a list's trigger over one reads no row again
     found: list[ParticipantList] = _table_participants(ref, text, start, end, taken)
     tables = list(taken)
+    found += _administrations_of(ref, text, start, end, taken)  # before 'representatives of' reads the same words
     for trigger, inline in ((_LIST_TRIGGER, False), (_ROLE_TRIGGER, True), (_INLINE_TRIGGER, True)):
         for m in trigger.finditer(text, start, end):
             if any(s <= m.start() < e for s, e in taken):
@@ -873,6 +874,44 @@ def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if org is None or org.iri is None or ref.part_of_itu(org.iri):
         return None
     return org if ref.is_reference(org.iri) or looks_like_organization(org.label) else None
+
+
+#: 'the communications administrations of Brazil, Argentina and Mexico': the administrations of a list of countries
+_ADMINISTRATIONS_OF = re.compile(r"\b(?:(?:tele)?communications?[ \t]+|national[ \t]+|ICT[ \t]+)?administrations[ \t]+of[ \t]+"
+                                 r"(?:the[ \t]+)?(?=[A-Z])", re.IGNORECASE)
+
+
+#: country names said with 'the': 'the United States', 'the Republic of Korea', 'the Netherlands', 'the Philippines'
+_WITH_ARTICLE = re.compile(r"^(?:United|Republic|Russian|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros)\b|"
+                           r"\b(?:Republic|Kingdom|States|Islands|Emirates|Federation)\b")
+
+
+def _administrations_of(ref: Reference, text: str, start: int, end: int,
+                        taken: list[tuple[int, int]]) -> list[ParticipantList]:
+    """'Representatives of the communications administrations of Brazil, Argentina and Mexico took part': each
+    country's administration ('Administration of Brazil', as written of one) took part, for its country. Only in a
+    sentence about taking part, and only as far as the list names countries."""
+    found: list[ParticipantList] = []
+    for m in _ADMINISTRATIONS_OF.finditer(text, start, end):
+        s, e = sentence_at(text, m.start())
+        if any(a <= m.start() < b for a, b in taken) or not (
+                _PARTICIPATED.search(text, m.end(), min(e, end)) or _about_participation(text, m.start())):
+            continue
+        stop = min(_list_end(text, m.end(), True), e, end)
+        result = ParticipantList(Span.of(text, m.start(), stop))
+        for a, b in _items(text, m.end(), stop):
+            said = re.match(r"\s*(?:(?:and|&)\s+)?(?:the\s+)?(.*?)[\s.]*$", text[a:b])  # 'and the United States.'
+            cs, ce = (a + said.start(1), a + said.end(1)) if said else (a, b)
+            if ref.lookup(clean(text[cs:ce]), {"Country"}) is None or (country := _country_ref(ref, text, cs, ce)) is None:
+                break
+            the = "the " if _WITH_ARTICLE.search(country.label) else ""  # 'Administration of the United States'
+            result.participations.append(Participation(
+                Ref("Organization", f"Administration of {the}{country.label}", Span.of(text, a, b)), Span.of(text, a, b),
+                country))
+        if result.participations:
+            found.append(result)
+            taken.append((m.start(), stop))
+    return found
 
 
 _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and|for|the|[A-Z][\w&'’.-]*)){0,8})[ \t]+"
