@@ -346,3 +346,10 @@ def test_administrations_named_outside_a_sentence_of_taking_part_are_no_particip
     m = only_dated("The meeting of ITU-T Study Group 3 was held in Geneva on 3 May 2027. It discussed the tariffs that "
                    "the administrations of Brazil and Mexico apply.\n")
     assert _participants(m) == {}
+
+
+def test_participants_who_attended_in_person_and_online_make_a_hybrid_meeting():
+    m = only_dated("The fourth SGLA took place on 29 May 2025 in Geneva. Over 70 study group chairs and rapporteurs "
+                   "attended in person and online.\n")
+    assert m.place is not None and m.place.label == "Geneva"
+    assert m.attendance is not None and m.attendance[0] == "mixed"

@@ -1375,6 +1375,10 @@ _SAID_OF_IT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|(?<=^)|(?<=\d\s))(?:The|This)
                          r"(?:held|conducted|organi[sz]ed)\b", re.MULTILINE)
 
 
+#: a sentence about how people took part: 'Over 70 participants attended in person and online'
+_ATTENDED = re.compile(r"\b(?:attended|participated|took\s+part|joined)\b")
+
+
 def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:
     topic_cache: dict[tuple[int, int], list[Ref]] = {}
 
@@ -1395,12 +1399,15 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         return topic_cache[(s, e)]
 
     for start, end in regions:
-        if m.attendance is None and m.place is None:
-            # 'The meeting was held fully virtually.' after the sentence that names it: how it was held
-            for said in _SAID_OF_IT.finditer(text, start, end):
+        if m.attendance is None:
+            # 'The meeting was held fully virtually.' after the sentence that names it: how it was held; 'Over 70
+            # chairs attended in person and online': both ways (a place it has stays: 'online' only without one)
+            # ('Several delegates attended remotely' says how some took part, not that the meeting was online)
+            for said in sorted([*_SAID_OF_IT.finditer(text, start, end), *_ATTENDED.finditer(text, start, end)],
+                               key=lambda x: x.start()):
                 sentence_start, sentence_end = sentence_at(text, said.start())
                 mode = attendance(text, sentence_start, min(sentence_end, end))
-                if mode is not None:
+                if mode is not None and (mode[0] == "mixed" or m.place is None and _SAID_OF_IT.match(text, said.start())):
                     m.attendance = (mode[0], Span.of(text, mode[1], mode[2]))
                     break
         lists = find_participant_lists(ref, text, start, end)
