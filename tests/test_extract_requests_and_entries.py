@@ -353,3 +353,11 @@ def test_participants_who_attended_in_person_and_online_make_a_hybrid_meeting():
                    "attended in person and online.\n")
     assert m.place is not None and m.place.label == "Geneva"
     assert m.attendance is not None and m.attendance[0] == "mixed"
+
+
+def test_a_group_chaired_by_someone_and_messrs_before_two_names():
+    m = only_dated("TSAG held its sixth meeting from 14 to 18 July 2025 in Geneva. Working Party 1/TSAG, chaired by Ms "
+                   "Olivia Sample (Canada), reviewed the A-series Recommendations. TSAG appointed Messrs Ken Sample "
+                   "(Japan) and Luis Sample (Mexico) as Rapporteurs for strategic planning.\n")
+    posts = {p.name: p.post.label for p in m.people if p.post}
+    assert posts == {"Olivia Sample": "Chair of WP1/TSAG", "Ken Sample": "Rapporteur", "Luis Sample": "Rapporteur"}

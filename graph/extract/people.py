@@ -577,6 +577,19 @@ def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | Non
     return _post_of_group(ref, text, title, group, m.start("verb"))
 
 
+def _group_chaired(ref: Reference, text: str, at: int, start: int) -> Ref | None:
+    """The ITU-T group written right before ', chaired by' ('Working Party 1/TSAG, chaired by Ms A'): the one chaired,
+    not the meeting. None when the words before name a meeting or anything else."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+
+    lead = re.search(r",[ \t]*$", text[max(start, at - 3):at])
+    if lead is None:
+        return None
+    before = max(start, at - 3) + lead.start()
+    groups = [g for g in find_groups(ref, text, max(start, before - 120), before) if g.span.end == before]
+    return groups[-1] if groups and groups[-1].kind in ref.group_kinds else None
+
+
 def _post_of_group(ref: Reference, text: str, title: str, group: Ref, start: int) -> Ref:
     """The post a title holds in a group ('Chair' in SG13): 'Chair of SG13', as 'Chair of SG13' would be written."""
     generic = _generic_post(ref, title)
@@ -875,8 +888,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         got = name_at(m.end(), True)
         if got:
             title = "Moderator" if m.group("moderated") else "Chair"
-            known = ref.lookup(title, {"Post"})
-            post = Ref("Post", known.label if known else title, Span.of(text, m.start(), m.end()), known.iri if known else None)
+            group = _group_chaired(ref, text, m.start(), start) if title == "Chair" else None
+            if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
+                post = _post_of_group(ref, text, title, group, m.start())
+            else:
+                known = ref.lookup(title, {"Post"})
+                post = Ref("Post", known.label if known else title, Span.of(text, m.start(), m.end()),
+                           known.iri if known else None)
             add(got[3], got[1], got[2], post, got[0])
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
     for m in _STYLES.finditer(text, start, end):
