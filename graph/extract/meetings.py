@@ -979,7 +979,7 @@ def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates
     meeting named last before that day in its sentence is another ('ahead of WTSA-24, which runs until 24 October')."""
     if m.start is None or m.end != m.start or m.precision != "day":
         return
-    group = next((k.group for k in meeting_kinds() if k.cls == m.kind), m.kind)
+    group = _meeting_key(m)[0]
     for d in dates:
         if d.precision != "day" or d.start != d.end or not any(a <= d.span_start < b for a, b in regions):
             continue
@@ -1370,7 +1370,7 @@ def _held_within(inner: Meeting, outer: Meeting) -> bool:
 
 
 #: a sentence about the meeting a region is of: 'The meeting was held ...', 'It took place ...', 'The session was ...'
-_SAID_OF_IT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|(?<=^)|(?<=\d\s))(?:The|This)\s+(?:meeting|session|event|consultation|"
+_SAID_OF_IT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\d\s))(?:The|This)\s+(?:meeting|session|event|consultation|"
                          r"workshop|assembly|roundtable|forum)\s+(?:was|were|is)\b|(?:(?<=[.!?]\s)|(?<=\n))It\s+was\s+"
                          r"(?:held|conducted|organi[sz]ed)\b", re.MULTILINE)
 
@@ -1403,11 +1403,12 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             # 'The meeting was held fully virtually.' after the sentence that names it: how it was held; 'Over 70
             # chairs attended in person and online': both ways (a place it has stays: 'online' only without one)
             # ('Several delegates attended remotely' says how some took part, not that the meeting was online)
-            for said in sorted([*_SAID_OF_IT.finditer(text, start, end), *_ATTENDED.finditer(text, start, end)],
-                               key=lambda x: x.start()):
-                sentence_start, sentence_end = sentence_at(text, said.start())
+            said = sorted([(x.start(), True) for x in _SAID_OF_IT.finditer(text, start, end)]
+                          + [(x.start(), False) for x in _ATTENDED.finditer(text, start, end)])
+            for at, of_the_meeting in said:
+                sentence_start, sentence_end = sentence_at(text, at)
                 mode = attendance(text, sentence_start, min(sentence_end, end))
-                if mode is not None and (mode[0] == "mixed" or m.place is None and _SAID_OF_IT.match(text, said.start())):
+                if mode is not None and (mode[0] == "mixed" or m.place is None and of_the_meeting):
                     m.attendance = (mode[0], Span.of(text, mode[1], mode[2]))
                     break
         lists = find_participant_lists(ref, text, start, end)
