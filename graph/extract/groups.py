@@ -413,7 +413,8 @@ ACTION_PATTERNS = (
     ("lead", re.compile(r"\blead(?:s|ing)?\b|\bleadership\b(?!\s+assembl)|\bled\s+by\b", re.I)),
     # 'asked SG20 to update the IoT roadmap', 'to revise Recommendation X': existing work looked at again
     ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|\b(?:updat|revis)(?:e|es|ed|ing)\b", re.I)),
-    ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b", re.I)),
+    ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b|\b(?:creat|launch)(?:e|es|ed)?(?=\s+"
+                             r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus|Study|Rapporteur|Joint)\b)", re.I)),
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*"
                          r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b|\btak(?:e|es|ing)\s+into\s+account\b", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*|\bliais\w*", re.I)),
@@ -446,8 +447,9 @@ def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
 
 
 #: a group written as the one that asks another to act: 'TSAG invited SG17 to ...', 'TSAG agreed that SG13 should ...',
-#: 'TSAG agreed to establish a new Focus Group on ...', 'TSAG approved the creation of a new Focus Group on ...'
-_ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
+#: 'TSAG agreed to establish a new Focus Group on ...', 'TSAG approved the creation of a new Focus Group on ...',
+#: 'TSAG established the Focus Group on ...'
+_ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:establish|creat|launch|form)(?:ed|es|e|s)?|sets?\s+up|ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
                    r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|(?:agree[ds]?|decided?s?|"
                    r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to|"
                    r"(?:approv|agree|decid|endors)(?:ed|es|e)?\s+(?:on\s+)?(?:the\s+)?(?:creation|establishment|setting\s+up)\s+of)\b",
@@ -486,7 +488,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
         for g in groups:
             if g.iri in {c[0].iri for c in chosen}:
                 continue
-            if _ASKS.match(text, g.span.end) and any(h.span.start > g.span.end and h.iri != g.iri for h in groups):
+            said_end = g.span.end + (text[g.span.start - 1:g.span.start] == "(" and text[g.span.end:g.span.end + 1] == ")")
+            if _ASKS.match(text, said_end) and any(h.span.start > g.span.end and h.iri != g.iri for h in groups):
                 continue  # 'TSAG agreed that SG13 should coordinate ...', 'TSAG invited SG17 to ...': TSAG asks, SG13 acts
             before = [v for v in verbs if v[1] <= g.span.start]
             after = [v for v in verbs if v[0] >= g.span.end]

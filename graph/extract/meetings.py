@@ -83,12 +83,15 @@ class Anchor:
     heading: bool = False  # the phrase is a heading line (its date may be on the lines below)
     meeting_key: tuple | None = None  # the meeting it was found to speak of (set while grouping)
     said: tuple[int, int] = (0, 0)  # the words of its kind's phrase alone ('CxO meeting')
+    default_name: str = ""  # its kind's display name, filled in from the phrase ('Study Group {sg} meeting')
 
 
-_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+#: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
+_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
+                   r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|hosted|participated|attended|took\s+part|represented|organi[sz]ed)\b", re.IGNORECASE)
+                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b", re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
 _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close|closing|end|first\s+day|last\s+day)\s+of\s+"
                         r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
@@ -332,9 +335,9 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
 
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
-                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time))[ \t]*:[ \t]*", re.IGNORECASE)
-#: the fields that say where a meeting is, and who hosts it: a block with one of them describes a meeting
-_WHERE_FIELDS = ("venue", "place", "location", "city", "host")
+                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode))[ \t]*:[ \t]*", re.IGNORECASE)
+#: the fields that say where a meeting is, who hosts it and how it is held: a block with one describes a meeting
+_WHERE_FIELDS = ("venue", "place", "location", "city", "host", "format", "mode")
 #: a line that names a meeting (a heading over its field lines: 'ITU-T CTO meeting', 'Next meeting')
 _MEETING_LINE = re.compile(r"\b(?:meeting|session|assembly|consultation|workshop|forum|symposium|summit|edition)s?\b",
                            re.IGNORECASE)
@@ -363,13 +366,20 @@ def _block_lines(text: str, line_start: int) -> list[tuple[int, int]]:
 
 def _in_meeting_fields(text: str, line_start: int) -> bool:
     """Whether a field line is part of a block that describes a meeting: with a place or host field beside it, or
-    under a line naming a meeting."""
+    under a line naming a meeting (the heading may stand one blank line above: 'CTO MEETING / (blank) / Date: ...');
+    'Meeting date: ...' says it itself."""
+    if re.match(r"[ \t]*(?:[-*•][ \t]*)?meeting\b", text[line_start:line_start + 40], re.IGNORECASE):
+        return True
     lines = _block_lines(text, line_start)
     for a, b in lines:
         f = _FIELD.match(text, a, b)
         if f and a != line_start and f.group("field").lower().startswith(_WHERE_FIELDS):
             return True
     heads = [(a, b) for a, b in lines if a < line_start and not _FIELD.match(text, a, b)]
+    above = text[:lines[0][0]] if lines else ""
+    if not heads and re.search(r"\S[ \t]*\n[ \t]*\n[ \t]*\Z", above):  # one blank line between
+        head_end = len(above.rstrip())
+        heads = [(text.rfind("\n", 0, head_end) + 1, head_end)]
     return bool(heads) and bool(_MEETING_LINE.search(text, *heads[-1]))
 
 
@@ -452,7 +462,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             occurred = bool(_OCCURRED.search(text, s, e))
             opening = not is_next and not is_past and date is not None and (heading or occurred)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
-                            said=m.span())
+                            said=m.span(), default_name=kind.name.format_map(m.groupdict()))
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
                     and not _plural(text, m.end()) and not _IN_PASSING.search(said_before) \
                     and not _PREPARED_FOR.search(said_before):
@@ -630,7 +640,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
         if a.date is None or a.is_next:
             continue  # 'the last CTO meeting, held on 5 May' is a meeting too: the text gives its date
         key = a.meeting_key = _key(a)
-        name = a.kind.name or text[a.name_span[0]:a.name_span[1]]
+        name = a.default_name or text[a.name_span[0]:a.name_span[1]]
         m = meetings.get(key)
         if m is None:
             m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(name), name_span=Span.of(text, *a.name_span),
@@ -666,7 +676,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
             # 'WTSA-20', 'the 2nd preparatory meeting', 'the 2016 session of Council': one meeting, undated
             target = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
             if target not in meetings:
-                meetings[target] = Meeting(kind=a.kind.cls, name=_display_name(a.kind.name or text[a.name_span[0]:a.name_span[1]]),
+                meetings[target] = Meeting(kind=a.kind.cls, name=_display_name(a.default_name or text[a.name_span[0]:a.name_span[1]]),
                                            name_span=Span.of(text, *a.name_span), start=None)
                 rank[target] = a.kind.rank
                 if a.kind.series:
@@ -725,7 +735,7 @@ def _sole_undated_meeting(ref: Reference, text: str, anchors: list[Anchor], meet
         return
     key = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
     a.opening = True
-    m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(a.kind.name or text[a.name_span[0]:a.name_span[1]]),
+    m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(a.default_name or text[a.name_span[0]:a.name_span[1]]),
                                 name_span=Span.of(text, *a.name_span), start=None)
     rank[key] = a.kind.rank
     if a.kind.series:
@@ -969,7 +979,8 @@ def _range_said_again(text: str, m: Meeting, regions: list[tuple[int, int]], dat
 
 
 #: 'The two-week meeting, held from ...', 'The 10-day session took place ...': a sentence about the meeting itself
-_THE_MEETING_HELD = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|event|assembly|conference)\b"
+_THE_MEETING_HELD = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}(?i:meeting|session|event|assembly|conference|"
+                               r"consultation|symposium|forum|summit|workshop)\b"
                                r"[^.;\n]{0,20}?\b(?:held|took\s+place|ran|running|lasted|lasting)\b")
 
 
@@ -1037,9 +1048,15 @@ def _display_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
     # 'CTO MEETING' as a heading, not acronyms alone ('WTSA-20', 'ITU-T SG20')
     if name.isupper() and " " in name and any(w.isalpha() and len(w) > 4 for w in name.split()):
-        name = name.capitalize().replace("Cto", "CTO").replace("Tsag", "TSAG").replace("Sgla", "SGLA")
-        name = re.sub(r"\b(cto|tsag|itu|sg)\b", lambda m: m.group().upper(), name)
+        # short words in capitals are acronyms ('ITU-T CTO MEETING' -> 'ITU-T CTO meeting'), the rest lower case
+        words = [w if (len(w.replace("-", "")) <= 4 and w.lower() not in _SMALL_WORDS) or any(c.isdigit() for c in w)
+                 else w.lower() for w in name.split(" ")]
+        name = " ".join(words)
+        name = name[0].upper() + name[1:]
     return name
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "with", "a", "an", "by", "from", "its"})
 
 
 def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anchors=()) -> None:

@@ -48,7 +48,8 @@ _NEXT_TO = re.compile(r"^\s*(?:,|\(|–|-)\s*")
 _TIME_ZONE_AFTER = re.compile(r"[ \t]+(?:time|local\s+time|standard\s+time|summer\s+time)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
-#: a meeting held online: 'held virtually', 'a virtual meeting', 'via videoconference', 'by Zoom', 'e-meeting'
+#: a meeting held online: 'held virtually', 'a virtual meeting', 'via videoconference', 'by Zoom', 'e-meeting',
+#: 'Venue: online'
 VIRTUAL = re.compile(
     r"\b(?:(?:fully|entirely|all|completely)[-\s]+)?(?:virtual|online|remote|electronic|video\s*-?\s*conference|"
     r"videoconference|web\s*-?\s*conference|teleconference)\s+"
@@ -59,7 +60,8 @@ VIRTUAL = re.compile(
     r"(?:virtually|online|remotely|electronically)\b"
     r"|\b(?:via|by|through|over|on)\s+(?:a\s+)?(?:video\s*-?\s*conferenc(?:e|ing)|videoconferenc(?:e|ing)|Zoom|Webex|"
     r"(?:Microsoft|MS)\s+Teams|web\s*conferenc(?:e|ing)|teleconferenc(?:e|ing))\b"
-    r"|\be-meetings?\b|\bin\s+(?:a\s+)?virtual\s+(?:format|mode|setting)\b",
+    r"|\be-meetings?\b|\bin\s+(?:a\s+)?virtual\s+(?:format|mode|setting)\b"
+    r"|\b(?:venue|location|place|format|mode)[ \t]*:[ \t]*(?:virtual|online|remote)\b",
     re.IGNORECASE,
 )
 #: a meeting held in a room and online at once
