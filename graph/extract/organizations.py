@@ -75,6 +75,19 @@ _TITLE_LEAD = re.compile(
     r"Representative|Ambassador|Executive|Manager|Officer|Dean|Rector|Professor|Chancellor)\s+(?:of|at|for)\s+")
 
 
+#: "Examplia's": a possessive before a name, a country's when the words name one
+_COUNTRYS_OWN = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
+
+
+def _country_owner(ref: Reference, text: str, ns: int, ne: int) -> tuple[int, Ref | None]:
+    """"Examplia's National Agency": where the name starts after a country's possessive, and that country."""
+    owner = _COUNTRYS_OWN.match(text, ns, ne)
+    entry = ref.lookup(re.sub(r"\s+", " ", owner.group(1)), {"Country"}) if owner else None
+    if owner is None or entry is None:
+        return ns, None
+    return owner.end(), Ref("Country", entry.label, Span.of(text, owner.start(1), owner.end(1)), entry.iri)
+
+
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
     while True:  # 'The Chief Technology Officer of Acme Inc': the article, then the title
@@ -277,6 +290,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         ns = _words_before(text, m.start(), start)
         ns, ne = _trim_connectors(text, ns, len(text[:m.start()].rstrip()))
+        ns, possessor = _country_owner(ref, text, ns, ne)
         if ne <= ns:
             continue
         name = re.sub(r"\s+", " ", text[ns:ne])
@@ -286,7 +300,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr) or split_unit(name)[0]:
             continue
-        country, _ = _country_after(ref, text, m.end())
+        country = _country_after(ref, text, m.end())[0] or possessor
         add(Ref("Organization", name, Span.of(text, ns, ne), alt=acr, country=country))
     # names written head first: 'Universidad Politécnica de Madrid', 'Instituto Federal de Telecomunicações'
     words = organization_words()
@@ -340,6 +354,8 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
             continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
         ns, ne = _trim_connectors(text, ns, ne)
+        ns, possessor = _country_owner(ref, text, ns, ne)
+        country = country or possessor
         ns = _after_person(ref, text, ns, ms)
         while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name
             ns += 5

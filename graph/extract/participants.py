@@ -856,10 +856,14 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
             result = ParticipantList(Span.of(text, s, v.end()))
             # 'Doha – 28 November 2023: The X Authority (XA) participated in ...': the subject after the dateline
             dateline = list(re.finditer(r"(?::|[ \t][–—-])[ \t]+(?=[A-Z])", text[body:v.start()]))
-            org = _one_organization(ref, text, body + dateline[-1].end() if dateline else body, v.start())
+            name_start = body + dateline[-1].end() if dateline else body
+            # "Examplia's National Telecommunications Agency (ENTA) took part": the country, then the name
+            owner = _COUNTRYS.match(text, name_start, v.start())
+            country = _country_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
+            org = _one_organization(ref, text, owner.end() if owner and country else name_start, v.start())
             if org is None:
                 continue
-            result.participations.append(Participation(org, Span.of(text, body, v.start())))
+            result.participations.append(Participation(org, Span.of(text, body, v.start()), country))
         found.append(result)
         taken.append((s, v.end()))
     return found

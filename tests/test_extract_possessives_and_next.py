@@ -1,0 +1,44 @@
+"""A country's possessive before an organization's name, a post written 'Superintendent', groups asked to work
+together, and a next meeting called a roundtable, forum or summit (texts written for these tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract_fixtures import only_dated
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Brazil's National Telecommunications Agency (NTA) took part in the meeting.", "National Telecommunications Agency"),
+    ("Participants included Kenya's Communications Authority and other regulators.", "Communications Authority"),
+])
+def test_a_countrys_possessive_gives_the_country_not_part_of_the_name(sentence, name):
+    m = only_dated(f"The CTO meeting was held in Geneva on 3 March 2025. {sentence}\n")
+    found = {(p.organization.label, p.country.label if p.country else None) for p in m.participations}
+    country = sentence.split("'s ")[0].split()[-1]
+    assert (name, country) in found, found
+    assert not [label for label, _ in found if "'s" in label]
+
+
+@pytest.mark.parametrize("title", ["Superintendent", "Under-Secretary"])
+def test_a_superintendent_or_under_secretary_is_a_post(title):
+    m = only_dated(f"The CTO meeting was held in Geneva on 3 March 2025. Ms Ana Exemplo, {title} for Networks "
+                   "at Examplia Telecom, opened it.\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts.get("Ana Exemplo", "").startswith(title), posts
+
+
+@pytest.mark.parametrize("phrase", ["work together with", "work hand in hand with", "join forces with"])
+def test_groups_asked_to_work_together_coordinate(phrase):
+    m = only_dated(f"The CTO meeting was held in Geneva on 3 March 2025. The CTOs asked ITU-T Study Group 13 to "
+                   f"{phrase} ITU-T Study Group 17 on network security.\n")
+    actions = {(a.group.label, a.action) for a in m.group_actions}
+    assert ("ITU-T Study Group 13", "coordinate") in actions, actions
+
+
+@pytest.mark.parametrize("noun", ["roundtable", "forum", "summit"])
+def test_a_next_roundtable_forum_or_summit_is_the_next_meeting(noun):
+    m = only_dated(f"The CxO roundtable was held in Geneva on 3 March 2025. The next {noun} will take place in "
+                   "Nairobi, Kenya, in May 2026.\n")
+    assert m.next_meeting is not None
+    assert (m.next_meeting.start, m.next_meeting.place.label) == (date(2026, 5, 1), "Nairobi")
