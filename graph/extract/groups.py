@@ -429,6 +429,10 @@ ACTION_PATTERNS = (
 #: Between a verb and the group it acts on: 'establish a new Focus Group', 'review the structure of SG17'.
 _OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|new|its|their|of|structure|work|mandate)\s+)*(?:ITU-T\s+)?", re.I)
 
+#: a new ask between a verb and the group after it: the verb is not about that group
+_ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
+                           r"call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.IGNORECASE)
+
 #: 'Study Group 20, established in June 2015, should lead ...': when a group was set up describes the group;
 #: it is not what the meeting asks of it.
 _WHEN_ESTABLISHED = re.compile(r"\s+(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\b")
@@ -496,8 +500,12 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             after = [v for v in verbs if v[0] >= g.span.end]
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
+            elif after:
+                verb = after[0]
+            elif _ASKED_BEFORE.search(text, before[-1][1], g.span.start):
+                continue  # '... to study a new review committee, and invited SG13 to ...': that verb is another ask's
             else:
-                verb = after[0] if after else before[-1]
+                verb = before[-1]
             chosen.append((g, verb))
         for i, (g, verb) in enumerate(chosen):
             # the topics up to the next group that is asked something else

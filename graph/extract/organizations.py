@@ -337,6 +337,15 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                 tail = _HEAD_TAIL.match(text, me, end)
                 if tail and len(text[_trim_connectors(text, ns, ms)[0]:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
                     ne = tail.end()
+                    # 'University of Examplia and the Example Institute of Technology': two names
+                    other = re.search(rf"\s+and\s+(?:the\s|(?:[A-Z][\w-]*\s+){{0,3}}(?:{marker})\s+(?:of|for)\s)",
+                                      text[me:ne])
+                    if other is None:  # 'University of Examplia and Vodafone': a name the reference data knows
+                        other = next((a for a in re.finditer(r"\s+and\s+", text[me:ne]) if any(
+                            x.start == me + a.end() and ref.is_reference(x.entry.iri)
+                            for x in ref.find(text, {"Organization"}, me + a.end(), ne))), None)
+                    if other:
+                        ne = me + other.start()
                     # 'Ministry of Digital Affairs of Examplia', 'Ministry for Development of Information Technologies
                     # and Communications of the Republic of Examplia': the name ends with the country it belongs to
                     for of in re.finditer(r"\s+of\s", text[me + 4:tail.end()]):

@@ -214,15 +214,15 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
 _LOCATION_CITY = 100_000
 
 
-def _country_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
-    """The country text[s:e] names: a country, a reference place, or a gazetteer region or large city (a state,
-    province or city after an organization's name: 'Example University, Texas' is in the United States)."""
+def _country_ref(ref: Reference, text: str, s: int, e: int, towns: bool = True) -> Ref | None:
+    """The country text[s:e] names: a country, a reference place, or (with `towns`) a gazetteer region or large city
+    (a state, province or city after an organization's name: 'Example University, Texas' is in the United States)."""
     name = clean(text[s:e])
     entry = ref.lookup(name, ref.place_kinds)
     if entry is not None:
         iri = ref.country_of(entry.iri) or entry.iri
         return Ref("Country", ref.labels.get(iri, name), Span.of(text, s, e), iri)
-    if not name[:1].isupper():
+    if not towns or not name[:1].isupper():
         return None
     from ..gazetteer import gazetteer
     for c in gazetteer(ref).lookup(name):
@@ -471,7 +471,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     # 'Example Institute (EI) of Mexico': the acronym after the name, the country after both
     of_country = re.search(r"\s+of\s+(?:the\s+)?((?:(?!\sof\s)[^,;()])+?)(?:\s*\(\s*[A-Z][\w&./-]{1,11}\s*\))?\s*\.?\s*$", item)
-    country = _country_ref(ref, text, s + of_country.start(1), s + of_country.end(1)) if of_country else None
+    # ('University of Surrey': a town after 'of' is part of the name, and the gazetteer's town of that name may be
+    # another country's)
+    country = _country_ref(ref, text, s + of_country.start(1), s + of_country.end(1), towns=False) if of_country else None
     if country is not None and of_country is not None:
         acronym = re.search(r"\s*\(\s*[A-Z][\w&./-]{1,11}\s*\)$", item[:of_country.start()])
         org = organization_ref(ref, text, s, s + acronym.end() if acronym else e)
@@ -989,9 +991,11 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             continue
         if _country_ref(ref, text, *subject.span("org")) is not None:
             continue  # 'Kenya hosted the CTO meeting': a country, no organization
-        host = organization_ref(ref, text, *subject.span("org"))
-        if host is not None and (host.iri is None or not ref.part_of_itu(host.iri)):
-            return [host]
+        hosts = [h for h in _subjects(ref, text, *subject.span("org")) if not _of_itu(ref, h)]
+        if "host" not in m.group():  # 'organized', 'convened': said of more than organizations ('The CTOs organized')
+            hosts = [h for h in hosts if h.iri and ref.is_reference(h.iri) or looks_like_organization(h.label)]
+        if hosts:
+            return hosts
     # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
     for pattern in (_MARKED_HOST, _MARKED_HOST_INLINE):  # a line of its own, or an item of a list in a sentence
         for m in pattern.finditer(text, start, end):
@@ -1001,11 +1005,33 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     return []
 
 
-#: an active host: '... hosted the meeting of ...', '... kindly hosted this year's CTO meeting'
-_HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+)?(?:hosted|hosts|will[ \t]+host)[ \t]+(?:the|this|a|an)[ \t]+")
-#: the subject before the verb: a name, its acronym in brackets, and a clause between commas ('in collaboration with X')
-_SUBJECT_THEN = re.compile(r"[ \t]*(?:the[ \t]+)?(?P<org>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}"
-                           r"(?:[ \t]*\([A-Z][\w&-]{1,12}\))?)(?:[ \t]*,[^,.;\n]{1,100},)?")
+#: an active host: '... hosted the meeting of ...', '... kindly hosted this year's CTO meeting', 'ITU and Example
+#: Institute convened a joint workshop'
+_HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
+                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:the|this|a|an)[ \t]+")
+#: the subject before the verb: names (each with its acronym in brackets) joined by 'and', and a clause between
+#: commas ('in collaboration with X')
+_SUBJECT_NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}(?:[ \t]*\([A-Z][\w&-]{1,12}\))?"
+_SUBJECT_THEN = re.compile(rf"[ \t]*(?:the[ \t]+)?(?P<org>{_SUBJECT_NAME}(?:[ \t]+and[ \t]+(?:the[ \t]+)?{_SUBJECT_NAME})?)"
+                           r"(?:[ \t]*,[^,.;\n]{1,100},)?")
+
+
+def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
+    """The organizations a subject names: "Examplia's Ministry of Posts (MoP) and ITU" -> the Ministry (of
+    Examplia) and ITU; 'and' parts two names after an acronym in brackets or before a name the reference data
+    knows, and is otherwise the name's own ('Ministry of Science and ICT')."""
+    cuts = [a for a in re.finditer(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[s:e])
+            if text[s:s + a.start()].endswith(")") or any(
+                x.start == s + a.end() and ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, s + a.end(), e))]
+    bounds = [s] + [b for a in cuts for b in (s + a.start(), s + a.end())] + [e]
+    found = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        owner = _COUNTRYS.match(text, a, b)
+        country = _country_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
+        org = organization_ref(ref, text, owner.end() if owner and country else a, b)
+        if org is not None:
+            found.append(replace(org, country=country) if country and not (org.iri and ref.is_reference(org.iri)) else org)
+    return found
 #: the mark after an item of a list that says it is the host: ', host', ' – host', ' (host)'
 _HOST_MARK = re.compile(r"[ \t]*(?:(?:,|–|—|-)[ \t]*(?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?|"
                         r"\((?:the[ \t]+)?host(?:[ \t]+(?:company|organi[sz]ation))?\))[ \t]*\.?[ \t]*$", re.IGNORECASE)

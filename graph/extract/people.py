@@ -223,7 +223,18 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     domain = re.sub(r"\s+", " ", text[s + of.end():e]).strip()
     if domain[:1].isupper() and has_legal_form(domain):  # 'CTO of Example Networks AG': a company by its legal form
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
+    if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _CAPITALISED_NAME.fullmatch(domain) \
+            and ref.lookup(domain, ref.place_kinds) is None:
+        # 'CTO of Nordic Example Networks': what a company's officer is of is a company
+        return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     return None
+
+
+#: a company officer's title: what it is 'of' is a company ('Chief Technology Officer of ...', 'CTO of ...')
+_EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,4}Officer|"
+                        r"(?:Vice[- ])?President(?:[ \t]+(?:and|&)[ \t]+C[A-Z]O)?|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
+#: a name in capitals, with its connectors: 'Nordic Example Networks', 'Bank of Example'
+_CAPITALISED_NAME = re.compile(r"(?:the )?[A-Z][\w&'’.-]*(?: (?:(?:of|and|for|de|&) )?[A-Z0-9][\w&'’.-]*){0,6}")
 
 
 def _split_domain(text: str, s: int, e: int, ref: Reference | None = None) -> tuple[int, int | None]:
@@ -671,8 +682,9 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     at = not text[pe:a].lstrip().startswith(",")  # 'CTO at Apex Mobile': what follows 'at' is never a person
     if a < b and text[a:a + 4].lower() == "the ":
         a += 4
-    if country is None and not at and (read_name(ref, text, a, b) is not None or _TITLE.match(text, a, b)):
-        return None, None  # the next person of a list, or a second post
+    named = read_name(ref, text, a, b)
+    if country is None and not at and (named is not None and named[1] >= len(text[:b].rstrip()) or _TITLE.match(text, a, b)):
+        return None, None  # the next person of a list, or a second post (not 'Nordic Example' of 'Nordic Example Networks')
     if country is None and not at:
         known = _known_body_later(ref, text, b, end)
         if known is not None:  # 'Director, Technical Standards and Network Integrity, Telefonica (Spain)': a unit, then its body
@@ -835,9 +847,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if not verbs:
             continue
         verb = verbs[-1]  # the nearest
-        if verb.group().lower().startswith("with") and not _shared_by_a_list(text[ps:_pe]):
-            continue  # 'with A and B as Vice-Chairs' gives a plural post; 'met with Mr A as ...' is no appointment
         pos = max(start, ps - 400) + verb.end()
+        if verb.group().lower().startswith("with") and not _shared_by_a_list(text[ps:_pe]) \
+                and not re.search(r",[ \t]*\Z", text[max(start, ps - 400):pos - len(verb.group())]):
+            # 'with A and B as Vice-Chairs' gives a plural post, ', with Ms A (Egypt) as Vice-Chair' a clause of its
+            # own; 'met with Mr A as ...' is no appointment
+            continue
         as_word = re.search(r"\s*\bas\s+(?:(?:the|its|a|an|new)\s+)*$", text[pos:ps])
         if as_word is None:  # the verb's lookahead found it; kept for the type checker
             continue

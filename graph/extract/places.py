@@ -67,7 +67,8 @@ VIRTUAL = re.compile(
 #: a meeting held in a room and online at once
 HYBRID = re.compile(r"\bhybrid\s+(?:\w+\s+)?(?:meeting|format|mode|event|session|consultation|workshop)s?\b|"
                     r"\bin\s+(?:a\s+)?hybrid\b|\b(?:physical(?:ly)?|in[-\s]person)\s+(?:and|&|or|as\s+well\s+as)\s+"
-                    r"(?:virtual(?:ly)?|online|remote(?:ly)?)\b|\bwith\s+remote\s+participation\b", re.IGNORECASE)
+                    r"(?:virtual(?:ly)?|online|remote(?:ly)?)\b|\bwith\s+remote\s+participation\b|\(hybrid\)|"
+                    r"\b(?:venue|location|place|format|mode)[ \t]*:[^\n]{0,80}?\bhybrid\b", re.IGNORECASE)
 
 
 def attendance(text: str, s: int, e: int) -> tuple[str, int, int] | None:
