@@ -429,6 +429,18 @@ ACTION_PATTERNS = (
 #: Between a verb and the group it acts on: 'establish a new Focus Group', 'review the structure of SG17'.
 _OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|new|its|their|of|structure|work|mandate)\s+)*(?:ITU-T\s+)?", re.I)
 
+def _verb_of_another(text: str, groups: list[Ref], g: Ref, verb: tuple[int, int, str]) -> bool:
+    """Another group stands between the verb and g, and g is not listed with it ('in SG2 and SG3' share the verb)."""
+    between = [h for h in groups if verb[1] <= h.span.start and h.span.end <= g.span.start and h.iri != g.iri]
+    if not between:
+        return False
+    last = max(between, key=lambda h: h.span.end)
+    return not _LISTED_WITH.fullmatch(text, last.span.end, g.span.start)
+
+
+#: what stands between two groups of one list: 'SG13 and SG20', 'SG2, SG3', 'FG-X (Focus Group on X) and the ...'
+_LISTED_WITH = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:ITU-T\s+)?", re.I)
+
 #: a new ask between a verb and the group after it: the verb is not about that group
 _ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
                            r"call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.IGNORECASE)
@@ -504,6 +516,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 verb = after[0]
             elif _ASKED_BEFORE.search(text, before[-1][1], g.span.start):
                 continue  # '... to study a new review committee, and invited SG13 to ...': that verb is another ask's
+            elif _verb_of_another(text, groups, g, before[-1]):
+                continue  # 'agreed to establish FG-X and extended the lifetime of FG-Y': FG-X is established
             else:
                 verb = before[-1]
             chosen.append((g, verb))

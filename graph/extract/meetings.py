@@ -1398,6 +1398,35 @@ _SAID_OF_IT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\d\s))(?:The|This)\s+(?:meeting
 _ATTENDED = re.compile(r"\b(?:attended|participated|took\s+part|joined)\b")
 
 
+#: 'TSAG, meeting in Geneva under ...', 'SG13, which met in Seoul, ...': the body says where it met
+_BODY_MEETING_IN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<body>[A-Z][\w/-]*(?:[ \t]+[A-Z0-9][\w/-]*){0,3}),\s+"
+                              r"(?:which\s+met|meeting|gathered|gathering)\s+(?:\w+\s+)?in\s+(?=[A-Z])")
+#: what makes a sentence about a meeting another one's: 'The next meeting will be held in ...'
+_OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|following|first|second|third)\b", re.I)
+
+
+def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: int) -> None:
+    """A meeting named without its place, then a sentence about it that says where it was: 'The meeting was held in
+    Geneva', 'TSAG, meeting in Geneva under the chairmanship of ...'."""
+    found = [x.start() for x in _SAID_OF_IT.finditer(text, start, end)] + \
+            [x.start() for x in _THE_MEETING_HELD.finditer(text, start, end)] + \
+            [x.start() for x in _BODY_MEETING_IN.finditer(text, start, end) if x.group("body") in m.name]
+    for at in sorted(found):
+        s, e = sentence_at(text, at)
+        if _OTHER_MEETING.search(text, s, min(e, s + 40)) or _NEXT_MEETING.search(text, s, e):
+            continue
+        where = _IN_PLACE.search(text, at, min(e, end))
+        place = find_place(ref, text, where.end(), min(e, end, where.end() + 80)) if where else None
+        if place is not None:
+            m.place, m.country, m.country_from_reference = place
+            return
+
+
+#: the words before where a meeting was: 'was held in', 'took place at', 'meeting in'
+_IN_PLACE = re.compile(r"\b(?:held|took\s+place|convened|met|meeting|gathered|hosted|organi[sz]ed|was|were|is)\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
+
+
 def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:
     topic_cache: dict[tuple[int, int], list[Ref]] = {}
 
@@ -1418,6 +1447,8 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         return topic_cache[(s, e)]
 
     for start, end in regions:
+        if m.place is None and (m.attendance is None or m.attendance[0] != "online"):
+            _place_said_of_it(ref, text, m, start, end)
         if m.attendance is None:
             # 'The meeting was held fully virtually.' after the sentence that names it: how it was held; 'Over 70
             # chairs attended in person and online': both ways (a place it has stays: 'online' only without one)

@@ -90,7 +90,7 @@ _ROLE_TRIGGER = re.compile(
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
     r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers|"
-    r"(?:chief\s+)?(?:technology|executive|information)\s+officers)\s+(?:of|from)\s+"
+    r"(?:chief\s+)?(?:technology|executive|information)\s+officers)\s+(?:of|from|representing|who\s+represented)\s+"
     r"(?=(?:the\s+)?[A-Z])|"
     r"delegations?\b[^.;\n]{0,60}?\b(?:was|were)\s+(?:led|headed)\s+by\s+(?=(?:the\s+)?[A-Z])|"
     r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
@@ -1067,7 +1067,12 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
     while len(out) < 5:
         if text[at:at + 1] == ")":  # 'A (ACR) and B'
             at += 1
+        bracket = re.match(r"[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)", text[at:min(end, at + 20)])
+        if bracket:  # the host's acronym, left out of its name: 'A (ACR) and B' ('A (ACR), B' may say what A is part of)
+            at += bracket.end()
         nxt = _AND_NEXT.match(text, at, end)
+        if bracket and nxt and "and" not in nxt.group() and "&" not in nxt.group():
+            break
         if nxt is None:
             break
         s = nxt.end()

@@ -73,7 +73,7 @@ _NAME_TOKEN = re.compile(rf"(?<![\w&])(?:[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La|[ODL]['
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
 
 
-_MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim)[- ]?)*"
+_MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim|Lead)[- ]?)*"
 _HEADS = re.sub(r"man(?=\||$)", "m[ae]n", _alternation(_words()["title"]))
 _CONN = r"(?:of|the|and|for|on|in|at|with|to|&)"
 #: A word of the phrase after 'Minister of ...': capitalised or a number, never a style ('Mr' starts the name).
@@ -112,8 +112,15 @@ def _name_like(word: str) -> bool:
 
 
 def _is_plural_title(label: str) -> bool:
-    """'vice-chairmen', 'Co-chairs': a title without its domain, in the plural."""
-    return bool(_PLURAL.search(label)) and not label.endswith("ss") and not re.search(r"\s(?:of|for|on)\s", label)
+    """'vice-chairmen', 'Co-chairs': a title without its domain, in the plural (not 'Vice President, Standards')."""
+    if not _PLURAL.search(label) or label.endswith("ss") or re.search(r"\s(?:of|for|on)\s", label):
+        return False
+    last = re.split(r"[ -]", label)[-1].lower()
+    return (last[:-3] + "man" if last.endswith("men") else last[:-1]) in _TITLE_ENDS
+
+
+#: the last word of every title, lower-cased: what a plural title ends with, made singular
+_TITLE_ENDS = frozenset(re.split(r"[ -]", t)[-1].lower() for t in _words()["title"])
 
 
 def _shared_by_a_list(label: str) -> bool:
@@ -203,6 +210,15 @@ def _post_in(ref: Reference, text: str, s: int, e: int, label: str, body: Ref | 
     if known is not None:
         return Ref("Post", known.label, Span.of(text, s, e), known.iri)
     return Ref("Post", label, Span.of(text, s, e), part_of=body)
+
+
+def _country_of_post(ref: Reference, text: str, post: Ref | None) -> Ref | None:
+    """'Minister of Technology and Science of Zambia': the country a post is of, its holder's."""
+    of = re.search(r"\s(?:of|for)\s+(?:the\s+)?([A-Z](?:(?!\s(?:of|for)\s)[\w'’ -])*)\Z", post.span.quote) \
+        if post is not None else None
+    if post is None or of is None:
+        return None
+    return _place_ref(ref, text, post.span.start + of.start(1), post.span.end)
 
 
 def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
@@ -739,7 +755,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
                                             same.country))
             elif same is not None and post is not None and not held:  # read before without a post: it has this one
-                people[people.index(same)] = dataclasses.replace(same, post=post)
+                people[people.index(same)] = dataclasses.replace(
+                    same, post=post, country=same.country or _country_of_post(ref, text, post))
             if same is not None and same.affiliation is None and same.country is None and (affiliation or country):
                 # read before with nothing about where the person came from ('Ms A' over a table row saying it)
                 for i, p in enumerate(people):
@@ -749,6 +766,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
         post = post or _post_in_brackets(ref, text, e, end)
+        country = country or _country_of_post(ref, text, post)
         body = post.part_of if post is not None else None
         if affiliation is None and body is not None and body.kind == "Organization" and \
                 not (body.iri is not None and ref.part_of_itu(body.iri)):
