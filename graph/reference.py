@@ -311,8 +311,13 @@ class Reference:
         `refs` are Refs with an IRI already minted; their label and alternative name become aliases.
         Copies only the alias tables (milliseconds), never the graphs.
         """
+        refs = list(refs)
         new = [r for r in refs if r.iri is not None and r.iri not in self.kinds]
-        if not new:
+        # a known entity the document abbreviates its own way ('Communications, Space and Technology Commission
+        # (CST)'): that acronym names it in this document too
+        abbreviated = [r for r in refs if r.iri is not None and r.iri in self.kinds and r.alt
+                       and self.lookup(r.alt) is None]
+        if not new and not abbreviated:
             return self
         view = object.__new__(Reference)
         view.__dict__.update(self.__dict__)
@@ -327,6 +332,8 @@ class Reference:
             for alias in (r.label, r.alt, _short_form(r)):
                 if alias:
                     view.add_alias(alias, r.iri, r.kind)
+        for r in abbreviated:
+            view.add_alias(r.alt, r.iri, self.kinds[r.iri])
         return view
 
     def is_reference(self, iri: str | None) -> bool:

@@ -292,8 +292,9 @@ class _Finder:
                 continue
             kind = _KIND_OF[re.sub(r"\s+", " ", m.group("what").lower())]
             name = re.sub(r"\s+", " ", m.group("name"))
-            tail = _LOWER_TAIL.match(self.text, e, self.end) if m.group("what").islower() and not m.group("acr") else None
-            if tail:  # 'set up a focus group on AI watermarking': a group asked for, named in plain words
+            asked_for = m.group("what").islower() or re.search(r"\b(?:a|an|new)\s+\Z", self.text[max(0, s - 8):s])
+            tail = _LOWER_TAIL.match(self.text, e, self.end) if asked_for and not m.group("acr") else None
+            if tail:  # 'set up a focus group on AI watermarking', 'a new Focus Group on AI agents': a group asked for
                 name, e = name + re.sub(r"\s+", " ", tail.group()), tail.end()
             label = f"{_LONG[kind]} on {name}"
             acr = _notation(m.group("acr")) if m.group("acr") else defs.get((kind, fold(label)))
@@ -441,6 +442,13 @@ def _verb_of_another(text: str, groups: list[Ref], g: Ref, verb: tuple[int, int,
 #: what stands between two groups of one list: 'SG13 and SG20', 'SG2, SG3', 'FG-X (Focus Group on X) and the ...'
 _LISTED_WITH = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:ITU-T\s+)?", re.I)
 
+#: an active 'establish' with its object after it: 'to establish a', 'will set up the', 'established two new'
+_SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up)?\s+(?:a|an|the|new|its|their|two|three|several)\b"
+                      r"|\w+(?:\s+up)?\s+(?:a|an|new|two|three|several)\s", re.I)
+
+#: the group where the work a verb before it asks for is done: '... in ITU-T Study Group 16', '... by SG13'
+_WHERE_DONE = re.compile(r"\b(?:in|within|by)\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
+
 #: a new ask between a verb and the group after it: the verb is not about that group
 _ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
                            r"call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.IGNORECASE)
@@ -509,11 +517,22 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             if _ASKS.match(text, said_end) and any(h.span.start > g.span.end and h.iri != g.iri for h in groups):
                 continue  # 'TSAG agreed that SG13 should coordinate ...', 'TSAG invited SG17 to ...': TSAG asks, SG13 acts
             before = [v for v in verbs if v[1] <= g.span.start]
-            after = [v for v in verbs if v[0] >= g.span.end]
+            # 'SG5 agreed to establish a new Question': what a group sets up after its name is something else
+            # ('FG-X, established by TSAG in 2019' is the group itself)
+            after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and _SETS_UP.search(
+                text, max(s, v[0] - 12), min(e, v[1] + 10)))]
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
+            elif before and before[-1][2] != "establish" and _WHERE_DONE.search(text, max(s, g.span.start - 30), g.span.start) \
+                    and not _ASKED_BEFORE.search(text, before[-1][1], g.span.start) \
+                    and not _verb_of_another(text, groups, g, before[-1]):
+                verb = before[-1]  # 'to prioritize work on V2X in SG16 and to examine ...': where it is done
             elif after:
                 verb = after[0]
+            elif not before:
+                continue
+            elif before[-1][2] == "establish" and re.search(r"\bby\s+(?:the\s+)?(?:ITU-T\s+)?\Z", text[s:g.span.start]):
+                continue  # 'FG-X, established by TSAG in 2023': TSAG set it up, it is not set up
             elif _ASKED_BEFORE.search(text, before[-1][1], g.span.start):
                 continue  # '... to study a new review committee, and invited SG13 to ...': that verb is another ask's
             elif _verb_of_another(text, groups, g, before[-1]):

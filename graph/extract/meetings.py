@@ -150,7 +150,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     facts = DocumentFacts(doc.name, doc.sha256, doc.text, doc.media_type)
     # organizations the document defines ('Example Authority (EA)') resolve like reference ones from here on
     organizations = [o if o.iri else replace(o, iri=str(iris.entity(o))) for o in find_organizations(base, text)]
-    ref = base.overlay(o for o in organizations if not base.is_reference(o.iri))
+    ref = base.overlay(organizations)
     year = infer_year(text)
     all_dates = find_dates(text, default_year=year)
     datelines = [d for d in all_dates if _is_dateline(ref, text, d)] or _lone_first_date(text, all_dates)
@@ -170,6 +170,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
+    _drop_dated_by_a_shared_heading(ref, text, meetings, anchors)
     regions: dict[tuple, list[tuple[int, int]]] = {}
     if meetings:
         regions = _regions(text, anchors, meetings)
@@ -195,6 +196,31 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
                        [a.said for a in anchors])
     return facts
+
+
+def _drop_dated_by_a_shared_heading(ref: Reference, text: str, meetings: dict[tuple, Meeting],
+                                    anchors: list[Anchor]) -> None:
+    """'Regional Forum for Africa and meeting of SG5RG-AFR' over one date line, then 'the forum was followed by
+    the meeting of SG5RG-AFR on 20-21 March': the heading's days are the first meeting's; the one the text dates
+    itself is that group's meeting, and the heading's reading of it goes."""
+    def group_of(a: Anchor) -> str | None:
+        return next((g.iri or _entity_key(g) for g in find_groups(ref, text, *a.name_span)), None)
+
+    for key in list(meetings):
+        own = [a for a in anchors if a.meeting_key == key]
+        if not own or not all(a.heading and any(b.meeting_key not in (key, None) and b.window == a.window
+                                                for b in anchors) for a in own):
+            continue
+        group = group_of(own[0])
+        if group is not None and any(
+                a.meeting_key not in (key, None) and a.meeting_key[0] == key[0] and not a.heading and group_of(a) == group
+                for a in anchors):
+            del meetings[key]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _entity_key(r: Ref) -> str:
@@ -1072,6 +1098,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     for o in anchors:
         if o is a or not (s <= o.name_span[0] < e) or o.date is None or (o.date and a.date and _key(o) == _key(a)):
             continue
+        if o.heading and a.heading and o.window == a.window:
+            continue  # a heading that names two meetings over lines that say where and when: each reads those lines
         if o.name_span[0] > a.name_span[1]:
             e = min(e, o.name_span[0])
             next_name = o.name_span if e == o.name_span[0] else next_name
@@ -1115,7 +1143,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         exclude = [(ev.span.start, ev.span.end) for ev in events]
         # another meeting named later in the window, not as this one's co-located event: what its sentence says from
         # its name on is about it ('reviewed the preparations for WTSA-20, which was postponed to March in Geneva')
-        exclude += [(o.name_span[0], sentence_at(text, o.name_span[0])[1]) for o in anchors
+        # (a heading that names two meetings: only its own line is the other's, the lines under it say both's place)
+        exclude += [(o.name_span[0], _line_end(text, o.name_span[1]) if o.heading and a.heading and o.window == a.window
+                     else sentence_at(text, o.name_span[0])[1]) for o in anchors
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
                     and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])
@@ -1238,6 +1268,12 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             # 'The Inter-regional Meeting was also held on 6 January before the TSAG meeting' in TSAG's report: a
             # meeting dated by the one reported; its sentence is its own, the text goes on about the meeting reported
             regions.setdefault(key, []).append(a.window)
+            continue
+        if bounds and bounds[-1].window == a.window and a.heading and bounds[-1].part_end is None:
+            # a heading that names two meetings ('Regional Forum for Africa and meeting of SG5RG-AFR') over the
+            # text about the first: the second owns its words of the heading, the text goes on about the first
+            regions.setdefault(key, []).append((a.name_span[0], a.name_span[1]))
+            inner.append((a.name_span[0], a.name_span[1]))
             continue
         if bounds and bounds[-1].window == a.window:
             # two (or more) meetings opened in one sentence ('reviewed the CTO meeting held ... and the

@@ -294,9 +294,13 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if ne <= ns:
             continue
         name = re.sub(r"\s+", " ", text[ns:ne])
-        known = ref.lookup(name, {"Organization"}) or ref.lookup(acr, {"Organization"})
+        whole = next((x.entry for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
+                      if x.end == ne and ref.is_reference(x.entry.iri)), None)  # a known name with a comma in it
+        known = whole or ref.lookup(name, {"Organization"}) or ref.lookup(acr, {"Organization"})
         if known is not None:
-            add(Ref("Organization", known.label, Span.of(text, ns, m.end()), known.iri))
+            s0 = next((x.start for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
+                       if x.end == ne and x.entry.iri == known.iri), ns)
+            add(Ref("Organization", known.label, Span.of(text, min(s0, ns), m.end()), known.iri, alt=acr))
             continue
         if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr) or split_unit(name)[0]:
             continue

@@ -18,7 +18,7 @@ from ..resources import reference_dir
 from .groups import find_groups
 from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
-from .organizations import looks_like_organization, split_unit
+from .organizations import looks_like_organization, organization_words, split_unit
 from .people import (
     _PARTICLES_RUN,
     comma_parts,
@@ -143,6 +143,27 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         return end
     nl = text.find("\n", start)
     return len(text) if nl < 0 else nl
+
+
+#: a sentence that opens with a phrase before its subject: 'Organized by ITU in collaboration with A, the forum ...'
+_INTRODUCTORY = re.compile(r"(?:[A-Z][a-z]+ed|(?:Jointly|Kindly)\s+[a-z]+ed|In|With|Under|Together)\b")
+
+
+def _before_main_clause(text: str, trigger: int, body: int, stop: int) -> int:
+    """A list in a sentence's opening phrase ends at the comma before the sentence's subject, when a verb ended it:
+    'Organized by ITU in collaboration with A (X), the forum gathered ...' lists A alone."""
+    s, _ = sentence_at(text, trigger)
+    if not _INTRODUCTORY.match(text, s, trigger) or not re.match(r"\s+[a-z]", text[stop:stop + 3]):
+        return stop
+    depth, comma = 0, -1
+    for i in range(body, stop):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth = max(0, depth - 1)
+        elif text[i] == "," and depth == 0:
+            comma = i
+    return comma if comma > body else stop
 
 
 def _closing_bracket(text: str, start: int, end: int) -> int:
@@ -751,6 +772,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                         continue
                 else:
                     stop = min(_list_end(text, body, inline_here), end)
+                    stop = _before_main_clause(text, m.start(), body, stop)
                 if stop <= body:
                     continue
                 result = ParticipantList(Span.of(text, m.start(), stop))
@@ -996,6 +1018,11 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             hosts = [h for h in hosts if h.iri and ref.is_reference(h.iri) or looks_like_organization(h.label)]
         if hosts:
             return hosts
+    # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
+    for m in _THANKED_FOR_HOSTING.finditer(text, start, end):
+        hosts = [h for h in _subjects(ref, text, *m.span("org")) if not _of_itu(ref, h)]
+        if hosts and _country_ref(ref, text, *m.span("org")) is None:
+            return hosts
     # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
     for pattern in (_MARKED_HOST, _MARKED_HOST_INLINE):  # a line of its own, or an item of a list in a sentence
         for m in pattern.finditer(text, start, end):
@@ -1009,6 +1036,11 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 #: Institute convened a joint workshop'
 _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
                          r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:the|this|a|an)[ \t]+")
+#: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
+_THANKED_FOR_HOSTING = re.compile(
+    r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
+    r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
+    r"(?:(?:co-?)?hosting|(?:its|their|the)\s+(?:warm\s+|kind\s+|generous\s+)?hospitality)\b")
 #: the subject before the verb: names (each with its acronym in brackets) joined by 'and', and a clause between
 #: commas ('in collaboration with X')
 _SUBJECT_NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}(?:[ \t]*\([A-Z][\w&-]{1,12}\))?"
@@ -1020,8 +1052,9 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
     """The organizations a subject names: "Examplia's Ministry of Posts (MoP) and ITU" -> the Ministry (of
     Examplia) and ITU; 'and' parts two names after an acronym in brackets or before a name the reference data
     knows, and is otherwise the name's own ('Ministry of Science and ICT')."""
+    heads = organization_words().get("head", frozenset()) | organization_words().get("legal", frozenset())
     cuts = [a for a in re.finditer(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[s:e])
-            if text[s:s + a.start()].endswith(")") or any(
+            if text[s:s + a.start()].endswith(")") or text[s:s + a.start()].split()[-1] in heads or any(
                 x.start == s + a.end() and ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, s + a.end(), e))]
     bounds = [s] + [b for a in cuts for b in (s + a.start(), s + a.end())] + [e]
     found = []
@@ -1103,7 +1136,8 @@ def _of_itu(ref: Reference, org: Ref) -> bool:
     """ITU or one of its parts ('TSB', "ITU's Telecommunication Standardization Bureau", 'ITU-T')."""
     if org.iri is not None:
         return ref.part_of_itu(org.iri)
-    return re.match(r"ITU(?:-[TRD])?(?:['’]s)?\b", org.label) is not None
+    known = ref.lookup(org.label)  # 'TSB', 'ITU-T': a bureau or sector the reference data knows by another kind
+    return known is not None and ref.part_of_itu(known.iri) or re.match(r"ITU(?:-[TRD])?(?:['’]s)?\b", org.label) is not None
 
 
 def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
