@@ -787,7 +787,7 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|regional|annual|global|plenary|"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|regional|annual|global|plenary|interim|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:[A-Z][\w-]*))\s+){0,2}(?:meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"

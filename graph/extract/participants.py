@@ -968,7 +968,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
-                or _HOST_FIELD_LINE.match(m.group()):
+                or _HOST_FIELD_LINE.match(m.group()) or _VENUE_FIELD.fullmatch(text, clause_start, m.start()):
             about_meeting.append(m)
         elif "invitation" in m.group().lower() or not _INVITED_BY.sub("", text[clause_start:m.start()]).strip(" \t\n.,;:") \
                 or any(re.fullmatch(r"[^,;.\n]{1,80}?,?[ \t]+and[ \t]+", text[o.end():m.start()]) for o in about_meeting):
@@ -1126,6 +1126,8 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
 
 
 _HOST_FIELD_LINE = re.compile(_HOST_FIELD, re.IGNORECASE)
+#: a meeting's venue field before who hosted it: 'Venue: Hosted by Example Networks AG, Munich'
+_VENUE_FIELD = re.compile(r"\n?[ \t]*(?:[-*•][ \t]*)?(?:venue|location|place)[ \t]*:[ \t]*", re.IGNORECASE)
 #: the words that say who hosted, before those that say who organized or convened
 _HOSTED = re.compile(r"host|invitation", re.IGNORECASE)
 #: 'Both were hosted by ...', 'It was hosted by ...': the subject is the meeting just named.

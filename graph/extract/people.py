@@ -588,7 +588,10 @@ _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently
 _THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event|workshop|consultation|assembly|panel|"
                           r"discussion|dialogue|roundtable)s?\b", re.IGNORECASE)
 _VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
-               "convenes": "Convener", "convened": "Convener"}
+               "convenes": "Convener", "convened": "Convener", "moderated": "Moderator", "moderates": "Moderator"}
+#: 'Mr A (Examplia) chaired the meeting', 'Ms B moderated the first session': the name, then the verb
+_NAME_HOLDS = re.compile(r"(?P<gap>(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:also[ \t]+)?)"
+                         r"(?P<verb>chaired|co-chaired|moderated)[ \t]+(?:the[ \t]+)?")
 
 
 def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
@@ -968,6 +971,15 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         post = _post_by_verb(ref, text, m, end)
         if found and post is not None:
             add(found[3], found[1], found[2], post, found[0])
+    for m in _NAME_HOLDS.finditer(text, start, end):
+        post = _post_by_verb(ref, text, m, end)
+        if post is None:
+            continue
+        for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):
+            got = name_at(max(start, m.start() - 80) + c.start(), False)
+            if got and got[2] == m.start():
+                add(got[3], got[1], got[2], post, got[0])
+                break
     # 'Ana Costa | CTO | Apex Mobile | Kenya': a table of participants (graph/extract/tables.py)
     for row in table_rows(text, start, end):
         if "person" not in row.cells:

@@ -1,0 +1,55 @@
+"""A body that held 'the' meeting of a study period, a study group's working party interim meeting in minutes, a
+venue field that says who hosted, the next interim meeting, and a person who chaired or moderated (texts written
+for these tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract_fixtures import only_dated
+
+
+def test_a_body_that_held_the_first_meeting_of_a_study_period():
+    m = only_dated("The Telecommunication Standardization Advisory Group (TSAG) held the first meeting of the "
+                   "2025-2028 study period in Lisbon, 27-31 January 2025.\n")
+    assert m.kind == "TSAGMeeting"
+    assert (m.start, m.end) == (date(2025, 1, 27), date(2025, 1, 31))
+    assert m.place is not None and m.place.label == "Lisbon"
+
+
+MINUTES = ("Minutes of the ITU-T Study Group 15 Working Party 1 interim meeting\n\nDate: 3-4 September 2024\n"
+           "Venue: Hosted by Example Networks AG, Munich, Germany\nChairman: Mr Hans Sample (Example Networks AG, "
+           "Germany)\n\nSummary: The next interim meeting will be held on 4-6 March 2025 in Ottawa, Canada.\n")
+
+
+def test_a_working_party_interim_meeting_in_minutes():
+    m = only_dated(MINUTES)
+    assert m.kind == "WorkingPartyMeeting"
+    assert (m.start, m.end) == (date(2024, 9, 3), date(2024, 9, 4))
+    assert m.place is not None and m.place.label == "Munich"
+
+
+def test_a_venue_field_that_says_who_hosted():
+    m = only_dated(MINUTES)
+    assert m.host is not None and m.host.label == "Example Networks AG"
+
+
+def test_the_next_interim_meeting():
+    m = only_dated(MINUTES)
+    assert m.next_meeting is not None
+    assert (m.next_meeting.start, m.next_meeting.place.label) == (date(2025, 3, 4), "Ottawa")
+
+
+@pytest.mark.parametrize("sentence, name, post", [
+    ("Mr Abdurahman Example (Examplia) chaired the meeting.", "Abdurahman Example", "Chair"),
+    ("Ms Ann Sample moderated the first session.", "Ann Sample", "Moderator"),
+    ("Mr Bo Example (Examplia) chaired ITU-T Study Group 13 until 2024.", "Bo Example", "Chair of SG13"),
+])
+def test_a_person_who_chaired_or_moderated(sentence, name, post):
+    m = only_dated("TSAG met in Geneva on 27-31 January 2025. " + sentence + "\n")
+    assert {p.name: p.post.label for p in m.people if p.post} == {name: post}
+
+
+def test_a_place_that_chaired_is_no_person():
+    m = only_dated("TSAG met in Geneva on 27-31 January 2025. Geneva chaired the meeting.\n")
+    assert m.people == []
