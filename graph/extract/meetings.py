@@ -356,6 +356,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
     if _publication_line(ref, text, line_start, before, d):
         return True
+    if _MEETING_LINE.search(before):
+        return False  # 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants': the meeting's own line
     return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
 
 

@@ -25,6 +25,7 @@ from .people import (
     find_people,
     is_post_title,
     listed_person,
+    read_name,
     starts_with_styles,
     starts_with_title,
 )
@@ -42,6 +43,8 @@ _LIST_TRIGGER = re.compile(
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
     # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
     r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
+    # the end of a heading line over the list: 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants'
+    r"|(?m:(?<=[–—-][ \t])(?:list\s+of\s+(?:participants|attendees)|participants|attendees)[ \t]*:?[ \t]*$)"
     # a table's heading row with no title over it: 'Company | Country', 'Organization<TAB>Country'
     r"|(?m:^[ \t]*(?:company|companies|organi[sz]ations?|entity|entities|participants?)[ \t]*(?:\t|\|| {3,})[ \t]*"
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
@@ -517,11 +520,14 @@ def _styled_entry(ref: Reference, text: str, s: int, e: int, result: Participant
     and post took part, with the country after it. True when text[s:e] is such an entry (read or not)."""
     lead = re.match(r"(?:and|&)[ \t]+", text[s:e])
     a = s + (lead.end() if lead else 0)
-    if not starts_with_styles(text[a:e]):
-        return False
     parts = [(a + x, a + y) for x, y in comma_parts(text[a:e])]
+    if not starts_with_styles(text[a:e]) and not (len(parts) > 2 and _a_name_then_a_post(ref, text, parts)):
+        return False
     if len(parts) < 2 or re.match(r"[^,(]*\(", text[a:e]):
         return False  # 'Ms Ana Ruiz (Apex Mobile, Spain)': a name and its brackets, read as such below
+    last = _country_ref(ref, text, *parts[-1]) if len(parts) > 2 else None  # '..., Apex Mobile, Spain'
+    if last is not None:
+        parts = parts[:-1]
     for ps, pe in reversed(parts[1:]):
         bracket = re.search(r"[ \t]*\(([^()]{1,40})\)[ \t.]*$", text[ps:pe])
         name_end = ps + bracket.start() if bracket else pe
@@ -533,13 +539,28 @@ def _styled_entry(ref: Reference, text: str, s: int, e: int, result: Participant
         if not words or ref.lookup(words, ref.place_kinds) is not None or \
                 (is_post_title(words) and ref.lookup(words, {"Organization"}) is None):
             continue
-        if ref.lookup(words, {"Organization"}) is None and not looks_like_organization(words) and country is None:
+        if ref.lookup(words, {"Organization"}) is None and not looks_like_organization(words) and (country or last) is None:
             return True  # a field or a unit: no body this entry names for sure
         org = organization_ref(ref, text, ps + len(text[ps:name_end]) - len(text[ps:name_end].lstrip()), name_end)
         if org is not None:
-            result.participations.append(Participation(org, Span.of(text, s, e), country))
+            result.participations.append(Participation(org, Span.of(text, s, e), country or last))
         return True
     return True
+
+
+def _person_line(ref: Reference, text: str, ls: int, le: int) -> bool:
+    """A line of a list that is one person's entry: a name, a post, then the body ('• Ana Example, CTO, Apex')."""
+    bullet = _BULLET.match(text[ls:le])
+    a = ls + (bullet.end() if bullet else len(text[ls:le]) - len(text[ls:le].lstrip()))
+    parts = [(a + x, a + y) for x, y in comma_parts(text[a:le])]
+    return len(parts) > 2 and _a_name_then_a_post(ref, text, parts)
+
+
+def _a_name_then_a_post(ref: Reference, text: str, parts: list[tuple[int, int]]) -> bool:
+    """'Ahmed Example, Chief Technology Officer, ...': a person's name without a style, then a post."""
+    (a, b), (c, d) = parts[0], parts[1]
+    name = read_name(ref, text, a, b, True)
+    return name is not None and name[1] >= len(text[:b].rstrip()) and starts_with_title(clean(text[c:d]))
 
 
 #: the sentence going on after a list's last item and its bracket: ') to discuss ...', ') who agreed ...'
@@ -762,7 +783,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                         continue  # a row (or the heading) of a table read above
                     # a table row's cells are not list items, nor are the names after a country ('Japan: A, B')
                     one_row = bool(_CELL_SEP.search(text[ls:le].strip())) or _country_group(
-                        ref, text, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), le) is not None
+                        ref, text, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), le) is not None \
+                        or _person_line(ref, text, ls, le)  # 'Ana Example, CTO, Apex Mobile, Spain': one entry
                     for s, e in ([(ls, le)] if one_row else _items(text, ls, le, _known_names(ref, text, ls, le), True)):
                         _parse_item(ref, text, s, e, result)
             else:
@@ -838,7 +860,10 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
 #: a verb of taking part after its subject: 'A, B and C were represented', 'A and B also took part'
 _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)?represented|(?:also[ \t]+|all[ \t]+)?"
                            r"(?:took[ \t]+part|participated|attended|joined[ \t]+(?:the|in))|(?:were|was)[ \t]+(?:also[ \t]+)?"
-                           r"(?:among[ \t]+the[ \t]+)?(?:participants|present|in[ \t]+attendance))\b")
+                           r"(?:among[ \t]+the[ \t]+)?(?:participants|present|in[ \t]+attendance)|"
+                           # 'A, B and C submitted 60 contributions': contributors to the meeting
+                           r"(?:also[ \t]+|jointly[ \t]+)?(?:submitted|contributed|presented|tabled)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:contributions?|proposals?|input[ \t]+documents?))\b")
 @lru_cache(maxsize=1)
 def _list_lead() -> re.Pattern:
     """Who stands before the list ('The CTOs of A, B and C attended'), and the kind of the bodies listed ('Examplian

@@ -517,6 +517,8 @@ def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         label, e = label[:-1], e - 1  # the sentence's full stop, not the name's ('Acme Inc.' keeps its own)
     if not label or not label[0].isupper() or len(label) > 80 or re.search(r"\d{4}|@", label):
         return None
+    if ref.lookup(label, ref.group_kinds - {"Bureau"}) is not None:
+        return None  # '... Rapporteur for Q6/13 at the ITU-T Study Group 13 meeting': an ITU-T group is nobody's employer
     unit, owner = split_unit(text[s:e])
     if unit:  # '(Network Planning Department, Apex Mobile)': the organization is Apex Mobile's, not the unit's
         return _org_ref(ref, text, s + owner, e) if owner is not None else None
@@ -580,6 +582,14 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
         return _org_ref(ref, text, a, a + len(run.group(1).rstrip()))
     return None
 
+
+#: a line that says whose posts the lines under it list, group by group: '... appointed the chairs of ITU-T study
+#: groups for 2025-2028:', 'Vice-chairmen of the study groups:'
+_POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:m[ae]n|persons?|s)?)\b[^\n:]{0,80}?\bgroups?\b[^\n:]{0,60}:"
+                             r"[ \t]*\n")
+#: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example': a group, then its post holder
+_GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|TSAG|"
+                         r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n]{1,80}|FG-[\w-]+)[ \t]*[:–—-][ \t]*(?P<name>[^\n]+)(?:\n|\Z)")
 
 #: ', who chairs SG13': a verb that says which group's post its subject holds
 _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
@@ -980,6 +990,17 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if got and got[2] == m.start():
                 add(got[3], got[1], got[2], post, got[0])
                 break
+    # 'the chairs of the study groups:' over 'Study Group 2: Mr Ali Example (Egypt)' lines: each the Chair of that group
+    for intro in _POSTS_BY_GROUP.finditer(text, start, end):
+        title = "Vice-Chair" if re.search(r"vice", intro.group("title"), re.I) else "Chair"
+        pos = intro.end() + len(text[intro.end():end]) - len(text[intro.end():end].lstrip("\n"))
+        while (line := _GROUP_LINE.match(text, pos, end)) is not None:
+            from .groups import find_groups  # groups is imported by the extractors after this module
+            group = next((g for g in find_groups(ref, text, *line.span("group")) if g.span.start == line.start("group")), None)
+            got = name_at(line.start("name"), True)
+            if group is not None and got is not None:
+                add(got[3], got[1], got[2], _post_of_group(ref, text, title, group, line.start("group")), got[0])
+            pos = line.end()
     # 'Ana Costa | CTO | Apex Mobile | Kenya': a table of participants (graph/extract/tables.py)
     for row in table_rows(text, start, end):
         if "person" not in row.cells:
@@ -1110,9 +1131,9 @@ def _people_listed(text: str, xs: int) -> bool:
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
-_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,\s*|[ \t]+[–—-][ \t]+|\s+(?:was|is|has\s+been|had\s+been)\s+"
+_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,?\s+(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
-                             rf"\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+                             rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
 
 #: between a post and a second one its holder takes: 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11'

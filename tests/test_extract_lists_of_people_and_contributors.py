@@ -1,0 +1,57 @@
+"""A meeting's own line ending in a dash and 'List of participants', bulleted entries 'Name, Post, Company,
+Country', a study group's meeting with its field in brackets, contributors as participants, 'has been appointed'
+after a comma, an ITU-T group is nobody's employer, and a list of chairs group by group (texts written for these
+tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_fixtures import only_dated
+
+LIST = ("CTO Meeting, Hong Kong, 2 December 2019 – List of participants\n\n"
+        "• Ahmed Example, Chief Technology Officer, Vega Mobile, United Arab Emirates\n"
+        "• Dong Example, CTO, Cobalt Networks, China\n"
+        "• Erik Sample, Head of Standardization, Brio Systems, Sweden\n")
+
+
+def test_a_meetings_own_line_with_a_dash_is_no_press_dateline():
+    m = only_dated(LIST)
+    assert m.kind == "CTOMeeting" and m.start == date(2019, 12, 2)
+    assert m.place is not None and m.place.label == "Hong Kong"
+
+
+def test_bulleted_entries_of_people_give_their_companies_not_their_names():
+    m = only_dated(LIST)
+    found = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert found == {"Vega Mobile": "United Arab Emirates", "Cobalt Networks": "China", "Brio Systems": "Sweden"}
+    assert {p.name for p in m.people} == {"Ahmed Example", "Dong Example", "Erik Sample"}
+
+
+def test_a_study_group_meeting_with_its_field_in_brackets():
+    m = only_dated("From 3 to 7 March 2025, the ITU-T Study Group 16 (multimedia) plenary meeting was held in "
+                   "Hangzhou, China.\n")
+    assert m.kind == "StudyGroupMeeting"
+    assert (m.start, m.end) == (date(2025, 3, 3), date(2025, 3, 7))
+
+
+def test_contributors_of_a_meeting_are_its_participants():
+    m = only_dated("The ITU-T Study Group 16 meeting was held in Hangzhou, China, from 3 to 7 March 2025. Vega Mobile, "
+                   "Cobalt Networks and Example University submitted 60 contributions.\n")
+    assert {"Vega Mobile", "Cobalt Networks", "Example University"} <= {p.organization.label for p in m.participations}
+
+
+def test_appointed_after_a_comma_and_a_group_is_no_employer():
+    m = only_dated("GENEVA, 3 March 2025 -- Vega Mobile announced that its Chief Standards Officer, Dr. Rosa Example, "
+                   "has been appointed Rapporteur for Question 6/13 at the ITU-T Study Group 13 meeting, which runs "
+                   "from 3 to 14 March 2025 at ITU headquarters.\n")
+    posts = {p.post.label for p in m.people if p.name == "Rosa Example" and p.post}
+    assert "Rapporteur of Q6/13" in posts
+    assert not [p for p in m.people if p.affiliation is not None and "Study Group" in p.affiliation.label]
+
+
+def test_a_list_of_chairs_group_by_group():
+    m = only_dated("WTSA-24, held in Lisbon from 15 to 24 October 2024, appointed the chairs of ITU-T study "
+                   "groups for the 2025-2028 study period:\n\nStudy Group 2: Mr Ali Example (Egypt)\n"
+                   "Study Group 13: Ms Kazu Sample (Japan)\n")
+    assert {(p.name, p.post.label) for p in m.people if p.post} == {("Ali Example", "Chair of SG2"),
+                                                                    ("Kazu Sample", "Chair of SG13")}
