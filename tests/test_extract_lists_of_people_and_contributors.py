@@ -55,3 +55,21 @@ def test_a_list_of_chairs_group_by_group():
                    "Study Group 13: Ms Kazu Sample (Japan)\n")
     assert {(p.name, p.post.label) for p in m.people if p.post} == {("Ali Example", "Chair of SG2"),
                                                                     ("Kazu Sample", "Chair of SG13")}
+
+
+def test_a_date_in_brackets_after_the_other_meeting_is_the_others():
+    from extract_fixtures import facts_of
+    facts = facts_of("BUSAN, KOREA — Mar. 6, 2026 — Chief technology officers from 14 companies gathered in Busan on "
+                     "Mar. 5, 2026 for the ITU CTO Roundtable, held on the margins of the ITU-T Study Group 13 meeting "
+                     "(Mar. 2-13, 2026).\n")
+    dated = {m.kind: (m.start, m.end) for m in facts.meetings if m.start}
+    assert dated["CTOMeeting"] == (date(2026, 3, 5), date(2026, 3, 5))
+    assert dated["StudyGroupMeeting"] == (date(2026, 3, 2), date(2026, 3, 13))
+
+
+def test_a_body_after_a_name_and_a_comma_is_the_persons():
+    m = only_dated("The ITU-T Workshop on Example Twins was held in Singapore on 8 July 2025. Keynotes were delivered "
+                   "by Ms Li Example, Director, Example Media Authority, and Prof. Raj Sample, National University of "
+                   "Example.\n")
+    found = {p.name: p.affiliation.label if p.affiliation else None for p in m.people}
+    assert found == {"Li Example": "Example Media Authority", "Raj Sample": "National University of Example"}

@@ -459,8 +459,10 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             is_past = bool(_PAST.search(before)) or _plural(text, m.end())
             name_start = _name_start(text, m.start())
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
-            ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and _dated_by_own_clause(text, b, d)
-                                           for a, b in phrases)]
+            # ('held on the margins of the SG13 meeting (2-13 March)': the date in brackets after it is the other's)
+            ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and (
+                _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start]))
+                for a, b in phrases)]
             # 'WTSA-24, which runs until 24 October': the day it ends, not the day it was held; no date of its own
             ds = [d for d in ds if not (d.span_start > m.end() and d.start == d.end
                                         and _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]))]

@@ -550,6 +550,14 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
         c = _place_ref(ref, text, m.start(1), m.end(1))
         if c is not None:
             return None, c, m.end(1)
+    # 'Prof. Raj Sample, National University of Example': a body the reference data knows, or one by its name's signs
+    m = _COMMA_BODY.match(text, e, end)
+    if m:
+        name = re.sub(r"\s+", " ", m.group(1)).removeprefix("the ")
+        if ref.lookup(name, {"Organization"}) is not None or looks_like_organization(name):
+            org = _org_ref(ref, text, m.start(1), m.end(1))
+            if org is not None:
+                return org, None, m.end(1)
     # the words of a name never go on past a sentence's full stop ('... of Munich. More than ...')
     m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:(?<![a-z]{3}\.)[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
@@ -567,6 +575,11 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
                 org = _org_ref(ref, text, a, b)
                 return org, None, b if org is not None else e
     return None, None, e
+
+
+#: ', National University of Example' after a name: a capitalised name with its connectors, up to the clause's end
+_COMMA_BODY = re.compile(r"[ \t]*,[ \t]*((?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*[A-Z][\w'’.&-]*){0,6})"
+                         r"(?=[ \t]*(?:[),;\n]|\.(?:\s|$)|$))")
 
 
 def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref | None:
