@@ -73,3 +73,17 @@ def test_a_body_after_a_name_and_a_comma_is_the_persons():
                    "Example.\n")
     found = {p.name: p.affiliation.label if p.affiliation else None for p in m.people}
     assert found == {"Li Example": "Example Media Authority", "Raj Sample": "National University of Example"}
+
+
+def test_a_post_after_a_name_and_a_comma_is_no_affiliation():
+    m = only_dated("The Focus Group on Example TV concluded its seventh meeting in Busan, Republic of Korea, 15-19 "
+                   "October 2007. Malcolm Example, Director of ITU's Telecommunication Standardization Bureau, said "
+                   "standards matter.\n")
+    assert [(p.name, p.affiliation) for p in m.people] == [("Malcolm Example", None)]
+
+
+def test_a_group_asked_to_work_closely_with_another_coordinates():
+    m = only_dated("Study Group 13 (Future networks) met in Geneva from 10 to 21 July 2023. SG13 also agreed to work "
+                   "closely with the Focus Group on Autonomous Networks (FG-AN).\n")
+    assert ("Focus Group on Autonomous Networks", "coordinate") in {(a.group.label, a.action) for a in m.group_actions}
+    assert m.name == "ITU-T Study Group 13 meeting"

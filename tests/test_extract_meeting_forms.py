@@ -60,8 +60,9 @@ def test_a_group_named_in_passing_before_met_is_no_group_meeting(text):
     assert all(m.kind != "StudyGroupMeeting" for m in meetings(text + "\n"))
 
 
-def test_acronyms_in_capitals_keep_their_spelling_as_a_name():
-    assert only("ITU-T SG20 held its first meeting in Geneva on 3-4 May 2016.\n").name == "ITU-T SG20"
+@pytest.mark.parametrize("body", ["ITU-T SG20", "Study Group 20 (IoT)", "ITU-T Study Group 20"])
+def test_a_study_group_that_met_names_its_meeting_not_itself(body):
+    assert only(f"{body} held its first meeting in Geneva on 3-4 May 2016.\n").name == "ITU-T Study Group 20 meeting"
 
 
 # -- names ---------------------------------------------------------------------------------------------------

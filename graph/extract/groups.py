@@ -419,7 +419,7 @@ ACTION_PATTERNS = (
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*"
                          r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b|\btak(?:e|es|ing)\s+into\s+account\b", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*|\bliais\w*|\b(?:work|working|worked|works)\s+"
-                              r"(?:together|jointly|hand\s+in\s+hand)\b|\bjoin\s+forces\b", re.I)),
+                              r"(?:together|jointly|closely|hand\s+in\s+hand)\b|\bjoin\s+forces\b", re.I)),
     # 'called on SG11 to develop standards on ...', 'urged SG17 to accelerate its work on ...'
     ("develop", re.compile(r"\bdevelop(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+developing\s+)?(?:countries|economies|nations|world)\b)"
                            r"|\bwork(?:s|ed|ing)?\s+on\b|\baccelerat\w*|\btake\s+up\b|\bpursu(?:e|es|ed|ing)\b|"

@@ -554,7 +554,8 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     m = _COMMA_BODY.match(text, e, end)
     if m:
         name = re.sub(r"\s+", " ", m.group(1)).removeprefix("the ")
-        if ref.lookup(name, {"Organization"}) is not None or looks_like_organization(name):
+        if (ref.lookup(name, {"Organization"}) is not None or looks_like_organization(name)) \
+                and not starts_with_title(name) and not _TITLE.match(name):  # not 'Director of the Bureau'
             org = _org_ref(ref, text, m.start(1), m.end(1))
             if org is not None:
                 return org, None, m.end(1)
