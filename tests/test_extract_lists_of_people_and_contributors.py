@@ -87,3 +87,10 @@ def test_a_group_asked_to_work_closely_with_another_coordinates():
                    "closely with the Focus Group on Autonomous Networks (FG-AN).\n")
     assert ("Focus Group on Autonomous Networks", "coordinate") in {(a.group.label, a.action) for a in m.group_actions}
     assert m.name == "ITU-T Study Group 13 meeting"
+
+
+def test_a_company_named_with_an_industry_word_after_a_post_is_no_person():
+    m = only_dated("The CTO meeting took place in Geneva on 5 March 2025. Speakers included Ms ZHANG Wei, Vice "
+                   "President, Cobalt Mobile; and Mr Bo Sample, CTO, Delta Solutions.\n")
+    found = {p.name: p.affiliation.label if p.affiliation else None for p in m.people}
+    assert found == {"Zhang Wei": "Cobalt Mobile", "Bo Sample": "Delta Solutions"}
