@@ -156,6 +156,8 @@ FOUND = [
     ("The metaverse and virtual worlds were discussed.", "metaverse"),
     ("Fibre networks and fiber networks were compared.", "optical-fibres-and-cables"),
     ("Data centres and data centers use much energy.", "data-centres"),
+    ("Detecting deepfakes needs AI watermarking.", "multimedia-authenticity"),
+    ("Users expect privacy online.", "personal-data-protection"),
 ]
 
 
