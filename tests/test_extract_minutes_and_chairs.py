@@ -53,3 +53,14 @@ def test_a_person_who_chaired_or_moderated(sentence, name, post):
 def test_a_place_that_chaired_is_no_person():
     m = only_dated("TSAG met in Geneva on 27-31 January 2025. Geneva chaired the meeting.\n")
     assert m.people == []
+
+
+@pytest.mark.parametrize("name", ["AI for Good Global Summit", "World Summit on the Information Society Forum"])
+def test_a_summit_or_forum_named_with_small_words(name):
+    m = only_dated(f"The {name} took place in Geneva on 7-10 July 2026.\n")
+    assert (m.kind, m.name) == ("Symposium", name)
+
+
+def test_the_chairman_of_the_summit_names_no_summit():
+    m = only_dated("The Chairman of the Summit spoke. The CTO meeting took place in Geneva on 7 July 2026.\n")
+    assert m.kind == "CTOMeeting"
