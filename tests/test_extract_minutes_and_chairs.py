@@ -64,3 +64,23 @@ def test_a_summit_or_forum_named_with_small_words(name):
 def test_the_chairman_of_the_summit_names_no_summit():
     m = only_dated("The Chairman of the Summit spoke. The CTO meeting took place in Geneva on 7 July 2026.\n")
     assert m.kind == "CTOMeeting"
+
+
+@pytest.mark.parametrize("said, start, place", [
+    ("Since 2009 CTO meetings have helped; the last meeting, held in New Delhi in October 2024, focused on AI.",
+     date(2024, 10, 1), "New Delhi"),
+    ("The previous meeting (Seoul, 3 May 2024) agreed on priorities.", date(2024, 5, 3), "Seoul"),
+])
+def test_the_last_meeting_of_the_kind_reported_is_a_meeting_of_that_kind(said, start, place):
+    from extract_fixtures import facts_of
+    ms = sorted((m for m in facts_of(f"The CTO meeting took place in Geneva on 5 March 2025. {said}\n").meetings),
+                key=lambda m: m.start)
+    assert [(m.kind, m.start) for m in ms] == [("CTOMeeting", start), ("CTOMeeting", date(2025, 3, 5))]
+    assert ms[0].place is not None and ms[0].place.label == place
+
+
+@pytest.mark.parametrize("said", ["The last meeting of the year will be held in December 2025.",
+                                  "In the last session, on 5 March 2025, CTOs agreed."])
+def test_a_last_meeting_not_before_the_one_reported_is_none(said):
+    from extract_fixtures import facts_of
+    assert len(facts_of(f"The CTO meeting took place in Geneva on 5 March 2025. {said}\n").meetings) == 1

@@ -182,6 +182,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         for key, meeting in meetings.items():
             _read_region(ref, text, meeting, regions.get(key, []), header_spans)
         _next_meetings(ref, text, meetings, regions, dates, anchors)
+        for key, past in _past_meetings(ref, text, meetings, regions, dates, anchors):
+            meetings.setdefault(key, past)
         _place_from_outer(list(meetings.values()))
         _place_from_headline(ref, text, list(meetings.values()), avoid)
         facts.meetings = list(meetings.values())
@@ -821,6 +823,46 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 break
             if m.next_meeting is not None:
                 break
+
+
+#: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
+#: the same kind before the one reported
+_PAST_SAME = re.compile(r"\b(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
+                        r"(?:meeting|session|edition|consultation|round\s?table|assembly)\b(?!\s+(?:of|for|on)\b)",
+                        re.IGNORECASE)
+
+
+def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
+                   dates: list[DateMention], anchors: list[Anchor]) -> list[tuple[tuple, Meeting]]:
+    """'the last meeting, held in New Delhi in October 2024' in the text of a CxO meeting: the CxO meeting before
+    it, dated (and placed) as its sentence says; a phrase that names its kind is read with the anchors."""
+    found: list[tuple[tuple, Meeting]] = []
+    for key, m in list(meetings.items()):
+        if m.start is None:
+            continue
+        for rs, re_ in regions.get(key, []):
+            for x in _PAST_SAME.finditer(text, rs, re_):
+                if any(a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
+                    continue
+                e = min(_line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
+                stop = re.search(r"\.\s", text[x.end():e])
+                e = x.end() + stop.start() if stop else e
+                d = next((d for d in dates if x.end() <= d.span_start < e), None)
+                if d is None or d.end >= m.start or any(a.name_span[0] < d.span_start and x.end() < a.name_span[1]
+                                                        for a in anchors if a.meeting_key != key):
+                    continue  # no date, one not before the meeting reported, or another meeting named in between
+                past = Meeting(kind=m.kind, name=m.name, name_span=Span.of(text, x.start(), x.end()), start=d.start,
+                               end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
+                               precision=d.precision)
+                where = _IN_PLACE.search(text, x.end(), d.span_end + 60)
+                bracket = re.match(r"[ \t]*\([^()\n]{3,80}\)", text[x.end():e])  # 'the previous meeting (Seoul, 5 May)'
+                place = find_place(ref, text, where.end(), min(e, where.end() + 60)) if where else \
+                    find_place(ref, text, x.end(), x.end() + bracket.end()) if bracket else None
+                if place is not None:
+                    past.place, past.country, past.country_from_reference = place
+                found.append(((key[0], "past", d.start), past))
+                break
+    return found
 
 
 def _fields_end(text: str, e: int) -> int:
