@@ -94,3 +94,9 @@ def test_a_company_named_with_an_industry_word_after_a_post_is_no_person():
                    "President, Cobalt Mobile; and Mr Bo Sample, CTO, Delta Solutions.\n")
     found = {p.name: p.affiliation.label if p.affiliation else None for p in m.people}
     assert found == {"Zhang Wei": "Cobalt Mobile", "Bo Sample": "Delta Solutions"}
+
+
+def test_who_took_part_together_with_the_others():
+    m = only_dated("The CTO meeting took place in Geneva on 5 March 2025. Vega Mobile and Brio Networks participated, "
+                   "together with the Example Standards Institute (ESI).\n")
+    assert {"Vega Mobile", "Brio Networks", "Example Standards Institute"} <= {p.organization.label for p in m.participations}

@@ -66,7 +66,8 @@ _INLINE_TRIGGER = re.compile(
     r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)"
     # '... from 18 companies, including A (X), B (Y)': bodies, then a comma
     r"|\b(?:companies|organi[sz]ations|firms|operators|vendors)\s*,\s*(?:including|such\s+as)"
-    r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably)"
+    r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably|"
+    r"together\s+with|along\s+with|as\s+did)"
     r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?"
     # '... experts from Examplian companies and institutes (A, B and C)': the list in brackets
     r"|\b(?:companies|organi[sz]ations|firms|operators|vendors|institutes|institutions|entities|universities)"
