@@ -100,3 +100,18 @@ def test_who_took_part_together_with_the_others():
     m = only_dated("The CTO meeting took place in Geneva on 5 March 2025. Vega Mobile and Brio Networks participated, "
                    "together with the Example Standards Institute (ESI).\n")
     assert {"Vega Mobile", "Brio Networks", "Example Standards Institute"} <= {p.organization.label for p in m.participations}
+
+
+def test_the_kind_of_bodies_before_a_colon_is_no_item():
+    m = only_dated("The third Inter-regional Meeting for WTSA-24 was held on 6 September 2024 in Geneva. It was "
+                   "attended by representatives of the six regional telecommunication organizations: APT, CEPT and "
+                   "CITEL.\n")
+    assert {"Asia-Pacific Telecommunity", "Inter-American Telecommunication Commission"} <= {
+        p.organization.label for p in m.participations}
+
+
+def test_a_liaison_to_a_group_and_to_another_reaches_both():
+    m = only_dated("The RG-StdsStrat e-meeting took place on 12 March 2024. The meeting agreed to send a liaison "
+                   "statement to ITU-T Study Group 13 and to the Focus Group on Example Networks (FG-EN).\n")
+    assert {(a.group.label, a.action) for a in m.group_actions} == {
+        ("ITU-T Study Group 13", "coordinate"), ("Focus Group on Example Networks", "coordinate")}

@@ -440,7 +440,7 @@ def _verb_of_another(text: str, groups: list[Ref], g: Ref, verb: tuple[int, int,
 
 
 #: what stands between two groups of one list: 'SG13 and SG20', 'SG2, SG3', 'FG-X (Focus Group on X) and the ...'
-_LISTED_WITH = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:ITU-T\s+)?", re.I)
+_LISTED_WITH = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:to|with|in|for|by)\s+)?(?:the\s+)?(?:ITU-T\s+)?", re.I)
 
 #: an active 'establish' with its object after it: 'to establish a', 'will set up the', 'established two new'
 _SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up)?\s+(?:a|an|the|new|its|their|two|three|several)\b"

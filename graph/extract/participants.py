@@ -407,6 +407,11 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
         return
     if _styled_entry(ref, text, s, e, result):
         return
+    # 'the six regional telecommunication organizations: APT, ...': what kind of bodies the list names, then the first
+    said = _KIND_THEN_COLON.match(text, s, e)
+    if said:
+        s = said.end()
+        item = text[s:e]
     # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country; after a comma or 'and'
     # ('from Ghana, Kenya and Senegal: MTN, Safaricom') the country ends a list of countries and labels the list after
     group = _country_group(ref, text, s, e)
@@ -562,6 +567,11 @@ def _a_name_then_a_post(ref: Reference, text: str, parts: list[tuple[int, int]])
     (a, b), (c, d) = parts[0], parts[1]
     name = read_name(ref, text, a, b, True)
     return name is not None and name[1] >= len(text[:b].rstrip()) and starts_with_title(clean(text[c:d]))
+
+
+#: the words that say what kind of bodies a list names, before its first item: 'the six regional organizations: '
+_KIND_THEN_COLON = re.compile(r"[^:\n]{0,80}?\b(?:organi[sz]ations|companies|operators|vendors|members|entities|bodies|"
+                              r"institutions|regulators|administrations)[ \t]*:[ \t]+(?=[A-Z0-9])", re.IGNORECASE)
 
 
 #: the sentence going on after a list's last item and its bracket: ') to discuss ...', ') who agreed ...'
