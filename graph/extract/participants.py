@@ -408,9 +408,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     if _styled_entry(ref, text, s, e, result):
         return
     # 'the six regional telecommunication organizations: APT, ...': what kind of bodies the list names, then the first
-    said = _KIND_THEN_COLON.match(text, s, e)
-    if said:
-        s = said.end()
+    kind_said = _KIND_THEN_COLON.match(text, s, e)
+    if kind_said:
+        s = kind_said.end()
         item = text[s:e]
     # 'China: China Mobile, Huawei and ZTE': the names after a country, of that country; after a comma or 'and'
     # ('from Ghana, Kenya and Senegal: MTN, Safaricom') the country ends a list of countries and labels the list after
