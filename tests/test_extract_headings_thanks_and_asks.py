@@ -76,3 +76,18 @@ def test_a_known_organization_abbreviated_its_own_way_is_known_by_that_acronym()
     people = [p for p in m.people if p.name == "Sami Example"]
     assert m.host is not None and people and people[0].affiliation is not None
     assert people[0].affiliation.iri == m.host.iri
+
+
+def test_a_headline_that_says_who_hosts_names_the_organization_the_text_spells_out():
+    facts = facts_of("Ghana's Communications Authority hosts ITU standardization workshop\n\nNAIROBI, 14 May 2025 – "
+                     "The Communications Authority of Ghana (CAG) today opened a three-day ITU workshop on bridging "
+                     "the standardization gap in Nairobi, running until 16 May.\n")
+    m = next(m for m in facts.meetings if m.start)
+    assert m.host is not None and m.host.label == "Communications Authority of Ghana"
+
+
+def test_a_coordination_partner_named_after_with():
+    m = only_dated("The JCA-IoT met on 14 June 2024 as a virtual meeting. The JCA invited SG20 to coordinate the "
+                   "work on digital twins with SG13.\n")
+    assert {(a.group.label, a.action) for a in m.group_actions} == {("ITU-T Study Group 20", "coordinate"),
+                                                                    ("ITU-T Study Group 13", "coordinate")}

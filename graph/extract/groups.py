@@ -446,6 +446,9 @@ _LISTED_WITH = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:to|
 _SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up)?\s+(?:a|an|the|new|its|their|two|three|several)\b"
                       r"|\w+(?:\s+up)?\s+(?:a|an|new|two|three|several)\s", re.I)
 
+#: a group named as the partner of a coordination: '... with SG13', '... with the ITU-T Focus Group on X'
+_WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
+
 #: the group where the work a verb before it asks for is done: '... in ITU-T Study Group 16', '... by SG13'
 _WHERE_DONE = re.compile(r"\b(?:in|within|by)\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
 
@@ -527,6 +530,9 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                     and not _ASKED_BEFORE.search(text, before[-1][1], g.span.start) \
                     and not _verb_of_another(text, groups, g, before[-1]):
                 verb = before[-1]  # 'to prioritize work on V2X in SG16 and to examine ...': where it is done
+            elif before and _WITH_PARTNER.search(text, max(s, g.span.start - 30), g.span.start) and \
+                    (partner := next((v for v in reversed(before) if v[2] == "coordinate"), None)) is not None:
+                verb = partner  # 'to coordinate the work on digital twins with SG13': SG13 is a partner
             elif after:
                 verb = after[0]
             elif not before:

@@ -403,6 +403,9 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
     for r in _named_after_category(ref, text, start, end):
         add(r)
     out.sort(key=lambda r: r.span.start)
+    # "Kenya's Communications Authority" where the text also writes 'Communications Authority of Kenya': that one
+    full = {o.label for o in out}
+    out = [o for o in out if not (o.iri is None and o.country is not None and f"{o.label} of {o.country.label}" in full)]
     return _split_pairs(ref, text, out)
 
 

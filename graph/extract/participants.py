@@ -1071,7 +1071,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 #: an active host: '... hosted the meeting of ...', '... kindly hosted this year's CTO meeting', 'ITU and Example
 #: Institute convened a joint workshop'
 _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
-                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:the|this|a|an)[ \t]+")
+                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
+                         r"(?=[A-Za-z])")
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
@@ -1098,6 +1099,11 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
         owner = _COUNTRYS.match(text, a, b)
         country = _country_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
         org = organization_ref(ref, text, owner.end() if owner and country else a, b)
+        if org is not None and country is not None and not (org.iri and ref.is_reference(org.iri)):
+            # "Kenya's Communications Authority": the 'Communications Authority of Kenya' named elsewhere
+            known = ref.lookup(f"{org.label} of {country.label}", {"Organization"})
+            if known is not None:
+                org = Ref("Organization", known.label, org.span, known.iri)
         if org is not None:
             found.append(replace(org, country=country) if country and not (org.iri and ref.is_reference(org.iri)) else org)
     return found
