@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from extract_fixtures import only_dated
 
 LIST = ("CTO Meeting, Hong Kong, 2 December 2019 – List of participants\n\n"
@@ -34,10 +35,20 @@ def test_a_study_group_meeting_with_its_field_in_brackets():
     assert (m.start, m.end) == (date(2025, 3, 3), date(2025, 3, 7))
 
 
-def test_contributors_of_a_meeting_are_its_participants():
-    m = only_dated("The ITU-T Study Group 16 meeting was held in Hangzhou, China, from 3 to 7 March 2025. Vega Mobile, "
-                   "Cobalt Networks and Example University submitted 60 contributions.\n")
-    assert {"Vega Mobile", "Cobalt Networks", "Example University"} <= {p.organization.label for p in m.participations}
+@pytest.mark.parametrize("text, names", [
+    # contributors of a meeting are its participants
+    ("The ITU-T Study Group 16 meeting was held in Hangzhou, China, from 3 to 7 March 2025. Vega Mobile, Cobalt "
+     "Networks and Example University submitted 60 contributions.", {"Vega Mobile", "Cobalt Networks", "Example University"}),
+    # who took part together with the others
+    ("The CTO meeting took place in Geneva on 5 March 2025. Vega Mobile and Brio Networks participated, together with "
+     "the Example Standards Institute (ESI).", {"Vega Mobile", "Brio Networks", "Example Standards Institute"}),
+    # the kind of bodies before a colon is no item
+    ("The third Inter-regional Meeting for WTSA-24 was held on 6 September 2024 in Geneva. It was attended by "
+     "representatives of the six regional telecommunication organizations: APT, CEPT and CITEL.",
+     {"Asia-Pacific Telecommunity", "Inter-American Telecommunication Commission"}),
+])
+def test_participants_said_as_contributors_companions_or_after_their_kind(text, names):
+    assert names <= {p.organization.label for p in only_dated(text + "\n").participations}
 
 
 def test_appointed_after_a_comma_and_a_group_is_no_employer():
@@ -94,20 +105,6 @@ def test_a_company_named_with_an_industry_word_after_a_post_is_no_person():
                    "President, Cobalt Mobile; and Mr Bo Sample, CTO, Delta Solutions.\n")
     found = {p.name: p.affiliation.label if p.affiliation else None for p in m.people}
     assert found == {"Zhang Wei": "Cobalt Mobile", "Bo Sample": "Delta Solutions"}
-
-
-def test_who_took_part_together_with_the_others():
-    m = only_dated("The CTO meeting took place in Geneva on 5 March 2025. Vega Mobile and Brio Networks participated, "
-                   "together with the Example Standards Institute (ESI).\n")
-    assert {"Vega Mobile", "Brio Networks", "Example Standards Institute"} <= {p.organization.label for p in m.participations}
-
-
-def test_the_kind_of_bodies_before_a_colon_is_no_item():
-    m = only_dated("The third Inter-regional Meeting for WTSA-24 was held on 6 September 2024 in Geneva. It was "
-                   "attended by representatives of the six regional telecommunication organizations: APT, CEPT and "
-                   "CITEL.\n")
-    assert {"Asia-Pacific Telecommunity", "Inter-American Telecommunication Commission"} <= {
-        p.organization.label for p in m.participations}
 
 
 def test_a_liaison_to_a_group_and_to_another_reaches_both():
