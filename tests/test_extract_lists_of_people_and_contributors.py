@@ -46,6 +46,8 @@ def test_a_study_group_meeting_with_its_field_in_brackets():
     ("The third Inter-regional Meeting for WTSA-24 was held on 6 September 2024 in Geneva. It was attended by "
      "representatives of the six regional telecommunication organizations: APT, CEPT and CITEL.",
      {"Asia-Pacific Telecommunity", "Inter-American Telecommunication Commission"}),
+    ("CTO Meeting Communiqué\nGeneva, 14 October 2012\n\nThe meeting was attended by CTOs and senior executives from: "
+     "Vega Mobile (France), Cobalt Networks (Canada) and Brio Systems (Japan).", {"Vega Mobile", "Cobalt Networks"}),
 ])
 def test_participants_said_as_contributors_companions_or_after_their_kind(text, names):
     assert names <= {p.organization.label for p in only_dated(text + "\n").participations}

@@ -570,8 +570,9 @@ def _a_name_then_a_post(ref: Reference, text: str, parts: list[tuple[int, int]])
 
 
 #: the words that say what kind of bodies a list names, before its first item: 'the six regional organizations: '
-_KIND_THEN_COLON = re.compile(r"[^:\n]{0,80}?\b(?:organi[sz]ations|companies|operators|vendors|members|entities|bodies|"
-                              r"institutions|regulators|administrations)[ \t]*:[ \t]+(?=[A-Z0-9])", re.IGNORECASE)
+_KIND_THEN_COLON = re.compile(r"[^:\n]{0,80}?\b(?:(?:organi[sz]ations|companies|operators|vendors|members|entities|bodies|"
+                              r"institutions|regulators|administrations)|(?:CTOs|CxOs|executives|representatives|"
+                              r"participants|delegates|experts)[ \t]+(?:from|of))[ \t]*:[ \t]+(?=[A-Z0-9])", re.IGNORECASE)
 
 
 #: the sentence going on after a list's last item and its bracket: ') to discuss ...', ') who agreed ...'
