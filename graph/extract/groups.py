@@ -477,7 +477,9 @@ def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
 #: a group written as the one that asks another to act: 'TSAG invited SG17 to ...', 'TSAG agreed that SG13 should ...',
 #: 'TSAG agreed to establish a new Focus Group on ...', 'TSAG approved the creation of a new Focus Group on ...',
 #: 'TSAG established the Focus Group on ...'
-_ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:establish|creat|launch|form)(?:ed|es|e|s)?|sets?\s+up|ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
+_ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:(?:establish|creat|launch|form)(?:ed|es|e|s)?|sets?\s+up)"
+                   r"(?=\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus|Study|Rapporteur|Joint|"
+                   r"Working|FG-|JCA|RG-))|ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
                    r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|(?:agree[ds]?|decided?s?|"
                    r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to|"
                    r"(?:approv|agree|decid|endors)(?:ed|es|e)?\s+(?:on\s+)?(?:the\s+)?(?:creation|establishment|setting\s+up)\s+of)\b",

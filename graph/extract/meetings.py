@@ -43,6 +43,12 @@ class MeetingKind:
     rank: int = 0  # row order: the lower, the more specific
 
     @property
+    def generic(self) -> bool:
+        """Its phrase names no particular meeting ('CTOs met'): a display name of its own, with no part of the
+        phrase in it ('ITU-T Study Group {sg} meeting' names that group's)."""
+        return bool(self.name) and "{" not in self.name
+
+    @property
     def group(self) -> str:
         """Anchors of one group with the same date are one meeting ('CTO meeting' + 'regional CTO meeting')."""
         return self.series or self.cls
@@ -548,7 +554,7 @@ def _in_named_year(name: str, ds: list[DateMention]) -> list[DateMention]:
 def _check_generic_anchors(anchors: list[Anchor]) -> None:
     """'CTOs met ... on <date>' opens a meeting only when no phrase naming a meeting of that kind gives another
     date: in a communiqué of a named meeting, 'CTOs met again on 10 September' is a session of it, not a new one."""
-    named = {_key(a) for a in anchors if a.date and not a.kind.name and not a.is_next and not a.is_past}
+    named = {_key(a) for a in anchors if a.date and not a.kind.generic and not a.is_next and not a.is_past}
     groups = {k[0] for k in named}
     # 'officials met ...' names no kind: it is the meeting another phrase of its sentence or of its day names
     for a in anchors:
@@ -563,7 +569,7 @@ def _check_generic_anchors(anchors: list[Anchor]) -> None:
                 and (o.date.start, o.date.end) == (a.date.start, a.date.end)), None)) is not None:
             a.kind = same.kind  # one meeting: the phrases of both anchors are its
     for a in anchors:
-        if a.kind.name and a.date and a.kind.group in groups and _key(a) not in named:
+        if a.kind.generic and a.date and a.kind.group in groups and _key(a) not in named:
             a.date, a.opening = None, False
 
 
@@ -794,10 +800,16 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
 _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|regional|annual|global|plenary|interim|"
-                           r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:[A-Z][\w-]*))\s+){0,2}(?:meeting|session|edition|gathering|consultation|"
+                           r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:[A-Z]{2,}[\w-]*))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"
                            r"(?!\s+of\b)", re.IGNORECASE)
+
+
+#: the kinds of meeting a next roundtable, forum, workshop ... follows (a next meeting, session or edition follows any)
+_NEXT_OF_KIND = {"roundtable": {"CTOMeeting", "CTOConsultation"}, "forum": {"Symposium", "CTOMeeting", "Meeting"},
+                 "summit": {"Symposium", "CTOMeeting"}, "symposium": {"Symposium"}, "workshop": {"Workshop"},
+                 "assembly": {"Conference", "LeadershipAssembly"}, "dialogue": {"CTOMeeting", "Symposium", "Meeting"}}
 
 
 def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
@@ -809,6 +821,9 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
             continue
         for rs, re_ in regions.get(key, []):
             for x in _NEXT_MEETING.finditer(text, rs, re_):
+                noun = re.sub(r"\s", "", (x.group("noun") or "meeting").lower())
+                if noun in _NEXT_OF_KIND and m.kind not in _NEXT_OF_KIND[noun]:
+                    continue  # 'delegates will attend the upcoming regional workshop': no next SG13 meeting
                 s, e = sentence_at(text, x.start())
                 if any(a.is_next and a.window[0] <= x.start() < a.window[1] for a in anchors):
                     continue  # 'the next CTO meeting ...' names its kind: read with the anchors
@@ -828,8 +843,11 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 #: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
 #: the same kind before the one reported
 _PAST_SAME = re.compile(r"\b(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
-                        r"(?:meeting|session|edition|consultation|round\s?table|assembly)\b(?!\s+(?:of|for|on)\b)",
+                        r"(?:meeting|session|edition|consultation|round\s?table)\b(?!\s+(?:of|for|on)\b)",
                         re.IGNORECASE)
+#: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
+_PAST_DATED = re.compile(r"[ \t]*\((?:[^()]{0,40}?,[ \t]*)?|,?[ \t]+(?:(?:which|that)[ \t]+was[ \t]+)?(?:held|took[ \t]+place|"
+                         r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|,?[ \t]+(?:in|on)[ \t]+")
 
 
 def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
@@ -847,7 +865,8 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 e = min(_line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
                 stop = re.search(r"\.\s", text[x.end():e])
                 e = x.end() + stop.start() if stop else e
-                d = next((d for d in dates if x.end() <= d.span_start < e), None)
+                d = next((d for d in dates if x.end() <= d.span_start < e
+                          and _PAST_DATED.fullmatch(text, x.end(), d.span_start)), None)
                 if d is None or d.end >= m.start or any(a.name_span[0] < d.span_start and x.end() < a.name_span[1]
                                                         for a in anchors if a.meeting_key != key):
                     continue  # no date, one not before the meeting reported, or another meeting named in between
@@ -1492,7 +1511,8 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
     Geneva', 'TSAG, meeting in Geneva under the chairmanship of ...'."""
     found = [x.start() for x in _SAID_OF_IT.finditer(text, start, end)] + \
             [x.start() for x in _THE_MEETING_HELD.finditer(text, start, end)] + \
-            [x.start() for x in _BODY_MEETING_IN.finditer(text, start, end) if x.group("body") in m.name]
+            [x.start() for x in _BODY_MEETING_IN.finditer(text, start, end)
+             if re.search(rf"(?<![\w/-]){re.escape(x.group('body'))}(?![\w/-])", m.name)]
     for at in sorted(found):
         s, e = sentence_at(text, at)
         if _OTHER_MEETING.search(text, s, min(e, s + 40)) or _NEXT_MEETING.search(text, s, e):
@@ -1505,8 +1525,8 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
 
 
 #: the words before where a meeting was: 'was held in', 'took place at', 'meeting in'
-_IN_PLACE = re.compile(r"\b(?:held|took\s+place|convened|met|meeting|gathered|hosted|organi[sz]ed|was|were|is)\s+"
-                       r"(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
+_IN_PLACE = re.compile(r"\b(?:(?:held|took\s+place|convened|met|gathered|hosted|organi[sz]ed)\s+(?:[\w-]+\s+){0,2}?|"
+                       r"meeting\s+)(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 
 
 def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:

@@ -342,7 +342,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                 if tail and len(text[_trim_connectors(text, ns, ms)[0]:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
                     ne = tail.end()
                     # 'University of Examplia and the Example Institute of Technology': two names
-                    other = re.search(rf"\s+and\s+(?:the\s|(?:[A-Z][\w-]*\s+){{0,3}}(?:{marker})\s+(?:of|for)\s)",
+                    other = re.search(rf"\s+and\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}(?:{marker})\s+(?:of|for)\s",
                                       text[me:ne])
                     if other is None:  # 'University of Examplia and Vodafone': a name the reference data knows
                         other = next((a for a in re.finditer(r"\s+and\s+", text[me:ne]) if any(

@@ -1045,12 +1045,16 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         s, _ = sentence_at(text, m.start())
         s = max(s, start)
         subject = _SUBJECT_THEN.fullmatch(text, s, m.start())
-        said = re.match(r"[^.;\n]{0,80}", text[m.end():end])  # the object: 'the meeting', 'this year's CTO meeting'
-        if subject is None or not (said and _MEETING_WORDS.search(said.group())):
+        # the object: 'the meeting', 'this year's CTO meeting', 'ITU workshop' ('a live demonstration during the
+        # meeting' is no meeting hosted)
+        said = re.match(r"(?:[\w'’&-]+[ \t]+){0,4}?(?:meeting|session|consultation|round\s?table|workshop|forum|summit|"
+                        r"event|symposium|conference|assembly|dialogue)s?\b", text[m.end():end], re.IGNORECASE)
+        if subject is None or said is None:
             continue
         if _country_ref(ref, text, *subject.span("org")) is not None:
             continue  # 'Kenya hosted the CTO meeting': a country, no organization
-        hosts = [h for h in _subjects(ref, text, *subject.span("org")) if not _of_itu(ref, h)]
+        hosts = [h for h in _subjects(ref, text, *subject.span("org")) if not _of_itu(ref, h)
+                 and h.label not in organization_words().get("head", frozenset())]  # not 'The Secretariat'
         if "host" not in m.group():  # 'organized', 'convened': said of more than organizations ('The CTOs organized')
             hosts = [h for h in hosts if h.iri and ref.is_reference(h.iri) or looks_like_organization(h.label)]
         if hosts:
@@ -1078,7 +1082,9 @@ _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
-    r"(?:(?:co-?)?hosting|(?:its|their|the)\s+(?:warm\s+|kind\s+|generous\s+)?hospitality)\b")
+    r"(?:(?:co-?)?hosting(?=\s*(?:[.,;]|$|(?:us|them|the\s+(?:meeting|event|consultation|round\s?table|workshop|forum|"
+    r"session|CTOs|CxOs|participants|delegates)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation))\b))|"
+    r"(?:its|their|the)\s+(?:warm\s+|kind\s+|generous\s+)?hospitality)\b")
 #: the subject before the verb: names (each with its acronym in brackets) joined by 'and', and a clause between
 #: commas ('in collaboration with X')
 _SUBJECT_NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}(?:[ \t]*\([A-Z][\w&-]{1,12}\))?"

@@ -239,13 +239,21 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     domain = re.sub(r"\s+", " ", text[s + of.end():e]).strip()
     if domain[:1].isupper() and has_legal_form(domain):  # 'CTO of Example Networks AG': a company by its legal form
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
+    bare = domain.removeprefix("the ")
     if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _CAPITALISED_NAME.fullmatch(domain) \
-            and ref.lookup(domain, ref.place_kinds) is None:
+            and ref.lookup(bare, ref.place_kinds) is None and not _STATE_FORM.match(bare) \
+            and not set(re.findall(r"[A-Z][\w'’.&-]*", bare)) <= _FIELD_WORDS:
+        # (not 'President of the Republic of Kenya', not 'Vice President of Standards and Innovation')
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     return None
 
 
+#: the words of a field a post is of ('Standards', 'Innovation'): what they name is no company
+_FIELD_WORDS = frozenset(_words().get("field", ()))
+#: a country's official name starts with a form of state
+_STATE_FORM = re.compile(r"(?:Republic|Kingdom|State|Federation|Sultanate|Emirate|Principality|Commonwealth|"
+                         r"People['’]s|Federal|Islamic|Plurinational|Union)\b")
 #: a company officer's title: what it is 'of' is a company ('Chief Technology Officer of ...', 'CTO of ...')
 _EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,4}Officer|"
                         r"(?:Vice[- ])?President(?:[ \t]+(?:and|&)[ \t]+C[A-Z]O)?|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")

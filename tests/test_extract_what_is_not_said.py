@@ -1,0 +1,87 @@
+"""Sentences near the new rules that must not give a fact: another meeting's last edition or workshop, a place
+someone spoke of, a host of something else, a field or a state after a post, a group that launched work (texts
+written for these tests)."""
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import facts_of
+
+SG13 = "ITU-T Study Group 13 met in Geneva from 3 to 7 March 2025. "
+CTO = "The CTO meeting took place in Geneva on 3 March 2025. "
+
+
+def meetings(text: str):
+    return facts_of(text + "\n").meetings
+
+
+@pytest.mark.parametrize("text", [
+    SG13 + "TSAG will review the results of the last assembly, held in New Delhi in October 2024.",
+    CTO + "The last meeting reviewed progress since June 2024.",
+    CTO + "The previous session agreed in 2023 to study AI.",
+])
+def test_no_past_meeting_from_a_date_that_does_not_date_it(text):
+    assert len(meetings(text)) == 1
+
+
+@pytest.mark.parametrize("later", ["The meeting was told that 5G is now widely deployed in Kenya.",
+                                   "The meeting was followed by demonstrations in Lisbon."])
+def test_a_place_spoken_of_is_not_where_the_meeting_was(later):
+    m = meetings("ITU-T Study Group 13 met from 3 to 7 March 2025. " + later)[0]
+    assert m.place is None
+
+
+def test_an_upcoming_workshop_is_no_next_study_group_meeting():
+    m = meetings(SG13 + "Many delegates will also attend the upcoming regional workshop in Rome on 9 April 2025.")[0]
+    assert m.next_meeting is None
+
+
+def test_a_session_of_another_meeting_is_no_study_group_meeting():
+    assert [m.kind for m in meetings("At the GSR meeting on 3 March 2025 in Geneva, Study Group 3 experts presented "
+                                     "results.")] != ["StudyGroupMeeting"]
+
+
+@pytest.mark.parametrize("later", [
+    "The chairman thanked Orion Telecom for hosting the previous meeting in Nairobi.",
+    "Vega Networks Ltd organized a live demonstration of 6G during the meeting.",
+    "The Secretariat organized the meeting.",
+])
+def test_no_host_of_something_else(later):
+    assert meetings(CTO + later)[0].host is None
+
+
+def test_a_group_meeting_elsewhere_does_not_place_another_groups():
+    m = meetings("The SG20 meeting took place from 3 to 7 March 2025. SG2, meeting in Tunis the same week, approved "
+                 "two texts.")[0]
+    assert m.place is None
+
+
+@pytest.mark.parametrize("post", ["Vice President of Standards and Innovation", "President of the Republic of Kenya"])
+def test_a_field_or_a_state_after_a_post_is_no_company(post):
+    people = [p for m in meetings(CTO + f"Ms Ana Ruiz, {post}, spoke.") for p in m.people]
+    assert people and all(p.affiliation is None for p in people)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ITU and the Digital Example Forum met in Nairobi on 3 March 2025.", "Digital Example Forum"),
+])
+def test_and_before_a_forum_is_no_part_of_its_name(text, name):
+    assert [m.name for m in meetings(text)] == [name]
+
+
+def test_and_the_inside_a_name_does_not_part_it():
+    m = meetings("The CTO meeting took place on 3 March 2025, hosted by the University of Science and the Arts of "
+                 "Examplia.")[0]
+    assert m.host is not None and m.host.label == "University of Science and the Arts of Examplia"
+
+
+def test_a_group_that_launched_work_asks_nothing_of_the_next():
+    m = meetings("TSAG met in Geneva on 3 March 2025. SG17 launched work on quantum security, and SG13 will review "
+                 "its roadmap.")[0]
+    assert {(a.group.label, a.action) for a in m.group_actions} == {("ITU-T Study Group 17", "develop"),
+                                                                    ("ITU-T Study Group 13", "review")}
+
+
+def test_a_study_group_that_met_keeps_its_date_beside_a_named_one():
+    dated = {m.name: m.start for m in meetings(SG13 + "Its work will feed into the SG17 meeting in Seoul on 10 April "
+                                                      "2025.")}
+    assert set(dated) == {"ITU-T Study Group 13 meeting", "SG17 meeting"}
