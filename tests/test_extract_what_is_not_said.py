@@ -85,3 +85,64 @@ def test_a_study_group_that_met_keeps_its_date_beside_a_named_one():
     dated = {m.name: m.start for m in meetings(SG13 + "Its work will feed into the SG17 meeting in Seoul on 10 April "
                                                       "2025.")}
     assert set(dated) == {"ITU-T Study Group 13 meeting", "SG17 meeting"}
+
+
+@pytest.mark.parametrize("later", [
+    "Vega Networks organized a side event on 6G during the meeting.",
+    "Brio Systems convened a panel session on open RAN.",
+    "Vega Networks and Brio Systems co-organized a workshop on network slicing in Helsinki last year.",
+    "The chair thanked John Example for hosting the meeting.",
+    "The chair thanked Vega Telecom Ltd for hosting the CTOs at a dinner.",
+    "The chair thanked Vega Telecom Ltd for hosting the meeting in Nairobi last year.",
+    "Vega Mobile will host the next meeting in Nairobi.",
+])
+def test_no_host_of_another_event_or_a_person(later):
+    assert meetings(CTO + later)[0].host is None
+
+
+@pytest.mark.parametrize("text", [
+    "TSAG met in Geneva on 12 March 2025. TSAG noted the results of SG17's last meeting, held in Seoul in September 2024.",
+    CTO + "Working Party 2 reviewed the results from its previous session (Seoul, 5 December 2024).",
+])
+def test_another_bodys_last_meeting_is_no_past_meeting_of_this_kind(text):
+    assert len(meetings(text)) == 1
+
+
+@pytest.mark.parametrize("later", ["The 2023 meeting was held in Kigali, Rwanda.", "The forum was held in Nairobi."])
+def test_another_edition_or_event_does_not_place_the_meeting(later):
+    assert meetings(f"The ITU-T CTO meeting took place on 10 March 2025. {later}")[0].place is None
+
+
+def test_a_year_a_target_is_set_for_dates_no_meeting():
+    assert [m.start for m in meetings("CTOs met in Geneva to review the connectivity targets set for 2030.")] == [None]
+
+
+def test_another_bodys_next_meeting_is_not_this_ones():
+    assert meetings(CTO + "The CTOs look forward to the next GSMA meeting in June 2025 in Madrid.")[0].next_meeting is None
+
+
+def test_at_its_meeting_said_of_another_body_is_no_tsag_meeting():
+    assert {m.kind for m in meetings("At its meeting on 12 May 2025, the ITU Council approved the budget, the TSAG "
+                                     "chairman said.")} == {"Conference"}
+
+
+@pytest.mark.parametrize("later", ["Nordic Star moderated the panel discussion.",
+                                   "In 2019 Ms Ana Example chaired the meeting in Kigali."])
+def test_no_chair_or_moderator_from_a_name_like_company_or_another_year(later):
+    assert [p.post for m in meetings(CTO + later) for p in m.people if p.post] == []
+
+
+def test_a_vice_presidents_field_is_no_company():
+    people = [p for m in meetings(CTO + "Mr Luis Example, Vice President of Wireless Research, spoke.") for p in m.people]
+    assert people and all(p.affiliation is None for p in people)
+
+
+def test_a_persons_field_in_a_bulleted_entry_is_no_participant():
+    m = meetings("CTO Meeting, Seoul, 2 December 2019 – List of participants\n\n"
+                 "• Lee Example, Head of Research, Seoul\n• Ana Sample, CTO, Vega Mobile, Spain")[0]
+    assert {p.organization.label for p in m.participations} == {"Vega Mobile"}
+
+
+def test_a_title_before_a_summits_name_is_no_part_of_it():
+    names = {m.name for m in meetings("The Director of the Africa Example Innovation Summit spoke. " + CTO)}
+    assert names == {"CTO meeting"}

@@ -800,7 +800,8 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
 _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|regional|annual|global|plenary|interim|"
-                           r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:[A-Z]{2,}[\w-]*))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
+                           r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|ITU(?:-T)?|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
+                           r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"
                            r"(?!\s+of\b)", re.IGNORECASE)
@@ -842,7 +843,7 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 
 #: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
 #: the same kind before the one reported
-_PAST_SAME = re.compile(r"\b(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
+_PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the)\s+(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
                         r"(?:meeting|session|edition|consultation|round\s?table)\b(?!\s+(?:of|for|on)\b)",
                         re.IGNORECASE)
 #: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
@@ -1517,6 +1518,12 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
         s, e = sentence_at(text, at)
         if _OTHER_MEETING.search(text, s, min(e, s + 40)) or _NEXT_MEETING.search(text, s, e):
             continue
+        years = {int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", text[s:e])}
+        if m.start is not None and years - {m.start.year, (m.end or m.start).year}:
+            continue  # 'The 2023 meeting was held in Kigali': another edition
+        noun = re.match(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text[at:e])
+        if noun and noun.group(1).lower() not in ("meeting", "session") and noun.group(1).lower() not in m.name.lower():
+            continue  # 'The forum was held in Nairobi' in the text of a CTO meeting: another event
         where = _IN_PLACE.search(text, at, min(e, end))
         place = find_place(ref, text, where.end(), min(e, end, where.end() + 80)) if where else None
         if place is not None:

@@ -539,14 +539,16 @@ def _styled_entry(ref: Reference, text: str, s: int, e: int, result: Participant
         name_end = ps + bracket.start() if bracket else pe
         country = _country_ref(ref, text, ps + bracket.start(1), ps + bracket.end(1)) if bracket else None
         post_of = _POST_OF_BODY.match(text, ps, name_end)
-        if post_of and starts_with_title(clean(post_of.group(1))):
+        of_post = bool(post_of and starts_with_title(clean(post_of.group(1))))
+        if of_post and post_of is not None:
             ps = post_of.end()  # 'President & CEO of Examplecom Inc.': the body the post is of
         words = clean(text[ps:name_end]).strip(" .")
         if not words or ref.lookup(words, ref.place_kinds) is not None or \
                 (is_post_title(words) and ref.lookup(words, {"Organization"}) is None):
             continue
-        if ref.lookup(words, {"Organization"}) is None and not looks_like_organization(words) and (country or last) is None:
-            return True  # a field or a unit: no body this entry names for sure
+        if ref.lookup(words, {"Organization"}) is None and not looks_like_organization(words) and \
+                ((country or last) is None or of_post):
+            return True  # a field or a unit ('Head of Research, Seoul'): no body this entry names for sure
         org = organization_ref(ref, text, ps + len(text[ps:name_end]) - len(text[ps:name_end].lstrip()), name_end)
         if org is not None:
             result.participations.append(Participation(org, Span.of(text, s, e), country or last))
@@ -1049,7 +1051,13 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         # meeting' is no meeting hosted)
         said = re.match(r"(?:[\w'’&-]+[ \t]+){0,4}?(?:meeting|session|consultation|round\s?table|workshop|forum|summit|"
                         r"event|symposium|conference|assembly|dialogue)s?\b", text[m.end():end], re.IGNORECASE)
-        if subject is None or said is None:
+        if subject is None or said is None or _NOT_THIS_ONE.search(said.group()):
+            continue  # 'will host the next meeting', 'organized a side event': not the meeting reported
+        rest = text[m.end():sentence_at(text, m.end())[1]]
+        if "host" not in m.group() and not re.search(r"(?:the|this)[ \t]+\Z", m.group()) and (
+                _NOT_THIS_ONE.search(rest) or not _DAY_SAID.search(rest)):
+            # 'co-organized a workshop on slicing in Helsinki last year': something an organizer did, not this
+            # meeting ('ITU and ETSI convened a joint workshop ... on 2 September 2025' is the one reported)
             continue
         if _country_ref(ref, text, *subject.span("org")) is not None:
             continue  # 'Kenya hosted the CTO meeting': a country, no organization
@@ -1061,6 +1069,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             return hosts
     # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
     for m in _THANKED_FOR_HOSTING.finditer(text, start, end):
+        named = read_name(ref, text, m.start("org"), m.end("org"), True)
+        if starts_with_styles(m.group("org")) or (named is not None and named[1] >= m.end("org")):
+            continue  # 'thanked John Smith for hosting': a person
         hosts = [h for h in _subjects(ref, text, *m.span("org")) if not _of_itu(ref, h)]
         if hosts and _country_ref(ref, text, *m.span("org")) is None:
             return hosts
@@ -1078,12 +1089,18 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
                          r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
                          r"(?=[A-Za-z])")
+#: the words that make a hosted or organized event another one than the meeting reported
+_NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|dinner|reception|future|ago|earlier|"
+                           r"previously)\b", re.IGNORECASE)
+#: a day written in a sentence: '2 September 2025', 'Sept. 2', 'on 5th March'
+_DAY_SAID = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
+                       r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
     r"(?:(?:co-?)?hosting(?=\s*(?:[.,;]|$|(?:us|them|the\s+(?:meeting|event|consultation|round\s?table|workshop|forum|"
-    r"session|CTOs|CxOs|participants|delegates)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation))\b))|"
+    r"session)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation))\s*(?:[.,;]|$|and\b)))|"
     r"(?:its|their|the)\s+(?:warm\s+|kind\s+|generous\s+)?hospitality)\b")
 #: the subject before the verb: names (each with its acronym in brackets) joined by 'and', and a clause between
 #: commas ('in collaboration with X')

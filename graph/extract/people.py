@@ -242,11 +242,18 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     bare = domain.removeprefix("the ")
     if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _CAPITALISED_NAME.fullmatch(domain) \
             and ref.lookup(bare, ref.place_kinds) is None and not _STATE_FORM.match(bare) \
-            and not set(re.findall(r"[A-Z][\w'’.&-]*", bare)) <= _FIELD_WORDS:
+            and not set(re.findall(r"[A-Z][\w'’.&-]*", bare)) <= _FIELD_WORDS \
+            and not any(ref.lookup(w, ref.place_kinds) for w in re.findall(r"[A-Z][\w'’.&-]*", bare)):
         # (not 'President of the Republic of Kenya', not 'Vice President of Standards and Innovation')
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     return None
+
+
+def sentence_start(text: str, pos: int, lo: int) -> int:
+    """Where the sentence around pos starts (a full stop and a space, or a line's start), not before lo."""
+    stop = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
+    return lo if stop < 0 else stop + 1
 
 
 #: the words of a field a post is of ('Standards', 'Innovation'): what they name is no company
@@ -256,7 +263,7 @@ _STATE_FORM = re.compile(r"(?:Republic|Kingdom|State|Federation|Sultanate|Emirat
                          r"People['’]s|Federal|Islamic|Plurinational|Union)\b")
 #: a company officer's title: what it is 'of' is a company ('Chief Technology Officer of ...', 'CTO of ...')
 _EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,4}Officer|"
-                        r"(?:Vice[- ])?President(?:[ \t]+(?:and|&)[ \t]+C[A-Z]O)?|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
+                        r"(?:(?:Vice[- ])?President[ \t]+(?:and|&)[ \t]+)?C[A-Z]O|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
 #: a name in capitals, with its connectors: 'Nordic Example Networks', 'Bank of Example'
 _CAPITALISED_NAME = re.compile(r"(?:the )?[A-Z][\w&'’.-]*(?: (?:(?:of|and|for|de|&) )?[A-Z0-9][\w&'’.-]*){0,6}")
 
@@ -1005,12 +1012,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             add(found[3], found[1], found[2], post, found[0])
     for m in _NAME_HOLDS.finditer(text, start, end):
         post = _post_by_verb(ref, text, m, end)
-        if post is None:
-            continue
+        if post is None or re.search(r"(?:19|20)\d\d", text[sentence_start(text, m.start(), start):m.start()]):
+            continue  # 'In 2019 Ms Ana Lopez chaired the meeting': another meeting's chair
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):
             got = name_at(max(start, m.start() - 80) + c.start(), False)
-            if got and got[2] == m.start():
-                add(got[3], got[1], got[2], post, got[0])
+            if got and got[2] == m.start() and (got[0] is not None or "(" in m.group("gap")):
+                add(got[3], got[1], got[2], post, got[0])  # a style or a bracket: 'Nordic Star moderated' is no one
                 break
     # 'the chairs of the study groups:' over 'Study Group 2: Mr Ali Example (Egypt)' lines: each the Chair of that group
     for intro in _POSTS_BY_GROUP.finditer(text, start, end):
