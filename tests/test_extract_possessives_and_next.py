@@ -36,9 +36,10 @@ def test_groups_asked_to_work_together_coordinate(phrase):
     assert ("ITU-T Study Group 13", "coordinate") in actions, actions
 
 
-@pytest.mark.parametrize("noun", ["roundtable", "forum", "summit"])
-def test_a_next_roundtable_forum_or_summit_is_the_next_meeting(noun):
-    m = only_dated(f"The CxO roundtable was held in Geneva on 3 March 2025. The next {noun} will take place in "
+@pytest.mark.parametrize("reported, noun", [("The CxO roundtable", "roundtable"), ("The Example Innovation Forum", "forum"),
+                                            ("The Example Digital Summit", "summit")])
+def test_a_next_roundtable_forum_or_summit_is_the_next_meeting(reported, noun):
+    m = only_dated(f"{reported} was held in Geneva on 3 March 2025. The next {noun} will take place in "
                    "Nairobi, Kenya, in May 2026.\n")
     assert m.next_meeting is not None
     assert (m.next_meeting.start, m.next_meeting.place.label) == (date(2026, 5, 1), "Nairobi")

@@ -146,3 +146,64 @@ def test_a_persons_field_in_a_bulleted_entry_is_no_participant():
 def test_a_title_before_a_summits_name_is_no_part_of_it():
     names = {m.name for m in meetings("The Director of the Africa Example Innovation Summit spoke. " + CTO)}
     assert names == {"CTO meeting"}
+
+
+CTO2 = "The ITU CTO meeting took place on 10-11 March 2025. "
+
+
+@pytest.mark.parametrize("later", [
+    "The meeting was held two weeks after a ministerial roundtable that took place in Kigali.",
+    "The meeting was held as planned; the AI summit took place in Kigali.",
+])
+def test_a_place_in_another_clause_does_not_place_the_meeting(later):
+    assert meetings(CTO2 + later)[0].place is None
+
+
+@pytest.mark.parametrize("later", ["The CTOs will report their views to the next ITU-T meeting on 5 May 2025.",
+                                   "CTOs will attend the upcoming regional meeting in Nairobi on 5 May 2025.",
+                                   "Many will attend the upcoming summit on AI on 8 July 2025."])
+def test_no_next_cto_meeting_from_another_upcoming_meeting(later):
+    assert meetings(CTO2 + later)[0].next_meeting is None
+
+
+def test_a_roadmap_planned_for_a_year_dates_no_meeting():
+    assert [m.start for m in meetings("Chief Technology Officers met in Geneva to agree on a 6G roadmap planned for "
+                                      "2030.")] == [None]
+
+
+@pytest.mark.parametrize("later", ["Orion Telecom convened a breakout session on 10 March on open RAN.",
+                                   "Orion Telecom co-hosts a workshop series with Vega Mobile.",
+                                   "The participants thanked the Secretariat for hosting the meeting.",
+                                   "The CTOs thanked Vega Mobile and Ms Ana Example for their hospitality."])
+def test_no_host_from_a_sub_event_the_secretariat_or_a_list_with_a_person(later):
+    assert meetings(CTO2 + later)[0].host is None
+
+
+def test_proposals_to_another_body_are_no_participation():
+    m = meetings(CTO2 + "Vega Mobile, Orion Telecom and Kestrel Labs submitted proposals to the European Commission last "
+                        "year.")[0]
+    assert m.participations == []
+
+
+def test_another_groups_last_meeting_is_no_past_workshop():
+    ms = meetings("The ITU workshop on example networks took place in Geneva on 10 April 2025. It reviewed progress "
+                  "since the last meeting in March 2025 of the Focus Group on Example Quantum.")
+    assert [m.kind for m in ms] == ["Workshop"]
+
+
+@pytest.mark.parametrize("post", ["Chief Technology Officer of Cloud Infrastructure", "CTO of the Year 2024"])
+def test_a_field_or_an_award_after_an_officers_title_is_no_company(post):
+    people = [p for m in meetings(CTO2 + f"Ms Ana Example, {post}, spoke.") for p in m.people]
+    assert people and all(p.affiliation is None for p in people)
+
+
+def test_who_chaired_an_earlier_meeting_is_not_this_ones_chair():
+    people = [p for m in meetings(CTO2 + "Mr John Example (Kenya) chaired the first CTO meeting in 2009.")
+              for p in m.people]
+    assert [p.post for p in people] == [None]
+
+
+@pytest.mark.parametrize("sentence", ["ITU launched the Study Group 20 handbook on smart cities.",
+                                      "Experts created a Study Group 13 wiki."])
+def test_launching_a_groups_handbook_establishes_no_group(sentence):
+    assert not [a for m in meetings(CTO2 + sentence) for a in m.group_actions if a.action == "establish"]

@@ -427,6 +427,12 @@ _YEAR_ALONE = re.compile(
 )
 
 
+#: what is planned for a year when that year dates a meeting: 'the next meeting is planned for', 'a session, planned for'
+_MEETING_PLANNED = re.compile(r"\b(?:meeting|session|edition|consultation|round\s?table|forum|summit|assembly|workshop|"
+                              r"conference|symposium)s?\b(?:\s+(?:is|are|was|were|has\s+been|will\s+be|currently|"
+                              r"tentatively|now|provisionally))*\s*,?\s*\Z", re.IGNORECASE)
+
+
 def find_partial_dates(text: str, days: list[DateMention] | None = None) -> list[DateMention]:
     """Months ("in July 2018") and years ("in 2008", "(Antalya, 2006)") that date something without a day.
 
@@ -446,6 +452,8 @@ def find_partial_dates(text: str, days: list[DateMention] | None = None) -> list
         s, e = m.span(group)
         if any(a < e and s < b for a, b in taken):
             continue
+        if group == "y1" and m.group()[:1] in "psfe" and not _MEETING_PLANNED.search(text, max(0, m.start() - 60), m.start()):
+            continue  # 'a 6G roadmap planned for 2030' dates no meeting; 'the next meeting is planned for 2027' does
         year = int(m.group(group))
         out.append(DateMention(date(year, 1, 1), date(year, 12, 31), s, e, text[s:e], False, "year"))
     out.sort(key=lambda d: d.span_start)

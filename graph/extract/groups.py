@@ -415,7 +415,8 @@ ACTION_PATTERNS = (
     # 'asked SG20 to update the IoT roadmap', 'to revise Recommendation X': existing work looked at again
     ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|\b(?:updat|revis)(?:e|es|ed|ing)\b", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b|\b(?:creat|launch)(?:e|es|ed)?(?=\s+"
-                             r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus|Study|Rapporteur|Joint)\b)", re.I)),
+                             r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus\s+Group\s+on|Rapporteur\s+Group\s+on|"
+                             r"Joint\s+Coordination\s+Activity|FG-|JCA-)|\s+(?:a\s+)?new\s+(?:ITU-T\s+)?Study\s+Group\b)", re.I)),
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*"
                          r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b|\btak(?:e|es|ing)\s+into\s+account\b", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*|\bliais\w*|\b(?:work|working|worked|works)\s+"

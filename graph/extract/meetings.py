@@ -799,8 +799,8 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|regional|annual|global|plenary|interim|"
-                           r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|ITU(?:-T)?|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|annual|plenary|interim|"
+                           r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"
@@ -808,9 +808,9 @@ _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(
 
 
 #: the kinds of meeting a next roundtable, forum, workshop ... follows (a next meeting, session or edition follows any)
-_NEXT_OF_KIND = {"roundtable": {"CTOMeeting", "CTOConsultation"}, "forum": {"Symposium", "CTOMeeting", "Meeting"},
-                 "summit": {"Symposium", "CTOMeeting"}, "symposium": {"Symposium"}, "workshop": {"Workshop"},
-                 "assembly": {"Conference", "LeadershipAssembly"}, "dialogue": {"CTOMeeting", "Symposium", "Meeting"}}
+_NEXT_OF_KIND = {"roundtable": {"CTOMeeting", "CTOConsultation"}, "forum": {"Symposium", "Meeting"},
+                 "summit": {"Symposium"}, "symposium": {"Symposium"}, "workshop": {"Workshop"},
+                 "assembly": {"Conference", "LeadershipAssembly"}, "dialogue": {"Symposium", "Meeting"}}
 
 
 def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
@@ -868,9 +868,12 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 e = x.end() + stop.start() if stop else e
                 d = next((d for d in dates if x.end() <= d.span_start < e
                           and _PAST_DATED.fullmatch(text, x.end(), d.span_start)), None)
-                if d is None or d.end >= m.start or any(a.name_span[0] < d.span_start and x.end() < a.name_span[1]
-                                                        for a in anchors if a.meeting_key != key):
-                    continue  # no date, one not before the meeting reported, or another meeting named in between
+                if d is None or d.end >= m.start or m.series is None or re.search(
+                        r"\b(?:of|for)\s+(?:the\s+)?[A-Z]", text[x.end():d.span_end]) or any(
+                        a.name_span[0] < d.span_start and x.end() < a.name_span[1] for a in anchors if a.meeting_key != key):
+                    # no date, one not before the meeting reported, a meeting of no series, another body's ('the last
+                    # meeting in March of the Focus Group on X'), or another meeting named in between
+                    continue
                 past = Meeting(kind=m.kind, name=m.name, name_span=Span.of(text, x.start(), x.end()), start=d.start,
                                end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
                                precision=d.precision)
@@ -1524,8 +1527,10 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
         noun = re.match(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text[at:e])
         if noun and noun.group(1).lower() not in ("meeting", "session") and noun.group(1).lower() not in m.name.lower():
             continue  # 'The forum was held in Nairobi' in the text of a CTO meeting: another event
-        where = _IN_PLACE.search(text, at, min(e, end))
-        place = find_place(ref, text, where.end(), min(e, end, where.end() + 80)) if where else None
+        clause = re.search(r";|\s(?:who|that|which|after|before|while|when|where)\s", text[at:min(e, end)])
+        stop = at + clause.start() if clause else min(e, end)
+        where = _IN_PLACE.search(text, at, min(stop, at + 60))  # the verb of the sentence's opening: 'was held in X'
+        place = find_place(ref, text, where.end(), min(stop, where.end() + 80)) if where else None
         if place is not None:
             m.place, m.country, m.country_from_reference = place
             return

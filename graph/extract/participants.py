@@ -877,7 +877,9 @@ _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)
                            r"(?:among[ \t]+the[ \t]+)?(?:participants|present|in[ \t]+attendance)|"
                            # 'A, B and C submitted 60 contributions': contributors to the meeting
                            r"(?:also[ \t]+|jointly[ \t]+)?(?:submitted|contributed|presented|tabled)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-                           r"(?:contributions?|proposals?|input[ \t]+documents?))\b")
+                           r"(?:contributions?|proposals?|input[ \t]+documents?))\b"
+                           # (not 'submitted proposals to the European Commission last year')
+                           r"(?![ \t]+(?:to|at)[ \t]+(?:the[ \t]+)?(?!(?:this|the)[ \t]+meeting)[A-Z0-9]|[^.;\n]{0,40}\b(?:(?:19|20)\d\d|last[ \t]+year)\b)")
 @lru_cache(maxsize=1)
 def _list_lead() -> re.Pattern:
     """Who stands before the list ('The CTOs of A, B and C attended'), and the kind of the bodies listed ('Examplian
@@ -1054,7 +1056,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         if subject is None or said is None or _NOT_THIS_ONE.search(said.group()):
             continue  # 'will host the next meeting', 'organized a side event': not the meeting reported
         rest = text[m.end():sentence_at(text, m.end())[1]]
-        if "host" not in m.group() and not re.search(r"(?:the|this)[ \t]+\Z", m.group()) and (
+        if ("host" not in m.group() or "co" in m.group().lower()) and not re.search(r"(?:the|this)[ \t]+\Z", m.group()) and (
                 _NOT_THIS_ONE.search(rest) or not _DAY_SAID.search(rest)):
             # 'co-organized a workshop on slicing in Helsinki last year': something an organizer did, not this
             # meeting ('ITU and ETSI convened a joint workshop ... on 2 September 2025' is the one reported)
@@ -1072,7 +1074,10 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         named = read_name(ref, text, m.start("org"), m.end("org"), True)
         if starts_with_styles(m.group("org")) or (named is not None and named[1] >= m.end("org")):
             continue  # 'thanked John Smith for hosting': a person
-        hosts = [h for h in _subjects(ref, text, *m.span("org")) if not _of_itu(ref, h)]
+        if re.search(rf"\band\s+(?:{_HON_WORDS})", m.group("org")):
+            continue  # 'thanked Vega Mobile and Ms Ana Example for their hospitality': a person among them
+        hosts = [h for h in _subjects(ref, text, *m.span("org")) if not _of_itu(ref, h)
+                 and h.label not in organization_words().get("head", frozenset())]  # not 'the Secretariat'
         if hosts and _country_ref(ref, text, *m.span("org")) is None:
             return hosts
     # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
@@ -1091,7 +1096,9 @@ _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)
                          r"(?=[A-Za-z])")
 #: the words that make a hosted or organized event another one than the meeting reported
 _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|dinner|reception|future|ago|earlier|"
-                           r"previously)\b", re.IGNORECASE)
+                           r"previously|breakout|series|webinars?|demonstrations?|demos?|exhibitions?|stands?)\b", re.IGNORECASE)
+#: the styles before a person's name, as a regular expression ('Ms', 'Dr.', 'H.E.')
+_HON_WORDS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.?E|Eng|Hon|Sir|Dame)\b"
 #: a day written in a sentence: '2 September 2025', 'Sept. 2', 'on 5th March'
 _DAY_SAID = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
                        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")

@@ -243,7 +243,8 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _CAPITALISED_NAME.fullmatch(domain) \
             and ref.lookup(bare, ref.place_kinds) is None and not _STATE_FORM.match(bare) \
             and not set(re.findall(r"[A-Z][\w'’.&-]*", bare)) <= _FIELD_WORDS \
-            and not any(ref.lookup(w, ref.place_kinds) for w in re.findall(r"[A-Z][\w'’.&-]*", bare)):
+            and not any(ref.lookup(w, ref.place_kinds) for w in re.findall(r"[A-Z][\w'’.&-]*", bare)) \
+            and not re.search(r"\d|\bYear\b", bare):
         # (not 'President of the Republic of Kenya', not 'Vice President of Standards and Innovation')
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
@@ -1012,8 +1013,10 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             add(found[3], found[1], found[2], post, found[0])
     for m in _NAME_HOLDS.finditer(text, start, end):
         post = _post_by_verb(ref, text, m, end)
-        if post is None or re.search(r"(?:19|20)\d\d", text[sentence_start(text, m.start(), start):m.start()]):
-            continue  # 'In 2019 Ms Ana Lopez chaired the meeting': another meeting's chair
+        if post is None or post.part_of is None and (
+                re.search(r"(?:19|20)\d\d", text[sentence_start(text, m.start(), start):m.start()])
+                or re.match(r"[^.;\n]{0,60}?\b(?:(?:19|20)\d\d|previous|last|past|next)\b", text[m.end():end])):
+            continue  # 'In 2019 Ms A chaired the meeting', 'Mr B chaired the first CTO meeting in 2009': another's chair
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):
             got = name_at(max(start, m.start() - 80) + c.start(), False)
             if got and got[2] == m.start() and (got[0] is not None or "(" in m.group("gap")):
