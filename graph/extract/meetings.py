@@ -31,7 +31,7 @@ from .participants import find_hosts, find_participant_lists, organization_ref
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
-from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, ordinal, sentence_at, sentences, unwrap
+from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, line_end, ordinal, sentence_at, sentences, unwrap
 
 
 @dataclass(frozen=True)
@@ -224,11 +224,6 @@ def _drop_dated_by_a_shared_heading(ref: Reference, text: str, meetings: dict[tu
                 a.meeting_key not in (key, None) and a.meeting_key[0] == key[0] and not a.heading and group_of(a) == group
                 for a in anchors):
             del meetings[key]
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def _entity_key(r: Ref) -> str:
@@ -863,7 +858,7 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
             for x in _PAST_SAME.finditer(text, rs, re_):
                 if any(a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
                     continue
-                e = min(_line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
+                e = min(line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
                 stop = re.search(r"\.\s", text[x.end():e])
                 e = x.end() + stop.start() if stop else e
                 d = next((d for d in dates if x.end() <= d.span_start < e
@@ -1213,7 +1208,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         # another meeting named later in the window, not as this one's co-located event: what its sentence says from
         # its name on is about it ('reviewed the preparations for WTSA-20, which was postponed to March in Geneva')
         # (a heading that names two meetings: only its own line is the other's, the lines under it say both's place)
-        exclude += [(o.name_span[0], _line_end(text, o.name_span[1]) if o.heading and a.heading and o.window == a.window
+        exclude += [(o.name_span[0], line_end(text, o.name_span[1]) if o.heading and a.heading and o.window == a.window
                      else sentence_at(text, o.name_span[0])[1]) for o in anchors
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)

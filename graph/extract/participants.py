@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..facts import Participation, Ref, Span
 from ..reference import Reference
 from ..resources import reference_dir
+from .dates import find_dates
 from .groups import find_groups
 from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
@@ -31,7 +32,7 @@ from .people import (
 )
 from .places import demonym_country_before
 from .tables import is_table_heading as _is_table_heading, table_rows
-from .text import CARDINAL_PATTERN, clean, sentence_at
+from .text import CARDINAL_PATTERN, clean, line_end, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
 _LIST_TRIGGER = re.compile(
@@ -114,11 +115,6 @@ class ParticipantList:
     span: Span
     participations: list[Participation] = field(default_factory=list)
     groups: list[Ref] = field(default_factory=list)
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def _list_end(text: str, start: int, inline: bool) -> int:
@@ -783,7 +779,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             while again and again.end() > body:  # 'executives from (18) companies including A, B': one list
                 body = again.end()
                 again = _INLINE_TRIGGER.match(text, _after_count(text, body))
-            if not inline and "\n" not in text[m.end():body] and (text[m.end() - 1] != ":" or body < _line_end(text, body)):
+            if not inline and "\n" not in text[m.end():body] and (text[m.end() - 1] != ":" or body < line_end(text, body)):
                 # 'the participating organizations were A, B', 'Participants: A (X), B (Y). The CTOs ...': inline
                 inline_here = True
             else:
@@ -1057,14 +1053,13 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             continue  # 'will host the next meeting', 'organized a side event': not the meeting reported
         rest = text[m.end():sentence_at(text, m.end())[1]]
         if ("host" not in m.group() or "co" in m.group().lower()) and not re.search(r"(?:the|this)[ \t]+\Z", m.group()) and (
-                _NOT_THIS_ONE.search(rest) or not _DAY_SAID.search(rest)):
+                _NOT_THIS_ONE.search(rest) or not any(d.precision == "day" for d in find_dates(rest))):
             # 'co-organized a workshop on slicing in Helsinki last year': something an organizer did, not this
             # meeting ('ITU and ETSI convened a joint workshop ... on 2 September 2025' is the one reported)
             continue
         if _country_ref(ref, text, *subject.span("org")) is not None:
             continue  # 'Kenya hosted the CTO meeting': a country, no organization
-        hosts = [h for h in _subjects(ref, text, *subject.span("org")) if not _of_itu(ref, h)
-                 and h.label not in organization_words().get("head", frozenset())]  # not 'The Secretariat'
+        hosts = _subjects(ref, text, *subject.span("org"))
         if "host" not in m.group():  # 'organized', 'convened': said of more than organizations ('The CTOs organized')
             hosts = [h for h in hosts if h.iri and ref.is_reference(h.iri) or looks_like_organization(h.label)]
         if hosts:
@@ -1074,10 +1069,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         named = read_name(ref, text, m.start("org"), m.end("org"), True)
         if starts_with_styles(m.group("org")) or (named is not None and named[1] >= m.end("org")):
             continue  # 'thanked John Smith for hosting': a person
-        if re.search(rf"\band\s+(?:{_HON_WORDS})", m.group("org")):
+        if any(starts_with_styles(part) for part in re.split(r"\s+and\s+", m.group("org"))[1:]):
             continue  # 'thanked Vega Mobile and Ms Ana Example for their hospitality': a person among them
-        hosts = [h for h in _subjects(ref, text, *m.span("org")) if not _of_itu(ref, h)
-                 and h.label not in organization_words().get("head", frozenset())]  # not 'the Secretariat'
+        hosts = _subjects(ref, text, *m.span("org"))
         if hosts and _country_ref(ref, text, *m.span("org")) is None:
             return hosts
     # 'Example Telecom (Examplia), host' as a line of a participants list: the host marked among them
@@ -1097,11 +1091,6 @@ _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)
 #: the words that make a hosted or organized event another one than the meeting reported
 _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|dinner|reception|future|ago|earlier|"
                            r"previously|breakout|series|webinars?|demonstrations?|demos?|exhibitions?|stands?)\b", re.IGNORECASE)
-#: the styles before a person's name, as a regular expression ('Ms', 'Dr.', 'H.E.')
-_HON_WORDS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.?E|Eng|Hon|Sir|Dame)\b"
-#: a day written in a sentence: '2 September 2025', 'Sept. 2', 'on 5th March'
-_DAY_SAID = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
-                       r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
@@ -1117,9 +1106,10 @@ _SUBJECT_THEN = re.compile(rf"[ \t]*(?:the[ \t]+)?(?P<org>{_SUBJECT_NAME}(?:[ \t
 
 
 def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
-    """The organizations a subject names: "Examplia's Ministry of Posts (MoP) and ITU" -> the Ministry (of
-    Examplia) and ITU; 'and' parts two names after an acronym in brackets or before a name the reference data
-    knows, and is otherwise the name's own ('Ministry of Science and ICT')."""
+    """The organizations other than ITU a subject names: "Examplia's Ministry of Posts (MoP) and ITU" -> the Ministry
+    (of Examplia); 'and' parts two names after an acronym in brackets, a head noun or before a name the reference
+    data knows, and is otherwise the name's own ('Ministry of Science and ICT'). A head noun alone ('the
+    Secretariat') names no organization."""
     heads = organization_words().get("head", frozenset()) | organization_words().get("legal", frozenset())
     cuts = [a for a in re.finditer(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[s:e])
             if text[s:s + a.start()].endswith(")") or text[s:s + a.start()].split()[-1] in heads or any(
@@ -1135,7 +1125,7 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
             known = ref.lookup(f"{org.label} of {country.label}", {"Organization"})
             if known is not None:
                 org = Ref("Organization", known.label, org.span, known.iri)
-        if org is not None:
+        if org is not None and not _of_itu(ref, org) and org.label not in heads:  # not ITU, not 'the Secretariat'
             found.append(replace(org, country=country) if country and not (org.iri and ref.is_reference(org.iri)) else org)
     return found
 #: the mark after an item of a list that says it is the host: ', host', ' – host', ' (host)'

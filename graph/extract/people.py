@@ -25,7 +25,7 @@ from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_a
 from .organizations import looks_like_organization, split_unit
 from .places import demonym_before
 from .tables import table_rows
-from .text import clean, slugify
+from .text import clean, sentence_at, slugify
 
 
 @lru_cache(maxsize=1)
@@ -249,12 +249,6 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     return None
-
-
-def sentence_start(text: str, pos: int, lo: int) -> int:
-    """Where the sentence around pos starts (a full stop and a space, or a line's start), not before lo."""
-    stop = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
-    return lo if stop < 0 else stop + 1
 
 
 #: the words of a field a post is of ('Standards', 'Innovation'): what they name is no company
@@ -1014,7 +1008,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     for m in _NAME_HOLDS.finditer(text, start, end):
         post = _post_by_verb(ref, text, m, end)
         if post is None or post.part_of is None and (
-                re.search(r"(?:19|20)\d\d", text[sentence_start(text, m.start(), start):m.start()])
+                re.search(r"(?:19|20)\d\d", text[max(start, sentence_at(text, m.start())[0]):m.start()])
                 or re.match(r"[^.;\n]{0,60}?\b(?:(?:19|20)\d\d|previous|last|past|next)\b", text[m.end():end])):
             continue  # 'In 2019 Ms A chaired the meeting', 'Mr B chaired the first CTO meeting in 2009': another's chair
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):

@@ -89,6 +89,12 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding pos ends (its newline, or the text's end)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence that contains `offset`."""
     line_start = text.rfind("\n", 0, offset) + 1
