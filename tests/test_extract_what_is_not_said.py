@@ -207,3 +207,39 @@ def test_who_chaired_an_earlier_meeting_is_not_this_ones_chair():
                                       "Experts created a Study Group 13 wiki."])
 def test_launching_a_groups_handbook_establishes_no_group(sentence):
     assert not [a for m in meetings(CTO2 + sentence) for a in m.group_actions if a.action == "establish"]
+
+
+@pytest.mark.parametrize("later", ["The meeting was followed by a gala dinner hosted in Lisbon.",
+                                   "The meeting was a follow-up to the workshop held in Nairobi."])
+def test_a_place_said_of_a_dinner_or_a_workshop_does_not_place_the_meeting(later):
+    assert meetings("The TSAG meeting took place on 3 March 2024. " + later)[0].place is None
+
+
+@pytest.mark.parametrize("later", ["Since the last meeting, on 12 January 2024 the Board approved a new budget.",
+                                   "The last consultation in 2021 drew 40 replies."])
+def test_no_past_meeting_from_another_clause_or_another_kind(later):
+    assert len(meetings("The ITU CTO meeting took place in Geneva on 3 March 2024. " + later)) == 1
+
+
+def test_a_previous_roundtable_organized_by_someone_gives_no_host_and_no_past_meeting():
+    ms = meetings("TSAG met in Geneva on 3 March 2024. The previous roundtable in 2022 on quantum, organized by "
+                  "Orbitel Networks, drew 30 universities.")
+    assert [(m.kind, m.host) for m in ms] == [("TSAGMeeting", None)]
+
+
+def test_groups_thanked_by_a_chairman_are_no_chairs():
+    m = meetings("TSAG met in Geneva on 3 March 2024. The TSAG chairman thanked the following groups for their "
+                 "contributions:\nSG2: Mr Ali Example, Rapporteur for Question 1/2\nSG3 - Ms Bea Example, editor")[0]
+    assert not [p for p in m.people if p.post and p.post.label.startswith("Chair")]
+
+
+@pytest.mark.parametrize("later", ["Mr Bob Stone (Vexa Corp) also chaired the meeting of the Board of Vexa Corp.",
+                                   "Ms Kim Lee (Orbitel) co-chaired the session of the GSMA working group."])
+def test_who_chaired_another_bodys_meeting_is_not_this_ones_chair(later):
+    assert [p.post for m in meetings(CTO2 + later) for p in m.people] == [None]
+
+
+@pytest.mark.parametrize("later", ["TSAG agreed to update its working methods, as proposed by SG13.",
+                                   "The CTOs want to accelerate 6G, a topic already raised in SG13."])
+def test_a_group_something_came_from_is_asked_nothing(later):
+    assert meetings("TSAG met in Geneva on 3 March 2024. " + later)[0].group_actions == []

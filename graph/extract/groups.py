@@ -451,7 +451,22 @@ _SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up
 _WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
 
 #: the group where the work a verb before it asks for is done: '... in ITU-T Study Group 16', '... by SG13'
-_WHERE_DONE = re.compile(r"\b(?:in|within|by)\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
+_WHERE_DONE = re.compile(r"\b(\w+)\s+(?:in|within|by)\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
+#: the words before 'by SG13' / 'in SG13' that make the group the source of something, not where work is done
+_FROM_A_GROUP = frozenset({"contribution", "contributions", "input", "inputs", "report", "reports", "proposal",
+                           "proposals", "topic", "subject", "document", "documents", "statement", "already"})
+
+
+def _work_done_in(text: str, s: int, e: int) -> bool:
+    """'prioritize V2X in SG16': where the work is done; not 'as proposed by SG13', 'a contribution by SG20'."""
+    m = _WHERE_DONE.search(text, s, e)
+    return m is not None and not _said_by(m)
+
+
+def _said_by(m: re.Match | None) -> bool:
+    """'as proposed by SG13', 'a contribution by SG20', 'a topic already raised in SG13': the group is where
+    something came from, asked nothing by the verb before it."""
+    return m is not None and (m.group(1).lower().endswith("ed") or m.group(1).lower() in _FROM_A_GROUP)
 
 #: a new ask between a verb and the group after it: the verb is not about that group
 _ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
@@ -529,7 +544,7 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 text, max(s, v[0] - 12), min(e, v[1] + 10)))]
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
-            elif before and before[-1][2] != "establish" and _WHERE_DONE.search(text, max(s, g.span.start - 30), g.span.start) \
+            elif before and before[-1][2] != "establish" and _work_done_in(text, max(s, g.span.start - 40), g.span.start) \
                     and not _ASKED_BEFORE.search(text, before[-1][1], g.span.start) \
                     and not _verb_of_another(text, groups, g, before[-1]):
                 verb = before[-1]  # 'to prioritize work on V2X in SG16 and to examine ...': where it is done
@@ -546,6 +561,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 continue  # '... to study a new review committee, and invited SG13 to ...': that verb is another ask's
             elif _verb_of_another(text, groups, g, before[-1]):
                 continue  # 'agreed to establish FG-X and extended the lifetime of FG-Y': FG-X is established
+            elif _said_by(_WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)):
+                continue  # 'agreed to update its working methods, as proposed by SG13': SG13 is asked nothing
             else:
                 verb = before[-1]
             chosen.append((g, verb))

@@ -843,7 +843,7 @@ _PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the)\s+(?:last|previous|
                         re.IGNORECASE)
 #: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
 _PAST_DATED = re.compile(r"[ \t]*\((?:[^()]{0,40}?,[ \t]*)?|,?[ \t]+(?:(?:which|that)[ \t]+was[ \t]+)?(?:held|took[ \t]+place|"
-                         r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|,?[ \t]+(?:in|on)[ \t]+")
+                         r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|[ \t]+(?:in|on)[ \t]+")
 
 
 def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
@@ -858,6 +858,9 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
             for x in _PAST_SAME.finditer(text, rs, re_):
                 if any(a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
                     continue
+                noun = re.sub(r"\s", "", x.group().split()[-1].lower())
+                if noun not in ("meeting", "session", "edition") and noun not in re.sub(r"\s", "", m.name.lower()):
+                    continue  # 'the previous roundtable' in a TSAG text: another kind of meeting
                 e = min(line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
                 stop = re.search(r"\.\s", text[x.end():e])
                 e = x.end() + stop.start() if stop else e
@@ -1501,6 +1504,10 @@ _ATTENDED = re.compile(r"\b(?:attended|participated|took\s+part|joined)\b")
 #: 'TSAG, meeting in Geneva under ...', 'SG13, which met in Seoul, ...': the body says where it met
 _BODY_MEETING_IN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<body>[A-Z][\w/-]*(?:[ \t]+[A-Z0-9][\w/-]*){0,3}),\s+"
                               r"(?:which\s+met|meeting|gathered|gathering)\s+(?:\w+\s+)?in\s+(?=[A-Z])")
+#: the opening of a sentence that says where the meeting was: 'The meeting was held in', 'This session took place at'
+_HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?i:meeting|session|event|assembly|conference|"
+                           r"consultation|symposium|forum|summit|workshop)\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
+                           r"(?:held|convened|hosted|organi[sz]ed)|took\s+place|met|convened)\s+(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 #: what makes a sentence about a meeting another one's: 'The next meeting will be held in ...'
 _OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|following|first|second|third)\b", re.I)
 
@@ -1524,7 +1531,8 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
             continue  # 'The forum was held in Nairobi' in the text of a CTO meeting: another event
         clause = re.search(r";|\s(?:who|that|which|after|before|while|when|where)\s", text[at:min(e, end)])
         stop = at + clause.start() if clause else min(e, end)
-        where = _IN_PLACE.search(text, at, min(stop, at + 60))  # the verb of the sentence's opening: 'was held in X'
+        # the verb of the sentence's opening, right before the place: 'The meeting was held in X', 'TSAG, meeting in X'
+        where = _HELD_OPENING.match(text, at, stop) or _BODY_MEETING_IN.match(text, at, stop)
         place = find_place(ref, text, where.end(), min(stop, where.end() + 80)) if where else None
         if place is not None:
             m.place, m.country, m.country_from_reference = place

@@ -1004,6 +1004,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
+        if _ANOTHER_EDITION.search(text, clause_start, m.start()):
+            continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()) or _VENUE_FIELD.fullmatch(text, clause_start, m.start()):
             about_meeting.append(m)
@@ -1091,6 +1093,9 @@ _HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)
 #: the words that make a hosted or organized event another one than the meeting reported
 _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|dinner|reception|future|ago|earlier|"
                            r"previously|breakout|series|webinars?|demonstrations?|demos?|exhibitions?|stands?)\b", re.IGNORECASE)
+#: a meeting said before 'hosted by' that is another edition than the one reported ('held last week' is this one)
+_ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?:[\w-]+\s+)?(?:meeting|session|"
+                              r"edition|round\s?table|consultation|forum|summit|workshop|year['’]s))\b", re.IGNORECASE)
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"

@@ -609,8 +609,8 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
 
 #: a line that says whose posts the lines under it list, group by group: '... appointed the chairs of ITU-T study
 #: groups for 2025-2028:', 'Vice-chairmen of the study groups:'
-_POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:m[ae]n|persons?|s)?)\b[^\n:]{0,80}?\bgroups?\b[^\n:]{0,60}:"
-                             r"[ \t]*\n")
+_POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\s+(?:and\s+vice[- ]?chair\w*\s+)?"
+                             r"of\b[^\n:]{0,60}?\bgroups\b[^\n:]{0,60}:[ \t]*\n")
 #: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example': a group, then its post holder
 _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|TSAG|"
                          r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n]{1,80}|FG-[\w-]+)[ \t]*[:–—-][ \t]*(?P<name>[^\n]+)(?:\n|\Z)")
@@ -624,7 +624,7 @@ _THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event
 _VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
                "convenes": "Convener", "convened": "Convener", "moderated": "Moderator", "moderates": "Moderator"}
 #: 'Mr A (Examplia) chaired the meeting', 'Ms B moderated the first session': the name, then the verb
-_NAME_HOLDS = re.compile(r"(?P<gap>(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:also[ \t]+)?)"
+_NAME_HOLDS = re.compile(r"(?P<gap>(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+)"
                          r"(?P<verb>chaired|co-chaired|moderated)[ \t]+(?:the[ \t]+)?")
 
 
@@ -635,6 +635,8 @@ def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | Non
     title = _VERB_TITLE[m.group("verb").lower()]
     if group is None:  # 'who chaired the meeting': the meeting's chair, as 'chaired by' says
         said = _THE_MEETING.match(text, m.end(), end)
+        if said and re.match(r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[A-Z]", text[said.end():end]):
+            return None  # 'chaired the meeting of the Board of Vexa Corp': another body's meeting
         known = ref.lookup(title, {"Post"}) if said else None
         return Ref("Post", known.label if known else title, Span.of(text, m.start("verb"), said.end()),
                    known.iri if known else None) if said else None
@@ -1024,6 +1026,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             from .groups import find_groups  # groups is imported by the extractors after this module
             group = next((g for g in find_groups(ref, text, *line.span("group")) if g.span.start == line.start("group")), None)
             got = name_at(line.start("name"), True)
+            if got is not None and re.match(r"[ \t]*(?:\([^()\n]*\))?[ \t]*,[ \t]*[A-Za-z]", text[got[2]:line.end()]):
+                got = None  # 'SG2: Mr Ali Example, Rapporteur for Question 1/2': the post is written with the name
             if group is not None and got is not None:
                 add(got[3], got[1], got[2], _post_of_group(ref, text, title, group, line.start("group")), got[0])
             pos = line.end()
