@@ -243,3 +243,9 @@ def test_who_chaired_another_bodys_meeting_is_not_this_ones_chair(later):
                                    "The CTOs want to accelerate 6G, a topic already raised in SG13."])
 def test_a_group_something_came_from_is_asked_nothing(later):
     assert meetings("TSAG met in Geneva on 3 March 2024. " + later)[0].group_actions == []
+
+
+def test_a_region_in_brackets_after_a_known_company_is_not_its_acronym():
+    m = meetings("The CTO meeting took place in Geneva on 3 March 2025. Nokia (EMEA) presented. The meeting was "
+                 "hosted by EMEA.")[0]
+    assert m.host is None or m.host.label != "Nokia"

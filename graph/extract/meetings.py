@@ -1532,7 +1532,10 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
         clause = re.search(r";|\s(?:who|that|which|after|before|while|when|where)\s", text[at:min(e, end)])
         stop = at + clause.start() if clause else min(e, end)
         # the verb of the sentence's opening, right before the place: 'The meeting was held in X', 'TSAG, meeting in X'
-        where = _HELD_OPENING.match(text, at, stop) or _BODY_MEETING_IN.match(text, at, stop)
+        body = _BODY_MEETING_IN.match(text, at, stop)
+        if body and re.search(r"\b(?:again|will|next|later|previous|last)\b", text[at:stop]):
+            body = None  # 'SG13, meeting in Seoul again in July, will consider ...': another meeting of that body
+        where = _HELD_OPENING.match(text, at, stop) or body
         place = find_place(ref, text, where.end(), min(stop, where.end() + 80)) if where else None
         if place is not None:
             m.place, m.country, m.country_from_reference = place

@@ -88,6 +88,13 @@ def _country_owner(ref: Reference, text: str, ns: int, ne: int) -> tuple[int, Re
     return owner.end(), Ref("Country", entry.label, Span.of(text, owner.start(1), owner.end(1)), entry.iri)
 
 
+def _abbreviates(acronym: str, name: str) -> bool:
+    """'CST' of 'Communications, Space and Technology Commission': the acronym's capitals are, in order, capitals
+    of the name."""
+    caps = iter(c for c in name if c.isupper())
+    return all(c in caps for c in acronym if c.isupper())
+
+
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
     while True:  # 'The Chief Technology Officer of Acme Inc': the article, then the title
@@ -300,7 +307,9 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if known is not None:
             s0 = next((x.start for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
                        if x.end == ne and x.entry.iri == known.iri), ns)
-            add(Ref("Organization", known.label, Span.of(text, min(s0, ns), m.end()), known.iri, alt=acr))
+            # the acronym is its own only when its capitals are the name's ('Nokia (EMEA)' says a region of Nokia's)
+            add(Ref("Organization", known.label, Span.of(text, min(s0, ns), m.end()), known.iri,
+                    alt=acr if _abbreviates(acr, text[min(s0, ns):ne]) else None))
             continue
         if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr) or split_unit(name)[0]:
             continue
