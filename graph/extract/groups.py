@@ -457,16 +457,10 @@ _FROM_A_GROUP = frozenset({"contribution", "contributions", "input", "inputs", "
                            "proposals", "topic", "subject", "document", "documents", "statement", "already"})
 
 
-def _work_done_in(text: str, s: int, e: int) -> bool:
-    """'prioritize V2X in SG16': where the work is done; not 'as proposed by SG13', 'a contribution by SG20'."""
-    m = _WHERE_DONE.search(text, s, e)
-    return m is not None and not _said_by(m)
-
-
-def _said_by(m: re.Match | None) -> bool:
+def _said_by(m: re.Match) -> bool:
     """'as proposed by SG13', 'a contribution by SG20', 'a topic already raised in SG13': the group is where
-    something came from, asked nothing by the verb before it."""
-    return m is not None and (m.group(1).lower().endswith("ed") or m.group(1).lower() in _FROM_A_GROUP)
+    something came from, asked nothing by the verb before it (not 'prioritize V2X in SG16', where work is done)."""
+    return m.group(1).lower().endswith("ed") or m.group(1).lower() in _FROM_A_GROUP
 
 #: a new ask between a verb and the group after it: the verb is not about that group
 _ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
@@ -542,9 +536,10 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             # ('FG-X, established by TSAG in 2019' is the group itself)
             after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and _SETS_UP.search(
                 text, max(s, v[0] - 12), min(e, v[1] + 10)))]
+            where = _WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
-            elif before and before[-1][2] != "establish" and _work_done_in(text, max(s, g.span.start - 40), g.span.start) \
+            elif before and before[-1][2] != "establish" and where is not None and not _said_by(where) \
                     and not _ASKED_BEFORE.search(text, before[-1][1], g.span.start) \
                     and not _verb_of_another(text, groups, g, before[-1]):
                 verb = before[-1]  # 'to prioritize work on V2X in SG16 and to examine ...': where it is done
@@ -561,7 +556,7 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 continue  # '... to study a new review committee, and invited SG13 to ...': that verb is another ask's
             elif _verb_of_another(text, groups, g, before[-1]):
                 continue  # 'agreed to establish FG-X and extended the lifetime of FG-Y': FG-X is established
-            elif _said_by(_WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)):
+            elif where is not None and _said_by(where):
                 continue  # 'agreed to update its working methods, as proposed by SG13': SG13 is asked nothing
             else:
                 verb = before[-1]

@@ -1505,8 +1505,8 @@ _ATTENDED = re.compile(r"\b(?:attended|participated|took\s+part|joined)\b")
 _BODY_MEETING_IN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<body>[A-Z][\w/-]*(?:[ \t]+[A-Z0-9][\w/-]*){0,3}),\s+"
                               r"(?:which\s+met|meeting|gathered|gathering)\s+(?:\w+\s+)?in\s+(?=[A-Z])")
 #: the opening of a sentence that says where the meeting was: 'The meeting was held in', 'This session took place at'
-_HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?i:meeting|session|event|assembly|conference|"
-                           r"consultation|symposium|forum|summit|workshop)\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
+_HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>(?i:meeting|session|event|assembly|conference|"
+                           r"consultation|symposium|forum|summit|workshop))\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
                            r"(?:held|convened|hosted|organi[sz]ed)|took\s+place|met|convened)\s+(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 #: what makes a sentence about a meeting another one's: 'The next meeting will be held in ...'
 _OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|following|first|second|third)\b", re.I)
@@ -1515,28 +1515,23 @@ _OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|
 def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: int) -> None:
     """A meeting named without its place, then a sentence about it that says where it was: 'The meeting was held in
     Geneva', 'TSAG, meeting in Geneva under the chairmanship of ...'."""
-    found = [x.start() for x in _SAID_OF_IT.finditer(text, start, end)] + \
-            [x.start() for x in _THE_MEETING_HELD.finditer(text, start, end)] + \
-            [x.start() for x in _BODY_MEETING_IN.finditer(text, start, end)
-             if re.search(rf"(?<![\w/-]){re.escape(x.group('body'))}(?![\w/-])", m.name)]
-    for at in sorted(found):
+    said = [(x.start(), x.end(), x.group("noun")) for x in _HELD_OPENING.finditer(text, start, end)] + \
+           [(x.start(), x.end(), None) for x in _BODY_MEETING_IN.finditer(text, start, end)
+            if re.search(rf"(?<![\w/-]){re.escape(x.group('body'))}(?![\w/-])", m.name)]
+    for at, where, noun in sorted(said):
         s, e = sentence_at(text, at)
         if _OTHER_MEETING.search(text, s, min(e, s + 40)) or _NEXT_MEETING.search(text, s, e):
             continue
         years = {int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", text[s:e])}
         if m.start is not None and years - {m.start.year, (m.end or m.start).year}:
             continue  # 'The 2023 meeting was held in Kigali': another edition
-        noun = re.match(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text[at:e])
-        if noun and noun.group(1).lower() not in ("meeting", "session") and noun.group(1).lower() not in m.name.lower():
+        if noun and noun.lower() not in ("meeting", "session") and noun.lower() not in m.name.lower():
             continue  # 'The forum was held in Nairobi' in the text of a CTO meeting: another event
         clause = re.search(r";|\s(?:who|that|which|after|before|while|when|where)\s", text[at:min(e, end)])
         stop = at + clause.start() if clause else min(e, end)
-        # the verb of the sentence's opening, right before the place: 'The meeting was held in X', 'TSAG, meeting in X'
-        body = _BODY_MEETING_IN.match(text, at, stop)
-        if body and re.search(r"\b(?:again|will|next|later|previous|last)\b", text[at:stop]):
-            body = None  # 'SG13, meeting in Seoul again in July, will consider ...': another meeting of that body
-        where = _HELD_OPENING.match(text, at, stop) or body
-        place = find_place(ref, text, where.end(), min(stop, where.end() + 80)) if where else None
+        if where > stop or noun is None and re.search(r"\b(?:again|will|next|later|previous|last)\b", text[at:stop]):
+            continue  # 'SG13, meeting in Seoul again in July, will consider ...': another meeting of that body
+        place = find_place(ref, text, where, min(stop, where + 80))
         if place is not None:
             m.place, m.country, m.country_from_reference = place
             return

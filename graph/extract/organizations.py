@@ -88,13 +88,6 @@ def _country_owner(ref: Reference, text: str, ns: int, ne: int) -> tuple[int, Re
     return owner.end(), Ref("Country", entry.label, Span.of(text, owner.start(1), owner.end(1)), entry.iri)
 
 
-def _abbreviates(acronym: str, name: str) -> bool:
-    """'CST' of 'Communications, Space and Technology Commission': the acronym's capitals are, in order, capitals
-    of the name."""
-    caps = iter(c for c in name if c.isupper())
-    return all(c in caps for c in acronym if c.isupper())
-
-
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
     while True:  # 'The Chief Technology Officer of Acme Inc': the article, then the title
@@ -301,15 +294,15 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if ne <= ns:
             continue
         name = re.sub(r"\s+", " ", text[ns:ne])
-        whole = next((x.entry for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
+        whole = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
                       if x.end == ne and ref.is_reference(x.entry.iri)), None)  # a known name with a comma in it
-        known = whole or ref.lookup(name, {"Organization"}) or ref.lookup(acr, {"Organization"})
+        known = whole.entry if whole else ref.lookup(name, {"Organization"}) or ref.lookup(acr, {"Organization"})
         if known is not None:
-            s0 = next((x.start for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
-                       if x.end == ne and x.entry.iri == known.iri), ns)
-            # the acronym is its own only when its capitals are the name's ('Nokia (EMEA)' says a region of Nokia's)
-            add(Ref("Organization", known.label, Span.of(text, min(s0, ns), m.end()), known.iri,
-                    alt=acr if _abbreviates(acr, text[min(s0, ns):ne]) else None))
+            from .people import spells  # people is the finer reader of names
+            ks = min(whole.start, ns) if whole else ns
+            # the acronym is its own only when it spells the name ('Nokia (EMEA)' says a region of Nokia's)
+            add(Ref("Organization", known.label, Span.of(text, ks, m.end()), known.iri,
+                    alt=acr if spells(acr, text[ks:ne]) else None))
             continue
         if _known_as_other(ref, name, acr) or not _looks_like_organization(name, acr) or split_unit(name)[0]:
             continue

@@ -349,14 +349,22 @@ _FROM_COUNTRY = re.compile(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\
 _COUNTRYS = re.compile(r"(?:the\s+)?([^,;()]+?)['’]s\s+")
 
 
+def _country_before(ref: Reference, text: str, s: int, e: int) -> tuple[Ref | None, int]:
+    """"Korea's Example Telecom" in text[s:e]: the country written before the name, and where the name starts
+    (s and None when no country's possessive opens it)."""
+    owner = _COUNTRYS.match(text, s, e)
+    country = _country_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
+    return (country, owner.end()) if owner and country else (None, s)
+
+
 def _country_beside(ref: Reference, text: str, s: int, e: int) -> tuple[Ref, int, int] | None:
     """The country written beside an organization's name in a list item text[s:e], and where the name is."""
     after = _FROM_COUNTRY.search(text[s:e])
     if after and (country := _country_ref(ref, text, s + after.start(1), s + after.end(1))):
         return country, s, s + after.start()
-    before = _COUNTRYS.match(text[s:e])
-    if before and (country := _country_ref(ref, text, s + before.start(1), s + before.end(1))):
-        return country, s + before.end(), e
+    country, name_start = _country_before(ref, text, s, e)
+    if country is not None:
+        return country, name_start, e
     # 'Etisalat UAE', 'Vodafone Germany': an organization the reference data knows, then the country it works in
     words = list(re.finditer(r"\S+", text[s:e]))
     for k in range(1, min(3, len(words) - 1) + 1):
@@ -919,9 +927,8 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
             dateline = list(re.finditer(r"(?::|[ \t][–—-])[ \t]+(?=[A-Z])", text[body:v.start()]))
             name_start = body + dateline[-1].end() if dateline else body
             # "Examplia's National Telecommunications Agency (ENTA) took part": the country, then the name
-            owner = _COUNTRYS.match(text, name_start, v.start())
-            country = _country_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
-            org = _one_organization(ref, text, owner.end() if owner and country else name_start, v.start())
+            country, name_start = _country_before(ref, text, name_start, v.start())
+            org = _one_organization(ref, text, name_start, v.start())
             if org is None:
                 continue
             result.participations.append(Participation(org, Span.of(text, body, v.start()), country))
@@ -1069,10 +1076,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
     for m in _THANKED_FOR_HOSTING.finditer(text, start, end):
         named = read_name(ref, text, m.start("org"), m.end("org"), True)
-        if starts_with_styles(m.group("org")) or (named is not None and named[1] >= m.end("org")):
-            continue  # 'thanked John Smith for hosting': a person
-        if any(starts_with_styles(part) for part in re.split(r"\s+and\s+", m.group("org"))[1:]):
-            continue  # 'thanked Vega Mobile and Ms Ana Example for their hospitality': a person among them
+        if (named is not None and named[1] >= m.end("org")) or any(
+                starts_with_styles(part) for part in re.split(r"\s+and\s+", m.group("org"))):
+            continue  # 'thanked John Smith for hosting', '... Vega Mobile and Ms Ana Example': a person among them
         hosts = _subjects(ref, text, *m.span("org"))
         if hosts and _country_ref(ref, text, *m.span("org")) is None:
             return hosts
@@ -1122,9 +1128,8 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
     bounds = [s] + [b for a in cuts for b in (s + a.start(), s + a.end())] + [e]
     found = []
     for a, b in zip(bounds[::2], bounds[1::2]):
-        owner = _COUNTRYS.match(text, a, b)
-        country = _country_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
-        org = organization_ref(ref, text, owner.end() if owner and country else a, b)
+        country, name_start = _country_before(ref, text, a, b)
+        org = organization_ref(ref, text, name_start, b)
         if org is not None and country is not None and not (org.iri and ref.is_reference(org.iri)):
             # "Kenya's Communications Authority": the 'Communications Authority of Kenya' named elsewhere
             known = ref.lookup(f"{org.label} of {country.label}", {"Organization"})

@@ -240,11 +240,10 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if domain[:1].isupper() and has_legal_form(domain):  # 'CTO of Example Networks AG': a company by its legal form
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     bare = domain.removeprefix("the ")
+    words = re.findall(r"[A-Z][\w'’.&-]*", bare)
     if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _CAPITALISED_NAME.fullmatch(domain) \
-            and ref.lookup(bare, ref.place_kinds) is None and not _STATE_FORM.match(bare) \
-            and not set(re.findall(r"[A-Z][\w'’.&-]*", bare)) <= _FIELD_WORDS \
-            and not any(ref.lookup(w, ref.place_kinds) for w in re.findall(r"[A-Z][\w'’.&-]*", bare)) \
-            and not re.search(r"\d|\bYear\b", bare):
+            and ref.lookup(bare, ref.place_kinds) is None and not set(words) <= _FIELD_WORDS \
+            and not any(ref.lookup(w, ref.place_kinds) for w in words) and not re.search(r"\d|\bYear\b", bare):
         # (not 'President of the Republic of Kenya', not 'Vice President of Standards and Innovation')
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
@@ -253,9 +252,6 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 #: the words of a field a post is of ('Standards', 'Innovation'): what they name is no company
 _FIELD_WORDS = frozenset(_words().get("field", ()))
-#: a country's official name starts with a form of state
-_STATE_FORM = re.compile(r"(?:Republic|Kingdom|State|Federation|Sultanate|Emirate|Principality|Commonwealth|"
-                         r"People['’]s|Federal|Islamic|Plurinational|Union)\b")
 #: a company officer's title: what it is 'of' is a company ('Chief Technology Officer of ...', 'CTO of ...')
 _EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,4}Officer|"
                         r"(?:(?:Vice[- ])?President[ \t]+(?:and|&)[ \t]+)?C[A-Z]O|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
@@ -1094,7 +1090,7 @@ def _delegation_heads(ref: Reference, text: str, start: int, people: list[Person
             people[i] = dataclasses.replace(p, affiliation=org)
 
 
-def _spells(acronym: str, name: str) -> bool:
+def spells(acronym: str, name: str) -> bool:
     """'FTEL' spells 'Fundación de Telecomunicaciones': an acronym in capitals whose first letter opens the name and
     whose letters all come in the name's order."""
     letters = re.sub(r"[^A-Za-z]", "", acronym)
@@ -1128,7 +1124,7 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
         return None
     if style is not None:
         return got  # a styled name is a person's, whatever the brackets' words look like
-    if _spells(org, x):
+    if spells(org, x):
         return None  # the name's own acronym: 'Fundación de Telecomunicaciones (FTEL)'
     known = ref.lookup(org, {"Organization"}) or ref.lookup(strip_legal_form(org), {"Organization"})
     acronym = re.fullmatch(r"[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*", org) is not None and len(org) <= 10
