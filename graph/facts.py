@@ -126,6 +126,7 @@ class MeetingRef:
     precision: str = "day"
     name: str = ""  # tells undated meetings apart ('WTSA-20', 'the 2nd preparatory meeting')
     online: bool = False  # held online with no venue: its IRI says 'online' where a place would be
+    end: date | None = None  # last day, when the text gives days ('the next meeting, 18-22 January')
 
 
 @dataclass

@@ -252,13 +252,16 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(ci, ITUKG.countValue, Literal(count.value), count.span)
         add(ci, ITUKG.countOf, Literal(count.of), count.span)
     nxt = m.next_meeting
-    if nxt and nxt.start:
+    if nxt and nxt.start and (nxt.place or nxt.precision != "year"):  # 'next year' alone tells no meeting apart
         ni = iris.meeting(nxt)
         add(mi, ITUKG.nextMeeting, ni, nxt.span)
         if ni not in meeting_iris:  # announced but not described here: say what the text says of it
             add(ni, RDF.type, ITUKG[nxt.kind], nxt.span)
-            g.add((ni, RDFS.label, Literal(vocabulary().meeting_label(nxt.kind))))
+            g.add((ni, ITUKG.describedIn, w.doc))  # dated and placed here: a meeting the document tells of
+            g.add((ni, RDFS.label, Literal(nxt.name or vocabulary().meeting_label(nxt.kind))))
             add(ni, ITUKG.startDate, _date(nxt.start, nxt.precision), nxt.span)
+            if nxt.end:
+                add(ni, ITUKG.endDate, _date(nxt.end, nxt.precision), nxt.span)
             if nxt.place:
                 add(ni, ITUKG.location, w.entity(nxt.place), nxt.place.span)
     for link in m.links:

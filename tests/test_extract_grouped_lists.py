@@ -304,7 +304,7 @@ def test_a_known_person_who_co_chaired_keeps_the_post_written_after_the_name():
                    "TSB, and Dr Hyun-Ok Example, CTO of Apex Telecom. A keynote was given by Prof. Maria Rossi of "
                    "Politecnico di Milano.\n")
     posts = {p.post.label for p in m.people if p.name == "Seizo Onoe"}
-    assert posts == {"Director of the ITU Telecommunication Standardization Bureau", "Chair"}
+    assert posts == {"Director of the ITU Telecommunication Standardization Bureau", "Co-Chair"}
     (rossi,) = [p for p in m.people if p.name == "Maria Rossi"]
     assert rossi.affiliation.label == "Politecnico di Milano"
 

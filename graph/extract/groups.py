@@ -450,6 +450,10 @@ _SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up
 #: a group named as the partner of a coordination: '... with SG13', '... with the ITU-T Focus Group on X'
 _WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
 
+#: a group's part in what the sentence is about: '..., with SG13 as its parent group', 'SG17 as the lead group'
+_AS_ITS_ROLE = re.compile(r"[ \t]+as[ \t]+(?:its|the|their)[ \t]+(?:parent|lead(?:ing)?|host|coordinating)"
+                          r"[ \t]+(?:study[ \t]+)?group\b", re.IGNORECASE)
+
 #: the group where the work a verb before it asks for is done: '... in ITU-T Study Group 16', '... by SG13'
 _WHERE_DONE = re.compile(r"\b(\w+)\s+(?:in|within|by)\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
 #: the words before 'by SG13' / 'in SG13' that make the group the source of something, not where work is done
@@ -539,6 +543,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             where = _WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
+            elif _AS_ITS_ROLE.match(text, said_end):
+                continue  # 'establish FG-X, with SG13 as its parent group': SG13's role in it, not an ask
             elif before and before[-1][2] != "establish" and where is not None and not _said_by(where) \
                     and not _ASKED_BEFORE.search(text, before[-1][1], g.span.start) \
                     and not _verb_of_another(text, groups, g, before[-1]):

@@ -745,7 +745,8 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 if m.next_meeting is None and _meeting_key(m) != _key(a) and key[0] == a.kind.group \
                         and _owns(key, a, [x for x in anchors if x.kind.group == a.kind.group]):
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
-                                                Span.of(text, s, e), a.date.precision)
+                                                Span.of(text, s, e), a.date.precision,
+                                                end=a.date.end if a.date.precision == "day" else None)
     return meetings
 
 
@@ -830,10 +831,18 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 if d is None or d.start <= m.end:
                     continue
                 m.next_meeting = MeetingRef(m.kind, d.start, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
-                                            d.precision)
+                                            d.precision, name=_series_name(m), end=d.end if d.precision == "day" else None)
                 break
             if m.next_meeting is not None:
                 break
+
+
+def _series_name(m: Meeting) -> str:
+    """The name of m when it names the series, not this edition ('ITU-T Study Group 17 meeting', not 'WTSA-16' or
+    'the third CTO meeting'): the name its next meeting goes by; '' otherwise."""
+    if m.ordinal or _edition_in(m.name) or re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name):
+        return ""
+    return m.name
 
 
 #: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
@@ -978,7 +987,9 @@ def _own_edition(ref: Reference, text: str, a: Anchor, candidates: list, anchors
     if not any(x.opening and x.meeting_key == key and x.name_span[0] <= a.name_span[0] for x in anchors):
         return False
     place = find_place(ref, text, *a.window)
-    return place is None or m.place is None or place[0].iri == m.place.iri
+    if place is None or m.place is None or place[0].iri == m.place.iri:
+        return True
+    return place[0].kind == "Country" and m.country is not None and place[0].iri == m.country.iri  # Doha's Qatar
 
 
 def _date_from_co_located(m: Meeting) -> None:

@@ -478,8 +478,10 @@ def _valid_name(name: str) -> bool:
 
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
-_CHAIRED_BY = re.compile(r"\b(?:(?:co-)?chaired\s+by|under\s+the\s+chairmanship\s+of|presided\s+(?:over\s+)?by|"
-                         r"(?P<moderated>moderated|facilitated)\s+by)\s+(?:the\s+)?")
+_CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?(?:c|(?<!-)C)haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
+                         r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
+#: from a name to the next of a pair: ' and ', ' (Acme, France) and '
+_AND_NEXT_NAME = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?,?[ \t]+and[ \t]+")
 #: between two names of a list: ', ', '; ', ', and ', ' and '
 _NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
@@ -606,10 +608,13 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
 #: a line that says whose posts the lines under it list, group by group: '... appointed the chairs of ITU-T study
 #: groups for 2025-2028:', 'Vice-chairmen of the study groups:'
 _POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\s+(?:and\s+vice[- ]?chair\w*\s+)?"
-                             r"of\b[^\n:]{0,60}?\bgroups\b[^\n:]{0,60}:[ \t]*\n")
-#: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example': a group, then its post holder
-_GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|TSAG|"
-                         r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n]{1,80}|FG-[\w-]+)[ \t]*[:–—-][ \t]*(?P<name>[^\n]+)(?:\n|\Z)")
+                             r"of\b[^\n:]{0,60}?\b(?:groups|parties)\b[^\n:]{0,60}:[ \t]*\n?")
+#: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example' lines, or '...: WP1/TSAG, Ms A (Examplia); WP2/TSAG,
+#: Mr B' in a sentence: a group, then its post holder
+_GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|"
+                         r"TSAG|(?:Working[ \t]+Party|WP)[ \t]?\d{1,2}/(?:TSAG|\d{1,2})|(?:RG|JCA)-[\w-]+|"
+                         r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n;,]{1,80}|FG-[\w-]+)[ \t]*(?:[:–—-]|,(?![ \t]*and\b))[ \t]*"
+                         r"(?P<name>[^\n;]+)(?:;|\n|\Z)")
 
 #: ', who chairs SG13': a verb that says which group's post its subject holds
 _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
@@ -954,8 +959,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'moderated by Ms Jane Roe (Acme)': the session's moderator
     for m in _CHAIRED_BY.finditer(text, start, end):
         got = name_at(m.end(), True)
-        if got:
-            title = "Moderator" if m.group("moderated") else "Chair"
+        co = m.group().lower().startswith("co-")
+        while got:
+            title = "Moderator" if m.group("moderated") else "Co-Chair" if co else "Chair"
             group = _group_chaired(ref, text, m.start(), start) if title == "Chair" else None
             if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
                 post = _post_of_group(ref, text, title, group, m.start())
@@ -964,6 +970,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 post = Ref("Post", known.label if known else title, Span.of(text, m.start(), m.end()),
                            known.iri if known else None)
             add(got[3], got[1], got[2], post, got[0])
+            # 'co-chaired by Ms A (Acme) and Mr B (Beta)': each name of the pair; 'chaired by Ms A and Mr B' needs
+            # the styles that make both names people's
+            more = _AND_NEXT_NAME.match(text, got[2], end)
+            nxt = name_at(more.end(), True) if more else None
+            got = nxt if nxt and (co or (got[0] and nxt[0])) else None
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
     for m in _STYLES.finditer(text, start, end):
         if m.start() > start and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".&"):

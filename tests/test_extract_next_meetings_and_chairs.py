@@ -1,0 +1,89 @@
+"""What a report says of the meeting after it, of who chaired, and of groups named for their part in something.
+
+Every text here is written for the test, in the forms of the family (journal reports, communiqués, TSAG reports).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_fixtures import facts_of, only_dated
+from rdflib import Graph
+
+from itukg.graph.mapping import to_graph
+from itukg.graph.resources import ontology_file, queries_dir, reference_files
+
+
+def _meeting_rows(text: str) -> list[tuple[str, ...]]:
+    """The `meetings` named query's (name, start, end, city) rows over one text's graph and the ontology."""
+    g = Graph()
+    for path in (ontology_file(), *reference_files()):  # the classes, and the places' kinds and countries
+        g.parse(path)
+    g += to_graph(facts_of(text))
+    rows = g.query((queries_dir() / "meetings.rq").read_text(encoding="utf-8"))
+    return sorted((str(r.name), str(r.startDate), str(r.endDate or ""), str(r.city or "")) for r in rows)
+
+
+def test_a_dated_next_meeting_is_a_meeting_of_the_document_with_its_days_and_place():
+    rows = _meeting_rows("The fifth TSAG meeting was held in Geneva from 2 to 6 February 2026, chaired by Ms Ana Vidal "
+                         "(Examplia).\nThe next TSAG meeting is scheduled for 14-18 September 2026 in Geneva.\n")
+    assert ("TSAG meeting", "2026-09-14", "2026-09-18", "Geneva") in rows
+    assert len(rows) == 2, rows
+
+
+def test_a_group_that_will_next_meet_names_its_next_meeting_after_itself():
+    rows = _meeting_rows("Geneva, 9 May 2025 – ITU-T Study Group 11 concluded its meeting today, held from 28 April to "
+                         "9 May in Geneva.\nSG11 will next meet in Geneva in November 2025.\n")
+    assert ("ITU-T Study Group 11 meeting", "2025-11", "", "Geneva") in rows
+
+
+def test_a_next_meeting_said_by_its_year_alone_and_nowhere_is_no_meeting_row():
+    rows = _meeting_rows("CTO Meeting – Communiqué\nNairobi, Kenya, 4 March 2025\n\nChief technology officers met in "
+                         "Nairobi for the CTO meeting. The next CTO meeting will take place in 2026.\n")
+    assert [r[1] for r in rows] == ["2025-03-04"], rows
+
+
+def test_an_edition_number_said_in_the_text_of_the_meeting_under_a_dated_heading_is_that_meeting():
+    facts = facts_of("ITU CxO Roundtable – Communiqué\nLisbon, Portugal, 12 May 2026\n\nTechnology executives met at "
+                     "the invitation of the TSB Director for the fourth ITU CxO Roundtable, hosted by the National "
+                     "Communications Authority of Portugal.\n\nParticipating organizations: Vodafone (United Kingdom), "
+                     "Orange (France).\n")
+    assert len(facts.meetings) == 1, [(m.name, m.start) for m in facts.meetings]
+    (m,) = facts.meetings
+    assert m.start == date(2026, 5, 12) and m.place.label == "Lisbon"
+    assert {p.organization.label for p in m.participations} == {"Vodafone Group", "Orange"}
+
+
+def test_a_fronted_chaired_by_gives_the_chair():
+    m = only_dated("ITU-T Study Group 9 met in Geneva from 3 to 7 March 2025. Chaired by Mr Tomas Varga (Hungary), "
+                   "the study group agreed two new Recommendations.\n")
+    assert [(p.name, p.post.label) for p in m.people] == [("Tomas Varga", "Chair")]
+
+
+def test_co_chaired_by_two_people_makes_both_co_chairs_and_a_plain_and_needs_styles():
+    m = only_dated("The CTO roundtable took place in Accra on 8 October 2025. It was co-chaired by Ms Efua Mensah "
+                   "(Ghana) and Mr Paul Okafor (Nigeria).\n")
+    assert [(p.name, p.post.label) for p in m.people] == [("Efua Mensah", "Co-Chair"), ("Paul Okafor", "Co-Chair")]
+    m = only_dated("The CTO roundtable took place in Accra on 8 October 2025. It was chaired by Ms Efua Mensah and "
+                   "Vodafone Ghana hosted the dinner.\n")
+    assert [(p.name, p.post.label) for p in m.people] == [("Efua Mensah", "Chair")]
+
+
+def test_chairs_of_working_parties_listed_in_one_sentence():
+    m = only_dated("TSAG met in Geneva on 10-14 March 2025. TSAG confirmed the chairs of its working parties: "
+                   "WP1/TSAG, Ms Lina Haddad (Lebanon); WP2/TSAG, Mr Kenji Ito (Japan).\n")
+    posts = {(p.name, p.post.label if p.post else None) for p in m.people}
+    assert posts == {("Lina Haddad", "Chair of WP1/TSAG"), ("Kenji Ito", "Chair of WP2/TSAG")}
+
+
+def test_titles_of_staff_and_engineers_are_posts():
+    m = only_dated("The ITU workshop on numbering took place in Suva on 5 June 2025. Ms Mere Tui, Senior Policy "
+                   "Officer at Digicel, and Mr Ravi Lal, Network Engineer at Vodafone Fiji, presented.\n")
+    assert {(p.name, p.post.label) for p in m.people} == {("Mere Tui", "Senior Policy Officer"),
+                                                          ("Ravi Lal", "Network Engineer")}
+
+
+def test_a_group_named_as_the_parent_of_a_new_one_is_not_set_up():
+    m = only_dated("TSAG met in Geneva on 10-14 March 2025. TSAG agreed to establish a new Focus Group on Ocean "
+                   "Sensing (FG-OS), with ITU-T Study Group 5 as its parent group.\n")
+    actions = {(a.group.label, a.action) for a in m.group_actions}
+    assert actions == {("Focus Group on Ocean Sensing", "establish")}
