@@ -87,3 +87,38 @@ def test_a_group_named_as_the_parent_of_a_new_one_is_not_set_up():
                    "Sensing (FG-OS), with ITU-T Study Group 5 as its parent group.\n")
     actions = {(a.group.label, a.action) for a in m.group_actions}
     assert actions == {("Focus Group on Ocean Sensing", "establish")}
+
+
+def test_a_body_then_its_dates_then_its_place_on_a_line_is_its_meeting():
+    facts = facts_of("Newsletter – highlights\n\nTSAG, 3–7 February 2025, Geneva\n\nTSAG agreed on new working "
+                     "methods.\n\nSG13, 10-14 March 2025, Seoul\n\nThe study group approved five Recommendations.\n")
+    got = sorted((m.kind, m.start, m.place.label) for m in facts.meetings)
+    assert got == [("StudyGroupMeeting", date(2025, 3, 10), "Seoul"), ("TSAGMeeting", date(2025, 2, 3), "Geneva")]
+
+
+def test_the_next_meeting_of_another_body_dates_no_undated_meeting():
+    facts = facts_of("Highlights\n\nA new Rapporteur Group on Outreach (RG-OUT) held its first meeting, chaired by Ms Ana "
+                     "Vidal (Examplia Telecom, Portugal).\nThe next TSAG meeting will take place from 2 to 6 March 2026 "
+                     "in Geneva.\n")
+    assert not any(m.start == date(2026, 3, 2) for m in facts.meetings if m.kind != "TSAGMeeting")
+
+
+def test_a_study_period_is_no_year_for_a_date_written_without_one():
+    facts = facts_of("The assembly was held in Lima from October 6 to 15, 2026. It was preceded by the Global Standards "
+                     "Symposium on October 5.\nIt appointed the chairs for the 2027-2030 study period.\n")
+    gss = next(m for m in facts.meetings if m.kind == "Symposium")
+    assert gss.start == date(2026, 10, 5)
+
+
+def test_the_subject_after_a_dateline_hosts_the_meeting():
+    m = only_dated("Valletta, 9 May 2025: The Examplia Communications Authority (ECA) hosted the meeting of the ITU-T "
+                   "Study Group 3 Regional Group for Europe on 7-8 May 2025 in Valletta.\n")
+    assert m.host is not None and m.host.label == "Examplia Communications Authority"
+
+
+def test_an_organization_written_before_a_post_is_the_holder_s_affiliation():
+    m = only_dated("The ITU workshop on spectrum took place in Lusaka on 4 June 2025, with the Lusaka Spectrum Agency "
+                   "(LSA). LSA General Director Mr Enock Banda and Vodafone Chief Technology Officer Jane Roe spoke.\n")
+    got = {(p.name, p.post.label, p.affiliation.label if p.affiliation else None) for p in m.people}
+    assert ("Enock Banda", "General Director", "Lusaka Spectrum Agency") in got
+    assert ("Jane Roe", "Chief Technology Officer", "Vodafone Group") in got

@@ -197,6 +197,8 @@ _MONTH_YEAR = re.compile(
 )
 
 _YEAR_WORD = re.compile(r"(?<![\w.])(?:199[0-9]|20[0-9]{2})(?![0-9])")
+#: two years joined ('the 2025-2028 study period', '2017–2020'): a span of years, which dates no day of the text
+_YEAR_SPAN = re.compile(r"(?<![\w.])(?:199[0-9]|20[0-9]{2})[ \t]?[-\u2013/][ \t]?(?:199[0-9]|20[0-9]{2})(?![0-9])")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -384,9 +386,12 @@ def infer_year(text: str) -> int | None:
     """The most frequent year 1990-2099 written in the text (ties: the latest), or None.
 
     Meeting documents name their own year far more often than any other, so this is a
-    sound default for "9-10 September". Numbers after a dot ("Y.2060") are not years.
+    sound default for "9-10 September". Numbers after a dot ("Y.2060") are not years, nor are the ends of a span of
+    years ('the 2025-2028 study period').
     """
-    counts = Counter(int(m.group()) for m in _YEAR_WORD.finditer(text))
+    spans = [m.span() for m in _YEAR_SPAN.finditer(text)]
+    counts = Counter(int(m.group()) for m in _YEAR_WORD.finditer(text)
+                     if not any(a <= m.start() < b for a, b in spans))
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))

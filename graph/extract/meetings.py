@@ -1019,6 +1019,8 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
     for g in _GENERIC_MENTION.finditer(text):
         if g.start() < undated[0].name_span[0]:
             continue
+        if any((a.is_next or a.is_past) and a.name_span[0] < g.end() and g.start() < a.name_span[1] for a in anchors):
+            continue  # 'The next TSAG meeting will take place on ...' dates another meeting
         s, e = sentence_at(text, g.start())
         if not _OCCURRED.search(text, s, e) and not re.search(r"\b(?:taking\s+place|takes\s+place|will\s+take\s+place)\b",
                                                               text[s:e]):

@@ -923,9 +923,7 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
             # 'The Ministry of Posts and Telecommunications (MPT) participated in ...': one organization the reference
             # data or the document knows ('and' inside its name), never a lone unknown name
             result = ParticipantList(Span.of(text, s, v.end()))
-            # 'Doha – 28 November 2023: The X Authority (XA) participated in ...': the subject after the dateline
-            dateline = list(re.finditer(r"(?::|[ \t][–—-])[ \t]+(?=[A-Z])", text[body:v.start()]))
-            name_start = body + dateline[-1].end() if dateline else body
+            name_start = _after_dateline(text, body, v.start())
             # "Examplia's National Telecommunications Agency (ENTA) took part": the country, then the name
             country, name_start = _country_before(ref, text, name_start, v.start())
             org = _one_organization(ref, text, name_start, v.start())
@@ -935,6 +933,13 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
         found.append(result)
         taken.append((s, v.end()))
     return found
+
+
+def _after_dateline(text: str, s: int, e: int) -> int:
+    """Where a sentence's subject starts after the dateline that opens it ('Doha – 28 November 2023: The X Authority
+    (XA) ...', 'Manama, 12 April 2023: The TRA hosted ...'): past the last ':' or dash whose lead holds a date; s if none."""
+    seps = [m for m in re.finditer(r"(?::|[ \t][–—-]{1,2})[ \t]+(?=[A-Z])", text[s:e]) if re.search(r"\d", text[s:s + m.start()])]
+    return s + seps[-1].end() if seps else s
 
 
 def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
@@ -1052,7 +1057,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     # 'The Example Authority (EA), in collaboration with the Ministry, hosted the meeting': the subject hosts
     for m in _HOSTED_THE.finditer(text, start, end):
         s, _ = sentence_at(text, m.start())
-        s = max(s, start)
+        s = _after_dateline(text, max(s, start), m.start())
         subject = _SUBJECT_THEN.fullmatch(text, s, m.start())
         # the object: 'the meeting', 'this year's CTO meeting', 'ITU workshop' ('a live demonstration during the
         # meeting' is no meeting hosted)

@@ -848,11 +848,18 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if got and not any(a <= got[1] < b for a, b, _ in posts):
             hon, s, e, name = got
             org = country = None
-            owner = re.search(r"(?<![\w.])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+$", text[max(start, ps - 60):ps])
+            body = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
+                         and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
+            if body is not None:  # 'KT Chief Technology Officer Lee Jong-sik', 'ZICTA Director General Jane Roe'
+                org = Ref("Organization", body.entry.label, Span.of(text, body.start, body.end), body.entry.iri)
+                post = _post_ref(ref, text, body.end + 1, pe)
+            owner = None if body is not None else re.search(r"(?<![\w.])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+$", text[max(start, ps - 60):ps])
             if owner:  # "Tunisia's Minister for ...", "Acme's CTO ..."
                 a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
                 country = _place_ref(ref, text, a, b)
                 org = None if country else _org_ref(ref, text, a, b)
+            elif body is not None:
+                pass
             elif (said := demonym_before(ref, text, ps, start)) is not None:  # 'Kenyan Minister of ICT Jane Roe'
                 country = said[0]
             else:
