@@ -122,3 +122,23 @@ def test_an_organization_written_before_a_post_is_the_holder_s_affiliation():
     got = {(p.name, p.post.label, p.affiliation.label if p.affiliation else None) for p in m.people}
     assert ("Enock Banda", "General Director", "Lusaka Spectrum Agency") in got
     assert ("Jane Roe", "Chief Technology Officer", "Vodafone Group") in got
+
+
+def test_a_calendar_of_meetings_lists_each_with_its_place_between_commas():
+    facts = facts_of("Meetings calendar – 2026\n\n- ITU-T Study Group 12 plenary, Geneva, 2-11 March 2026\n"
+                     "- Focus Group on Example Sensing (FG-ES), Arusha, 20-22 April 2026\n")
+    got = sorted((m.kind, m.start, m.place.label if m.place else None) for m in facts.meetings)
+    assert got == [("FocusGroupMeeting", date(2026, 4, 20), "Arusha"), ("StudyGroupMeeting", date(2026, 3, 2), "Geneva")]
+
+
+def test_the_advisory_group_of_the_union_that_opened_its_meeting_names_a_meeting():
+    facts = facts_of("GENEVA (Example News) -- The Telecommunication Standardization Advisory Group (TSAG) of the "
+                     "International Telecommunication Union (ITU) opened its meeting here, with delegates from 40 "
+                     "countries attending.\n")
+    assert [m.kind for m in facts.meetings] == ["TSAGMeeting"]
+
+
+def test_organizations_contributions_were_received_from_took_part_and_countries_do_not():
+    m = only_dated("TSAG met in Geneva on 3-7 March 2025. Contributions were received from Kenya, Vega Mobile and "
+                   "Nordic Star Networks.\n")
+    assert {p.organization.label for p in m.participations} == {"Vega Mobile", "Nordic Star Networks"}

@@ -94,6 +94,8 @@ _ROLE_TRIGGER = re.compile(
     rf"participation\s+(?:from|of)\s+(?:(?:more\s+than|over|some|about)\s+)?(?:{CARDINAL_PATTERN}\s+)?"
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
+    # 'Contributions were received from A, B and C': contributors to the meeting
+    r"(?:contributions?|proposals?|input\s+documents?)\s+(?:were|was)\s+(?:also\s+)?(?:received|submitted)\s+(?:from|by)\s+|"
     r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers|"
     r"(?:chief\s+)?(?:technology|executive|information)\s+officers)\s+(?:of|from|representing|who\s+represented)\s+"
     r"(?=(?:the\s+)?[A-Z])|"

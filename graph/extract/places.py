@@ -334,8 +334,8 @@ def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], 
                 cands, strong = [in_region], True
         if not strong and _DATE_AFTER.match(after) and not before.strip():
             strong = True  # a dateline or header line 'Nice, 9 May 2019'
-    if not strong and not before.strip() and _DATE_AFTER.match(after):
-        strong = True
+    if not strong and (not before.strip() or re.search(r"\S[ \t]*,[ \t]*$", before)) and _DATE_AFTER.match(after):
+        strong = True  # ... or the place between commas before a date: 'Focus Group on X (FG-X), Zanzibar, 23 June 2025'
     if not strong:
         # named countries elsewhere in the sentence pick among same-named places
         named = {f.iri for f in found if f.kind == "Country"}
