@@ -142,3 +142,17 @@ def test_organizations_contributions_were_received_from_took_part_and_countries_
     m = only_dated("TSAG met in Geneva on 3-7 March 2025. Contributions were received from Kenya, Vega Mobile and "
                    "Nordic Star Networks.\n")
     assert {p.organization.label for p in m.participations} == {"Vega Mobile", "Nordic Star Networks"}
+
+
+def test_national_regulators_and_operators_are_known_with_their_acronyms():
+    m = only_dated("ANACOM participated in the meeting of ITU-T Study Group 3, which took place in Geneva from 5 to 14 "
+                   "May 2025. Executives of Telus, Axiata and Chunghwa Telecom took part.\n")
+    orgs = {p.organization.iri.rsplit("/", 1)[1] for p in m.participations}
+    assert orgs == {"anacom", "telus", "axiata", "chunghwa-telecom"}
+
+
+def test_a_meeting_held_online_takes_no_place_from_another_meeting_s_clause():
+    facts = facts_of("The fifth Study Group Leadership Assembly took place on 3 March 2025, online, ahead of the "
+                     "World Telecommunication Standardization Assembly (WTSA-24), which was held later in New Delhi.\n")
+    sgla = next(m for m in facts.meetings if m.kind == "LeadershipAssembly")
+    assert sgla.place is None and sgla.attendance is not None and sgla.attendance[0] == "online"

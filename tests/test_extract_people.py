@@ -55,7 +55,8 @@ def test_title_then_name_with_an_acronym_a_rank_and_a_possessive(ref):
             "General Secretary Lucy Wanjiru. Examplecorp's Jane Roe presented the demo.")
     found = people(ref, text)
     assert set(found) == {"Peter Okello Mugisha", "Omar Haddad", "Lucy Wanjiru", "Jane Roe"}
-    assert role(found["Peter Okello Mugisha"]) == "ACMA Director General"
+    assert role(found["Peter Okello Mugisha"]) == "Director General"  # ACMA, a known organization, employs him
+    assert found["Peter Okello Mugisha"].affiliation.label == "Australian Communications and Media Authority"
     assert found["Peter Okello Mugisha"].honorific == "Lt Col"
     assert role(found["Omar Haddad"]) == "Minister for Digital Economy"
     assert role(found["Lucy Wanjiru"]) == "General Secretary"
