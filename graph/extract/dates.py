@@ -386,12 +386,15 @@ def infer_year(text: str) -> int | None:
     """The most frequent year 1990-2099 written in the text (ties: the latest), or None.
 
     Meeting documents name their own year far more often than any other, so this is a
-    sound default for "9-10 September". Numbers after a dot ("Y.2060") are not years, nor are the ends of a span of
-    years ('the 2025-2028 study period').
+    sound default for "9-10 September". Numbers after a dot ("Y.2060") are not years; the ends of a span of years
+    ('the 2025-2028 study period') count for less than a year written alone.
     """
     spans = [m.span() for m in _YEAR_SPAN.finditer(text)]
-    counts = Counter(int(m.group()) for m in _YEAR_WORD.finditer(text)
-                     if not any(a <= m.start() < b for a, b in spans))
+    counts: Counter[int] = Counter()
+    for m in _YEAR_WORD.finditer(text):
+        span = next(((a, b) for a, b in spans if a <= m.start() < b), None)
+        # the first year of a span counts half, its last a quarter: 'the 2025-2028 study period' leans to 2025
+        counts[int(m.group())] += 1 if span is None else 0.5 if m.start() == span[0] else 0.25
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))

@@ -450,8 +450,8 @@ _SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up
 #: a group named as the partner of a coordination: '... with SG13', '... with the ITU-T Focus Group on X'
 _WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
 
-#: a group's part in what the sentence is about: '..., with SG13 as its parent group', 'SG17 as the lead group'
-_AS_ITS_ROLE = re.compile(r"[ \t]+as[ \t]+(?:its|the|their)[ \t]+(?:parent|lead(?:ing)?|host|coordinating)"
+#: a group's part in what the sentence is about: '..., with SG13 as its parent group'
+_AS_ITS_ROLE = re.compile(r"[ \t]+as[ \t]+(?:its|the|their)[ \t]+(?:parent|host)"
                           r"[ \t]+(?:study[ \t]+)?group\b", re.IGNORECASE)
 
 #: the group where the work a verb before it asks for is done: '... in ITU-T Study Group 16', '... by SG13'

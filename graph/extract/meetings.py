@@ -107,7 +107,9 @@ _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: another meeting named as held with this one, or before or after it ('following a two-day workshop'): named in
 #: passing, it takes neither the sentence's date nor the text after it (but is no co-located event)
-_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}",
+_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+"
+                         # '... on the eve of ITU Telecom World 2016 and the opening of the GSS': the second of two
+                         rf"(?:[^,.;\n]{{1,60}}?\s+(?:and|&)\s+)?{_ARTICLE_AND_LENGTH}",
                          re.IGNORECASE)
 #: 'represented the Authority at the meeting of CTOs ... on 24 March': a meeting named after 'at' is in passing only
 #: when its sentence names another meeting too
@@ -744,8 +746,10 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 # ('the RG-WPR met on 23 January') does not own 'Next TSAG meeting: ...'
                 if m.next_meeting is None and _meeting_key(m) != _key(a) and key[0] == a.kind.group \
                         and _owns(key, a, [x for x in anchors if x.kind.group == a.kind.group]):
+                    said = _display_name(a.default_name or text[a.name_span[0]:a.name_span[1]])
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
                                                 Span.of(text, s, e), a.date.precision,
+                                                name="" if _edition_in(said) else said,
                                                 end=a.date.end if a.date.precision == "day" else None)
     return meetings
 
@@ -830,11 +834,34 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                           d.precision == "year" and d.start.year > m.end.year)), None)
                 if d is None or d.start <= m.end:
                     continue
+                if _DEADLINE.search(text, x.end(), d.span_start):
+                    continue  # 'contributions for the next meeting must reach TSB by 17 November': a deadline
+                if re.match(r"(?i)will\s|next\s+meets\b", x.group()) and _another_subject(ref, text, s, x.start(), m):
+                    continue  # 'Study Group 17 will next meet ...' in a report of SG13: the next meeting of another body
                 m.next_meeting = MeetingRef(m.kind, d.start, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
                                             d.precision, name=_series_name(m), end=d.end if d.precision == "day" else None)
                 break
             if m.next_meeting is not None:
                 break
+
+
+#: a date something must happen by, not when a meeting is: 'by 17 November', 'before 1 October', 'no later than'
+_DEADLINE = re.compile(r"\b(?:by|before|until|no\s+later\s+than|deadline|due)\b", re.IGNORECASE)
+
+
+def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -> bool:
+    """Whether the subject of 'will next meet' (text[s:verb]) is another body than the one whose meeting m is: an ITU-T
+    group m's name does not name ('SG17 will next meet' in a report of SG13), or a capitalised name of another body
+    ('The Council Working Group on WSIS will next meet'); 'The group', 'It', 'TSAG' of a TSAG meeting are m's own."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+
+    subject = text[s:verb].strip()
+    groups = find_groups(ref, text, s, verb)
+    if groups:
+        said = {g.notation for g in groups if g.notation} | {g.label for g in groups}
+        return not any(x and (x in m.name or x.replace("SG", "Study Group ") in m.name) for x in said)
+    words = re.findall(r"\b[A-Z][\w-]*", subject)
+    return any(w not in ("The", "It", "They", "This", "Its") and w not in m.name for w in words)
 
 
 def _series_name(m: Meeting) -> str:
@@ -989,7 +1016,10 @@ def _own_edition(ref: Reference, text: str, a: Anchor, candidates: list, anchors
     place = find_place(ref, text, *a.window)
     if place is None or m.place is None or place[0].iri == m.place.iri:
         return True
-    return place[0].kind == "Country" and m.country is not None and place[0].iri == m.country.iri  # Doha's Qatar
+    # 'hosted by the Communications Regulatory Authority of Qatar' of a meeting in Doha: Qatar names the host, not
+    # another venue ('after the fifth roundtable in the Republic of Korea' does)
+    return place[0].kind == "Country" and m.country is not None and place[0].iri == m.country.iri \
+        and re.search(r"\bof[ \t]+(?:the[ \t]+)?\Z", text[max(0, place[0].span.start - 10):place[0].span.start]) is not None
 
 
 def _date_from_co_located(m: Meeting) -> None:

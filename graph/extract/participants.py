@@ -817,6 +817,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                     stop = _before_main_clause(text, m.start(), body, stop)
                 if stop <= body:
                     continue
+                if trigger is _ROLE_TRIGGER and _RECEIVED_FROM.match(m.group()) and not _only_contributors(text, m.start(), stop):
+                    continue
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 known = _known_names(ref, text, body, stop)
                 for s, e in _items(text, body, stop, known):
@@ -925,7 +927,7 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
             # 'The Ministry of Posts and Telecommunications (MPT) participated in ...': one organization the reference
             # data or the document knows ('and' inside its name), never a lone unknown name
             result = ParticipantList(Span.of(text, s, v.end()))
-            name_start = _after_dateline(text, body, v.start())
+            name_start = _after_dateline(text, body, v.start(), dated=False)
             # "Examplia's National Telecommunications Agency (ENTA) took part": the country, then the name
             country, name_start = _country_before(ref, text, name_start, v.start())
             org = _one_organization(ref, text, name_start, v.start())
@@ -937,10 +939,28 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
     return found
 
 
-def _after_dateline(text: str, s: int, e: int) -> int:
+#: the role trigger of contributors: 'Contributions were received from A, B and C'
+_RECEIVED_FROM = re.compile(r"(?i)(?:contributions?|proposals?|input)\b")
+
+
+def _only_contributors(text: str, trigger: int, stop: int) -> bool:
+    """Whether 'Contributions were received from A, B and C.' names contributors to the meeting: the list ends the
+    sentence, and the sentence is not about late papers, liaison statements or the officers of groups."""
+    s, e = sentence_at(text, trigger)
+    return bool(re.fullmatch(r"[\s.;]*", text[stop:e])) and not re.search(
+        r"(?i)\b(?:late|liaisons?|chairs?|chairm[ae]n|directors?|study\s+groups?|not\s+(?:be\s+)?considered)\b", text[s:e])
+
+
+def _after_dateline(text: str, s: int, e: int, dated: bool = True) -> int:
     """Where a sentence's subject starts after the dateline that opens it ('Doha – 28 November 2023: The X Authority
-    (XA) ...', 'Manama, 12 April 2023: The TRA hosted ...'): past the last ':' or dash whose lead holds a date; s if none."""
-    seps = [m for m in re.finditer(r"(?::|[ \t][–—-]{1,2})[ \t]+(?=[A-Z])", text[s:e]) if re.search(r"\d", text[s:s + m.start()])]
+    (XA) ...', 'Manama, 12 April 2023: The TRA hosted ...'): past the last ':' or dash, s if none. `dated`: only a
+    dateline that opens its line with a capitalised place or a day and holds a date ('On 8 May 2025 – the eve of
+    the event – Etisalat hosted ...' has none)."""
+    seps = list(re.finditer(r"(?::|[ \t][–—-]{1,2})[ \t]+(?=[A-Z])", text[s:e]))
+    if dated:
+        line_start = s == 0 or text[s - 1] == "\n"
+        seps = [m for m in seps if line_start and re.search(r"\d", text[s:s + m.start()])
+                and re.match(r"(?:\d|(?!(?:On|In|At|By|From|Since|After|Before)\b)[A-Z])", text[s:s + m.start()])]
     return s + seps[-1].end() if seps else s
 
 
@@ -1067,6 +1087,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
                         r"event|symposium|conference|assembly|dialogue)s?\b", text[m.end():end], re.IGNORECASE)
         if subject is None or said is None or _NOT_THIS_ONE.search(said.group()):
             continue  # 'will host the next meeting', 'organized a side event': not the meeting reported
+        if re.match(r"[ \t]+(?:speakers|participants|delegates|delegations|guests|attendees|members|experts|"
+                    r"organi[sz]ers|chairs)\b", text[m.end() + said.end():end], re.IGNORECASE):
+            continue  # 'hosted the workshop speakers at a reception': people of the meeting, not the meeting
         rest = text[m.end():sentence_at(text, m.end())[1]]
         if ("host" not in m.group() or "co" in m.group().lower()) and not re.search(r"(?:the|this)[ \t]+\Z", m.group()) and (
                 _NOT_THIS_ONE.search(rest) or not any(d.precision == "day" for d in find_dates(rest))):

@@ -478,7 +478,7 @@ def _valid_name(name: str) -> bool:
 
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
-_CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?(?:c|(?<!-)C)haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
+_CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: from a name to the next of a pair: ' and ', ' (Acme, France) and '
 _AND_NEXT_NAME = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?,?[ \t]+and[ \t]+")
@@ -869,6 +869,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             continue
         # name then post: 'Chaesub Lee, the Director of ...', 'Dr Hamadoun I. Touré, Secretary-General, ITU'
         found, field_start = _holder_before(ref, text, ps, start, name_at)
+        plural = _TITLE.match(text, ps, end)  # (a post found by its singular: "Officer" of "Officers")
+        if plural and _PLURAL.search(plural.group("title")) and found is not None and not re.search(
+                r"\band[ \t]+(?:\S+[ \t]+){0,4}\Z", text[max(start, found[1] - 40):found[1]]):
+            continue  # 'the TSB Director, Chaesub Lee, Chief Technology Officers from 21 companies met': one name, no
+            # list ('Ms A and Mr B, Vice-Chairs of SG13' share it), holds no plural post
         if found and field_start is not None:
             ps, post = field_start, _post_ref(ref, text, field_start, pe)
         if found is None:
@@ -981,6 +986,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # the styles that make both names people's
             more = _AND_NEXT_NAME.match(text, got[2], end)
             nxt = name_at(more.end(), True) if more else None
+            if nxt and not re.match(r"(?:[ \t]*\([^()\n]{0,80}\))?[ \t]*(?:[.,;:]|\n|$)", text[nxt[2]:end]):
+                nxt = None  # 'chaired by Ms A (Acme) and Mr B (Beta) gave the keynote': B is the subject of another verb
             got = nxt if nxt and (co or (got[0] and nxt[0])) else None
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
     for m in _STYLES.finditer(text, start, end):
@@ -1034,6 +1041,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 break
     # 'the chairs of the study groups:' over 'Study Group 2: Mr Ali Example (Egypt)' lines: each the Chair of that group
     for intro in _POSTS_BY_GROUP.finditer(text, start, end):
+        if re.search(r"(?i)\b(?:conveners?|rapporteurs?|editors?|coordinators?|secretar\w+|liaison)\b", intro.group()):
+            continue  # '... chairs of its working parties and the conveners of its rapporteur groups:': two posts, which is whose?
         title = "Vice-Chair" if re.search(r"vice", intro.group("title"), re.I) else "Chair"
         pos = intro.end() + len(text[intro.end():end]) - len(text[intro.end():end].lstrip("\n"))
         while (line := _GROUP_LINE.match(text, pos, end)) is not None:
@@ -1264,6 +1273,9 @@ def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: i
         if not re.fullmatch(r"\s*(?:,\s*)?(?:the\s+)?(?:" + _HONORIFIC + r"\s+)?", between):
             continue
         if pe > s:
+            plural = _TITLE.match(text, ps, end)
+            if plural and _PLURAL.search(plural.group("title")):
+                continue  # 'Chaesub Lee, Chief Technology Officers from 21 companies met': a plural is not his post
             return post
         if not ("," in between and re.search(r",[ \t]*\Z", text[max(start, ps - 3):ps])):
             before = post
