@@ -237,3 +237,19 @@ def test_the_second_of_two_events_a_meeting_is_held_on_the_eve_of_does_not_take_
     facts = facts_of("CTO Meeting\nBangalore, India, 6 November 2016\n\nCTOs from 21 companies met in Bangalore on "
                      "6 November 2016, on the eve of ITU Telecom World 2016 and the opening of the GSS.\n")
     assert [(m.kind, m.start) for m in facts.meetings if m.start] == [("CTOMeeting", date(2016, 11, 6))]
+
+
+def test_a_field_written_after_the_title_stays_in_the_post_and_the_body_after_it_employs():
+    m = only_dated("ITU CTO Meeting – Lima, Peru, 9 September 2025\n\nList of participants\n\n"
+                   "Mr Tomas Berg, Vice President Standardization, Ericsson\nMs Rosa Diaz, Director Technology Strategy, "
+                   "Telefónica\n")
+    got = {(p.name, p.post.label, p.affiliation.label if p.affiliation else None) for p in m.people}
+    assert ("Tomas Berg", "Vice President Standardization", "Ericsson") in got
+    assert ("Rosa Diaz", "Director Technology Strategy", "Telefónica") in got
+
+
+def test_co_chaired_by_a_named_with_a_post_and_b():
+    m = only_dated("The CTO meeting took place in Hanoi on 9 September 2019. It was co-chaired by Mr Seizo Onoe, Director "
+                   "of TSB, and Mr Le Van Tam.\n")
+    assert {(p.name, p.post.label) for p in m.people if p.post and p.post.label == "Co-Chair"} == {
+        ("Seizo Onoe", "Co-Chair"), ("Le Van Tam", "Co-Chair")}

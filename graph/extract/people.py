@@ -480,8 +480,10 @@ def _valid_name(name: str) -> bool:
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
-#: from a name to the next of a pair: ' and ', ' (Acme, France) and '
-_AND_NEXT_NAME = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?,?[ \t]+and[ \t]+")
+#: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
+_FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
+#: from a name to the next of a pair: ' and ', ' (Acme, France) and ', ', Director of TSB, and '
+_AND_NEXT_NAME = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\)|,[ \t]*[^,;()\n]{1,60},)?,?[ \t]+and[ \t]+")
 #: between two names of a list: ', ', '; ', ', and ', ' and '
 _NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
@@ -884,6 +886,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             group = _group_after_post(ref, text, pe, end) if not re.search(r"\s(?:of|for)\s", text[ps:pe]) else None
             if group is not None:  # 'Jane Roe, Chair, ITU-T SG5': the Chair of SG5, no organization
                 post, pe = _post_of_group(ref, text, text[ps:pe], group, ps), group.span.end
+            field = _FIELD_AFTER_TITLE.match(text, pe, end) if group is None else None
+            if field and _place_ref(ref, text, field.start(1), field.end(1)) is None and not ref.find(
+                    text, {"Organization"}, field.start(1), field.end(1)) and _after_post(ref, text, field.end(), end)[0]:
+                # 'Peter Example, Vice President Standardization, Ericsson': the field written after the title
+                pe = field.end()
+                post = _post_ref(ref, text, ps, pe)
             org, country = _after_post(ref, text, pe, end)
             body = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
                          and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
