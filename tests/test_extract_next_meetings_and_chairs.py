@@ -253,3 +253,9 @@ def test_co_chaired_by_a_named_with_a_post_and_b():
                    "of TSB, and Mr Le Van Tam.\n")
     assert {(p.name, p.post.label) for p in m.people if p.post and p.post.label == "Co-Chair"} == {
         ("Seizo Onoe", "Co-Chair"), ("Le Van Tam", "Co-Chair")}
+
+
+def test_a_host_s_government_after_a_comma_is_whose_it_is_not_a_co_host():
+    m = only_dated("The CTO meeting took place in Bangalore on 6 November 2016, hosted by the Department of "
+                   "Telecommunications, Government of India.\n")
+    assert m.host is not None and m.host.label == "Department of Telecommunications" and m.co_hosts == []

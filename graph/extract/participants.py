@@ -1223,6 +1223,8 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
         org = organization_ref(ref, text, s, e)
         if org is None or (org.iri is None and not _name_like(org.label)) or _country_ref(ref, text, s, e):
             break  # 'hosted by A and Rwanda', 'A, Texas': a place, not a second host
+        if "," in nxt.group() and re.match(r"(?:the[ \t]+)?(?:Government|Republic|Kingdom|State)[ \t]+of\b", text[s:e]):
+            break  # 'hosted by the Department of Telecommunications, Government of India': whose department it is
         out.append(org)
         at = org.span.end
     return out
