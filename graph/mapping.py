@@ -252,12 +252,13 @@ def _meeting(w: _Writer, m: Meeting, meeting_iris: set) -> None:
         add(ci, ITUKG.countValue, Literal(count.value), count.span)
         add(ci, ITUKG.countOf, Literal(count.of), count.span)
     nxt = m.next_meeting
-    if nxt and nxt.start and (nxt.place or nxt.precision != "year"):  # 'next year' alone tells no meeting apart
+    if nxt and nxt.start:
         ni = iris.meeting(nxt)
         add(mi, ITUKG.nextMeeting, ni, nxt.span)
         if ni not in meeting_iris:  # announced but not described here: say what the text says of it
             add(ni, RDF.type, ITUKG[nxt.kind], nxt.span)
-            g.add((ni, ITUKG.describedIn, w.doc))  # dated and placed here: a meeting the document tells of
+            if nxt.place:  # dated and placed here: a meeting the document tells of (a date alone tells none apart)
+                g.add((ni, ITUKG.describedIn, w.doc))
             g.add((ni, RDFS.label, Literal(nxt.name or vocabulary().meeting_label(nxt.kind))))
             add(ni, ITUKG.startDate, _date(nxt.start, nxt.precision), nxt.span)
             if nxt.end:

@@ -259,3 +259,38 @@ def test_a_host_s_government_after_a_comma_is_whose_it_is_not_a_co_host():
     m = only_dated("The CTO meeting took place in Bangalore on 6 November 2016, hosted by the Department of "
                    "Telecommunications, Government of India.\n")
     assert m.host is not None and m.host.label == "Department of Telecommunications" and m.co_hosts == []
+
+
+def test_companies_that_also_contributed_took_part_and_delegates_some_of_them_remote_make_it_hybrid():
+    m = only_dated("TSAG met in Geneva on 23-27 March 2026. Some 250 delegates took part, about a third of them "
+                   "remotely. Delegations from Brazil and Egypt submitted proposals. Vega Mobile, Orange and Huawei also "
+                   "contributed.\n")
+    assert {p.organization.label for p in m.participations} == {"Vega Mobile", "Orange", "Huawei"}
+    assert m.attendance is not None and m.attendance[0] == "mixed"
+
+
+def test_second_review_cases_are_not_read():
+    # contributions for something else are no participation in the meeting
+    m = only_dated("ITU-T Study Group 13 met in Geneva from 12 to 20 May 2025. For the next meeting of the Focus Group "
+                   "on AI for Health, proposals were received from Siemens, Thales and AWS.\n")
+    assert m.participations == []
+    # 'chaired by A, and B, <post>, delivered ...': B did not chair; a styled first name asks a styled second
+    m = only_dated("The ITU Workshop on Quantum Security took place in Geneva on 14 March 2025. The workshop was "
+                   "chaired by Mr Ahmed Example, and Ms Jane Roe, Deputy Director of TSB, delivered the closing "
+                   "remarks. The panel was co-chaired by Mr Lee Jong-sik and Siemens Energy.\n")
+    chairs = {p.name for p in m.people if p.post and p.post.label in ("Chair", "Co-Chair")}
+    assert chairs == {"Ahmed Example", "Lee Jong-sik"}
+    # another group's next meeting is not this group's
+    m = only_dated("ITU-T Study Group 13 held its meeting in Geneva from 12 to 20 May 2025. The next meeting of Study "
+                   "Group 17 will be held in Geneva from 2 to 11 September 2025.\n")
+    assert m.next_meeting is None
+    # 'at X on DATE and the Workshop on Y ...': 'and' after 'at' does not make the workshop one named in passing
+    (w,) = facts_of("Experts met at ITU headquarters in Geneva on 14 March 2025 and the Workshop on Quantum Security "
+                    "heard presentations from NIST, ETSI and ISO.\n").meetings
+    assert w.start == date(2025, 3, 14)
+
+
+def test_a_next_meeting_with_a_date_and_no_place_is_linked_but_not_listed():
+    rows = _meeting_rows("ITU-T Study Group 2 met in Geneva from 3 to 12 March 2025. SG2 will next meet in November "
+                         "2025.\n")
+    assert [r[1] for r in rows] == ["2025-03-03"]

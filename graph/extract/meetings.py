@@ -107,9 +107,10 @@ _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: another meeting named as held with this one, or before or after it ('following a two-day workshop'): named in
 #: passing, it takes neither the sentence's date nor the text after it (but is no co-located event)
-_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+"
+_IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}"
                          # '... on the eve of ITU Telecom World 2016 and the opening of the GSS': the second of two
-                         rf"(?:[^,.;\n]{{1,60}}?\s+(?:and|&)\s+)?{_ARTICLE_AND_LENGTH}",
+                         r"|\b(?:on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|ahead\s+of|alongside|in\s+conjunction\s+with)"
+                         rf"\s+[^,.;\n]{{1,60}}?\s+(?:and|&)\s+{_ARTICLE_AND_LENGTH}",
                          re.IGNORECASE)
 #: 'represented the Authority at the meeting of CTOs ... on 24 March': a meeting named after 'at' is in passing only
 #: when its sentence names another meeting too
@@ -745,7 +746,8 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 # ... and of the last one of that kind before it: a session of another kind reported in between
                 # ('the RG-WPR met on 23 January') does not own 'Next TSAG meeting: ...'
                 if m.next_meeting is None and _meeting_key(m) != _key(a) and key[0] == a.kind.group \
-                        and _owns(key, a, [x for x in anchors if x.kind.group == a.kind.group]):
+                        and _owns(key, a, [x for x in anchors if x.kind.group == a.kind.group]) \
+                        and not _names_another_group(ref, text, *a.name_span, m):  # 'the next meeting of SG17' of SG13
                     said = _display_name(a.default_name or text[a.name_span[0]:a.name_span[1]])
                     m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
                                                 Span.of(text, s, e), a.date.precision,
@@ -853,15 +855,25 @@ def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -
     """Whether the subject of 'will next meet' (text[s:verb]) is another body than the one whose meeting m is: an ITU-T
     group m's name does not name ('SG17 will next meet' in a report of SG13), or a capitalised name of another body
     ('The Council Working Group on WSIS will next meet'); 'The group', 'It', 'TSAG' of a TSAG meeting are m's own."""
-    from .groups import find_groups  # groups is imported by the extractors after this module
 
     subject = text[s:verb].strip()
-    groups = find_groups(ref, text, s, verb)
-    if groups:
-        said = {g.notation for g in groups if g.notation} | {g.label for g in groups}
-        return not any(x and (x in m.name or x.replace("SG", "Study Group ") in m.name) for x in said)
+    other = _names_another_group(ref, text, s, verb, m)
+    if other is not None:
+        return other
     words = re.findall(r"\b[A-Z][\w-]*", subject)
     return any(w not in ("The", "It", "They", "This", "Its") and w not in m.name for w in words)
+
+
+def _names_another_group(ref: Reference, text: str, s: int, e: int, m: Meeting) -> bool | None:
+    """Whether text[s:e] names ITU-T groups none of which m's name names ('Study Group 17' of an SG13 meeting); None
+    when it names no group."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+
+    groups = find_groups(ref, text, s, e)
+    if not groups:
+        return None
+    said = {g.notation for g in groups if g.notation} | {g.label for g in groups} | {g.span.quote for g in groups}
+    return not any(x and (x in m.name or re.sub(r"\bSG\s*(?=\d)", "Study Group ", x) in m.name) for x in said)
 
 
 def _series_name(m: Meeting) -> str:

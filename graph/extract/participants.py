@@ -885,7 +885,9 @@ _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)
                            r"(?:among[ \t]+the[ \t]+)?(?:participants|present|in[ \t]+attendance)|"
                            # 'A, B and C submitted 60 contributions': contributors to the meeting
                            r"(?:also[ \t]+|jointly[ \t]+)?(?:submitted|contributed|presented|tabled)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-                           r"(?:contributions?|proposals?|input[ \t]+documents?))\b"
+                           r"(?:contributions?|proposals?|input[ \t]+documents?)|"
+                           # 'Orange, Huawei and NTT also contributed.'
+                           r"(?:also[ \t]+)?contributed(?=[ \t]*[.;]|[ \t]+to[ \t]+the[ \t]+(?:meeting|discussions?|work)\b))\b"
                            # (not 'submitted proposals to the European Commission last year')
                            r"(?![ \t]+(?:to|at)[ \t]+(?:the[ \t]+)?(?!(?:this|the)[ \t]+meeting)[A-Z0-9]|[^.;\n]{0,40}\b(?:(?:19|20)\d\d|last[ \t]+year)\b)")
 @lru_cache(maxsize=1)
@@ -944,9 +946,11 @@ _RECEIVED_FROM = re.compile(r"(?i)(?:contributions?|proposals?|input)\b")
 
 
 def _only_contributors(text: str, trigger: int, stop: int) -> bool:
-    """Whether 'Contributions were received from A, B and C.' names contributors to the meeting: the list ends the
-    sentence, and the sentence is not about late papers, liaison statements or the officers of groups."""
+    """Whether 'Contributions were received from A, B and C.' names contributors to the meeting: the sentence opens
+    with it and the list ends it, and it is not about late papers, liaison statements or the officers of groups."""
     s, e = sentence_at(text, trigger)
+    if re.search(r",|\b(?:for|in|to|on)\b", text[s:trigger], re.IGNORECASE):
+        return False  # 'For the next meeting of FG-X, proposals were received from ...': for something else
     return bool(re.fullmatch(r"[\s.;]*", text[stop:e])) and not re.search(
         r"(?i)\b(?:late|liaisons?|chairs?|chairm[ae]n|directors?|study\s+groups?|not\s+(?:be\s+)?considered)\b", text[s:e])
 

@@ -994,9 +994,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # the styles that make both names people's
             more = _AND_NEXT_NAME.match(text, got[2], end)
             nxt = name_at(more.end(), True) if more else None
-            if nxt and not re.match(r"(?:[ \t]*\([^()\n]{0,80}\))?[ \t]*(?:[.,;:]|\n|$)", text[nxt[2]:end]):
-                nxt = None  # 'chaired by Ms A (Acme) and Mr B (Beta) gave the keynote': B is the subject of another verb
-            got = nxt if nxt and (co or (got[0] and nxt[0])) else None
+            if nxt and not re.match(r"(?:[ \t]*\([^()\n]{0,80}\))?[ \t]*(?:[.;:]|\n|$|,[ \t]+(?:who|respectively)\b)",
+                                    text[nxt[2]:end]):
+                nxt = None  # 'chaired by Ms A (Acme) and Mr B (Beta) gave the keynote', '..., and Ms B, Deputy Director
+                # of TSB, delivered ...': B is the subject of another verb
+            # a style on the first name asks one of the second ('co-chaired by Mr A and Siemens Energy' names no one)
+            got = nxt if nxt and ((co and (nxt[0] or not got[0])) or (got[0] and nxt[0])) else None
     # 'Mr Kazuhiro Example (NTT Docomo)': an honorific makes a name a person's even without a post
     for m in _STYLES.finditer(text, start, end):
         if m.start() > start and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".&"):

@@ -68,7 +68,10 @@ VIRTUAL = re.compile(
 HYBRID = re.compile(r"\bhybrid\s+(?:\w+\s+)?(?:meeting|format|mode|event|session|consultation|workshop)s?\b|"
                     r"\bin\s+(?:a\s+)?hybrid\b|\b(?:physical(?:ly)?|in[-\s]person)\s+(?:and|&|or|as\s+well\s+as)\s+"
                     r"(?:virtual(?:ly)?|online|remote(?:ly)?)\b|\bwith\s+remote\s+participation\b|\(hybrid\)|"
-                    r"\b(?:venue|location|place|format|mode)[ \t]*:[^\n]{0,80}?\bhybrid\b", re.IGNORECASE)
+                    r"\b(?:venue|location|place|format|mode)[ \t]*:[^\n]{0,80}?\bhybrid\b|"
+                    # 'Some 250 delegates took part, about a third of them remotely'
+                    r"\b(?:participants|delegates|experts|attendees)\b[^.;\n]{0,60}?\bof[ \t]+them[ \t]+"
+                    r"(?:remotely|online|virtually)\b", re.IGNORECASE)
 
 
 def attendance(text: str, s: int, e: int) -> tuple[str, int, int] | None:
