@@ -855,7 +855,6 @@ def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -
     """Whether the subject of 'will next meet' (text[s:verb]) is another body than the one whose meeting m is: an ITU-T
     group m's name does not name ('SG17 will next meet' in a report of SG13), or a capitalised name of another body
     ('The Council Working Group on WSIS will next meet'); 'The group', 'It', 'TSAG' of a TSAG meeting are m's own."""
-
     subject = text[s:verb].strip()
     other = _names_another_group(ref, text, s, verb, m)
     if other is not None:
