@@ -294,3 +294,12 @@ def test_a_next_meeting_with_a_date_and_no_place_is_linked_but_not_listed():
     rows = _meeting_rows("ITU-T Study Group 2 met in Geneva from 3 to 12 March 2025. SG2 will next meet in November "
                          "2025.\n")
     assert [r[1] for r in rows] == ["2025-03-03"]
+
+
+def test_the_body_a_relative_clause_says_hosted_the_meeting_is_its_host():
+    m = only_dated("The ITU-T Study Group 12 Regional Group for Latin America met on 22-23 April 2025 at the headquarters "
+                   "of the Ente Nacional de Comunicaciones (ENACOM), which hosted the event.\n")
+    assert m.host is not None and m.host.label == "Ente Nacional de Comunicaciones"
+    m = only_dated("The ITU-T Study Group 12 Regional Group for Latin America met on 22-23 April 2025 at the offices of "
+                   "the Examplia Telecom Agency (ETA), which hosted the meeting of 2019 as well.\n")
+    assert m.host is None

@@ -1107,6 +1107,21 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             hosts = [h for h in hosts if h.iri and ref.is_reference(h.iri) or looks_like_organization(h.label)]
         if hosts:
             return hosts
+    # 'at the headquarters of the Example Authority (EXA), which hosted the event': the body the relative clause is of
+    for m in _WHICH_HOSTED.finditer(text, start, end):
+        host = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
+                     if re.fullmatch(r"[ \t]*(?:\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\))?", text[x.end:m.start()])), None)
+        if host is not None:
+            return [Ref("Organization", host.entry.label, Span.of(text, host.start, host.end), host.entry.iri)]
+        # a body the reference data does not know, named with its acronym: 'the Ente Nacional de Comunicaciones (ENACOM)'
+        named = re.search(r"(?:the[ \t]+)?((?-i:[A-Z][\w'’&.-]*)(?:[ \t]+(?:(?:de|del|des|di|du|la|of|for|the|and|y|e|et)[ \t]+)*"
+                          r"(?-i:[A-Z][\w'’&.-]*)){1,7})[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)\Z",
+                          text[max(start, m.start() - 160):m.start()])
+        if named is not None:
+            off = max(start, m.start() - 160)
+            org = organization_ref(ref, text, off + named.start(1), off + named.end(1))
+            if org is not None and _country_ref(ref, text, off + named.start(1), off + named.end(1)) is None:
+                return [org]
     # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
     for m in _THANKED_FOR_HOSTING.finditer(text, start, end):
         named = read_name(ref, text, m.start("org"), m.end("org"), True)
@@ -1137,6 +1152,10 @@ _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|di
 _ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?:[\w-]+\s+)?(?:meeting|session|"
                               r"edition|round\s?table|consultation|forum|summit|workshop|year['’]s))\b", re.IGNORECASE)
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
+#: a relative clause after a body saying it hosted the meeting: ', which kindly hosted the event'
+_WHICH_HOSTED = re.compile(r",[ \t]+(?:which|who)[ \t]+(?:also[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|generously[ \t]+)?"
+                           r"hosted[ \t]+the[ \t]+(?:meeting|event|consultation|round\s?table|workshop|forum|session)\b"
+                           r"(?![ \t]+(?:of|on|in)[ \t]+(?:\w+[ \t]+){0,2}(?:19|20)\d\d)")
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
