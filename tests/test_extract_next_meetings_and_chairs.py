@@ -303,3 +303,15 @@ def test_the_body_a_relative_clause_says_hosted_the_meeting_is_its_host():
     m = only_dated("The ITU-T Study Group 12 Regional Group for Latin America met on 22-23 April 2025 at the offices of "
                    "the Examplia Telecom Agency (ETA), which hosted the meeting of 2019 as well.\n")
     assert m.host is None
+
+
+def test_the_meeting_said_again_keeps_the_text_after_an_event_it_was_held_beside():
+    facts = facts_of("Executives call for faster standards at ITU CxO meeting\n\nGeneva, 10 July 2025 – Industry "
+                     "executives meeting at ITU headquarters today called for faster standards.\n\nThe CxO meeting, held "
+                     "on the sidelines of the Example Global Summit (8-11 July 2025), brought together leaders from "
+                     "companies including Microsoft, Qualcomm and China Telecom.\n")
+    cxo = next(m for m in facts.meetings if m.kind == "CTOMeeting")
+    assert {p.organization.label for p in cxo.participations} == {"Microsoft", "Qualcomm", "China Telecom"}
+    assert (cxo.start, cxo.end) == (date(2025, 7, 10), date(2025, 7, 10))
+    others = [m for m in facts.meetings if m is not cxo]
+    assert all(m.participations == [] and m.place is None for m in others)  # not China, from 'China Telecom'

@@ -185,7 +185,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         regions = _regions(text, anchors, meetings)
         for key, meeting in meetings.items():
             _end_from_until(text, meeting, regions.get(key, []), dates, anchors)
-            _range_said_again(text, meeting, regions.get(key, []), dates)
+            _range_said_again(text, meeting, regions.get(key, []),
+                              [d for d in dates if not any(a.date is d and a.meeting_key != key for a in anchors)])
             _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
@@ -1114,7 +1115,8 @@ _UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|will\s+(?:
 
 def _range_said_again(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention]) -> None:
     """A meeting dated by one day ('concluded its meeting today') whose text then says the days it was held ('The
-    two-week meeting, held from 17 to 28 July') takes those days, when they hold its day."""
+    two-week meeting, held from 17 to 28 July') takes those days, when they hold its day (`dates`: all but those of
+    the other meetings' anchors: 'held on the sidelines of the Example Summit (8-11 July)' is the summit's)."""
     if m.start is None or m.end != m.start or m.precision != "day":
         return
     for d in dates:
@@ -1440,7 +1442,10 @@ def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]
 
 
 #: a sentence whose subject is the meeting just reported, said again: 'The workshop was ...', 'It was ...'
-_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b")
+_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b"
+                         # 'The CxO meeting, held on the sidelines of the Example Summit (...), brought together ...'
+                         r"|\s*(?:The|This)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:meeting|round\s?table|consultation|workshop|forum|"
+                         r"event|session|assembly|gathering),[ \t]+(?:held|which|convened|organi[sz]ed|hosted)\b")
 
 
 def _heading_over(text: str, line_start: int) -> int:

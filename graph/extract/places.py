@@ -116,7 +116,10 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     # 'St. Petersburg, Florida': a hand-listed city followed by a region of another country is the gazetteer's
     # city of that name in that region
     ref_places = [x for x in ref_places if not _elsewhere(ref, gaz, text, x, gaz_all)]
-    blocked = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)] + [(x.start, x.end) for x in ref_places]
+    names = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)]
+    # a country inside a known organization's name is that organization's ('China Telecom', 'Vodafone Egypt')
+    ref_places = [x for x in ref_places if not any(a <= x.start and x.end <= b and b - a > x.end - x.start for a, b in names)]
+    blocked = names + [(x.start, x.end) for x in ref_places]
     gmatches = [g for g in gaz_all if not any(a < g.end and g.start < b for a, b in blocked)]
 
     found: list[_Found] = []
