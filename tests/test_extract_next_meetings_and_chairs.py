@@ -315,3 +315,15 @@ def test_the_meeting_said_again_keeps_the_text_after_an_event_it_was_held_beside
     assert (cxo.start, cxo.end) == (date(2025, 7, 10), date(2025, 7, 10))
     others = [m for m in facts.meetings if m is not cxo]
     assert all(m.participations == [] and m.place is None for m in others)  # not China, from 'China Telecom'
+
+
+def test_a_digest_item_led_by_a_group_s_name_and_a_colon_is_its_meeting():
+    facts = facts_of("Standardization news digest\n\nTSAG Rapporteur Group on Working Methods: the group met online on 17 "
+                     "March 2026 and agreed a questionnaire.\n\nITU-T Study Group 9 concluded its meeting in Geneva on 20 "
+                     "March 2026.\n\nITU-T Focus Group on ocean sensing networks: its second meeting will be held in "
+                     "Hobart, Australia, on 6-8 May 2026, hosted by the Example Marine Institute.\n")
+    got = {m.kind: m for m in facts.meetings}
+    assert got["RapporteurGroupMeeting"].start == date(2026, 3, 17)
+    fg = got["FocusGroupMeeting"]
+    assert (fg.start, fg.place.label, fg.host.label) == (date(2026, 5, 6), "Hobart", "Example Marine Institute")
+    assert got["StudyGroupMeeting"].host is None  # the next item's host is not the study group's
