@@ -117,8 +117,11 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     # city of that name in that region
     ref_places = [x for x in ref_places if not _elsewhere(ref, gaz, text, x, gaz_all)]
     names = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)]
-    # a country inside a known organization's name is that organization's ('China Telecom', 'Vodafone Egypt')
-    ref_places = [x for x in ref_places if not any(a <= x.start and x.end <= b and b - a > x.end - x.start for a, b in names)]
+    # a country inside a known organization's name is that organization's ('China Telecom', 'Vodafone Egypt'); one
+    # written as its 'of X' ('the Communications Authority of Kenya') still says where it is
+    ref_places = [x for x in ref_places if not any(
+        a <= x.start and x.end <= b and b - a > x.end - x.start
+        and not re.search(r"\bof[ \t]+(?:the[ \t]+)?\Z", text[a:x.start]) for a, b in names)]
     blocked = names + [(x.start, x.end) for x in ref_places]
     gmatches = [g for g in gaz_all if not any(a < g.end and g.start < b for a, b in blocked)]
 
