@@ -1374,7 +1374,10 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             start = a.name_span[0]  # '... discussed X, in preparation for WTSA-20, which opened ...': what comes before is not its
         # named in passing in the sentence that opened the last meeting, or in one whose subject is that meeting
         # said again ('The workshop was held back-to-back with the meeting of FG-X, 8-10 June')
-        alongside = (a.window == last_window or (bounds and _SAID_AGAIN.match(text, a.window[0], a.name_span[0]))) \
+        again = _SAID_AGAIN_NAMED.match(text, a.window[0], a.name_span[0]) if bounds else None
+        alongside = (a.window == last_window or (bounds and _SAID_AGAIN.match(text, a.window[0], a.name_span[0]))
+                     or (again is not None and all(w in meetings[bounds[-1].key].name.lower().split()
+                                                   for w in again.group("what").lower().split()))) \
             and _IN_PASSING.search(_said_before(text, a))
         last_window = a.window
         if bounds and bounds[-1].key == key:
@@ -1442,10 +1445,11 @@ def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]
 
 
 #: a sentence whose subject is the meeting just reported, said again: 'The workshop was ...', 'It was ...'
-_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b"
-                         # 'The CxO meeting, held on the sidelines of the Example Summit (...), brought together ...'
-                         r"|\s*(?:The|This)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:meeting|round\s?table|consultation|workshop|forum|"
-                         r"event|session|assembly|gathering),[ \t]+(?:held|which|convened|organi[sz]ed|hosted)\b")
+_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b")
+#: 'The CxO meeting, held on the sidelines of the Example Summit (...), brought together ...': the last meeting named
+#: again by the words of its name (not 'The regional economic forum, held on the sidelines of ...')
+_SAID_AGAIN_NAMED = re.compile(r"\s*(?:The|This)[ \t]+(?P<what>(?:[\w-]+[ \t]+){0,2}?(?:meeting|round\s?table|consultation|"
+                               r"session|assembly)),[ \t]+(?:held|which|convened|organi[sz]ed|hosted)\b")
 
 
 def _heading_over(text: str, line_start: int) -> int:

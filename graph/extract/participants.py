@@ -281,6 +281,8 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     if _COUNTED.match(name) and ref.lookup(name, {"Organization"}) is None:
         return None  # '150 participants from 30 Member States, 25 Sector Members and 5 Associates': how many, of a kind
+    if name in organization_words().get("head", frozenset()) and ref.lookup(name, {"Organization"}) is None:
+        return None  # 'officials of the Ministry': a kind of body, no name of one
     unit, owner = split_unit(text[s:e])
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None
@@ -886,8 +888,8 @@ _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)
                            # 'A, B and C submitted 60 contributions': contributors to the meeting
                            r"(?:also[ \t]+|jointly[ \t]+)?(?:submitted|contributed|presented|tabled)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:contributions?|proposals?|input[ \t]+documents?)|"
-                           # 'Orange, Huawei and NTT also contributed.'
-                           r"(?:also[ \t]+)?contributed(?=[ \t]*[.;]|[ \t]+to[ \t]+the[ \t]+(?:meeting|discussions?|work)\b))\b"
+                           # 'Orange, Huawei and NTT also contributed to the discussions.'
+                           r"(?:also[ \t]+)?contributed(?=[ \t]+to[ \t]+the[ \t]+(?:meeting|discussions?)\b))\b"
                            # (not 'submitted proposals to the European Commission last year')
                            r"(?![ \t]+(?:to|at)[ \t]+(?:the[ \t]+)?(?!(?:this|the)[ \t]+meeting)[A-Z0-9]|[^.;\n]{0,40}\b(?:(?:19|20)\d\d|last[ \t]+year)\b)")
 @lru_cache(maxsize=1)
@@ -1111,7 +1113,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     for m in _WHICH_HOSTED.finditer(text, start, end):
         host = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
                      if re.fullmatch(r"[ \t]*(?:\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\))?", text[x.end:m.start()])), None)
-        if host is not None:
+        if host is not None and not _VENUE_OR_GROUP.search(host.entry.label):
             return [Ref("Organization", host.entry.label, Span.of(text, host.start, host.end), host.entry.iri)]
         # a body the reference data does not know, named with its acronym: 'the Ente Nacional de Comunicaciones (ENACOM)'
         named = re.search(r"(?:the[ \t]+)?((?-i:[A-Z][\w'’&.-]*)(?:[ \t]+(?:(?:de|del|des|di|du|la|of|for|the|and|y|e|et)[ \t]+)*"
@@ -1120,7 +1122,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         if named is not None:
             off = max(start, m.start() - 160)
             org = organization_ref(ref, text, off + named.start(1), off + named.end(1))
-            if org is not None and _country_ref(ref, text, off + named.start(1), off + named.end(1)) is None:
+            if org is not None and _country_ref(ref, text, off + named.start(1), off + named.end(1)) is None \
+                    and not _VENUE_OR_GROUP.search(org.label):
                 return [org]
     # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
     for m in _THANKED_FOR_HOSTING.finditer(text, start, end):
@@ -1152,10 +1155,13 @@ _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|di
 _ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?:[\w-]+\s+)?(?:meeting|session|"
                               r"edition|round\s?table|consultation|forum|summit|workshop|year['’]s))\b", re.IGNORECASE)
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
+#: a venue or an ITU-T group named before ', which hosted the event': no host organization
+_VENUE_OR_GROUP = re.compile(r"\b(?:Cent(?:re|er)|Hotel|Hall|Palace|Venue|Arena|Group|Committee|Activity)\b")
 #: a relative clause after a body saying it hosted the meeting: ', which kindly hosted the event'
 _WHICH_HOSTED = re.compile(r",[ \t]+(?:which|who)[ \t]+(?:also[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|generously[ \t]+)?"
                            r"hosted[ \t]+the[ \t]+(?:meeting|event|consultation|round\s?table|workshop|forum|session)\b"
-                           r"(?![ \t]+(?:of|on|in)[ \t]+(?:\w+[ \t]+){0,2}(?:19|20)\d\d)")
+                           # not another edition: '... which hosted the event last year in Buenos Aires', '... in 2019'
+                           r"(?![ \t]+(?:of|on|in|last|previously|before|for|twice|again|in[ \t]+the[ \t]+past)\b)")
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
@@ -1246,8 +1252,9 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
         org = organization_ref(ref, text, s, e)
         if org is None or (org.iri is None and not _name_like(org.label)) or _country_ref(ref, text, s, e):
             break  # 'hosted by A and Rwanda', 'A, Texas': a place, not a second host
-        if "," in nxt.group() and re.match(r"(?:the[ \t]+)?(?:Government|Republic|Kingdom|State)[ \t]+of\b", text[s:e]):
-            break  # 'hosted by the Department of Telecommunications, Government of India': whose department it is
+        if "," in nxt.group() and "and" not in nxt.group() and re.match(r"(?:Government|Republic|Kingdom|State)[ \t]+of\b", text[s:e]):
+            at = org.span.end  # 'hosted by the Department of Telecommunications, Government of India': whose department
+            continue  # it is, no co-host ('..., the Government of Rwanda and Smart Africa' lists one)
         out.append(org)
         at = org.span.end
     return out

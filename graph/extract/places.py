@@ -70,8 +70,9 @@ HYBRID = re.compile(r"\bhybrid\s+(?:\w+\s+)?(?:meeting|format|mode|event|session
                     r"(?:virtual(?:ly)?|online|remote(?:ly)?)\b|\bwith\s+remote\s+participation\b|\(hybrid\)|"
                     r"\b(?:venue|location|place|format|mode)[ \t]*:[^\n]{0,80}?\bhybrid\b|"
                     # 'Some 250 delegates took part, about a third of them remotely'
-                    r"\b(?:participants|delegates|experts|attendees)\b[^.;\n]{0,60}?\bof[ \t]+them[ \t]+"
-                    r"(?:remotely|online|virtually)\b", re.IGNORECASE)
+                    r"\b(?:participants|delegates|experts|attendees)\b[^.;\n]{0,60}?\b(?:(?:about|around|some|over|nearly|"
+                    r"almost|roughly)[ \t]+)?(?:a[ \t]+(?:third|quarter|half|fifth)|half|\d+|many|most|several|some)[ \t]+"
+                    r"of[ \t]+them[ \t]+(?:remotely|online|virtually)\b", re.IGNORECASE)
 
 
 def attendance(text: str, s: int, e: int) -> tuple[str, int, int] | None:
@@ -117,11 +118,11 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     # city of that name in that region
     ref_places = [x for x in ref_places if not _elsewhere(ref, gaz, text, x, gaz_all)]
     names = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)]
-    # a country inside a known organization's name is that organization's ('China Telecom', 'Vodafone Egypt'); one
-    # written as its 'of X' ('the Communications Authority of Kenya') still says where it is
-    ref_places = [x for x in ref_places if not any(
-        a <= x.start and x.end <= b and b - a > x.end - x.start
-        and not re.search(r"\bof[ \t]+(?:the[ \t]+)?\Z", text[a:x.start]) for a, b in names)]
+    # a country inside a company's two-word name is the company's ('China Telecom', 'Telecom Egypt'); a longer
+    # official name says where the body is ('the Rwanda Utilities Regulatory Authority', 'Communications Authority of
+    # Kenya')
+    ref_places = [x for x in ref_places if not any(a <= x.start and x.end <= b and b - a > x.end - x.start
+                                                   and len(text[a:b].split()) <= 2 for a, b in names)]
     blocked = names + [(x.start, x.end) for x in ref_places]
     gmatches = [g for g in gaz_all if not any(a < g.end and g.start < b for a, b in blocked)]
 
