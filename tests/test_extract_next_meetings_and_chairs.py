@@ -346,3 +346,9 @@ def test_third_review_cases_are_not_read():
     m = only_dated("TSAG met in Geneva on 3-7 March 2025. The background report was drafted by TSB. ETSI, IEEE and "
                    "3GPP also contributed.\n")
     assert m.participations == []
+
+
+def test_a_kind_of_body_without_its_name_is_no_organization():
+    facts = facts_of("The Global Standards Symposium (GSS-24) was held in New Delhi, India, on 14 October 2024. The "
+                     "Minister was accompanied by officials of the Ministry and of the Authority.\n")
+    assert all(m.participations == [] for m in facts.meetings)
