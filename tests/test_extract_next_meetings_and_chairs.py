@@ -352,3 +352,11 @@ def test_a_kind_of_body_without_its_name_is_no_organization():
     facts = facts_of("The Global Standards Symposium (GSS-24) was held in New Delhi, India, on 14 October 2024. The "
                      "Minister was accompanied by officials of the Ministry.\n")
     assert all(m.participations == [] for m in facts.meetings)
+
+
+def test_a_post_a_name_keeps_and_a_group_that_is_chaired_by_someone():
+    m = only_dated("ITU-T Study Group 17 met in Geneva from 20 to 29 August 2025. Ms Ana Example (Acme, Examplia) "
+                   "continues as Chairman. Mr Ali Example (Egypt) remains Vice-Chair of SG17. Working Party 1/17 is "
+                   "chaired by Mr Kim Lee (Korea).\n")
+    got = {(p.name, p.post.label) for p in m.people if p.post}
+    assert got == {("Ana Example", "Chair"), ("Ali Example", "Vice-Chair of SG17"), ("Kim Lee", "Chair of WP1/17")}

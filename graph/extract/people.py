@@ -618,6 +618,10 @@ _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:
                          r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n;,]{1,80}|FG-[\w-]+)[ \t]*(?:[:–—-]|,(?![ \t]*and\b))[ \t]*"
                          r"(?P<name>[^\n;]+)(?:;|\n|\Z)")
 
+#: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ', ' will serve as the '
+_KEEPS_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:continues|continued|remains|remained|serves|served|"
+                         r"stays|stayed|will[ \t]+(?:continue|remain|serve|stay))[ \t]+(?:on[ \t]+)?(?:as[ \t]+)?"
+                         r"(?:the[ \t]+|its[ \t]+)?\Z")
 #: ', who chairs SG13': a verb that says which group's post its subject holds
 _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
                         r"(?P<verb>chairs|chaired|co-chairs|co-chaired|convenes|convened)[ \t]+(?:the[ \t]+)?")
@@ -647,14 +651,16 @@ def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | Non
 
 
 def _group_chaired(ref: Reference, text: str, at: int, start: int) -> Ref | None:
-    """The ITU-T group written right before ', chaired by' ('Working Party 1/TSAG, chaired by Ms A'): the one chaired,
-    not the meeting. None when the words before name a meeting or anything else."""
+    """The ITU-T group written right before ', chaired by' or ' is chaired by' ('Working Party 1/TSAG, chaired by Ms A'):
+    the one chaired, not the meeting. None when the words before name a meeting or anything else."""
     from .groups import find_groups  # groups is imported by the extractors after this module
 
-    lead = re.search(r",[ \t]*$", text[max(start, at - 3):at])
+    # ', chaired by', or ' is chaired by' with the group as the clause's subject ('Working Party 1/17 is chaired by')
+    lead = re.search(r"(?:,|[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)(?:[ \t]+(?:now|also|again))?)[ \t]*$",
+                     text[max(start, at - 24):at])
     if lead is None:
         return None
-    before = max(start, at - 3) + lead.start()
+    before = max(start, at - 24) + lead.start()
     groups = [g for g in find_groups(ref, text, max(start, before - 120), before) if g.span.end == before]
     return groups[-1] if groups and groups[-1].kind in ref.group_kinds else None
 
@@ -1049,6 +1055,16 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             got = name_at(max(start, m.start() - 80) + c.start(), False)
             if got and got[2] == m.start() and (got[0] is not None or "(" in m.group("gap")):
                 add(got[3], got[1], got[2], post, got[0])  # a style or a bracket: 'Nordic Star moderated' is no one
+                break
+    # 'Ms A (Acme, Examplia) continues as Chairman', 'Mr B remains Vice-Chair of SG5': the post the name keeps
+    for ps, pe, post in posts:
+        keeps = _KEEPS_POST.search(text, max(start, ps - 110), ps)
+        if keeps is None or _PLURAL.search(text[ps:pe].split(" of ")[0]):
+            continue
+        for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, keeps.start() - 80):keeps.start()]):
+            got = name_at(max(start, keeps.start() - 80) + c.start(), False)
+            if got and got[2] == keeps.start() and got[0] is not None:
+                add(got[3], got[1], got[2], post, got[0])
                 break
     # 'the chairs of the study groups:' over 'Study Group 2: Mr Ali Example (Egypt)' lines: each the Chair of that group
     for intro in _POSTS_BY_GROUP.finditer(text, start, end):
