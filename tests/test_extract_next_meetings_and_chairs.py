@@ -360,3 +360,21 @@ def test_a_post_a_name_keeps_and_a_group_that_is_chaired_by_someone():
                    "chaired by Mr Kim Lee (Korea).\n")
     got = {(p.name, p.post.label) for p in m.people if p.post}
     assert got == {("Ana Example", "Chair"), ("Ali Example", "Vice-Chair of SG17"), ("Kim Lee", "Chair of WP1/17")}
+
+
+def test_fourth_review_cases():
+    head = "The ITU-T Study Group 17 meeting was held in Geneva, Switzerland, from 3 to 12 May 2023. "
+    # a possessive or a past 'until' is no post kept; 'is chaired by' after a group inside the subject is no group's chair
+    m = only_dated(head + "Mr John Doe (Acme) continues as TSB Director's special envoy for Africa. Ms Jo Roe (Acme) "
+                          "remains Vice-Chair of SG17 until 2026. The closing plenary of Study Group 17 was chaired by "
+                          "Mr Ali Example (Egypt), Vice-Chair. The session on Question 2/17 is chaired by Ms Bo Lee.\n")
+    posts = {(p.name, p.post.label) for p in m.people if p.post}
+    assert posts == {("Ali Example", "Vice-Chair"), ("Bo Lee", "Chair")}
+    # a known company whose name says 'Group' hosts; 'which hosted the event in Nairobi' is this edition
+    for text, host in (("The CTO meeting was held in Johannesburg on 3 May 2024 at the offices of MTN Group, which "
+                        "hosted the event.\n", "MTN Group"),
+                       ("The CTO meeting was held in Nairobi on 3 May 2024 at the offices of Safaricom, which hosted the "
+                        "event in Nairobi.\n", "Safaricom")):
+        assert only_dated(text).host.label == host
+    # 'two of them remotely' is hybrid
+    assert only_dated(head + "Some 120 participants attended, two of them remotely.\n").attendance[0] == "mixed"

@@ -281,8 +281,10 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     if _COUNTED.match(name) and ref.lookup(name, {"Organization"}) is None:
         return None  # '150 participants from 30 Member States, 25 Sector Members and 5 Associates': how many, of a kind
-    if name in organization_words().get("head", frozenset()) and ref.lookup(name, {"Organization"}) is None:
-        return None  # 'officials of the Ministry': a kind of body, no name of one
+    if name in organization_words().get("head", frozenset()) and ref.lookup(name, {"Organization"}) is None \
+            and (re.match(r"(?:the|its|their|our)\s", text[s:e], re.IGNORECASE)
+                 or re.search(r"\b(?:the|its|their|our)\s+\Z", text[max(0, s - 8):s], re.IGNORECASE)):
+        return None  # 'officials of the Ministry': a kind of body, no name of one ('hosted by Telecom' names one)
     unit, owner = split_unit(text[s:e])
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None
@@ -889,7 +891,8 @@ _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)
                            r"(?:also[ \t]+|jointly[ \t]+)?(?:submitted|contributed|presented|tabled)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:contributions?|proposals?|input[ \t]+documents?)|"
                            # 'Orange, Huawei and NTT also contributed to the discussions.'
-                           r"(?:also[ \t]+)?contributed(?=[ \t]+to[ \t]+the[ \t]+(?:meeting|discussions?)\b))\b"
+                           r"(?:also[ \t]+)?contributed(?=[ \t]+to[ \t]+the[ \t]+(?:meeting|discussions?|work[ \t]+of[ \t]+the[ \t]+"
+                           r"meeting)\b))\b"
                            # (not 'submitted proposals to the European Commission last year')
                            r"(?![ \t]+(?:to|at)[ \t]+(?:the[ \t]+)?(?!(?:this|the)[ \t]+meeting)[A-Z0-9]|[^.;\n]{0,40}\b(?:(?:19|20)\d\d|last[ \t]+year)\b)")
 @lru_cache(maxsize=1)
@@ -1113,7 +1116,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     for m in _WHICH_HOSTED.finditer(text, start, end):
         host = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
                      if re.fullmatch(r"[ \t]*(?:\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\))?", text[x.end:m.start()])), None)
-        if host is not None and not _VENUE_OR_GROUP.search(host.entry.label):
+        if host is not None and (ref.is_reference(host.entry.iri) or not _VENUE_OR_GROUP.search(host.entry.label)):
             return [Ref("Organization", host.entry.label, Span.of(text, host.start, host.end), host.entry.iri)]
         # a body the reference data does not know, named with its acronym: 'the Ente Nacional de Comunicaciones (ENACOM)'
         named = re.search(r"(?:the[ \t]+)?((?-i:[A-Z][\w'’&.-]*)(?:[ \t]+(?:(?:de|del|des|di|du|la|of|for|the|and|y|e|et)[ \t]+)*"
@@ -1161,7 +1164,8 @@ _VENUE_OR_GROUP = re.compile(r"\b(?:Cent(?:re|er)|Hotel|Hall|Palace|Venue|Arena|
 _WHICH_HOSTED = re.compile(r",[ \t]+(?:which|who)[ \t]+(?:also[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|generously[ \t]+)?"
                            r"hosted[ \t]+the[ \t]+(?:meeting|event|consultation|round\s?table|workshop|forum|session)\b"
                            # not another edition: '... which hosted the event last year in Buenos Aires', '... in 2019'
-                           r"(?![ \t]+(?:of|on|in|last|previously|before|for|twice|again|in[ \t]+the[ \t]+past)\b)")
+                           r"(?![ \t]+(?:of|on|last|previously|before|for|twice|again|in[ \t]+(?:the[ \t]+past|(?:19|20)\d\d)|"
+                           r"in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?[ \t]+in[ \t]+(?:19|20)\d\d)\b)")
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"

@@ -619,9 +619,11 @@ _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:
                          r"(?P<name>[^\n;]+)(?:;|\n|\Z)")
 
 #: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ', ' will serve as the '
-_KEEPS_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:continues|continued|remains|remained|serves|served|"
-                         r"stays|stayed|will[ \t]+(?:continue|remain|serve|stay))[ \t]+(?:on[ \t]+)?(?:as[ \t]+)?"
+_KEEPS_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:continues|remains|serves|stays|"
+                         r"will[ \t]+(?:continue|remain|serve|stay))[ \t]+(?:on[ \t]+)?(?:as[ \t]+)?"
                          r"(?:the[ \t]+|its[ \t]+)?\Z")
+#: what may follow a post a name keeps: the end of the clause (not "the TSB Director's envoy", "Chair until 2020")
+_KEPT_POST_END = re.compile(r"[ \t]*(?:[.,;:)]|\n|$)(?![^.;\n]{0,40}\buntil\b)")
 #: ', who chairs SG13': a verb that says which group's post its subject holds
 _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently[ \t]+)?"
                         r"(?P<verb>chairs|chaired|co-chairs|co-chaired|convenes|convened)[ \t]+(?:the[ \t]+)?")
@@ -662,7 +664,16 @@ def _group_chaired(ref: Reference, text: str, at: int, start: int) -> Ref | None
         return None
     before = max(start, at - 24) + lead.start()
     groups = [g for g in find_groups(ref, text, max(start, before - 120), before) if g.span.end == before]
-    return groups[-1] if groups and groups[-1].kind in ref.group_kinds else None
+    if not groups or groups[-1].kind not in ref.group_kinds:
+        return None
+    if not lead.group().lstrip().startswith(","):
+        # 'Working Party 1/17 is chaired by': the group opens its clause ('The closing plenary of SG17 was chaired by',
+        # 'The session on Question 2/17 is chaired by' name something else that is chaired)
+        clause = max(sentence_at(text, groups[-1].span.start)[0], text.rfind(";", 0, groups[-1].span.start) + 1)
+        if not re.fullmatch(r"\s*(?:(?:The|the|ITU-T)\s+)*", text[clause:groups[-1].span.start]) \
+                or groups[-1].kind == "Question":
+            return None
+    return groups[-1]
 
 
 def _post_of_group(ref: Reference, text: str, title: str, group: Ref, start: int) -> Ref:
@@ -1059,7 +1070,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Ms A (Acme, Examplia) continues as Chairman', 'Mr B remains Vice-Chair of SG5': the post the name keeps
     for ps, pe, post in posts:
         keeps = _KEEPS_POST.search(text, max(start, ps - 110), ps)
-        if keeps is None or _PLURAL.search(text[ps:pe].split(" of ")[0]):
+        if keeps is None or _PLURAL.search(text[ps:pe].split(" of ")[0]) or not _KEPT_POST_END.match(text, pe, end):
             continue
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, keeps.start() - 80):keeps.start()]):
             got = name_at(max(start, keeps.start() - 80) + c.start(), False)

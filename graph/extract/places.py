@@ -71,7 +71,8 @@ HYBRID = re.compile(r"\bhybrid\s+(?:\w+\s+)?(?:meeting|format|mode|event|session
                     r"\b(?:venue|location|place|format|mode)[ \t]*:[^\n]{0,80}?\bhybrid\b|"
                     # 'Some 250 delegates took part, about a third of them remotely'
                     r"\b(?:participants|delegates|experts|attendees)\b[^.;\n]{0,60}?\b(?:(?:about|around|some|over|nearly|"
-                    r"almost|roughly)[ \t]+)?(?:a[ \t]+(?:third|quarter|half|fifth)|half|\d+|many|most|several|some)[ \t]+"
+                    r"almost|roughly)[ \t]+)?(?:a[ \t]+(?:third|quarter|half|fifth)|half|\d+|many|most|several|some|two|three|four|five|"
+                    r"six|seven|eight|nine|ten|a[ \t]+dozen|dozens)[ \t]+"
                     r"of[ \t]+them[ \t]+(?:remotely|online|virtually)\b", re.IGNORECASE)
 
 
