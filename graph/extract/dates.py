@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -390,11 +389,12 @@ def infer_year(text: str) -> int | None:
     ('the 2025-2028 study period') count for less than a year written alone.
     """
     spans = [m.span() for m in _YEAR_SPAN.finditer(text)]
-    counts: Counter[int] = Counter()
+    counts: dict[int, float] = {}
     for m in _YEAR_WORD.finditer(text):
         span = next(((a, b) for a, b in spans if a <= m.start() < b), None)
         # the first year of a span counts half, its last a quarter: 'the 2025-2028 study period' leans to 2025
-        counts[int(m.group())] += 1 if span is None else 0.5 if m.start() == span[0] else 0.25
+        year = int(m.group())
+        counts[year] = counts.get(year, 0.0) + (1 if span is None else 0.5 if m.start() == span[0] else 0.25)
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))

@@ -1114,18 +1114,18 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
             return hosts
     # 'at the headquarters of the Example Authority (EXA), which hosted the event': the body the relative clause is of
     for m in _WHICH_HOSTED.finditer(text, start, end):
-        host = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
-                     if re.fullmatch(r"[ \t]*(?:\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\))?", text[x.end:m.start()])), None)
-        if host is not None and (ref.is_reference(host.entry.iri) or not _VENUE_OR_GROUP.search(host.entry.label)):
-            return [Ref("Organization", host.entry.label, Span.of(text, host.start, host.end), host.entry.iri)]
+        known = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
+                      if re.fullmatch(r"[ \t]*(?:\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\))?", text[x.end:m.start()])), None)
+        if known is not None and (ref.is_reference(known.entry.iri) or not _VENUE_OR_GROUP.search(known.entry.label)):
+            return [Ref("Organization", known.entry.label, Span.of(text, known.start, known.end), known.entry.iri)]
         # a body the reference data does not know, named with its acronym: 'the Ente Nacional de Comunicaciones (ENACOM)'
-        named = re.search(r"(?:the[ \t]+)?((?-i:[A-Z][\w'’&.-]*)(?:[ \t]+(?:(?:de|del|des|di|du|la|of|for|the|and|y|e|et)[ \t]+)*"
+        acronymed = re.search(r"(?:the[ \t]+)?((?-i:[A-Z][\w'’&.-]*)(?:[ \t]+(?:(?:de|del|des|di|du|la|of|for|the|and|y|e|et)[ \t]+)*"
                           r"(?-i:[A-Z][\w'’&.-]*)){1,7})[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)\Z",
                           text[max(start, m.start() - 160):m.start()])
-        if named is not None:
+        if acronymed is not None:
             off = max(start, m.start() - 160)
-            org = organization_ref(ref, text, off + named.start(1), off + named.end(1))
-            if org is not None and _country_ref(ref, text, off + named.start(1), off + named.end(1)) is None \
+            org = organization_ref(ref, text, off + acronymed.start(1), off + acronymed.end(1))
+            if org is not None and _country_ref(ref, text, off + acronymed.start(1), off + acronymed.end(1)) is None \
                     and not _VENUE_OR_GROUP.search(org.label):
                 return [org]
     # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
