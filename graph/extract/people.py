@@ -618,9 +618,10 @@ _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:
                          r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n;,]{1,80}|FG-[\w-]+)[ \t]*(?:[:–—-]|,(?![ \t]*and\b))[ \t]*"
                          r"(?P<name>[^\n;]+)(?:;|\n|\Z)")
 
-#: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ', ' will serve as the '
-_KEEPS_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:continues|remains|serves|stays|"
-                         r"will[ \t]+(?:continue|remain|serve|stay))[ \t]+(?:on[ \t]+)?(?:as[ \t]+)?"
+#: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ' ('serves as' is
+#: _SERVED_AS's, read with the other verbs that give a post)
+_KEEPS_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:continues|remains|stays|"
+                         r"will[ \t]+(?:continue|remain|stay))[ \t]+(?:on[ \t]+)?(?:as[ \t]+)?"
                          r"(?:the[ \t]+|its[ \t]+)?\Z")
 #: what may follow a post a name keeps: the end of the clause (not "the TSB Director's envoy", "Chair until 2020")
 _KEPT_POST_END = re.compile(r"[ \t]*(?:[.,;:)]|\n|$)(?![^.;\n]{0,40}\buntil\b)")
