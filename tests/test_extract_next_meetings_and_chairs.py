@@ -378,3 +378,12 @@ def test_fourth_review_cases():
         assert only_dated(text).host.label == host
     # 'two of them remotely' is hybrid
     assert only_dated(head + "Some 120 participants attended, two of them remotely.\n").attendance[0] == "mixed"
+
+
+def test_lists_with_a_remark_in_brackets_or_the_meeting_named_after_represented():
+    m = only_dated("ITU CTO Meeting, Geneva, 4 December 2023\n\nParticipating organizations (in alphabetical order): "
+                   "Axiata (Malaysia), Ericsson (Sweden) and Telus (Canada).\n")
+    assert {p.organization.label for p in m.participations} == {"Axiata", "Ericsson", "Telus"}
+    m = only_dated("CxO Roundtable, Dubai, 15 October 2024\n\nCompanies represented at the roundtable included Nokia, "
+                   "Ericsson and Huawei.\n")
+    assert {p.organization.label for p in m.participations} == {"Nokia", "Ericsson", "Huawei"}

@@ -37,6 +37,7 @@ from .text import CARDINAL_PATTERN, clean, line_end, sentence_at
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
 _LIST_TRIGGER = re.compile(
     r"(?:(?:the\s+)?(?:participating|participant|attending)\s+(?:organi[sz]ations|companies|entities|members|institutions)"
+    r"(?:[ \t]*\((?:in\s+)?[a-z][^()\n]{2,40}\))?"  # '(in alphabetical order)'
     r"(?:\s+(?:were|are|included|includes|was))?[ \t]*:?"
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
     r"|(?m:^\s*(?:\d{1,2}\.\s*)?(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|"
@@ -50,6 +51,7 @@ _LIST_TRIGGER = re.compile(
     r"|(?m:^[ \t]*(?:company|companies|organi[sz]ations?|entity|entities|participants?)[ \t]*(?:\t|\|| {3,})[ \t]*"
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators|CTOs|CxOs|executives)\s+(?:represented|present|attending)"
+    r"(?:\s+(?:at|in)\s+the\s+(?:meeting|round\s?table|consultation|event|session|forum|workshop))?"
     r"(?:\s+(?:were|included|are|was)\s*:?|\s*:)"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
     # a heading line of its own over a bulleted list, saying who attended: 'Attending CTOs and their companies:'
