@@ -387,3 +387,12 @@ def test_lists_with_a_remark_in_brackets_or_the_meeting_named_after_represented(
     m = only_dated("CxO Roundtable, Dubai, 15 October 2024\n\nCompanies represented at the roundtable included Nokia, "
                    "Ericsson and Huawei.\n")
     assert {p.organization.label for p in m.participations} == {"Nokia", "Ericsson", "Huawei"}
+
+
+def test_a_meeting_dated_by_its_month_in_a_title_is_the_one_the_text_dates_by_days():
+    facts = facts_of("Report on the TSAG meeting held in January 2026\n\nThe fourth meeting of TSAG was held in Geneva "
+                     "from January 26 to 30, 2026. TSAG endorsed the roadmap prepared by the Rapporteur Group on "
+                     "Standardization Strategy, convened by Ms Olivia Chen (Huawei, China).\n")
+    (m,) = facts.meetings
+    assert (m.start, m.end) == (date(2026, 1, 26), date(2026, 1, 30))
+    assert [(p.name, p.post.label) for p in m.people] == [("Olivia Chen", "Convener of RG-StdsStrat")]

@@ -180,6 +180,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
     _drop_dated_by_a_shared_heading(ref, text, meetings, anchors)
+    _fold_month_into_days(meetings, anchors)
     regions: dict[tuple, list[tuple[int, int]]] = {}
     if meetings:
         regions = _regions(text, anchors, meetings)
@@ -208,6 +209,22 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
                        [a.said for a in anchors])
     return facts
+
+
+def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+    """'Report on the TSAG meeting held in January 2026' over 'TSAG met in Geneva from 26 to 30 January 2026': the
+    meeting a month dates is the one meeting of its series the text dates by days within that month."""
+    for key, m in list(meetings.items()):
+        if m.precision != "month" or m.start is None:
+            continue
+        days = [k for k, d in meetings.items() if k[0] == key[0] and d.precision == "day" and d.start is not None
+                and (d.start.year, d.start.month) == (m.start.year, m.start.month)]
+        if len(days) != 1:
+            continue
+        for a in anchors:
+            if a.meeting_key == key:
+                a.meeting_key = days[0]
+        del meetings[key]
 
 
 def _drop_dated_by_a_shared_heading(ref: Reference, text: str, meetings: dict[tuple, Meeting],

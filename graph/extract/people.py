@@ -479,7 +479,7 @@ def _valid_name(name: str) -> bool:
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
-                         r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
+                         r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
 _FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
 #: from a name to the next of a pair: ' and ', ' (Acme, France) and ', ', Director of TSB, and '
@@ -999,8 +999,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         got = name_at(m.end(), True)
         co = m.group().lower().startswith("co-")
         while got:
-            title = "Moderator" if m.group("moderated") else "Co-Chair" if co else "Chair"
-            group = _group_chaired(ref, text, m.start(), start) if title == "Chair" else None
+            title = "Moderator" if m.group("moderated") else "Convener" if m.group("convened") else \
+                "Co-Chair" if co else "Chair"
+            group = _group_chaired(ref, text, m.start(), start) if title in ("Chair", "Convener") else None
+            if m.group("convened") and group is None:
+                break  # ', convened by Ms A' of a group only ('the meeting, convened by ITU' names no person's post)
             if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
                 post = _post_of_group(ref, text, title, group, m.start())
             else:
