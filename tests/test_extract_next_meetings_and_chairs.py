@@ -396,3 +396,22 @@ def test_a_meeting_dated_by_its_month_in_a_title_is_the_one_the_text_dates_by_da
     (m,) = facts.meetings
     assert (m.start, m.end) == (date(2026, 1, 26), date(2026, 1, 30))
     assert [(p.name, p.post.label) for p in m.people] == [("Olivia Chen", "Convener of RG-StdsStrat")]
+
+
+def test_fifth_review_cases_are_not_read():
+    # only a series' own meetings fold a month into days: another study group's, or a regional consultation, do not
+    facts = facts_of("At its meeting in March 2025, Study Group 17 agreed to liaise with Study Group 13.\n\nStudy Group 13 "
+                     "met in Geneva from 10 to 21 March 2025.\n")
+    assert len(facts.meetings) == 2
+    facts = facts_of("The regional CTO meeting for Africa, held in Nairobi in June 2025 and hosted by Safaricom, gathered "
+                     "operators.\n\nThe ITU CTO meeting took place in Geneva on 30 June 2025.\n")
+    day = next(m for m in facts.meetings if m.precision == "day")
+    assert len(facts.meetings) == 2 and day.host is None
+    # ', convened by' a side event's person is no study group's convener
+    m = only_dated("Study Group 17 met in Geneva from 2 to 11 April 2025. A side event with Study Group 13, convened by "
+                   "Mr Luis Ortega (Mexico), discussed trust.\n")
+    assert all(p.post is None for p in m.people)
+    # 'Companies represented at the meeting were invited to ...' lists no one
+    m = only_dated("The ITU CTO meeting took place in Geneva on 30 June 2025. Companies represented at the meeting were "
+                   "invited to contribute to Study Group 13 and the Focus Group on AI for Health by September.\n")
+    assert m.participations == []

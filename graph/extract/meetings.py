@@ -217,8 +217,12 @@ def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor])
     for key, m in list(meetings.items()):
         if m.precision != "month" or m.start is None:
             continue
+        if m.series is None:
+            continue  # only a series tells its meetings apart by date ('the SG17 meeting in March' is not SG13's)
         days = [k for k, d in meetings.items() if k[0] == key[0] and d.precision == "day" and d.start is not None
-                and (d.start.year, d.start.month) == (m.start.year, m.start.month)]
+                and d.kind == m.kind and d.series is not None and d.series.iri == m.series.iri
+                and (d.start.year, d.start.month) == (m.start.year, m.start.month)
+                and (m.place is None or d.place is None or m.place.iri == d.place.iri)]
         if len(days) != 1:
             continue
         for a in anchors:

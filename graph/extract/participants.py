@@ -52,7 +52,8 @@ _LIST_TRIGGER = re.compile(
     r"(?:country|countries|country\s*/\s*region)[ \t]*$)"
     r"|(?:companies|organi[sz]ations|entities|institutions|operators|CTOs|CxOs|executives)\s+(?:represented|present|attending)"
     r"(?:\s+(?:at|in)\s+the\s+(?:meeting|round\s?table|consultation|event|session|forum|workshop))?"
-    r"(?:\s+(?:were|included|are|was)\s*:?|\s*:)"
+    # the names follow ('... were invited to contribute' is no list)
+    r"(?:\s+(?:were|included|are|was)(?=\s*:|\s+(?:the\s+)?(?:following\b|(?-i:[A-Z0-9])))\s*:?|\s*:)"
     r"|\b(?:attended|participated|took\s+part|were\s+represented)\s*:"
     # a heading line of its own over a bulleted list, saying who attended: 'Attending CTOs and their companies:'
     r"|(?m:^[ \t]*(?=[^\n]{0,60}\b(?:attend\w*|particip\w*|represent\w*|took\s+part|present)\b)"

@@ -1002,8 +1002,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             title = "Moderator" if m.group("moderated") else "Convener" if m.group("convened") else \
                 "Co-Chair" if co else "Chair"
             group = _group_chaired(ref, text, m.start(), start) if title in ("Chair", "Convener") else None
-            if m.group("convened") and group is None:
-                break  # ', convened by Ms A' of a group only ('the meeting, convened by ITU' names no person's post)
+            if m.group("convened") and (group is None or group.kind != "RapporteurGroup"):
+                break  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
+                # with SG13, convened by Mr B' name no one's post)
             if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
                 post = _post_of_group(ref, text, title, group, m.start())
             else:
