@@ -415,3 +415,14 @@ def test_fifth_review_cases_are_not_read():
     m = only_dated("The ITU CTO meeting took place in Geneva on 30 June 2025. Companies represented at the meeting were "
                    "invited to contribute to Study Group 13 and the Focus Group on AI for Health by September.\n")
     assert m.participations == []
+
+
+def test_the_company_a_press_release_names_is_whose_its_post_is():
+    m = only_dated("Vega Networks CTO joins ITU roundtable\n\nRESTON, Va., March 5, 2025 /PRNewswire/ -- Vega Networks, "
+                   "Inc. today announced that its Chief Technology Officer, Dr. Jane Smith, participated in the ITU CTO "
+                   "Roundtable held in Geneva, Switzerland on March 3, 2025.\n")
+    assert [(p.name, p.affiliation.label if p.affiliation else None) for p in m.people] == [
+        ("Jane Smith", "Vega Networks, Inc.")]
+    m = only_dated("The ITU CTO Roundtable was held in Geneva on 3 March 2025. The Minister said that its Director, Mr Al "
+                   "Poe, spoke.\n")
+    assert all(p.affiliation is None for p in m.people)

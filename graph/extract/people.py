@@ -880,6 +880,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 org = None if country else _org_ref(ref, text, a, b)
             elif body is not None:
                 pass
+            elif (its := _its_subject(ref, text, ps, start)) is not None:
+                org = its  # 'Acme Networks, Inc. today announced that its Chief Technology Officer, Dr Jane Smith, ...'
             elif (said := demonym_before(ref, text, ps, start)) is not None:  # 'Kenyan Minister of ICT Jane Roe'
                 country = said[0]
             else:
@@ -1305,6 +1307,32 @@ def _list_after(ref: Reference, text: str, first: PersonMention, end: int, add, 
         if not add(name, s, e, first.post, hon):
             return
         pos = e
+
+
+def _its_subject(ref: Reference, text: str, ps: int, start: int) -> Ref | None:
+    """The organization 'its' before a post stands for: the known one that opens the sentence and says or announces
+    ('Acme Networks, Inc. today announced that its CTO, ...'); None otherwise."""
+    if not re.search(r"\bits[ \t]+\Z", text[max(start, ps - 5):ps]):
+        return None
+    s, _ = sentence_at(text, ps)
+    s = max(s, start)
+    x = next((x for x in ref.find(text, {"Organization"}, s, ps) if re.fullmatch(r"\s*(?:The\s+)?", text[s:x.start])), None)
+    if x is not None and re.match(r"[^.;\n]{0,40}?\b(?:(?:today|also)\s+)?(?:announced|said|reported|confirmed|stated)\s+"
+                                  r"(?:today\s+)?that\s+its[ \t]+\Z", text[x.end:ps]):
+        return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+    # a company the data does not know, as a press release names itself: 'Acme Networks, Inc. today announced that its'
+    said = _ANNOUNCES_ITS.search(text, s, ps)
+    if said is None or said.end() != ps or re.match(r"(?:The|This|It|He|She|They|We|Our)\b", said.group("org")) \
+            or _TITLE.search(said.group("org")):
+        return None  # 'The Minister said that its Director ...': a person or a pronoun, no company
+    return _org_ref(ref, text, *said.span("org"))
+
+
+#: a company, as a press release names itself, announcing something of its own: 'Acme Networks, Inc. today announced
+#: that its'
+_ANNOUNCES_ITS = re.compile(r"(?<![\w.])(?P<org>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,4}(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|"
+                            r"AG|SA|plc|GmbH|Limited|Corporation)\.?)?)[ \t]+(?:today[ \t]+|also[ \t]+)?(?:announced|said|"
+                            r"reported|confirmed|stated)[ \t]+(?:today[ \t]+)?that[ \t]+its[ \t]+")
 
 
 def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: int) -> Ref | None:
