@@ -186,8 +186,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         regions = _regions(text, anchors, meetings)
         for key, meeting in meetings.items():
             _end_from_until(text, meeting, regions.get(key, []), dates, anchors)
-            _range_said_again(text, meeting, regions.get(key, []),
-                              [d for d in dates if not any(a.date is d and a.meeting_key != key for a in anchors)])
+            _range_said_again(text, key, meeting, regions.get(key, []), dates, anchors)
             _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
@@ -215,11 +214,10 @@ def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor])
     """'Report on the TSAG meeting held in January 2026' over 'TSAG met in Geneva from 26 to 30 January 2026': the
     meeting a month dates is the one meeting of its series the text dates by days within that month."""
     for key, m in list(meetings.items()):
-        if m.precision != "month" or m.start is None:
+        # only a series tells its meetings apart by date ('the SG17 meeting in March' is not SG13's)
+        if m.precision != "month" or m.start is None or m.series is None:
             continue
-        if m.series is None:
-            continue  # only a series tells its meetings apart by date ('the SG17 meeting in March' is not SG13's)
-        days = [k for k, d in meetings.items() if k[0] == key[0] and d.precision == "day" and d.start is not None
+        days = [k for k, d in meetings.items() if d.precision == "day" and d.start is not None
                 and d.kind == m.kind and d.series is not None and d.series.iri == m.series.iri
                 and (d.start.year, d.start.month) == (m.start.year, m.start.month)
                 and (m.place is None or d.place is None or m.place.iri == d.place.iri)]
@@ -771,10 +769,8 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                         and _owns(key, a, [x for x in anchors if x.kind.group == a.kind.group]) \
                         and not _names_another_group(ref, text, *a.name_span, m):  # 'the next meeting of SG17' of SG13
                     said = _display_name(a.default_name or text[a.name_span[0]:a.name_span[1]])
-                    m.next_meeting = MeetingRef(a.kind.cls, a.date.start, _next_place(ref, text, m, a.name_span[1], e),
-                                                Span.of(text, s, e), a.date.precision,
-                                                name="" if _edition_in(said) else said,
-                                                end=a.date.end if a.date.precision == "day" else None)
+                    m.next_meeting = _announced(a.kind.cls, a.date, _next_place(ref, text, m, a.name_span[1], e),
+                                                Span.of(text, s, e), _series_name(said))
     return meetings
 
 
@@ -862,8 +858,8 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     continue  # 'contributions for the next meeting must reach TSB by 17 November': a deadline
                 if re.match(r"(?i)will\s|next\s+meets\b", x.group()) and _another_subject(ref, text, s, x.start(), m):
                     continue  # 'Study Group 17 will next meet ...' in a report of SG13: the next meeting of another body
-                m.next_meeting = MeetingRef(m.kind, d.start, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
-                                            d.precision, name=_series_name(m), end=d.end if d.precision == "day" else None)
+                m.next_meeting = _announced(m.kind, d, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
+                                            _series_name(m.name, m.ordinal))
                 break
             if m.next_meeting is not None:
                 break
@@ -897,12 +893,17 @@ def _names_another_group(ref: Reference, text: str, s: int, e: int, m: Meeting) 
     return not any(x and (x in m.name or re.sub(r"\bSG\s*(?=\d)", "Study Group ", x) in m.name) for x in said)
 
 
-def _series_name(m: Meeting) -> str:
-    """The name of m when it names the series, not this edition ('ITU-T Study Group 17 meeting', not 'WTSA-16' or
-    'the third CTO meeting'): the name its next meeting goes by; '' otherwise."""
-    if m.ordinal or _edition_in(m.name) or re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name):
+def _series_name(name: str, ordinal: tuple | None = None) -> str:
+    """The name when it names the series, not one edition ('ITU-T Study Group 17 meeting', not 'WTSA-16' or 'the
+    third CTO meeting'): the name the next meeting goes by; '' otherwise."""
+    if ordinal or _edition_in(name) or re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", name):
         return ""
-    return m.name
+    return name
+
+
+def _announced(kind: str, d: DateMention, place: Ref | None, span: Span, name: str) -> MeetingRef:
+    """The next meeting as a text announces it: its date, and its last day when the text gives days."""
+    return MeetingRef(kind, d.start, place, span, d.precision, name=name, end=d.end if d.precision == "day" else None)
 
 
 #: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
@@ -1134,13 +1135,17 @@ _UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|will\s+(?:
                     r"\s+(?:until|till|through|to|on)\s+$", re.IGNORECASE)
 
 
-def _range_said_again(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention]) -> None:
+def _range_said_again(text: str, key: tuple, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention],
+                      anchors: list[Anchor]) -> None:
     """A meeting dated by one day ('concluded its meeting today') whose text then says the days it was held ('The
-    two-week meeting, held from 17 to 28 July') takes those days, when they hold its day (`dates`: all but those of
-    the other meetings' anchors: 'held on the sidelines of the Example Summit (8-11 July)' is the summit's)."""
+    two-week meeting, held from 17 to 28 July') takes those days, when they hold its day (not the days of another
+    meeting's anchor: 'held on the sidelines of the Example Summit (8-11 July)' are the summit's)."""
     if m.start is None or m.end != m.start or m.precision != "day":
         return
+    others = [a.date for a in anchors if a.date is not None and a.meeting_key != key]
     for d in dates:
+        if any(d is o for o in others):
+            continue
         if d.precision != "day" or not (d.start < d.end and d.start <= m.start <= d.end) or (d.end - d.start).days > 31 \
                 or not any(a <= d.span_start < b for a, b in regions):
             continue

@@ -1118,12 +1118,12 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     # 'at the headquarters of the Example Authority (EXA), which hosted the event': the body the relative clause is of
     for m in _WHICH_HOSTED.finditer(text, start, end):
         known = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
-                      if re.fullmatch(r"[ \t]*(?:\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\))?", text[x.end:m.start()])), None)
+                      if re.fullmatch(rf"[ \t]*(?:{_ACRONYM_IN_BRACKETS})?", text[x.end:m.start()])), None)
         if known is not None and (ref.is_reference(known.entry.iri) or not _VENUE_OR_GROUP.search(known.entry.label)):
             return [Ref("Organization", known.entry.label, Span.of(text, known.start, known.end), known.entry.iri)]
         # a body the reference data does not know, named with its acronym: 'the Ente Nacional de Comunicaciones (ENACOM)'
         acronymed = re.search(r"(?:the[ \t]+)?((?-i:[A-Z][\w'’&.-]*)(?:[ \t]+(?:(?:de|del|des|di|du|la|of|for|the|and|y|e|et)[ \t]+)*"
-                          r"(?-i:[A-Z][\w'’&.-]*)){1,7})[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)\Z",
+                          rf"(?-i:[A-Z][\w'’&.-]*)){{1,7}})[ \t]*{_ACRONYM_IN_BRACKETS}\Z",
                           text[max(start, m.start() - 160):m.start()])
         if acronymed is not None:
             off = max(start, m.start() - 160)
@@ -1160,7 +1160,8 @@ _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|di
 #: a meeting said before 'hosted by' that is another edition than the one reported ('held last week' is this one)
 _ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?:[\w-]+\s+)?(?:meeting|session|"
                               r"edition|round\s?table|consultation|forum|summit|workshop|year['’]s))\b", re.IGNORECASE)
-#: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
+#: an acronym in brackets after a name: 'the Example Authority (EXA)'
+_ACRONYM_IN_BRACKETS = r"\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)"
 #: a venue or an ITU-T group named before ', which hosted the event': no host organization
 _VENUE_OR_GROUP = re.compile(r"\b(?:Cent(?:re|er)|Hotel|Hall|Palace|Venue|Arena|Group|Committee|Activity)\b")
 #: a relative clause after a body saying it hosted the meeting: ', which kindly hosted the event'
@@ -1169,6 +1170,7 @@ _WHICH_HOSTED = re.compile(r",[ \t]+(?:which|who)[ \t]+(?:also[ \t]+)?(?:kindly[
                            # not another edition: '... which hosted the event last year in Buenos Aires', '... in 2019'
                            r"(?![ \t]+(?:of|on|last|previously|before|for|twice|again|in[ \t]+(?:the[ \t]+past|(?:19|20)\d\d)|"
                            r"in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?[ \t]+in[ \t]+(?:19|20)\d\d)\b)")
+#: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
@@ -1239,7 +1241,7 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
     while len(out) < 5:
         if text[at:at + 1] == ")":  # 'A (ACR) and B'
             at += 1
-        bracket = re.match(r"[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)", text[at:min(end, at + 20)])
+        bracket = re.match(rf"[ \t]*{_ACRONYM_IN_BRACKETS}", text[at:min(end, at + 20)])
         if bracket:  # the host's acronym, left out of its name: 'A (ACR) and B' ('A (ACR), B' may say what A is part of)
             at += bracket.end()
         nxt = _AND_NEXT.match(text, at, end)
@@ -1251,7 +1253,7 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
         stop = _HOST_NAME_END.search(text, s, end)
         e = stop.start() if stop else end
         e = max([e] + [b for a, b in _known_names(ref, text, s, min(end, s + 160)) if a == s])
-        acr = re.match(r"[ \t]*\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)", text[e:e + 20])
+        acr = re.match(rf"[ \t]*{_ACRONYM_IN_BRACKETS}", text[e:e + 20])
         if acr:
             e += acr.end()
         if starts_with_styles(text[s:e]) or starts_with_title(text[s:e]) or find_people(ref, text, s, e):

@@ -868,18 +868,14 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if got and not any(a <= got[1] < b for a, b, _ in posts):
             hon, s, e, name = got
             org = country = None
-            body = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
-                         and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
+            body = _body_before_title(ref, text, ps, pe)
+            owner = re.search(r"(?<![\w.])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+$", text[max(start, ps - 60):ps])
             if body is not None:  # 'KT Chief Technology Officer Lee Jong-sik', 'ZICTA Director General Jane Roe'
-                org = Ref("Organization", body.entry.label, Span.of(text, body.start, body.end), body.entry.iri)
-                post = _post_ref(ref, text, body.end + 1, pe)
-            owner = None if body is not None else re.search(r"(?<![\w.])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+$", text[max(start, ps - 60):ps])
-            if owner:  # "Tunisia's Minister for ...", "Acme's CTO ..."
+                org, post = body[0], _post_ref(ref, text, body[1], pe)
+            elif owner:  # "Tunisia's Minister for ...", "Acme's CTO ..."
                 a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
                 country = _place_ref(ref, text, a, b)
                 org = None if country else _org_ref(ref, text, a, b)
-            elif body is not None:
-                pass
             elif (its := _its_subject(ref, text, ps, start)) is not None:
                 org = its  # 'Acme Networks, Inc. today announced that its Chief Technology Officer, Dr Jane Smith, ...'
             elif (said := demonym_before(ref, text, ps, start)) is not None:  # 'Kenyan Minister of ICT Jane Roe'
@@ -891,8 +887,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             continue
         # name then post: 'Chaesub Lee, the Director of ...', 'Dr Hamadoun I. Touré, Secretary-General, ITU'
         found, field_start = _holder_before(ref, text, ps, start, name_at)
-        plural = _TITLE.match(text, ps, end)  # (a post found by its singular: "Officer" of "Officers")
-        if plural and _PLURAL.search(plural.group("title")) and found is not None and not re.search(
+        if _plural_title_at(text, ps, end) and found is not None and not re.search(
                 r"\band[ \t]+(?:\S+[ \t]+){0,4}\Z", text[max(start, found[1] - 40):found[1]]):
             continue  # 'the TSB Director, Chaesub Lee, Chief Technology Officers from 21 companies met': one name, no
             # list ('Ms A and Mr B, Vice-Chairs of SG13' share it), holds no plural post
@@ -913,16 +908,14 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 pe = field.end()
                 post = _post_ref(ref, text, ps, pe)
             org, country = _after_post(ref, text, pe, end)
-            body = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
-                         and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
+            body = _body_before_title(ref, text, ps, pe)
             at = re.search(r"[ \t]+at[ \t]+(?:the[ \t]+)?(?=[A-Z])", text[ps:pe])
             if at and org is None and (org := _org_ref(ref, text, ps + at.end(), pe)) is not None:
                 # 'Jane Roe, Head of Innovation at Apex Telecom AG': the body after 'at' ends the post
                 post = _post_ref(ref, text, ps, ps + at.start())
             if body is not None:  # 'Jane Roe, Telecom Italia Head of Standards': the body written before the title
-                post = _post_ref(ref, text, body.end + 1, pe)
-                if org is None:
-                    org = Ref("Organization", body.entry.label, Span.of(text, body.start, body.end), body.entry.iri)
+                post = _post_ref(ref, text, body[1], pe)
+                org = org or body[0]
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
@@ -1077,7 +1070,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Ms A (Acme, Examplia) continues as Chairman', 'Mr B remains Vice-Chair of SG5': the post the name keeps
     for ps, pe, post in posts:
         keeps = _KEEPS_POST.search(text, max(start, ps - 110), ps)
-        if keeps is None or _PLURAL.search(text[ps:pe].split(" of ")[0]) or not _KEPT_POST_END.match(text, pe, end):
+        if keeps is None or _plural_title_at(text, ps, end) or not _KEPT_POST_END.match(text, pe, end):
             continue
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, keeps.start() - 80):keeps.start()]):
             got = name_at(max(start, keeps.start() - 80) + c.start(), False)
@@ -1309,6 +1302,23 @@ def _list_after(ref: Reference, text: str, first: PersonMention, end: int, add, 
         pos = e
 
 
+def _body_before_title(ref: Reference, text: str, ps: int, pe: int) -> tuple[Ref, int] | None:
+    """A known organization written at the start of the post text[ps:pe], before its title ('KT Chief Technology
+    Officer', 'Telecom Italia Head of Standards'): the organization and where the title starts."""
+    x = next((x for x in ref.find(text, {"Organization"}, ps, pe) if x.start == ps and x.end < pe
+              and text[x.end:x.end + 1] in " \t" and _TITLE.match(text, x.end + 1, pe)), None)
+    if x is None:
+        return None
+    return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri), x.end + 1
+
+
+def _plural_title_at(text: str, ps: int, end: int) -> bool:
+    """Whether the post written at ps has a plural title ('Chief Technology Officers', 'Vice-Chairs'), read past the
+    singular a post may have been found by ('Officer' of 'Officers')."""
+    t = _TITLE.match(text, ps, end)
+    return bool(t and _PLURAL.search(t.group("title")))
+
+
 def _its_subject(ref: Reference, text: str, ps: int, start: int) -> Ref | None:
     """The organization 'its' before a post stands for: the known one that opens the sentence and says or announces
     ('Acme Networks, Inc. today announced that its CTO, ...'); None otherwise."""
@@ -1344,8 +1354,7 @@ def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: i
         if not re.fullmatch(r"\s*(?:,\s*)?(?:the\s+)?(?:" + _HONORIFIC + r"\s+)?", between):
             continue
         if pe > s:
-            plural = _TITLE.match(text, ps, end)
-            if plural and _PLURAL.search(plural.group("title")):
+            if _plural_title_at(text, ps, end):
                 continue  # 'Chaesub Lee, Chief Technology Officers from 21 companies met': a plural is not his post
             return post
         if not ("," in between and re.search(r",[ \t]*\Z", text[max(start, ps - 3):ps])):

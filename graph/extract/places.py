@@ -26,6 +26,7 @@ from ..facts import Ref, Span
 from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
 from ..reference import Reference
 from ..resources import reference_dir
+from .text import CARDINAL_PATTERN
 
 #: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|city\s+of|town\s+of|venue\s*:?|location\s*:?|place\s*:|city\s*:)\s+"
@@ -71,8 +72,8 @@ HYBRID = re.compile(r"\bhybrid\s+(?:\w+\s+)?(?:meeting|format|mode|event|session
                     r"\b(?:venue|location|place|format|mode)[ \t]*:[^\n]{0,80}?\bhybrid\b|"
                     # 'Some 250 delegates took part, about a third of them remotely'
                     r"\b(?:participants|delegates|experts|attendees)\b[^.;\n]{0,60}?\b(?:(?:about|around|some|over|nearly|"
-                    r"almost|roughly)[ \t]+)?(?:a[ \t]+(?:third|quarter|half|fifth)|half|\d+|many|most|several|some|two|three|four|five|"
-                    r"six|seven|eight|nine|ten|a[ \t]+dozen|dozens)[ \t]+"
+                    rf"almost|roughly)[ \t]+)?(?:a[ \t]+(?:third|quarter|half|fifth)|half|{CARDINAL_PATTERN}|many|most|several|some|"
+                    r"dozens)[ \t]+"
                     r"of[ \t]+them[ \t]+(?:remotely|online|virtually)\b", re.IGNORECASE)
 
 
@@ -343,10 +344,10 @@ def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], 
             in_region = _gazetteer_region_at(gaz, text, at, cands)
             if in_region is not None:
                 cands, strong = [in_region], True
-        if not strong and _DATE_AFTER.match(after) and not before.strip():
-            strong = True  # a dateline or header line 'Nice, 9 May 2019'
     if not strong and (not before.strip() or re.search(r"\S[ \t]*,[ \t]*$", before)) and _DATE_AFTER.match(after):
-        strong = True  # ... or the place between commas before a date: 'Focus Group on X (FG-X), Zanzibar, 23 June 2025'
+        # a dateline or header line 'Nice, 9 May 2019', or the place between commas before a date: 'Focus Group on X
+        # (FG-X), Zanzibar, 23 June 2025'
+        strong = True
     if not strong:
         # named countries elsewhere in the sentence pick among same-named places
         named = {f.iri for f in found if f.kind == "Country"}
