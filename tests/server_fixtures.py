@@ -10,6 +10,7 @@ import atexit
 import hashlib
 import json
 import os
+import shutil
 import socket
 import tempfile
 import threading
@@ -203,6 +204,7 @@ def start_server(settings: Settings) -> LiveServer:
 
 _SHARED: dict[str, LiveServer] = {}
 _TEMP_ROOT = Path(tempfile.mkdtemp(prefix="itukg-server-tests-"))
+_TEMP_OWNER = os.getpid()  # a forked child leaving must not remove the run's data
 
 
 def shared_server(key: str, **overrides) -> LiveServer:
@@ -222,6 +224,8 @@ def _stop_shared() -> None:
             server.stop()
         except Exception:
             pass
+    if os.getpid() == _TEMP_OWNER:
+        shutil.rmtree(_TEMP_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
