@@ -466,6 +466,14 @@ def _said_by(m: re.Match) -> bool:
     something came from, asked nothing by the verb before it (not 'prioritize V2X in SG16', where work is done)."""
     return m.group(1).lower().endswith("ed") or m.group(1).lower() in _FROM_A_GROUP
 
+#: a group that ends: 'the closure of FG-AN', 'dissolved the JCA on X', 'the conclusion of the Focus Group on Y'
+_CLOSED = re.compile(r"\b(?:clos(?:ure|ed|ing|e)|dissol(?:ution|ved?|ving)|disband(?:ed|ing)?|terminat(?:ion|ed|e|ing)|"
+                     r"conclu(?:sion|ded|de)|wound\s+up|end(?:ed)?)\s+(?:of\s+)?(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
+
+#: a group something is reported or sent to: '... will report to TSAG', 'submitted its output to SG13'
+_SENT_TO = re.compile(r"\b(?:report|submit|send|sent|forward|present|transmit)\w*(?:\s+[\w-]+){0,4}?\s+to\s+(?:the\s+)?"
+                      r"(?:ITU-T\s+)?\Z", re.I)
+
 #: a new ask between a verb and the group after it: the verb is not about that group
 _ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
                            r"call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.IGNORECASE)
@@ -494,7 +502,8 @@ def _in_a_post(ref: Reference, text: str, s: int, e: int, g: Ref) -> bool:
 _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:(?:establish|creat|launch|form)(?:ed|es|e|s)?|sets?\s+up)"
                    r"(?=\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus|Study|Rapporteur|Joint|"
                    r"Working|FG-|JCA|RG-))|ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
-                   r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|(?:agree[ds]?|decided?s?|"
+                   r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|designat(?:ed|es)|"
+                   r"(?:took|takes)\s+note\s+of|noted|welcomed|(?:agree[ds]?|decided?s?|"
                    r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to|"
                    r"(?:approv|agree|decid|endors)(?:ed|es|e)?\s+(?:on\s+)?(?:the\s+)?(?:creation|establishment|setting\s+up)\s+of)\b",
                    re.IGNORECASE)
@@ -525,6 +534,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
         verbs = sorted((m.start(), m.end(), kind) for kind, pattern in ACTION_PATTERNS
                        for m in pattern.finditer(text, s, e)
                        if not (kind == "establish" and _WHEN_ESTABLISHED.match(text, m.end()))
+                       and not (m.group().lower().startswith("led") and not any(
+                           _OBJECT_GAP.fullmatch(text, m.end(), g.span.start) for g in groups))
                        and not any(g.span.start < m.end() and m.start() < g.span.end for g in groups))
         if not verbs:
             continue
@@ -541,6 +552,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and _SETS_UP.search(
                 text, max(s, v[0] - 12), min(e, v[1] + 10)))]
             where = _WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)
+            if _CLOSED.search(text, max(s, g.span.start - 40), g.span.start):
+                continue  # 'noted the closure of FG-AN': a group that ends is asked nothing (no action kind says it)
             if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
             elif _AS_ITS_ROLE.match(text, said_end):
@@ -558,6 +571,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 continue
             elif before[-1][2] == "establish" and re.search(r"\bby\s+(?:the\s+)?(?:ITU-T\s+)?\Z", text[s:g.span.start]):
                 continue  # 'FG-X, established by TSAG in 2023': TSAG set it up, it is not set up
+            elif before[-1][2] != "coordinate" and _SENT_TO.search(text, max(s, g.span.start - 60), g.span.start):
+                continue  # 'FG-X will study Y and report to TSAG': TSAG hears of it (a liaison sent to it coordinates)
             elif _ASKED_BEFORE.search(text, before[-1][1], g.span.start):
                 continue  # '... to study a new review committee, and invited SG13 to ...': that verb is another ask's
             elif _verb_of_another(text, groups, g, before[-1]):

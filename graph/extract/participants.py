@@ -274,6 +274,8 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         e -= 1
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
+    if name.count("(") != name.count(")"):
+        return None  # 'Ana Example (Apex' of 'Ana Example (Apex, Spain)' cut at its comma: no name of a body
     if not name or len(name) > 120 or starts_with_styles(name) or starts_with_styles(re.sub(r"^(?:the|and)\s+", "", text[s:s + 60])):
         # 'Mr. Abdurahman M. Al Hassan': a person, named in a list of participants ('Eng.' read with the name after it)
         return None

@@ -573,18 +573,24 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:(?<![a-z]{3}\.)[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
         words = list(re.finditer(r"\S+", m.group(1)))
+        place = None
         for k in range(len(words), 0, -1):  # the longest country name: 'United Arab Emirates'
             a, b = m.start(1), m.start(1) + words[k - 1].end()
-            c = _place_ref(ref, text, a, len(text[:b].rstrip(".,")))
-            if c is not None:
-                return None, c, c.span.end
+            place = _place_ref(ref, text, a, len(text[:b].rstrip(".,")))
+            if place is not None:
+                break
         for k in range(len(words), 0, -1):  # 'Dr Ken Ito of Kyoto University': an organization by its name's signs
             a, b = m.start(1), m.start(1) + words[k - 1].end()
             b = len(text[:b].rstrip(".,"))
+            if place is not None and b <= place.span.end:
+                break  # 'of China' and no longer name: the country ('of China Mobile' names the company)
             name = re.sub(r"\s+", " ", text[a:b])
             if ref.lookup(name, {"Organization"}) is not None or looks_like_organization(name):
-                org = _org_ref(ref, text, a, b)
-                return org, None, b if org is not None else e
+                # 'of Nokia Siemens Networks': a known name going on is another organization's
+                org = _longer_name(ref, text, b, m.end(1), a) or _org_ref(ref, text, a, b)
+                return org, None, b if org is None else org.span.end
+        if place is not None:
+            return None, place, place.span.end
     return None, None, e
 
 
@@ -770,6 +776,28 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
 
 #: the rest of one person's entry: up to the end of its line or the next ';'
 _ENTRY_REST = re.compile(r"[^;\n]*")
+
+
+#: capitalised words going on after a name ('Nokia' of 'Nokia Siemens Networks')
+_NAME_GOES_ON = re.compile(rf"(?:[ \t]+(?:&[ \t]+)?[{_UP}][\w&'’-]*){{1,4}}")
+
+
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December")
+
+
+def _longer_name(ref: Reference, text: str, e: int, end: int, s: int) -> Ref | None:
+    """When a known organization's name at text[s:e] is only the start of a longer name ('of Nokia Siemens Networks'),
+    the longer name as an organization of its own; None when the words after it are a place, a legal form or a post
+    ('Huawei Technologies Sweden', 'Acme AG', 'Orange Chief Executive')."""
+    run = _NAME_GOES_ON.match(text, e, end)
+    if run is None:
+        return None
+    first = run.group().split()[0]
+    if first == "&" or is_legal_word(first) or is_post_title(first) or first in _NOT_NAME or \
+            ref.lookup(first, ref.place_kinds) is not None or _CALENDAR_WORD.fullmatch(first):
+        return None
+    return _org_ref(ref, text, s, run.end())
 
 
 def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref, Ref | None] | None:
@@ -1047,7 +1075,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if got and got[1] == name_end and not (before and before.group(1)[0].isupper()
                                                    and not re.search(r"[.:;,]$", before.group(1))):
                 # not the end of a longer capitalised phrase ('Apex Mobile Networks (Ericsson)')
-                org = Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+                org = _longer_name(ref, text, x.end, end, x.start) or \
+                    Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
                 add(got[2], got[0], got[1], None, None, None if "(" in link.group() else org)  # '(Acme, Examplia)' is read whole
                 break
     # 'Jane Roe, who chairs SG13, ...': the post a verb gives with its group
@@ -1178,7 +1207,8 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     from .organizations import looks_like_organization, organization_words
     style, xs = _styles_at(text, xs, xe)  # 'Ms Ana Ruiz (Apex Mobile, Spain)': the style is no part of the name
     x = re.sub(r"\s+", " ", text[xs:xe]).strip()
-    got = read_name(ref, text, xs, xe)
+    # 'KIM Hyung-Joon (KT, Korea)': the family name first, in capitals, is a person's without a style in a list
+    got = read_name(ref, text, xs, xe, anchored=_FAMILY_NAME_FIRST.fullmatch(x) is not None)
     if got is None or got[1] != xe or got[0] != xs or ref.lookup(x, {"Organization"}) is not None:
         return None
     words = organization_words()
@@ -1202,6 +1232,10 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
             not (particle and org[:1].isupper()) and not with_country and not (org[:1].isupper() and _people_listed(text, xs)):
         return None
     return got[0], got[1], got[2]
+
+
+#: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming')
+_FAMILY_NAME_FIRST = re.compile(rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: [{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?){{1,2}}")
 
 
 #: words that say a list names people: 'CTOs including A (X), B (Y)', 'speakers: A (X)', 'executives such as'

@@ -1,0 +1,74 @@
+"""Names a list or a sentence gives in less usual forms, and what a group is (not) asked when a sentence names it.
+
+Every text here is written for the test, in the forms of the family (CTO communiqués, TSAG reports).
+"""
+from __future__ import annotations
+
+from extract_fixtures import only_dated
+
+_CTO = "The meeting of Chief Technology Officers took place in Geneva on 12 March 2011. "
+_TSAG = "The TSAG meeting took place in Geneva on 12 March 2011. "
+
+
+def _people(text: str) -> dict[str, tuple[str | None, str | None]]:
+    m = only_dated(text)
+    return {p.name: (p.affiliation.label if p.affiliation else None, p.country.label if p.country else None)
+            for p in m.people}
+
+
+def _actions(text: str) -> set[tuple[str, str]]:
+    return {(a.group.label, a.action) for a in only_dated(text).group_actions}
+
+
+def test_a_family_name_in_capitals_first_is_a_person_of_the_body_in_brackets():
+    m = only_dated(_CTO + "Participants included Ana Ruiz (Telefonica, Spain), LEE Jong-sik (SK Telecom, Korea) and "
+                          "ZHAO Wei (China Mobile).")
+    people = {p.name: p for p in m.people}
+    assert people["Lee Jong-sik"].affiliation.label == "SK Telecom"
+    assert people["Lee Jong-sik"].country.label == "Republic of Korea"
+    assert people["Zhao Wei"].affiliation.label == "China Mobile"
+    orgs = {p.organization.label for p in m.participations}
+    assert orgs == {"Telefónica", "SK Telecom", "China Mobile"}  # no 'LEE Jong-sik (SK Telecom' organization
+
+
+def test_a_name_cut_at_a_comma_inside_brackets_is_no_organization():
+    m = only_dated(_CTO + "Participants included Foo Research Division Bar (Acme Corp, Korea) and Orange (France).")
+    assert [p.organization.label for p in m.participations] == ["Orange"]
+
+
+def test_a_known_name_that_goes_on_is_another_organization():
+    people = _people(_CTO + "Mr Hans Example of Nokia Siemens Networks chaired the session. Ms Ana Ruiz of Orange "
+                            "Business Services spoke. Dr Ij Kl of South Africa Telecom spoke.")
+    assert people["Hans Example"][0] == "Nokia Siemens Networks"
+    assert people["Ana Ruiz"][0] == "Orange Business Services"
+    assert people["Ij Kl"] == ("South Africa Telecom", None)  # a company, not the country its name opens with
+
+
+def test_a_known_name_before_a_place_a_legal_form_or_a_day_stays_the_known_one():
+    people = _people(_CTO + "Dr Li Wei of Huawei Technologies Sweden said hello. Mr Bo Ek of Ericsson AB spoke. "
+                            "Ms Ada Ko of Orange Thursday spoke. Mr Ab Cd of China said that. Jane Roe of Orange. "
+                            "She spoke.")
+    assert people["Li Wei"][0] == "Huawei" and people["Bo Ek"][0] == "Ericsson"
+    assert people["Ada Ko"][0] == "Orange" and people["Jane Roe"][0] == "Orange"
+    assert people["Ab Cd"] == (None, "China")
+
+
+def test_led_by_a_person_and_reporting_to_a_group_ask_the_group_nothing():
+    assert _actions(_TSAG + "The correspondence group on IPv6, led by Mr Alan Brown, will report to TSAG. "
+                            "The focus group will study quantum networks and report to SG13.") == set()
+    assert _actions(_TSAG + "Work on security, led by SG17, will continue.") == {("ITU-T Study Group 17", "lead")}
+
+
+def test_a_liaison_sent_to_a_group_still_coordinates_with_it():
+    assert _actions(_TSAG + "The meeting agreed to send a liaison statement to ITU-T Study Group 13.") == {
+        ("ITU-T Study Group 13", "coordinate")}
+
+
+def test_a_group_closed_is_not_established_and_the_group_that_notes_it_is_asked_nothing():
+    assert _actions(_TSAG + "TSAG took note of the closure of FG-AN and approved the establishment of FG-X. "
+                            "TSAG noted the conclusion of the Focus Group on Smart Grid.") == {("FG-X", "establish")}
+
+
+def test_the_group_designated_leads_not_the_one_that_designates():
+    assert _actions(_TSAG + "TSAG designated SG17 as the lead study group on security.") == {
+        ("ITU-T Study Group 17", "lead")}
