@@ -72,3 +72,10 @@ def test_a_group_closed_is_not_established_and_the_group_that_notes_it_is_asked_
 def test_the_group_designated_leads_not_the_one_that_designates():
     assert _actions(_TSAG + "TSAG designated SG17 as the lead study group on security.") == {
         ("ITU-T Study Group 17", "lead")}
+
+
+def test_what_took_place_hosted_by_a_body_is_hosted_by_it():
+    m = only_dated("ITU Kaleidoscope 2025 took place in Geneva, Switzerland, on 3-5 December 2025, hosted by the "
+                   "University of Geneva. The next edition will take place in Nairobi.")
+    assert m.host is not None and m.host.label == "University of Geneva"
+    assert m.place.label == "Geneva"

@@ -1034,8 +1034,9 @@ _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and
 
 _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
                             r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG)|"
-                            # 'CTOs gathered in Busan on 24 September at the invitation of KT'
-                            r"met|gathered|convened)\b",
+                            # 'CTOs gathered in Busan on 24 September at the invitation of KT'; 'ITU Kaleidoscope 2025
+                            # took place in Geneva, hosted by ...': what took place is an event
+                            r"met|gathered|convened|took[ \t]+place|(?:was|were)[ \t]+held)\b",
                             re.I)
 
 
