@@ -4,7 +4,7 @@ Every text here is written for the test, in the forms of the family (CTO communi
 """
 from __future__ import annotations
 
-from extract_fixtures import only_dated
+from extract_fixtures import facts_of, only_dated
 
 _CTO = "The meeting of Chief Technology Officers took place in Geneva on 12 March 2011. "
 _TSAG = "The TSAG meeting took place in Geneva on 12 March 2011. "
@@ -79,3 +79,10 @@ def test_what_took_place_hosted_by_a_body_is_hosted_by_it():
                    "University of Geneva. The next edition will take place in Nairobi.")
     assert m.host is not None and m.host.label == "University of Geneva"
     assert m.place.label == "Geneva"
+
+
+def test_a_country_in_brackets_after_a_body_places_no_meeting_named_near_it():
+    ms = facts_of("The Study Group Leadership Assembly met on 23 October 2016, one day before WTSA-16, under the "
+                  "chairmanship of Mr Bruce Example (Ericsson, Canada).").meetings
+    assert all(m.place is None for m in ms), [(m.name, m.place) for m in ms]
+    assert only_dated("The CTO meeting (Nusa Dua, Indonesia) took place on 3 May 2016.").country.label == "Indonesia"

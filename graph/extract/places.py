@@ -26,6 +26,7 @@ from ..facts import Ref, Span
 from ..gazetteer import LARGE_CITY, Candidate, Place, gazetteer
 from ..reference import Reference
 from ..resources import reference_dir
+from .organizations import looks_like_organization
 from .text import CARDINAL_PATTERN
 
 #: 'held in X', 'at X', 'city of X' (up to two capitalised words may precede the name: 'in Yasmine Hammamet')
@@ -185,8 +186,7 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
         return place, None, False
     # 'chaired by Ana Example, CTO of Examplecom (Brazil)': a country in brackets after a name is whom someone
     # speaks for, not where the meeting was
-    countries = [c for c in countries if not (text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")"
-                                              and re.search(r"[A-Za-z][\w.&'’-]*\s*\($", text[max(0, c.start - 40):c.start]))]
+    countries = [c for c in countries if not _whose_country(ref, text, c.start, c.end)]
     if countries:
         x = countries[0]
         country = Ref("Country", x.label, Span.of(text, x.start, x.end), x.iri)
@@ -197,6 +197,20 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
             return city, country, False
         return country, country, False
     return None
+
+
+def _whose_country(ref: Reference, text: str, s: int, e: int) -> bool:
+    """A country in brackets after a name, alone or after a body ('Ana Example (Brazil)', 'Mr B (Ericsson, Canada)'):
+    whom someone speaks for, not where a meeting was ('the meeting (Nusa Dua, Indonesia)' keeps its country)."""
+    opened = text.rfind("(", max(0, s - 80), s)
+    if opened < 0 or ")" in text[opened:s] or not re.match(r"[ \t]*\)", text[e:e + 4]) or \
+            not re.search(r"[A-Za-z][\w.&'’-]*[ \t]*\Z", text[max(0, opened - 40):opened]):
+        return False
+    before = text[opened + 1:s].strip(" \t,")
+    if not before:
+        return True
+    return re.search(r",[ \t]*\Z", text[opened:s]) is not None and (
+        next(iter(ref.find(text, {"Organization"}, opened + 1, s)), None) is not None or looks_like_organization(before))
 
 
 def _elsewhere(ref: Reference, gaz, text: str, x, gaz_all) -> bool:
