@@ -86,3 +86,31 @@ def test_a_country_in_brackets_after_a_body_places_no_meeting_named_near_it():
                   "chairmanship of Mr Bruce Example (Ericsson, Canada).").meetings
     assert all(m.place is None for m in ms), [(m.name, m.place) for m in ms]
     assert only_dated("The CTO meeting (Nusa Dua, Indonesia) took place on 3 May 2016.").country.label == "Indonesia"
+
+
+def test_a_study_group_that_held_a_meeting_or_concluded_one_today_reports_it():
+    m = only_dated("ITU-T Study Group 13 held a meeting in Geneva from 11 to 22 July 2022, chaired by Mr Leo Example "
+                   "(KT, Korea).")
+    assert (m.name, str(m.start), str(m.end), m.place.label) == ("ITU-T Study Group 13 meeting", "2022-07-11",
+                                                                "2022-07-22", "Geneva")
+    m = only_dated("Geneva, 22 July 2022 - ITU-T Study Group 13 concluded today a two-week meeting in Geneva.")
+    assert m.name == "ITU-T Study Group 13 meeting" and m.place.label == "Geneva"
+
+
+def test_a_sentence_opening_on_the_meeting_owns_the_text_after_it():
+    text = ("An ITU workshop on Bridging the Standardization Gap was held in Accra, Ghana, on 13 and 14 June 2011. "
+            "Dr Yaw Asante-Darko opened the event.\n\n{} ITU-T Study Group 15 consented 26 draft Recommendations. "
+            "The meeting was chaired by Dr Ellen Whitaker (Ciena, United States).\n")
+    for opening in ("Meeting in Geneva from 6 to 17 June,", "At its meeting in Geneva from 6 to 17 June,"):
+        ms = {m.name: m for m in facts_of(text.format(opening)).meetings}
+        sg15 = ms["ITU-T Study Group 15 meeting"]
+        assert (str(sg15.start), str(sg15.end), sg15.place.label) == ("2011-06-06", "2011-06-17", "Geneva")
+        assert [p.name for p in sg15.people] == ["Ellen Whitaker"]
+        assert [p.name for p in ms["ITU workshop on Bridging the Standardization Gap"].people] == ["Yaw Asante-Darko"]
+
+
+def test_another_body_that_will_hold_its_next_meeting_is_not_the_next_meeting_of_this_one():
+    text = "Meeting in Geneva from 6 to 17 June 2011, ITU-T Study Group 15 consented 20 new Recommendations. {}"
+    assert only_dated(text.format("TSAG will hold its next meeting in Geneva from 4 to 8 July 2011.")).next_meeting is None
+    m = only_dated(text.format("The group will hold its next meeting in Geneva from 4 to 8 July 2012."))
+    assert m.next_meeting is not None and str(m.next_meeting.start) == "2012-07-04"

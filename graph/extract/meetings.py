@@ -97,7 +97,11 @@ _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b", re.IGNORECASE)
+                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed|"
+                       # a sentence that opens on the meeting it reports: 'At its meeting in Geneva on ..., SG15 agreed',
+                       # 'Meeting in Geneva from 6 to 17 June, SG15 consented ...'
+                       r"(?-i:(?:(?<!.)|(?<=\.\s))(?:(?:At|During)\s+its\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|Meeting\s+(?:in|at))))\b",
+                       re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
 _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close|closing|end|first\s+day|last\s+day)\s+of\s+"
                         r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
@@ -856,13 +860,20 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     continue
                 if _DEADLINE.search(text, x.end(), d.span_start):
                     continue  # 'contributions for the next meeting must reach TSB by 17 November': a deadline
-                if re.match(r"(?i)will\s|next\s+meets\b", x.group()) and _another_subject(ref, text, s, x.start(), m):
+                holds = _HOLDS_ITS.search(text, s, x.start())  # 'TSAG will hold its next meeting ...'
+                verb = x.start() if re.match(r"(?i)will\s|next\s+meets\b", x.group()) else holds.start() if holds else None
+                if verb is not None and _another_subject(ref, text, s, verb, m):
                     continue  # 'Study Group 17 will next meet ...' in a report of SG13: the next meeting of another body
                 m.next_meeting = _announced(m.kind, d, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
                                             _series_name(m.name, m.ordinal))
                 break
             if m.next_meeting is not None:
                 break
+
+
+#: a body that says it will hold its next meeting: the subject before it is whose meeting that is
+_HOLDS_ITS = re.compile(r"\s(?:will|shall|is\s+to|plans\s+to|is\s+due\s+to)\s+(?:hold|convene|have)\s+(?:its|their)\s+\Z",
+                        re.IGNORECASE)
 
 
 #: a date something must happen by, not when a meeting is: 'by 17 November', 'before 1 October', 'no later than'
