@@ -114,3 +114,24 @@ def test_another_body_that_will_hold_its_next_meeting_is_not_the_next_meeting_of
     assert only_dated(text.format("TSAG will hold its next meeting in Geneva from 4 to 8 July 2011.")).next_meeting is None
     m = only_dated(text.format("The group will hold its next meeting in Geneva from 4 to 8 July 2012."))
     assert m.next_meeting is not None and str(m.next_meeting.start) == "2012-07-04"
+
+
+def test_a_word_of_a_bodys_name_and_a_group_set_up_by_another_give_no_action():
+    actions = _actions(_TSAG + "SG16 had established FG-DLT in 2017. TSAG agreed to establish FG-AI4H, with Study Group "
+                               "13 as parent group. The Review Committee reported on the Joint Coordination Activity "
+                               "on IoT and Smart Cities.")
+    assert actions == {("Focus Group on Application of Distributed Ledger Technology", "establish"),
+                       ("Focus Group on Artificial Intelligence for Health", "establish")}
+
+
+def test_the_groups_a_coordination_is_between_coordinate_not_the_one_that_discussed_it():
+    assert _actions(_TSAG + "TSAG discussed coordination of work between SG20 and SG13.") == {
+        ("ITU-T Study Group 20", "coordinate"), ("ITU-T Study Group 13", "coordinate")}
+
+
+def test_how_to_take_part_names_no_subject_of_the_meeting():
+    text = ("An ITU workshop on quantum-safe networks will take place in Shanghai on 12 May 2027. Participation is open "
+            "to ITU Member States, Sector Members, Associates and Academia. Remote participation will be available. {}")
+    assert {t.label for t in only_dated(text.format("")).topics} == {"quantum-safe cryptography"}
+    said = {t.label for t in only_dated(text.format("The workshop will discuss remote participation tools.")).topics}
+    assert "electronic working methods" in said

@@ -451,7 +451,7 @@ _SETS_UP = re.compile(r"\b(?:to|will|shall|would|should|could|may)\s+\w+(?:\s+up
 _WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:ITU-T\s+)?\Z")
 
 #: a group's part in what the sentence is about: '..., with SG13 as its parent group'
-_AS_ITS_ROLE = re.compile(r"[ \t]+as[ \t]+(?:its|the|their)[ \t]+(?:parent|host)"
+_AS_ITS_ROLE = re.compile(r"[ \t]+as[ \t]+(?:(?:its|the|their)[ \t]+)?(?:parent|host)"
                           r"[ \t]+(?:study[ \t]+)?group\b", re.IGNORECASE)
 
 #: the group where the work a verb before it asks for is done: '... in ITU-T Study Group 16', '... by SG13'
@@ -469,6 +469,14 @@ def _said_by(m: re.Match) -> bool:
 #: a group that ends: 'the closure of FG-AN', 'dissolved the JCA on X', 'the conclusion of the Focus Group on Y'
 _CLOSED = re.compile(r"\b(?:clos(?:ure|ed|ing|e)|dissol(?:ution|ved?|ving)|disband(?:ed|ing)?|terminat(?:ion|ed|e|ing)|"
                      r"conclu(?:sion|ded|de)|wound\s+up|end(?:ed)?)\s+(?:of\s+)?(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
+
+#: the groups a coordination is between, after its noun: 'coordination of work between SG20 and SG13'
+_BETWEEN_OTHERS = re.compile(r"\w*(?:[ \t]+(?:of|on)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?[ \t]+(?:between|among)[ \t]", re.I)
+
+#: the rest of a body's name after a verb written with a capital: 'Review Committee', 'Coordination Activity' (not
+#: 'Liaison Statement', a document)
+_IN_A_NAME = re.compile(r"(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+(?:Committee|Activity|Group|Board|Council|Commission|Team|"
+                        r"Initiative|Programme|Program|Forum|Centre|Center|Office|Unit|Partnership|Alliance)\b")
 
 #: a group something is reported or sent to: '... will report to TSAG', 'submitted its output to SG13'
 _SENT_TO = re.compile(r"\b(?:report|submit|send|sent|forward|present|transmit)\w*(?:\s+[\w-]+){0,4}?\s+to\s+(?:the\s+)?"
@@ -524,7 +532,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
     """
     actions: list[GroupAction] = []
     for s, e in sentences(text, start, end):
-        groups = [g for g in find_groups(ref, text, s, e)
+        named = find_groups(ref, text, s, e)
+        groups = [g for g in named
                   if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")
                   and not _in_a_post(ref, text, s, e, g) and not _HOSTS_A_GROUP.search(text, max(s, g.span.start - 40),
                                                                                        g.span.start)]
@@ -536,7 +545,9 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                        if not (kind == "establish" and _WHEN_ESTABLISHED.match(text, m.end()))
                        and not (m.group().lower().startswith("led") and not any(
                            _OBJECT_GAP.fullmatch(text, m.end(), g.span.start) for g in groups))
-                       and not any(g.span.start < m.end() and m.start() < g.span.end for g in groups))
+                       and not any(g.span.start < m.end() and m.start() < g.span.end for g in named)
+                       # a capitalised word inside a sentence belongs to a name ('the Review Committee')
+                       and not (text[m.start()].isupper() and m.start() > s and _IN_A_NAME.match(text, m.end())))
         if not verbs:
             continue
         chosen: list[tuple[Ref, tuple[int, int, str]]] = []  # a group and the verb (start, end, action) it goes with
@@ -549,8 +560,9 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             before = [v for v in verbs if v[1] <= g.span.start]
             # 'SG5 agreed to establish a new Question': what a group sets up after its name is something else
             # ('FG-X, established by TSAG in 2019' is the group itself)
-            after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and _SETS_UP.search(
-                text, max(s, v[0] - 12), min(e, v[1] + 10)))]
+            after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and (_SETS_UP.search(
+                text, max(s, v[0] - 12), min(e, v[1] + 10)) or any(  # 'SG16 had established FG-DLT': FG-DLT is set up
+                    h.span.start >= v[1] and _OBJECT_GAP.fullmatch(text, v[1], h.span.start) for h in groups)))]
             where = _WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)
             if _CLOSED.search(text, max(s, g.span.start - 40), g.span.start):
                 continue  # 'noted the closure of FG-AN': a group that ends is asked nothing (no action kind says it)
@@ -565,6 +577,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             elif before and _WITH_PARTNER.search(text, max(s, g.span.start - 30), g.span.start) and \
                     (partner := next((v for v in reversed(before) if v[2] == "coordinate"), None)) is not None:
                 verb = partner  # 'to coordinate the work on digital twins with SG13': SG13 is a partner
+            elif after and _BETWEEN_OTHERS.match(text, after[0][1]) and any(h.span.start > after[0][1] for h in groups):
+                continue  # 'TSAG discussed coordination between SG20 and SG13': the two coordinate, not TSAG
             elif after:
                 verb = after[0]
             elif not before:

@@ -1649,6 +1649,8 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         if (s, e) not in topic_cache:
             found = []
             for x in ref.find(text, None, s, e):
+                if _in_logistics(text, x.start):
+                    continue  # 'Remote participation will be available': how to take part, not a subject
                 t = x.of_kind({"Topic"})
                 if t:
                     found.append(Ref("Topic", t.label, Span.of(text, x.start, x.end), t.iri))
@@ -1710,6 +1712,18 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         item.position = position
     _coordinating_organizations(ref, text, m)
     m.topics = _unique(m.topics)
+
+
+@lru_cache(maxsize=1)
+def _logistics_cues() -> re.Pattern:
+    lines = (reference_dir() / "logistics-cues.txt").read_text(encoding="utf-8").splitlines()
+    return re.compile("|".join(f"(?:{x})" for x in lines if x.strip() and not x.startswith("#")), re.IGNORECASE)
+
+
+def _in_logistics(text: str, at: int) -> bool:
+    """Whether the sentence at `at` says how to take part in a meeting (ontology/reference/logistics-cues.txt)."""
+    s, e = sentence_at(text, at)
+    return _logistics_cues().search(text, s, e) is not None
 
 
 def _nested_topics(ref: Reference, text: str, s: int, e: int, outer: str) -> list[Ref]:
