@@ -135,3 +135,21 @@ def test_how_to_take_part_names_no_subject_of_the_meeting():
     assert {t.label for t in only_dated(text.format("")).topics} == {"quantum-safe cryptography"}
     said = {t.label for t in only_dated(text.format("The workshop will discuss remote participation tools.")).topics}
     assert "electronic working methods" in said
+
+
+def test_a_heading_with_the_meetings_ordinal_and_days_across_two_months():
+    m = only_dated("TSAG, fifth meeting, Geneva, 30 April – 3 May 2019\n\nTSAG agreed to establish the Focus Group on AI "
+                   "for autonomous and assisted driving (FG-AI4AD).")
+    assert (m.name, str(m.start), str(m.end), m.place.label) == ("TSAG meeting", "2019-04-30", "2019-05-03", "Geneva")
+    m = only_dated("ITU-T Study Group 17, 3rd meeting, Geneva, 29 August – 7 September 2023\n\nSG17 agreed to study "
+                   "quantum-safe networks.")
+    assert (m.name, str(m.start), str(m.end)) == ("ITU-T Study Group 17 meeting", "2023-08-29", "2023-09-07")
+
+
+def test_malaysian_styles_and_a_chief_executive():
+    people = {p.name: p for p in only_dated(
+        "The CxO roundtable took place in Kuala Lumpur on 12 May 2024. Mr Ahmad Example, Chief Executive of BOCRA, "
+        "spoke. Tan Sri Ahmad Zaki Example, Chairman of MCMC, opened the event. Datuk Seri Ali Example (Maxis) spoke. "
+        "The Tun Razak Exchange was the venue.").people}
+    assert set(people) == {"Ahmad Example", "Ahmad Zaki Example", "Ali Example"}
+    assert people["Ahmad Example"].post.label == "Chief Executive of BOCRA"
