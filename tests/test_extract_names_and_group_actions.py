@@ -153,3 +153,15 @@ def test_malaysian_styles_and_a_chief_executive():
         "The Tun Razak Exchange was the venue.").people}
     assert set(people) == {"Ahmad Example", "Ahmad Zaki Example", "Ali Example"}
     assert people["Ahmad Example"].post.label == "Chief Executive of BOCRA"
+
+
+def test_the_partners_of_a_groups_work_took_no_part_in_the_meeting():
+    m = only_dated(_TSAG + "The Focus Group on Artificial Intelligence for Health (FG-AI4H), established jointly with "
+                           "WHO, was extended by one year. TSAG invited Study Group 17 to consider the security aspects "
+                           "of distributed ledger technologies in cooperation with the Focus Group on Application of "
+                           "Distributed Ledger Technology (FG DLT).")
+    assert m.participations == []
+    m = only_dated("The workshop on 5G was held in Geneva on 3 May 2019, organized by ITU-T Study Group 13 in "
+                   "collaboration with ETSI and 3GPP.")
+    assert {p.organization.label for p in m.participations} == {"European Telecommunications Standards Institute",
+                                                                 "3rd Generation Partnership Project"}

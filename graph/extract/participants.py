@@ -106,6 +106,10 @@ _ROLE_TRIGGER = re.compile(
     r"delegations?\s+(?:from|of)\s+(?=[A-Z]))\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+#: a group's work said before 'in cooperation with', 'jointly with': the partners are the group's, not the meeting's
+_A_GROUPS_WORK = re.compile(r"\b(?:Study\s+Group|SG\s?\d|Focus\s+Group|FG[- ]|Rapporteur\s+Group|RG-|JCA-)[^.;\n]*?\b(?:"
+                            r"established|set\s+up|creat(?:ed|e)|study|studies|consider|develop|work(?:s|ing)?\s+on|"
+                            r"coordinat\w*|review|address|lead)\b[^.;\n]*\Z", re.IGNORECASE)
 _CHAIRS = re.compile(
     r"^(?:the\s+)?(?:chairm[ae]n|chairs?|chairpersons?|vice-chairm[ae]n|vice-chairs?|leaders|leadership|convenors?|"
     r"rapporteurs?|representatives?|heads?|directors?)\b",
@@ -791,6 +795,8 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 continue
             if inline and trigger is _INLINE_TRIGGER and not _about_participation(text, m.start(), m.end()):
                 continue
+            if trigger is _ROLE_TRIGGER and _A_GROUPS_WORK.search(text, sentence_at(text, m.start())[0], m.start()):
+                continue  # 'FG-AI4H, established jointly with WHO', 'SG17 to study X in cooperation with FG DLT': a group's work
             body = m.end()
             while body < end and text[body] in " \t\n:":
                 body += 1
