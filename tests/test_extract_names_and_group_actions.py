@@ -165,3 +165,19 @@ def test_the_partners_of_a_groups_work_took_no_part_in_the_meeting():
                    "collaboration with ETSI and 3GPP.")
     assert {p.organization.label for p in m.participations} == {"European Telecommunications Standards Institute",
                                                                  "3rd Generation Partnership Project"}
+
+
+def test_a_dateline_without_a_year_takes_none_from_the_next_meeting():
+    m = facts_of("KUALA LUMPUR, Sept 26 (Agency) -- Technology executives today met at the ITU CxO Roundtable held "
+                 "here. The next roundtable is scheduled for Mumbai, India in March 2028.").meetings[0]
+    assert m.start is None or m.start.year != 2028
+
+
+def test_a_news_agency_list_of_titles_in_lower_case_before_their_holders():
+    m = only_dated("The ITU CxO Roundtable was held in Kuala Lumpur on 26 September 2027. Among those present were "
+                   "CelcomDigi chief technology officer Azmi Osman, Maxis chief technology officer Wong Kah Leong, "
+                   "Telkom Indonesia director Hendra Wijaya and PLDT chief technology and information officer Jose "
+                   "Ramon Dizon.")
+    posts = {(p.name, p.post.label if p.post else None) for p in m.people}
+    assert posts == {("Azmi Osman", "Chief Technology Officer"), ("Wong Kah Leong", "Chief Technology Officer"),
+                     ("Hendra Wijaya", "Director"), ("Jose Ramon Dizon", "Chief Technology and Information Officer")}

@@ -381,16 +381,24 @@ def _week_of(text: str, m: DateMention) -> DateMention:
                        m.year_inferred)
 
 
+#: a sentence about the meeting after the one reported, up to a year: 'The next roundtable is scheduled for ... 2028'
+_OF_THE_NEXT = re.compile(r"\b(?:next|following|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|edition|round\s?table|"
+                          r"consultation|assembly|gathering|workshop|forum|symposium|summit)s?\b[^.\n]*\Z", re.IGNORECASE)
+
+
 def infer_year(text: str) -> int | None:
     """The most frequent year 1990-2099 written in the text (ties: the latest), or None.
 
     Meeting documents name their own year far more often than any other, so this is a
     sound default for "9-10 September". Numbers after a dot ("Y.2060") are not years; the ends of a span of years
-    ('the 2025-2028 study period') count for less than a year written alone.
+    ('the 2025-2028 study period') count for less than a year written alone; a year said of the next meeting does
+    not count (a dateline 'Sept 26' is not dated by 'the next roundtable, March 2028').
     """
     spans = [m.span() for m in _YEAR_SPAN.finditer(text)]
     counts: dict[int, float] = {}
     for m in _YEAR_WORD.finditer(text):
+        if _OF_THE_NEXT.search(text, max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0), m.start()):
+            continue  # 'The next roundtable is scheduled for March 2028': the year of another meeting, never this one's
         span = next(((a, b) for a, b in spans if a <= m.start() < b), None)
         # the first year of a span counts half, its last a quarter: 'the 2025-2028 study period' leans to 2025
         year = int(m.group())

@@ -142,7 +142,7 @@ def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
     if label[:1].islower():  # 'vice-chair' -> 'Vice-Chair'; its domain as written ('Head of standards')
         domain = re.search(r"\s(?:of|for|on)\s", label)
         cut = domain.start() if domain else len(label)
-        label = re.sub(r"(?:^|(?<=[- ]))([a-z])", lambda m: m.group(1).upper(), label[:cut], count=3) + label[cut:]
+        label = re.sub(r"(?:^|(?<=[- ]))(?!and\b)([a-z])", lambda m: m.group(1).upper(), label[:cut]) + label[cut:]
     body = _body_of_post(ref, text, s, e)
     if body is None:
         lead = _group_before_title(ref, text, s, e)
@@ -889,7 +889,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if got and _holder_before(ref, text, ps, start, name_at)[0]:
             if "," in lead.group():
                 got = None  # 'Jane Roe, Director, Acme Mobile': the name before holds the post, the words after are its body
-            elif re.match(r"[ \t]*(?:[.,;)]|$)", text[got[2]:got[2] + 2]):
+            elif re.match(r"[ \t]*(?:[.,;)]|$)", text[got[2]:got[2] + 2]) and not text[ps].islower():
+                # (a title in lower case is a news agency's, written before its holder: 'A, Maxis chief technology
+                # officer Wong Kah Leong, B')
                 # 'Jane Roe, CTO of Apex Mobile.': the words after 'of' end the post's domain, not start a name
                 pe, got = got[2], None
                 post = _post_ref(ref, text, ps, pe)
