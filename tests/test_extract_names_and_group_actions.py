@@ -181,3 +181,27 @@ def test_a_news_agency_list_of_titles_in_lower_case_before_their_holders():
     posts = {(p.name, p.post.label if p.post else None) for p in m.people}
     assert posts == {("Azmi Osman", "Chief Technology Officer"), ("Wong Kah Leong", "Chief Technology Officer"),
                      ("Hendra Wijaya", "Director"), ("Jose Ramon Dizon", "Chief Technology and Information Officer")}
+
+
+def test_an_announced_meeting_its_host_its_venue_and_the_workshop_before_it():
+    text = ("Gaborone, 2 June 2014 – The Botswana Communications Regulatory Authority (BOCRA) is pleased to announce "
+            "that it will host the meeting of the ITU-T Study Group 3 Regional Group for Africa (SG3RG-AFR) from 16 to 18 "
+            "June 2014 at the Gaborone International Convention Centre.\n\nThe meeting will be preceded by an ITU "
+            "Workshop on Internet Connectivity in Africa on 15 June 2014.\n\nThe SG3RG-AFR is chaired by Mr Ahmed "
+            "Example (Tanzania).\n")
+    ms = {m.kind: m for m in facts_of(text).meetings}
+    rg, ws = ms["RegionalGroupMeeting"], ms["Workshop"]
+    assert (str(rg.start), rg.place.label, rg.host.label) == (
+        "2014-06-16", "Gaborone", "Botswana Communications Regulatory Authority")
+    assert [p.name for p in rg.people] == ["Ahmed Example"] and ws.people == []
+    assert str(ws.start) == "2014-06-15"
+
+
+def test_a_workshop_followed_by_a_meeting_keeps_its_own_text():
+    text = ("ITU Workshop on Quantum-Safe Networks\nShanghai, China, 14–15 April 2027\n\nThe workshop, hosted by the "
+            "China Academy of Information and Communications Technology, will take place at the Shanghai "
+            "International Convention Center and will be followed by the meeting of ITU-T Study Group 17 (16 April "
+            "2027).\n\nProgramme Committee\n- Dr Zhang Wei, CAICT, China (Chair)\n")
+    ms = {m.kind: m for m in facts_of(text).meetings}
+    assert ms["Workshop"].host is not None and [p.name for p in ms["Workshop"].people] == ["Zhang Wei"]
+    assert ms["StudyGroupMeeting"].host is None and ms["StudyGroupMeeting"].people == []

@@ -98,6 +98,8 @@ _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed|"
+                       # an announcement: 'BOCRA ... will host the meeting of SG3RG-AFR from 16 to 18 June'
+                       r"will\s+(?:host|be\s+held|take\s+place|convene)|"
                        # a sentence that opens on the meeting it reports: 'At its meeting in Geneva on ..., SG15 agreed',
                        # 'Meeting in Geneva from 6 to 17 June, SG15 consented ...'
                        r"(?-i:(?:(?<!.)|(?<=\.\s))(?:(?:At|During)\s+its\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|Meeting\s+(?:in|at))))\b",
@@ -1391,6 +1393,10 @@ class _Bound(NamedTuple):
     part_end: int | None = None  # in a sentence that opens more than one meeting: where this one's part ends
 
 
+#: the meeting told of so far, said again, is preceded or followed by another: 'The meeting will be preceded by an '
+_PRECEDED_BY = re.compile(r"\s*(?:The|This|It)\b[^.;\n]{0,300}?\b(?:preceded|followed)\s+by\s+(?:an?\s+|the\s+)?\Z")
+
+
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
@@ -1426,6 +1432,12 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             # the week reported; its sentence is its own, the text goes on about the meeting reported
             regions.setdefault(key, []).append(a.window)
             inner.append(a.window)
+            continue
+        if bounds and _PRECEDED_BY.match(text, a.window[0], a.name_span[0]):
+            # 'The meeting will be preceded by an ITU Workshop on X on 15 June': the words from the workshop's name
+            # on are its own, the text goes on about the meeting it precedes
+            regions.setdefault(key, []).append((a.name_span[0], a.window[1]))
+            inner.append((a.name_span[0], a.window[1]))
             continue
         if bounds and _placed_beside(text, a, anchors, bounds[-1].key):
             # 'The Inter-regional Meeting was also held on 6 January before the TSAG meeting' in TSAG's report: a

@@ -1159,8 +1159,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 
 
 #: an active host: '... hosted the meeting of ...', '... kindly hosted this year's CTO meeting', 'ITU and Example
-#: Institute convened a joint workshop'
-_HOSTED_THE = re.compile(r"[ \t]+(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
+#: Institute convened a joint workshop', 'BOCRA is pleased to announce that it will host the meeting of ...'
+_HOSTED_THE = re.compile(r"[ \t]+(?:(?:is|are)[ \t]+(?:pleased|delighted|honou?red|proud|happy)[ \t]+to[ \t]+announce[ \t]+that[ \t]+"
+                         r"(?:it|they)[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
                          r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
                          r"(?=[A-Za-z])")
 #: the words that make a hosted or organized event another one than the meeting reported

@@ -40,6 +40,10 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 #: the place word right before the name ('in', 'at', 'Venue:'), no other word between them
 _PLACE_BEFORE_WORD = re.compile(r"\b(?i:in|at|near|of|venue\s*:?|location\s*:?|place\s*:|city\s*:)\s+(?:the\s+)?$")
 _PERSON_AFTER = re.compile(r"^(?:['’]s\b|\s+of\b|[ \t]+[A-Z][\w-])")
+#: a venue named after its city: 'at the Gaborone International Convention Centre'
+_VENUE = r"(?:International[ \t]+)?(?:Convention|Conference|Congress|Exhibition|Expo)[ \t]+(?:Centre|Center|Hall|Complex|Palace)\b"
+_VENUE_AFTER = re.compile(rf"^[ \t]+{_VENUE}")
+_VENUE_NAME = re.compile(rf"[ \t]{_VENUE}")
 #: 'in Annex 2', 'in Part B', 'in March 2020': a document's word with a number, not a place
 _NUMBERED = re.compile(r"^[ \t]+(?:\d|[IVX]+\b|[A-Z]\b)")
 #: a firm place context, required for names that are also common words ('held in Nice', 'took place at Split')
@@ -120,7 +124,9 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     # 'St. Petersburg, Florida': a hand-listed city followed by a region of another country is the gazetteer's
     # city of that name in that region
     ref_places = [x for x in ref_places if not _elsewhere(ref, gaz, text, x, gaz_all)]
-    names = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)]
+    # (a venue named after its city is no body that hides the city: 'the Gaborone International Convention Centre')
+    names = [(x.start, x.end) for x in ref.find(text, ref.proper_kinds - ref.place_kinds, s, e)
+             if not _VENUE_NAME.search(text, x.start, x.end)]
     # a country inside a company's two-word name is the company's ('China Telecom', 'Telecom Egypt'); a longer
     # official name says where the body is ('the Rwanda Utilities Regulatory Authority', 'Communications Authority of
     # Kenya')
@@ -321,7 +327,8 @@ def _gazetteer_place(ref: Reference, text: str, s: int, g, found: list[_Found], 
 
     May turn a country match right after it into the region of the same name ('Atlanta, Georgia')."""
     before, after = _before(text, s, g.start), text[g.end:g.end + 60]
-    if _PERSON_AFTER.match(after) or _TITLE_BEFORE.search(before) or _NUMBERED.match(after):
+    if (_PERSON_AFTER.match(after) and not _VENUE_AFTER.match(after)) or _TITLE_BEFORE.search(before) \
+            or _NUMBERED.match(after):
         return None
     strong = bool(_PLACE_BEFORE.search(before))
     if strong and all(c.place.common for c in g.candidates) and not _FIRM_BEFORE.search(before):
