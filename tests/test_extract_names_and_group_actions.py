@@ -205,3 +205,15 @@ def test_a_workshop_followed_by_a_meeting_keeps_its_own_text():
     ms = {m.kind: m for m in facts_of(text).meetings}
     assert ms["Workshop"].host is not None and [p.name for p in ms["Workshop"].people] == ["Zhang Wei"]
     assert ms["StudyGroupMeeting"].host is None and ms["StudyGroupMeeting"].people == []
+
+
+def test_a_list_entry_closing_with_its_body_then_its_country():
+    m = only_dated("The ITU workshop on quantum networks took place in Shanghai on 14 April 2027.\n\nProgramme Committee\n"
+                   "- Prof. Gisela Hartmann, Technische Universität München, Germany\n"
+                   "- Ms Priya Raghavan, Tata Consultancy Services, India\n"
+                   "- Mr Ali Example, Head of Research, Egypt\n- Ms Jo Example, Geneva, Switzerland\n")
+    people = {p.name: (p.affiliation.label if p.affiliation else None, p.country.label if p.country else None)
+              for p in m.people}
+    assert people == {"Gisela Hartmann": ("Technische Universität München", "Germany"),
+                      "Priya Raghavan": ("Tata Consultancy Services", "India"),
+                      "Ali Example": (None, "Egypt"), "Jo Example": (None, "Switzerland")}

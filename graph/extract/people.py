@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from ..facts import PersonMention, Ref, Span
+from ..gazetteer import gazetteer
 from ..reference import Reference, fold
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
@@ -560,6 +561,17 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
         c = _place_ref(ref, text, m.start(1), m.end(1))
         if c is not None:
             return None, c, m.end(1)
+    # '- Ms Priya Example, Tata Consultancy Services, India': an entry of a list ends with the body, then its country
+    m = _BODY_THEN_COUNTRY.match(text, e, end)
+    if m and (c := _place_ref(ref, text, *m.span("country"))) is not None and c.kind == "Country":
+        body = clean(m.group("body"))
+        if ref.lookup(body, ref.place_kinds) is not None or gazetteer(ref).lookup(body):
+            return None, c, m.end("country")  # 'Ms Jo Example, Geneva, Switzerland': her town, then its country
+        if body[:1].isupper() and not starts_with_title(body) and not _TITLE.match(body) and \
+                not starts_with_styles(body):
+            org = _org_ref(ref, text, *m.span("body"))
+            if org is not None:
+                return org, c, m.end("country")
     # 'Prof. Raj Sample, National University of Example': a body the reference data knows, or one by its name's signs
     m = _COMMA_BODY.match(text, e, end)
     if m:
@@ -594,6 +606,9 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     return None, None, e
 
 
+#: ', Example Body, Country' closing a person's entry: its line, its item of a list, or before a bracket
+_BODY_THEN_COUNTRY = re.compile(r"[ \t]*,[ \t]*(?P<body>[^,;()\n]{2,80}?)[ \t]*,[ \t]*(?P<country>[A-Z][^,;()\n]{1,40}?)"
+                                r"[ \t]*(?=\(|;|\n|$)")
 #: ', National University of Example' after a name: a capitalised name with its connectors, up to the clause's end
 _COMMA_BODY = re.compile(r"[ \t]*,[ \t]*((?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*[A-Z][\w'’.&-]*){0,6})"
                          r"(?=[ \t]*(?:[),;\n]|\.(?:\s|$)|$))")
