@@ -217,3 +217,11 @@ def test_a_list_entry_closing_with_its_body_then_its_country():
     assert people == {"Gisela Hartmann": ("Technische Universität München", "Germany"),
                       "Priya Raghavan": ("Tata Consultancy Services", "India"),
                       "Ali Example": (None, "Egypt"), "Jo Example": (None, "Switzerland")}
+
+
+def test_the_next_meeting_of_the_group_itself_said_generically():
+    text = ("The third meeting of the Focus Group on Smart Grid (FG Smart) was held in Kyoto on 12-14 March 2009. "
+            "The next meeting of the Focus Group{} will be held in Geneva from 3 to 5 June 2009.")
+    nxt = only_dated(text.format("")).next_meeting
+    assert nxt is not None and (str(nxt.start), nxt.place.label) == ("2009-06-03", "Geneva")
+    assert only_dated(text.format(" on Cloud Computing")).next_meeting is None

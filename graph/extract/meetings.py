@@ -830,7 +830,9 @@ _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"
-                           r"(?!\s+of\b)", re.IGNORECASE)
+                           # not 'the next meeting of SG17', but 'the next meeting of the Focus Group': the group's own
+                           r"(?!\s+of\b(?!\s+(?:the|this|our|its)\s+(?:focus\s+group|group|study\s+group|rapporteur\s+group|"
+                           r"working\s+party|advisory\s+group)\b(?!\s+(?:on|for|of|\d))))", re.IGNORECASE)
 
 
 #: the kinds of meeting a next roundtable, forum, workshop ... follows (a next meeting, session or edition follows any)
