@@ -225,3 +225,15 @@ def test_the_next_meeting_of_the_group_itself_said_generically():
     nxt = only_dated(text.format("")).next_meeting
     assert nxt is not None and (str(nxt.start), nxt.place.label) == ("2009-06-03", "Geneva")
     assert only_dated(text.format(" on Cloud Computing")).next_meeting is None
+
+
+def test_a_regional_consultation_hosted_in_hybrid_format_and_a_double_surname_said_again():
+    m = only_dated("The Ministry of Information and Communications Technologies (MinTIC) hosted, in hybrid format, the "
+                   "ITU-T Regional Consultation for the Americas on the preparation for the World Telecommunication "
+                   "Standardization Assembly (WTSA-20), held on 5 and 6 August 2021. The event was opened by the "
+                   "Vice-Minister of Connectivity, Mr. Andrés Felipe Gutiérrez Londoño. \"We are committed,\" said "
+                   "Vice-Minister Gutiérrez Londoño.")
+    assert (m.kind, m.name, str(m.start), str(m.end)) == (
+        "PreparatoryMeeting", "ITU-T Regional Consultation for the Americas", "2021-08-05", "2021-08-06")
+    assert m.host.label == "Ministry of Information and Communications Technologies"
+    assert [p.name for p in m.people] == ["Andrés Felipe Gutiérrez Londoño"]

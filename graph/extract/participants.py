@@ -1162,7 +1162,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 #: Institute convened a joint workshop', 'BOCRA is pleased to announce that it will host the meeting of ...'
 _HOSTED_THE = re.compile(r"[ \t]+(?:(?:is|are)[ \t]+(?:pleased|delighted|honou?red|proud|happy)[ \t]+to[ \t]+announce[ \t]+that[ \t]+"
                          r"(?:it|they)[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
-                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
+                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)(?:[ \t]*,[ \t]*[^,.;\n]{1,40},)?"
+                         r"[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
                          r"(?=[A-Za-z])")
 #: the words that make a hosted or organized event another one than the meeting reported
 _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|dinner|reception|future|ago|earlier|"

@@ -875,8 +875,18 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 not (body.iri is not None and ref.part_of_itu(body.iri)):
             affiliation = body  # 'Ms A, Chief Technology Officer of Apex Mobile': the body of the post is hers
         known = ref.lookup(name, {"Person"})
+        # 'Vice-Minister Gutiérrez Londoño' after 'Mr Andrés Felipe Gutiérrez Londoño': his family names, said again
+        again = next((p for p in people if known is None and len(name.split()) >= 2
+                      and p.name.endswith(" " + name) and len(p.name.split()) > len(name.split())), None)
+        if again is not None:
+            held = [p.post.label for p in people if p.name == again.name and p.post is not None]
+            if post is None or any(h.startswith(post.label) or post.label.startswith(h) for h in held):
+                used.append((s, e))
+                return False  # nothing new about him ('Vice-Minister' of 'Vice-Minister of Connectivity')
+            name, known = again.name, None
+            affiliation, country = affiliation or again.affiliation, country or again.country
         people.append(PersonMention(known.label if known else name, Span.of(text, s, e), post, hon,
-                                    known.iri if known else None, affiliation, country))
+                                    known.iri if known else (again.iri if again else None), affiliation, country))
         used.append((s, e))
         return True
 
