@@ -237,3 +237,15 @@ def test_a_regional_consultation_hosted_in_hybrid_format_and_a_double_surname_sa
         "PreparatoryMeeting", "ITU-T Regional Consultation for the Americas", "2021-08-05", "2021-08-06")
     assert m.host.label == "Ministry of Information and Communications Technologies"
     assert [p.name for p in m.people] == ["Andrés Felipe Gutiérrez Londoño"]
+
+
+def test_post_fields_under_a_group_heading_are_that_groups_posts():
+    m = only_dated("WTSA-12, held in Dubai from 20 to 29 November 2012, appointed the following chairmen and "
+                   "vice-chairmen.\n\nStudy Group 2 (Operational aspects)\nChairman: Mr Karim Example (Egypt)\n"
+                   "Vice-chairmen: Mr Philip Example (United Kingdom), Ms Kyong-Hee Example (Republic of Korea)\n\n"
+                   "Study Group 17 (Security)\nChairman: Mr Dmitry Example (Russian Federation)\n\nSecretariat\n"
+                   "Counsellor: Ms Ana Example\n")
+    posts = {p.name: p.post.label for p in m.people if p.post}
+    assert posts == {"Karim Example": "Chair of SG2", "Philip Example": "Vice-Chair of SG2",
+                     "Kyong-Hee Example": "Vice-Chair of SG2", "Dmitry Example": "Chair of SG17",
+                     "Ana Example": "Counsellor"}

@@ -26,7 +26,7 @@ from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_a
 from .organizations import looks_like_organization, split_unit
 from .places import demonym_before
 from .tables import table_rows
-from .text import clean, sentence_at, slugify
+from .text import clean, line_end, sentence_at, slugify
 
 
 @lru_cache(maxsize=1)
@@ -1168,6 +1168,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if got is not None:
             add(got[2], got[0], got[1], None, None)
     _resolve_short_mentions(ref, text, start, end, people)
+    _posts_under_a_group_heading(ref, text, start, people)
     _delegation_heads(ref, text, start, people)
     people.sort(key=lambda p: p.span.start)
     return people
@@ -1182,6 +1183,36 @@ _LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t
 #: 'The CRA delegation was headed by Eng. A', 'Examplia's delegation, led by Mr B': the body the delegation was of
 _DELEGATION_OF = re.compile(r"(?:\b[Tt]he[ \t]+)?(?P<org>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:of|and|for|[A-Z][\w&-]*"
                             r"(?:\.[\w&-]+)*)){0,6}?)(?:['’]s)?[ \t]+delegation[ \t]*,?[ \t]+(?:was[ \t]+)?(?:headed|led)[ \t]+by[ \t]+\S*(?:[ \t]+\S+){0,2}?[ \t]*$")
+
+
+#: a field line that gives a post: 'Chairman: Mr A (Egypt)', 'Vice-chairmen: Mr B (X), Ms C (Y)'
+_POST_FIELD = re.compile(r"[ \t]*(?:[-•*][ \t]*)?(?P<title>[A-Za-z][\w -]{1,40}?)[ \t]*:")
+
+
+def _posts_under_a_group_heading(ref: Reference, text: str, start: int, people: list[PersonMention]) -> None:
+    """'Study Group 2 (Operational aspects)' over 'Chairman: Mr A (Egypt)': a post given by a field line of a block
+    whose heading line names one ITU-T group is that group's post."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+
+    for i, p in enumerate(people):
+        if p.post is None or p.post.part_of is not None or p.post.iri is not None and " of " in p.post.label:
+            continue
+        line = text.rfind("\n", 0, p.span.start) + 1
+        field = _POST_FIELD.match(text, line, p.span.start)
+        if field is None or not is_post_title(field.group("title")):
+            continue
+        block = text.rfind("\n\n", start, line)
+        if block < 0:
+            continue
+        head_start = block + 2
+        head_end = line_end(text, head_start)
+        heading = text[head_start:head_end].strip()
+        if not heading or len(heading) > 120 or heading.endswith((".", ":", ";")):
+            continue
+        groups = find_groups(ref, text, head_start, head_end)
+        if len({g.iri for g in groups}) == 1 and not text[head_start:groups[0].span.start].strip():
+            post = _post_of_group(ref, text, p.post.label, groups[0], groups[0].span.start)
+            people[i] = dataclasses.replace(p, post=dataclasses.replace(post, span=p.post.span))
 
 
 def _delegation_heads(ref: Reference, text: str, start: int, people: list[PersonMention]) -> None:
