@@ -470,6 +470,9 @@ def _said_by(m: re.Match) -> bool:
 _CLOSED = re.compile(r"\b(?:clos(?:ure|ed|ing|e)|dissol(?:ution|ved?|ving)|disband(?:ed|ing)?|terminat(?:ion|ed|e|ing)|"
                      r"conclu(?:sion|ded|de)|wound\s+up|end(?:ed)?)\s+(?:of\s+)?(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
 
+#: 'between' before a group (and the groups listed with it): 'between SG20 and ', 'among SG2, SG3 and '
+_BETWEEN_GROUPS = re.compile(r"\b(?:between|among)\s+(?:the\s+)?(?:ITU-T\s+)?(?:[\w/-]+(?:\s+\d+)?(?:\s*,\s*|\s+and\s+)"
+                             r"(?:the\s+)?(?:ITU-T\s+)?){0,3}\Z", re.I)
 #: the groups a coordination is between, after its noun: 'coordination of work between SG20 and SG13'
 _BETWEEN_OTHERS = re.compile(r"\w*(?:[ \t]+(?:of|on)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?[ \t]+(?:between|among)[ \t]", re.I)
 
@@ -566,7 +569,12 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             where = _WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)
             if _CLOSED.search(text, max(s, g.span.start - 40), g.span.start):
                 continue  # 'noted the closure of FG-AN': a group that ends is asked nothing (no action kind says it)
-            if before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
+            between = _BETWEEN_GROUPS.search(text, s, g.span.start)
+            partner = next((v for v in reversed(before) if v[2] == "coordinate" and between is not None
+                            and v[1] <= between.start() and not text[v[1]:between.start()].count(".")), None)
+            if partner is not None:
+                verb = partner  # 'discussed coordination of work on IoT between SG20 and SG13': both coordinate
+            elif before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
             elif _AS_ITS_ROLE.match(text, said_end):
                 continue  # 'establish FG-X, with SG13 as its parent group': SG13's role in it, not an ask
