@@ -249,3 +249,53 @@ def test_post_fields_under_a_group_heading_are_that_groups_posts():
     assert posts == {"Karim Example": "Chair of SG2", "Philip Example": "Vice-Chair of SG2",
                      "Kyong-Hee Example": "Vice-Chair of SG2", "Dmitry Example": "Chair of SG17",
                      "Ana Example": "Counsellor"}
+
+
+def test_an_event_announced_in_a_report_takes_none_of_its_text():
+    ms = {m.kind: m for m in facts_of(
+        "TSAG meeting, Geneva, 10-14 March 2025\nTSAG agreed a new work programme on artificial intelligence and "
+        "digital twins. A TSAG Rapporteur Group meeting on working methods will take place on 12 June 2025.\n").meetings}
+    assert {t.label for t in ms["TSAGMeeting"].topics} >= {"artificial intelligence", "digital twin"}
+    assert ms["RapporteurGroupMeeting"].topics == []
+
+
+def test_a_side_events_host_and_a_past_meeting_said_with_at_its_meeting():
+    m = only_dated("CTO meeting, Geneva, 20 November 2024\nThe CTOs discussed AI-native networks. A welcome dinner was "
+                   "held on the evening of 19 November, hosted by Swisscom.\n")
+    assert m.host is None
+    ms = {m.kind: m for m in facts_of(
+        "ITU-T Study Group 13 meeting, Geneva, 3-14 July 2023\nSG13 approved Y.3172. At its meeting in January 2023, "
+        "TSAG had invited SG13 to lead the work on IMT-2030. SG13 also agreed to start work on quantum networks.\n").meetings}
+    assert "quantum information technology for networks" in {t.label for t in ms["StudyGroupMeeting"].topics}
+
+
+def test_a_group_that_welcomes_something_still_acts_and_one_that_asks_does_not():
+    assert ("ITU-T Study Group 17", "lead") in _actions(
+        "ITU-T Study Group 17 meeting, Geneva, 29 August - 8 September 2023\nSG17 welcomed the proposal from SG13 and "
+        "agreed to lead the work on quantum key distribution security.\n")
+    assert _actions(_TSAG + "TSAG welcomed the report of the Review Committee and asked SG13 to lead the work on "
+                            "IMT-2030.") == {("ITU-T Study Group 13", "lead")}
+    assert ("ITU-T Study Group 13", "establish") in _actions(
+        _TSAG + "TSAG agreed that SG13 should establish FG-AINN, with SG11 to coordinate the testing aspects.")
+
+
+def test_held_a_meeting_of_its_working_party_keeps_the_meetings_own_days():
+    ms = [m for m in facts_of("ITU-T Study Group 13 meeting, Geneva, 3-14 July 2023\nSG13 held a meeting of its Working "
+                              "Party 1 on 5 July to review the work on IMT-2030.\n").meetings if m.kind == "StudyGroupMeeting"]
+    assert [(str(m.start), str(m.end)) for m in ms] == [("2023-07-03", "2023-07-14")]
+
+
+def test_following_the_meeting_and_the_ctos_next_meeting():
+    m = only_dated("ITU CTO meeting, Geneva, 20 November\nFollowing the meeting, the CTOs published a communiqué on 21 "
+                   "November 2024. The CTOs will hold their next meeting in Seoul in November 2025.\n")
+    assert str(m.start) == "2024-11-20"
+    assert m.next_meeting is not None and m.next_meeting.place.label == "Seoul"
+
+
+def test_companies_named_with_capitals_first_and_experts_of_a_groups_workshop():
+    m = only_dated("ITU Workshop on AI-native networks, Geneva, 5 May 2025\nThe workshop, organized by ITU-T Study Group "
+                   "13 to address AI-native networks, brought together experts from Ericsson, Nokia, Huawei and ZTE.\n")
+    assert len(m.participations) == 4
+    m = only_dated(_CTO + "The work is done in collaboration with TM Forum (TMF), LF Networking (Linux Foundation) and "
+                          "SK Hynix (SK Group).")
+    assert m.people == []

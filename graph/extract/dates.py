@@ -382,8 +382,9 @@ def _week_of(text: str, m: DateMention) -> DateMention:
 
 
 #: a sentence about the meeting after the one reported, up to a year: 'The next roundtable is scheduled for ... 2028'
-_OF_THE_NEXT = re.compile(r"\b(?:next|following|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|edition|round\s?table|"
-                          r"consultation|assembly|gathering|workshop|forum|symposium|summit)s?\b[^.\n]*\Z", re.IGNORECASE)
+_OF_THE_NEXT = re.compile(r"\b(?:(?:next|following|subsequent)\s+(?:(?!the\b|this\b|that\b)[\w-]+\s+){0,2}?(?:meeting|edition|"
+                          r"round\s?table|consultation|assembly|gathering|workshop|forum|symposium|summit)|next\s+session)s?\b"
+                          r"[^.\n]*\Z", re.IGNORECASE)  # ('the following session' is one of the same meeting)
 
 
 def infer_year(text: str) -> int | None:

@@ -466,6 +466,9 @@ def _said_by(m: re.Match) -> bool:
     something came from, asked nothing by the verb before it (not 'prioritize V2X in SG16', where work is done)."""
     return m.group(1).lower().endswith("ed") or m.group(1).lower() in _FROM_A_GROUP
 
+#: a verb asked of its subject: 'SG13 should establish FG-X', 'SG13 to establish'
+_ASKED_TO = re.compile(r"\b(?:to|should|will|shall|would|could|may|must|can)\s+\Z", re.I)
+
 #: a group that ends: 'the closure of FG-AN', 'dissolved the JCA on X', 'the conclusion of the Focus Group on Y'
 _CLOSED = re.compile(r"\b(?:clos(?:ure|ed|ing|e)|dissol(?:ution|ved?|ving)|disband(?:ed|ing)?|terminat(?:ion|ed|e|ing)|"
                      r"conclu(?:sion|ded|de)|wound\s+up|end(?:ed)?)\s+(?:of\s+)?(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
@@ -514,7 +517,7 @@ _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:(?:establ
                    r"(?=\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus|Study|Rapporteur|Joint|"
                    r"Working|FG-|JCA|RG-))|ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|"
                    r"encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s)|designat(?:ed|es)|"
-                   r"(?:took|takes)\s+note\s+of|noted|welcomed|(?:agree[ds]?|decided?s?|"
+                   r"(?:agree[ds]?|decided?s?|"
                    r"recommend(?:ed|s)?|noted|notes)\s+that|(?:agree[ds]?|decided?s?|resolved?s?)\s+to|"
                    r"(?:approv|agree|decid|endors)(?:ed|es|e)?\s+(?:on\s+)?(?:the\s+)?(?:creation|establishment|setting\s+up)\s+of)\b",
                    re.IGNORECASE)
@@ -564,7 +567,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             # 'SG5 agreed to establish a new Question': what a group sets up after its name is something else
             # ('FG-X, established by TSAG in 2019' is the group itself)
             after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and (_SETS_UP.search(
-                text, max(s, v[0] - 12), min(e, v[1] + 10)) or any(  # 'SG16 had established FG-DLT': FG-DLT is set up
+                text, max(s, v[0] - 12), min(e, v[1] + 10)) or not _ASKED_TO.search(text, max(s, v[0] - 12), v[0]) and any(
+                    # 'SG16 had established FG-DLT': FG-DLT is set up ('SG13 should establish FG-X': SG13 is asked to)
                     h.span.start >= v[1] and _OBJECT_GAP.fullmatch(text, v[1], h.span.start) for h in groups)))]
             where = _WHERE_DONE.search(text, max(s, g.span.start - 40), g.span.start)
             if _CLOSED.search(text, max(s, g.span.start - 40), g.span.start):
@@ -585,6 +589,9 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             elif before and _WITH_PARTNER.search(text, max(s, g.span.start - 30), g.span.start) and \
                     (partner := next((v for v in reversed(before) if v[2] == "coordinate"), None)) is not None:
                 verb = partner  # 'to coordinate the work on digital twins with SG13': SG13 is a partner
+            elif after and _ASKED_BEFORE.search(text, g.span.end, after[0][0]) and any(
+                    g.span.end < h.span.start < after[0][0] for h in groups):
+                continue  # 'TSAG welcomed the report and asked SG13 to lead ...': SG13 leads, TSAG asks
             elif after and _BETWEEN_OTHERS.match(text, after[0][1]) and any(h.span.start > after[0][1] for h in groups):
                 continue  # 'TSAG discussed coordination between SG20 and SG13': the two coordinate, not TSAG
             elif after:

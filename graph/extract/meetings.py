@@ -97,13 +97,13 @@ _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed|"
-                       # an announcement: 'BOCRA ... will host the meeting of SG3RG-AFR from 16 to 18 June'
-                       r"will\s+(?:host|be\s+held|take\s+place|convene)|"
-                       # a sentence that opens on the meeting it reports: 'At its meeting in Geneva on ..., SG15 agreed',
-                       # 'Meeting in Geneva from 6 to 17 June, SG15 consented ...'
-                       r"(?-i:(?:(?<!.)|(?<=\.\s))(?:(?:At|During)\s+its\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|Meeting\s+(?:in|at))))\b",
+                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
+#: a sentence that opens on the meeting it reports ('At its meeting in Geneva from 6 to 17 June, SG15 agreed', 'Meeting in
+#: Geneva from 6 to 17 June, SG15 consented'), or announces it ('BOCRA ... will host the meeting of SG3RG-AFR from 16 to
+#: 18 June'): the meeting's text starts there when the sentence dates it by its days and no meeting opened before it
+_OPENS_ON_IT = re.compile(r"(?-i:(?:(?<!.)|(?<=\.\s))(?:(?:At|During)\s+its\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|Meeting\s+(?:in|at)))\b"
+                          r"|(?P<future>\bwill\s+(?:host|be\s+held|take\s+place|convene)\b)", re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
 _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close|closing|end|first\s+day|last\s+day)\s+of\s+"
                         r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
@@ -467,6 +467,7 @@ _COMPARED = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}as\s+(?:the\s+|for\s+(?:the\
 
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
+    announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
     taken: list[tuple[int, int]] = []
     matches = [(kind, list(kind.pattern.finditer(text))) for kind in meeting_kinds()]  # each pattern runs once
     phrases = [m.span() for _, hits in matches for m in hits]
@@ -522,7 +523,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d)]
             date = _meeting_date(text, m.end(), ds, s)
             occurred = bool(_OCCURRED.search(text, s, e))
-            opening = not is_next and not is_past and date is not None and (heading or occurred)
+            said = _OPENS_ON_IT.search(text, s, e) if not occurred and date is not None and date.precision == "day" else None
+            opens = said is not None and not re.search(r"\bhad\s+\w+ed\b", text[s:e])  # 'At its meeting ..., TSAG had invited'
+            opening = not is_next and not is_past and date is not None and (heading or occurred or opens)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
                             said=m.span(), default_name=kind.name.format_map(m.groupdict()))
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
@@ -530,7 +533,12 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                     and not _PREPARED_FOR.search(said_before):
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
             found.append(anchor)
+            if opens and opening and not heading and said is not None and said.group("future"):
+                announced.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
+    for a in announced:  # a meeting announced after one the text reports is said in passing
+        if any(o.opening and o.name_span[0] < a.name_span[0] for o in found if o not in announced):
+            a.opening = False
     for a in found:  # a sentence that dates one meeting is about that one, not about an edition it also names
         if a.opening and a.date is None and any(o.date is not None and o.window == a.window for o in found):
             a.opening = False
@@ -893,7 +901,8 @@ def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -
     if other is not None:
         return other
     words = re.findall(r"\b[A-Z][\w-]*", subject)
-    return any(w not in ("The", "It", "They", "This", "Its") and w not in m.name for w in words)
+    return any(w not in ("The", "It", "They", "This", "Its") and w not in m.name and w.rstrip("s") not in m.name
+               for w in words)  # 'The CTOs will hold their next meeting' of a CTO meeting
 
 
 def _names_another_group(ref: Reference, text: str, s: int, e: int, m: Meeting) -> bool | None:
@@ -1737,7 +1746,12 @@ def _logistics_cues() -> re.Pattern:
 def _in_logistics(text: str, at: int) -> bool:
     """Whether the sentence at `at` says how to take part in a meeting (ontology/reference/logistics-cues.txt)."""
     s, e = sentence_at(text, at)
-    return _logistics_cues().search(text, s, e) is not None
+    return _logistics_cues().search(text, s, e) is not None and _DISCUSSES.search(text, s, e) is None
+
+
+#: a sentence that says what a meeting is about ('This workshop, which is open to the public, will address X')
+_DISCUSSES = re.compile(r"\b(?:address|discuss|focus|cover|examine|consider|explore|review|showcase|debate)\w*\b|"
+                        r"\b(?:sessions?|panels?|talks?|presentations?)\s+on\b", re.I)
 
 
 def _nested_topics(ref: Reference, text: str, s: int, e: int, outer: str) -> list[Ref]:

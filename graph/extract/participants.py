@@ -795,7 +795,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 continue
             if inline and trigger is _INLINE_TRIGGER and not _about_participation(text, m.start(), m.end()):
                 continue
-            if trigger is _ROLE_TRIGGER and _A_GROUPS_WORK.search(text, sentence_at(text, m.start())[0], m.start()):
+            if trigger is _ROLE_TRIGGER and re.match(r"(?i)in\s+(?:collaboration|partnership|cooperation)\s+with|jointly\s+with",
+                                                     m.group()) \
+                    and _A_GROUPS_WORK.search(text, sentence_at(text, m.start())[0], m.start()):
                 continue  # 'FG-AI4H, established jointly with WHO', 'SG17 to study X in cooperation with FG DLT': a group's work
             body = m.end()
             while body < end and text[body] in " \t\n:":
@@ -1038,6 +1040,9 @@ _HEAD_OF_DELEGATION = re.compile(r"(?P<org>\b[A-Z][\w&'’.-]*(?:[ \t]+(?:of|and
                                  r"(?:the[ \t]+|its[ \t]+)?(?:[A-Z][\w-]*[ \t]+)?delegation")
 
 
+#: what takes place beside a meeting: its host is not the meeting's
+_SIDE_EVENT = re.compile(r"\b(?:dinner|lunch(?:eon)?|reception|cocktail|gala|banquet|breakfast|demonstrations?|demos?|"
+                         r"exhibitions?|stands?|tours?|visits?|side[- ]events?|excursions?)\b", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
                             r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG)|"
                             # 'CTOs gathered in Busan on 24 September at the invitation of KT'; 'ITU Kaleidoscope 2025
@@ -1061,6 +1066,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
         if _ANOTHER_EDITION.search(text, clause_start, m.start()):
             continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host
+        said = [w.group().lower() for w in _MEETING_WORDS.finditer(text, clause_start, m.start())]
+        if said and all(re.match(r"took|was|were", w) for w in said) and _SIDE_EVENT.search(text, clause_start, m.start()):
+            continue  # 'A welcome dinner was held on 19 November, hosted by Swisscom': a side event's host
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()) or _VENUE_FIELD.fullmatch(text, clause_start, m.start()):
             about_meeting.append(m)

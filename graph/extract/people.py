@@ -853,8 +853,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             held = [p.post.label for p in people if p.span.start == (same.span.start if same else s) and p.post is not None]
             # 'CTO' and 'CTO of Acme' are one post; 'Vice-Chair' and 'Chair' are two
             if same is not None and post is not None and held and \
-                    not any(post.label.startswith(label) or label.startswith(post.label) or post.label.endswith(label)
-                            or label.endswith(post.label) for label in held):  # 'NTT CTO' and 'CTO' too
+                    not any(a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+                            for a, b in ((post.label.lower(), label.lower()) for label in held)):  # 'NTT CTO' and 'CTO' too
                 people.append(PersonMention(same.name, same.span, post, same.honorific, same.iri, same.affiliation,
                                             same.country))
             elif same is not None and post is not None and not held:  # read before without a post: it has this one
@@ -1292,8 +1292,8 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     return got[0], got[1], got[2]
 
 
-#: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming')
-_FAMILY_NAME_FIRST = re.compile(rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: [{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?){{1,2}}")
+#: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming'; with a vowel: not 'SK Hynix')
+_FAMILY_NAME_FIRST = re.compile(rf"(?=[{_UP}]*[AEIOUY])[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: [{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?){{1,2}}")
 
 
 #: words that say a list names people: 'CTOs including A (X), B (Y)', 'speakers: A (X)', 'executives such as'
