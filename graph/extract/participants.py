@@ -1066,8 +1066,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
         if _ANOTHER_EDITION.search(text, clause_start, m.start()):
             continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host
-        said = [w.group().lower() for w in _MEETING_WORDS.finditer(text, clause_start, m.start())]
-        if said and all(re.match(r"took|was|were", w) for w in said) and _SIDE_EVENT.search(text, clause_start, m.start()):
+        words = [w.group().lower() for w in _MEETING_WORDS.finditer(text, clause_start, m.start())]
+        if words and all(re.match(r"took|was|were", w) for w in words) and _SIDE_EVENT.search(text, clause_start, m.start()):
             continue  # 'A welcome dinner was held on 19 November, hosted by Swisscom': a side event's host
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()) or _VENUE_FIELD.fullmatch(text, clause_start, m.start()):
