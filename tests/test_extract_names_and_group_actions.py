@@ -299,3 +299,10 @@ def test_companies_named_with_capitals_first_and_experts_of_a_groups_workshop():
     m = only_dated(_CTO + "The work is done in collaboration with TM Forum (TMF), LF Networking (Linux Foundation) and "
                           "SK Hynix (SK Group).")
     assert m.people == []
+
+
+def test_a_table_whose_heading_is_the_post_and_a_column_the_group():
+    m = only_dated("The Study Group Leadership Assembly met on 24 October 2016 in Hammamet.\n\nStudy Group | Chairman | "
+                   "Country\nSG2 | Mr Karim Example | Egypt\nSG17 | Dr Ellen Example | United States\n")
+    posts = {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people}
+    assert posts == {"Karim Example": ("Chair of SG2", "Egypt"), "Ellen Example": ("Chair of SG17", "United States")}

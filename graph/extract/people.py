@@ -1150,6 +1150,21 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             pos = line.end()
     # 'Ana Costa | CTO | Apex Mobile | Kenya': a table of participants (graph/extract/tables.py)
     for row in table_rows(text, start, end):
+        if "holder" in row.cells:  # 'SG2 | Mr Karim Example | Egypt' under 'Study Group | Chairman | Country'
+            got = name_at(row.cells["holder"][0], True)
+            if got is None or got[2] > row.cells["holder"][1]:
+                continue
+            title = text[slice(*row.headings["holder"])]
+            group = None
+            if "group" in row.cells:
+                from .groups import find_groups  # groups is imported by the extractors after this module
+                group = next(iter(find_groups(ref, text, *row.cells["group"])), None)
+            post = _post_of_group(ref, text, title, group, group.span.start) if group is not None \
+                else _post_ref(ref, text, *row.headings["holder"])
+            country = _place_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
+            org = _org_ref(ref, text, *row.cells["organization"]) if "organization" in row.cells else None
+            add(got[3], got[1], got[2], post, got[0], org, country)
+            continue
         if "person" not in row.cells:
             continue
         a, b = row.cells["person"]

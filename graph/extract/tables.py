@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import reference_dir
@@ -25,6 +25,7 @@ class Row:
     cells: dict[str, tuple[int, int]]
     start: int
     end: int
+    headings: dict[str, tuple[int, int]] = field(default_factory=dict)  # each role's heading cell ('Chairman')
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +53,8 @@ def _cells(text: str, s: int, e: int, separator: re.Pattern) -> list[tuple[int, 
     return trimmed
 
 
-def _heading(text: str, s: int, e: int) -> tuple[re.Pattern, list[str]] | None:
-    """The separator and the column roles of a heading row, or None when the line is no such row."""
+def _heading(text: str, s: int, e: int) -> tuple[re.Pattern, list[str], list[tuple[int, int]]] | None:
+    """The separator, the column roles and the heading cells of a heading row, or None when the line is no such row."""
     columns = _columns()
     for separator in _CELL_SEPARATORS:
         cells = _cells(text, s, e, separator)
@@ -62,8 +63,8 @@ def _heading(text: str, s: int, e: int) -> tuple[re.Pattern, list[str]] | None:
         roles = [columns.get(re.sub(r"\s+", " ", text[a:b]).strip(" .:*").lower(), "") for a, b in cells]
         known = [r for r in roles if r]
         if len(known) >= 2 and len(known) >= len(roles) - 1 and len(set(known)) == len(known) \
-                and ("person" in known or "organization" in known):
-            return separator, roles
+                and ("person" in known or "organization" in known or "holder" in known):
+            return separator, roles, cells
     return None
 
 
@@ -84,7 +85,8 @@ def table_rows(text: str, start: int, end: int) -> list[Row]:
         i += 1
         if head is None:
             continue
-        separator, roles = head
+        separator, roles, heads = head
+        headings = {role: span for role, span in zip(roles, heads) if role}
         while i < len(lines):
             s, e = lines[i]
             if text.count("\n", lines[i - 1][1], s) > 1:
@@ -96,5 +98,5 @@ def table_rows(text: str, start: int, end: int) -> list[Row]:
             if abs(len(cells) - len(roles)) > 1 or len(cells) < 2:
                 break
             row = {role: span for role, span in zip(roles, cells) if role and span[1] > span[0]}
-            out.append(Row(row, s, e))
+            out.append(Row(row, s, e, headings))
     return out
