@@ -1329,7 +1329,7 @@ def _people_listed(text: str, xs: int) -> bool:
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
-_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,?\s+(?:was|is|has\s+been|had\s+been)\s+"
+_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
