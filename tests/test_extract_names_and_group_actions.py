@@ -97,9 +97,10 @@ def test_a_study_group_that_held_a_meeting_or_concluded_one_today_reports_it():
     assert m.name == "ITU-T Study Group 13 meeting" and m.place.label == "Geneva"
 
 
-def test_a_sentence_opening_on_the_meeting_owns_the_text_after_it():
+def test_a_sentence_opening_on_the_meeting_under_its_heading_owns_the_text_after_it():
     text = ("An ITU workshop on Bridging the Standardization Gap was held in Accra, Ghana, on 13 and 14 June 2011. "
-            "Dr Yaw Asante-Darko opened the event.\n\n{} ITU-T Study Group 15 consented 26 draft Recommendations. "
+            "Dr Yaw Asante-Darko opened the event.\n\nSG15 agrees new standards\n{} ITU-T Study Group 15 consented 26 draft "
+            "Recommendations. "
             "The meeting was chaired by Dr Ellen Whitaker (Ciena, United States).\n")
     for opening in ("Meeting in Geneva from 6 to 17 June,", "At its meeting in Geneva from 6 to 17 June,"):
         ms = {m.name: m for m in facts_of(text.format(opening)).meetings}
@@ -306,3 +307,38 @@ def test_a_table_whose_heading_is_the_post_and_a_column_the_group():
                    "Country\nSG2 | Mr Karim Example | Egypt\nSG17 | Dr Ellen Example | United States\n")
     posts = {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people}
     assert posts == {"Karim Example": ("Chair of SG2", "Egypt"), "Ellen Example": ("Chair of SG17", "United States")}
+
+
+def test_a_past_meeting_said_inside_a_report_owns_only_its_sentence():
+    m = [m for m in facts_of(
+        "TSAG meeting, Geneva, 29 May - 2 June 2023\nTSAG reviewed the reports of the study groups. At its meeting in "
+        "Geneva from 6 to 17 March 2023, SG15 consented new Recommendations. TSAG agreed to establish a Focus Group on "
+        "AI-native networks and invited SG17 to study quantum-safe security.\n").meetings if m.kind == "TSAGMeeting"][0]
+    assert ("ITU-T Study Group 17", "study") in {(a.group.label, a.action) for a in m.group_actions}
+
+
+def test_field_lines_under_a_meetings_heading_keep_their_own_posts():
+    m = only_dated("ITU-T Study Group 13 meeting, Geneva, 3-14 July 2023\n\nITU-T Study Group 13 meeting, Geneva\n"
+                   "Director: Mr Seizo Example (TSB)\nChairman: Ms Ana Example (Spain)\n")
+    posts = [p.post.label for p in m.people if p.post]
+    assert posts and all(" of SG13" not in label for label in posts), posts
+
+
+def test_the_next_person_after_a_long_body_name_and_a_summit_named_next():
+    people = _people(_CTO + "Mr Li Wei of China Mobile Research Institute and Ms Jane Roe of Orange spoke.")
+    assert people["Li Wei"][0] == "China Mobile Research Institute" and people["Jane Roe"][0] == "Orange"
+    m = facts_of("Kuala Lumpur, Sept 26 (Agency) -- Chief technology officers from Maxis and CelcomDigi met at the ITU "
+                 "CTO roundtable here today, held alongside the Next Generation Networks Summit 2024, to discuss 5G and AI. "
+                 "The roundtable was first held in 2019.").meetings[0]
+    assert m.start is not None and m.start.year == 2024
+
+
+def test_a_meeting_whose_outcomes_are_considered_owns_only_its_words():
+    ms = {m.kind: m for m in facts_of(
+        "TSAG meeting, Geneva, 22-26 July 2024\n\nTSAG considered the outcomes of the ITU-T Regional Consultation for "
+        "Africa, held in Nairobi on 3 March 2024. TSAG invited SG17 to study quantum-safe security. Delegates from "
+        "Huawei, Orange and Ericsson took part.\n").meetings}
+    tsag = ms["TSAGMeeting"]
+    assert tsag.place.label == "Geneva" and len(tsag.participations) == 3
+    assert ("ITU-T Study Group 17", "study") in {(a.group.label, a.action) for a in tsag.group_actions}
+    assert ms["Meeting"].group_actions == [] and ms["Meeting"].place.label == "Nairobi"

@@ -195,7 +195,7 @@ _MONTH_YEAR = re.compile(
     _FLAGS,
 )
 
-_YEAR_WORD = re.compile(r"(?<![\w.])(?:199[0-9]|20[0-9]{2})(?![0-9])")
+_YEAR_WORD = re.compile(r"(?<![\w.])(?<![A-Za-z]-)(?:199[0-9]|20[0-9]{2})(?![0-9])")  # not 'IMT-2030'
 #: two years joined ('the 2025-2028 study period', '2017–2020'): a span of years, which dates no day of the text
 _YEAR_SPAN = re.compile(r"(?<![\w.])(?:199[0-9]|20[0-9]{2})[ \t]?[-\u2013/][ \t]?(?:199[0-9]|20[0-9]{2})(?![0-9])")
 
@@ -382,8 +382,8 @@ def _week_of(text: str, m: DateMention) -> DateMention:
 
 
 #: a sentence about the meeting after the one reported, up to a year: 'The next roundtable is scheduled for ... 2028'
-_OF_THE_NEXT = re.compile(r"\b(?:(?:next|following|subsequent)\s+(?:(?!the\b|this\b|that\b)[\w-]+\s+){0,2}?(?:meeting|edition|"
-                          r"round\s?table|consultation|assembly|gathering|workshop|forum|symposium|summit)|next\s+session)s?\b"
+_OF_THE_NEXT = re.compile(r"\b(?:(?:(?-i:next|(?<![A-Za-z] )Next)|following|subsequent)\s+(?:(?!the\b|this\b|that\b)[\w-]+\s+){0,2}?(?:meeting|edition|"
+                          r"round\s?table|consultation|assembly|gathering|workshop|forum|symposium|summit)|(?-i:next|(?<![A-Za-z] )Next)\s+session)s?\b"
                           r"[^.\n]*\Z", re.IGNORECASE)  # ('the following session' is one of the same meeting)
 
 

@@ -102,7 +102,7 @@ _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|conve
 #: a sentence that opens on the meeting it reports ('At its meeting in Geneva from 6 to 17 June, SG15 agreed', 'Meeting in
 #: Geneva from 6 to 17 June, SG15 consented'), or announces it ('BOCRA ... will host the meeting of SG3RG-AFR from 16 to
 #: 18 June'): the meeting's text starts there when the sentence dates it by its days and no meeting opened before it
-_OPENS_ON_IT = re.compile(r"(?-i:(?:(?<!.)|(?<=\.\s))(?:(?:At|During)\s+its\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|Meeting\s+(?:in|at)))\b"
+_OPENS_ON_IT = re.compile(r"(?-i:(?<=[^\n.:;]\n)(?:(?:At|During)\s+its\s+(?:[\w-]+\s+){0,3}(?:meeting|session)|Meeting\s+(?:in|at)))\b"
                           r"|(?P<future>\bwill\s+(?:host|be\s+held|take\s+place|convene)\b)", re.IGNORECASE)
 #: 'the', 'a two-day', 'the one-day': between a word of co-location and the other meeting's name
 _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close|closing|end|first\s+day|last\s+day)\s+of\s+"
@@ -1408,6 +1408,12 @@ class _Bound(NamedTuple):
 _PRECEDED_BY = re.compile(r"\s*(?:The|This|It)\b[^.;\n]{0,300}?\b(?:preceded|followed)\s+by\s+(?:an?\s+|the\s+)?\Z")
 
 
+#: a meeting whose outcome the one told of considers: 'TSAG considered the outcomes of the Regional Consultation for
+#: Africa, held in Nairobi on 3 March': its words are its own, the text goes on about TSAG's meeting
+_REPORTED_ON = re.compile(r"\b(?:outcomes?|results?|reports?|conclusions?|outputs?|findings|summary)\s+of\s+(?:the\s+)?\Z",
+                          re.IGNORECASE)
+
+
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
@@ -1444,7 +1450,9 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             regions.setdefault(key, []).append(a.window)
             inner.append(a.window)
             continue
-        if bounds and _PRECEDED_BY.match(text, a.window[0], a.name_span[0]):
+        if bounds and (_PRECEDED_BY.match(text, a.window[0], a.name_span[0])
+                       or _REPORTED_ON.search(text, a.window[0], a.name_span[0])
+                       and not any(o is not a and o.window == a.window for o in opening)):
             # 'The meeting will be preceded by an ITU Workshop on X on 15 June': the words from the workshop's name
             # on are its own, the text goes on about the meeting it precedes
             regions.setdefault(key, []).append((a.name_span[0], a.window[1]))
@@ -1751,7 +1759,7 @@ def _in_logistics(text: str, at: int) -> bool:
 
 #: a sentence that says what a meeting is about ('This workshop, which is open to the public, will address X')
 _DISCUSSES = re.compile(r"\b(?:address|discuss|focus|cover|examine|consider|explore|review|showcase|debate)\w*\b|"
-                        r"\b(?:sessions?|panels?|talks?|presentations?)\s+on\b", re.I)
+                        r"\b(?:sessions?|panels?|talks?|presentations?|keynotes?|demos?|demonstrations?)\s+on\b|\b(?:featur|tackl)\w*\b", re.I)
 
 
 def _nested_topics(ref: Reference, text: str, s: int, e: int, outer: str) -> list[Ref]:

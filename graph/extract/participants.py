@@ -1170,7 +1170,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
 #: Institute convened a joint workshop', 'BOCRA is pleased to announce that it will host the meeting of ...'
 _HOSTED_THE = re.compile(r"[ \t]+(?:(?:is|are)[ \t]+(?:pleased|delighted|honou?red|proud|happy)[ \t]+to[ \t]+announce[ \t]+that[ \t]+"
                          r"(?:it|they)[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
-                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)(?:[ \t]*,[ \t]*[^,.;\n]{1,40},)?"
+                         r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)(?:[ \t]*,[ \t]*(?:in[ \t]+(?:a[ \t]+)?(?:hybrid|virtual|online|"
+                         r"physical|in-person)[ \t]+(?:format|mode|form)|virtually|online|in[ \t]+person)[ \t]*,)?"
                          r"[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
                          r"(?=[A-Za-z])")
 #: the words that make a hosted or organized event another one than the meeting reported

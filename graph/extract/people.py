@@ -585,6 +585,10 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     m = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’.-]*)(?:(?<![a-z]{3}\.)[ \t]+(?:[A-Z][\w'’.-]*|and|of|the)){0,5})").match(text, e, end)
     if m:
         words = list(re.finditer(r"\S+", m.group(1)))
+        nxt = next((i for i, w in enumerate(words) if w.group() == "and" and i + 1 < len(words)
+                    and (starts_with_styles(text[m.start(1) + words[i + 1].start():m.start(1) + words[i + 1].start() + 40])
+                         or re.search(r"['’]s$", words[i + 1].group()))), None)
+        words = words[:nxt] if nxt is not None else words  # 'of X and Ms Jane Roe': the next person
         place = None
         for k in range(len(words), 0, -1):  # the longest country name: 'United Arab Emirates'
             a, b = m.start(1), m.start(1) + words[k - 1].end()
@@ -876,7 +880,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             affiliation = body  # 'Ms A, Chief Technology Officer of Apex Mobile': the body of the post is hers
         known = ref.lookup(name, {"Person"})
         # 'Vice-Minister Gutiérrez Londoño' after 'Mr Andrés Felipe Gutiérrez Londoño': his family names, said again
-        again = next((p for p in people if known is None and len(name.split()) >= 2
+        again = next((p for p in people if known is None and hon is None and len(name.split()) >= 2
                       and p.name.endswith(" " + name) and len(p.name.split()) > len(name.split())), None)
         if again is not None:
             held = [p.post.label for p in people if p.name == again.name and p.post is not None]
@@ -1200,6 +1204,9 @@ _DELEGATION_OF = re.compile(r"(?:\b[Tt]he[ \t]+)?(?P<org>[A-Z][\w&-]*(?:\.[\w&-]
                             r"(?:\.[\w&-]+)*)){0,6}?)(?:['’]s)?[ \t]+delegation[ \t]*,?[ \t]+(?:was[ \t]+)?(?:headed|led)[ \t]+by[ \t]+\S*(?:[ \t]+\S+){0,2}?[ \t]*$")
 
 
+#: the posts a group has: 'Chairman', 'Vice-chairmen', 'Rapporteurs', 'Convener'
+_GROUP_POST = re.compile(r"(?i)(?:(?:vice|co|deputy)[- ]?)?(?:chair(?:m[ae]n|persons?|s)?|rapporteurs?|associate rapporteurs?|"
+                         r"conven[eo]rs?|secretar(?:y|ies)|editors?)")
 #: a field line that gives a post: 'Chairman: Mr A (Egypt)', 'Vice-chairmen: Mr B (X), Ms C (Y)'
 _POST_FIELD = re.compile(r"[ \t]*(?:[-•*][ \t]*)?(?P<title>[A-Za-z][\w -]{1,40}?)[ \t]*:")
 
@@ -1225,7 +1232,10 @@ def _posts_under_a_group_heading(ref: Reference, text: str, start: int, people: 
         if not heading or len(heading) > 120 or heading.endswith((".", ":", ";")):
             continue
         groups = find_groups(ref, text, head_start, head_end)
-        if len({g.iri for g in groups}) == 1 and not text[head_start:groups[0].span.start].strip():
+        if not _GROUP_POST.fullmatch(field.group("title").strip()):
+            continue  # 'Director:', 'Minister:' under a group's heading are no posts of the group
+        if len({g.iri for g in groups}) == 1 and not text[head_start:groups[0].span.start].strip() and \
+                re.fullmatch(r"\s*(?:\([^()\n]*\))?\s*", text[groups[0].span.end:head_end]):
             post = _post_of_group(ref, text, p.post.label, groups[0], groups[0].span.start)
             people[i] = dataclasses.replace(p, post=dataclasses.replace(post, span=p.post.span))
 
