@@ -99,6 +99,11 @@ _WEEKDAYS = (
 )
 
 
+def is_calendar_word(word: str) -> bool:
+    """A month's or a weekday's name ('March', 'Thursday'), as the date readers know them."""
+    return word.lower() in _MONTHS or word.lower() in _WEEKDAYS
+
+
 def _alternation(words) -> str:
     """Longest first, so "sept" is tried before "sep" and "june" before "jun"."""
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))

@@ -574,10 +574,10 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             if _CLOSED.search(text, max(s, g.span.start - 40), g.span.start):
                 continue  # 'noted the closure of FG-AN': a group that ends is asked nothing (no action kind says it)
             between = _BETWEEN_GROUPS.search(text, s, g.span.start)
-            partner = next((v for v in reversed(before) if v[2] == "coordinate" and between is not None
-                            and v[1] <= between.start() and re.fullmatch(r"[^,.;:]{0,60}", text[v[1]:between.start()])), None)
-            if partner is not None:
-                verb = partner  # 'discussed coordination of work on IoT between SG20 and SG13': both coordinate
+            coordination = next((v for v in reversed(before) if v[2] == "coordinate" and between is not None and v[1] <=
+                                 between.start() and re.fullmatch(r"[^,.;:]{0,60}", text[v[1]:between.start()])), None)
+            if coordination is not None:
+                verb = coordination  # 'discussed coordination of work on IoT between SG20 and SG13': both coordinate
             elif before and _OBJECT_GAP.fullmatch(text, before[-1][1], g.span.start):
                 verb = before[-1]  # 'agreed to establish a new Focus Group': the group is what is acted on
             elif _AS_ITS_ROLE.match(text, said_end):

@@ -22,6 +22,7 @@ from ..facts import PersonMention, Ref, Span
 from ..gazetteer import gazetteer
 from ..reference import Reference, fold
 from ..resources import reference_dir
+from .dates import is_calendar_word
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import looks_like_organization, split_unit
 from .places import demonym_before
@@ -801,10 +802,6 @@ _ENTRY_REST = re.compile(r"[^;\n]*")
 _NAME_GOES_ON = re.compile(rf"(?:[ \t]+(?:&[ \t]+)?[{_UP}][\w&'’-]*){{1,4}}")
 
 
-_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December")
-
-
 def _longer_name(ref: Reference, text: str, e: int, end: int, s: int) -> Ref | None:
     """When a known organization's name at text[s:e] is only the start of a longer name ('of Nokia Siemens Networks'),
     the longer name as an organization of its own; None when the words after it are a place, a legal form or a post
@@ -814,7 +811,7 @@ def _longer_name(ref: Reference, text: str, e: int, end: int, s: int) -> Ref | N
         return None
     first = run.group().split()[0]
     if first == "&" or is_legal_word(first) or is_post_title(first) or first in _NOT_NAME or \
-            ref.lookup(first, ref.place_kinds) is not None or _CALENDAR_WORD.fullmatch(first):
+            ref.lookup(first, ref.place_kinds) is not None or is_calendar_word(first):
         return None
     return _org_ref(ref, text, s, run.end())
 
@@ -1221,8 +1218,8 @@ def _posts_under_a_group_heading(ref: Reference, text: str, start: int, people: 
             continue
         line = text.rfind("\n", 0, p.span.start) + 1
         field = _POST_FIELD.match(text, line, p.span.start)
-        if field is None or not is_post_title(field.group("title")):
-            continue
+        if field is None or not _GROUP_POST.fullmatch(field.group("title").strip()):
+            continue  # 'Director:', 'Minister:' under a group's heading are no posts of the group
         block = text.rfind("\n\n", start, line)
         if block < 0:
             continue
@@ -1232,8 +1229,6 @@ def _posts_under_a_group_heading(ref: Reference, text: str, start: int, people: 
         if not heading or len(heading) > 120 or heading.endswith((".", ":", ";")):
             continue
         groups = find_groups(ref, text, head_start, head_end)
-        if not _GROUP_POST.fullmatch(field.group("title").strip()):
-            continue  # 'Director:', 'Minister:' under a group's heading are no posts of the group
         if len({g.iri for g in groups}) == 1 and not text[head_start:groups[0].span.start].strip() and \
                 re.fullmatch(r"\s*(?:\([^()\n]*\))?\s*", text[groups[0].span.end:head_end]):
             post = _post_of_group(ref, text, p.post.label, groups[0], groups[0].span.start)
