@@ -1,7 +1,8 @@
 """`itukg build`: documents -> extracted facts -> RDF -> SHACL gate -> OWL RL -> a new dataset generation.
 
-Documents already in the store with the same bytes are reused as they are. A document that cannot be read or
-does not conform is reported and left out; whatever the store held for it before stays.
+Documents already in the store with the same bytes, made by the same code and data (processing_fingerprint), are
+reused as they are. A document that cannot be read or does not conform is reported and left out; whatever the store
+held for it before stays.
 
 The build process walks the folders and reads each file's bytes (to hash them: a document already stored is
 not processed again); worker processes (graph/isolate.Workers) parse, extract, map, validate and reason over
@@ -43,7 +44,7 @@ from .namespaces import (
 from .read import Limits, Raw, Text, iter_raw, parse_or_error
 from .reason import infer
 from .reference import Reference, load_reference
-from .resources import corpus_dir, ontology_file, reference_files
+from .resources import corpus_dir, ontology_dir, ontology_file, reference_files, shapes_file
 from .summary import nquads_size
 from .validate import Report, validate_graph
 
@@ -122,6 +123,25 @@ def _reference_hash() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _processing_code_hash() -> str:
+    h = hashlib.sha256()
+    graph_dir = Path(__file__).resolve().parent
+    files = [p for p in sorted(graph_dir.rglob("*.py")) if "__pycache__" not in p.parts]
+    files += [p for p in sorted(ontology_dir().rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    for path in [*files, shapes_file()]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def processing_fingerprint() -> str:
+    """What a document's graph depends on besides its bytes: the reading, extracting, mapping, validating and
+    reasoning code, the ontology, reference data and shapes, and the base IRI. A stored document is reused only when
+    it was made under the same fingerprint, so an upgraded extractor re-reads the documents a build is given."""
+    return hashlib.sha256((_processing_code_hash() + base_iri()).encode()).hexdigest()[:16]
 
 
 def process(doc: Text, ref: Reference, timings: dict | None = None) -> Processed:
@@ -287,6 +307,7 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
         previous = None if fresh else ds.current(data_dir)
         docs: dict[str, dict] = dict(previous.manifest.get("documents", {})) if previous else {}
         by_sha = {v["sha256"]: k for k, v in docs.items()}
+        made_by = processing_fingerprint()
         writer = ds.GenerationWriter(data_dir)
         written: set[str] = set()
         try:
@@ -319,7 +340,7 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                         done(item.source)
                         continue  # the same bytes twice in this build: one document (its identity is its hash)
                     stored = item.sha256 in written or (previous and previous.document_file(item.sha256).exists())
-                    if item.sha256 in by_sha and stored:
+                    if item.sha256 in by_sha and stored and docs[by_sha[item.sha256]].get("processed_by") == made_by:
                         moved = dict(docs.pop(by_sha[item.sha256]))
                         moved["source"] = key
                         docs[key] = moved
@@ -355,10 +376,13 @@ def _build(paths, data_dir, fresh, progress, jobs, follow_symlinks, settings: Bu
                     key = _key(item)
                     warnings = list(outcome.warnings)
                     entry = ds.DocumentEntry(key, item.name, item.sha256, item.media_type, outcome.meetings,
-                                             outcome.triples, warnings + [p.line() for p in outcome.report.warnings][:20])
+                                             outcome.triples, warnings + [p.line() for p in outcome.report.warnings][:20],
+                                             made_by)
                     old = docs.get(key)
                     if old:
                         by_sha.pop(old["sha256"], None)
+                    if by_sha.get(item.sha256, key) != key:  # the same bytes stored under another name before
+                        docs.pop(by_sha[item.sha256], None)
                     docs[key] = entry.__dict__
                     by_sha[item.sha256] = key
                     result.accepted.append(entry)

@@ -60,6 +60,7 @@ class DocumentEntry:
     meetings: int
     triples: int
     warnings: list[str] = field(default_factory=list)
+    processed_by: str = ""  # graph/build.processing_fingerprint() of the code and data that made its graph
 
 
 @dataclass

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, URIRef
 
-from itukg.graph.build import build
+from itukg.graph import build as build_module
+from itukg.graph.build import build, processing_fingerprint
 from itukg.graph.dataset import require_current
 from itukg.graph.resources import corpus_dir
 
@@ -184,3 +185,16 @@ def test_the_same_bytes_under_two_names_are_one_document(tmp_path):
     assert len(first.accepted) == 1 and len(require_current(tmp_path / "d").documents) == 1
     again = build([docs], tmp_path / "d")
     assert not again.accepted and len(require_current(tmp_path / "d").documents) == 1
+
+
+def test_an_upgraded_extractor_reads_unchanged_files_again(tmp_path, monkeypatch):
+    data = tmp_path / "d"
+    build(None, data)
+    assert {e.processed_by for e in require_current(data).documents.values()} == {processing_fingerprint()}
+    # the same files under other code or reference data (an upgrade): processed again, not reused as they were
+    monkeypatch.setattr(build_module, "processing_fingerprint", lambda: "another-extractor")
+    again = build(None, data)
+    assert len(again.accepted) == 2 and not again.reused
+    assert len(require_current(data).documents) == 2
+    assert {e.processed_by for e in require_current(data).documents.values()} == {"another-extractor"}
+    assert len(build(None, data).reused) == 2
