@@ -663,13 +663,31 @@ def cmd_serve(args, config) -> int:
         snapshot = open_remote(store)
         serve(settings, snapshot, on_ready=ready(f"the store at {store.name}"))
         return 0
-    if not settings.files and current(data_dir) is None:
+    built = current(data_dir) if not settings.files else None
+    if not settings.files and built is None:
         print(printable(f"nothing built in {data_dir} yet: building the bundled corpus first"), file=sys.stderr)
         from .graph.build import build
 
         build(None, settings=config.build)
+    elif built is not None:
+        _warn_if_built_by_another_version(built, config)
     serve(settings, on_ready=ready(", ".join(map(str, args.files)) if args.files else f"the dataset in {data_dir}"))
     return 0
+
+
+def _warn_if_built_by_another_version(built, config) -> None:
+    """One line when the dataset served was made by other extraction code or data than this installation's (an
+    upgrade): its documents are read again only by `itukg build`."""
+    from .graph.build import processing_fingerprint
+    from .graph.namespaces import using_base_iri
+
+    with using_base_iri(config.build.base_iri):
+        now = processing_fingerprint()
+    other = [e for e in built.documents.values() if e.processed_by != now]
+    if other:
+        print(printable(f"itukg: {len(other)} of {len(built.documents)} documents in {config.server.data_dir} were read "
+                        "by another version of the extractor or its data; run `itukg build` to read them again"),
+              file=sys.stderr)
 
 
 def cmd_ontology(args, config) -> int:

@@ -1,9 +1,11 @@
 """`itukg build` as users run it: incremental, atomic, and a bad document never costs the good ones."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -198,3 +200,39 @@ def test_an_upgraded_extractor_reads_unchanged_files_again(tmp_path, monkeypatch
     assert len(require_current(data).documents) == 2
     assert {e.processed_by for e in require_current(data).documents.values()} == {"another-extractor"}
     assert len(build(None, data).reused) == 2
+
+
+def _serve_says(data: Path) -> str:
+    """What `itukg serve` prints before it answers (stderr, up to the line saying where it serves); then it is stopped."""
+    proc = subprocess.Popen([sys.executable, "-m", "itukg", "serve", "--data-dir", str(data), "-p", "0"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "itukg: serving" in line:
+                break
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stderr is not None:
+            proc.stderr.close()
+    return "".join(lines)
+
+
+def test_serving_a_dataset_read_by_another_extractor_says_to_build_again(tmp_path):
+    data = tmp_path / "d"
+    build(None, data)
+    assert "another version of the extractor" not in _serve_says(data)
+    manifest_file = require_current(data).path / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    for entry in manifest["documents"].values():
+        entry["processed_by"] = "an-older-extractor"
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    said = _serve_says(data)
+    assert "2 of 2 documents" in said and "run `itukg build` to read them again" in said, said
