@@ -683,9 +683,10 @@ def _warn_if_built_by_another_version(built, config) -> None:
 
     with using_base_iri(config.build.base_iri):
         now = processing_fingerprint()
-    other = [e for e in built.documents.values() if e.processed_by != now]
+    documents = list(built.manifest.get("documents", {}).values())  # as written: other writers add fields of their own
+    other = [e for e in documents if e.get("processed_by", "") != now]
     if other:
-        print(printable(f"itukg: {len(other)} of {len(built.documents)} documents in {config.server.data_dir} were read "
+        print(printable(f"itukg: {len(other)} of {len(documents)} documents in {config.server.data_dir} were read "
                         "by another version of the extractor or its data; run `itukg build` to read them again"),
               file=sys.stderr)
 
