@@ -36,20 +36,20 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
 
 
-@lru_cache(maxsize=2)
-def _word_list(name: str) -> frozenset[str]:
-    """A list of words in ontology/reference, one a line, '#' comments."""
+@lru_cache(maxsize=8)
+def word_list(name: str) -> frozenset[str]:
+    """A list of words (or patterns) in ontology/reference, one a line, '#' comments."""
     path = reference_dir() / name
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
                      if w.strip() and not w.startswith("#"))
 
 
 def stopwords() -> frozenset[str]:
-    return _word_list("keyphrase-stopwords.txt")
+    return word_list("keyphrase-stopwords.txt")
 
 
 def nonsubjects() -> frozenset[str]:
-    return _word_list("keyphrase-nonsubjects.txt")
+    return word_list("keyphrase-nonsubjects.txt")
 
 
 def _about_the_meeting(ref: Reference, words: list[str]) -> bool:

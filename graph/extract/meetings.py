@@ -25,7 +25,7 @@ from ..vocabulary import vocabulary
 from .agenda import find_agenda_topics
 from .dates import DateMention, find_dates, find_partial_dates, infer_year
 from .groups import find_group_actions, find_groups
-from .keyphrases import find_keyphrases
+from .keyphrases import find_keyphrases, word_list
 from .organizations import find_organizations
 from .participants import find_hosts, find_participant_lists, organization_ref
 from .people import find_people, person_key
@@ -1747,8 +1747,7 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
 
 @lru_cache(maxsize=1)
 def _logistics_cues() -> re.Pattern:
-    lines = (reference_dir() / "logistics-cues.txt").read_text(encoding="utf-8").splitlines()
-    return re.compile("|".join(f"(?:{x})" for x in lines if x.strip() and not x.startswith("#")), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{x})" for x in sorted(word_list("logistics-cues.txt"))), re.IGNORECASE)
 
 
 def _in_logistics(text: str, at: int) -> bool:
