@@ -22,6 +22,7 @@ from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .organizations import looks_like_organization, organization_words, split_unit
 from .people import (
     _PARTICLES_RUN,
+    comma_entry,
     comma_parts,
     find_people,
     is_post_title,
@@ -546,6 +547,12 @@ def _styled_entry(ref: Reference, text: str, s: int, e: int, result: Participant
     lead = re.match(r"(?:and|&)[ \t]+", text[s:e])
     a = s + (lead.end() if lead else 0)
     parts = [(a + x, a + y) for x, y in comma_parts(text[a:e])]
+    entry = comma_entry(ref, text, a, e)
+    if entry is not None:  # 'Yamada Haruto, Toshiba Corporation, Japan': a person without a style, then where from
+        org = organization_ref(ref, text, *entry.body)
+        if org is not None:
+            result.participations.append(Participation(org, Span.of(text, s, e), entry.country))
+        return True
     if not starts_with_styles(text[a:e]) and not (len(parts) > 2 and _a_name_then_a_post(ref, text, parts)):
         return False
     if len(parts) < 2 or re.match(r"[^,(]*\(", text[a:e]):
@@ -580,7 +587,7 @@ def _person_line(ref: Reference, text: str, ls: int, le: int) -> bool:
     bullet = _BULLET.match(text[ls:le])
     a = ls + (bullet.end() if bullet else len(text[ls:le]) - len(text[ls:le].lstrip()))
     parts = [(a + x, a + y) for x, y in comma_parts(text[a:le])]
-    return len(parts) > 2 and _a_name_then_a_post(ref, text, parts)
+    return len(parts) > 2 and (_a_name_then_a_post(ref, text, parts) or comma_entry(ref, text, a, le) is not None)
 
 
 def _a_name_then_a_post(ref: Reference, text: str, parts: list[tuple[int, int]]) -> bool:

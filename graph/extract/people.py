@@ -1183,6 +1183,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         got = listed_person(ref, text, m.start("x"), m.end("x"), m.start("y"), m.end("y"))
         if got is not None:
             add(got[2], got[0], got[1], None, None)
+    # 'Yamada Haruto, Toshiba Corporation, Japan (Chair)' as a line of a list: a name without a style, then where from
+    for entry in _comma_entries(ref, text, start, end):
+        s, e, name = entry.name
+        add(name, s, e, _post_ref(ref, text, *entry.post) if entry.post else None, None,
+            _org_ref(ref, text, *entry.body), entry.country)
     _resolve_short_mentions(ref, text, start, end, people)
     _posts_under_a_group_heading(ref, text, start, people)
     _delegation_heads(ref, text, start, people)
@@ -1310,6 +1315,71 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
             not (particle and org[:1].isupper()) and not with_country and not (org[:1].isupper() and _people_listed(text, xs)):
         return None
     return got[0], got[1], got[2]
+
+
+@dataclasses.dataclass(frozen=True)
+class CommaEntry:
+    """One person's entry of a list written 'Name, Body, Country' ('Yamada Haruto, Toshiba Corporation, Japan'), with
+    a post in brackets at its end ('(Chair)') when there is one."""
+    name: tuple[int, int, str]
+    body: tuple[int, int]
+    country: Ref
+    post: tuple[int, int] | None
+
+
+#: the shape of such an entry, the line's bullet aside: three parts, a post in brackets after the last
+_COMMA_ENTRY = re.compile(r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*,[ \t]*(?P<body>[^\W\d_][^\n(),;:]{1,80}?)[ \t]*,[ \t]*"
+                          r"(?P<country>[A-Z][^\n(),;:]{1,40}?)(?:[ \t]*\((?P<post>[^()\n]{2,40})\))?[ \t]*[.;]?[ \t]*")
+_ENTRY_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?")
+
+
+def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
+    """text[a:e] (a line of a list, its bullet aside) as 'Yamada Haruto, Toshiba Corporation, Japan': a person's name
+    without a style, then the body they came from and its country. Not 'Apex Mobile, Nairobi, Kenya' (a town),
+    not 'Nokia Bell Labs, Nokia, Finland' nor 'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name), not
+    a styled name (read as one wherever it stands)."""
+    from .organizations import organization_words
+    m = _COMMA_ENTRY.fullmatch(text, a, e)
+    if m is None or starts_with_styles(m.group("x")):
+        return None
+    country = _place_ref(ref, text, *m.span("country"))
+    if country is None or country.kind != "Country":
+        return None
+    x, body = clean(m.group("x")), clean(m.group("body"))
+    got = read_name(ref, text, *m.span("x"), anchored=_FAMILY_NAME_FIRST.fullmatch(x) is not None)
+    if got is None or (got[0], got[1]) != m.span("x") or not 2 <= len(x.split()) <= 4:
+        return None
+    if ref.lookup(x, {"Organization"}) is not None or ref.lookup(x, ref.place_kinds) is not None or \
+            looks_like_organization(x) or gazetteer(ref).lookup(x):
+        return None
+    words = organization_words()
+    if any(w in words.get(kind, ()) for kind in ("head", "lead", "legal", "unit", "generic") for w in x.split()):
+        return None
+    if ref.lookup(body, ref.place_kinds) is not None or gazetteer(ref).lookup(body) or is_post_title(body) or \
+            fold(body.split()[0]) in {fold(w) for w in x.split()}:
+        return None
+    post = m.span("post") if m.group("post") and is_post_title(clean(m.group("post"))) else None
+    return CommaEntry(got, m.span("body"), country, post)
+
+
+def _comma_entries(ref: Reference, text: str, start: int, end: int) -> list[CommaEntry]:
+    """The entries 'Name, Body, Country' of text[start:end], one a line: a line with a bullet, or one of two or
+    more such lines in a row (a single unmarked line might be a byline or a sentence's start)."""
+    lines = []
+    pos = start
+    while pos < end:
+        le = text.find("\n", pos, end)
+        le = end if le < 0 else le
+        bullet = _ENTRY_BULLET.match(text, pos, le)
+        a = bullet.end() if bullet else pos
+        b = len(text[:le].rstrip())
+        lines.append((comma_entry(ref, text, a, b) if a < b else None, bool(bullet and bullet.group().strip())))
+        pos = le + 1
+    out = []
+    for i, (entry, marked) in enumerate(lines):
+        if entry is not None and (marked or any(0 <= j < len(lines) and lines[j][0] is not None for j in (i - 1, i + 1))):
+            out.append(entry)
+    return out
 
 
 #: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming'; with a vowel: not 'SK Hynix')
