@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from extract_fixtures import only_dated
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -248,3 +249,12 @@ def test_a_country_in_brackets_after_a_chair_s_company_is_not_the_venue():
     held = "The regional CTO meeting was held in Lisbon (Portugal) on 4 June 2026.\n"
     (m,) = extract(doc(held)).meetings
     assert (m.place.label, m.country.iri) == ("Lisbon", ID + "country/PT")
+
+
+@pytest.mark.parametrize("under", [
+    "Participating companies:\n- Apex Mobile, Nairobi, Kenya\n- Huawei Technologies, Shenzhen, China\n",
+    "The CTOs discussed AI-native networks. They will hold their next meeting in Seoul in November 2025.\n",
+])
+def test_a_heading_that_names_the_place_places_the_meeting_over_the_towns_said_under_it(under):
+    m = only_dated("ITU-T CTO Meeting, Geneva, 20 November 2024\n\n" + under)
+    assert (m.place.label, m.country.label) == ("Geneva", "Switzerland")

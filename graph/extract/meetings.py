@@ -1339,7 +1339,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
             own = re.match(r"\s*(?:\([^()]*\)|,[^,;.]*(?:,|$))", text[a.name_span[1]:a.window[1]])
             starts, e = (a.name_span[1],), a.name_span[1] + (own.end() if own else 0)
         place = None
-        for start in starts:
+        if a.heading:  # 'ITU-T CTO Meeting, Geneva, 5 March 2024' over the text: the heading's own place first, before
+            # the towns of a list under it ('- Apex Mobile, Nairobi, Kenya')
+            place = find_place(ref, text, a.name_span[0], min(e, line_end(text, a.name_span[1])), exclude + list(avoid))
+        for start in starts if place is None else ():
             place = find_place(ref, text, start, e, exclude + list(avoid))
             if place is None:
                 place = find_place(ref, text, start, e, exclude)
