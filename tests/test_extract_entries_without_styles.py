@@ -49,3 +49,11 @@ def test_a_body_a_town_or_a_unit_first_is_no_person():
 def test_one_unmarked_line_in_prose_is_no_entry():
     text = _CTO + "Jon Example, Ericsson, Sweden\n\nThe CTOs discussed quantum networks."
     assert "Jon Example" not in _people(text)
+
+
+def test_a_styled_entry_takes_the_post_in_brackets_after_its_country_and_its_body_the_country():
+    text = (_CTO + "The following executives took part:\n- Mr Jon Example, Ericsson, Sweden (Chair)\n"
+            "- Ms Ana Ruiz, Apex Mobile, Spain (Vice-Chair)\n")
+    assert _people(text) == {"Jon Example": ("Ericsson", "Sweden", "Chair"),
+                             "Ana Ruiz": ("Apex Mobile", "Spain", "Vice-Chair")}
+    assert _orgs(text) == {"Ericsson": "Sweden", "Apex Mobile": "Spain"}

@@ -1335,19 +1335,20 @@ _ENTRY_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*
 
 def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     """text[a:e] (a line of a list, its bullet aside) as 'Yamada Haruto, Toshiba Corporation, Japan': a person's name
-    without a style, then the body they came from and its country. Not 'Apex Mobile, Nairobi, Kenya' (a town),
-    not 'Nokia Bell Labs, Nokia, Finland' nor 'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name), not
-    a styled name (read as one wherever it stands)."""
+    (a style is not needed: 'Mr Jon Example, ...'), then the body they came from and its country, and a post in
+    brackets ('(Chair)'). Not 'Apex Mobile, Nairobi, Kenya' (a town), not 'Nokia Bell Labs, Nokia, Finland' nor
+    'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name)."""
     from .organizations import organization_words
     m = _COMMA_ENTRY.fullmatch(text, a, e)
-    if m is None or starts_with_styles(m.group("x")):
+    if m is None:
         return None
     country = _place_ref(ref, text, *m.span("country"))
     if country is None or country.kind != "Country":
         return None
-    x, body = clean(m.group("x")), clean(m.group("body"))
-    got = read_name(ref, text, *m.span("x"), anchored=_FAMILY_NAME_FIRST.fullmatch(x) is not None)
-    if got is None or (got[0], got[1]) != m.span("x") or not 2 <= len(x.split()) <= 4:
+    style, xs = _styles_at(text, *m.span("x"))  # 'Mr Jon Example, Ericsson, Sweden (Chair)': the style is no part
+    x, body = clean(text[xs:m.end("x")]), clean(m.group("body"))
+    got = read_name(ref, text, xs, m.end("x"), anchored=style is not None or _FAMILY_NAME_FIRST.fullmatch(x) is not None)
+    if got is None or (got[0], got[1]) != (xs, m.end("x")) or not 2 <= len(x.split()) <= 4:
         return None
     if ref.lookup(x, {"Organization"}) is not None or ref.lookup(x, ref.place_kinds) is not None or \
             looks_like_organization(x) or gazetteer(ref).lookup(x):
