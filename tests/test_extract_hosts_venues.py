@@ -227,3 +227,15 @@ def test_a_list_of_editions_without_a_kind_makes_no_dated_meeting():
     ms = facts_of("Previous editions of the CTO meeting:\n- 1st edition: Geneva\n- 2nd edition: Seoul\n"
                 "- 3rd edition: Busan\n").meetings
     assert all(m.start is None for m in ms)
+
+
+@pytest.mark.parametrize("host_phrase, host, co_hosts", [
+    ("the Ministry of Transport and Communications and Omantel", "Ministry of Transport and Communications", ["Omantel"]),
+    ("the Municipal Commission of Economy and Informatization and the China Academy of Information and Communications "
+     "Technology", "Municipal Commission of Economy and Informatization",
+     ["China Academy of Information and Communications Technology"]),
+    ("the Ministry of Transport and Communications of Finland", "Ministry of Transport and Communications of Finland", []),
+])
+def test_a_ministry_whose_field_has_an_and_hosts_with_the_body_after_a_second_and(host_phrase, host, co_hosts):
+    m = only_dated(f"The CTO meeting was held in Muscat on 3 May 2012, hosted by {host_phrase}.")
+    assert (m.host.label, [c.label for c in m.co_hosts]) == (host, co_hosts)

@@ -350,6 +350,8 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                         other = next((a for a in re.finditer(r"\s+and\s+", text[me:ne]) if any(
                             x.start == me + a.end() and ref.is_reference(x.entry.iri)
                             for x in ref.find(text, {"Organization"}, me + a.end(), ne))), None)
+                    if other is None:  # 'Ministry of Transport and Communications and Omantel': a second 'and'
+                        other = next(iter(list(re.finditer(r"\s+and\s+", text[me:ne]))[1:]), None)  # joins two names
                     if other:
                         ne = me + other.start()
                     # 'Ministry of Digital Affairs of Examplia', 'Ministry for Development of Information Technologies
