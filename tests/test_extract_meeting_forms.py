@@ -41,10 +41,35 @@ def only(text: str):
      "RapporteurGroupMeeting", date(2023, 8, 27), date(2023, 8, 27), "Geneva"),
     ("SG3RG-AFR met in Dakar, Senegal, on 3-4 May 2018.",
      "RegionalGroupMeeting", date(2018, 5, 3), date(2018, 5, 4), "Dakar"),
+    # a group's whole title in brackets, however long
+    ("ITU-T Study Group 2 (Operational aspects of service provision and telecommunication management) met in Geneva "
+     "from 30 May to 3 June 2022.", "StudyGroupMeeting", date(2022, 5, 30), date(2022, 6, 3), "Geneva"),
+    ("ITU-T Study Group 5 (Environment, EMF and circular economy) held its meeting in Geneva from 30 May to 3 June "
+     "2022.", "StudyGroupMeeting", date(2022, 5, 30), date(2022, 6, 3), "Geneva"),
+    # 'an e-meeting' (its place is none: online)
+    ("TSAG held an e-meeting from 26 to 30 April 2021.", "TSAGMeeting", date(2021, 4, 26), date(2021, 4, 30), None),
+    # the meeting said between commas after the group: 'SG20, at its meeting in Geneva from ..., established ...'
+    ("ITU-T Study Group 20, at its meeting in Geneva from 3 to 13 December 2018, established a new focus group.",
+     "StudyGroupMeeting", date(2018, 12, 3), date(2018, 12, 13), "Geneva"),
+    ("TSAG, at its meeting held in Geneva on 23 September 2019, agreed to establish a new rapporteur group.",
+     "TSAGMeeting", date(2019, 9, 23), date(2019, 9, 23), "Geneva"),
 ])
 def test_a_group_that_met_is_a_meeting_of_its_kind(text, kind, start, end, city):
     m = only(text + "\n")
-    assert (m.kind, m.start, m.end, m.place.label) == (kind, start, end, city)
+    assert (m.kind, m.start, m.end, m.place.label if m.place else None) == (kind, start, end, city)
+
+
+def test_a_meeting_of_a_group_said_at_its_meeting_without_commas_is_not_opened_by_the_words():
+    # 'to TSAG at its meeting in July': TSAG's next meeting, named in passing, not one this text reports
+    ms = meetings("The Focus Group met in Kyoto on 7-9 April 2009. It will present its deliverables to TSAG at its "
+                  "meeting in July 2009.\n")
+    assert ms and "TSAGMeeting" not in [m.kind for m in ms]
+
+
+def test_a_group_title_in_brackets_saying_future_does_not_make_the_host_another_editions():
+    m = only("ITU-T Study Group 13 (Future networks) met in Seoul from 30 May to 3 June 2022, hosted by the Ministry of "
+             "Science and ICT.\n")
+    assert m.host.label == "Ministry of Science and ICT"
 
 
 def test_a_rapporteur_group_of_tsag_that_met_is_not_a_tsag_meeting():

@@ -1071,7 +1071,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
-        if _ANOTHER_EDITION.search(text, clause_start, m.start()):
+        if any(not _in_brackets(text, x.start(), clause_start) for x in _ANOTHER_EDITION.finditer(text, clause_start, m.start())):
+            # (not a group's title: 'ITU-T Study Group 13 (Future networks) met in Seoul, hosted by ...')
             continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host
         words = [w.group().lower() for w in _MEETING_WORDS.finditer(text, clause_start, m.start())]
         if words and all(re.match(r"took|was|were", w) for w in words) and _SIDE_EVENT.search(text, clause_start, m.start()):
@@ -1187,6 +1188,11 @@ _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|di
 #: a meeting said before 'hosted by' that is another edition than the one reported ('held last week' is this one)
 _ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?:[\w-]+\s+)?(?:meeting|session|"
                               r"edition|round\s?table|consultation|forum|summit|workshop|year['’]s))\b", re.IGNORECASE)
+def _in_brackets(text: str, at: int, start: int) -> bool:
+    """Whether text[at] is inside brackets opened after `start` and not yet closed."""
+    return text.rfind("(", start, at) > text.rfind(")", start, at)
+
+
 #: an acronym in brackets after a name: 'the Example Authority (EXA)'
 _ACRONYM_IN_BRACKETS = r"\([ \t]*[A-Z][\w&./-]{1,11}[ \t]*\)"
 #: a venue or an ITU-T group named before ', which hosted the event': no host organization
