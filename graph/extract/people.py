@@ -484,8 +484,10 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
 _FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
+#: a bracket after a name, with one bracket inside it: '(Egypt)', '(Korea (Rep. of))', '(KT, Korea (Republic of))'
+_BRACKET = r"\((?:[^()\n]|\([^()\n]{1,30}\)){0,100}\)"
 #: from a name to the next of a pair: ' and ', ' (Acme, France) and ', ', Director of TSB, and '
-_AND_NEXT_NAME = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\)|,[ \t]*[^,;()\n]{1,60},)?,?[ \t]+and[ \t]+")
+_AND_NEXT_NAME = re.compile(rf"(?:[ \t]*{_BRACKET}|,[ \t]*[^,;()\n]{{1,60}},)?,?[ \t]+and[ \t]+")
 #: between two names of a list: ', ', '; ', ', and ', ' and '
 _NAME_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 #: 'appointed A and B as <post>', 'elected ... as the new <post>': the verb before the names, the post after 'as'
@@ -541,7 +543,7 @@ def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     """'(Acme, France)', '(France)', '(Acme)' or 'of [the] Canada' right after a name: (organization, country,
     end of what was read). A country in brackets is never an organization."""
-    m = re.compile(r"[ \t]*\(([^()\n]{1,100})\)").match(text, e, end)
+    m = _BRACKETS_AFTER.match(text, e, end)
     if m:
         org = country = None
         for ps_, pe_ in comma_parts(m.group(1)):
@@ -611,6 +613,8 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
     return None, None, e
 
 
+#: '(Acme, France)' after a name (what _BRACKET matches), its words in group 1
+_BRACKETS_AFTER = re.compile(r"[ \t]*\(((?:[^()\n]|\([^()\n]{1,30}\)){1,100})\)")
 #: ', Example Body, Country' closing a person's entry: its line, its item of a list, or before a bracket
 _BODY_THEN_COUNTRY = re.compile(r"[ \t]*,[ \t]*(?P<body>[^,;()\n]{2,80}?)[ \t]*,[ \t]*(?P<country>[A-Z][^,;()\n]{1,40}?)"
                                 r"[ \t]*(?=\(|;|\n|$)")
@@ -646,7 +650,7 @@ _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:
 
 #: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ' ('serves as' is
 #: _SERVED_AS's, read with the other verbs that give a post)
-_KEEPS_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+(?:continues|remains|stays|"
+_KEEPS_POST = re.compile(rf"(?:[ \t]*{_BRACKET})?[ \t]+(?:continues|remains|stays|"
                          r"will[ \t]+(?:continue|remain|stay))[ \t]+(?:on[ \t]+)?(?:as[ \t]+)?"
                          r"(?:the[ \t]+|its[ \t]+)?\Z")
 #: what may follow a post a name keeps: the end of the clause (not "the TSB Director's envoy", "Chair until 2020")
@@ -660,7 +664,7 @@ _THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event
 _VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
                "convenes": "Convener", "convened": "Convener", "moderated": "Moderator", "moderates": "Moderator"}
 #: 'Mr A (Examplia) chaired the meeting', 'Ms B moderated the first session': the name, then the verb
-_NAME_HOLDS = re.compile(r"(?P<gap>(?:[ \t]*\([^()\n]{1,80}\))?[ \t]+)"
+_NAME_HOLDS = re.compile(rf"(?P<gap>(?:[ \t]*{_BRACKET})?[ \t]+)"
                          r"(?P<verb>chaired|co-chaired|moderated)[ \t]+(?:the[ \t]+)?")
 
 
@@ -1067,7 +1071,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # the styles that make both names people's
             more = _AND_NEXT_NAME.match(text, got[2], end)
             nxt = name_at(more.end(), True) if more else None
-            if nxt and not re.match(r"(?:[ \t]*\([^()\n]{0,80}\))?[ \t]*(?:[.;:]|\n|$|,[ \t]+(?:who|respectively)\b)",
+            if nxt and not re.match(rf"(?:[ \t]*{_BRACKET})?[ \t]*(?:[.;:]|\n|$|,[ \t]+(?:who|respectively)\b)",
                                     text[nxt[2]:end]):
                 nxt = None  # 'chaired by Ms A (Acme) and Mr B (Beta) gave the keynote', '..., and Ms B, Deputy Director
                 # of TSB, delivered ...': B is the subject of another verb
@@ -1405,7 +1409,7 @@ def _people_listed(text: str, xs: int) -> bool:
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
-_NAME_THEN_POST = re.compile(r"(?:[ \t]*\([^()\n]{1,100}\))?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
+_NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET})?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
