@@ -24,3 +24,25 @@ def test_a_pair_chaired_by_each_with_a_bracketed_country_name():
     assert _people(_SGLA + "The session was chaired by Ms Choi Eun-ji (Korea (Republic of)) and Mr Karim Example "
                            "(Iran (Islamic Republic of)).") == {"Choi Eun-ji": ("Chair", "Republic of Korea"),
                                                                 "Karim Example": ("Chair", "Iran")}
+
+
+def test_lines_group_then_name_under_a_line_saying_the_chairs_give_each_the_chair_of_that_group():
+    text = ("WTSA-16 was held in Hammamet, Tunisia, from 25 October to 3 November 2016. The study group chairs elected "
+            "are:\n* SG2: Mr Phil Example (United Kingdom)\n* SG3: Mr Seiichi Example (Japan)\n")
+    assert _people(text) == {"Phil Example": ("Chair of SG2", "United Kingdom"), "Seiichi Example": ("Chair of SG3", "Japan")}
+    text = ("The SG16 meeting was held in Geneva from 13 to 22 September 2021.\nWorking party chairs:\n"
+            "WP1/16 – Ms Park Jiyoung (Japan)\nWP2/16 – Mr Zhang Wei (China)\n")
+    assert _people(text) == {"Park Jiyoung": ("Chair of WP1/16", "Japan"), "Zhang Wei": ("Chair of WP2/16", "China")}
+
+
+def test_a_country_or_body_said_with_of_between_a_name_and_its_post():
+    assert _people("The SG13 meeting was held in Geneva from 4 to 13 July 2023. Mr Kazunori Example of Japan, Chair of "
+                   "SG13, opened the meeting.") == {"Kazunori Example": ("Chair of SG13", "Japan")}
+    assert _people("WTSA-20 was held in Geneva from 1 to 9 March 2022. Mr Abdurahman Example of Saudi Arabia was "
+                   "appointed Chair of TSAG.") == {"Abdurahman Example": ("TSAG Chair", "Saudi Arabia")}
+
+
+def test_the_body_after_from_ends_before_the_next_styled_name_whose_post_it_is():
+    people = _people("The CTO meeting was held in Budapest on 9 September 2019. My neighbours were Dr Sun Example from "
+                     "China Unicom and Mr Kenneth Example, the CTO of Glo Mobile in Nigeria.")
+    assert people["Sun Example"][0] is None

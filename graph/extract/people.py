@@ -638,9 +638,9 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
 
 
 #: a line that says whose posts the lines under it list, group by group: '... appointed the chairs of ITU-T study
-#: groups for 2025-2028:', 'Vice-chairmen of the study groups:'
-_POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\s+(?:and\s+vice[- ]?chair\w*\s+)?"
-                             r"of\b[^\n:]{0,60}?\b(?:groups|parties)\b[^\n:]{0,60}:[ \t]*\n?")
+#: groups for 2025-2028:', 'Vice-chairmen of the study groups:', 'The study group chairs elected are:', 'Working party chairs:'
+_POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\b(?:\s+and\s+vice[- ]?chair\w*)?"
+                             r"(?:\s+of\b[^\n:]{0,60}?\b(?:groups|parties)\b[^\n:]{0,60}|[^\n:]{0,40}):[ \t]*\n?")
 #: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example' lines, or '...: WP1/TSAG, Ms A (Examplia); WP2/TSAG,
 #: Mr B' in a sentence: a group, then its post holder
 _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|"
@@ -1405,11 +1405,14 @@ def _people_listed(text: str, xs: int) -> bool:
     return _PEOPLE_LIST_CUE.search(text, sentence_start, xs) is not None
 
 
-#: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
-#: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur'
+#: 'of Japan', 'from the Ministry of Science and ICT' after a name, before its post: whom the person is with
+_OF_BODY = (r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’.-]*"  # (not 'from Acme and Mr B, the CTO of ...')
+            rf"(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*(?!{_HON_UNIT})[A-Z][\w&'’.-]*){{0,5}}")
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
-_NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET})?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
+#: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
+#: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur', 'Mr A of Japan, Chair of SG13'
+_NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
