@@ -88,6 +88,26 @@ def test_a_news_item_that_dates_only_its_release_still_reports_its_meeting(text)
     assert m.host is not None and m.host.label == "Apex Telecom"
 
 
+def test_a_news_item_naming_other_meetings_beside_its_own_undated_one_still_reports_it():
+    # another kind named as held beside it, later, or as something asked for is no second candidate
+    for text in ("The CTO meeting was held in Geneva. The next one will be held during the World Telecommunication "
+                 "Standardization Assembly.\n",
+                 "Geneva, November 28, 2022 - CTOs met at the ITU-T CTO Meeting, held alongside the Global Standards "
+                 "Symposium.\n",
+                 "CTOs met in Geneva for the ITU-T CTO meeting. The CTOs also asked TSB to organize a workshop on 6G "
+                 "standardization later this year.\n"):
+        (m,) = [m for m in facts_of(text).meetings if m.kind == "CTOMeeting"]
+        assert m.start is None and m.place.label == "Geneva", text
+
+
+def test_a_meeting_held_in_advance_of_another_keeps_its_own_facts():
+    facts = facts_of("Industry leaders gathered in Dubai on 11 November 2012 for the ITU CTO meeting held in advance of "
+                     "the World Telecommunication Standardization Assembly (WTSA-12). CTOs from Apex (USA), Fujitsu "
+                     "(Japan) and Microsoft (USA) took part.\n")
+    (m,) = [m for m in facts.meetings if m.start is not None]
+    assert m.kind == "CTOMeeting" and {p.organization.label for p in m.participations} == {"Apex", "Fujitsu", "Microsoft"}
+
+
 @pytest.mark.parametrize("text", [
     "CTO meetings are held every year. The ITU CTO meeting gives executives a voice.\n",  # no meeting took place
     "The next CTO meeting will be held in Busan.\n",  # a future one

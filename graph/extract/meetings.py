@@ -108,9 +108,12 @@ _OPENS_ON_IT = re.compile(r"(?-i:(?<=[^\n.:;]\n)(?:(?:At|During)\s+its\s+(?:[\w-
 _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close|closing|end|first\s+day|last\s+day)\s+of\s+"
                         r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
 _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
-                      r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|"
+                      r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|in\s+advance\s+of|"
                       r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of")
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
+#: a meeting named as held beside another, before or after it ('held alongside the GSS', 'during WTSA', 'ahead of')
+_BESIDE = re.compile(rf"\b(?:(?!at\b)(?:{_CO_LOCATION_WORDS})|following|after|before|preceding|prior\s+to)\s+"
+                     rf"{_ARTICLE_AND_LENGTH.removesuffix('$')}\Z", re.IGNORECASE)
 #: another meeting named as held with this one, or before or after it ('following a two-day workshop'): named in
 #: passing, it takes neither the sentence's date nor the text after it (but is no co-located event)
 _IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|preceding|prior\s+to)\s+{_ARTICLE_AND_LENGTH}"
@@ -798,13 +801,16 @@ def _sole_undated_meeting(ref: Reference, text: str, anchors: list[Anchor], meet
     named = [a for a in anchors if a.date is None and not (a.is_next or a.is_past or _plural(text, a.name_span[1]))]
     # 'executives met ... at an ITU CxO roundtable': the kind the text names outranks 'a meeting'
     named = [a for a in named if a.kind.cls != "Meeting"] or named
-    if not named or len({a.kind.group for a in named}) != 1 or any(a.is_next and a.date for a in anchors):
+    if not named or any(a.is_next and a.date for a in anchors):
         return
-    # 'the working group on preparation for WTSA-20 was held': what took place is not the meeting named in passing
-    a = next((a for a in named if not a.heading and _OCCURRED.search(text, *a.window)
-              and not _PREPARED_FOR.search(_said_before(text, a))), None)
-    if a is None:
+    # 'the working group on preparation for WTSA-20 was held': what took place is not the meeting named in passing;
+    # nor is one held beside it ('The next one will be held during WTSA', 'CTOs met ..., held alongside the GSS')
+    occurred = [a for a in named if not a.heading and _OCCURRED.search(text, *a.window)
+                and not _PREPARED_FOR.search(_said_before(text, a))
+                and not _BESIDE.search(text, max(a.window[0], a.name_span[0] - 60), a.name_span[0])]
+    if len({a.kind.group for a in occurred}) != 1:
         return
+    a = occurred[0]
     key = a.meeting_key = (a.kind.group, "undated", _edition(text, a))
     a.opening = True
     m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(a.default_name or text[a.name_span[0]:a.name_span[1]]),
