@@ -286,3 +286,15 @@ def test_a_list_of_organizations_with_their_countries_is_no_list_of_people(sente
 def test_the_organization_named_right_before_a_post(sentence, name, body):
     m = only_dated(OPENING + sentence + "\n")
     assert [(p.name, p.affiliation.label if p.affiliation else None) for p in m.people] == [(name, body)]
+
+
+@pytest.mark.parametrize("closing", [
+    "For more information, please contact:\nToby Example, Senior Communications Officer, ITU\nTel: +41 22 730 0000\n",
+    "Media contact: Ms Jane Example, Head of Media Relations, Apex Telecom\n",
+    "About ITU\nITU is the United Nations specialized agency for ICTs. Its members include Ericsson (Sweden) and "
+    "Huawei (China), and Ms Ana Example chairs its Council.\n",
+])
+def test_the_closing_blocks_of_a_press_release_name_no_one_at_the_meeting(closing):
+    m = only_dated("The ITU CTO meeting was held in Geneva on 3 November 2019. CTOs from Nokia (Finland) and KDDI "
+                   "(Japan) took part.\n\n" + closing)
+    assert m.people == [] and {p.organization.label for p in m.participations} == {"Nokia", "KDDI Corporation"}

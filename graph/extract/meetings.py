@@ -1503,7 +1503,10 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
 #: a web page's furniture after its article: 'Related Articles', 'Share on Facebook', 'Copyright © 2017', 'Tags:'
 _FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|stories|content|links|items)|read\s+more\b|"
                         r"see\s+also\b|you\s+may\s+also\s+like|more\s+news\b|other\s+news\b|share\s+(?:this|on|button)\b|"
-                        r"tags?\s*:|copyright\b|©|back\s+to\s+top\b|previous\s+(?:article|post)\b|next\s+(?:article|post)\b)")
+                        r"tags?\s*:|copyright\b|©|back\s+to\s+top\b|previous\s+(?:article|post)\b|next\s+(?:article|post)\b|"
+                        # a press release's closing blocks: whom to call, what ITU is ('About ITU')
+                        r"for\s+(?:more|further)\s+information\b[^\n]{0,40}?\bcontact|(?:press|media)\s+contacts?\b|"
+                        r"notes?\s+(?:to|for)\s+editors\b|about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")
 
 
 def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]],
