@@ -298,3 +298,12 @@ def test_the_closing_blocks_of_a_press_release_name_no_one_at_the_meeting(closin
     m = only_dated("The ITU CTO meeting was held in Geneva on 3 November 2019. CTOs from Nokia (Finland) and KDDI "
                    "(Japan) took part.\n\n" + closing)
     assert m.people == [] and {p.organization.label for p in m.participations} == {"Nokia", "KDDI Corporation"}
+
+
+@pytest.mark.parametrize("verb", ["shared their views on 5G, AI and the IoT", "discussed 5G", "called for new standards",
+                                  "presented proposals on AI"])
+def test_an_inline_list_ends_at_the_verb_after_its_last_bracket(verb):
+    m = only_dated("The ITU CTO meeting was held in Geneva on 25 June 2019. CTOs from Google (United States), Tencent "
+                   f"(China) and Safaricom (Kenya) {verb}.\n")
+    assert {p.organization.label: p.country.label for p in m.participations} == {
+        "Google": "United States", "Tencent": "China", "Safaricom": "Kenya"}

@@ -134,7 +134,9 @@ def _list_end(text: str, start: int, inline: bool) -> int:
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
                       r"\s(?=(?:and\s+)?(?:also\s+|all\s+|then\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
                       r"attended|participated|took\s+part|joined|gathered|met|(?:co-)?(?:sponsored|supported|organi[sz]ed|hosted|"
-                      r"funded))\b)",
+                      r"funded))\b)|"
+                      # a verb in lower case after an item's bracket: '... and Safaricom (Kenya) shared their views on 5G'
+                      r"(?<=\))[ \t]+(?=(?!(?:and|or|as|plus|along|together|with|among|including|respectively)\b)[a-z][a-z-]+\b)",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
