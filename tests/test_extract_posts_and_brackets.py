@@ -46,3 +46,17 @@ def test_the_body_after_from_ends_before_the_next_styled_name_whose_post_it_is()
     people = _people("The CTO meeting was held in Budapest on 9 September 2019. My neighbours were Dr Sun Example from "
                      "China Unicom and Mr Kenneth Example, the CTO of Glo Mobile in Nigeria.")
     assert people["Sun Example"][0] is None
+
+
+def test_a_name_with_its_post_between_commas_then_chaired_holds_both_posts():
+    for text in ("The ITU CTO meeting was held in Bangkok on 13 November 2018. Mr Ulf Example, CTO of Ericsson, chaired "
+                 "the meeting.",
+                 "The ITU CTO meeting was held in Bangkok on 13 November 2018. Chairing the meeting, Mr Ulf Example, CTO "
+                 "of Ericsson, urged industry to invest in AI."):
+        posts = {p.post.label for p in only_dated(text).people if p.name == "Ulf Example"}
+        assert posts == {"CTO of Ericsson", "Chair"}, text
+
+
+def test_a_company_that_moderated_is_no_person():
+    assert only_dated("The ITU CTO meeting was held in Bangkok on 13 November 2018. Nordic Star, a start-up, "
+                      "moderated the panel.").people == []

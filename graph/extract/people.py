@@ -481,6 +481,9 @@ def _valid_name(name: str) -> bool:
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
+                         # 'Chairing the meeting, Mr A, CTO of Ericsson, urged ...': the participle before its subject
+                         r"(?<![\w-])(?:[Cc]o-)?[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|consultation|"
+                         r"round\s?table|assembly|forum|dialogue|discussion)s?\s*,|"
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
 _FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
@@ -664,7 +667,7 @@ _THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event
 _VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
                "convenes": "Convener", "convened": "Convener", "moderated": "Moderator", "moderates": "Moderator"}
 #: 'Mr A (Examplia) chaired the meeting', 'Ms B moderated the first session': the name, then the verb
-_NAME_HOLDS = re.compile(rf"(?P<gap>(?:[ \t]*{_BRACKET})?[ \t]+)"
+_NAME_HOLDS = re.compile(rf"(?P<gap>(?:[ \t]*{_BRACKET})?(?:[ \t]*,[ \t]*[^,;()\n]{{2,80}},)?[ \t]+)"
                          r"(?P<verb>chaired|co-chaired|moderated)[ \t]+(?:the[ \t]+)?")
 
 
@@ -1123,10 +1126,15 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 re.search(r"(?:19|20)\d\d", text[max(start, sentence_at(text, m.start())[0]):m.start()])
                 or re.match(r"[^.;\n]{0,60}?\b(?:(?:19|20)\d\d|previous|last|past|next)\b", text[m.end():end])):
             continue  # 'In 2019 Ms A chaired the meeting', 'Mr B chaired the first CTO meeting in 2009': another's chair
+        between = re.search(r",[ \t]*(?:(?:the|former|then|now)[ \t]+)?([^,]+),", m.group("gap"))
+        if between and not starts_with_title(between.group(1)):
+            continue  # 'Nordic Star, a start-up, moderated': what comes between the commas is no post
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):
             got = name_at(max(start, m.start() - 80) + c.start(), False)
-            if got and got[2] == m.start() and (got[0] is not None or "(" in m.group("gap")):
-                add(got[3], got[1], got[2], post, got[0])  # a style or a bracket: 'Nordic Star moderated' is no one
+            if got and got[2] == m.start() and (got[0] is not None or "(" in m.group("gap") or between):
+                # a style, a bracket or a post between commas ('Ulf Example, CTO of Ericsson, chaired'): 'Nordic Star
+                # moderated' is no one
+                add(got[3], got[1], got[2], post, got[0])
                 break
     # 'Ms A (Acme, Examplia) continues as Chairman', 'Mr B remains Vice-Chair of SG5': the post the name keeps
     for ps, pe, post in posts:
