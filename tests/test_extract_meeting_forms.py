@@ -212,3 +212,12 @@ def test_a_heading_that_spells_out_chief_technology_officers_with_the_acronym_in
             "Communiqué\n\n1. The CTO meeting was hosted by ITU in Geneva. Participants came from three operators.\n")
     m = only(text)
     assert (m.kind, m.start, m.place.label) == ("CTOMeeting", date(2025, 12, 3), "Geneva")
+
+
+def test_an_assembly_named_as_what_is_prepared_for_takes_no_date_of_the_sentence():
+    ms = meetings("The CTO meeting was held in Cairo on 24 February 2023. On 25 February 2023, the Arab Group agreed its "
+                  "common proposals for WTSA-24.\n")
+    assert [(m.kind, m.start) for m in ms if m.start] == [("CTOMeeting", date(2023, 2, 24))]
+    m = only("The Asia-Pacific Telecommunity (APT) Preparatory Group meeting for WTSA-24 was held in Bali on 22-24 "
+             "April 2024.\n")
+    assert (m.kind, m.start, m.place.label) == ("PreparatoryMeeting", date(2024, 4, 22), "Bali")

@@ -126,7 +126,8 @@ _IN_PASSING = re.compile(rf"\b(?:{_CO_LOCATION_WORDS}|following|after|before|pre
 _AT = re.compile(rf"\bat\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: the meeting another one prepares: 'preparation for WTSA-20', 'towards WTSA-24', 'the APT Preparatory Group for WTSA-24'
 _PREPARED_FOR = re.compile(rf"\b(?:(?:preparations?|preparatory\s+(?:work|process|activities|group|committee)|preparing|"
-                           rf"run-up|road)\s+"
+                           # 'agreed its common proposals for WTSA-24', 'the APT Preparatory Group meeting for WTSA-24'
+                           rf"run-up|road|proposals?|contributions?|inputs?|positions?|meeting)\s+"
                            rf"(?:for|to|towards)|towards)\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: the sentence's verb right after a name (and its brackets): the name ends the sentence's subject
 _SUBJECTS_VERB = re.compile(r"(?:[ \t]*\([^()\n]*\))?[ \t]+(?:was|were|is|are|will|took|met|convened|opened)\b")
