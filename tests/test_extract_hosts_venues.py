@@ -239,3 +239,23 @@ def test_a_list_of_editions_without_a_kind_makes_no_dated_meeting():
 def test_a_ministry_whose_field_has_an_and_hosts_with_the_body_after_a_second_and(host_phrase, host, co_hosts):
     m = only_dated(f"The CTO meeting was held in Muscat on 3 May 2012, hosted by {host_phrase}.")
     assert (m.host.label, [c.label for c in m.co_hosts]) == (host, co_hosts)
+
+
+def test_a_ministry_whose_fields_are_listed_with_commas_is_one_host_and_one_participant():
+    m = only_dated("The CTO meeting was held in Abidjan on 26 September 2023, hosted by the Ministry of Digital Economy, "
+                   "Telecommunications and Innovation.")
+    assert (m.host.label, m.co_hosts) == ("Ministry of Digital Economy, Telecommunications and Innovation", [])
+    m = only_dated("The CTO meeting was held in Yaounde on 26 September 2023. Participants included the Ministry of "
+                   "Posts, Telecommunications and Digital Economy of Cameroon, Orange and MTN.")
+    assert [p.organization.label for p in m.participations] == [
+        "Ministry of Posts, Telecommunications and Digital Economy of Cameroon", "Orange", "MTN Group"]
+    m = only_dated("The CTO meeting was held in Abidjan on 26 September 2023, hosted by the Ministry of ICT, Orange "
+                   "and MTN.")  # companies after the comma: hosts of their own
+    assert (m.host.label, [c.label for c in m.co_hosts]) == ("Ministry of ICT", ["Orange", "MTN Group"])
+
+
+def test_a_ministry_named_with_an_acronym_another_body_has_is_not_that_body():
+    m = only_dated("The CTO meeting was hosted by the Ministry of Information and Communications (MIC) in Hanoi on "
+                   "March 14, 2019.")
+    assert m.host.label == "Ministry of Information and Communications" and m.host.iri != \
+        "https://w3id.org/itukg/id/organization/mic-japan"

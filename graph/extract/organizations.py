@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..facts import Ref, Span
-from ..reference import Reference
+from ..reference import Reference, fold
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, legal_after, legal_forms, strip_legal_form
 
@@ -252,12 +252,23 @@ def _state_form(ref: Reference, name: str) -> int:
     return 0
 
 
+#: more fields after a head noun's first ones, with commas: ', Telecommunications and Innovation'
+_FIELDS_AFTER = re.compile(r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)+,?\s+(?:and|&)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+                           r"(?![\w’'-]|\s+[A-Z])")
 #: What follows a head noun in its name: 'of Digital Affairs', 'for Development of Information Technologies and
 #: Communications' (capitalised words and the small words between them)
 _HEAD_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|&)\s+){0,2}[A-Z][\w’'-]*){0,8}")
 #: The rest of a name written head first: capitalised words, with the connectives of the Romance languages.
 _LEAD_TAIL = (r"[ \t]+(?:(?:de|del|della|di|des|du|da|do|das|dos|la|le|les|los|las|et|e|y|für|und|d['’])[ \t]*)*"
               r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
+
+
+def _words_of(ref: Reference, name: str, iri: str) -> bool:
+    """Whether every word of `name` (but its small words) opens a word of one of the entity's names: 'National Telecom
+    Regulatory Authority' is the known 'National Telecommunication Regulatory Authority'; 'Ministry of Information and
+    Communications' is not the 'Ministry of Internal Affairs and Communications' whose acronym it shares."""
+    words = [fold(w)[:5] for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in _CONNECTORS]
+    return any(all(any(k.startswith(w) for k in key) for w in words) for key in ref.aliases_of(iri))
 
 
 def find_organizations(ref: Reference, text: str, start: int = 0, end: int | None = None) -> list[Ref]:
@@ -297,6 +308,9 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         whole = next((x for x in ref.find(text, {"Organization"}, max(start, m.start() - 160), m.start())
                       if x.end == ne and ref.is_reference(x.entry.iri)), None)  # a known name with a comma in it
         known = whole.entry if whole else ref.lookup(name, {"Organization"}) or ref.lookup(acr, {"Organization"})
+        if known is not None and whole is None and ref.lookup(name, {"Organization"}) is None and \
+                _looks_like_organization(name, acr) and not _words_of(ref, name, known.iri):
+            known = None  # 'the Ministry of Information and Communications (MIC)' of Viet Nam is not Japan's MIC
         if known is not None:
             from .people import spells  # people is the finer reader of names
             ks = min(whole.start, ns) if whole else ns
@@ -343,6 +357,9 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                 tail = _HEAD_TAIL.match(text, me, end)
                 if tail and len(text[_trim_connectors(text, ns, ms)[0]:ms].split()) <= 2:  # 'University of X', 'Example Institute of Technology'
                     ne = tail.end()
+                    fields = _FIELDS_AFTER.match(text, ne, end)  # 'Ministry of Digital Economy, Telecommunications and
+                    if fields and all(w in words.get("portfolio", ()) for w in re.findall(r"[A-Z][\w’'-]*", fields.group())):
+                        ne = fields.end()  # Innovation': the fields it is for, listed with commas
                     # 'University of Examplia and the Example Institute of Technology': two names
                     other = re.search(rf"\s+and\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}(?:{marker})\s+(?:of|for)\s",
                                       text[me:ne])

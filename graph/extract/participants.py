@@ -209,6 +209,8 @@ def _items(text: str, start: int, end: int, known: Sequence[tuple[int, int]] = (
         elif depth == 0 and ((use_semicolons and ch == ";") or (not use_semicolons and ch == ",")):
             if ch == "," and legal_after_comma().match(body, i + 1):
                 continue  # 'Huawei Technologies Co., Ltd.' is one name
+            if any(a < start + i and start + i + 1 < b for a, b in known):
+                continue  # nor is 'Ministry of Posts, Telecommunications and Digital Economy' cut at its comma
             seps.append((i, i + 1))
     if not use_semicolons:
         # before a name that opens with particles too: '... and von Braun Karl (Examplenet)'
