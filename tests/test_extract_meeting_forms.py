@@ -221,3 +221,11 @@ def test_an_assembly_named_as_what_is_prepared_for_takes_no_date_of_the_sentence
     m = only("The Asia-Pacific Telecommunity (APT) Preparatory Group meeting for WTSA-24 was held in Bali on 22-24 "
              "April 2024.\n")
     assert (m.kind, m.start, m.place.label) == ("PreparatoryMeeting", date(2024, 4, 22), "Bali")
+
+
+def test_a_meeting_said_to_have_started_what_the_reported_one_continues_is_a_past_one():
+    ms = meetings("Continuing the dialogue started at the CTO meeting in Busan in October 2014, CTOs met in Geneva on 3 "
+                  "November 2015. CTOs from Nokia (Finland) and KDDI (Japan) took part.\n")
+    (m,) = [m for m in ms if m.precision == "day"]
+    assert (m.start, m.place.label) == (date(2015, 11, 3), "Geneva")
+    assert {p.organization.label for p in m.participations} == {"Nokia", "KDDI Corporation"}

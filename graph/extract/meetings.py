@@ -95,7 +95,12 @@ class Anchor:
 #: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
+                   # 'Continuing the dialogue started at the CTO meeting in Busan', 'Building on the CTO meeting held in
+                   # Busan in 2014', 'as agreed at the CTO meeting': a meeting before the one reported
+                   r"|\b(?:(?:started|begun|began|launched|initiated)\s+(?:at|during|by)|building\s+(?:on|upon)|"
+                   r"as\s+(?:agreed|decided|requested|proposed)\s+(?:at|by|during))\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}$",
+                   re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
