@@ -60,3 +60,10 @@ def test_a_name_with_its_post_between_commas_then_chaired_holds_both_posts():
 def test_a_company_that_moderated_is_no_person():
     assert only_dated("The ITU CTO meeting was held in Bangkok on 13 November 2018. Nordic Star, a start-up, "
                       "moderated the panel.").people == []
+
+
+def test_the_body_after_a_post_is_never_read_in_the_next_sentence():
+    m = only_dated("The ITU CTO meeting took place in Dubai on 11 November 2012. It was chaired by Ms Jane Example, Chief "
+                   "Technology Officer, Acme Networks. CTOs from AT&T (USA), Orange (France), Telstra (Australia) and "
+                   "Etisalat (UAE) took part.")
+    assert {(p.affiliation.label if p.affiliation else None, p.country) for p in m.people} == {("Acme Networks", None)}

@@ -830,7 +830,8 @@ def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref,
     if ref.lookup(first, {"Organization"}) is not None or looks_like_organization(first):
         return None
     rest = _ENTRY_REST.match(text, b, end)
-    for x in re.finditer(r",[ \t]*([^,()]+?)[ \t]*(?:\(([^()]{1,40})\))?[ \t]*(?=,|$)", text[b:rest.end()] if rest else ""):
+    stop = min(rest.end(), sentence_at(text, b)[1]) if rest else b  # the entry never runs into the next sentence
+    for x in re.finditer(r",[ \t]*([^,()]+?)[ \t]*(?:\(([^()]{1,40})\))?[ \t]*(?=,|$)", text[b:stop]):
         xs, xe = b + x.start(1), b + x.end(1)
         if starts_with_styles(text[xs:xs + 60]) or read_name(ref, text, xs, xe) is not None:
             return None  # the next person
