@@ -67,3 +67,17 @@ def test_the_body_after_a_post_is_never_read_in_the_next_sentence():
                    "Technology Officer, Acme Networks. CTOs from AT&T (USA), Orange (France), Telstra (Australia) and "
                    "Etisalat (UAE) took part.")
     assert {(p.affiliation.label if p.affiliation else None, p.country) for p in m.people} == {("Acme Networks", None)}
+
+
+def test_the_name_after_a_post_in_a_list_is_the_next_person_not_a_body():
+    m = only_dated("The ITU CTO meeting took place in Dubai on 11 November 2012. Panellists were Bruno Example, CTO of "
+                   "Orange, Enrique Example of Telefónica, and Dr Katsu Example, Senior Vice President of NTT.")
+    people = {p.name: p.affiliation.label if p.affiliation else None for p in m.people}
+    assert people["Bruno Example"] == "Orange" and people["Enrique Example"] == "Telefónica"
+
+
+def test_a_clause_after_a_chairs_body_names_no_other_body_of_theirs():
+    m = only_dated("The ITU CTO meeting took place in Dubai on 11 November 2012. The meeting, chaired by Dr. Kazuhiro "
+                   "Example, Chief Technology Officer, NTT America, brought together CTOs from AT&T (USA), Alcatel-Lucent "
+                   "(France) and Fujitsu (Japan).")
+    assert {(p.affiliation.label, p.country) for p in m.people} == {("NTT America", None)}

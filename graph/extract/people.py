@@ -792,6 +792,8 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     if a < b and text[a:a + 4].lower() == "the ":
         a += 4
     named = read_name(ref, text, a, b)
+    if not at and named is not None and len(named[2].split()) > 1 and re.match(r"[ \t]+(?:of|from)[ \t]+[A-Z]", text[named[1]:b]):
+        return None, None  # ', Enrique Example of Telefónica': the next person of a list, with their body
     if country is None and not at and (named is not None and named[1] >= len(text[:b].rstrip()) or _TITLE.match(text, a, b)):
         return None, None  # the next person of a list, or a second post (not 'Nordic Example' of 'Nordic Example Networks')
     if country is None and not at:
@@ -835,6 +837,8 @@ def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref,
         xs, xe = b + x.start(1), b + x.end(1)
         if starts_with_styles(text[xs:xs + 60]) or read_name(ref, text, xs, xe) is not None:
             return None  # the next person
+        if text[xs:xs + 1].islower():
+            return None  # the sentence goes on: ', NTT America, brought together CTOs from AT&T (USA), ...'
         if ref.lookup(clean(text[xs:xe]), {"Organization"}) is not None:
             country = _place_ref(ref, text, b + x.start(2), b + x.end(2)) if x.group(2) else None
             org = _org_ref(ref, text, xs, xe)
