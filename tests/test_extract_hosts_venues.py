@@ -259,3 +259,25 @@ def test_a_ministry_named_with_an_acronym_another_body_has_is_not_that_body():
                    "March 14, 2019.")
     assert m.host.label == "Ministry of Information and Communications" and m.host.iri != \
         "https://w3id.org/itukg/id/organization/mic-japan"
+
+
+def test_the_host_of_a_meeting_to_come_is_not_the_reported_ones():
+    ms = facts_of("The first meeting of FG-AN was held in Geneva on 14 and 15 December 2020, hosted by Huawei. The second "
+                  "meeting of FG-AN will be held in Beijing from 7 to 9 March 2021.\n").meetings
+    assert [(m.start.year, m.host.label if m.host else None) for m in ms] == [(2020, "Huawei"), (2021, None)]
+    m = only_dated("The ITU CTO meeting was held in Budapest on 9 September 2019. The 2020 CTO meeting will be hosted "
+                   "by Viettel in Hanoi.\n")
+    assert m.host is None
+
+
+def test_a_ministry_with_its_fields_and_an_acronym_is_one_name():
+    m = only_dated("The CTO meeting was held in Brasilia on 3 May 2019 with the participation of the Ministry of "
+                   "Science, Technology, Innovations and Communications (MCTIC) and Anatel.\n")
+    assert "Ministry of Science, Technology, Innovations and Communications" in {
+        p.organization.label for p in m.participations}
+
+
+def test_the_field_of_a_post_in_a_list_of_representatives_is_no_organization():
+    m = only_dated("The CTO meeting was held in Brasilia on 3 May 2019. Anatel was represented by the superintendent "
+                   "of Planning and Regulation, Mr. Nilo Example, and by Mr. Vicente Example.\n")
+    assert "Regulation" not in {p.organization.label for p in m.participations}

@@ -229,3 +229,13 @@ def test_a_meeting_said_to_have_started_what_the_reported_one_continues_is_a_pas
     (m,) = [m for m in ms if m.precision == "day"]
     assert (m.start, m.place.label) == (date(2015, 11, 3), "Geneva")
     assert {p.organization.label for p in m.participations} == {"Nokia", "KDDI Corporation"}
+
+
+def test_the_one_meeting_dated_by_its_days_owns_the_text_when_none_opens_it():
+    ms = meetings("Brasilia, 20/01/2020 - Anatel was present in the Study Group Leadership Assembly (SGLA), realized in "
+                  "Geneva in the days 13 and 14 of January of 2020.\n\nDuring the assembly, the leaders debated the "
+                  "preparations for the WTSA-20, which will be held in Hyderabad, India, in November of 2020. The SGLA "
+                  "was coordinated by Mr. Bilel Example, chief of the Study Groups Department of TSB.\n")
+    (sgla,) = [m for m in ms if m.kind == "LeadershipAssembly"]
+    assert [p.name for p in sgla.people] == ["Bilel Example"]
+    assert all(not m.people for m in ms if m is not sgla)

@@ -104,6 +104,8 @@ _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
+#: the words that make a verb of _OCCURRED say what is to come: 'will be held', 'is to be hosted'
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to)\s+(?:be\s+)?\Z", re.IGNORECASE)
 #: a sentence that opens on the meeting it reports ('At its meeting in Geneva from 6 to 17 June, SG15 agreed', 'Meeting in
 #: Geneva from 6 to 17 June, SG15 consented'), or announces it ('BOCRA ... will host the meeting of SG3RG-AFR from 16 to
 #: 18 June'): the meeting's text starts there when the sentence dates it by its days and no meeting opened before it
@@ -531,7 +533,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d)]
             date = _meeting_date(text, m.end(), ds, s)
-            occurred = bool(_OCCURRED.search(text, s, e))
+            occurred = any(not _FUTURE_BEFORE.search(text, max(s, x.start() - 20), x.start())
+                           for x in _OCCURRED.finditer(text, s, e))  # not 'will be held': announced (below)
             said = _OPENS_ON_IT.search(text, s, e) if not occurred and date is not None and date.precision == "day" else None
             opens = said is not None and not re.search(r"\bhad\s+\w+ed\b", text[s:e])  # 'At its meeting ..., TSAG had invited'
             opening = not is_next and not is_past and date is not None and (heading or occurred or opens)
@@ -1434,9 +1437,11 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
     regions: dict[tuple, list[tuple[int, int]]] = {}
     if not opening:
-        # one meeting without an opening sentence: the whole text is its region
-        if len(meetings) == 1:
-            regions[next(iter(meetings))] = [(0, len(text))]
+        # one meeting without an opening sentence: the whole text is its region; so too the one meeting dated by its
+        # days among others named with a year at most ('... which will be held in Hyderabad in November 2020')
+        days = [k for k, m in meetings.items() if m.start is not None and m.precision == "day"]
+        if len(meetings) == 1 or len(days) == 1:
+            regions[next(iter(meetings)) if len(meetings) == 1 else days[0]] = [(0, len(text))]
         return _before_page_furniture(text, regions, anchors)
     bounds: list[_Bound] = []  # where each meeting's text starts
     inner: list[tuple[int, int]] = []  # the sentences of sessions held during another meeting: theirs alone
@@ -1733,7 +1738,7 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             m.groups_represented.extend(pl.groups)
         list_spans = [(pl.span.start, pl.span.end) for pl in lists]
         if m.host is None:
-            hosts = find_hosts(ref, text, start, end)
+            hosts = find_hosts(ref, text, start, end, m.start.year if m.start else None)
             if hosts:
                 m.host, m.co_hosts = hosts[0], hosts[1:]
         m.people.extend(find_people(ref, text, start, end))

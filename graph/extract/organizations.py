@@ -68,6 +68,22 @@ def _words_before(text: str, end: int, start: int) -> int:
     return first
 
 
+#: 'Ministry of Science, Technology, ' before the last fields of a name: a head noun, 'of', fields and commas
+_HEAD_OF_FIELDS = re.compile(r"(?:(?:[A-Z][\w’'-]*)\s+){0,2}(?P<head>[A-Z][\w’'-]*)\s+(?:of|for)\s+(?P<fields>(?:[A-Z][\w’'-]*"
+                             r"(?:\s+[A-Z][\w’'-]*)?,\s+)+)\Z")
+
+
+def _fields_before(text: str, ns: int, start: int) -> int:
+    """Where a name starts whose first fields come before a comma: 'Ministry of Science, Technology, Innovations and
+    Communications (MCTIC)' read back from 'Innovations and Communications' (the fields all portfolio words)."""
+    words = organization_words()
+    m = _HEAD_OF_FIELDS.search(text, max(start, ns - 120), ns)
+    if m is None or m.group("head") not in words.get("head", ()) or not all(
+            w in words.get("portfolio", ()) for w in re.findall(r"[A-Z][\w’'-]*", m.group("fields") + text[ns:ns + 60].split(" (")[0])):
+        return ns
+    return m.start()
+
+
 #: A person's title before an organization's name: 'Chairman of the Example Authority' names the authority.
 _TITLE_LEAD = re.compile(
     r"(?:(?:Vice|Deputy|Co|Acting|Former|Permanent|Principal|Senior|Assistant|Executive)[- ])?(?:Chairman|Chairwoman|Chairperson|Chair|Director(?:[- ]General)?|"
@@ -299,7 +315,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         acr = m.group("acr").rstrip(".")
         if sum(c.isupper() for c in acr) < 2:
             continue
-        ns = _words_before(text, m.start(), start)
+        ns = _fields_before(text, _words_before(text, m.start(), start), start)
         ns, ne = _trim_connectors(text, ns, len(text[:m.start()].rstrip()))
         ns, possessor = _country_owner(ref, text, ns, ne)
         if ne <= ns:

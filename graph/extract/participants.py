@@ -25,6 +25,7 @@ from .people import (
     comma_entry,
     comma_parts,
     find_people,
+    is_field_phrase,
     is_post_title,
     listed_person,
     read_name,
@@ -295,6 +296,8 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     if _COUNTED.match(name) and ref.lookup(name, {"Organization"}) is None:
         return None  # '150 participants from 30 Member States, 25 Sector Members and 5 Associates': how many, of a kind
+    if is_field_phrase(name) and ref.lookup(name, {"Organization"}) is None:
+        return None  # 'Regulation' of '... the superintendent of Planning and Regulation': the field of a post
     if name in organization_words().get("head", frozenset()) and ref.lookup(name, {"Organization"}) is None \
             and (re.match(r"(?:the|its|their|our)\s", text[s:e], re.IGNORECASE)
                  or re.search(r"\b(?:the|its|their|our)\s+\Z", text[max(0, s - 8):s], re.IGNORECASE)):
@@ -1069,12 +1072,16 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     return hosts[0] if hosts else None
 
 
-def find_hosts(ref: Reference, text: str, start: int, end: int) -> list[Ref]:
+def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None = None) -> list[Ref]:
     """The host (find_host) and the organizations named with it: 'co-hosted by A and B', 'jointly organized by A,
-    B and C' -> [A, B, C]."""
+    B and C' -> [A, B, C]. With the meeting's `year`: not the host of an edition of another year that is to come
+    ('The 2020 CTO meeting will be hosted by Viettel' after the 2019 one's report)."""
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
+        if year is not None and re.search(r"\b(?:will|shall|is\s+to|are\s+to)\s+be\s+\w*\s*\Z", text[clause_start:m.start()]) and \
+                any(int(y) != year for y in re.findall(r"\b((?:19|20)\d\d)\b", text[clause_start:m.start()])):
+            continue
         if any(not _in_brackets(text, x.start(), clause_start) for x in _ANOTHER_EDITION.finditer(text, clause_start, m.start())):
             # (not a group's title: 'ITU-T Study Group 13 (Future networks) met in Seoul, hosted by ...')
             continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host

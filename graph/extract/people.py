@@ -254,6 +254,12 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 #: the words of a field a post is of ('Standards', 'Innovation'): what they name is no company
 _FIELD_WORDS = frozenset(_words().get("field", ()))
+
+
+def is_field_phrase(name: str) -> bool:
+    """'Regulation', 'Planning and Regulation', 'Standards and Innovation': the field of a post, no body's name."""
+    words = [w for w in name.split() if w.lower() not in ("and", "&", "of", "the")]
+    return bool(words) and all(w in _FIELD_WORDS - {"Group", "Government"} for w in words)
 #: a company officer's title: what it is 'of' is a company ('Chief Technology Officer of ...', 'CTO of ...')
 _EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,4}Officer|"
                         r"(?:(?:Vice[- ])?President[ \t]+(?:and|&)[ \t]+)?C[A-Z]O|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
