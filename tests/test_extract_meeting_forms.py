@@ -239,3 +239,12 @@ def test_the_one_meeting_dated_by_its_days_owns_the_text_when_none_opens_it():
     (sgla,) = [m for m in ms if m.kind == "LeadershipAssembly"]
     assert [p.name for p in sgla.people] == ["Bilel Example"]
     assert all(not m.people for m in ms if m is not sgla)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Geneva, 10 January 2023 - The CTO consultation held on 14 December brought together 20 CTOs.\n", date(2022, 12, 14)),
+    ("Geneva, 20 December 2023 - The CTO consultation will be held on 14 January.\n", date(2024, 1, 14)),
+    ("Geneva, 20 June 2023 - The CTO consultation held on 14 June brought together 20 CTOs.\n", date(2023, 6, 14)),
+])
+def test_a_day_without_its_year_is_the_one_nearest_the_release(text, start):
+    assert min(m.start for m in meetings(text) if m.start) == start

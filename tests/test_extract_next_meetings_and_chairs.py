@@ -426,3 +426,21 @@ def test_the_company_a_press_release_names_is_whose_its_post_is():
     m = only_dated("The ITU CTO Roundtable was held in Geneva on 3 March 2025. The Minister said that its Director, Mr Al "
                    "Poe, spoke.\n")
     assert all(p.affiliation is None for p in m.people)
+
+
+def test_next_meetings_said_with_a_host_between_or_as_agreed_to_meet_again():
+    for text, when, city in (
+            ("The ITU CTO meeting was held in Budapest on 9 September 2019. The next meeting, to be hosted by Viettel, "
+             "will take place in Hanoi, Viet Nam, in 2020.", 2020, "Hanoi"),
+            ("The CTO consultation took place in Kigali on 4 June 2024. The next consultation will be hosted by "
+             "Safaricom in Nairobi on 3 June 2025.", 2025, "Nairobi"),
+            ("The ITU CTO meeting was held in Kigali, Rwanda, on 8 May 2019. The participants agreed to meet again in "
+             "Cairo, Egypt, in 2020.", 2020, "Cairo")):
+        nxt = only_dated(text).next_meeting
+        assert nxt is not None and (nxt.start.year, nxt.place.label) == (when, city), text
+
+
+def test_a_deadline_before_a_date_is_no_next_meeting():
+    m = only_dated("The ITU CTO meeting was held in Kigali, Rwanda, on 8 May 2019. Contributions for the next meeting "
+                   "must reach TSB by 17 November 2019.")
+    assert m.next_meeting is None

@@ -188,7 +188,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             year = facts.published.year
             all_dates = find_dates(text, default_year=year)
             datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
-    dates = [d for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
+    dates = [_nearest_year(d, facts.published) for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
     dates += [d for d in find_partial_dates(text, all_dates)
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
@@ -225,6 +225,21 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
                        [a.said for a in anchors])
     return facts
+
+
+def _nearest_year(d: DateMention, published: date | None) -> DateMention:
+    """A day written without its year, in a text dated by its release: the one of that day's dates nearest the release
+    ('Geneva, 10 January 2023 - The consultation held on 14 December ...' is of December 2022, not 2023)."""
+    if published is None or not d.year_inferred or d.precision != "day":
+        return d
+    for shift in (-1, 1):
+        try:
+            start, end = d.start.replace(year=d.start.year + shift), d.end.replace(year=d.end.year + shift)
+        except ValueError:  # 29 February
+            continue
+        if abs((start - published).days) + 30 < abs((d.start - published).days):
+            return replace(d, start=start, end=end)
+    return d
 
 
 def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
@@ -852,7 +867,8 @@ _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
-                           r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets)\b"
+                           r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets|"
+                           r"(?:agreed|decided|plan|plans|planned)\s+to\s+meet\s+(?:again|next))\b"
                            # not 'the next meeting of SG17', but 'the next meeting of the Focus Group': the group's own
                            r"(?!\s+of\b(?!\s+(?:the|this|our|its)\s+(?:focus\s+group|group|study\s+group|rapporteur\s+group|"
                            r"working\s+party|advisory\s+group)\b(?!\s+(?:on|for|of|\d))))", re.IGNORECASE)
@@ -888,7 +904,8 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 if _DEADLINE.search(text, x.end(), d.span_start):
                     continue  # 'contributions for the next meeting must reach TSB by 17 November': a deadline
                 holds = _HOLDS_ITS.search(text, s, x.start())  # 'TSAG will hold its next meeting ...'
-                verb = x.start() if re.match(r"(?i)will\s|next\s+meets\b", x.group()) else holds.start() if holds else None
+                verb = x.start() if re.match(r"(?i)will\s|next\s+meets\b|\w+\s+to\s+meet\b", x.group()) else \
+                    holds.start() if holds else None
                 if verb is not None and _another_subject(ref, text, s, verb, m):
                     continue  # 'Study Group 17 will next meet ...' in a report of SG13: the next meeting of another body
                 m.next_meeting = _announced(m.kind, d, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
@@ -904,7 +921,8 @@ _HOLDS_ITS = re.compile(r"\s(?:will|shall|is\s+to|plans\s+to|is\s+due\s+to)\s+(?
 
 
 #: a date something must happen by, not when a meeting is: 'by 17 November', 'before 1 October', 'no later than'
-_DEADLINE = re.compile(r"\b(?:by|before|until|no\s+later\s+than|deadline|due)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?\Z|\bdeadline\b|"
+                       r"\bdue\s+(?:by|on|before)\b", re.IGNORECASE)  # (not 'to be hosted by Viettel, will take place in')
 
 
 def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -> bool:

@@ -137,7 +137,7 @@ def _list_end(text: str, start: int, inline: bool) -> int:
                       r"attended|participated|took\s+part|joined|gathered|met|(?:co-)?(?:sponsored|supported|organi[sz]ed|hosted|"
                       r"funded))\b)|"
                       # a verb in lower case after an item's bracket: '... and Safaricom (Kenya) shared their views on 5G'
-                      r"(?<=\))[ \t]+(?=(?!(?:and|or|as|plus|along|together|with|among|including|respectively)\b)[a-z][a-z-]+\b)",
+                      r"(?<=\))[ \t]+(?=(?!(?:and|or|as|plus|along|together|with|among|including|respectively|of|from)\b)[a-z][a-z-]+\b)",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'

@@ -1138,8 +1138,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 or re.match(r"[^.;\n]{0,60}?\b(?:(?:19|20)\d\d|previous|last|past|next)\b", text[m.end():end])):
             continue  # 'In 2019 Ms A chaired the meeting', 'Mr B chaired the first CTO meeting in 2009': another's chair
         between = re.search(r",[ \t]*(?:(?:the|former|then|now)[ \t]+)?([^,]+),", m.group("gap"))
-        if between and not starts_with_title(between.group(1)):
-            continue  # 'Nordic Star, a start-up, moderated': what comes between the commas is no post
+        if between and (not starts_with_title(between.group(1)) or "chair" not in m.group("verb")):
+            continue  # 'Nordic Star, a start-up, moderated': what comes between the commas is no post ('Ms A, Chief
+            # of X, moderated the session': a session's moderator, named with her post, keeps that post alone)
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):
             got = name_at(max(start, m.start() - 80) + c.start(), False)
             if got and got[2] == m.start() and (got[0] is not None or "(" in m.group("gap") or between):
