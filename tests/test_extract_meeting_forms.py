@@ -248,3 +248,15 @@ def test_the_one_meeting_dated_by_its_days_owns_the_text_when_none_opens_it():
 ])
 def test_a_day_without_its_year_is_the_one_nearest_the_release(text, start):
     assert min(m.start for m in meetings(text) if m.start) == start
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ITU Forum on Smart Cities was held in Cairo on 3-4 March 2018.", "ITU Forum on Smart Cities"),
+    ("The ITU Symposium on ICT and Climate Change was held in Cairo on 3-4 March 2018.",
+     "ITU Symposium on ICT and Climate Change"),
+    ('NTRA organized the ITU Forum on "Bridging the Standardization Gap" in Cairo on 3 May 2015.',
+     'ITU Forum on "Bridging the Standardization Gap"'),
+])
+def test_an_itu_forum_or_symposium_on_a_subject_is_named_with_its_subject(text, name):
+    m = only(text + "\n")
+    assert (m.kind, m.name) == ("Symposium", name)
