@@ -342,3 +342,21 @@ def test_a_meeting_whose_outcomes_are_considered_owns_only_its_words():
     assert tsag.place.label == "Geneva" and len(tsag.participations) == 3
     assert ("ITU-T Study Group 17", "study") in {(a.group.label, a.action) for a in tsag.group_actions}
     assert ms["Meeting"].group_actions == [] and ms["Meeting"].place.label == "Nairobi"
+
+
+def test_who_asks_others_does_not_do_what_is_asked():
+    assert _actions(_TSAG + "TSAG invited all study groups to review their Questions.") == set()
+    assert _actions(_TSAG + "TSAG also encourages the study groups to liaise with ETSI on quantum key distribution.") == set()
+
+
+def test_the_group_that_set_another_up_or_whose_work_is_acted_on_is_asked_nothing():
+    assert _actions(_TSAG + "A Focus Group on AI for Natural Disaster Management (FG-AI4NDM) has been established by "
+                            "ITU-T Study Group 20 to explore AI in disasters.") == {
+        ("Focus Group on AI for Natural Disaster Management", "establish")}
+    assert _actions(_TSAG + "Working Party 2/TSAG reviewed the outcome of the Rapporteur Group on Standardization "
+                            "Strategy (RG-SS).") == set()
+
+
+def test_a_group_named_in_the_title_of_a_resolution_is_asked_nothing():
+    assert _actions(_TSAG + "The assembly also revised Resolution 22 (Authorization for TSAG to act between WTSAs).") \
+        == set()

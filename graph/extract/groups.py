@@ -523,6 +523,15 @@ _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:(?:establ
                    re.IGNORECASE)
 
 
+#: a verb after a group's name by which it asks others: it does not do what it asks
+_ASKS_OTHERS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|"
+                          r"request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.I)
+#: 'established by', 'set up by' right before a group: the group that set another up
+_SET_UP_BY = re.compile(r"\b(?:established|created|set\s+up|launched|formed)\s+by\s+(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
+#: the title of a Resolution or Recommendation in brackets before a group: 'Resolution 22 (Authorization for TSAG'
+_TITLE_OF = re.compile(r"\b(?:Resolution|Recommendation|Opinion|Decision)\s+(?:ITU-T\s+)?[\w.]+(?:\s+\([^()]*\))?\s*\([^()]*\Z")
+#: 'the outcome of', 'the report of' right before a group: its work is what the sentence acts on
+_WORK_OF = re.compile(r"\b(?:outcomes?|results?|reports?|outputs?|deliverables?)\s+of\s+(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
 #: 'a new focus group, to be hosted by Study Group 13': the group a new one is placed in is asked nothing
 _HOSTS_A_GROUP = re.compile(r"\b(?:hosted|housed|placed)[ \t]+(?:by|in|within|under)[ \t]+(?:the[ \t]+)?(?:ITU-T[ \t]+)?$")
 
@@ -563,6 +572,14 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             said_end = g.span.end + (text[g.span.start - 1:g.span.start] == "(" and text[g.span.end:g.span.end + 1] == ")")
             if _ASKS.match(text, said_end) and any(h.span.start > g.span.end and h.iri != g.iri for h in groups):
                 continue  # 'TSAG agreed that SG13 should coordinate ...', 'TSAG invited SG17 to ...': TSAG asks, SG13 acts
+            if _ASKS_OTHERS.match(text, said_end):
+                continue  # 'TSAG invited all study groups to review ...': who asks does not do what is asked
+            if _SET_UP_BY.search(text, max(s, g.span.start - 40), g.span.start):
+                continue  # 'FG-X has been established by Study Group 20 to explore ...': SG20 set it up, FG-X explores
+            if _TITLE_OF.search(text, max(s, g.span.start - 120), g.span.start) and text.find(")", g.span.end, e) >= 0:
+                continue  # 'revised Resolution 22 (Authorization for TSAG to act between WTSAs)': a title's words
+            if _WORK_OF.search(text, max(s, g.span.start - 40), g.span.start):
+                continue  # 'WP2/TSAG reviewed the outcome of RG-SS': RG-SS's work is what is acted on
             before = [v for v in verbs if v[1] <= g.span.start]
             # 'SG5 agreed to establish a new Question': what a group sets up after its name is something else
             # ('FG-X, established by TSAG in 2019' is the group itself)
