@@ -360,3 +360,11 @@ def test_the_group_that_set_another_up_or_whose_work_is_acted_on_is_asked_nothin
 def test_a_group_named_in_the_title_of_a_resolution_is_asked_nothing():
     assert _actions(_TSAG + "The assembly also revised Resolution 22 (Authorization for TSAG to act between WTSAs).") \
         == set()
+
+
+def test_a_joint_coordination_activity_is_a_group_asked_or_set_up():
+    assert _actions(_TSAG + "TSAG agreed to establish the Joint Coordination Activity on Quantum Key Distribution "
+                            "Networks (JCA-QKDN).") == {
+        ("Joint Coordination Activity on Quantum Key Distribution Networks", "establish")}
+    assert _actions(_TSAG + "TSAG asked the JCA-IoT to coordinate its work with SG20.") == {
+        ("JCA-IoT", "coordinate"), ("ITU-T Study Group 20", "coordinate")}

@@ -549,7 +549,7 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
     for s, e in sentences(text, start, end):
         named = find_groups(ref, text, s, e)
         groups = [g for g in named
-                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup")
+                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "JointCoordinationActivity")
                   and not _in_a_post(ref, text, s, e, g) and not _HOSTS_A_GROUP.search(text, max(s, g.span.start - 40),
                                                                                        g.span.start)]
         if not groups:
