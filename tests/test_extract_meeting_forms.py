@@ -260,3 +260,14 @@ def test_a_day_without_its_year_is_the_one_nearest_the_release(text, start):
 def test_an_itu_forum_or_symposium_on_a_subject_is_named_with_its_subject(text, name):
     m = only(text + "\n")
     assert (m.kind, m.name) == ("Symposium", name)
+
+
+@pytest.mark.parametrize("text", [
+    "WTSA-20 was held in Geneva from 1 to 9 March 2022. WTSA-20 was originally scheduled for Hyderabad, India, in "
+    "November 2020 but was postponed because of the pandemic.",
+    "WTSA-20 was originally planned for November 2020 in Hyderabad, India, but was postponed to 1-9 March 2022 and held "
+    "in Geneva.",
+])
+def test_the_date_and_place_a_meeting_was_first_planned_for_are_not_a_meeting(text):
+    (m,) = meetings(text + "\n")
+    assert (m.start, m.place.label) == (date(2022, 3, 1), "Geneva")

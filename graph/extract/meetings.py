@@ -104,6 +104,10 @@ _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
+#: a date a meeting was planned for before it was moved: 'originally scheduled for', 'initially planned to take place'
+_PLANNED_BEFORE = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
+                             r"due|expected)\b", re.IGNORECASE)
+_PLAN_END = re.compile(r"\b(?:but|and\s+was|then|until)\b|[;]", re.IGNORECASE)
 #: the words that make a verb of _OCCURRED say what is to come: 'will be held', 'is to be hosted'
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to)\s+(?:be\s+)?\Z", re.IGNORECASE)
 #: a sentence that opens on the meeting it reports ('At its meeting in Geneva from 6 to 17 June, SG15 agreed', 'Meeting in
@@ -531,6 +535,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = []
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
+            for plan in _PLANNED_BEFORE.finditer(text, m.end(), e):  # 'originally scheduled for Hyderabad in November
+                plan_end = _PLAN_END.search(text, plan.end(), e)  # 2020 but was postponed': no date it was held on
+                ds = [d for d in ds if not plan.start() <= d.span_start < (plan_end.start() if plan_end else e)]
             shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
                          for a, b in phrases)
             said_before = text[max(s, name_start - 60):name_start]  # the words that say how the sentence names it
@@ -1360,6 +1367,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                     # the meeting prepared for holds no place of the sentence
                     and not (_PREPARED_FOR.search(text[max(a.name_span[0], s, o.name_span[0] - 60):o.name_span[0]])
                              and _SUBJECTS_VERB.match(text, o.name_span[1], e))]
+        for plan in _PLANNED_BEFORE.finditer(text, s, e):  # 'originally planned for November 2020 in Hyderabad'
+            plan_end = _PLAN_END.search(text, plan.end(), e)
+            exclude.append((plan.start(), plan_end.start() if plan_end else e))
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
