@@ -271,3 +271,12 @@ def test_an_itu_forum_or_symposium_on_a_subject_is_named_with_its_subject(text, 
 def test_the_date_and_place_a_meeting_was_first_planned_for_are_not_a_meeting(text):
     (m,) = meetings(text + "\n")
     assert (m.start, m.place.label) == (date(2022, 3, 1), "Geneva")
+
+
+@pytest.mark.parametrize("text, start", [
+    ("GENEVA, Oct 12, 2023 (Reuters) - CTOs met in Geneva on Tuesday for the ITU-T CTO meeting.", date(2023, 10, 10)),
+    ("Abu Dhabi, 9 September 2024: Chief technology officers met yesterday for an ITU-T CxO Roundtable.",
+     date(2024, 9, 8)),
+])
+def test_a_dateline_with_its_agency_in_brackets_or_a_colon_counts_the_days_of_its_story(text, start):
+    assert only(text + "\n").start == start

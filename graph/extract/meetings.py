@@ -409,7 +409,6 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     meeting date. A place and date on a line of their own stay: under a heading they are the meeting's."""
     line_start = text.rfind("\n", 0, d.span_start) + 1
     before = text[line_start:d.span_start]
-    after = text[d.span_end:d.span_end + 4]
     if _FIELD.fullmatch(before) and _in_meeting_fields(text, line_start):
         return False  # 'Date: 14 March 2018' among 'Venue:' and 'Host:' lines under a meeting's name: its date
     if _PUBLICATION.search(before):
@@ -420,9 +419,12 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return True
     if _MEETING_LINE.search(before):
         return False  # 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants': the meeting's own line
-    return bool(_PRESS_DATELINE.match(before)) and after.strip()[:1] in ("–", "—", "-", "‒") and bool(after[:1].isspace() or after[:1] in "–—-")
+    # 'GENEVA, 9 May 2018 –', 'GENEVA, Oct 12, 2023 (Reuters) -', 'Abu Dhabi, 9 September 2024: Chief ...'
+    return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
+#: what follows a press dateline's date: a dash, after the agency's name in brackets, or a colon before the story
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-]|:[ \t]+(?=[A-Z]))")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
                     r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode))[ \t]*:[ \t]*", re.IGNORECASE)
