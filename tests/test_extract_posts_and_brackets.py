@@ -81,3 +81,15 @@ def test_a_clause_after_a_chairs_body_names_no_other_body_of_theirs():
                    "Example, Chief Technology Officer, NTT America, brought together CTOs from AT&T (USA), Alcatel-Lucent "
                    "(France) and Fujitsu (Japan).")
     assert {(p.affiliation.label, p.country) for p in m.people} == {("NTT America", None)}
+
+
+def test_the_acronym_after_a_posts_body_is_no_part_of_the_post_and_the_body_is_the_affiliation():
+    m = only_dated("The CTO meeting was held in Lagos on 14 March 2019. Prof. Umar Example, Director General of the "
+                   "Nigerian Communications Commission (NCC), delivered the keynote.")
+    (p,) = m.people
+    assert (p.post.label, p.affiliation.label) == ("Director General of the Nigerian Communications Commission",
+                                                   "Nigerian Communications Commission")
+    m = only_dated("The CTO meeting was held in Accra on 14 March 2019. The Minister was accompanied by the "
+                   "Director-General of the National Communications Authority (NCA), Dr Joe Example.")
+    assert [(p.name, p.post.label) for p in m.people if p.name == "Joe Example"] == [
+        ("Joe Example", "Director-General of the National Communications Authority")]

@@ -377,8 +377,11 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
                 cut = _CLAUSE_END.search(text[s:e])
             e = s + len(text[s:e].rstrip(" .,"))
             bracket = re.search(r"[ \t]*\(([^()]+)\)\Z", text[s:e])
-            if bracket and _place_ref(ref, text, s + bracket.start(1), s + bracket.end(1)) is not None:
-                e = s + bracket.start()  # 'Rapporteur for Question 5/13 (Belarus)': the holder's country, not the post's
+            if bracket and (_place_ref(ref, text, s + bracket.start(1), s + bracket.end(1)) is not None or (
+                    re.fullmatch(r"[A-Z][\w&./-]{1,11}", bracket.group(1)) and sum(c.isupper() for c in bracket.group(1)) > 1)):
+                # 'Rapporteur for Question 5/13 (Belarus)': the holder's country, not the post's; 'Director General of
+                # the Nigerian Communications Commission (NCC)': the body's acronym
+                e = s + bracket.start()
             e, name_start = _split_domain(text, m.start("domain"), e, ref)
             e = max(e, m.end("title"))
             if name_start is None:
@@ -923,7 +926,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     for ps, pe, post in posts:
         # post then name: 'ITU Secretary-General Houlin Zhao', 'the Director of the TSB, Chaesub Lee,',
         # 'Minister of Communications Jane Roe', 'ACMA Director General Lt Col Jane Roe'
-        lead = re.compile(r"[ \t]*,?[ \t]*").match(text, pe, end)
+        lead = re.compile(r"[ \t]*(?:\([A-Z][\w&./-]{1,11}\)[ \t]*)?,?[ \t]*").match(text, pe, end)  # '(NCA), Dr A'
         assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
         if got and re.search(r"\t| {3}", text[pe:got[1]]):
