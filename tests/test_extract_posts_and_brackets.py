@@ -93,3 +93,10 @@ def test_the_acronym_after_a_posts_body_is_no_part_of_the_post_and_the_body_is_t
                    "Director-General of the National Communications Authority (NCA), Dr Joe Example.")
     assert [(p.name, p.post.label) for p in m.people if p.name == "Joe Example"] == [
         ("Joe Example", "Director-General of the National Communications Authority")]
+
+
+def test_a_post_said_in_a_who_is_clause_and_a_counsellors_style():
+    m = only_dated("The SGLA was held in Geneva on 13 January 2020. Counsellor Vicente Example, who is also "
+                   "vice-chairman of ITU-T Study Group 3, presented the proposal.")
+    assert {p.name for p in m.people} == {"Vicente Example"}
+    assert "Vice-Chair of SG3" in {p.post.label for p in m.people}

@@ -1437,6 +1437,8 @@ _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur', 'Mr A of Japan, Chair of SG13'
 _NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
+                             # 'Mr A, who is also vice-chairman of ITU-T Study Group 3, ...'
+                             r"\s*,\s*who\s+(?:is|was|has\s+been)\s+(?:also\s+|currently\s+|now\s+)?|"
                              rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
 
 
