@@ -61,6 +61,10 @@ _LIST_TRIGGER = re.compile(
     r"|(?m:^[ \t]*(?=[^\n]{0,60}\b(?:attend\w*|particip\w*|represent\w*|took\s+part|present)\b)"
     r"(?=[^\n]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions)\b)[^\n:]{3,80}:[ \t]*$"
     r"(?=\n[ \t]*[•·▪◦*-]))"
+    # a short label of its own at a line's start: 'Companies participating:', 'Represented companies:', 'Participating CTOs:'
+    r"|(?m:^[ \t]*(?=[^\n:]{0,60}\b(?:attend\w*|particip\w*|represent\w*)\b)"
+    r"(?=[^\n:]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives)\b)"
+    r"(?:[A-Za-z-]+[ \t]+){1,4}[A-Za-z-]+[ \t]*:)"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
     r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",
@@ -1113,7 +1117,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             hosts = [host] + _co_hosts(ref, text, host, end)
             # 'hosted by A and co-organized by B', 'hosted by A in cooperation with B': B hosts with A
             at = hosts[-1].span.end + (text[hosts[-1].span.end:hosts[-1].span.end + 1] == ")")
-            co = _CO_ORGANIZER.match(text, at, end)
+            acronym = re.compile(rf"[ \t]*{_ACRONYM_IN_BRACKETS}").match(text, at, end)  # 'A (MSIT) and co-hosted by B'
+            co = _CO_ORGANIZER.match(text, acronym.end() if acronym else at, end)
             other = _host_at(ref, text, co, end) if co else None
             if other is not None:
                 hosts += [other] + _co_hosts(ref, text, other, end)
