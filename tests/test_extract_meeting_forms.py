@@ -245,6 +245,10 @@ def test_the_one_meeting_dated_by_its_days_owns_the_text_when_none_opens_it():
     ("Geneva, 10 January 2023 - The CTO consultation held on 14 December brought together 20 CTOs.\n", date(2022, 12, 14)),
     ("Geneva, 20 December 2023 - The CTO consultation will be held on 14 January.\n", date(2024, 1, 14)),
     ("Geneva, 20 June 2023 - The CTO consultation held on 14 June brought together 20 CTOs.\n", date(2023, 6, 14)),
+    # a sentence with no tense of its own, or one on the side of the release its tense says, keeps the release's year
+    ("Geneva, 20 February 2023 - The ITU CTO meeting will be held in Seoul on 10 September.\n", date(2023, 9, 10)),
+    ("Geneva, 5 November 2023 - The ITU CTO meeting held in Busan on 10 March brought together 20 CTOs.\n",
+     date(2023, 3, 10)),
 ])
 def test_a_day_without_its_year_is_the_one_nearest_the_release(text, start):
     assert min(m.start for m in meetings(text) if m.start) == start

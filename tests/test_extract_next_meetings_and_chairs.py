@@ -444,3 +444,18 @@ def test_a_deadline_before_a_date_is_no_next_meeting():
     m = only_dated("The ITU CTO meeting was held in Kigali, Rwanda, on 8 May 2019. Contributions for the next meeting "
                    "must reach TSB by 17 November 2019.")
     assert m.next_meeting is None
+
+
+def test_a_meeting_to_come_in_a_paragraph_of_its_own_keeps_what_its_paragraph_says():
+    ms = facts_of("The ITU CTO meeting took place in Geneva on 5 May 2024, hosted by Swisscom. CTOs from AT&T (USA) and "
+                  "Orange (France) took part.\n\nThe 2025 CTO meeting will be held in Seoul on 12 June 2025. It will be "
+                  "chaired by Mr Kim Young-shik (KT).\n").meetings
+    assert [(m.start.year, [p.name for p in m.people], len(m.participations)) for m in ms] == [
+        (2024, [], 2), (2025, ["Kim Young-shik"], 0)]
+
+
+def test_a_meeting_to_come_said_inside_a_report_takes_none_of_its_text():
+    ms = facts_of("ITU-T Study Group 17 meeting, Geneva, 29 August - 8 September 2023\nSG17 consented eight "
+                  "Recommendations on security. SG17 noted that a workshop on digital identity will be held on 28 August "
+                  "2023 in Geneva.\n").meetings
+    assert [(m.kind, bool(m.topics)) for m in ms] == [("StudyGroupMeeting", True), ("Workshop", False)]

@@ -192,7 +192,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             year = facts.published.year
             all_dates = find_dates(text, default_year=year)
             datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
-    dates = [_nearest_year(d, facts.published) for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
+    dates = [_nearest_year(text, d, facts.published) for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
     dates += [d for d in find_partial_dates(text, all_dates)
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
@@ -231,19 +231,30 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     return facts
 
 
-def _nearest_year(d: DateMention, published: date | None) -> DateMention:
-    """A day written without its year, in a text dated by its release: the one of that day's dates nearest the release
-    ('Geneva, 10 January 2023 - The consultation held on 14 December ...' is of December 2022, not 2023)."""
+def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMention:
+    """A day written without its year, in a text dated by its release, on the side of the release its sentence's
+    tense says: 'Geneva, 10 January 2023 - The consultation held on 14 December ...' is of December 2022; 'Geneva,
+    20 December 2023 - The consultation will be held on 14 January' is of January 2024."""
     if published is None or not d.year_inferred or d.precision != "day":
         return d
-    for shift in (-1, 1):
-        try:
-            start, end = d.start.replace(year=d.start.year + shift), d.end.replace(year=d.end.year + shift)
-        except ValueError:  # 29 February
-            continue
-        if abs((start - published).days) + 30 < abs((d.start - published).days):
-            return replace(d, start=start, end=end)
-    return d
+    s, e = sentence_at(text, d.span_start)
+    said = text[s:e]
+    future = _TO_COME.search(said) is not None
+    past = _DONE.search(said) is not None
+    shift = -1 if past and not future and d.start > published + timedelta(days=7) else \
+        1 if future and not past and d.end < published - timedelta(days=7) else 0
+    if not shift:
+        return d
+    try:
+        return replace(d, start=d.start.replace(year=d.start.year + shift), end=d.end.replace(year=d.end.year + shift))
+    except ValueError:  # 29 February
+        return d
+
+
+#: the words that put a sentence in the future or in the past (for a day written without its year)
+_TO_COME = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|to\s+be\s+held|is\s+scheduled|are\s+scheduled)\b", re.I)
+_DONE = re.compile(r"\b(?:was|were|(?<!be\s)held|met|took\s+place|gathered|convened|concluded|opened|closed|attended|"
+                   r"brought|discussed|agreed|(?<!be\s)hosted)\b", re.I)
 
 
 def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
@@ -557,11 +568,17 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d)]
             date = _meeting_date(text, m.end(), ds, s)
-            occurred = any(not _FUTURE_BEFORE.search(text, max(s, x.start() - 20), x.start())
-                           for x in _OCCURRED.finditer(text, s, e))  # not 'will be held': announced (below)
+            # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
+            # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
+            held = [x for x in _OCCURRED.finditer(text, s, e)]
+            to_come = [x for x in held if _FUTURE_BEFORE.search(text, max(s, x.start() - 20), x.start())]
+            occurred = len(to_come) < len(held)
+            announces = not occurred and date is not None and date.precision == "day" and any(
+                not re.search(r"\b(?:which|that|where)\s+(?:will|shall|is|are)\b[^,;]{0,12}\Z", text[max(s, x.start() - 30):x.start()])
+                for x in to_come)
             said = _OPENS_ON_IT.search(text, s, e) if not occurred and date is not None and date.precision == "day" else None
             opens = said is not None and not re.search(r"\bhad\s+\w+ed\b", text[s:e])  # 'At its meeting ..., TSAG had invited'
-            opening = not is_next and not is_past and date is not None and (heading or occurred or opens)
+            opening = not is_next and not is_past and date is not None and (heading or occurred or opens or announces)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
                             said=m.span(), default_name=kind.name.format_map(m.groupdict()))
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
@@ -569,7 +586,10 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                     and not _PREPARED_FOR.search(said_before):
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
             found.append(anchor)
-            if opens and opening and not heading and said is not None and said.group("future"):
+            if opening and not heading and (announces or opens and said is not None and said.group("future")) and \
+                    text[line_s:s].strip():
+                # 'SG17 noted that a workshop ... will be held on 28 August' inside a report: said in passing (a
+                # paragraph of its own, 'The 2025 CTO meeting will be held in Seoul on 12 June 2025.', is its own)
                 announced.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
     for a in announced:  # a meeting announced after one the text reports is said in passing
@@ -1480,6 +1500,8 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         key = a.meeting_key
         assert key is not None  # `opening` holds anchors of the meetings found
         start = _heading_over(text, text.rfind("\n", 0, a.window[0]) + 1)
+        if bounds and start < bounds[-1].window[1] <= a.window[0]:
+            start = a.window[0]  # a second meeting opened in the paragraph of the first: its text starts with its sentence
         if bounds and _PREPARED_FOR.search(_said_before(text, a)):
             start = a.name_span[0]  # '... discussed X, in preparation for WTSA-20, which opened ...': what comes before is not its
         # named in passing in the sentence that opened the last meeting, or in one whose subject is that meeting
