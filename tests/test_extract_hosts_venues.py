@@ -281,3 +281,16 @@ def test_the_field_of_a_post_in_a_list_of_representatives_is_no_organization():
     m = only_dated("The CTO meeting was held in Brasilia on 3 May 2019. Anatel was represented by the superintendent "
                    "of Planning and Regulation, Mr. Nilo Example, and by Mr. Vicente Example.\n")
     assert "Regulation" not in {p.organization.label for p in m.participations}
+
+
+@pytest.mark.parametrize("text, host", [
+    ("The ITU CTO meeting on the IMT-2030 roadmap will be hosted by Huawei in Shenzhen on 3 June 2025.", "Huawei"),
+    ("The ITU CTO meeting, a series first held in 2009, will be hosted by KT in Seoul on 12 June 2025.",
+     "KT Corporation"),
+    ("The ITU CTO meeting took place in Seoul on 12 June 2024, hosted by the Institute for Information and "
+     "Communications Technology Planning and Evaluation.",
+     "Institute for Information and Communications Technology Planning and Evaluation"),
+])
+def test_a_year_that_names_no_other_edition_or_a_field_after_a_second_and_keeps_the_host(text, host):
+    m = only_dated(text)
+    assert (m.host.label, m.co_hosts) == (host, [])

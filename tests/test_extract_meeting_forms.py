@@ -284,3 +284,10 @@ def test_the_date_and_place_a_meeting_was_first_planned_for_are_not_a_meeting(te
 ])
 def test_a_dateline_with_its_agency_in_brackets_or_a_colon_counts_the_days_of_its_story(text, start):
     assert only(text + "\n").start == start
+
+
+def test_work_started_at_the_reported_meeting_does_not_make_it_a_past_one():
+    ms = meetings("Work on digital twins started at the ITU-T Study Group 20 meeting held in Geneva from 15 to 24 July "
+                  "2024. Delegates from Huawei (China) took part, and the meeting was chaired by Ms Ana Example (Brazil).\n")
+    (m,) = [m for m in ms if m.kind == "StudyGroupMeeting"]
+    assert [p.organization.label for p in m.participations] == ["Huawei"] and [p.name for p in m.people] == ["Ana Example"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from extract_fixtures import facts_of, only_dated
 from rdflib import Graph
 
@@ -459,3 +460,11 @@ def test_a_meeting_to_come_said_inside_a_report_takes_none_of_its_text():
                   "Recommendations on security. SG17 noted that a workshop on digital identity will be held on 28 August "
                   "2023 in Geneva.\n").meetings
     assert [(m.kind, bool(m.topics)) for m in ms] == [("StudyGroupMeeting", True), ("Workshop", False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The CTOs agreed to meet again to review progress on the AI roadmap, which will be published on 30 September 2024.",
+    "Contributions to the next meeting of the study group are due 12 calendar days before the meeting, on 10 October 2025.",
+])
+def test_a_date_of_something_else_after_a_next_meeting_phrase_is_no_next_meeting(sentence):
+    assert only_dated("The ITU CTO meeting took place in Geneva on 5 May 2024. " + sentence).next_meeting is None

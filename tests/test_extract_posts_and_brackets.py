@@ -100,3 +100,22 @@ def test_a_post_said_in_a_who_is_clause_and_a_counsellors_style():
                    "vice-chairman of ITU-T Study Group 3, presented the proposal.")
     assert {p.name for p in m.people} == {"Vicente Example"}
     assert "Vice-Chair of SG3" in {p.post.label for p in m.people}
+
+
+def test_a_line_saying_who_appointed_by_the_chairs_lists_no_chairs():
+    m = only_dated("The SG13 meeting was held in Geneva from 4 to 13 July 2023. New Rapporteurs were appointed by the "
+                   "study group chairs:\nSG13: Ms Kim Example (Korea (Rep. of)), Rapporteur for Question 6/13\n")
+    assert [p.post.label for p in m.people] == ["Rapporteur of Q6/13"]
+
+
+def test_a_name_with_its_post_between_commas_chairs_the_meeting_not_the_panel():
+    m = only_dated("The ITU CTO meeting took place in Geneva on 5 May 2024. Mr Ulf Example, CTO of Ericsson, chaired the "
+                   "panel on 6G, while Ms Ana Example, Director of TSB, chaired the meeting.")
+    chairs = {p.name for p in m.people if p.post.label == "Chair"}
+    assert chairs == {"Ana Example"}
+
+
+def test_a_company_line_with_its_unit_is_no_person():
+    m = only_dated("ITU-T CTO Meeting, Geneva, 20 November 2024\n\nParticipants:\n- Airtel Kenya, Technology Office, "
+                   "Kenya\n- Blue Harbor, Network Division, Canada\n")
+    assert m.people == []

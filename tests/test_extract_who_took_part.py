@@ -307,3 +307,16 @@ def test_an_inline_list_ends_at_the_verb_after_its_last_bracket(verb):
                    f"(China) and Safaricom (Kenya) {verb}.\n")
     assert {p.organization.label: p.country.label for p in m.participations} == {
         "Google": "United States", "Tencent": "China", "Safaricom": "Kenya"}
+
+
+def test_an_inline_list_goes_on_past_a_lower_case_word_when_another_item_follows():
+    m = only_dated("The ITU CTO meeting took place in Geneva on 5 May 2024. Participants included AT&T (USA), Orange "
+                   "(France) in person, and Huawei (China) and KDDI (Japan) remotely.\n")
+    assert [p.organization.label for p in m.participations] == ["AT&T", "Orange", "Huawei", "KDDI Corporation"]
+
+
+def test_a_contact_line_amid_the_story_does_not_end_it():
+    m = only_dated("Geneva, 2 April 2025 - The ITU CTO meeting will be held in Geneva on 5 May 2025, hosted by Swisscom.\n"
+                   "For more information, please contact tsbcto@itu.int.\nCTOs from AT&T (USA) and Orange (France) have "
+                   "confirmed their participation.\n")
+    assert len(m.participations) == 2

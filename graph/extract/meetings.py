@@ -96,11 +96,14 @@ class Anchor:
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
-                   # 'Continuing the dialogue started at the CTO meeting in Busan', 'Building on the CTO meeting held in
-                   # Busan in 2014', 'as agreed at the CTO meeting': a meeting before the one reported
-                   r"|\b(?:(?:started|begun|began|launched|initiated)\s+(?:at|during|by)|building\s+(?:on|upon)|"
-                   r"as\s+(?:agreed|decided|requested|proposed)\s+(?:at|by|during))\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}$",
+                   # 'Building on the CTO meeting held in Busan in 2014', 'as agreed at the CTO meeting': a meeting
+                   # before the one reported
+                   r"|\b(?:building\s+(?:on|upon)|as\s+(?:agreed|decided|requested|proposed)\s+(?:at|by|during))\s+"
+                   r"(?:the\s+|an?\s+)?(?:\w+\s+){0,2}$",
                    re.IGNORECASE)
+#: 'Continuing the dialogue started at the CTO meeting in Busan, ...': the meeting a sentence's subject goes on from
+_CONTINUED = re.compile(r"\b(?:continuing|pursuing|following\s+up(?:\s+on)?|taking\s+forward)\s+[^.;,]{0,50}?\b(?:started|begun|began|"
+                        r"launched|initiated|held)\s+(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
@@ -138,8 +141,8 @@ _AT = re.compile(rf"\bat\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: the meeting another one prepares: 'preparation for WTSA-20', 'towards WTSA-24', 'the APT Preparatory Group for WTSA-24'
 _PREPARED_FOR = re.compile(rf"\b(?:(?:preparations?|preparatory\s+(?:work|process|activities|group|committee)|preparing|"
                            # 'agreed its common proposals for WTSA-24', 'the APT Preparatory Group meeting for WTSA-24'
-                           rf"run-up|road|proposals?|contributions?|inputs?|positions?|meeting)\s+"
-                           rf"(?:for|to|towards)|towards)\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
+                           rf"run-up|road)\s+(?:for|to|towards)|(?:proposals?|contributions?|inputs?|positions?|meeting)\s+"
+                           rf"(?:for|towards)|towards)\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: the sentence's verb right after a name (and its brackets): the name ends the sentence's subject
 _SUBJECTS_VERB = re.compile(r"(?:[ \t]*\([^()\n]*\))?[ \t]+(?:was|were|is|are|will|took|met|convened|opened)\b")
 #: 'alongside', 'ahead of', 'on the eve of' another meeting: one held at its own time (and maybe its own place)
@@ -532,7 +535,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             ds = [d for d in dates if s <= d.span_start < e]
             before = text[max(0, m.start() - 40):m.start()]
             is_next = bool(_NEXT.search(before))
-            is_past = bool(_PAST.search(before)) or _plural(text, m.end())
+            is_past = bool(_PAST.search(before)) or _plural(text, m.end()) or bool(_CONTINUED.search(text, max(s, m.start() - 100), m.start()))
             name_start = _name_start(text, m.start())
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
             # ('held on the margins of the SG13 meeting (2-13 March)': the date in brackets after it is the other's)
@@ -932,6 +935,8 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     continue
                 if _DEADLINE.search(text, x.end(), d.span_start):
                     continue  # 'contributions for the next meeting must reach TSB by 17 November': a deadline
+                if re.search(r",?\s+(?:which|that)\s", text[x.end():d.span_start]):
+                    continue  # '... to meet again to review the roadmap, which will be published on 30 September
                 holds = _HOLDS_ITS.search(text, s, x.start())  # 'TSAG will hold its next meeting ...'
                 verb = x.start() if re.match(r"(?i)will\s|next\s+meets\b|\w+\s+to\s+meet\b", x.group()) else \
                     holds.start() if holds else None
@@ -950,8 +955,8 @@ _HOLDS_ITS = re.compile(r"\s(?:will|shall|is\s+to|plans\s+to|is\s+due\s+to)\s+(?
 
 
 #: a date something must happen by, not when a meeting is: 'by 17 November', 'before 1 October', 'no later than'
-_DEADLINE = re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+)?\Z|\bdeadline\b|"
-                       r"\bdue\s+(?:by|on|before)\b", re.IGNORECASE)  # (not 'to be hosted by Viettel, will take place in')
+_DEADLINE = re.compile(r"\b(?:(?<!hosted\s)(?<!chaired\s)(?<!convened\s)(?<!organized\s)(?<!organised\s)(?<!sponsored\s)by|"
+                       r"before|until|no\s+later\s+than|deadline|due)\b", re.IGNORECASE)  # (not 'to be hosted by Viettel')
 
 
 def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -> bool:
@@ -1407,6 +1412,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         if a.heading:  # 'ITU-T CTO Meeting, Geneva, 5 March 2024' over the text: the heading's own place first, before
             # the towns of a list under it ('- Apex Mobile, Nairobi, Kenya')
             place = find_place(ref, text, a.name_span[0], min(e, line_end(text, a.name_span[1])), exclude + list(avoid))
+            if place is not None and place[0].kind == "Country":
+                place = None  # a town only: 'CTO Meeting on lessons from Korea's 5G rollout' names no venue
         for start in starts if place is None else ():
             place = find_place(ref, text, start, e, exclude + list(avoid))
             if place is None:
@@ -1568,8 +1575,11 @@ _FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|storie
                         r"see\s+also\b|you\s+may\s+also\s+like|more\s+news\b|other\s+news\b|share\s+(?:this|on|button)\b|"
                         r"tags?\s*:|copyright\b|©|back\s+to\s+top\b|previous\s+(?:article|post)\b|next\s+(?:article|post)\b|"
                         # a press release's closing blocks: whom to call, what ITU is ('About ITU')
-                        r"for\s+(?:more|further)\s+information\b[^\n]{0,40}?\bcontact|(?:press|media)\s+contacts?\b|"
-                        r"notes?\s+(?:to|for)\s+editors\b|about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")
+                        # (whom to call as a block: 'contact:' over its lines, or a last paragraph; a contact line
+                        # amid the story does not end it)
+                        r"(?:for\s+(?:more|further)\s+information\b[^\n]{0,40}?\bcontact|(?:press|media)\s+contacts?\b)"
+                        r"(?=[^\n]*:[ \t]*\n|[ \t]*\n|[^\n]*(?:\n[ \t]*\n|\s*\Z))|"
+                        r"about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")
 
 
 def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]],

@@ -385,6 +385,8 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
                             for x in ref.find(text, {"Organization"}, me + a.end(), ne))), None)
                     if other is None:  # 'Ministry of Transport and Communications and Omantel': a second 'and'
                         other = next(iter(list(re.finditer(r"\s+and\s+", text[me:ne]))[1:]), None)  # joins two names
+                        if other is not None and all(w in words.get("portfolio", ()) for w in text[me + other.end():ne].split()):
+                            other = None  # '... Communications Technology Planning and Evaluation': a field of its own
                     if other:
                         ne = me + other.start()
                     # 'Ministry of Digital Affairs of Examplia', 'Ministry for Development of Information Technologies

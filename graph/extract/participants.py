@@ -141,7 +141,9 @@ def _list_end(text: str, start: int, inline: bool) -> int:
                       r"attended|participated|took\s+part|joined|gathered|met|(?:co-)?(?:sponsored|supported|organi[sz]ed|hosted|"
                       r"funded))\b)|"
                       # a verb in lower case after an item's bracket: '... and Safaricom (Kenya) shared their views on 5G'
-                      r"(?<=\))[ \t]+(?=(?!(?:and|or|as|plus|along|together|with|among|including|respectively|of|from)\b)[a-z][a-z-]+\b)",
+                      # (not when another item follows: 'Orange (France) in person, and Huawei (China) remotely')
+                      r"(?<=\))[ \t]+(?=(?!(?:and|or|as|plus|along|together|with|among|including|respectively|of|from)\b)"
+                      r"[a-z][a-z-]+\b)(?![^.;\n]*?(?:,|\band\b)[ \t]+(?:the[ \t]+)?[A-Z][^.;\n(]{0,60}\()",
                       text[start:])
         end = start + m.start() if m else len(text)
         # do not stop at the full stop of 'Inc.' or 'Co.'
@@ -1084,8 +1086,10 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
         if year is not None and re.search(r"\b(?:will|shall|is\s+to|are\s+to)\s+be\s+\w*\s*\Z", text[clause_start:m.start()]) and \
-                any(int(y) != year for y in re.findall(r"\b((?:19|20)\d\d)\b", text[clause_start:m.start()])):
-            continue
+                any(int(y) != year for y in _EDITION_YEAR.findall(text, clause_start, m.start())):
+            continue  # 'The 2020 CTO meeting will be hosted by Viettel' (not 'the IMT-2030 roadmap', 'first held in 2009')
+        if _HOSTED_BESIDE.search(text, clause_start, m.start()):
+            continue  # 'It took place alongside the ITU workshop on X, which was hosted by Toshiba': the other's host
         if any(not _in_brackets(text, x.start(), clause_start) for x in _ANOTHER_EDITION.finditer(text, clause_start, m.start())):
             # (not a group's title: 'ITU-T Study Group 13 (Future networks) met in Seoul, hosted by ...')
             continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host
@@ -1204,6 +1208,15 @@ _NOT_THIS_ONE = re.compile(r"\b(?:next|previous|last|past|side|panel|parallel|di
 #: a meeting said before 'hosted by' that is another edition than the one reported ('held last week' is this one)
 _ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?:[\w-]+\s+)?(?:meeting|session|"
                               r"edition|round\s?table|consultation|forum|summit|workshop|year['’]s))\b", re.IGNORECASE)
+#: the year an edition is named by: 'The 2020 CTO meeting', 'the 2025 edition'
+_EDITION_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])(?=\s+(?:[\w-]+\s+){0,3}?(?:meeting|edition|consultation|session|"
+                           r"round\s?table|summit|forum|assembly)\b)", re.IGNORECASE)
+#: another meeting named beside this one, then the relative clause of who hosted it
+_HOSTED_BESIDE = re.compile(r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
+                            r"ahead\s+of|in\s+advance\s+of|during|before|after|following)\s+[^,;]{3,120},?\s+which\s+(?:was|is|will\s+be)\s+"
+                            r"(?:kindly\s+)?\Z", re.IGNORECASE)
+
+
 def _in_brackets(text: str, at: int, start: int) -> bool:
     """Whether text[at] is inside brackets opened after `start` and not yet closed."""
     return text.rfind("(", start, at) > text.rfind(")", start, at)

@@ -494,6 +494,10 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          r"(?<![\w-])(?:[Cc]o-)?[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|consultation|"
                          r"round\s?table|assembly|forum|dialogue|discussion)s?\s*,|"
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
+#: another meeting named beside the one reported, then a relative clause about it: whoever chaired is that one's
+_CHAIRED_BESIDE = re.compile(r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
+                             r"ahead\s+of|in\s+advance\s+of|before|after|following)\s+[^.;]{3,120}?,?\s+which\b[^.;]*\Z",
+                             re.IGNORECASE)
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
 _FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
 #: a bracket after a name, with one bracket inside it: '(Egypt)', '(Korea (Rep. of))', '(KT, Korea (Republic of))'
@@ -651,8 +655,11 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
 
 #: a line that says whose posts the lines under it list, group by group: '... appointed the chairs of ITU-T study
 #: groups for 2025-2028:', 'Vice-chairmen of the study groups:', 'The study group chairs elected are:', 'Working party chairs:'
-_POSTS_BY_GROUP = re.compile(r"(?im)\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\b(?:\s+and\s+vice[- ]?chair\w*)?"
-                             r"(?:\s+of\b[^\n:]{0,60}?\b(?:groups|parties)\b[^\n:]{0,60}|[^\n:]{0,40}):[ \t]*\n?")
+_POSTS_BY_GROUP = re.compile(r"(?im)^(?![^\n:]*\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}chair)[^\n:]*?"  # (not '... appointed by the chairs:')
+                             r"\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\b(?:\s+and\s+vice[- ]?chair\w*)?"
+                             r"(?:\s+of\b[^\n:]{0,60}?\b(?:groups|parties)\b[^\n:]{0,60}|"
+                             r"(?:\s+(?:elected|appointed|designated|confirmed|nominated))?(?:\s+(?:are|were|is|include[sd]?))?"
+                             r"(?:\s+(?:for|of)\s+[^\n:]{1,30})?):[ \t]*\n?")
 #: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example' lines, or '...: WP1/TSAG, Ms A (Examplia); WP2/TSAG,
 #: Mr B' in a sentence: a group, then its post holder
 _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|"
@@ -673,6 +680,9 @@ _WHO_HOLDS = re.compile(r"[ \t]*,[ \t]*(?P<who>who)[ \t]+(?:also[ \t]+|currently
 #: 'who chaired the (first) meeting / panel': the gathering itself, no group
 _THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event|workshop|consultation|assembly|panel|"
                           r"discussion|dialogue|roundtable)s?\b", re.IGNORECASE)
+#: the meeting a name with its post between commas chaired: 'Mr A, CTO of Ericsson, chaired the meeting' (not 'the panel')
+_THE_MEETING_ITSELF = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|consultation|assembly|round\s?table|summit|forum)\b",
+                                 re.IGNORECASE)
 _VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
                "convenes": "Convener", "convened": "Convener", "moderated": "Moderator", "moderates": "Moderator"}
 #: 'Mr A (Examplia) chaired the meeting', 'Ms B moderated the first session': the name, then the verb
@@ -801,7 +811,8 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     if a < b and text[a:a + 4].lower() == "the ":
         a += 4
     named = read_name(ref, text, a, b)
-    if not at and named is not None and len(named[2].split()) > 1 and re.match(r"[ \t]+(?:of|from)[ \t]+[A-Z]", text[named[1]:b]):
+    if not at and named is not None and len(named[2].split()) > 1 and re.match(r"[ \t]+(?:of|from)[ \t]+[A-Z]", text[named[1]:b]) \
+            and not any(ref.lookup(w, ref.place_kinds) is not None for w in named[2].split()):  # (not 'Tigo Guatemala of')
         return None, None  # ', Enrique Example of Telefónica': the next person of a list, with their body
     if country is None and not at and (named is not None and named[1] >= len(text[:b].rstrip()) or _TITLE.match(text, a, b)):
         return None, None  # the next person of a list, or a second post (not 'Nordic Example' of 'Nordic Example Networks')
@@ -1068,6 +1079,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair;
     # 'moderated by Ms Jane Roe (Acme)': the session's moderator
     for m in _CHAIRED_BY.finditer(text, start, end):
+        if _CHAIRED_BESIDE.search(text, max(start, sentence_at(text, m.start())[0]), m.start()):
+            continue  # 'It was held before the SG13 meeting, which convened in Geneva and was chaired by Ms A': the other's
         got = name_at(m.end(), True)
         co = m.group().lower().startswith("co-")
         while got:
@@ -1141,7 +1154,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 or re.match(r"[^.;\n]{0,60}?\b(?:(?:19|20)\d\d|previous|last|past|next)\b", text[m.end():end])):
             continue  # 'In 2019 Ms A chaired the meeting', 'Mr B chaired the first CTO meeting in 2009': another's chair
         between = re.search(r",[ \t]*(?:(?:the|former|then|now)[ \t]+)?([^,]+),", m.group("gap"))
-        if between and (not starts_with_title(between.group(1)) or "chair" not in m.group("verb")):
+        if between and (not starts_with_title(between.group(1)) or "chair" not in m.group("verb")
+                        or not _THE_MEETING_ITSELF.match(text, m.end(), end)):
             continue  # 'Nordic Star, a start-up, moderated': what comes between the commas is no post ('Ms A, Chief
             # of X, moderated the session': a session's moderator, named with her post, keeps that post alone)
         for c in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[max(start, m.start() - 80):m.start()]):
@@ -1171,7 +1185,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             from .groups import find_groups  # groups is imported by the extractors after this module
             group = next((g for g in find_groups(ref, text, *line.span("group")) if g.span.start == line.start("group")), None)
             got = name_at(line.start("name"), True)
-            if got is not None and re.match(r"[ \t]*(?:\([^()\n]*\))?[ \t]*,[ \t]*[A-Za-z]", text[got[2]:line.end()]):
+            if got is not None and re.match(rf"[ \t]*(?:{_BRACKET})?[ \t]*,[ \t]*[A-Za-z]", text[got[2]:line.end()]):
                 got = None  # 'SG2: Mr Ali Example, Rapporteur for Question 1/2': the post is written with the name
             if group is not None and got is not None:
                 add(got[3], got[1], got[2], _post_of_group(ref, text, title, group, line.start("group")), got[0])
@@ -1386,6 +1400,9 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     if ref.lookup(body, ref.place_kinds) is not None or gazetteer(ref).lookup(body) or is_post_title(body) or \
             fold(body.split()[0]) in {fold(w) for w in x.split()}:
         return None
+    if any(ref.lookup(w, ref.place_kinds) is not None for w in x.split()) or split_unit(body)[0] or is_field_phrase(body) \
+            or starts_with_title(body):
+        return None  # 'Airtel Kenya, Technology Office, Kenya': a company in a country, then its unit
     post = m.span("post") if m.group("post") and is_post_title(clean(m.group("post"))) else None
     return CommaEntry(got, m.span("body"), country, post)
 
