@@ -22,6 +22,7 @@ from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
 from .organizations import looks_like_organization, organization_words, split_unit
 from .people import (
     _PARTICLES_RUN,
+    BESIDE,
     comma_entry,
     comma_parts,
     find_people,
@@ -1212,9 +1213,7 @@ _ANOTHER_EDITION = re.compile(r"\b(?:previous|past|next|future|earlier|last\s+(?
 _EDITION_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])(?=\s+(?:[\w-]+\s+){0,3}?(?:meeting|edition|consultation|session|"
                            r"round\s?table|summit|forum|assembly)\b)", re.IGNORECASE)
 #: another meeting named beside this one, then the relative clause of who hosted it
-_HOSTED_BESIDE = re.compile(r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
-                            r"ahead\s+of|in\s+advance\s+of|during|before|after|following)\s+[^,;]{3,120},?\s+which\s+(?:was|is|will\s+be)\s+"
-                            r"(?:kindly\s+)?\Z", re.IGNORECASE)
+_HOSTED_BESIDE = re.compile(rf"{BESIDE}[^,;]{{3,120}},?\s+which\s+(?:was|is|will\s+be)\s+(?:kindly\s+)?\Z", re.IGNORECASE)
 
 
 def _in_brackets(text: str, at: int, start: int) -> bool:

@@ -494,10 +494,11 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          r"(?<![\w-])(?:[Cc]o-)?[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|consultation|"
                          r"round\s?table|assembly|forum|dialogue|discussion)s?\s*,|"
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
+#: the words that name another meeting beside the one reported ('alongside the ITU workshop on X, which ...')
+BESIDE = (r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
+          r"ahead\s+of|in\s+advance\s+of|during|before|after|following)\s+")
 #: another meeting named beside the one reported, then a relative clause about it: whoever chaired is that one's
-_CHAIRED_BESIDE = re.compile(r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
-                             r"ahead\s+of|in\s+advance\s+of|before|after|following)\s+[^.;]{3,120}?,?\s+which\b[^.;]*\Z",
-                             re.IGNORECASE)
+_CHAIRED_BESIDE = re.compile(rf"{BESIDE}[^.;]{{3,120}}?,?\s+which\b[^.;]*\Z", re.IGNORECASE)
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
 _FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
 #: a bracket after a name, with one bracket inside it: '(Egypt)', '(Korea (Rep. of))', '(KT, Korea (Republic of))'
