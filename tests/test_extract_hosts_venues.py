@@ -294,3 +294,14 @@ def test_the_field_of_a_post_in_a_list_of_representatives_is_no_organization():
 def test_a_year_that_names_no_other_edition_or_a_field_after_a_second_and_keeps_the_host(text, host):
     m = only_dated(text)
     assert (m.host.label, m.co_hosts) == (host, [])
+
+
+def test_the_host_of_another_kind_of_meeting_said_again_is_not_the_reported_ones():
+    facts = facts_of("The ITU CTO meeting, held in advance of the World Telecommunication Standardization Assembly in New "
+                     "Delhi, brought together CTOs from AT&T (USA) and Orange (France). The Assembly was hosted by the "
+                     "Government of India.\n")
+    (cto,) = [m for m in facts.meetings if m.kind == "CTOMeeting"]
+    assert cto.host is None
+    m = only_dated("WTSA-16 was held in Hammamet, Tunisia, from 25 October to 3 November 2016. The Assembly was hosted by "
+                   "the Government of Tunisia.")
+    assert m.host.label == "Government of Tunisia"  # the assembly's own

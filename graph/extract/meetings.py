@@ -234,6 +234,14 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     return facts
 
 
+#: the nouns a text may call a meeting of each kind by, besides its name ('The Assembly was hosted by ...' of WTSA-16)
+_KIND_NOUNS = {"Conference": ("assembly", "conference"), "LeadershipAssembly": ("assembly",),
+               "PreparatoryMeeting": ("assembly", "consultation"), "Workshop": ("workshop", "seminar", "webinar"),
+               "Symposium": ("forum", "symposium", "summit", "dialogue", "conference"),
+               "CTOMeeting": ("roundtable", "round table", "summit", "forum", "dialogue", "consultation"),
+               "CTOConsultation": ("consultation", "roundtable", "round table")}
+
+
 def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMention:
     """A day written without its year, in a text dated by its release, on the side of the release its sentence's
     tense says: 'Geneva, 10 January 2023 - The consultation held on 14 December ...' is of December 2022; 'Geneva,
@@ -1800,7 +1808,8 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             m.groups_represented.extend(pl.groups)
         list_spans = [(pl.span.start, pl.span.end) for pl in lists]
         if m.host is None:
-            hosts = find_hosts(ref, text, start, end, m.start.year if m.start else None)
+            hosts = find_hosts(ref, text, start, end, m.start.year if m.start else None,
+                               m.name + " " + " ".join(_KIND_NOUNS.get(m.kind, ())))
             if hosts:
                 m.host, m.co_hosts = hosts[0], hosts[1:]
         m.people.extend(find_people(ref, text, start, end))

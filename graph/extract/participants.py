@@ -1079,13 +1079,17 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     return hosts[0] if hosts else None
 
 
-def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None = None) -> list[Ref]:
+def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None = None, name: str = "") -> list[Ref]:
     """The host (find_host) and the organizations named with it: 'co-hosted by A and B', 'jointly organized by A,
     B and C' -> [A, B, C]. With the meeting's `year`: not the host of an edition of another year that is to come
-    ('The 2020 CTO meeting will be hosted by Viettel' after the 2019 one's report)."""
+    ('The 2020 CTO meeting will be hosted by Viettel' after the 2019 one's report); with its `name`: not the host
+    of another kind of meeting said again ('The Assembly was hosted by ...' in a CTO meeting's text)."""
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
+        other = _OTHER_KIND_SUBJECT.match(text, clause_start + (text[clause_start] in ".\n"), m.start()) if name else None
+        if other is not None and other.group("noun").lower() not in name.lower():
+            continue
         if year is not None and re.search(r"\b(?:will|shall|is\s+to|are\s+to)\s+be\s+\w*\s*\Z", text[clause_start:m.start()]) and \
                 any(int(y) != year for y in _EDITION_YEAR.findall(text, clause_start, m.start())):
             continue  # 'The 2020 CTO meeting will be hosted by Viettel' (not 'the IMT-2030 roadmap', 'first held in 2009')
@@ -1214,6 +1218,11 @@ _EDITION_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])(?=\s+(?:[\w-]+\s
                            r"round\s?table|summit|forum|assembly)\b)", re.IGNORECASE)
 #: another meeting named beside this one, then the relative clause of who hosted it
 _HOSTED_BESIDE = re.compile(rf"{BESIDE}[^,;]{{3,120}},?\s+which\s+(?:was|is|will\s+be)\s+(?:kindly\s+)?\Z", re.IGNORECASE)
+
+
+#: a clause whose subject is a kind of meeting said again: 'The Assembly was hosted by ...'
+_OTHER_KIND_SUBJECT = re.compile(r"\s*(?:The|This)\s+(?P<noun>assembly|workshop|forum|symposium|summit|conference|consultation|"
+                                 r"round\s?table|seminar|webinar|dialogue)\b", re.IGNORECASE)
 
 
 def _in_brackets(text: str, at: int, start: int) -> bool:
