@@ -258,3 +258,15 @@ def test_a_country_in_brackets_after_a_chair_s_company_is_not_the_venue():
 def test_a_heading_that_names_the_place_places_the_meeting_over_the_towns_said_under_it(under):
     m = only_dated("ITU-T CTO Meeting, Geneva, 20 November 2024\n\n" + under)
     assert (m.place.label, m.country.label) == ("Geneva", "Switzerland")
+
+
+@pytest.mark.parametrize("heading", ["CTO Consultation — Asia-Pacific | 12 May 2022 | Online",
+                                     "CTO Consultation, 12 May 2022, online", "ITU CTO Consultation (virtual), 12 May 2022"])
+def test_a_heading_that_says_online_makes_the_meeting_online(heading):
+    m = only_dated(heading + "\n\nThe CTOs discussed 6G.\n")
+    assert m.attendance is not None and m.attendance[0] == "online" and m.place is None
+
+
+def test_a_bracket_saying_online_in_a_sentence_is_not_how_the_meeting_was_held():
+    m = only_dated("The CTO meeting was held in Geneva on 3 May 2020. Registration (online) is open to members.\n")
+    assert m.attendance is None and m.place.label == "Geneva"

@@ -67,7 +67,10 @@ VIRTUAL = re.compile(
     r"|\b(?:via|by|through|over|on)\s+(?:a\s+)?(?:video\s*-?\s*conferenc(?:e|ing)|videoconferenc(?:e|ing)|Zoom|Webex|"
     r"(?:Microsoft|MS)\s+Teams|web\s*conferenc(?:e|ing)|teleconferenc(?:e|ing))\b"
     r"|\be-meetings?\b|\bin\s+(?:a\s+)?virtual\s+(?:format|mode|setting)\b"
-    r"|\b(?:venue|location|place|format|mode)[ \t]*:[ \t]*(?:virtual|online|remote)\b",
+    r"|\b(?:venue|location|place|format|mode)[ \t]*:[ \t]*(?:virtual|online|remote)\b"
+    # a heading's field: 'CTO Consultation, 12 May 2022, online', '... | 12 May 2022 | Online', '(virtual), 12 May'
+    # (on a line with no full stop: not 'Registration (online) is open.')
+    r"|(?m:(?<=[^\n.]{3})\((?:virtual|online)\)(?=[^\n.]*$)|(?:,|\||[–—])[ \t]*(?:virtual|online)[ \t]*$)",
     re.IGNORECASE,
 )
 #: a meeting held in a room and online at once
