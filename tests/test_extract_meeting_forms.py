@@ -291,3 +291,36 @@ def test_work_started_at_the_reported_meeting_does_not_make_it_a_past_one():
                   "2024. Delegates from Huawei (China) took part, and the meeting was chaired by Ms Ana Example (Brazil).\n")
     (m,) = [m for m in ms if m.kind == "StudyGroupMeeting"]
     assert [p.organization.label for p in m.participations] == ["Huawei"] and [p.name for p in m.people] == ["Ana Example"]
+
+
+@pytest.mark.parametrize("text, start", [
+    # only the verbs that say the meeting was held or is to be move a day to the release's other year
+    ("Geneva, 10 January 2024 - The ITU workshop on 6G networks, hosted by KDDI, takes place in Tokyo on 14 March.",
+     date(2024, 3, 14)),
+    ("Geneva, 20 March 2024 - Since the ITU-T CTO meeting in Geneva on 4 March, CTOs are preparing a paper that will "
+     "be submitted to TSAG.", date(2024, 3, 4)),
+])
+def test_a_day_without_its_year_keeps_the_release_year_without_a_verb_of_holding(text, start):
+    assert min(m.start for m in meetings(text + "\n") if m.start) == start
+
+
+@pytest.mark.parametrize("text, start, city", [
+    ("The ITU-T CTO meeting, originally scheduled for March, took place in Geneva on 5 May 2024, hosted by Swisscom.",
+     date(2024, 5, 5), "Geneva"),
+    ("WTSA-20, originally scheduled to take place in Hyderabad in November 2020, was held in Geneva from 1 to 9 March "
+     "2022 in a hybrid format.", date(2022, 3, 1), "Geneva"),
+])
+def test_what_was_first_planned_ends_at_its_aside(text, start, city):
+    m = only(text + "\n")
+    assert (m.start, m.place.label) == (start, city)
+
+
+def test_a_colon_line_under_a_meetings_heading_dates_that_meeting():
+    m = only("ITU-T CTO Meeting\nSeoul, 12 June 2024: The meeting brought together CTOs from AT&T (USA) and Orange "
+             "(France), hosted by KT.\n")
+    assert (m.start, m.place.label) == (date(2024, 6, 12), "Seoul")
+
+
+def test_a_forum_on_a_date_is_named_without_it():
+    m = only("The ITU Forum on 14 May 2024 in Budapest brought together regulators and operators.\n")
+    assert "2024" not in m.name

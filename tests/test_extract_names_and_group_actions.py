@@ -368,3 +368,13 @@ def test_a_joint_coordination_activity_is_a_group_asked_or_set_up():
         ("Joint Coordination Activity on Quantum Key Distribution Networks", "establish")}
     assert _actions(_TSAG + "TSAG asked the JCA-IoT to coordinate its work with SG20.") == {
         ("JCA-IoT", "coordinate"), ("ITU-T Study Group 20", "coordinate")}
+
+
+def test_a_group_that_asks_others_still_does_its_own_next_action():
+    assert _actions(_TSAG + "Study Group 13 invited experts from industry to contribute and agreed to lead the work on "
+                            "IMT-2030 networks.") == {("ITU-T Study Group 13", "lead")}
+
+
+def test_a_joint_coordination_activity_is_no_subject_of_another_bodys_verb():
+    assert _actions(_TSAG + "The study group reviewed the liaison statement from the JCA-IoT and SC&C and agreed to study "
+                            "digital twins for smart cities.") == set()

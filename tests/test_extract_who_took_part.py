@@ -320,3 +320,22 @@ def test_a_contact_line_amid_the_story_does_not_end_it():
                    "For more information, please contact tsbcto@itu.int.\nCTOs from AT&T (USA) and Orange (France) have "
                    "confirmed their participation.\n")
     assert len(m.participations) == 2
+
+
+@pytest.mark.parametrize("label", ["Participating CTOs called for:", "Key messages from participating CTOs:"])
+def test_a_label_with_a_verb_or_other_words_opens_no_list_of_bodies(label):
+    m = only_dated("The ITU CTO meeting took place in Geneva on 5 May 2024.\n\n" + label + "\n- Standards for AI-native "
+                   "networks\n- Quantum-safe cryptography\n")
+    assert m.participations == []
+
+
+def test_lines_name_body_country_under_a_heading_of_organizations_are_organizations():
+    m = only_dated("ITU-T CTO Meeting, Geneva, 20 November 2024\n\nParticipating organizations:\n- Jio Platforms, Reliance "
+                   "Industries, India\n- Vodafone Idea, Aditya Birla Group, India\n")
+    assert m.people == [] and {"Jio Platforms", "Vodafone Idea"} <= {p.organization.label for p in m.participations}
+
+
+def test_a_contact_paragraph_amid_the_story_does_not_end_it():
+    m = only_dated("TSAG met in Geneva from 22 to 26 July 2024.\n\nFor more information on the new focus group, contact "
+                   "tsbfgai@itu.int.\n\nDelegates from Huawei (China) and NTT (Japan) took part.\n")
+    assert len(m.participations) == 2

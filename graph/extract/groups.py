@@ -526,6 +526,9 @@ _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:(?:establ
 #: a verb after a group's name by which it asks others: it does not do what it asks
 _ASKS_OTHERS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|"
                           r"request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.I)
+#: the verb by which a group that asked others goes on with its own action: '..., and agreed to lead', 'and will lead'
+_OWN_VERB_AGAIN = re.compile(r"\b(?:and|while)\s+(?:also\s+)?(?:agreed|decided|resolved|will|continues|continued|is|was|has|"
+                             r"itself)\b", re.I)
 #: 'established by', 'set up by' right before a group: the group that set another up
 _SET_UP_BY = re.compile(r"\b(?:established|created|set\s+up|launched|formed)\s+by\s+(?:the\s+)?(?:ITU-T\s+)?\Z", re.I)
 #: the title of a Resolution or Recommendation in brackets before a group: 'Resolution 22 (Authorization for TSAG'
@@ -572,8 +575,10 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             said_end = g.span.end + (text[g.span.start - 1:g.span.start] == "(" and text[g.span.end:g.span.end + 1] == ")")
             if _ASKS.match(text, said_end) and any(h.span.start > g.span.end and h.iri != g.iri for h in groups):
                 continue  # 'TSAG agreed that SG13 should coordinate ...', 'TSAG invited SG17 to ...': TSAG asks, SG13 acts
-            if _ASKS_OTHERS.match(text, said_end):
-                continue  # 'TSAG invited all study groups to review ...': who asks does not do what is asked
+            asks = _ASKS_OTHERS.match(text, said_end)  # 'TSAG invited all study groups to review ...': who asks does
+            # not do what is asked, up to its own next verb ('SG13 invited experts to contribute and agreed to lead')
+            own_again = _OWN_VERB_AGAIN.search(text, asks.end(), e) if asks else None
+            asked_until = (own_again.start() if own_again else e) if asks else said_end
             if _SET_UP_BY.search(text, max(s, g.span.start - 40), g.span.start):
                 continue  # 'FG-X has been established by Study Group 20 to explore ...': SG20 set it up, FG-X explores
             if _TITLE_OF.search(text, max(s, g.span.start - 120), g.span.start) and text.find(")", g.span.end, e) >= 0:
@@ -583,7 +588,7 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
             before = [v for v in verbs if v[1] <= g.span.start]
             # 'SG5 agreed to establish a new Question': what a group sets up after its name is something else
             # ('FG-X, established by TSAG in 2019' is the group itself)
-            after = [v for v in verbs if v[0] >= g.span.end and not (v[2] == "establish" and (_SETS_UP.search(
+            after = [v for v in verbs if v[0] >= g.span.end and not said_end <= v[0] < asked_until and not (v[2] == "establish" and (_SETS_UP.search(
                 text, max(s, v[0] - 12), min(e, v[1] + 10)) or not _ASKED_TO.search(text, max(s, v[0] - 12), v[0]) and any(
                     # 'SG16 had established FG-DLT': FG-DLT is set up ('SG13 should establish FG-X': SG13 is asked to)
                     h.span.start >= v[1] and _OBJECT_GAP.fullmatch(text, v[1], h.span.start) for h in groups)))]
@@ -627,6 +632,9 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 continue  # 'agreed to update its working methods, as proposed by SG13': SG13 is asked nothing
             else:
                 verb = before[-1]
+            if g.kind == "JointCoordinationActivity" and not (verb[1] <= g.span.start and _OBJECT_GAP.fullmatch(
+                    text, verb[1], g.span.start)) and not re.fullmatch(r"\s+to\s+", text[said_end:verb[0]]):
+                continue  # a JCA is set up, or asked ('asked the JCA-IoT to coordinate'), not the subject of others' verbs
             chosen.append((g, verb))
         for i, (g, verb) in enumerate(chosen):
             # the topics up to the next group that is asked something else

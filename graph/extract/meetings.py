@@ -110,7 +110,8 @@ _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|conve
 #: a date a meeting was planned for before it was moved: 'originally scheduled for', 'initially planned to take place'
 _PLANNED_BEFORE = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
                              r"due|expected)\b", re.IGNORECASE)
-_PLAN_END = re.compile(r"\b(?:but|and\s+was|then|until)\b|[;]", re.IGNORECASE)
+_PLAN_END = re.compile(r"\b(?:but|and\s+was|then|until|took\s+place|was\s+held)\b|;|,\s*(?=(?:and\s+)?(?:was|were|took|is|has|had|it)\b)",
+                       re.IGNORECASE)
 #: the words that make a verb of _OCCURRED say what is to come: 'will be held', 'is to be hosted'
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to)\s+(?:be\s+)?\Z", re.IGNORECASE)
 #: a sentence that opens on the meeting it reports ('At its meeting in Geneva from 6 to 17 June, SG15 agreed', 'Meeting in
@@ -263,9 +264,9 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
 
 
 #: the words that put a sentence in the future or in the past (for a day written without its year)
-_TO_COME = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|to\s+be\s+held|is\s+scheduled|are\s+scheduled)\b", re.I)
-_DONE = re.compile(r"\b(?:was|were|(?<!be\s)held|met|took\s+place|gathered|convened|concluded|opened|closed|attended|"
-                   r"brought|discussed|agreed|(?<!be\s)hosted)\b", re.I)
+_TO_COME = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|meet|convene|be\s+hosted|be\s+organi[sz]ed)|to\s+be\s+held|"
+                      r"(?:is|are)\s+scheduled)\b", re.I)
+_DONE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|met|gathered|convened|concluded|brought\s+together)\b", re.I)
 
 
 def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
@@ -441,8 +442,13 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return True
     if _MEETING_LINE.search(before):
         return False  # 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants': the meeting's own line
-    # 'GENEVA, 9 May 2018 –', 'GENEVA, Oct 12, 2023 (Reuters) -', 'Abu Dhabi, 9 September 2024: Chief ...'
-    return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
+    # 'GENEVA, 9 May 2018 –', 'GENEVA, Oct 12, 2023 (Reuters) -', 'Abu Dhabi, 9 September 2024: Chief ...' (a colon
+    # under a line naming a meeting is that meeting's place and day: 'ITU-T CTO Meeting' over 'Seoul, 12 June 2024: The')
+    after = _AFTER_DATELINE.match(text, d.span_end)
+    if after is None or not _PRESS_DATELINE.match(before):
+        return False
+    above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+    return not (after.group().strip().startswith(":") and _MEETING_LINE.search(above))
 
 
 #: what follows a press dateline's date: a dash, after the agency's name in brackets, or a colon before the story
@@ -1586,7 +1592,7 @@ _FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|storie
                         # (whom to call as a block: 'contact:' over its lines, or a last paragraph; a contact line
                         # amid the story does not end it)
                         r"(?:for\s+(?:more|further)\s+information\b[^\n]{0,40}?\bcontact|(?:press|media)\s+contacts?\b)"
-                        r"(?=[^\n]*:[ \t]*\n|[ \t]*\n|[^\n]*(?:\n[ \t]*\n|\s*\Z))|"
+                        r"(?=[^\n]*:[ \t]*\n|[ \t]*\n|[^\n]*\s*\Z)|"
                         r"about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")
 
 

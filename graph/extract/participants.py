@@ -63,9 +63,11 @@ _LIST_TRIGGER = re.compile(
     r"(?=[^\n]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions)\b)[^\n:]{3,80}:[ \t]*$"
     r"(?=\n[ \t]*[•·▪◦*-]))"
     # a short label of its own at a line's start: 'Companies participating:', 'Represented companies:', 'Participating CTOs:'
+    # (its words only those: not 'Participating CTOs called for:', 'Key messages from participating CTOs:')
     r"|(?m:^[ \t]*(?=[^\n:]{0,60}\b(?:attend\w*|particip\w*|represent\w*)\b)"
     r"(?=[^\n:]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives)\b)"
-    r"(?:[A-Za-z-]+[ \t]+){1,4}[A-Za-z-]+[ \t]*:)"
+    r"(?:(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives|participating|represented|"
+    r"attending|present|in|attendance)[ \t]*){2,3}:)"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
     r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",

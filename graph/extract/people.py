@@ -1382,8 +1382,8 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name)."""
     from .organizations import organization_words
     m = _COMMA_ENTRY.fullmatch(text, a, e)
-    if m is None:
-        return None
+    if m is None or _under_a_list_of_bodies(text, a):
+        return None  # (not 'Jio Platforms, Reliance Industries, India' under 'Participating organizations:')
     country = _place_ref(ref, text, *m.span("country"))
     if country is None or country.kind != "Country":
         return None
@@ -1426,6 +1426,25 @@ def _comma_entries(ref: Reference, text: str, start: int, end: int) -> list[Comm
         if entry is not None and (marked or any(0 <= j < len(lines) and lines[j][0] is not None for j in (i - 1, i + 1))):
             out.append(entry)
     return out
+
+
+#: a list's heading that says it lists bodies, not people: 'Participating organizations:'
+_LIST_OF_BODIES = re.compile(r"\b(?:organi[sz]ations|companies|operators|entities|institutions|bodies)\b[^\n]*:[ \t]*$",
+                             re.IGNORECASE)
+
+
+def _under_a_list_of_bodies(text: str, a: int) -> bool:
+    """Whether the line at `a` is an item of a list whose heading line (over the items above it) says it lists bodies."""
+    pos = text.rfind("\n", 0, a)
+    while pos > 0:
+        start = text.rfind("\n", 0, pos) + 1
+        line = text[start:pos].strip()
+        if not line:
+            return False
+        if not (_ENTRY_BULLET.match(line).group().strip() or line.count(",") >= 2):
+            return _LIST_OF_BODIES.search(line) is not None
+        pos = start - 1
+    return False
 
 
 #: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming'; with a vowel: not 'SK Hynix')
