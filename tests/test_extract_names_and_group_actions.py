@@ -378,3 +378,9 @@ def test_a_group_that_asks_others_still_does_its_own_next_action():
 def test_a_joint_coordination_activity_is_no_subject_of_another_bodys_verb():
     assert _actions(_TSAG + "The study group reviewed the liaison statement from the JCA-IoT and SC&C and agreed to study "
                             "digital twins for smart cities.") == set()
+
+
+def test_a_verb_of_another_clause_before_while_is_not_the_groups():
+    assert _actions(_CTO + "There was a strong consensus that ITU-T Study Group 13 should take the lead on AI-native "
+                           "networks, while the Focus Group on AI for Autonomous and Assisted Driving (FG-AI4AD) should "
+                           "transfer its deliverables.") == {("ITU-T Study Group 13", "lead")}

@@ -119,3 +119,10 @@ def test_a_company_line_with_its_unit_is_no_person():
     m = only_dated("ITU-T CTO Meeting, Geneva, 20 November 2024\n\nParticipants:\n- Airtel Kenya, Technology Office, "
                    "Kenya\n- Blue Harbor, Network Division, Canada\n")
     assert m.people == []
+
+
+def test_a_posts_field_in_a_table_cell_is_no_name():
+    m = only_dated("ITU Workshop on Quantum Networks\nDate: 5 June 2019\nVenue: Shanghai, China\n\nName | Title | "
+                   "Organization | Country\nMs. Ayesha Example | Head of Network Architecture Design | BT | United "
+                   "Kingdom\n")
+    assert [p.name for p in m.people] == ["Ayesha Example"]

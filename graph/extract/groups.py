@@ -630,6 +630,8 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 continue  # 'agreed to establish FG-X and extended the lifetime of FG-Y': FG-X is established
             elif where is not None and _said_by(where):
                 continue  # 'agreed to update its working methods, as proposed by SG13': SG13 is asked nothing
+            elif re.search(r"\b(?:while|whereas|but)\b|;", text[before[-1][1]:g.span.start]):
+                continue  # 'SG13 should take the lead on X, while FG-AI4AD should transfer its deliverables': another clause
             else:
                 verb = before[-1]
             if g.kind == "JointCoordinationActivity" and not (verb[1] <= g.span.start and _OBJECT_GAP.fullmatch(

@@ -943,6 +943,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         got = name_at(lead.end(), True)
         if got and re.search(r"\t| {3}", text[pe:got[1]]):
             got = None  # 'CTO<TAB>Apex Mobile': the next cell of a table row, not the post's holder
+        if got and got[0] is None and any(w in _FIELD_WORDS for w in got[3].split()):
+            got = None  # 'Head of Network Architecture Design': the post's field goes on, no one is named
         if got and re.search(r"\([ \t]*\Z", text[max(start, ps - 3):ps]) and "," in lead.group():
             got = None  # 'Jane Roe (CTO, Apex Mobile)': the post of the name before the bracket, then its body
         if got and _holder_before(ref, text, ps, start, name_at)[0]:
