@@ -34,8 +34,17 @@ def test_the_body_of_such_an_entry_took_part_for_its_country_and_the_name_is_no_
 
 
 def test_lines_without_bullets_are_entries_when_two_or_more_follow_each_other():
-    text = _CTO + "Participants:\nYamada Haruto, Toshiba Corporation, Japan\nJon Example, Ericsson, Sweden\n"
+    text = _CTO + "Speakers:\nYamada Haruto, Toshiba Corporation, Japan\nJon Example, Ericsson, Sweden\n"
     assert set(_people(text)) == {"Yamada Haruto", "Jon Example"}
+
+
+def test_unstyled_names_are_people_only_in_a_list_of_people():
+    # a styled entry among them says the list names people; a heading that names no one leaves companies companies
+    text = _CTO + "Participants:\n- Ms Ana Example, Apex Mobile, Spain\n- Yamada Haruto, Toshiba Corporation, Japan\n"
+    assert set(_people(text)) == {"Ana Example", "Yamada Haruto"}
+    text = _CTO + "The following took part:\n- Jio Platforms, Reliance Industries, India\n- Vodafone Idea, Aditya Birla " \
+                  "Group, India\n"
+    assert _people(text) == {} and {"Jio Platforms", "Vodafone Idea"} <= set(_orgs(text))
 
 
 def test_a_body_a_town_or_a_unit_first_is_no_person():

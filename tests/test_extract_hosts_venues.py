@@ -305,3 +305,10 @@ def test_the_host_of_another_kind_of_meeting_said_again_is_not_the_reported_ones
     m = only_dated("WTSA-16 was held in Hammamet, Tunisia, from 25 October to 3 November 2016. The Assembly was hosted by "
                    "the Government of Tunisia.")
     assert m.host.label == "Government of Tunisia"  # the assembly's own
+
+
+def test_during_the_meeting_which_was_hosted_by_names_its_own_host_and_chair():
+    m = only_dated("The ITU CTO meeting took place in Seoul on 12 June 2024. During the meeting, which was hosted by KT "
+                   "and chaired by Mr Kim Young-shik (Republic of Korea), CTOs from AT&T (United States) and Orange "
+                   "(France) discussed AI-native networks.")
+    assert m.host.label == "KT Corporation" and "Chair" in [p.post.label for p in m.people]

@@ -324,3 +324,20 @@ def test_a_colon_line_under_a_meetings_heading_dates_that_meeting():
 def test_a_forum_on_a_date_is_named_without_it():
     m = only("The ITU Forum on 14 May 2024 in Budapest brought together regulators and operators.\n")
     assert "2024" not in m.name
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Geneva, 2 April 2024 - Convened by the Director of TSB and hosted by KT, the ITU CTO meeting in Seoul on 12 June "
+     "will focus on AI-native networks.", date(2024, 6, 12)),
+    ("Final communiqué\nSeoul, 12 June 2024: Chief Technology Officers met at the invitation of ITU, hosted by KT, for "
+     "the ITU CTO meeting.", date(2024, 6, 12)),
+])
+def test_the_tense_of_a_dates_own_clause_and_a_colon_line_under_a_title(text, start):
+    assert min(m.start for m in meetings(text + "\n") if m.start) == start
+
+
+def test_a_next_meeting_in_a_sentence_that_also_says_met_keeps_its_year():
+    ms = meetings("Geneva, 2 February 2024 - TSAG met in Geneva from 29 January to 2 February 2024.\nTSAG, which met this "
+                  "week for the first time in 2024, will hold its next meeting in Geneva from 22 to 26 July.\n")
+    (m,) = [m for m in ms if m.start == date(2024, 1, 29)]
+    assert m.next_meeting is not None and m.next_meeting.start == date(2024, 7, 22)

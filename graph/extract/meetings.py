@@ -249,8 +249,10 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
     20 December 2023 - The consultation will be held on 14 January' is of January 2024."""
     if published is None or not d.year_inferred or d.precision != "day":
         return d
-    s, e = sentence_at(text, d.span_start)
-    said = text[s:e]
+    s, e = sentence_at(text, d.span_start)  # the date's own clause: 'Convened by ..., the meeting on 12 June will focus'
+    cs = max(s, text.rfind(",", s, d.span_start) + 1)
+    ce = text.find(",", d.span_end, e)
+    said = text[cs:e if ce < 0 else ce]
     future = _TO_COME.search(said) is not None
     past = _DONE.search(said) is not None
     shift = -1 if past and not future and d.start > published + timedelta(days=7) else \
@@ -264,7 +266,7 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
 
 
 #: the words that put a sentence in the future or in the past (for a day written without its year)
-_TO_COME = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|meet|convene|be\s+hosted|be\s+organi[sz]ed)|to\s+be\s+held|"
+_TO_COME = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|meet|convene|hold|be\s+hosted|be\s+organi[sz]ed)|to\s+be\s+held|"
                       r"(?:is|are)\s+scheduled)\b", re.I)
 _DONE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|met|gathered|convened|concluded|brought\s+together)\b", re.I)
 
@@ -447,8 +449,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     after = _AFTER_DATELINE.match(text, d.span_end)
     if after is None or not _PRESS_DATELINE.match(before):
         return False
-    above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
-    return not (after.group().strip().startswith(":") and _MEETING_LINE.search(above))
+    # (a colon only on the text's first line: under a title, 'Seoul, 12 June 2024: ...' is the meeting's place and day)
+    return not (after.group().strip().startswith(":") and text[:line_start].strip())
 
 
 #: what follows a press dateline's date: a dash, after the agency's name in brackets, or a colon before the story

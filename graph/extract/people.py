@@ -496,7 +496,7 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: the words that name another meeting beside the one reported ('alongside the ITU workshop on X, which ...')
 BESIDE = (r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
-          r"ahead\s+of|in\s+advance\s+of|during|before|after|following)\s+")
+          r"ahead\s+of|in\s+advance\s+of|before|after|following)\s+")  # (not 'during the meeting, which was hosted by')
 #: another meeting named beside the one reported, then a relative clause about it: whoever chaired is that one's
 _CHAIRED_BESIDE = re.compile(rf"{BESIDE}[^.;]{{3,120}}?,?\s+which\b[^.;]*\Z", re.IGNORECASE)
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
@@ -1386,6 +1386,8 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     m = _COMMA_ENTRY.fullmatch(text, a, e)
     if m is None or _under_a_list_of_bodies(text, a):
         return None  # (not 'Jio Platforms, Reliance Industries, India' under 'Participating organizations:')
+    if not starts_with_styles(m.group("x")) and not _a_list_of_people(text, a):
+        return None  # an unstyled name is a person's only in a list of people: 'Jio Platforms, Reliance, India' is not
     country = _place_ref(ref, text, *m.span("country"))
     if country is None or country.kind != "Country":
         return None
@@ -1433,6 +1435,46 @@ def _comma_entries(ref: Reference, text: str, start: int, end: int) -> list[Comm
 #: a list's heading that says it lists bodies, not people: 'Participating organizations:'
 _LIST_OF_BODIES = re.compile(r"\b(?:organi[sz]ations|companies|operators|entities|institutions|bodies)\b[^\n]*:[ \t]*$",
                              re.IGNORECASE)
+
+
+def _list_lines(text: str, a: int) -> tuple[str, list[str]]:
+    """The heading line over the list whose item is the line at `a`, and the list's lines (no blank line between)."""
+    items: list[str] = []
+    heading = ""
+    pos = text.rfind("\n", 0, a)
+    while pos > 0:  # upwards to the heading
+        start = text.rfind("\n", 0, pos) + 1
+        line = text[start:pos].strip()
+        if not line:
+            break
+        if not (_ENTRY_BULLET.match(line).group().strip() or line.count(",") >= 2):
+            heading = line
+            break
+        items.append(line)
+        pos = start - 1
+    pos = a
+    while pos < len(text):  # downwards from the item
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if not line:
+            break
+        items.append(line)
+        pos = end + 1
+    return heading, items
+
+
+#: a list's heading that says it names people: 'The following executives took part:', 'Speakers:'
+_PEOPLE_HEADING = re.compile(r"\b(?:executives|CTOs|CxOs|CEOs|speakers|panell?ists|delegates|experts|representatives|"
+                             r"leaders|chairs|people|persons|individuals|moderators)\b", re.IGNORECASE)
+
+
+def _a_list_of_people(text: str, a: int) -> bool:
+    """Whether the list the line at `a` is an item of names people: its heading says so, or another item is a styled
+    name ('- Mr Ahn Jae-won, ETRI, Republic of Korea' over '- Yamada Haruto, Toshiba Corporation, Japan')."""
+    heading, items = _list_lines(text, a)
+    return bool(_PEOPLE_HEADING.search(heading)) or any(
+        starts_with_styles(_ENTRY_BULLET.sub("", line, count=1)) for line in items)
 
 
 def _under_a_list_of_bodies(text: str, a: int) -> bool:
