@@ -249,12 +249,16 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
     20 December 2023 - The consultation will be held on 14 January' is of January 2024."""
     if published is None or not d.year_inferred or d.precision != "day":
         return d
-    s, e = sentence_at(text, d.span_start)  # the date's own clause: 'Convened by ..., the meeting on 12 June will focus'
-    cs = max(s, text.rfind(",", s, d.span_start) + 1)
-    ce = text.find(",", d.span_end, e)
-    said = text[cs:e if ce < 0 else ce]
-    future = _TO_COME.search(said) is not None
-    past = _DONE.search(said) is not None
+    # the verb that governs the date, right before it in its clause ('held on 14 December', 'will take place in Seoul
+    # on 12 June'; not 'the workshop that took place in March will be presented to the meeting on 12 June')
+    s, _ = sentence_at(text, d.span_start)
+    said = text[max(s, text.rfind(",", s, d.span_start) + 1, d.span_start - 60):d.span_start]
+    verbs = list(_TO_COME.finditer(said)) + list(_DONE.finditer(said))
+    last = max(verbs, key=lambda v: v.start(), default=None)
+    if last is None or re.search(r"\b(?:will|shall|would|that|which|who|and|but|to)\b", said[last.end():]):
+        return d
+    future = last.re is _TO_COME
+    past = not future
     shift = -1 if past and not future and d.start > published + timedelta(days=7) else \
         1 if future and not past and d.end < published - timedelta(days=7) else 0
     if not shift:
@@ -266,9 +270,9 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
 
 
 #: the words that put a sentence in the future or in the past (for a day written without its year)
-_TO_COME = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|meet|convene|hold|be\s+hosted|be\s+organi[sz]ed)|to\s+be\s+held|"
-                      r"(?:is|are)\s+scheduled)\b", re.I)
-_DONE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|met|gathered|convened|concluded|brought\s+together)\b", re.I)
+_TO_COME = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|meet|convene|hold|host|be\s+hosted|be\s+convened|be\s+organi[sz]ed)|"
+                      r"to\s+be\s+held|(?:is|are)\s+scheduled)\b", re.I)
+_DONE = re.compile(r"\b(?:(?:was|were)\s+held|(?<!be\s)held|took\s+place|met|gathered|concluded)\b", re.I)
 
 
 def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
@@ -444,17 +448,13 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return True
     if _MEETING_LINE.search(before):
         return False  # 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants': the meeting's own line
-    # 'GENEVA, 9 May 2018 –', 'GENEVA, Oct 12, 2023 (Reuters) -', 'Abu Dhabi, 9 September 2024: Chief ...' (a colon
-    # under a line naming a meeting is that meeting's place and day: 'ITU-T CTO Meeting' over 'Seoul, 12 June 2024: The')
-    after = _AFTER_DATELINE.match(text, d.span_end)
-    if after is None or not _PRESS_DATELINE.match(before):
-        return False
-    # (a colon only on the text's first line: under a title, 'Seoul, 12 June 2024: ...' is the meeting's place and day)
-    return not (after.group().strip().startswith(":") and text[:line_start].strip())
+    # 'GENEVA, 9 May 2018 –', 'GENEVA, Oct 12, 2023 (Reuters) -' ('Seoul, 12 June 2024: ...' is the meeting's place and
+    # day in the communiqués of the family)
+    return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
 #: what follows a press dateline's date: a dash, after the agency's name in brackets, or a colon before the story
-_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-]|:[ \t]+(?=[A-Z]))")
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
                     r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode))[ \t]*:[ \t]*", re.IGNORECASE)

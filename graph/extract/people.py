@@ -496,7 +496,9 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: the words that name another meeting beside the one reported ('alongside the ITU workshop on X, which ...')
 BESIDE = (r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
-          r"ahead\s+of|in\s+advance\s+of|before|after|following)\s+")  # (not 'during the meeting, which was hosted by')
+          r"ahead\s+of|in\s+advance\s+of|before|after|following|"
+          # (not 'During the meeting, which was hosted by KT': the meeting itself)
+          r"during(?!\s+(?:the|this)\s+(?:meeting|event|session|consultation|round\s?table|assembly|workshop|forum)\b))\s+")
 #: another meeting named beside the one reported, then a relative clause about it: whoever chaired is that one's
 _CHAIRED_BESIDE = re.compile(rf"{BESIDE}[^.;]{{3,120}}?,?\s+which\b[^.;]*\Z", re.IGNORECASE)
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
