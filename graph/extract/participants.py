@@ -1089,8 +1089,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
     about_meeting = []
     for m in _HOST.finditer(text, start, end):
         clause_start = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()), start)
-        other = _OTHER_KIND_SUBJECT.match(text, clause_start + (text[clause_start] in ".\n"), m.start()) if name else None
-        if other is not None and other.group("noun").lower() not in name.lower():
+        subject = _OTHER_KIND_SUBJECT.match(text, clause_start + (text[clause_start] in ".\n"), m.start()) if name else None
+        if subject is not None and subject.group("noun").lower() not in name.lower():
             continue
         if year is not None and re.search(r"\b(?:will|shall|is\s+to|are\s+to)\s+be\s+\w*\s*\Z", text[clause_start:m.start()]) and \
                 any(int(y) != year for y in _EDITION_YEAR.findall(text, clause_start, m.start())):

@@ -1439,6 +1439,12 @@ _LIST_OF_BODIES = re.compile(r"\b(?:organi[sz]ations|companies|operators|entitie
                              re.IGNORECASE)
 
 
+def _bullet_of(line: str) -> str:
+    """The bullet a line of a list opens with ('-', '•', '1.'), or ''."""
+    m = _ENTRY_BULLET.match(line)
+    return m.group().strip() if m else ""
+
+
 def _list_lines(text: str, a: int) -> tuple[str, list[str]]:
     """The heading line over the list whose item is the line at `a`, and the list's lines (no blank line between)."""
     items: list[str] = []
@@ -1449,7 +1455,7 @@ def _list_lines(text: str, a: int) -> tuple[str, list[str]]:
         line = text[start:pos].strip()
         if not line:
             break
-        if not (_ENTRY_BULLET.match(line).group().strip() or line.count(",") >= 2):
+        if not (_bullet_of(line) or line.count(",") >= 2):
             heading = line
             break
         items.append(line)
@@ -1487,7 +1493,7 @@ def _under_a_list_of_bodies(text: str, a: int) -> bool:
         line = text[start:pos].strip()
         if not line:
             return False
-        if not (_ENTRY_BULLET.match(line).group().strip() or line.count(",") >= 2):
+        if not (_bullet_of(line) or line.count(",") >= 2):
             return _LIST_OF_BODIES.search(line) is not None
         pos = start - 1
     return False
