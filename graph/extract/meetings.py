@@ -112,6 +112,16 @@ _PLANNED_BEFORE = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:
                              r"due|expected)\b", re.IGNORECASE)
 _PLAN_END = re.compile(r"\b(?:but|and\s+was|then|until|took\s+place|was\s+held)\b|;|,\s*(?=(?:and\s+)?(?:was|were|took|is|has|had|it)\b)",
                        re.IGNORECASE)
+def _planned(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The asides of text[s:e] that say what a meeting was first planned for ('originally scheduled for Hyderabad in
+    November 2020', up to 'but', a verb of holding or the comma before the sentence's verb)."""
+    out = []
+    for plan in _PLANNED_BEFORE.finditer(text, s, e):
+        end = _PLAN_END.search(text, plan.end(), e)
+        out.append((plan.start(), end.start() if end else e))
+    return out
+
+
 #: the words that make a verb of _OCCURRED say what is to come: 'will be held', 'is to be hosted'
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to)\s+(?:be\s+)?\Z", re.IGNORECASE)
 #: a sentence that opens on the meeting it reports ('At its meeting in Geneva from 6 to 17 June, SG15 agreed', 'Meeting in
@@ -567,9 +577,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = []
             if _COMPARED.search(text[max(s, name_start - 40):name_start]):
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
-            for plan in _PLANNED_BEFORE.finditer(text, m.end(), e):  # 'originally scheduled for Hyderabad in November
-                plan_end = _PLAN_END.search(text, plan.end(), e)  # 2020 but was postponed': no date it was held on
-                ds = [d for d in ds if not plan.start() <= d.span_start < (plan_end.start() if plan_end else e)]
+            for plan_start, plan_end in _planned(text, m.end(), e):  # 'originally scheduled for Hyderabad in
+                ds = [d for d in ds if not plan_start <= d.span_start < plan_end]  # November 2020 but was postponed
             shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
                          for a, b in phrases)
             said_before = text[max(s, name_start - 60):name_start]  # the words that say how the sentence names it
@@ -1410,9 +1419,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                     # the meeting prepared for holds no place of the sentence
                     and not (_PREPARED_FOR.search(text[max(a.name_span[0], s, o.name_span[0] - 60):o.name_span[0]])
                              and _SUBJECTS_VERB.match(text, o.name_span[1], e))]
-        for plan in _PLANNED_BEFORE.finditer(text, s, e):  # 'originally planned for November 2020 in Hyderabad'
-            plan_end = _PLAN_END.search(text, plan.end(), e)
-            exclude.append((plan.start(), plan_end.start() if plan_end else e))
+        exclude += _planned(text, s, e)  # 'originally planned for November 2020 in Hyderabad': no place it was held in
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
