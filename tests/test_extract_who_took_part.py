@@ -339,3 +339,9 @@ def test_a_contact_paragraph_amid_the_story_does_not_end_it():
     m = only_dated("TSAG met in Geneva from 22 to 26 July 2024.\n\nFor more information on the new focus group, contact "
                    "tsbfgai@itu.int.\n\nDelegates from Huawei (China) and NTT (Japan) took part.\n")
     assert len(m.participations) == 2
+
+
+def test_a_name_with_an_elided_french_particle_is_read_whole():
+    m = only_dated("The SG3 Regional Group for Africa met in Dakar from 12 to 14 March 2019.\n\nOrganization\tCountry\n"
+                   "Orange Côte d'Ivoire\tCôte d'Ivoire\nMTN Group\tSouth Africa\n")
+    assert [p.organization.label for p in m.participations] == ["Orange Côte d'Ivoire", "MTN Group"]

@@ -350,7 +350,7 @@ def _name_like(name: str) -> bool:
     if not words or words[0] in generic or name in generic:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS or w.lower() == "field"
-               or re.match(r"[a-z]+[A-Z0-9]", w) for w in words)
+               or re.match(r"[a-z]+[A-Z0-9]|[dl]['’][A-ZÀ-Ý]", w) for w in words)  # 'iPhone', "Côte d'Ivoire"
 
 
 #: Column headings of participant tables ('Organization; Country'), never organizations themselves.
