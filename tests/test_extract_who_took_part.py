@@ -345,3 +345,8 @@ def test_a_name_with_an_elided_french_particle_is_read_whole():
     m = only_dated("The SG3 Regional Group for Africa met in Dakar from 12 to 14 March 2019.\n\nOrganization\tCountry\n"
                    "Orange Côte d'Ivoire\tCôte d'Ivoire\nMTN Group\tSouth Africa\n")
     assert [p.organization.label for p in m.participations] == ["Orange Côte d'Ivoire", "MTN Group"]
+
+
+def test_a_body_that_took_part_in_the_meeting_named_after_it_whatever_date_follows():
+    m = only_dated("Orange took part in the ITU CTO meeting on 3 March 2021.\n")
+    assert [p.organization.label for p in m.participations] == ["Orange"]

@@ -931,6 +931,12 @@ _PARTICIPATED = re.compile(r"[ \t]+(?:(?:were|was)[ \t]+(?:also[ \t]+|all[ \t]+)
                            r"meeting)\b))\b"
                            # (not 'submitted proposals to the European Commission last year')
                            r"(?![ \t]+(?:to|at)[ \t]+(?:the[ \t]+)?(?!(?:this|the)[ \t]+meeting)[A-Z0-9]|[^.;\n]{0,40}\b(?:(?:19|20)\d\d|last[ \t]+year)\b)")
+#: 'Orange took part in the ITU CTO meeting on 3 March 2021': a verb of taking part in a meeting named right after it
+#: (its date may follow: the year guard of _PARTICIPATED is for contributions)
+_TOOK_PART_IN = re.compile(r"[ \t]+(?:also[ \t]+)?(?:took[ \t]+part|participated)(?=[ \t]+in[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+                           r"(?:[\w-]+[ \t]+){0,4}(?:meeting|consultation|round\s?table|assembly|workshop|forum|summit|session)\b)")
+
+
 @lru_cache(maxsize=1)
 def _list_lead() -> re.Pattern:
     """Who stands before the list ('The CTOs of A, B and C attended'), and the kind of the bodies listed ('Examplian
@@ -952,7 +958,9 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
     subject of a verb of taking part, read from the sentence's start (two items at least: 'The CTOs attended' and
     'Ms A attended' name no organizations)."""
     found: list[ParticipantList] = []
-    for v in _PARTICIPATED.finditer(text, start, end):
+    verbs = sorted([*_PARTICIPATED.finditer(text, start, end), *_TOOK_PART_IN.finditer(text, start, end)],
+                   key=lambda v: v.start())
+    for v in verbs:
         s, _ = sentence_at(text, v.start())
         s = max(s, start)
         s += len(text[s:v.start()]) - len(text[s:v.start()].lstrip())
