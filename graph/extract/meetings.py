@@ -110,6 +110,7 @@ _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|conve
 #: a date a meeting was planned for before it was moved: 'originally scheduled for', 'initially planned to take place'
 _PLANNED_BEFORE = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
                              r"due|expected)\b", re.IGNORECASE)
+#: where such an aside ends: 'but', a verb of holding, or the comma before the sentence's own verb
 _PLAN_END = re.compile(r"\b(?:but|and\s+was|then|until|took\s+place|was\s+held)\b|;|,\s*(?=(?:and\s+)?(?:was|were|took|is|has|had|it)\b)",
                        re.IGNORECASE)
 def _planned(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -254,9 +255,9 @@ _KIND_NOUNS = {"Conference": ("assembly", "conference"), "LeadershipAssembly": (
 
 
 def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMention:
-    """A day written without its year, in a text dated by its release, on the side of the release its sentence's
-    tense says: 'Geneva, 10 January 2023 - The consultation held on 14 December ...' is of December 2022; 'Geneva,
-    20 December 2023 - The consultation will be held on 14 January' is of January 2024."""
+    """A day written without its year, in a text dated by its release, on the side of the release the verb that
+    governs it says: 'Geneva, 10 January 2023 - The consultation held on 14 December ...' is of December 2022;
+    'Geneva, 20 December 2023 - The consultation will be held on 14 January' is of January 2024."""
     if published is None or not d.year_inferred or d.precision != "day":
         return d
     # the verb that governs the date, right before it in its clause ('held on 14 December', 'will take place in Seoul
@@ -268,9 +269,8 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
     if last is None or re.search(r"\b(?:will|shall|would|that|which|who|and|but|to)\b", said[last.end():]):
         return d
     future = last.re is _TO_COME
-    past = not future
-    shift = -1 if past and not future and d.start > published + timedelta(days=7) else \
-        1 if future and not past and d.end < published - timedelta(days=7) else 0
+    shift = 1 if future and d.end < published - timedelta(days=7) else \
+        -1 if not future and d.start > published + timedelta(days=7) else 0
     if not shift:
         return d
     try:
@@ -279,7 +279,7 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
         return d
 
 
-#: the words that put a sentence in the future or in the past (for a day written without its year)
+#: the verbs that put a day written without its year in the future or in the past of the release
 _TO_COME = re.compile(r"\b(?:will\s+(?:be\s+held|take\s+place|meet|convene|hold|host|be\s+hosted|be\s+convened|be\s+organi[sz]ed)|"
                       r"to\s+be\s+held|(?:is|are)\s+scheduled)\b", re.I)
 _DONE = re.compile(r"\b(?:(?:was|were)\s+held|(?<!be\s)held|took\s+place|met|gathered|concluded)\b", re.I)
@@ -463,7 +463,7 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
-#: what follows a press dateline's date: a dash, after the agency's name in brackets, or a colon before the story
+#: what follows a press dateline's date: a dash, after the agency's name in brackets if any
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
@@ -598,7 +598,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             date = _meeting_date(text, m.end(), ds, s)
             # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
-            held = [x for x in _OCCURRED.finditer(text, s, e)]
+            held = list(_OCCURRED.finditer(text, s, e))
             to_come = [x for x in held if _FUTURE_BEFORE.search(text, max(s, x.start() - 20), x.start())]
             occurred = len(to_come) < len(held)
             announces = not occurred and date is not None and date.precision == "day" and any(
