@@ -489,8 +489,10 @@ _SENT_TO = re.compile(r"\b(?:report|submit|send|sent|forward|present|transmit)\w
                       r"(?:ITU-T\s+)?\Z", re.I)
 
 #: a new ask between a verb and the group after it: the verb is not about that group
-_ASKED_BEFORE = re.compile(r"\b(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
-                           r"call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.IGNORECASE)
+#: the verbs by which one asks another to act
+_ASK_VERB = (r"(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|"
+             r"call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b")
+_ASKED_BEFORE = re.compile(rf"\b{_ASK_VERB}", re.IGNORECASE)
 
 #: 'Study Group 20, established in June 2015, should lead ...': when a group was set up describes the group;
 #: it is not what the meeting asks of it.
@@ -524,8 +526,7 @@ _ASKS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:(?:(?:establ
 
 
 #: a verb after a group's name by which it asks others: it does not do what it asks
-_ASKS_OTHERS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?(?:ask(?:ed|s)|invit(?:ed|es)|instruct(?:ed|s)|"
-                          r"request(?:ed|s)|encourag(?:ed|es)|urg(?:ed|es)|call(?:ed|s)\s+(?:on|upon)|task(?:ed|s))\b", re.I)
+_ASKS_OTHERS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:also\s+|further\s+)?{_ASK_VERB}", re.I)
 #: the verb by which a group that asked others goes on with its own action: '..., and agreed to lead', 'and will lead'
 _OWN_VERB_AGAIN = re.compile(r"\b(?:and|while)\s+(?:also\s+)?(?:agreed|decided|resolved|will|continues|continued|is|was|has|"
                              r"itself)\b", re.I)

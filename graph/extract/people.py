@@ -504,7 +504,8 @@ _CHAIRED_BESIDE = re.compile(rf"{BESIDE}[^.;]{{3,120}}?,?\s+which\b[^.;]*\Z", re
 #: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
 _FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
 #: a bracket after a name, with one bracket inside it: '(Egypt)', '(Korea (Rep. of))', '(KT, Korea (Republic of))'
-_BRACKET = r"\((?:[^()\n]|\([^()\n]{1,30}\)){0,100}\)"
+_BRACKET_PART = r"(?:[^()\n]|\([^()\n]{1,30}\))"
+_BRACKET = rf"\({_BRACKET_PART}{{0,100}}\)"
 #: from a name to the next of a pair: ' and ', ' (Acme, France) and ', ', Director of TSB, and '
 _AND_NEXT_NAME = re.compile(rf"(?:[ \t]*{_BRACKET}|,[ \t]*[^,;()\n]{{1,60}},)?,?[ \t]+and[ \t]+")
 #: between two names of a list: ', ', '; ', ', and ', ' and '
@@ -633,7 +634,7 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
 
 
 #: '(Acme, France)' after a name (what _BRACKET matches), its words in group 1
-_BRACKETS_AFTER = re.compile(r"[ \t]*\(((?:[^()\n]|\([^()\n]{1,30}\)){1,100})\)")
+_BRACKETS_AFTER = re.compile(rf"[ \t]*\(({_BRACKET_PART}{{1,100}})\)")
 #: ', Example Body, Country' closing a person's entry: its line, its item of a list, or before a bracket
 _BODY_THEN_COUNTRY = re.compile(r"[ \t]*,[ \t]*(?P<body>[^,;()\n]{2,80}?)[ \t]*,[ \t]*(?P<country>[A-Z][^,;()\n]{1,40}?)"
                                 r"[ \t]*(?=\(|;|\n|$)")
@@ -1386,9 +1387,12 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name)."""
     from .organizations import organization_words
     m = _COMMA_ENTRY.fullmatch(text, a, e)
-    if m is None or _under_a_list_of_bodies(text, a):
+    if m is None:
+        return None
+    heading, items = _list_lines(text, a)
+    if _LIST_OF_BODIES.search(heading):
         return None  # (not 'Jio Platforms, Reliance Industries, India' under 'Participating organizations:')
-    if not starts_with_styles(m.group("x")) and not _a_list_of_people(text, a):
+    if not starts_with_styles(m.group("x")) and not _a_list_of_people(heading, items):
         return None  # an unstyled name is a person's only in a list of people: 'Jio Platforms, Reliance, India' is not
     country = _place_ref(ref, text, *m.span("country"))
     if country is None or country.kind != "Country":
@@ -1477,26 +1481,11 @@ _PEOPLE_HEADING = re.compile(r"\b(?:executives|CTOs|CxOs|CEOs|speakers|panell?is
                              r"leaders|chairs|people|persons|individuals|moderators)\b", re.IGNORECASE)
 
 
-def _a_list_of_people(text: str, a: int) -> bool:
-    """Whether the list the line at `a` is an item of names people: its heading says so, or another item is a styled
-    name ('- Mr Ahn Jae-won, ETRI, Republic of Korea' over '- Yamada Haruto, Toshiba Corporation, Japan')."""
-    heading, items = _list_lines(text, a)
+def _a_list_of_people(heading: str, items: list[str]) -> bool:
+    """Whether a list (its heading line and items: _list_lines) names people: its heading says so, or an item is a
+    styled name ('- Mr Ahn Jae-won, ETRI, Republic of Korea' over '- Yamada Haruto, Toshiba Corporation, Japan')."""
     return bool(_PEOPLE_HEADING.search(heading)) or any(
         starts_with_styles(_ENTRY_BULLET.sub("", line, count=1)) for line in items)
-
-
-def _under_a_list_of_bodies(text: str, a: int) -> bool:
-    """Whether the line at `a` is an item of a list whose heading line (over the items above it) says it lists bodies."""
-    pos = text.rfind("\n", 0, a)
-    while pos > 0:
-        start = text.rfind("\n", 0, pos) + 1
-        line = text[start:pos].strip()
-        if not line:
-            return False
-        if not (_bullet_of(line) or line.count(",") >= 2):
-            return _LIST_OF_BODIES.search(line) is not None
-        pos = start - 1
-    return False
 
 
 #: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming'; with a vowel: not 'SK Hynix')
