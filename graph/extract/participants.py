@@ -76,7 +76,7 @@ _LIST_TRIGGER = re.compile(
 #: Inline lists inside a sentence: 'companies including A, B and C', 'organizations such as A and B'.
 _INLINE_TRIGGER = re.compile(
     r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies|CTOs|CxOs|executives|"
-    r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from)"
+    r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from|,\s*from(?=\s+(?:the\s+)?[A-Z]))"
     # '... from 18 companies, including A (X), B (Y)': bodies, then a comma
     r"|\b(?:companies|organi[sz]ations|firms|operators|vendors)\s*,\s*(?:including|such\s+as)"
     r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably|"
@@ -375,6 +375,9 @@ _PEOPLE_OF = re.compile(r"(?:and\s+)?(?:the\s+)?(?:(?:senior|high-level|top|tech
                         re.IGNORECASE)
 
 
+#: a country said once for the whole list, after its last item: '... and China Mobile (all China)', '(both from Japan)'
+_ALL_OF_COUNTRY = re.compile(r"[ \t]*\((?:all|both)[ \t]+(?:(?:from|of|in)[ \t]+)?(?:the[ \t]+)?(?P<country>[^()\n]{2,40}?)"
+                             r"[ \t]*\)[ \t.]*\Z")
 #: 'Example Networks from Japan', 'Example Labs based in Kenya': the country after the name
 _FROM_COUNTRY = re.compile(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\.?\s*$")
 #: "Korea's Example Telecom": the country before the name
@@ -425,6 +428,11 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     marked = _HOST_MARK.search(text, s, e)  # 'Example Telecom (Examplia), host': the mark is no part of the item
     if marked:
         e = marked.start()
+    shared = _ALL_OF_COUNTRY.search(text, s, e)  # 'Huawei, ZTE and China Mobile (all China)': the list's country
+    if shared and (country := _country_ref(ref, text, *shared.span("country"))) is not None:
+        _parse_item(ref, text, s, shared.start(), result)
+        _give_country(result, country)
+        return
     clause = _CLAUSE_AFTER.search(text, s, e)  # 'and Vodafone (UK) to discuss trust in AI': the list's last item ends
     if clause:
         e = clause.start() + 1
@@ -696,7 +704,7 @@ def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: P
     return True
 
 
-_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
+_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represent(?:ed|ing)|present\s+were|joined|"
                                     r"brought\s+together|gathered|convened|delegat\w*|accompanied|"
                                     # 'Executives from 18 companies, including A (X), B (Y), agreed ...'
                                     r"\b(?:CTOs|CxOs|executives|representatives|delegates|leaders)\s+(?:of|from)\b", re.I)

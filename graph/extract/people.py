@@ -132,7 +132,7 @@ def _shared_by_a_list(label: str) -> bool:
 
 
 def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
-    entry = ref.lookup(text[s:e], {"Post"})
+    entry = ref.lookup(text[s:e], {"Post"}) or ref.lookup(re.sub(r"['’]s\b", "", text[s:e]), {"Post"})
     if entry:
         return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
     label = re.sub(r"\s+", " ", text[s:e]).strip()
@@ -286,6 +286,9 @@ def _split_domain(text: str, s: int, e: int, ref: Reference | None = None) -> tu
                 return s + words[i + j - 1][1], s + words[i + j][0]
     k = sum(1 for w in run if w not in _PARTICLES)
     if i > 0 and all(text[s + a:s + b].lower() in {"of", "for", "at", "from", "the"} for a, b in words[:i]):
+        if k >= 3 and run[0] in _FIELD_WORDS and not any(w in _FIELD_WORDS for w in run[1:]):
+            # 'Secretary of State for Digitalization Jane Roe': a field, then a name
+            return s + words[i][1], s + words[i + 1][0]
         return e, None  # 'CTOs of Apex Mobile': the words after 'of' are the domain; no domain is left for a name
     if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
         return s + words[i - 1][1], s + words[i][0]
@@ -352,6 +355,11 @@ _LOWER_DOMAIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:[a-z][\w-]*[ \t]+(?:and[ \
                            r"(?=[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?[A-Z]|[ \t]*,)")
 
 
+#: the lower-case words after a domain's possessive, to a comma or the clause's end: "of the ITU's standardization
+#: bureau"
+_OWNED_DOMAIN = re.compile(rf"(?:[ \t]+(?!{_NOT_DOMAIN_WORD})[a-z][\w-]*){{1,3}}(?=[ \t]*[,;)]|[ \t]+{_NOT_DOMAIN_WORD})")
+
+
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
     found = [(m.start, m.end, Ref("Post", m.entry.label, Span.of(text, m.start, m.end), m.entry.iri))
              for m in ref.find(text, {"Post"}, start, end)]
@@ -361,9 +369,12 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
         pos = e
         if m.group("org") and not _is_acronym(m.group("org")):
             s = m.start("title")
-        lower = _LOWER_DOMAIN.match(text, e, end) if not m.group("domain") else None
-        if lower:  # 'head of standards at Apex Mobile': a domain in lower case, before its body
-            e = lower.end()
+        lower = _LOWER_DOMAIN.match(text, e, end) if not m.group("domain") else \
+            _OWNED_DOMAIN.match(text, e, end) if re.search(r"['’]s\Z", m.group("domain")) else None
+        if lower:  # 'head of standards at Apex Mobile': a domain in lower case, before its body; "director of the
+            e = lower.end()  # ITU's standardization bureau": what the owner's is
+        elif m.group("domain") and re.search(r"['’]s\Z", m.group("domain")):
+            e -= 2  # "CTO of Acme's mobile unit opened ...": the post is Acme's
         if m.group("domain"):
             for other in re.finditer(r"[ \t]+and[ \t]+", text[m.start("domain"):e]):
                 # 'Minister of ICT Jane Roe and Examplian Director Tom Poe': another post starts another person
@@ -671,6 +682,8 @@ _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:
                          r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n;,]{1,80}|FG-[\w-]+)[ \t]*(?:[:–—-]|,(?![ \t]*and\b))[ \t]*"
                          r"(?P<name>[^\n;]+)(?:;|\n|\Z)")
 
+_OF_BODY = (r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’.-]*"  # (not 'from Acme and Mr B, the CTO of ...')
+            rf"(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*(?!{_HON_UNIT})[A-Z][\w&'’.-]*){{0,5}}")
 #: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ' ('serves as' is
 #: _SERVED_AS's, read with the other verbs that give a post)
 _KEEPS_POST = re.compile(rf"(?:[ \t]*{_BRACKET})?[ \t]+(?:continues|remains|stays|"
@@ -687,11 +700,13 @@ _THE_MEETING = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|session|forum|event
 #: the meeting a name with its post between commas chaired: 'Mr A, CTO of Ericsson, chaired the meeting' (not 'the panel')
 _THE_MEETING_ITSELF = re.compile(r"(?:[\w-]+[ \t]+){0,2}?(?:meeting|consultation|assembly|round\s?table|summit|forum)\b",
                                  re.IGNORECASE)
-_VERB_TITLE = {"chairs": "Chair", "chaired": "Chair", "co-chairs": "Co-Chair", "co-chaired": "Co-Chair",
+_VERB_TITLE = {"chair": "Chair", "chairs": "Chair", "chaired": "Chair", "co-chair": "Co-Chair", "co-chairs": "Co-Chair",
+               "co-chaired": "Co-Chair",
                "convenes": "Convener", "convened": "Convener", "moderated": "Moderator", "moderates": "Moderator"}
 #: 'Mr A (Examplia) chaired the meeting', 'Ms B moderated the first session': the name, then the verb
-_NAME_HOLDS = re.compile(rf"(?P<gap>(?:[ \t]*{_BRACKET})?(?:[ \t]*,[ \t]*[^,;()\n]{{2,80}},)?[ \t]+)"
-                         r"(?P<verb>chaired|co-chaired|moderated)[ \t]+(?:the[ \t]+)?")
+_NAME_HOLDS = re.compile(rf"(?P<gap>(?:{_OF_BODY})?(?:[ \t]*{_BRACKET})?(?:[ \t]*,[ \t]*[^,;()\n]{{2,80}},)?[ \t]+)"
+                         r"(?:will[ \t]+|is[ \t]+to[ \t]+)?(?P<verb>chaired|co-chaired|moderated|(?<=will )chair|(?<=will )co-chair|"
+                         r"(?<=to )chair|(?<=to )co-chair)[ \t]+(?:the[ \t]+)?")
 
 
 def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
@@ -963,13 +978,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             hon, s, e, name = got
             org = country = None
             body = _body_before_title(ref, text, ps, pe)
-            owner = re.search(r"(?<![\w.])([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+$", text[max(start, ps - 60):ps])
+            owner = _owner_before(text, ps, start)
             if body is not None:  # 'KT Chief Technology Officer Lee Jong-sik', 'ZICTA Director General Jane Roe'
                 org, post = body[0], _post_ref(ref, text, body[1], pe)
-            elif owner:  # "Tunisia's Minister for ...", "Acme's CTO ..."
-                a, b = ps - len(owner.group(0)), ps - len(owner.group(0)) + len(owner.group(1))
-                country = _place_ref(ref, text, a, b)
-                org = None if country else _org_ref(ref, text, a, b)
+            elif owner:  # "Tunisia's Minister for ...", "Acme's CTO ...", "Kenya's ICT Cabinet Secretary ..."
+                org, country, post = _owned_post(ref, text, owner, pe, post)
             elif (its := _its_subject(ref, text, ps, start)) is not None:
                 org = its  # 'Acme Networks, Inc. today announced that its Chief Technology Officer, Dr Jane Smith, ...'
             elif (said := demonym_before(ref, text, ps, start)) is not None:  # 'Kenyan Minister of ICT Jane Roe'
@@ -980,7 +993,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 _list_after(ref, text, people[-1], end, add, name_at)
             continue
         # name then post: 'Chaesub Lee, the Director of ...', 'Dr Hamadoun I. Touré, Secretary-General, ITU'
-        found, field_start = _holder_before(ref, text, ps, start, name_at)
+        found, field_start, owner = _holder_before(ref, text, ps, start, name_at)
         if _plural_title_at(text, ps, end) and found is not None and not re.search(
                 r"\band[ \t]+(?:\S+[ \t]+){0,4}\Z", text[max(start, found[1] - 40):found[1]]):
             continue  # 'the TSB Director, Chaesub Lee, Chief Technology Officers from 21 companies met': one name, no
@@ -1002,6 +1015,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 pe = field.end()
                 post = _post_ref(ref, text, ps, pe)
             org, country = _after_post(ref, text, pe, end)
+            if owner is not None and org is None and country is None:  # "Erik Roe, Ericsson's Group CTO, ..."
+                org, country, _ = _owned_post(ref, text, owner, pe, post)
             body = _body_before_title(ref, text, ps, pe)
             at = re.search(r"[ \t]+at[ \t]+(?:the[ \t]+)?(?=[A-Z])", text[ps:pe])
             if at and org is None and (org := _org_ref(ref, text, ps + at.end(), pe)) is not None:
@@ -1042,6 +1057,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if as_word is None:  # the verb's lookahead found it; kept for the type checker
             continue
         clause_end = ps - len(as_word.group())
+        for ops, ope, _ in posts:  # 'elected Mr A as chairman and Mr B and Ms C as vice-chairmen': B and C only
+            if pos < ops < clause_end and re.search(r"\bas[ \t]+(?:(?:the|its|a|an|new)[ \t]+)*\Z", text[pos:ops]):
+                after_it = re.compile(r"[ \t]*,?[ \t]*(?:and|while|with)[ \t]+").match(text, ope, clause_end)
+                if after_it:
+                    pos = after_it.end()
         while pos < clause_end:
             after = holder_at(pos, clause_end, post)
             sep = _NAME_SEP.match(text, after, clause_end) if after is not None else None
@@ -1507,13 +1527,11 @@ def _people_listed(text: str, xs: int) -> bool:
 
 
 #: 'of Japan', 'from the Ministry of Science and ICT' after a name, before its post: whom the person is with
-_OF_BODY = (r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’.-]*"  # (not 'from Acme and Mr B, the CTO of ...')
-            rf"(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*(?!{_HON_UNIT})[A-Z][\w&'’.-]*){{0,5}}")
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur', 'Mr A of Japan, Chair of SG13'
-_NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:who\s+)?(?:was|is|has\s+been|had\s+been)\s+"
+_NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:who\s+)?(?:was|is|were|are|has\s+been|have\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              # 'Mr A, who is also vice-chairman of ITU-T Study Group 3, ...'
                              r"\s*,\s*who\s+(?:is|was|has\s+been)\s+(?:also\s+|currently\s+|now\s+)?|"
@@ -1532,17 +1550,58 @@ _NOT_FIELD = {"The", "Its", "His", "Her", "Their", "Our", "Former", "Then", "Now
 
 
 def _holder_before(ref: Reference, text: str, ps: int, start: int, name_at):
-    """The name written before the post at `ps` and, when words for the post's field come between them ('Anne Roe,
-    Research Director'), where the post so starts."""
+    """The name written before the post at `ps`; when words for the post's field come between them ('Anne Roe,
+    Research Director'), where the post so starts; and the post's owner written between them ("Erik Roe,
+    Ericsson's Group CTO"), a match of _OWNER_BEFORE, or None."""
     found = _name_before(ref, text, ps, max(start, ps - 120), name_at)
     if found:
-        return found, None
+        return found, None, None
     field = _FIELD_BEFORE_TITLE.search(text, max(start, ps - 40), ps)
     if field and field.group(1).split()[0] not in _NOT_FIELD:
         found = _name_before(ref, text, field.start(1), max(start, ps - 160), name_at)
         if found:
-            return found, field.start(1)
-    return None, None
+            return found, field.start(1), None
+    owner = _owner_before(text, ps, start)
+    if owner and re.search(r",[ \t]*\Z", text[max(start, owner.start() - 3):owner.start()]):
+        found = _name_before(ref, text, owner.start(), max(start, owner.start() - 120), name_at)
+        if found:
+            return found, owner.start("mods"), owner
+    return None, None, None
+
+
+#: "Kenya's ICT Cabinet Secretary", "Ericsson's Group CTO": a country or a body owning the post written after it,
+#: and up to two words of the post before its title
+_OWNER_BEFORE = re.compile(r"(?<![\w.'’])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+"
+                           r"(?P<mods>(?:[A-Z][\w&-]*[ \t]+){0,2})\Z")
+
+
+def _owner_before(text: str, ps: int, start: int) -> re.Match | None:
+    """The owner written right before the post at ps ("Tunisia's Minister", "Acme's Group CTO"), or None."""
+    owner = _OWNER_BEFORE.search(text, max(start, ps - 80), ps)
+    if owner is None or re.fullmatch(r"(?:The|This|That|Its|His|Her|Their|Our|Today|Yesterday|Last|Next)\b.*",
+                                     owner.group("owner")):
+        return None  # "Today's Chair", "This year's Chair": no one owns the post
+    return owner
+
+
+def _owned_post(ref: Reference, text: str, owner: re.Match, pe: int, post: Ref):
+    """(organization, country, post) of a post written after its owner: "Tunisia's Minister for ..." is Tunisia's,
+    "Acme's Group CTO" Acme's and reads 'Group CTO', "Kenya's Communications Authority Director" is of that
+    authority, in Kenya."""
+    a, b = owner.span("owner")
+    country = _place_ref(ref, text, a, b)
+    org = None if country else _org_ref(ref, text, a, b)
+    ms, me = owner.span("mods")
+    if ms < me:
+        body = next((x for x in ref.find(text, {"Organization"}, ms, me) if x.start == ms
+                     and not text[x.end:me].strip()), None)
+        if body is not None and country is not None:
+            org = Ref("Organization", body.entry.label, Span.of(text, body.start, body.end), body.entry.iri)
+        elif body is None:
+            post = _post_ref(ref, text, ms, pe)
+    if org is not None and org.iri is not None and ref.part_of_itu(org.iri):
+        org = None  # "the ITU's Secretary-General": the post's own body, no affiliation
+    return org, country, post
 
 
 def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
