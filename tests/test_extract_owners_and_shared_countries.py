@@ -98,3 +98,96 @@ def test_the_companies_the_participants_represent_took_part(sentence):
 
 def test_participants_from_a_time_name_no_organization():
     assert _participants(OPENING + "The participants, from Monday to Wednesday, discussed quantum networks.") == {}
+
+
+# --- lists of people, entries and posts (a second round of documents written for the tests) ---------------------
+
+def test_a_list_of_people_under_a_heading_a_blank_line_above_gives_people_and_their_bodies():
+    text = ("The ITU CTO meeting was held in Busan on 17 October 2014.\n\nThe following executives participated in the "
+            "meeting:\n\nAna Example, Orange, France\nJun Sample, KT Corporation, Republic of Korea\n"
+            "Lena Example, Ericsson, Sweden\n")
+    m = only_dated(text)
+    assert {p.name: (p.affiliation.label, p.country.label) for p in m.people} == {
+        "Ana Example": ("Orange", "France"), "Jun Sample": ("KT Corporation", "Republic of Korea"),
+        "Lena Example": ("Ericsson", "Sweden")}
+    assert {p.organization.label: p.country.label for p in m.participations} == {
+        "Orange": "France", "KT Corporation": "Republic of Korea", "Ericsson": "Sweden"}
+
+
+def test_a_post_after_a_dash_ends_an_entry_and_a_country_s_last_words_name_no_one():
+    text = ("The Arab preparatory meeting for WTSA-12 was held in Cairo from 17 to 19 February 2012.\n\nParticipants:\n"
+            "• Eng. Hany Example, NTRA, Egypt – Chairman\n• Dr. Mona Example, TRA, United Arab Emirates – Vice-Chairman\n")
+    assert _people(text) == {"Hany Example": ("Chair", "Egypt", "National Telecom Regulatory Authority"),
+                             "Mona Example": ("Vice-Chair", "United Arab Emirates", "TRA")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dr Omar Example, Senior Vice President, Technology, Acme Networks, spoke first.",
+     ("Senior Vice President", "Acme Networks")),
+    ("Ms Priya Example, Vice President, Standards and Industry Development, at Qualcomm, spoke first.",
+     ("Vice President", "Qualcomm")),
+    ("Mr Gabor Example, Chief Technology and IT Officer of Magyar Telekom, spoke first.",
+     ("Chief Technology and IT Officer of Magyar Telekom", "Magyar Telekom")),
+])
+def test_the_body_after_a_post_and_its_field_is_the_affiliation(sentence, expected):
+    (post, _, affiliation), = _people(OPENING + sentence).values()
+    assert (post, affiliation) == expected
+
+
+def test_the_second_of_two_co_chairs_each_with_a_post_is_a_co_chair_too():
+    m = only_dated(OPENING + "The meeting was co-chaired by Mr Lucas Example, CTO of Swisscom, and Ms Priya Example, "
+                             "Vice President of Qualcomm.")
+    posts = {(p.name, p.post.label) for p in m.people if p.post}
+    assert {("Lucas Example", "Co-Chair"), ("Priya Example", "Co-Chair")} <= posts
+    # the second is the subject of another verb: no chair
+    m = only_dated(OPENING + "The meeting was chaired by Mr Lucas Example, CTO of Swisscom, and Ms Priya Example, "
+                             "Deputy Director of TSB, delivered the keynote.")
+    assert ("Priya Example", "Chair") not in {(p.name, p.post.label) for p in m.people if p.post}
+
+
+def test_a_body_s_own_secretary_general_is_not_the_itu_s():
+    m = only_dated(OPENING + "APT Secretary General Mr. Areewan Example welcomed delegates.")
+    assert {(p.name, p.post.label, p.affiliation.label) for p in m.people} == {
+        ("Areewan Example", "APT Secretary General", "Asia-Pacific Telecommunity")}
+
+
+def test_an_acronym_inside_a_hyphenated_name_is_no_affiliation():
+    assert _people(OPENING + "The Com-ITU Chairman, Mr Karl Example (Germany), opened the meeting.") == {
+        "Karl Example": ("Chair", "Germany", None)}
+
+
+def test_chaired_by_a_post_then_its_holder_gives_the_holder_the_chair():
+    posts = {p.post.label for p in only_dated(OPENING + "The meeting was chaired by the TSB Director, Mr Lars Example.").people}
+    assert posts == {"Director of the ITU Telecommunication Standardization Bureau", "Chair"}
+
+
+def test_the_kinds_of_bodies_before_such_as_are_no_item_of_the_list():
+    assert set(_participants(OPENING + "CTOs of operators and manufacturers such as Omantel, Etisalat, Ooredoo and Nokia "
+                                       "attended.")) == {"Omantel", "Etisalat", "Ooredoo", "Nokia"}
+
+
+# --- groups asked to act -----------------------------------------------------------------------------------------
+
+def _actions(sentence: str) -> set[tuple[str, str]]:
+    m = only_dated("TSAG met in Geneva from 12 to 16 May 2025. " + sentence)
+    return {(g.group.label, g.action) for g in m.group_actions}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("TSAG invited Working Party 3/15 to study the impact of AI on transport networks.",
+     {("Working Party 3 of ITU-T Study Group 15", "study")}),
+    ("TSAG asked Question 2/13 to develop a roadmap.", {("Question 2/13", "develop")}),
+    ("Working Party 2 of TSAG was asked to study the draft liaison statement.", {("Working Party 2 of TSAG", "study")}),
+    ("TSAG encouraged ITU-T Study Group 20 and ITU-T Study Group 16 to hold joint meetings.",
+     {("ITU-T Study Group 20", "coordinate"), ("ITU-T Study Group 16", "coordinate")}),
+])
+def test_working_parties_and_questions_asked_to_act_and_joint_meetings(sentence, expected):
+    assert _actions(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "WP1/TSAG reviewed the work programme.",  # a working party's own report: its parent's work
+    "TSAG approved the revised text of Recommendation ITU-T A.7.",  # 'revised' says what was approved
+])
+def test_what_a_group_reports_of_itself_is_no_action(sentence):
+    assert _actions(sentence) == set()

@@ -413,14 +413,18 @@ ACTION_PATTERNS = (
     ("prioritize", re.compile(r"\b(?:assign|give|accord|attach)\w*\s+(?:\w+\s+)?priority|\bprioriti[sz]\w*", re.I)),
     ("lead", re.compile(r"\blead(?:s|ing)?\b|\bleadership\b(?!\s+assembl)|\bled\s+by\b", re.I)),
     # 'asked SG20 to update the IoT roadmap', 'to revise Recommendation X': existing work looked at again
-    ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|\b(?:updat|revis)(?:e|es|ed|ing)\b", re.I)),
+    # ('approved the revised text of ...': an adjective of what was approved)
+    ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )\b(?:updat|revis)"
+                          r"(?:e|es|ed|ing)\b", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b|\b(?:creat|launch)(?:e|es|ed)?(?=\s+"
                              r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus\s+Group\s+on|Rapporteur\s+Group\s+on|"
                              r"Joint\s+Coordination\s+Activity|FG-|JCA-)|\s+(?:a\s+)?new\s+(?:ITU-T\s+)?Study\s+Group\b)", re.I)),
     ("study", re.compile(r"\bunder\s+(?:discussion|study|consideration)\b|\bstud(?:y|ies|ying)\b(?!\s+(?:groups?|period)\b)|\binvestigat\w*"
                          r"|\b(?:consider|examine|explore|look\s+into|address)(?:s|d|ed|ing)?\b|\btak(?:e|es|ing)\s+into\s+account\b", re.I)),
     ("coordinate", re.compile(r"\bcoordinat\w*|\bcollaborat\w*|\bcooperat\w*|\bliais\w*|\b(?:work|working|worked|works)\s+"
-                              r"(?:together|jointly|closely|hand\s+in\s+hand)\b|\bjoin\s+forces\b", re.I)),
+                              r"(?:together|jointly|closely|hand\s+in\s+hand)\b|\bjoin\s+forces\b|"
+                              r"\b(?:hold|holds|held|holding|organi[sz]e|organi[sz]ed)\s+(?:a\s+)?joint\s+(?:meetings?|sessions?|workshops?)\b",
+                              re.I)),
     # 'called on SG11 to develop standards on ...', 'urged SG17 to accelerate its work on ...'
     ("develop", re.compile(r"\bdevelop(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+developing\s+)?(?:countries|economies|nations|world)\b)"
                            r"|\bwork(?:s|ed|ing)?\s+on\b|\baccelerat\w*|\btake\s+up\b|\bpursu(?:e|es|ed|ing)\b|"
@@ -540,6 +544,12 @@ _WORK_OF = re.compile(r"\b(?:outcomes?|results?|reports?|outputs?|deliverables?)
 _HOSTS_A_GROUP = re.compile(r"\b(?:hosted|housed|placed)[ \t]+(?:by|in|within|under)[ \t]+(?:the[ \t]+)?(?:ITU-T[ \t]+)?$")
 
 
+#: groups that act in a sentence only as asked: set up, or 'asked X to', 'X was invited to' (their own reports' verbs,
+#: 'WP1 reviewed', are the parent group's work)
+_ONLY_ASKED = ("JointCoordinationActivity", "WorkingParty", "Question")
+_TO_DO = re.compile(rf"\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?{_ASK_VERB}\s+)?to\s+", re.IGNORECASE)
+
+
 def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_in) -> list[GroupAction]:
     """What each sentence asks of, or says about, the groups it names.
 
@@ -553,7 +563,7 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
     for s, e in sentences(text, start, end):
         named = find_groups(ref, text, s, e)
         groups = [g for g in named
-                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "JointCoordinationActivity")
+                  if g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", *_ONLY_ASKED)
                   and not _in_a_post(ref, text, s, e, g) and not _HOSTS_A_GROUP.search(text, max(s, g.span.start - 40),
                                                                                        g.span.start)]
         if not groups:
@@ -635,9 +645,10 @@ def find_group_actions(ref: Reference, text: str, start: int, end: int, topics_i
                 continue  # 'SG13 should take the lead on X, while FG-AI4AD should transfer its deliverables': another clause
             else:
                 verb = before[-1]
-            if g.kind == "JointCoordinationActivity" and not (verb[1] <= g.span.start and _OBJECT_GAP.fullmatch(
-                    text, verb[1], g.span.start)) and not re.fullmatch(r"\s+to\s+", text[said_end:verb[0]]):
-                continue  # a JCA is set up, or asked ('asked the JCA-IoT to coordinate'), not the subject of others' verbs
+            if g.kind in _ONLY_ASKED and not (verb[1] <= g.span.start and _OBJECT_GAP.fullmatch(
+                    text, verb[1], g.span.start)) and not _TO_DO.fullmatch(text, said_end, verb[0]):
+                continue  # a JCA, a working party or a Question is set up, or asked ('asked the JCA-IoT to coordinate',
+                # 'Working Party 2 was asked to prepare'), not the subject of others' verbs
             chosen.append((g, verb))
         for i, (g, verb) in enumerate(chosen):
             # the topics up to the next group that is asked something else

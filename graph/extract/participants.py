@@ -69,21 +69,23 @@ _LIST_TRIGGER = re.compile(
     r"(?:(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives|participating|represented|"
     r"attending|present|in|attendance)[ \t]*){2,3}:)"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
-    r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants)"
-    r"(?:\s+(?:took\s+part|participated|attended|were\s+represented))?\s*:)",
+    r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants|executives|"
+    r"CTOs|CxOs|representatives|delegates)"
+    r"(?:\s+(?:took\s+part|participated|attended|were\s+represented|were\s+present)"
+    r"(?:\s+(?:in|at)\s+the\s+(?:meeting|consultation|round\s?table|event|session))?)?\s*:)",
     re.IGNORECASE,
 )
 #: Inline lists inside a sentence: 'companies including A, B and C', 'organizations such as A and B'.
 _INLINE_TRIGGER = re.compile(
-    r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|participants|members|bodies|CTOs|CxOs|executives|"
+    r"(?:\b(?:companies|organi[sz]ations|firms|operators|vendors|manufacturers|participants|members|bodies|CTOs|CxOs|executives|"
     r"representatives|leaders)\s*(?:\([^)]*\)\s*)?(?:including|such\s+as|like|from|,\s*from(?=\s+(?:the\s+)?[A-Z]))"
     # '... from 18 companies, including A (X), B (Y)': bodies, then a comma
-    r"|\b(?:companies|organi[sz]ations|firms|operators|vendors)\s*,\s*(?:including|such\s+as)"
+    r"|\b(?:companies|organi[sz]ations|firms|operators|vendors|manufacturers)\s*,\s*(?:including|such\s+as)"
     r"|\b(?:took\s+part|participated|attended|were\s+represented)\s*,?\s*(?:including|among\s+them|such\s+as|notably|"
     r"together\s+with|along\s+with|as\s+did)"
     r"|\battended\s+by(?:\s+(?:CTOs|executives|representatives|leaders)\s+(?:of|from))?"
     # '... experts from Examplian companies and institutes (A, B and C)': the list in brackets
-    r"|\b(?:companies|organi[sz]ations|firms|operators|vendors|institutes|institutions|entities|universities)"
+    r"|\b(?:companies|organi[sz]ations|firms|operators|vendors|manufacturers|institutes|institutions|entities|universities)"
     r"(?:\s+(?:and|&)\s+[a-z]+)?\s*(?=\())"
     r"\s*(?:,?\s*for\s+example,?|,?\s*e\.g\.,?)?(?:\s+|\((?=[A-Z]))",
     re.IGNORECASE,
@@ -425,6 +427,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     among = _AMONG.match(text, s, e)  # '25 companies from 15 countries, among them Apex, Beta and Gamma'
     if among:
         s = among.end()
+    kinds_said = _INLINE_TRIGGER.search(text, s, e)  # 'CTOs of operators and vendors such as Apex, ...': after the kinds
+    if kinds_said and re.fullmatch(r"[a-z][a-z\s-]*", text[s:kinds_said.start()]):
+        s = kinds_said.end()
     marked = _HOST_MARK.search(text, s, e)  # 'Example Telecom (Examplia), host': the mark is no part of the item
     if marked:
         e = marked.start()

@@ -261,7 +261,7 @@ def is_field_phrase(name: str) -> bool:
     words = [w for w in name.split() if w.lower() not in ("and", "&", "of", "the")]
     return bool(words) and all(w in _FIELD_WORDS - {"Group", "Government"} for w in words)
 #: a company officer's title: what it is 'of' is a company ('Chief Technology Officer of ...', 'CTO of ...')
-_EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,4}Officer|"
+_EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O|CxO|Chief[ \t]+(?:(?:[A-Z][\w&-]*|and|&)[ \t]+){1,5}Officer|"
                         r"(?:(?:Vice[- ])?President[ \t]+(?:and|&)[ \t]+)?C[A-Z]O|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
 #: a name in capitals, with its connectors: 'Nordic Example Networks', 'Bank of Example'
 _CAPITALISED_NAME = re.compile(r"(?:the )?[A-Z][\w&'’.-]*(?: (?:(?:of|and|for|de|&) )?[A-Z0-9][\w&'’.-]*){0,6}")
@@ -659,7 +659,8 @@ def _organization_before(ref: Reference, text: str, ps: int, start: int) -> Ref 
     data knows, or a name with a legal form."""
     lo = max(start, ps - 80)
     for x in ref.find(text, {"Organization"}, lo, ps):
-        if x.end < ps and not text[x.end:ps].strip() and "\n" not in text[x.end:ps]:
+        if x.end < ps and not text[x.end:ps].strip() and "\n" not in text[x.end:ps] \
+                and not re.search(r"[\w&][-/]\Z", text[max(start, x.start - 2):x.start]):  # (not 'ITU' of 'Com-ITU')
             return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
     run = re.search(r"(?<![\w.&'’-])((?:[A-Z][\w&'’.-]*[ \t]+){1,4})\Z", text[lo:ps])
     if run and has_legal_form(run.group(1).strip()):
@@ -808,7 +809,7 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
         org = org if org is not None and org.iri is not None and ref.is_reference(org.iri) else None
         if org is not None or country is not None:
             return org, country
-    m = re.compile(r"(?:,|[ \t]+at)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
+    m = re.compile(r"(?:,(?:[ \t]+at)?|[ \t]+at)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
                    r"(?=[ \t]*(?:[,;.)]|\(|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
     if not m:
         return None, None
@@ -820,6 +821,9 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
         return None, c
     if split_unit(text[a:b]) == (True, None):  # ', Research Section, Vega Networks': the organization after its unit
         return _after_post(ref, text, b, end)
+    field = re.compile(r"[^,;()\n]*(?=,)").match(text, a, end)
+    if field and is_field_phrase(field.group()):  # ', Technology, Acme', ', Standards and Industry Development, at Acme':
+        return _after_post(ref, text, field.end(), end)  # the body after the post's field
     # ', Apex Mobile, Kenya', ', Apex Mobile (Kenya)': a body with its country, whatever its words look like
     where = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)([A-Z][^,;()\n]{1,60}?)[ \t]*\)?(?=[ \t]*(?:[,;.)]|\n|$))").match(text, b, end)
     country = _place_ref(ref, text, where.start(1), where.end(1)) if where else None
@@ -917,6 +921,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 for i, p in enumerate(people):
                     if (p.span.start, p.span.end) == (s, e):
                         people[i] = dataclasses.replace(p, affiliation=affiliation, country=country)
+            elif same is not None and same.country is None and country is not None and (
+                    affiliation is None or same.affiliation is None or same.affiliation.label == affiliation.label):
+                # 'Eng. A, NTRA, Egypt – Chairman': read by its style first, the entry says the country
+                for i, p in enumerate(people):
+                    if (p.span.start, p.span.end) == (s, e) and p.country is None:
+                        people[i] = dataclasses.replace(p, country=country, affiliation=p.affiliation or affiliation)
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
@@ -980,7 +990,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             body = _body_before_title(ref, text, ps, pe)
             owner = _owner_before(text, ps, start)
             if body is not None:  # 'KT Chief Technology Officer Lee Jong-sik', 'ZICTA Director General Jane Roe'
-                org, post = body[0], _post_ref(ref, text, body[1], pe)
+                org, post = body[0], _title_after_body(ref, text, body, pe, post)
             elif owner:  # "Tunisia's Minister for ...", "Acme's CTO ...", "Kenya's ICT Cabinet Secretary ..."
                 org, country, post = _owned_post(ref, text, owner, pe, post)
             elif (its := _its_subject(ref, text, ps, start)) is not None:
@@ -1023,7 +1033,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 # 'Jane Roe, Head of Innovation at Apex Telecom AG': the body after 'at' ends the post
                 post = _post_ref(ref, text, ps, ps + at.start())
             if body is not None:  # 'Jane Roe, Telecom Italia Head of Standards': the body written before the title
-                post = _post_ref(ref, text, body[1], pe)
+                post = _title_after_body(ref, text, body, pe, post)
                 org = org or body[0]
             if org is None and country is None:
                 org, country, _ = _affiliation_after(ref, text, e, ps)
@@ -1108,6 +1118,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if _CHAIRED_BESIDE.search(text, max(start, sentence_at(text, m.start())[0]), m.start()):
             continue  # 'It was held before the SG13 meeting, which convened in Geneva and was chaired by Ms A': the other's
         got = name_at(m.end(), True)
+        if got is None:  # 'chaired by the TSB Director, Mr A': the chair named after the post he holds
+            lead = re.compile(r"(?:the[ \t]+|its[ \t]+)?").match(text, m.end(), end)
+            held = next((pe for ps, pe, _ in posts if lead is not None and ps == lead.end()
+                         and "chair" not in text[ps:pe].lower()), None)  # ('by the WP3 chairman, Ms A': that post)
+            comma = re.compile(r"[ \t]*,[ \t]*").match(text, held, end) if held is not None else None
+            got = name_at(comma.end(), True) if comma else None
         co = m.group().lower().startswith("co-")
         while got:
             title = "Moderator" if m.group("moderated") else "Convener" if m.group("convened") else \
@@ -1127,8 +1143,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             # the styles that make both names people's
             more = _AND_NEXT_NAME.match(text, got[2], end)
             nxt = name_at(more.end(), True) if more else None
+            own_post = re.match(r",[ \t]*([^;()\n]{2,120}?)[ \t]*(?:[.;:](?:\s|$)|\n|$)", text[nxt[2]:end]) if nxt else None
             if nxt and not re.match(rf"(?:[ \t]*{_BRACKET})?[ \t]*(?:[.;:]|\n|$|,[ \t]+(?:who|respectively)\b)",
-                                    text[nxt[2]:end]):
+                                    text[nxt[2]:end]) and not (own_post and starts_with_title(own_post.group(1))
+                                                               and not re.search(r"\b[a-z]+ed\b", own_post.group(1))):
+                # ('..., and Ms B, Vice President of X.': her post, to the sentence's end)
                 nxt = None  # 'chaired by Ms A (Acme) and Mr B (Beta) gave the keynote', '..., and Ms B, Deputy Director
                 # of TSB, delivered ...': B is the subject of another verb
             # a style on the first name asks one of the second ('co-chaired by Mr A and Siemens Energy' names no one)
@@ -1396,7 +1415,8 @@ class CommaEntry:
 
 #: the shape of such an entry, the line's bullet aside: three parts, a post in brackets after the last
 _COMMA_ENTRY = re.compile(r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*,[ \t]*(?P<body>[^\W\d_][^\n(),;:]{1,80}?)[ \t]*,[ \t]*"
-                          r"(?P<country>[A-Z][^\n(),;:]{1,40}?)(?:[ \t]*\((?P<post>[^()\n]{2,40})\))?[ \t]*[.;]?[ \t]*")
+                          r"(?P<country>[A-Z][^\n(),;:–—]{1,40}?)(?:[ \t]*\((?P<post>[^()\n]{2,40})\)|"
+                          r"[ \t]+[–—-][ \t]+(?P<dashed>[^\n(),;:]{2,40}?))?[ \t]*[.;]?[ \t]*")
 _ENTRY_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?")
 
 
@@ -1428,13 +1448,15 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     words = organization_words()
     if any(w in words.get(kind, ()) for kind in ("head", "lead", "legal", "unit", "generic") for w in x.split()):
         return None
-    if ref.lookup(body, ref.place_kinds) is not None or gazetteer(ref).lookup(body) or is_post_title(body) or \
-            fold(body.split()[0]) in {fold(w) for w in x.split()}:
+    if (ref.lookup(body, ref.place_kinds) is not None or gazetteer(ref).lookup(body)) and \
+            ref.lookup(body, {"Organization"}) is None or is_post_title(body) or \
+            fold(body.split()[0]) in {fold(w) for w in x.split()}:  # ('Orange' is a town too, and a known operator)
         return None
     if any(ref.lookup(w, ref.place_kinds) is not None for w in x.split()) or split_unit(body)[0] or is_field_phrase(body) \
             or starts_with_title(body):
         return None  # 'Airtel Kenya, Technology Office, Kenya': a company in a country, then its unit
-    post = m.span("post") if m.group("post") and is_post_title(clean(m.group("post"))) else None
+    said = "post" if m.group("post") else "dashed"  # '(Chair)', or '– Chairman' after the country
+    post = m.span(said) if m.group(said) and is_post_title(clean(m.group(said))) else None
     return CommaEntry(got, m.span("body"), country, post)
 
 
@@ -1478,6 +1500,9 @@ def _list_lines(text: str, a: int) -> tuple[str, list[str]]:
         start = text.rfind("\n", 0, pos) + 1
         line = text[start:pos].strip()
         if not line:
+            if start > 0:  # a heading ending with a colon, a blank line, then the list
+                above = text[text.rfind("\n", 0, start - 1) + 1:start - 1].strip()
+                heading = above if above.endswith(":") else ""
             break
         if not (_bullet_of(line) or line.count(",") >= 2):
             heading = line
@@ -1609,6 +1634,10 @@ def _name_before(ref: Reference, text: str, ps: int, lo: int, name_at):
     for m in re.finditer(rf"(?<![\w.&])(?:{_HON_STACK}|[{_UP}])", text[lo:ps]):
         got = name_at(lo + m.start(), False)
         if got and _NAME_THEN_POST.fullmatch(text[got[2]:ps]):
+            before = re.search(r"[A-Z][\w-]*[ \t]+\Z", text[max(lo, got[1] - 30):got[1]])
+            if got[0] is None and before and ref.lookup(clean(text[got[1] - len(before.group()):got[2]]),
+                                                        ref.place_kinds) is not None:
+                continue  # '..., United Arab Emirates – Vice-Chairman': the end of a country's name, no one's
             return got
     return None
 
@@ -1662,6 +1691,16 @@ def _body_before_title(ref: Reference, text: str, ps: int, pe: int) -> tuple[Ref
     if x is None:
         return None
     return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri), x.end + 1
+
+
+def _title_after_body(ref: Reference, text: str, body: tuple[Ref, int], pe: int, post: Ref) -> Ref:
+    """The post 'KT Chief Technology Officer' names once its body is read apart: the title after the body, unless
+    that title alone is another body's post ('APT Secretary General' is not the ITU's 'Secretary General')."""
+    title = _post_ref(ref, text, body[1], pe)
+    if title.iri is not None and title.iri != post.iri and _generic_post(ref, title.label) is None \
+            and not (body[0].iri is not None and ref.part_of_itu(body[0].iri)):
+        return post
+    return title
 
 
 def _plural_title_at(text: str, ps: int, end: int) -> bool:

@@ -57,6 +57,10 @@ _CELLS = re.compile(r"\t|\s\|\s| {3,}")  # a table row written out: never a wrap
 _LIST_START = re.compile(r"\s*(?:[-•*·▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
 
 
+#: a line of a list of entries: 'Ana Example, Apex Mobile, Kenya', 'Jun Sample, KT Corporation, Republic of Korea (Chair)'
+_ENTRY = re.compile(r"\s*(?:[-•*·▪–]\s*)?[A-Z][^,.;:\n]{1,60}(?:,[ \t]*[A-Z][^,;:\n]{1,60}){2,3}\s*")
+
+
 def unwrap(text: str) -> str:
     """Hard-wrapped prose (a PDF's lines, a text wrapped at 72 columns) with each wrap turned into a space: the same
     length, so every offset still points into the original text.
@@ -65,7 +69,7 @@ def unwrap(text: str) -> str:
     most 120 characters), the line is long (at least 60% of that width), does not end a sentence or a label
     ('.', ':', ';', '!', '?') and the next line carries on (not blank, no bullet, number or 'Label:' starting
     it). Short lines (headings, one-item-per-line lists), lines that each open with a style ('Mr', 'Dr': one person a
-    line) and paragraphs written on one line are never joined."""
+    line) or are each an entry ('Name, Body, Country') and paragraphs written on one line are never joined."""
     lines = text.split("\n")
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(lengths) < 4:
@@ -74,7 +78,7 @@ def unwrap(text: str) -> str:
     if not 50 <= width <= 120 or sum(n >= 0.6 * width for n in lengths) < 0.4 * len(lengths):
         return text
     from .people import starts_with_styles  # people reads sentences with this module
-    styled = [starts_with_styles(x.lstrip()) for x in lines]
+    styled = [starts_with_styles(x.lstrip()) or bool(_ENTRY.fullmatch(x)) for x in lines]
     out = list(text)
     pos = 0
     for i, line in enumerate(lines[:-1]):
@@ -83,7 +87,8 @@ def unwrap(text: str) -> str:
         nxt = lines[i + 1]
         if len(stripped) >= 0.6 * width and stripped[-1:] not in ".:;!?" and nxt.strip() \
                 and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped) \
-                and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people
+                and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
+            # entries: 'A, Apex Mobile, Kenya' over 'B, Beta, Japan')
             out[pos] = " "
         pos += 1  # the newline
     return "".join(out)
