@@ -191,3 +191,45 @@ def test_working_parties_and_questions_asked_to_act_and_joint_meetings(sentence,
 ])
 def test_what_a_group_reports_of_itself_is_no_action(sentence):
     assert _actions(sentence) == set()
+
+
+# --- next meetings, hosts and a country's representatives ---------------------------------------------------------
+
+def _facts(text: str):
+    from extract_fixtures import facts_of
+    return facts_of(text)
+
+
+def test_a_next_meeting_held_beside_another_event_shares_its_date_and_the_event_keeps_its_place():
+    f = _facts("The ITU CTO meeting took place in Lisbon on 13 May 2025. The next CTO meeting will take place in "
+               "conjunction with WTSA-28 in New Delhi, India, in October 2028.")
+    cto = next(m for m in f.meetings if m.start and m.start.year == 2025)
+    assert cto.next_meeting is not None and (cto.next_meeting.start.year, cto.next_meeting.start.month) == (2028, 10)
+    wtsa = next(m for m in f.meetings if m.name == "WTSA-28")
+    assert wtsa.place is not None and wtsa.place.label == "New Delhi"
+
+
+def test_the_next_meeting_of_the_working_group_is_the_reported_body_s():
+    f = _facts("The fifth meeting of the Example Working Group on WTSA preparations was held in Minsk on 3 March 2026. "
+               "The next meeting of the Working Group will take place in June 2026 in Moscow.")
+    dated = [m for m in f.meetings if m.start and m.start.year == 2026 and m.start.month == 3]
+    assert dated and dated[0].next_meeting is not None and dated[0].next_meeting.start.month == 6
+
+
+def test_a_host_whose_defined_name_holds_and_is_one_host():
+    f = _facts("The CTO meeting was held in Bangkok on 3 May 2016. It was hosted by the Office of the National "
+               "Broadcasting and Telecommunications Commission (NBTC) of Thailand.")
+    (m,) = f.meetings
+    assert m.host is not None and "Broadcasting and Telecommunications Commission" in m.host.label and not m.co_hosts
+
+
+def test_a_speaker_thanking_a_government_for_hosting_the_symposium_names_its_host():
+    (m,) = _facts("The GSS took place in New Delhi on 14 October 2024. I thank the Government of India for hosting this "
+                  "symposium.").meetings
+    assert m.host is not None and m.host.label == "Government of India"
+
+
+def test_a_country_represented_by_a_person_is_that_person_s_country():
+    assert _people(OPENING + "Kenya was represented at the meeting by Eng. Grace Example, Director of Standards at "
+                             "the Communications Authority.") == {
+        "Grace Example": ("Director of Standards", "Kenya", "Communications Authority")}

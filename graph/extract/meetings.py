@@ -579,8 +579,12 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = []  # 'at the same venue as WTSA-20': named in passing, the sentence's date is another meeting's
             for plan_start, plan_end in _planned(text, m.end(), e):  # 'originally scheduled for Hyderabad in
                 ds = [d for d in ds if not plan_start <= d.span_start < plan_end]  # November 2020 but was postponed
-            shared = any(a < e and s <= a and (a, b) != m.span() and not (a <= m.start() < b or m.start() <= a < m.end())
-                         for a, b in phrases)
+            others = [(a, b) for a, b in phrases if a < e and s <= a and (a, b) != m.span()
+                      and not (a <= m.start() < b or m.start() <= a < m.end())]
+            shared = bool(others)
+            # 'The next CTO meeting will take place in Geneva in conjunction with GSS-26 in November 2026': a next
+            # meeting held beside another shares its date
+            beside = shared and is_next and all(a > m.end() and _IN_PASSING.search(text, max(s, a - 60), a) for a, _ in others)
             said_before = text[max(s, name_start - 60):name_start]  # the words that say how the sentence names it
             if _PREPARED_FOR.search(said_before):
                 # 'the working group on preparation for WTSA-20 met on 14 September': the sentence's date is not the one
@@ -594,8 +598,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
             if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
                 named_year = _in_named_year(m.group(), ds)
-                ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d)]
-            date = _meeting_date(text, m.end(), ds, s)
+                ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside]
+            date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
             # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
             held = list(_OCCURRED.finditer(text, s, e))
@@ -927,8 +931,10 @@ _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets|"
                            r"(?:agreed|decided|plan|plans|planned)\s+to\s+meet\s+(?:again|next))\b"
                            # not 'the next meeting of SG17', but 'the next meeting of the Focus Group': the group's own
+                           # (nor 'the next meeting of the Working Group / the Committee / the CTOs': the body reported)
                            r"(?!\s+of\b(?!\s+(?:the|this|our|its)\s+(?:focus\s+group|group|study\s+group|rapporteur\s+group|"
-                           r"working\s+party|advisory\s+group)\b(?!\s+(?:on|for|of|\d))))", re.IGNORECASE)
+                           r"working\s+party|working\s+group|advisory\s+group|committee|CTOs|CxOs|participants|members)\b"
+                           r"(?!\s+(?:on|for|of|\d))))", re.IGNORECASE)
 
 
 #: the kinds of meeting a next roundtable, forum, workshop ... follows (a next meeting, session or edition follows any)
@@ -1369,7 +1375,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
             e = min(e, o.name_span[0])
             next_name = o.name_span if e == o.name_span[0] else next_name
         elif o.name_span[1] <= a.name_span[0]:
-            s = max(s, o.window[0] if o.window[0] > s else _part_end(text, o))
+            part_end = _part_end(text, o)  # (not past this one's name: 'The next GSS will be held in conjunction with
+            part_end = o.name_span[1] if part_end > a.name_span[0] else part_end  # WTSA-24 in New Delhi in October')
+            s = max(s, o.window[0] if o.window[0] > s else part_end)
     before = text[max(s, a.name_span[0] - 40):a.name_span[0]]
     om = _ORDINAL_BEFORE.search(before)
     if om and m.ordinal is None:

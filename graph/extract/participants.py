@@ -1268,7 +1268,8 @@ _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
     r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
     r"(?:(?:co-?)?hosting(?=\s*(?:[.,;]|$|(?:us|them|the\s+(?:meeting|event|consultation|round\s?table|workshop|forum|"
-    r"session)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation))\s*(?:[.,;]|$|and\b)))|"
+    r"session|symposium|assembly|summit)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation|"
+    r"symposium|assembly|summit|forum|workshop))\s*(?:[.,;]|$|and\b)))|"
     r"(?:its|their|the)\s+(?:warm\s+|kind\s+|generous\s+)?hospitality)\b")
 #: the subject before the verb: names (each with its acronym in brackets) joined by 'and', and a clause between
 #: commas ('in collaboration with X')
@@ -1385,7 +1386,9 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with)\s", text[m.end():end])
     e = m.end() + (stop.start() if stop else end - m.end())
     # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
-    e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if a == m.end()])
+    # ('the Office of the National Broadcasting and Telecommunications Commission (NBTC)': a name the text defines, begun
+    # before the 'and')
+    e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if m.end() <= a < e])
     if text[e:e + 1] == "." and abbreviation_end().search(text[m.end():e + 1]):
         e += 1
     if starts_with_styles(text[m.end():e]) or starts_with_title(text[m.end():e]) or find_people(ref, text, m.end(), e):

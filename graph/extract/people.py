@@ -1289,7 +1289,10 @@ _LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t
 
 #: 'The CRA delegation was headed by Eng. A', 'Examplia's delegation, led by Mr B': the body the delegation was of
 _DELEGATION_OF = re.compile(r"(?:\b[Tt]he[ \t]+)?(?P<org>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:of|and|for|[A-Z][\w&-]*"
-                            r"(?:\.[\w&-]+)*)){0,6}?)(?:['’]s)?[ \t]+delegation[ \t]*,?[ \t]+(?:was[ \t]+)?(?:headed|led)[ \t]+by[ \t]+\S*(?:[ \t]+\S+){0,2}?[ \t]*$")
+                            r"(?:\.[\w&-]+)*)){0,6}?)(?:(?:['’]s)?[ \t]+delegation[ \t]*,?[ \t]+(?:was[ \t]+)?(?:headed|led)|"
+                            # 'Kenya was represented at the meeting by Eng. A'
+                            r"[ \t]+was[ \t]+(?:also[ \t]+)?represented(?:[ \t]+(?:at|in)[ \t]+[^,.;\n]{1,60}?)?)"
+                            r"[ \t]+by[ \t]+\S*(?:[ \t]+\S+){0,2}?[ \t]*$")
 
 
 #: the posts a group has: 'Chairman', 'Vice-chairmen', 'Rapporteurs', 'Convener'
@@ -1332,9 +1335,9 @@ def _delegation_heads(ref: Reference, text: str, start: int, people: list[Person
     from .participants import organization_ref  # participants imports this module
 
     for i, p in enumerate(people):
-        if p.affiliation is not None or p.country is not None:
+        if p.country is not None:
             continue
-        lo = max(start, p.span.start - 120)
+        lo = max(start, p.span.start - 160)
         m = _DELEGATION_OF.search(text, lo, p.span.start)
         if m is None:
             continue
@@ -1345,6 +1348,8 @@ def _delegation_heads(ref: Reference, text: str, start: int, people: list[Person
             else demonym[0] if demonym is not None else None
         if country is not None:
             people[i] = dataclasses.replace(p, country=country)
+            continue
+        if p.affiliation is not None:
             continue
         known = ref.lookup(name, {"Organization"})  # 'CRA' after 'Communications Regulatory Authority (CRA)' too
         org = Ref("Organization", known.label, Span.of(text, *m.span("org")), known.iri) if known is not None \
