@@ -233,3 +233,25 @@ def test_a_country_represented_by_a_person_is_that_person_s_country():
     assert _people(OPENING + "Kenya was represented at the meeting by Eng. Grace Example, Director of Standards at "
                              "the Communications Authority.") == {
         "Grace Example": ("Director of Standards", "Kenya", "Communications Authority")}
+
+
+# --- meetings of regional bodies -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Example Committee for ITU Policy (EX-ITU) held its 14th meeting by videoconference from 9 to 11 June 2020.",
+     "Meeting"),
+    ("The XLIV Meeting of the Permanent Consultative Committee I of EXTEL (PCC.I) took place in Lima, Peru, from 5 to 9 "
+     "August 2024.", "Meeting"),
+    ("The 44th meeting of EXTEL PCC.I took place in Lima, Peru, from 5 to 9 August 2024.", "Meeting"),
+    ("The fifth meeting of the EXC Working Group on preparation for WTSA-24 was held in Minsk from 3 to 5 April 2024.",
+     "PreparatoryMeeting"),
+    ("The EXMG held its third meeting on WTSA-12 preparations in Cairo from 17 to 19 February 2012.", "PreparatoryMeeting"),
+])
+def test_a_regional_body_s_numbered_meeting_is_a_meeting_of_its_own(text, kind):
+    m = only_dated(text)
+    assert m.kind == kind
+    assert not [x for x in _facts(text).meetings if x.kind == "Conference" and x.start]  # WTSA is prepared for, not held
+
+
+def test_a_company_holding_its_annual_meeting_is_no_meeting_of_the_family():
+    assert _facts("Acme held its annual meeting in Shenzhen on 3 April 2024.").meetings == []
