@@ -329,7 +329,11 @@ class Reference:
         for r in new:
             view.labels[r.iri] = r.label
             view.kinds[r.iri] = r.kind
-            for alias in (r.label, r.alt, _short_form(r)):
+            # the name as the document wrote it, too ('Government of the Republic of Examplia' for 'Government of
+            # Examplia')
+            written = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", r.span.quote).strip(), flags=re.IGNORECASE) \
+                if r.span is not None and "(" not in r.span.quote else None
+            for alias in (r.label, r.alt, _short_form(r), written):
                 if alias:
                     view.add_alias(alias, r.iri, r.kind)
         for r in abbreviated:

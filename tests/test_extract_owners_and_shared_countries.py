@@ -255,3 +255,30 @@ def test_a_regional_body_s_numbered_meeting_is_a_meeting_of_its_own(text, kind):
 
 def test_a_company_holding_its_annual_meeting_is_no_meeting_of_the_family():
     assert _facts("Acme held its annual meeting in Shenzhen on 3 April 2024.").meetings == []
+
+
+# --- a press release on an assembly preceded by a symposium ------------------------------------------------------
+
+RELEASE = (
+    "Examplia City, 21 October 2008 — The World Telecommunication Standardization Assembly (WTSA-08) opened today in "
+    "Examplia City at the Example Convention Centre. Hosted by the Government of the Republic of South Africa through "
+    "its Department of Communications, the Assembly will run until 30 October 2008.\n\n"
+    "WTSA-08 was preceded on 20 October by the first Global Standards Symposium (GSS), which brought together policy "
+    "makers and industry leaders.\n\n"
+    "The Assembly was opened by Ms Thandi Example, Minister of Communications of South Africa. Mr Reza Example of Iran "
+    "was elected Chairman of WTSA-08.\n\n"
+    "For further information:\nSam Example, Head, Corporate Communication, ITU\n")
+
+
+def test_a_date_said_of_what_preceded_a_meeting_is_no_edition_of_it_and_the_text_goes_on_about_it():
+    f = _facts(RELEASE)
+    wtsa = [m for m in f.meetings if m.kind == "Conference"]
+    assert [(m.start.isoformat(), m.end.isoformat()) for m in wtsa] == [("2008-10-21", "2008-10-30")]
+    assert {p.name for p in wtsa[0].people} == {"Thandi Example", "Reza Example"}  # not the press officer
+    gss = next(m for m in f.meetings if m.kind == "Symposium")
+    assert gss.start.isoformat() == "2008-10-20" and not gss.people
+
+
+def test_hosted_by_a_government_through_its_department_is_the_government():
+    (wtsa,) = [m for m in _facts(RELEASE).meetings if m.kind == "Conference"]
+    assert wtsa.host is not None and wtsa.host.label == "Government of the Republic of South Africa"

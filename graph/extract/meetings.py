@@ -537,6 +537,11 @@ _REQUESTED = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|ask(?:ed|s)?|invit(?:
 _COMPARED = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}as\s+(?:the\s+|for\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
+#: between a meeting's name and a date that is another's: 'WTSA-08 was preceded on (20 October by the GSS)'
+_PRECEDED_ON = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+(?:immediately\s+)?(?:preceded|followed)\s+(?:on|in)\s+",
+                          re.IGNORECASE)
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
@@ -568,6 +573,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and (
                 _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start]))
                 for a, b in phrases)]
+            # 'WTSA-08 was preceded on 20 October by the GSS': the date of the one after 'by'
+            ds = [d for d in ds if not (d.span_start > m.end() and _PRECEDED_ON.fullmatch(text, m.end(), d.span_start)
+                                        and re.match(r"\s+by\s", text[d.span_end:d.span_end + 4]))]
             # 'WTSA-24, which runs until 24 October': the day it ends, not the day it was held; no date of its own
             ds = [d for d in ds if not (d.span_start > m.end() and d.start == d.end
                                         and _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]))]
@@ -1511,7 +1519,8 @@ class _Bound(NamedTuple):
 
 
 #: the meeting told of so far, said again, is preceded or followed by another: 'The meeting will be preceded by an '
-_PRECEDED_BY = re.compile(r"\s*(?:The|This|It)\b[^.;\n]{0,300}?\b(?:preceded|followed)\s+by\s+(?:an?\s+|the\s+)?\Z")
+_PRECEDED_BY = re.compile(r"\s*(?:The|This|It|(?-i:[A-Z]{2,6}-\d{2}))\b[^.;\n]{0,300}?\b(?:preceded|followed)\s+"
+                          r"(?:(?:on|in)\s+[^.;\n]{3,30}?\s+)?by\s+(?:an?\s+|the\s+)?(?:(?:first|second|third|\d{1,2}(?:st|nd|rd|th))\s+)?\Z")
 
 
 #: a meeting whose outcome the one told of considers: 'TSAG considered the outcomes of the Regional Consultation for
@@ -1608,7 +1617,8 @@ _FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|storie
                         # a press release's closing blocks: whom to call, what ITU is ('About ITU')
                         # (whom to call as a block: 'contact:' over its lines, or a last paragraph; a contact line
                         # amid the story does not end it)
-                        r"(?:for\s+(?:more|further)\s+information\b[^\n]{0,40}?\bcontact|(?:press|media)\s+contacts?\b)"
+                        r"(?:for\s+(?:more|further)\s+information\b(?:[^\n]{0,40}?\bcontact|[ \t]*:[ \t]*$)|"
+                        r"(?:press|media)\s+contacts?\b)"
                         r"(?=[^\n]*:[ \t]*\n|[ \t]*\n|[^\n]*\s*\Z)|"
                         r"about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")
 

@@ -1383,7 +1383,7 @@ def _of_itu(ref: Reference, org: Ref) -> bool:
 def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     """The organization named after 'hosted by' (`m`); none when a person is named there ('convened by TSB Director
     Jane Roe')."""
-    stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with)\s", text[m.end():end])
+    stop = re.search(r"[,.;:()\n]|\s+(?:in|at|on|during|and|which|who|with|through)\s", text[m.end():end])
     e = m.end() + (stop.start() if stop else end - m.end())
     # 'hosted by the Ministry of Digital Economy and Society of Thailand': a name known whole runs over 'and'
     # ('the Office of the National Broadcasting and Telecommunications Commission (NBTC)': a name the text defines, begun
