@@ -282,3 +282,13 @@ def test_a_date_said_of_what_preceded_a_meeting_is_no_edition_of_it_and_the_text
 def test_hosted_by_a_government_through_its_department_is_the_government():
     (wtsa,) = [m for m in _facts(RELEASE).meetings if m.kind == "Conference"]
     assert wtsa.host is not None and wtsa.host.label == "Government of the Republic of South Africa"
+
+
+def test_a_headline_announcing_a_meeting_is_not_dated_by_the_item_s_date_under_it():
+    f = _facts("Exampleville to host 2025 CTO meeting\n\n4 April 2025\n\nITU and the Example Regulatory Authority have "
+               "signed an agreement for the hosting of the ITU-T CTO meeting in Kigali, Rwanda, on 9 September 2025. The "
+               "meeting will be co-hosted by Example Mobile and Beta Telecom.\n\nThe meeting will be preceded by a "
+               "workshop on digital public infrastructure on 8 September 2025.\n")
+    cto = [m for m in f.meetings if m.kind == "CTOMeeting"]
+    assert [m.start.isoformat() for m in cto] == ["2025-09-09"]
+    assert cto[0].co_hosts or cto[0].host  # the item's text is about the meeting announced

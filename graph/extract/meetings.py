@@ -542,6 +542,12 @@ _PRECEDED_ON = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+(?:immediately\s+
                           re.IGNORECASE)
 
 
+#: a headline announcing a meeting to come: 'Kigali to host 2025 CTO meeting', 'GSS-24 to be held in New Delhi',
+#: 'Rwanda will host ...' (the date under it is the item's, not the meeting's)
+_HEADLINE_TO_COME = re.compile(r"\b(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e|welcome|be\s+held|"
+                               r"take\s+place|be\s+hosted|meet)\b", re.IGNORECASE)
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
@@ -560,7 +566,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line_s = text.rfind("\n", 0, m.start()) + 1
             line_e = text.find("\n", m.end())
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
-            heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line)
+            heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
+                and not _HEADLINE_TO_COME.search(line)  # 'Kigali to host 2025 CTO meeting': announced, not dated below
             if heading:
                 e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
@@ -1529,6 +1536,12 @@ _REPORTED_ON = re.compile(r"\b(?:outcomes?|results?|reports?|conclusions?|output
                           re.IGNORECASE)
 
 
+def _named_beside(text: str, said: list[Anchor]) -> bool:
+    """Whether a meeting is named only as what precedes or follows another ('The meeting will be preceded by a
+    workshop on 8 September')."""
+    return bool(said) and all(_PRECEDED_BY.match(text, a.window[0], a.name_span[0]) for a in said)
+
+
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
@@ -1536,7 +1549,9 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
     if not opening:
         # one meeting without an opening sentence: the whole text is its region; so too the one meeting dated by its
         # days among others named with a year at most ('... which will be held in Hyderabad in November 2020')
-        days = [k for k, m in meetings.items() if m.start is not None and m.precision == "day"]
+        days = [k for k, m in meetings.items() if m.start is not None and m.precision == "day" and not _named_beside(
+            text, [a for a in anchors if a.meeting_key == k])]
+        # (not 'The meeting will be preceded by a workshop on 8 September': named beside the one announced)
         if len(meetings) == 1 or len(days) == 1:
             regions[next(iter(meetings)) if len(meetings) == 1 else days[0]] = [(0, len(text))]
         return _before_page_furniture(text, regions, anchors)
