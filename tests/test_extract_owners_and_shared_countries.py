@@ -292,3 +292,16 @@ def test_a_headline_announcing_a_meeting_is_not_dated_by_the_item_s_date_under_i
     cto = [m for m in f.meetings if m.kind == "CTOMeeting"]
     assert [m.start.isoformat() for m in cto] == ["2025-09-09"]
     assert cto[0].co_hosts or cto[0].host  # the item's text is about the meeting announced
+
+
+def test_a_regional_committee_s_meeting_moved_online_its_chair_and_vice_chair():
+    text = ("The Example Committee for ITU Policy (Ex-ITU) held its 14th meeting by videoconference from 9 to 11 June "
+            "2020. The meeting was originally planned to take place in Vilnius, Lithuania, at the invitation of the "
+            "Example Regulatory Authority (ERA), but had to be moved online.\n\nThe Ex-ITU Chairman, Mr Karl Example "
+            "(Germany), opened the meeting and welcomed Ms Sofia Example (Italy), who was appointed as the new Ex-ITU "
+            "Vice-Chairman.\n")
+    m = only_dated(text)
+    assert m.host is None  # the host of the plan given up
+    people = {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people}
+    assert people["Karl Example"] == ("Chair", "Germany")
+    assert people["Sofia Example"] == ("Vice-Chair", "Italy")

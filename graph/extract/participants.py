@@ -1102,6 +1102,11 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
     return hosts[0] if hosts else None
 
 
+#: a plan given up, before its host: 'The meeting was originally planned to take place in Vilnius, at the invitation of'
+_PLANNED_HOST = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
+                           r"due)\b(?:(?!\b(?:but|however|instead)\b)[^.;])*\Z", re.IGNORECASE)
+
+
 def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None = None, name: str = "") -> list[Ref]:
     """The host (find_host) and the organizations named with it: 'co-hosted by A and B', 'jointly organized by A,
     B and C' -> [A, B, C]. With the meeting's `year`: not the host of an edition of another year that is to come
@@ -1118,6 +1123,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             continue  # 'The 2020 CTO meeting will be hosted by Viettel' (not 'the IMT-2030 roadmap', 'first held in 2009')
         if _HOSTED_BESIDE.search(text, clause_start, m.start()):
             continue  # 'It took place alongside the ITU workshop on X, which was hosted by Toshiba': the other's host
+        if _PLANNED_HOST.search(text, clause_start, m.start()):
+            continue  # 'originally planned to take place in Vilnius at the invitation of X, but moved online': not held
         if any(not _in_brackets(text, x.start(), clause_start) for x in _ANOTHER_EDITION.finditer(text, clause_start, m.start())):
             # (not a group's title: 'ITU-T Study Group 13 (Future networks) met in Seoul, hosted by ...')
             continue  # 'The previous roundtable in 2022, organized by Orbitel Networks, ...': another meeting's host

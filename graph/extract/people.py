@@ -930,6 +930,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             return False
         if affiliation is None and country is None:
             affiliation, country, _ = _affiliation_after(ref, text, e, end)
+        elif country is None and re.match(r"[ \t]*\(", text[e:e + 3]):  # 'The Com-ITU Chairman, Mr A (Germany)'
+            country = _affiliation_after(ref, text, e, end)[1]
         post = post or _post_in_brackets(ref, text, e, end)
         country = country or _country_of_post(ref, text, post)
         body = post.part_of if post is not None else None
@@ -1565,7 +1567,9 @@ _NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:wh
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              # 'Mr A, who is also vice-chairman of ITU-T Study Group 3, ...'
                              r"\s*,\s*who\s+(?:is|was|has\s+been)\s+(?:also\s+|currently\s+|now\s+)?|"
-                             rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*")
+                             rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*"
+                             # 'who was appointed as the new Com-ITU Vice-Chairman': the body's acronym before the title
+                             r"(?:(?<=\s)[A-Z][a-z]*-?[A-Z]{2,}[\w/-]*\s+)?")
 
 
 #: between a post and a second one its holder takes: 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11'
