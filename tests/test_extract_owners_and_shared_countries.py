@@ -305,3 +305,10 @@ def test_a_regional_committee_s_meeting_moved_online_its_chair_and_vice_chair():
     people = {p.name: (p.post.label if p.post else None, p.country.label if p.country else None) for p in m.people}
     assert people["Karl Example"] == ("Chair", "Germany")
     assert people["Sofia Example"] == ("Vice-Chair", "Italy")
+
+
+def test_a_post_ends_where_its_sentence_does_after_an_acronym_with_a_dot():
+    text = ("The 44th meeting of EXTEL PCC.I took place in Lima, Peru, from 5 to 9 August 2024. The meeting was chaired "
+            "by Ms. Valeria Example (Chile), Chair of PCC.I. The WTSA-24 working group met twice.")
+    posts = {p.post.label for p in only_dated(text).people if p.post}
+    assert "Chair of PCC.I" in posts and not any("WTSA" in p for p in posts)
