@@ -312,3 +312,13 @@ def test_a_post_ends_where_its_sentence_does_after_an_acronym_with_a_dot():
             "by Ms. Valeria Example (Chile), Chair of PCC.I. The WTSA-24 working group met twice.")
     posts = {p.post.label for p in only_dated(text).people if p.post}
     assert "Chair of PCC.I" in posts and not any("WTSA" in p for p in posts)
+
+
+def test_a_delegation_s_list_of_posts_with_group_mandates_and_its_head():
+    text = ("WTSA-24 closed in New Delhi on 24 October 2024. The Korean delegation to WTSA-24, led by Mr. Kang Example, "
+            "Director General at the Ministry of Science and ICT, included experts from ETRI and KT.\n\n"
+            "- Dr. Jeong Example (ETRI) – Chair, ITU-T Study Group 13 (Future networks)\n"
+            "- Ms. Oh Example (KT) – Vice-Chair, ITU-T Study Group 20 (IoT and smart cities)\n")
+    people = _people(text)
+    assert people["Kang Example"][1] == "Republic of Korea"
+    assert people["Jeong Example"][0] == "Chair of SG13" and people["Oh Example"][0] == "Vice-Chair of SG20"

@@ -775,7 +775,8 @@ def _group_after_post(ref: Reference, text: str, pe: int, end: int) -> Ref | Non
     group = next((g for g in find_groups(ref, text, lead.end(), min(end, lead.end() + 80)) if g.span.start == lead.end()
                   and g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "WorkingParty",
                                  "Question", "JointCoordinationActivity")), None)
-    if group is None or not re.compile(r"[ \t]*(?:[,;.)]|\n|$)").match(text, group.span.end, end):
+    # (its mandate in brackets may follow: 'Chair, ITU-T Study Group 13 (Future networks)')
+    if group is None or not re.compile(r"[ \t]*(?:\([^()\n]{2,80}\)[ \t]*)?(?:[,;.)]|\n|$)").match(text, group.span.end, end):
         return None
     return group
 
@@ -1292,7 +1293,8 @@ _LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t
 
 #: 'The CRA delegation was headed by Eng. A', 'Examplia's delegation, led by Mr B': the body the delegation was of
 _DELEGATION_OF = re.compile(r"(?:\b[Tt]he[ \t]+)?(?P<org>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:of|and|for|[A-Z][\w&-]*"
-                            r"(?:\.[\w&-]+)*)){0,6}?)(?:(?:['’]s)?[ \t]+delegation[ \t]*,?[ \t]+(?:was[ \t]+)?(?:headed|led)|"
+                            r"(?:\.[\w&-]+)*)){0,6}?)(?:(?:['’]s)?[ \t]+delegation(?:[ \t]+(?:to|at)[ \t]+[^,;.\n]{1,40}?)?[ \t]*,?[ \t]+"
+                            r"(?:was[ \t]+)?(?:headed|led)|"
                             # 'Kenya was represented at the meeting by Eng. A'
                             r"[ \t]+was[ \t]+(?:also[ \t]+)?represented(?:[ \t]+(?:at|in)[ \t]+[^,.;\n]{1,60}?)?)"
                             r"[ \t]+by[ \t]+\S*(?:[ \t]+\S+){0,2}?[ \t]*$")
