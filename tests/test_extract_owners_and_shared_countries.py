@@ -322,3 +322,19 @@ def test_a_delegation_s_list_of_posts_with_group_mandates_and_its_head():
     people = _people(text)
     assert people["Kang Example"][1] == "Republic of Korea"
     assert people["Jeong Example"][0] == "Chair of SG13" and people["Oh Example"][0] == "Vice-Chair of SG20"
+
+
+SPEECH = ("Opening remarks\nMr Tomasz Example, Director, ITU Telecommunication Standardization Bureau\n"
+          "Global Standards Symposium (GSS-20)\nHyderabad, India, 22 February 2022\n\n"
+          "Excellencies, distinguished delegates, ladies and gentlemen,\n\n"
+          "This GSS comes at a time of profound change. Yesterday, 21 February, our CTOs met here in Hyderabad and asked "
+          "ITU-T to strengthen its work on AI.\n\n"
+          "Ms Fatou Example, Vice-Chairman of TSAG, will moderate the first session on bridging the standardization gap.\n")
+
+
+def test_a_speech_s_speaker_over_its_heading_and_a_meeting_told_of_in_passing():
+    f = _facts(SPEECH)
+    gss = next(m for m in f.meetings if m.kind == "Symposium")
+    assert {"Tomasz Example", "Fatou Example"} <= {p.name for p in gss.people}
+    cto = next(m for m in f.meetings if m.kind == "CTOMeeting")
+    assert cto.start.isoformat() == "2022-02-21" and not cto.people

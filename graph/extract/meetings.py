@@ -1536,6 +1536,16 @@ _REPORTED_ON = re.compile(r"\b(?:outcomes?|results?|reports?|conclusions?|output
                           re.IGNORECASE)
 
 
+def _told_in_passing(text: str, a: Anchor, last: _Bound, anchors: list[Anchor]) -> bool:
+    """'This GSS comes at a time of change. Yesterday, our CTOs met here and asked ...': a meeting told of inside a
+    paragraph about the one a heading opened (not at the paragraph's start, nor with a heading of its own) is said in
+    passing; its sentence is its own, the text goes on about the other."""
+    paragraph = text.rfind("\n", 0, a.window[0]) + 1
+    opened_by_heading = any(o.heading and o.opening and o.meeting_key == last.key for o in anchors)
+    return opened_by_heading and not a.heading and bool(text[paragraph:a.window[0]].strip()) \
+        and paragraph > last.window[1]
+
+
 def _named_beside(text: str, said: list[Anchor]) -> bool:
     """Whether a meeting is named only as what precedes or follows another ('The meeting will be preceded by a
     workshop on 8 September')."""
@@ -1578,7 +1588,7 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             continue
         if alongside:
             continue  # 'held on the eve of WTSA-16, which took place ...': named in passing, the text goes on about this one
-        if bounds and _held_within(meetings[key], meetings[bounds[-1].key]):
+        if bounds and (_held_within(meetings[key], meetings[bounds[-1].key]) or _told_in_passing(text, a, bounds[-1], anchors)):
             # 'TSAG RG-StdsStrat met on 13 January' in the report of the TSAG meeting of 13-17 January: a session of
             # the week reported; its sentence is its own, the text goes on about the meeting reported
             regions.setdefault(key, []).append(a.window)
@@ -1616,7 +1626,10 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
         if b.part_end is not None:
             end = min(end, b.part_end) if i + 1 < len(bounds) and bounds[i + 1].part_end is not None \
                 and bounds[i + 1].window == b.window else b.part_end
-        spans = [(0 if i == 0 and len(meetings) == 1 else b.start, end)]
+        # the first meeting's text starts with the document when nothing before it names a meeting (a speech's title
+        # lines: 'Opening remarks' over 'Mr A, Director, TSB' over the symposium's heading)
+        first = i == 0 and (len(meetings) == 1 or not any(o.name_span[0] < b.start for o in anchors))
+        spans = [(0 if first else b.start, end)]
         for ws, we in inner:  # 'On the margins, a CTO roundtable on 5 December brought together A and B': not the outer's
             if (ws, we) == b.window:
                 continue  # the sentence that opens this meeting too stays its own
