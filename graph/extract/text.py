@@ -61,6 +61,15 @@ _LIST_START = re.compile(r"\s*(?:[-•*·▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-
 _ENTRY = re.compile(r"\s*(?:[-•*·▪–]\s*)?[A-Z][^,.;:\n]{1,60}(?:,[ \t]*[A-Z][^,;:\n]{1,60}){2,3}\s*")
 
 
+def _a_title(line: str) -> bool:
+    """'Global Standards Symposium (GSS-20)' under a speaker's line ('Mr A, Director, TSB'): a heading in title case, a
+    line of its own (a wrapped sentence's next line has lower-case words, or ends it)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    long = [w for w in words if len(w) >= 4]
+    return 2 <= len(words) <= 12 and bool(long) and all(w[0].isupper() for w in long) \
+        and line.rstrip()[-1:] not in ".,;:" and not re.search(r"\b(?:and|or|the|of)\s*$", line.rstrip())
+
+
 def unwrap(text: str) -> str:
     """Hard-wrapped prose (a PDF's lines, a text wrapped at 72 columns) with each wrap turned into a space: the same
     length, so every offset still points into the original text.
@@ -87,6 +96,7 @@ def unwrap(text: str) -> str:
         nxt = lines[i + 1]
         if len(stripped) >= 0.6 * width and stripped[-1:] not in ".:;!?" and nxt.strip() \
                 and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped) \
+                and not (styled[i] and _a_title(nxt)) \
                 and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
             # entries: 'A, Apex Mobile, Kenya' over 'B, Beta, Japan')
             out[pos] = " "
