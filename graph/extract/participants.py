@@ -378,8 +378,10 @@ _PEOPLE_OF = re.compile(r"(?:and\s+)?(?:the\s+)?(?:(?:senior|high-level|top|tech
 
 
 #: a country said once for the whole list, after its last item: '... and China Mobile (all China)', '(both from Japan)'
-_ALL_OF_COUNTRY = re.compile(r"[ \t]*\((?:all|both)[ \t]+(?:(?:from|of|in)[ \t]+)?(?:the[ \t]+)?(?P<country>[^()\n]{2,40}?)"
+_ALL_OF_COUNTRY = re.compile(r"[ \t]*\((?P<all>all|both)[ \t]+(?:(?:from|of|in)[ \t]+)?(?:the[ \t]+)?(?P<country>[^()\n]{2,40}?)"
                              r"[ \t]*\)[ \t.]*\Z")
+#: what ends one part of a list and starts another: '..., as well as', '; ', 'along with'
+_LIST_BREAK = re.compile(r"\bas\s+well\s+as\b|;|\balong\s+with\b|\btogether\s+with\b|\bplus\b", re.IGNORECASE)
 #: 'Example Networks from Japan', 'Example Labs based in Kenya': the country after the name
 _FROM_COUNTRY = re.compile(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\.?\s*$")
 #: "Korea's Example Telecom": the country before the name
@@ -421,6 +423,9 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
     lead = bullet.end() if bullet and not re.match(r"\s*\d+\.\d", item) else len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
+    joined = re.compile(r"(?:as\s+well\s+as|along\s+with|together\s+with|plus)\s+(?=[A-Z])").match(text, s, e)
+    if joined:  # '..., as well as Huawei, ZTE and China Mobile': the list goes on
+        s = joined.end()
     who = _PEOPLE_OF.match(text, s, e)  # 'senior representatives of China Mobile': the organization they came from
     if who:
         s = who.end()
@@ -434,9 +439,21 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     if marked:
         e = marked.start()
     shared = _ALL_OF_COUNTRY.search(text, s, e)  # 'Huawei, ZTE and China Mobile (all China)': the list's country
-    if shared and (country := _country_ref(ref, text, *shared.span("country"))) is not None:
+    country = _country_ref(ref, text, *shared.span("country"), towns=False) if shared else None
+    if shared and country is not None and country.kind == "Country" \
+            and ref.lookup(clean(shared.group("country")), {"Country"}) is not None:  # (not '(all in Geneva)')
+        before = len(result.participations)
         _parse_item(ref, text, s, shared.start(), result)
-        _give_country(result, country)
+        # the items it speaks for: 'both' the last two; 'all' those back to one with its own country or to a break
+        # ('..., NTT, as well as Huawei, ZTE and China Mobile (all China)')
+        run = 1 if shared.group("all").lower() == "both" else len(result.participations)
+        for i in range(before - 1, max(-1, before - 1 - run), -1):
+            p = result.participations[i]
+            if p.country is not None or _LIST_BREAK.search(text, p.span.end, s):
+                break
+            result.participations[i] = Participation(p.organization, p.span, country)
+        result.participations[before:] = [Participation(p.organization, p.span, p.country or country)
+                                          for p in result.participations[before:]]
         return
     clause = _CLAUSE_AFTER.search(text, s, e)  # 'and Vodafone (UK) to discuss trust in AI': the list's last item ends
     if clause:
@@ -679,7 +696,7 @@ def _kind_then_list() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _region_names() -> frozenset[str]:
+def region_names() -> frozenset[str]:
     """World regions as ontology/reference/itu-regions.csv names them, whole and in parts ('Africa', 'Asia',
     'Latin America', 'the Caribbean')."""
     rows = [r for r in (reference_dir() / "itu-regions.csv").read_text(encoding="utf-8").splitlines()
@@ -697,7 +714,7 @@ def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: P
     """'Orange Middle East and Africa (France)': a region read as an item after 'and' ends the name before it;
     the two become one participation (with the country written after them)."""
     if org.iri is not None or not result.participations or (
-            ref.lookup(org.label, ref.place_kinds) is None and org.label not in _region_names()):
+            ref.lookup(org.label, ref.place_kinds) is None and org.label not in region_names()):
         return False
     last = result.participations[-1]
     if not re.fullmatch(r",?\s+and\s+", text[last.span.end:s]) or last.country is not None:
@@ -709,7 +726,11 @@ def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: P
     return True
 
 
-_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represent(?:ed|ing)|present\s+were|joined|"
+_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
+                                    # 'joined the meeting, representing companies including ...'
+                                    r"joined\s+(?:the|this|today['’]s)\s+(?:[\w-]+\s+){0,2}(?:meeting|consultation|call|session|"
+                                    r"discussions?|round\s?table|event|dialogue)\b|representing\s+(?:[\w-]+\s+){0,2}(?:companies|"
+                                    r"organi[sz]ations|operators|vendors|manufacturers|firms)\b|"
                                     r"brought\s+together|gathered|convened|delegat\w*|accompanied|"
                                     # 'Executives from 18 companies, including A (X), B (Y), agreed ...'
                                     r"\b(?:CTOs|CxOs|executives|representatives|delegates|leaders)\s+(?:of|from)\b", re.I)
@@ -900,7 +921,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                             or not ref.part_of_itu(p.organization.iri)]
         # 'experts from Africa and Europe': regions and places, not organizations
         r.participations = [p for p in r.participations if p.organization.iri is not None or not all(
-            part in _region_names() or ref.lookup(part, ref.place_kinds) is not None  # 'the UK and the USA' too
+            part in region_names() or ref.lookup(part, ref.place_kinds) is not None  # 'the UK and the USA' too
             for part in re.split(r"\s*,\s*|\s+and\s+(?:the\s+)?", p.organization.label) if part)]
     found.sort(key=lambda r: r.span.start)
     return found

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from ..facts import PersonMention, Ref, Span
-from ..gazetteer import gazetteer
+from ..gazetteer import continent_names, gazetteer
 from ..reference import Reference, fold
 from ..resources import reference_dir
 from .dates import is_calendar_word
@@ -240,6 +240,15 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         x = orgs[0]
         return Ref("Organization", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
     domain = re.sub(r"\s+", " ", text[s + of.end():e]).strip()
+    owner = re.match(r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s", domain)
+    if owner:  # "CTO of Vodafone's mobile unit": the unit's owner is the body
+        at = text.find(owner.group(1), s + of.end(), e)
+        known = ref.lookup(owner.group(1), {"Organization"})
+        if known is not None:
+            return Ref("Organization", known.label, Span.of(text, at, at + len(owner.group(1))), known.iri)
+        if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and ref.lookup(owner.group(1), ref.place_kinds) is None:
+            return Ref("Organization", owner.group(1), Span.of(text, at, at + len(owner.group(1))))
+        return None
     if domain[:1].isupper() and has_legal_form(domain):  # 'CTO of Example Networks AG': a company by its legal form
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     bare = domain.removeprefix("the ")
@@ -286,10 +295,11 @@ def _split_domain(text: str, s: int, e: int, ref: Reference | None = None) -> tu
             if ref.lookup(" ".join(run[:j]), ref.place_kinds | {"Organization"}) is not None:
                 return s + words[i + j - 1][1], s + words[i + j][0]
     k = sum(1 for w in run if w not in _PARTICLES)
+    if i > 0 and k == 3 and run[0] in _FIELD_WORDS and not any(w in _FIELD_WORDS for w in run[1:]):
+        # 'Secretary of State for Digitalization Jane Roe', 'Minister of Communication and Digitalisation Jane Roe': a
+        # field, then a name (not 'of Connectivity Programmes Maria Costa')
+        return s + words[i][1], s + words[i + 1][0]
     if i > 0 and all(text[s + a:s + b].lower() in {"of", "for", "at", "from", "the"} for a, b in words[:i]):
-        if k >= 3 and run[0] in _FIELD_WORDS and not any(w in _FIELD_WORDS for w in run[1:]):
-            # 'Secretary of State for Digitalization Jane Roe': a field, then a name
-            return s + words[i][1], s + words[i + 1][0]
         return e, None  # 'CTOs of Apex Mobile': the words after 'of' are the domain; no domain is left for a name
     if i > 0 and 2 <= k <= 4 and run[0] not in _PARTICLES:
         return s + words[i - 1][1], s + words[i][0]
@@ -358,7 +368,7 @@ _LOWER_DOMAIN = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:[a-z][\w-]*[ \t]+(?:and[ \
 
 #: the lower-case words after a domain's possessive, to a comma or the clause's end: "of the ITU's standardization
 #: bureau"
-_OWNED_DOMAIN = re.compile(rf"(?:[ \t]+(?!{_NOT_DOMAIN_WORD})[a-z][\w-]*){{1,3}}(?=[ \t]*[,;)]|[ \t]+{_NOT_DOMAIN_WORD})")
+_OWNED_DOMAIN = re.compile(rf"(?:[ \t]+(?!{_NOT_DOMAIN_WORD}|and\b|or\b)[a-z][\w-]*){{1,3}}(?=[ \t]*[,;)]|[ \t]+(?:{_NOT_DOMAIN_WORD}|and\b|or\b))")
 
 
 def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int, Ref]]:
@@ -379,7 +389,7 @@ def _posts(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, i
         if m.group("domain"):
             for other in re.finditer(r"[ \t]+and[ \t]+", text[m.start("domain"):e]):
                 # 'Minister of ICT Jane Roe and Examplian Director Tom Poe': another post starts another person
-                if re.match(rf"(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){{0,3}}?(?i:{_MODS})(?:{_HEADS})s?\b",
+                if re.match(rf"(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{0,3}}?(?i:{_MODS})(?:{_HEADS})s?\b",
                             text[m.start("domain") + other.end():e]):
                     e = pos = m.start("domain") + other.start()  # the other post is read next
                     break
@@ -467,7 +477,9 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
     # a style or a title written as a style before the name ('Hon. Minister Jane Roe')
     while words and (never(words[0]) or (words[0] in _PARTICLES and not opened) or re.fullmatch(_HONORIFIC, words[0])):
         words, toks = words[1:], toks[1:]
-    cut = next((n for n, w in enumerate(words) if never(w)), len(words))  # a name stops before such a word
+    # a name stops before such a word, or before a style ('Welcoming Ms Jane Roe': the name is after the style)
+    cut = next((n for n, w in enumerate(words) if never(w) or (0 < n < len(words) - 2 and re.fullmatch(_HONORIFIC, w))),
+               len(words))  # (a style with a name after it: 'Goh Seow Eng' ends with a name)
     words, toks = words[:cut], toks[:cut]
     while words and words[-1] in _PARTICLES:
         words, toks = words[:-1], toks[:-1]
@@ -651,7 +663,7 @@ _BRACKETS_AFTER = re.compile(rf"[ \t]*\(({_BRACKET_PART}{{1,100}})\)")
 _BODY_THEN_COUNTRY = re.compile(r"[ \t]*,[ \t]*(?P<body>[^,;()\n]{2,80}?)[ \t]*,[ \t]*(?P<country>[A-Z][^,;()\n]{1,40}?)"
                                 r"[ \t]*(?=\(|;|\n|$)")
 #: ', National University of Example' after a name: a capitalised name with its connectors, up to the clause's end
-_COMMA_BODY = re.compile(r"[ \t]*,[ \t]*((?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*[A-Z][\w'’.&-]*){0,6})"
+_COMMA_BODY = re.compile(r"[ \t]*,[ \t]*(?![\w .&-]*['’]s[ \t])((?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*[A-Z][\w'’.&-]*){0,6})"
                          r"(?=[ \t]*(?:[),;\n]|\.(?:\s|$)|$))")
 
 
@@ -975,11 +987,16 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         got = name_at(lead.end(), True)
         if got and re.search(r"\t| {3}", text[pe:got[1]]):
             got = None  # 'CTO<TAB>Apex Mobile': the next cell of a table row, not the post's holder
+        if got and "," in lead.group() and re.search(r"\bas[ \t]+(?:(?:the|its|a|an|new)[ \t]+)*\Z", text[max(start, ps - 20):ps]) \
+                and re.match(rf"(?:[ \t]*{_BRACKET})?[ \t]+as[ \t]", text[got[2]:end]):
+            got = None  # 'elected Mr A (Egypt) as chairman, Mr B (Russia) as vice-chairman': the post is A's, not B's
         if got and got[0] is None and any(w in _FIELD_WORDS for w in got[3].split()):
             got = None  # 'Head of Network Architecture Design': the post's field goes on, no one is named
         if got and re.search(r"\([ \t]*\Z", text[max(start, ps - 3):ps]) and "," in lead.group():
             got = None  # 'Jane Roe (CTO, Apex Mobile)': the post of the name before the bracket, then its body
-        if got and _holder_before(ref, text, ps, start, name_at)[0]:
+        before = _holder_before(ref, text, ps, start, name_at) if got else (None, None, None)
+        if got and before[0] and (before[2] is None or "," in lead.group()):
+            # ('Speakers included A, Rwanda's Minister of ICT B.': the owner's post is B's, the name after it)
             if "," in lead.group():
                 got = None  # 'Jane Roe, Director, Acme Mobile': the name before holds the post, the words after are its body
             elif re.match(r"[ \t]*(?:[.,;)]|$)", text[got[2]:got[2] + 2]) and not text[ps].islower():
@@ -1039,7 +1056,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if body is not None:  # 'Jane Roe, Telecom Italia Head of Standards': the body written before the title
                 post = _title_after_body(ref, text, body, pe, post)
                 org = org or body[0]
-            if org is None and country is None:
+            if org is None and country is None and owner is None:  # ("Jane Roe, Geneva's Mayor": no body, no country)
                 org, country, _ = _affiliation_after(ref, text, e, ps)
             add(name, s, e, post, hon, org, country)
             holders[(ps, pe)] = found
@@ -1073,7 +1090,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         clause_end = ps - len(as_word.group())
         for ops, ope, _ in posts:  # 'elected Mr A as chairman and Mr B and Ms C as vice-chairmen': B and C only
             if pos < ops < clause_end and re.search(r"\bas[ \t]+(?:(?:the|its|a|an|new)[ \t]+)*\Z", text[pos:ops]):
-                after_it = re.compile(r"[ \t]*,?[ \t]*(?:and|while|with)[ \t]+").match(text, ope, clause_end)
+                after_it = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|while[ \t]+)?|[ \t]+(?:and|while|with)[ \t]+)").match(
+                    text, ope, clause_end)
                 if after_it:
                     pos = after_it.end()
         while pos < clause_end:
@@ -1198,6 +1216,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             add(found[3], found[1], found[2], post, found[0])
     for m in _NAME_HOLDS.finditer(text, start, end):
         post = _post_by_verb(ref, text, m, end)
+        if post is not None and post.part_of is None and m.group("verb").lower() in ("chair", "co-chair"):
+            continue  # 'Ms A will chair the upcoming CTO meeting': a meeting to come, not this one ('will chair FG-X': a group)
         if post is None or post.part_of is None and (
                 re.search(r"(?:19|20)\d\d", text[max(start, sentence_at(text, m.start())[0]):m.start()])
                 or re.match(r"[^.;\n]{0,60}?\b(?:(?:19|20)\d\d|previous|last|past|next)\b", text[m.end():end])):
@@ -1608,16 +1628,18 @@ def _holder_before(ref: Reference, text: str, ps: int, start: int, name_at):
 
 #: "Kenya's ICT Cabinet Secretary", "Ericsson's Group CTO": a country or a body owning the post written after it,
 #: and up to two words of the post before its title
-_OWNER_BEFORE = re.compile(r"(?<![\w.'’])(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+"
+_OWNER_BEFORE = re.compile(r"(?<![\w.'’])(?:(?-i:The)[ \t]+)?(?P<owner>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s[ \t]+"
                            r"(?P<mods>(?:[A-Z][\w&-]*[ \t]+){0,2})\Z")
 
 
 def _owner_before(text: str, ps: int, start: int) -> re.Match | None:
     """The owner written right before the post at ps ("Tunisia's Minister", "Acme's Group CTO"), or None."""
     owner = _OWNER_BEFORE.search(text, max(start, ps - 80), ps)
-    if owner is None or re.fullmatch(r"(?:The|This|That|Its|His|Her|Their|Our|Today|Yesterday|Last|Next)\b.*",
-                                     owner.group("owner")):
-        return None  # "Today's Chair", "This year's Chair": no one owns the post
+    if owner is None or re.fullmatch(r"(?:The|This|That|Its|His|Her|Their|Our|Today|Tonight|Yesterday|Tomorrow|Last|Next|"
+                                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Week|Year)\b.*",
+                                     owner.group("owner")) or starts_with_styles(owner.group("owner")) \
+            or is_calendar_word(owner.group("owner").split()[0]):
+        return None  # "Today's Chair", "Tuesday's Session Chair", "Mr Poe's Deputy": no body owns the post
     return owner
 
 
@@ -1625,15 +1647,27 @@ def _owned_post(ref: Reference, text: str, owner: re.Match, pe: int, post: Ref):
     """(organization, country, post) of a post written after its owner: "Tunisia's Minister for ..." is Tunisia's,
     "Acme's Group CTO" Acme's and reads 'Group CTO', "Kenya's Communications Authority Director" is of that
     authority, in Kenya."""
+    from .organizations import looks_like_organization
+    from .participants import region_names  # participants imports this module
     a, b = owner.span("owner")
-    country = _place_ref(ref, text, a, b)
-    org = None if country else _org_ref(ref, text, a, b)
+    named = clean(text[a:b])
+    place = _place_ref(ref, text, a, b)
+    # a place or a region owns posts without being a body ("Geneva's Mayor", "Europe's Digital Commissioner"); a
+    # body the data knows is one ("Orange's Africa CEO": the operator, not the town)
+    where = ref.lookup(named, {"Organization"}) is None and (
+        place is not None or ref.lookup(named, ref.place_kinds) is not None or bool(gazetteer(ref).lookup(named))
+        or named in region_names() or named in continent_names())
+    country = place if where and place is not None and place.kind == "Country" else None
+    org = None if where else _org_ref(ref, text, a, b)
     ms, me = owner.span("mods")
     if ms < me:
         body = next((x for x in ref.find(text, {"Organization"}, ms, me) if x.start == ms
                      and not text[x.end:me].strip()), None)
+        mods = clean(text[ms:me])
         if body is not None and country is not None:
             org = Ref("Organization", body.entry.label, Span.of(text, body.start, body.end), body.entry.iri)
+        elif body is None and country is not None and looks_like_organization(mods):
+            org = Ref("Organization", mods, Span.of(text, ms, ms + len(text[ms:me].rstrip())))  # "Kenya's Acme Networks CEO"
         elif body is None:
             post = _post_ref(ref, text, ms, pe)
     if org is not None and org.iri is not None and ref.part_of_itu(org.iri):
