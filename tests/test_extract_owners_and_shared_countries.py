@@ -402,3 +402,9 @@ def test_a_country_said_once_is_only_that_part_of_the_list_s(sentence, expected)
 ])
 def test_joining_and_representing_that_are_not_taking_part_name_no_participants(sentence):
     assert _participants(OPENING + sentence) == {}
+
+
+def test_the_last_item_after_a_comma_and_and_takes_part_too():
+    assert _participants(OPENING + "Participants included Ms Ana Example (Orange, France), Mr Li Example (China Mobile, "
+                                   "China), and Ian Example (BT, United Kingdom).") == {
+        "Orange": "France", "China Mobile": "China", "BT Group": "United Kingdom"}

@@ -423,8 +423,8 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
     lead = bullet.end() if bullet and not re.match(r"\s*\d+\.\d", item) else len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
-    joined = re.compile(r"(?:as\s+well\s+as|along\s+with|together\s+with|plus)\s+(?=[A-Z])").match(text, s, e)
-    if joined:  # '..., as well as Huawei, ZTE and China Mobile': the list goes on
+    joined = re.compile(r"(?:and|as\s+well\s+as|along\s+with|together\s+with|plus)\s+(?=[A-Z])").match(text, s, e)
+    if joined:  # '..., as well as Huawei, ZTE and China Mobile', '..., and Ian Example (BT, United Kingdom)': the list goes on
         s = joined.end()
     who = _PEOPLE_OF.match(text, s, e)  # 'senior representatives of China Mobile': the organization they came from
     if who:
