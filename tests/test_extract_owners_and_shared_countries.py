@@ -408,3 +408,31 @@ def test_the_last_item_after_a_comma_and_and_takes_part_too():
     assert _participants(OPENING + "Participants included Ms Ana Example (Orange, France), Mr Li Example (China Mobile, "
                                    "China), and Ian Example (BT, United Kingdom).") == {
         "Orange": "France", "China Mobile": "China", "BT Group": "United Kingdom"}
+
+
+# --- a web page's furniture and a news item's headline -------------------------------------------------------------
+
+PAGE = ("Example News  ·  Newsroom  ·  Events\n\nWTSA-16 closes in Hammamet with a new study group structure\n\n"
+        "3 November 2016 | by Example News\n\nShare on: Facebook  Twitter  LinkedIn  Email\n\n"
+        "The World Telecommunication Standardization Assembly (WTSA-16) concluded today in Hammamet, Tunisia, after ten "
+        "days of negotiations among some 1,000 delegates from 108 Member States.\n\n"
+        "The Assembly, held from 25 October to 3 November 2016 at the invitation of the Government of Tunisia, was "
+        "chaired by Mr Moez Example, Director-General of the Example Telecommunications Authority.\n\n"
+        "RELATED STORIES\n  Global Standards Symposium sets the scene for WTSA-16 (24 Oct 2016)\n"
+        "  Seoul to host ITU-T SG13 meeting (12 Sep 2016)\n\nTags: WTSA, standards\n")
+
+
+def test_a_share_bar_under_the_byline_ends_nothing_and_related_stories_name_no_meeting():
+    f = _facts(PAGE)
+    assert [(m.kind, m.start.isoformat(), m.end.isoformat()) for m in f.meetings if m.start] == [
+        ("Conference", "2016-10-25", "2016-11-03")]
+    (wtsa,) = f.meetings
+    assert wtsa.host is not None and wtsa.host.label == "Government of Tunisia"
+    assert "Moez Example" in {p.name for p in wtsa.people}
+
+
+def test_a_headline_in_the_present_over_the_item_s_date_is_not_dated_by_it():
+    f = _facts("ITU-T holds first meeting of CTOs\nThursday, 30 October 2008\n\nGeneva -- Senior executives of the "
+               "world's largest ICT companies met for the first time under ITU-T auspices in Kyoto, Japan, on 29 October "
+               "2008. NTT hosted the event.\n")
+    assert [m.start.isoformat() for m in f.meetings if m.start] == ["2008-10-29"]

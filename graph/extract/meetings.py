@@ -211,7 +211,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     dates += [d for d in find_partial_dates(text, all_dates)
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
-    anchors = _anchors(text, dates)
+    anchors = _outside_furniture(text, _anchors(text, dates))
     _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
@@ -452,6 +452,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return False  # 'Date: 14 March 2018' among 'Venue:' and 'Host:' lines under a meeting's name: its date
     if _PUBLICATION.search(before):
         return True
+    if d.end == d.start and re.fullmatch(r"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?", before) and _BYLINE_AFTER.match(text, d.span_end):
+        return True  # '3 November 2016 | by ITU News': when and by whom the item was published
     if d.end != d.start:
         return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
     if _publication_line(ref, text, line_start, before, d):
@@ -463,6 +465,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
+#: a byline after a publication date on its line: '| by ITU News', '· By Jane Roe', '– by the Editor'
+_BYLINE_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*)?[Bb]y[ \t]+(?:the[ \t]+)?[A-Z]")
 #: what follows a press dateline's date: a dash, after the agency's name in brackets if any
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
@@ -542,10 +546,27 @@ _PRECEDED_ON = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+(?:immediately\s+
                           re.IGNORECASE)
 
 
-#: a headline announcing a meeting to come: 'Kigali to host 2025 CTO meeting', 'GSS-24 to be held in New Delhi',
-#: 'Rwanda will host ...' (the date under it is the item's, not the meeting's)
-_HEADLINE_TO_COME = re.compile(r"\b(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e|welcome|be\s+held|"
-                               r"take\s+place|be\s+hosted|meet)\b", re.IGNORECASE)
+#: a news headline, which the item's date goes under: one announcing a meeting to come ('Kigali to host 2025 CTO
+#: meeting', 'GSS-24 to be held in New Delhi', 'Rwanda will host ...') or telling of one in the present ('ITU-T holds
+#: first meeting of CTOs', 'WTSA-16 closes in Hammamet'); a meeting's own heading names it without a verb
+_NEWS_HEADLINE = re.compile(r"\b(?:(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e|welcome|be\s+held|"
+                            r"take\s+place|be\s+hosted|meet)|(?P<now>holds|hosts|opens|closes|meets|convenes|gathers|"
+                            r"concludes|kicks\s+off|wraps\s+up|brings\s+together|welcomes))\b", re.IGNORECASE)
+#: a line that is a date alone, the day a news item went out: 'Thursday, 30 October 2008'
+_DATE_ALONE = re.compile(r"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*")
+
+
+def _news_headline(text: str, line: str, line_e: int) -> bool:
+    """A headline the item's date goes under, not a meeting's heading dated by the lines below it: one announcing
+    a meeting to come ('Kigali to host 2025 CTO meeting'), or telling of one in the present over a date alone
+    ('ITU-T holds first meeting of CTOs' over 'Thursday, 30 October 2008')."""
+    said = _NEWS_HEADLINE.search(line)
+    if said is None:
+        return False
+    if not said.group("now"):
+        return True
+    below = re.match(r"\s*\n([^\n]*)", text[line_e:]) if line_e >= 0 else None
+    return below is not None and _DATE_ALONE.fullmatch(below.group(1)) is not None
 
 
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
@@ -567,7 +588,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line_e = text.find("\n", m.end())
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
             heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
-                and not _HEADLINE_TO_COME.search(line)  # 'Kigali to host 2025 CTO meeting': announced, not dated below
+                and not _news_headline(text, line, line_e)  # 'Kigali to host 2025 CTO meeting': not dated below
             if heading:
                 e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
@@ -1660,10 +1681,38 @@ def _before_page_furniture(text: str, regions: dict[tuple, list[tuple[int, int]]
         named = min((a.name_span[1] for a in anchors if a.meeting_key == key), default=0)
         kept = []
         for s, e in spans:
-            f = _FURNITURE.search(text, max(s, named), e)
-            kept.append((s, f.start()) if f and f.start() > s else (s, e))
+            f = _furniture_at(text, max(s, named), e)
+            kept.append((s, f) if f is not None and f > s else (s, e))
         out[key] = kept
     return out
+
+
+def _outside_furniture(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The meetings named before the page's furniture after the article: a 'Related stories' list names other
+    items' meetings ('Seoul to host ITU-T SG13 meeting (12 Sep 2016)'), none of this text's."""
+    if not anchors:
+        return anchors
+    cut = _furniture_at(text, min(a.name_span[1] for a in anchors), len(text))
+    return anchors if cut is None else [a for a in anchors if a.name_span[0] < cut]
+
+
+#: a share bar ('Share on: Facebook Twitter', 'Share this article'): furniture wherever it is, and the story may go on
+_SHARE_BAR = re.compile(r"(?i)share\s+(?:this|on|button)\b")
+#: prose: a line of a paragraph, with a sentence's end in it
+_PROSE_LINE = re.compile(r"(?m)^[^\n]{120,}?[.!?](?:\s|$)")
+
+
+def _furniture_at(text: str, start: int, end: int) -> int | None:
+    """Where the page's furniture after the article starts in text[start:end], or None. A share bar under the byline
+    ends nothing when the story's prose follows it."""
+    pos = start
+    while (f := _FURNITURE.search(text, pos, end)) is not None:
+        if _SHARE_BAR.match(text, f.start() + len(f.group()) - len(f.group().lstrip())) and \
+                _PROSE_LINE.search(text, f.end(), min(end, f.end() + 800)):
+            pos = f.end()
+            continue
+        return f.start()
+    return None
 
 
 #: a sentence whose subject is the meeting just reported, said again: 'The workshop was ...', 'It was ...'
