@@ -436,3 +436,18 @@ def test_a_headline_in_the_present_over_the_item_s_date_is_not_dated_by_it():
                "world's largest ICT companies met for the first time under ITU-T auspices in Kyoto, Japan, on 29 October "
                "2008. NTT hosted the event.\n")
     assert [m.start.isoformat() for m in f.meetings if m.start] == ["2008-10-29"]
+
+
+def test_a_markdown_table_with_a_full_width_rule_in_hard_wrapped_text_gives_each_group_s_post():
+    prose = ("The Study Group Leadership Assembly met in Geneva on 28 January 2019, before the opening of the TSAG "
+             "meeting,\nwith the chairmen and vice-chairmen of all ITU-T study groups and of TSAG attending the whole "
+             "day.\nIt was chaired by Mr Bilel Example, Chief of the Study Groups Department of the TSB, who opened "
+             "it.\nThe participants discussed the working methods of the study groups and the coordination of\n"
+             "their work on artificial intelligence, quantum technologies and digital transformation at large.\n\n")
+    table = ("| Name                  | Role                          | Group | Country        |\n"
+             "|-----------------------|-------------------------------|-------|----------------|\n"
+             "| Ms Adaeze Example     | Chairman                      | SG3   | Nigeria        |\n"
+             "| Mr Hamid Example      | Vice-chairman                 | SG20  | United Arab Emirates |\n")
+    people = _people(prose + table)
+    assert people["Adaeze Example"][:2] == ("Chair of SG3", "Nigeria")
+    assert people["Hamid Example"][:2] == ("Vice-Chair of SG20", "United Arab Emirates")

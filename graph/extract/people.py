@@ -1284,6 +1284,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             continue
         post = _post_ref(ref, text, *row.cells["post"]) if "post" in row.cells and re.search(
             r"[A-Za-z]{2}", text[slice(*row.cells["post"])]) else None
+        if post is not None and "group" in row.cells:  # 'Ms A | Chairman | SG3 | Nigeria': the Chair of SG3
+            from .groups import find_groups  # groups is imported by the extractors after this module
+            group = next(iter(find_groups(ref, text, *row.cells["group"])), None)
+            if group is not None:
+                post = _post_of_group(ref, text, text[slice(*row.cells["post"])], group, group.span.start)
         org = _org_ref(ref, text, *row.cells["organization"]) if "organization" in row.cells else None
         country = _place_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
         add(got[3], got[1], got[2], post, got[0], org, country)

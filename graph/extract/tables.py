@@ -15,7 +15,7 @@ from ..resources import reference_dir
 #: Between two cells of a row.
 _CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), re.compile(r" {3,}"))
 #: A Markdown table's rule under its heading row: '|---|:---:|'
-_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")  # (matched at a line's start)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_CELLS = re.compile(r"\t|\s\|\s| {3,}")  # a table row written out: never a wrapped line
+_CELLS = re.compile(r"\t|\s\|\s| {3,}|^\s*\|")  # a table row written out (or its rule, '|---|---|'): never a wrapped line
 _LIST_START = re.compile(r"\s*(?:[-•*·▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
 
 
