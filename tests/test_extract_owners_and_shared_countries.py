@@ -451,3 +451,14 @@ def test_a_markdown_table_with_a_full_width_rule_in_hard_wrapped_text_gives_each
     people = _people(prose + table)
     assert people["Adaeze Example"][:2] == ("Chair of SG3", "Nigeria")
     assert people["Hamid Example"][:2] == ("Vice-Chair of SG20", "United Arab Emirates")
+
+
+@pytest.mark.parametrize("sentence, start", [
+    ("A follow-up CTO meeting is planned for 21 October 2026 in Geneva.", "2026-10-21"),
+    ("The next CTO meeting will take place in Paris in early 2026.", "2026-01-01"),
+    ("The next CTO meeting will take place in Paris in the first half of 2026.", "2026-01-01"),
+])
+def test_a_follow_up_meeting_and_a_part_of_a_year_give_the_next_meeting(sentence, start):
+    m = only_dated(OPENING + sentence) if "follow-up" not in sentence else next(
+        x for x in _facts(OPENING + sentence).meetings if x.start and x.start.year == 2025)
+    assert m.next_meeting is not None and m.next_meeting.start.isoformat() == start

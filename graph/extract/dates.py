@@ -439,10 +439,11 @@ def find_months(text: str, taken: list[tuple[int, int]] | None = None) -> list[M
     return found
 
 
-#: A year alone, where the text dates something by it: "in 2008", "(Antalya, 2006)", "held in Busan in 2017",
+#: A year alone, where the text dates something by it: "in 2008", "in early 2011", "(Antalya, 2006)", "held in Busan in 2017",
 #: "planned for 2020", and a field's value: "Next meeting: Geneva, 2025 (dates to be confirmed)", "Date: 2025".
 _YEAR_ALONE = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|of|(?:planned|scheduled|slated|foreseen|envisaged)\s+for)\s+(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|of|(?:planned|scheduled|slated|foreseen|envisaged)\s+for)\s+"
+    r"(?:(?:early|mid|late|the\s+(?:first|second)\s+half\s+of)[\s-]+)?(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
     r"|\(\s*[A-Z][\w .'\u2019-]{1,40},\s*(?P<y2>(?:19|20)[0-9]{2})\s*\)"
     r"|:[ \t]*(?:[A-Z][\w .'\u2019-]{1,40},[ \t]*)?(?P<y3>(?:19|20)[0-9]{2})(?=[ \t]*(?:\(|[.;]?[ \t]*(?:\n|$)))",
     re.MULTILINE,

@@ -93,7 +93,7 @@ class Anchor:
 
 
 #: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
-_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future)\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
+_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future|follow-up)\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
                    # 'Building on the CTO meeting held in Busan in 2014', 'as agreed at the CTO meeting': a meeting
@@ -960,7 +960,7 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following)\s+(?:(?:joint|annual|plenary|interim|"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up)\s+(?:(?:joint|annual|plenary|interim|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
