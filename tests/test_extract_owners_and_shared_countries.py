@@ -462,3 +462,10 @@ def test_a_follow_up_meeting_and_a_part_of_a_year_give_the_next_meeting(sentence
     m = only_dated(OPENING + sentence) if "follow-up" not in sentence else next(
         x for x in _facts(OPENING + sentence).meetings if x.start and x.start.year == 2025)
     assert m.next_meeting is not None and m.next_meeting.start.isoformat() == start
+
+
+def test_a_host_named_with_its_acronym_and_country_then_a_partner_hosted():
+    (m,) = _facts("The National Example Commission (NEC) of the Philippines, in cooperation with the Asia-Pacific "
+                  "Telecommunity (APT), hosted the third meeting of the APT Preparatory Group for WTSA-20 in Manila from "
+                  "3 to 6 March 2020.").meetings
+    assert m.host is not None and m.host.label == "National Example Commission"

@@ -1301,7 +1301,9 @@ _THANKED_FOR_HOSTING = re.compile(
     r"(?:its|their|the)\s+(?:warm\s+|kind\s+|generous\s+)?hospitality)\b")
 #: the subject before the verb: names (each with its acronym in brackets) joined by 'and', and a clause between
 #: commas ('in collaboration with X')
-_SUBJECT_NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}(?:[ \t]*\([A-Z][\w&-]{1,12}\))?"
+_SUBJECT_NAME = (r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|the|de|&)){0,8}(?:[ \t]*\([A-Z][\w&-]{1,12}\)"
+                 # 'the National Telecommunications Commission (NTC) of the Philippines'
+                 r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?)?")
 _SUBJECT_THEN = re.compile(rf"[ \t]*(?:the[ \t]+)?(?P<org>{_SUBJECT_NAME}(?:[ \t]+and[ \t]+(?:the[ \t]+)?{_SUBJECT_NAME})?)"
                            r"(?:[ \t]*,[^,.;\n]{1,100},)?")
 
@@ -1319,6 +1321,9 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
     found = []
     for a, b in zip(bounds[::2], bounds[1::2]):
         country, name_start = _country_before(ref, text, a, b)
+        of = re.search(r"\)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<c>[A-Z][^,;()\n]*?)[ \t]*$", text[a:b])
+        if of and country is None and (said := _country_ref(ref, text, a + of.start("c"), a + of.end("c"), towns=False)):
+            country, b = said, a + of.start() + 1  # 'the Example Commission (EC) of the Philippines': its country
         org = organization_ref(ref, text, name_start, b)
         if org is not None and country is not None and not (org.iri and ref.is_reference(org.iri)):
             # "Kenya's Communications Authority": the 'Communications Authority of Kenya' named elsewhere
