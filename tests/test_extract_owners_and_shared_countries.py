@@ -469,3 +469,11 @@ def test_a_host_named_with_its_acronym_and_country_then_a_partner_hosted():
                   "Telecommunity (APT), hosted the third meeting of the APT Preparatory Group for WTSA-20 in Manila from "
                   "3 to 6 March 2020.").meetings
     assert m.host is not None and m.host.label == "National Example Commission"
+
+
+def test_entries_with_the_country_in_brackets_are_people_of_their_bodies():
+    m = only_dated(OPENING + "\n\nThe following CTOs took part:\n- Jane Example, Safaricom (Kenya)\n"
+                             "- Tom Example, Orange (France)\n")
+    assert {p.name: (p.affiliation.label, p.country.label) for p in m.people} == {
+        "Jane Example": ("Safaricom", "Kenya"), "Tom Example": ("Orange", "France")}
+    assert {p.organization.label: p.country.label for p in m.participations} == {"Safaricom": "Kenya", "Orange": "France"}

@@ -633,7 +633,7 @@ def _person_line(ref: Reference, text: str, ls: int, le: int) -> bool:
     bullet = _BULLET.match(text[ls:le])
     a = ls + (bullet.end() if bullet else len(text[ls:le]) - len(text[ls:le].lstrip()))
     parts = [(a + x, a + y) for x, y in comma_parts(text[a:le])]
-    return len(parts) > 2 and (_a_name_then_a_post(ref, text, parts) or comma_entry(ref, text, a, le) is not None)
+    return (len(parts) > 2 and _a_name_then_a_post(ref, text, parts)) or comma_entry(ref, text, a, le) is not None
 
 
 def _a_name_then_a_post(ref: Reference, text: str, parts: list[tuple[int, int]]) -> bool:

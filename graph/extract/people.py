@@ -1452,6 +1452,10 @@ class CommaEntry:
 _COMMA_ENTRY = re.compile(r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*,[ \t]*(?P<body>[^\W\d_][^\n(),;:]{1,80}?)[ \t]*,[ \t]*"
                           r"(?P<country>[A-Z][^\n(),;:–—]{1,40}?)(?:[ \t]*\((?P<post>[^()\n]{2,40})\)|"
                           r"[ \t]+[–—-][ \t]+(?P<dashed>[^\n(),;:]{2,40}?))?[ \t]*[.;]?[ \t]*")
+#: the same entry with the country in brackets: 'Jane Roe, Safaricom (Kenya)'
+_BRACKETED_ENTRY = re.compile(r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*,[ \t]*(?P<body>[^\W\d_][^\n(),;:]{1,80}?)[ \t]*"
+                              r"\([ \t]*(?P<country>[A-Z][^\n(),;:]{1,40}?)[ \t]*\)(?P<post>)"
+                              r"(?:[ \t]+[–—-][ \t]+(?P<dashed>[^\n(),;:]{2,40}?))?[ \t]*[.;]?[ \t]*")
 _ENTRY_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?")
 
 
@@ -1461,7 +1465,7 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     brackets ('(Chair)'). Not 'Apex Mobile, Nairobi, Kenya' (a town), not 'Nokia Bell Labs, Nokia, Finland' nor
     'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name)."""
     from .organizations import organization_words
-    m = _COMMA_ENTRY.fullmatch(text, a, e)
+    m = _COMMA_ENTRY.fullmatch(text, a, e) or _BRACKETED_ENTRY.fullmatch(text, a, e)
     if m is None:
         return None
     heading, items = _list_lines(text, a)
