@@ -477,3 +477,67 @@ def test_entries_with_the_country_in_brackets_are_people_of_their_bodies():
     assert {p.name: (p.affiliation.label, p.country.label) for p in m.people} == {
         "Jane Example": ("Safaricom", "Kenya"), "Tom Example": ("Orange", "France")}
     assert {p.organization.label: p.country.label for p in m.participations} == {"Safaricom": "Kenya", "Orange": "France"}
+
+
+# --- what the rules on plans, headlines, passing mentions and closing blocks must not read (a second review) ------
+
+@pytest.mark.parametrize("text, host", [
+    ("The ITU CTO meeting, initially scheduled for March, took place in Kigali on 12 June 2025 at the invitation of "
+     "the Example Regulatory Authority (ERA).", "Example Regulatory Authority"),
+    ("The ITU CTO meeting, originally scheduled for 12 June 2025, was held in Nairobi on 19 June 2025 and was hosted "
+     "by Safaricom.", "Safaricom"),
+])
+def test_a_meeting_moved_but_held_keeps_its_host(text, host):
+    m = only_dated(text)
+    assert m.host is not None and m.host.label == host
+
+
+@pytest.mark.parametrize("text, start", [
+    ("ITU CTO meeting: executives agree to meet again in 2025\n\n5 December 2023\n\nThe meeting, held in Geneva "
+     "today, brought together 30 CTOs.\n", "2023-12-05"),
+    ("Example preparatory meeting for WTSA-24 set to host record number of delegates\n\nNairobi, 14 August 2024\n\n"
+     "The meeting opened today in Nairobi with 300 delegates.\n", "2024-08-14"),
+])
+def test_a_headline_about_something_else_to_come_still_dates_its_meeting(text, start):
+    assert [m.start.isoformat() for m in _facts(text).meetings if m.start] == [start]
+
+
+def test_a_second_meeting_reported_mid_paragraph_keeps_what_its_next_sentences_say():
+    text = ("Global Standards Symposium (GSS-24), New Delhi, 15 October 2024\n\nThe symposium opened today. Executives "
+            "also met the day before. The ITU CTO meeting was held in New Delhi on 14 October 2024. It was chaired by "
+            "Mr Kiran Example, CTO of Reliance Jio, and attended by CTOs from Huawei, Nokia and Ericsson.\n")
+    cto = next(m for m in _facts(text).meetings if m.kind == "CTOMeeting")
+    assert "Kiran Example" in {p.name for p in cto.people}
+
+
+def test_for_further_information_amid_a_report_ends_nothing():
+    text = ("TSAG meeting, Geneva, 13-17 January 2025\n\n1 Opening\nTSAG was opened by Dr Abdurahman Example (Saudi "
+            "Arabia), Chairman.\n\n2 Documents\nFor further information:\n- TSAG-R1 (report of the meeting)\n\n"
+            "3 Results\nTSAG asked SG13 to study AI-native networks and SG17 to study quantum-safe security.\n")
+    assert {g.group.label for g in only_dated(text).group_actions} >= {"ITU-T Study Group 13", "ITU-T Study Group 17"}
+
+
+def test_a_document_s_contact_field_over_the_meetings_names_no_participant():
+    text = ("TSAG-TD456\nSource: TSB\nContact: Mr Paul Example, TSB, Tel: +41 22 730 0000\n\nITU workshop on AI, "
+            "Geneva, 3 March 2025\n\nThe workshop was held in Geneva on 3 March 2025. The SG13 meeting was held in "
+            "Geneva from 4 to 13 March 2025.\n")
+    assert not [p for m in _facts(text).meetings for p in m.people if p.name == "Paul Example"]
+
+
+def test_an_update_of_a_recommendation_asked_for_is_a_review():
+    assert _actions("TSAG asked SG2 to prepare an update of Recommendation E.164 on numbering.") == {
+        ("ITU-T Study Group 2", "review")}
+
+
+def test_a_list_whose_entries_end_with_posts_is_a_list_of_people():
+    text = ("The Arab preparatory meeting was held in Cairo from 17 to 19 February 2012.\n\nParticipants:\n"
+            "• Hany Example, NTRA, Egypt – Chairman\n• Mona Example, TRA, United Arab Emirates – Vice-Chairman\n"
+            "• Karim Example, ANRT, Morocco\n")
+    m = only_dated(text)
+    assert {p.name for p in m.people} == {"Hany Example", "Mona Example", "Karim Example"}
+    assert not any("Example" in p.organization.label or "Chairman" in p.organization.label for p in m.participations)
+
+
+@pytest.mark.parametrize("text", ["The Board held its meeting on 6 April 2025.", "The meeting of ITU-D was held on 5 March 2025."])
+def test_a_bare_board_or_another_sector_names_no_meeting_of_the_family(text):
+    assert _facts(text).meetings == []

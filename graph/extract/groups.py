@@ -414,8 +414,8 @@ ACTION_PATTERNS = (
     ("lead", re.compile(r"\blead(?:s|ing)?\b|\bleadership\b(?!\s+assembl)|\bled\s+by\b", re.I)),
     # 'asked SG20 to update the IoT roadmap', 'to revise Recommendation X': existing work looked at again
     # ('approved the revised text of ...': an adjective of what was approved)
-    ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )\b(?:updat|revis)"
-                          r"(?:e|es|ed|ing)\b", re.I)),
+    ("review", re.compile(r"\breview(?:s|ed|ing)?\b|\brestructur\w*|\b(?:updat|revis)(?:e|es|ing)\b|"
+                          r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )\b(?:updat|revis)ed\b", re.I)),
     ("establish", re.compile(r"\bestablish\w*|\bset\s+up\b|\bcreat(?:e|ed|ion)\s+of\b|\b(?:creat|launch)(?:e|es|ed)?(?=\s+"
                              r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:ITU-T\s+)?(?:Focus\s+Group\s+on|Rapporteur\s+Group\s+on|"
                              r"Joint\s+Coordination\s+Activity|FG-|JCA-)|\s+(?:a\s+)?new\s+(?:ITU-T\s+)?Study\s+Group\b)", re.I)),

@@ -454,6 +454,10 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return True
     if d.end == d.start and re.fullmatch(r"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?", before) and _BYLINE_AFTER.match(text, d.span_end):
         return True  # '3 November 2016 | by ITU News': when and by whom the item was published
+    if d.end == d.start and _DATE_ALONE.fullmatch(text, line_start, line_end(text, d.span_start)):
+        above = text[:line_start].rstrip("\n").rsplit("\n", 1)[-1]
+        if _HEADLINE_NOW.search(above) and not above.rstrip().endswith((".", ":")):
+            return True  # 'ITU-T holds first meeting of CTOs' over 'Thursday, 30 October 2008': the item's date
     if d.end != d.start:
         return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
     if _publication_line(ref, text, line_start, before, d):
@@ -546,27 +550,22 @@ _PRECEDED_ON = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+(?:immediately\s+
                           re.IGNORECASE)
 
 
-#: a news headline, which the item's date goes under: one announcing a meeting to come ('Kigali to host 2025 CTO
-#: meeting', 'GSS-24 to be held in New Delhi', 'Rwanda will host ...') or telling of one in the present ('ITU-T holds
-#: first meeting of CTOs', 'WTSA-16 closes in Hammamet'); a meeting's own heading names it without a verb
-_NEWS_HEADLINE = re.compile(r"\b(?:(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e|welcome|be\s+held|"
-                            r"take\s+place|be\s+hosted|meet)|(?P<now>holds|hosts|opens|closes|meets|convenes|gathers|"
-                            r"concludes|kicks\s+off|wraps\s+up|brings\s+together|welcomes))\b", re.IGNORECASE)
+#: a headline announcing a meeting to come, which the item's date goes under: 'Kigali to host 2025 CTO meeting' (the
+#: meeting after the verb), 'GSS-24 to be held in New Delhi' (before it)
+_HOSTS_TO_COME = re.compile(r"\b(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e)\b", re.IGNORECASE)
+_HELD_TO_COME = re.compile(r"\b(?:to|will)\s+(?:be\s+held|take\s+place|be\s+hosted)\b", re.IGNORECASE)
+#: a news headline telling of a meeting in the present ('ITU-T holds first meeting of CTOs', 'GSS opens'): the date
+#: alone under it is the item's
+_HEADLINE_NOW = re.compile(r"\b(?:holds|hosts|opens|closes|meets|convenes|gathers|concludes|kicks\s+off|wraps\s+up|"
+                           r"brings\s+together|welcomes)\b", re.IGNORECASE)
 #: a line that is a date alone, the day a news item went out: 'Thursday, 30 October 2008'
 _DATE_ALONE = re.compile(r"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*")
 
 
-def _news_headline(text: str, line: str, line_e: int) -> bool:
-    """A headline the item's date goes under, not a meeting's heading dated by the lines below it: one announcing
-    a meeting to come ('Kigali to host 2025 CTO meeting'), or telling of one in the present over a date alone
-    ('ITU-T holds first meeting of CTOs' over 'Thursday, 30 October 2008')."""
-    said = _NEWS_HEADLINE.search(line)
-    if said is None:
-        return False
-    if not said.group("now"):
-        return True
-    below = re.match(r"\s*\n([^\n]*)", text[line_e:]) if line_e >= 0 else None
-    return below is not None and _DATE_ALONE.fullmatch(below.group(1)) is not None
+def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
+    """Whether a headline announces the meeting named at line[name_at:name_end] as one to come."""
+    return any(v.end() <= name_at for v in _HOSTS_TO_COME.finditer(line)) or any(
+        v.start() >= name_end for v in _HELD_TO_COME.finditer(line))
 
 
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
@@ -588,7 +587,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line_e = text.find("\n", m.end())
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
             heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
-                and not _news_headline(text, line, line_e)  # 'Kigali to host 2025 CTO meeting': not dated below
+                and not _announced_in_headline(line, m.start() - line_s - (len(text[line_s:m.start()]) - len(text[line_s:m.start()].lstrip())),
+                                               m.end() - line_s)  # 'Kigali to host 2025 CTO meeting': not dated below
             if heading:
                 e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
@@ -1547,8 +1547,9 @@ class _Bound(NamedTuple):
 
 
 #: the meeting told of so far, said again, is preceded or followed by another: 'The meeting will be preceded by an '
-_PRECEDED_BY = re.compile(r"\s*(?:The|This|It|(?-i:[A-Z]{2,6}-\d{2}))\b[^.;\n]{0,300}?\b(?:preceded|followed)\s+"
-                          r"(?:(?:on|in)\s+[^.;\n]{3,30}?\s+)?by\s+(?:an?\s+|the\s+)?(?:(?:first|second|third|\d{1,2}(?:st|nd|rd|th))\s+)?\Z")
+_PRECEDED_BY = re.compile(r"\s*(?:(?:The|This|It)\b[^.;\n]{0,300}?\b(?:preceded|followed)|(?-i:[A-Z]{2,6}-\d{2})\b[^.;\n]{0,60}?"
+                          r"\bpreceded)\s+(?:(?:on|in)\s+[^.;\n]{3,30}?\s+)?by\s+(?:an?\s+|the\s+)?"
+                          r"(?:(?:first|second|third|\d{1,2}(?:st|nd|rd|th))\s+)?\Z")
 
 
 #: a meeting whose outcome the one told of considers: 'TSAG considered the outcomes of the Regional Consultation for
@@ -1557,14 +1558,19 @@ _REPORTED_ON = re.compile(r"\b(?:outcomes?|results?|reports?|conclusions?|output
                           re.IGNORECASE)
 
 
+#: a document header's field: 'Source: TSB', 'Contact: Mr A', 'Tel: +41 ...'
+_HEADER_FIELD = re.compile(r"(?im)^[ \t]*(?:source|contact|tel(?:ephone)?|fax|e-?mail|title|purpose|question\(s\))[ \t]*:")
+
+
 def _told_in_passing(text: str, a: Anchor, last: _Bound, anchors: list[Anchor]) -> bool:
     """'This GSS comes at a time of change. Yesterday, our CTOs met here and asked ...': a meeting told of inside a
     paragraph about the one a heading opened (not at the paragraph's start, nor with a heading of its own) is said in
     passing; its sentence is its own, the text goes on about the other."""
     paragraph = text.rfind("\n", 0, a.window[0]) + 1
     opened_by_heading = any(o.heading and o.opening and o.meeting_key == last.key for o in anchors)
+    # (not when the next sentence goes on about it: '... was held in New Delhi on 14 October. It was chaired by ...')
     return opened_by_heading and not a.heading and bool(text[paragraph:a.window[0]].strip()) \
-        and paragraph > last.window[1]
+        and paragraph > last.window[1] and not _SAID_AGAIN.match(text, a.window[1])
 
 
 def _named_beside(text: str, said: list[Anchor]) -> bool:
@@ -1620,8 +1626,10 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                        and not any(o is not a and o.window == a.window for o in opening)):
             # 'The meeting will be preceded by an ITU Workshop on X on 15 June': the words from the workshop's name
             # on are its own, the text goes on about the meeting it precedes
-            regions.setdefault(key, []).append((a.name_span[0], a.window[1]))
-            inner.append((a.name_span[0], a.window[1]))
+            # (up to the next meeting its sentence names: '..., and was followed by a CTO roundtable on 17 August')
+            part_end = min([o.name_span[0] for o in anchors if a.name_span[1] <= o.name_span[0] < a.window[1]] + [a.window[1]])
+            regions.setdefault(key, []).append((a.name_span[0], part_end))
+            inner.append((a.name_span[0], part_end))
             continue
         if bounds and _placed_beside(text, a, anchors, bounds[-1].key):
             # 'The Inter-regional Meeting was also held on 6 January before the TSAG meeting' in TSAG's report: a
@@ -1649,7 +1657,8 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                 and bounds[i + 1].window == b.window else b.part_end
         # the first meeting's text starts with the document when nothing before it names a meeting (a speech's title
         # lines: 'Opening remarks' over 'Mr A, Director, TSB' over the symposium's heading)
-        first = i == 0 and (len(meetings) == 1 or not any(o.name_span[0] < b.start for o in anchors))
+        first = i == 0 and (len(meetings) == 1 or not any(o.name_span[0] < b.start for o in anchors)
+                            and not _HEADER_FIELD.search(text, 0, b.start))  # (not a TD's 'Contact: Mr A, TSB' lines)
         spans = [(0 if first else b.start, end)]
         for ws, we in inner:  # 'On the margins, a CTO roundtable on 5 December brought together A and B': not the outer's
             if (ws, we) == b.window:
@@ -1666,7 +1675,7 @@ _FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|storie
                         # a press release's closing blocks: whom to call, what ITU is ('About ITU')
                         # (whom to call as a block: 'contact:' over its lines, or a last paragraph; a contact line
                         # amid the story does not end it)
-                        r"(?:for\s+(?:more|further)\s+information\b(?:[^\n]{0,40}?\bcontact|[ \t]*:[ \t]*$)|"
+                        r"(?:for\s+(?:more|further)\s+information\b(?:[^\n]{0,40}?\bcontact|[ \t]*:[ \t]*$(?=(?:\n[^\n]*\S[^\n]*){1,6}\s*\Z))|"
                         r"(?:press|media)\s+contacts?\b)"
                         r"(?=[^\n]*:[ \t]*\n|[ \t]*\n|[^\n]*\s*\Z)|"
                         r"about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")

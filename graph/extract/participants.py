@@ -1125,7 +1125,11 @@ def find_host(ref: Reference, text: str, start: int, end: int) -> Ref | None:
 
 #: a plan given up, before its host: 'The meeting was originally planned to take place in Vilnius, at the invitation of'
 _PLANNED_HOST = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
-                           r"due)\b(?:(?!\b(?:but|however|instead)\b)[^.;])*\Z", re.IGNORECASE)
+                           r"due)\b(?:(?!\b(?:but|however|instead|took\s+place|was\s+held|were\s+held|met|convened)\b)"
+                           r"[^.;])*\Z", re.IGNORECASE)
+#: the plan given up, after its host: '..., but had to be moved online', 'but was postponed'
+_GIVEN_UP = re.compile(r"\b(?:but|however)\b[^.;]{0,60}?\b(?:moved|postponed|cancel+ed|held\s+online|virtual|changed|"
+                       r"relocated)", re.IGNORECASE)
 
 
 def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None = None, name: str = "") -> list[Ref]:
@@ -1144,7 +1148,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             continue  # 'The 2020 CTO meeting will be hosted by Viettel' (not 'the IMT-2030 roadmap', 'first held in 2009')
         if _HOSTED_BESIDE.search(text, clause_start, m.start()):
             continue  # 'It took place alongside the ITU workshop on X, which was hosted by Toshiba': the other's host
-        if _PLANNED_HOST.search(text, clause_start, m.start()):
+        if _PLANNED_HOST.search(text, clause_start, m.start()) and \
+                _GIVEN_UP.search(text, m.end(), sentence_at(text, m.start())[1]):
             continue  # 'originally planned to take place in Vilnius at the invitation of X, but moved online': not held
         if any(not _in_brackets(text, x.start(), clause_start) for x in _ANOTHER_EDITION.finditer(text, clause_start, m.start())):
             # (not a group's title: 'ITU-T Study Group 13 (Future networks) met in Seoul, hosted by ...')

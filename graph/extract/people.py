@@ -1569,7 +1569,13 @@ def _a_list_of_people(heading: str, items: list[str]) -> bool:
     """Whether a list (its heading line and items: _list_lines) names people: its heading says so, or an item is a
     styled name ('- Mr Ahn Jae-won, ETRI, Republic of Korea' over '- Yamada Haruto, Toshiba Corporation, Japan')."""
     return bool(_PEOPLE_HEADING.search(heading)) or any(
-        starts_with_styles(_ENTRY_BULLET.sub("", line, count=1)) for line in items)
+        starts_with_styles(_ENTRY_BULLET.sub("", line, count=1)) or _ends_with_a_post(line) for line in items)
+
+
+def _ends_with_a_post(line: str) -> bool:
+    """'Hany Example, NTRA, Egypt – Chairman', '..., Japan (Vice-Chair)': an entry ending with its holder's post."""
+    tail = re.search(r"(?:[ \t]+[–—-][ \t]+([^()\n–—]{2,40}?)|\(([^()\n]{2,40})\))[ \t]*[.;]?[ \t]*$", line)
+    return tail is not None and is_post_title(clean(tail.group(1) or tail.group(2)))
 
 
 #: a family name in capitals before the given names ('KIM Hyung-Joon', 'ZHAO Wei Ming'; with a vowel: not 'SK Hynix')
