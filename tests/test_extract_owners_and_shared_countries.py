@@ -541,3 +541,9 @@ def test_a_list_whose_entries_end_with_posts_is_a_list_of_people():
 @pytest.mark.parametrize("text", ["The Board held its meeting on 6 April 2025.", "The meeting of ITU-D was held on 5 March 2025."])
 def test_a_bare_board_or_another_sector_names_no_meeting_of_the_family(text):
     assert _facts(text).meetings == []
+
+
+def test_a_post_ends_after_an_acronym_with_a_dot_whatever_word_opens_the_next_sentence():
+    text = ("The 44th meeting of EXTEL PCC.I took place in Lima, Peru, from 5 to 9 August 2024. The meeting was chaired "
+            "by Ms. Valeria Example (Chile), Chair of PCC.I. In her opening remarks she welcomed the delegates.")
+    assert {p.post.label for p in only_dated(text).people if p.post} == {"Chair of PCC.I"}

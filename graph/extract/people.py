@@ -97,8 +97,8 @@ _PLURAL = re.compile(r"(?:men|[^s]s)$", re.IGNORECASE)
 
 
 #: Where a post's clause ends: punctuation (not the dot of an initial, 'V. M. Roe'), or a dangling connective.
-_CLAUSE_END = re.compile(r"(?:(?<!\b[A-Z])\.|\.(?=\s+(?:The|This|These|Its|It|In|On|At|During|A|An)\s)|[;,!?])(?:\s|$)|"
-                         r"\s+(?:and|the|of|for|on)$")  # ('Chair of PCC.I. The WTSA-24 ...': a sentence ends)
+_CLAUSE_END = re.compile(r"(?:(?<!(?<![.\w])[A-Z])\.|\.(?=\s+(?:The|This|These|Its|It|In|On|At|During|A|An)\s)|[;,!?])(?:\s|$)|"
+                         r"\s+(?:and|the|of|for|on)$")  # ('Chair of PCC.I. In his remarks ...': a sentence ends; 'V. M.' not)
 
 
 def _is_acronym(word: str) -> bool:
