@@ -696,6 +696,7 @@ _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:
                          r"(?:ITU-T[ \t]+)?Focus[ \t]+Group[^:\n;,]{1,80}|FG-[\w-]+)[ \t]*(?:[:–—-]|,(?![ \t]*and\b))[ \t]*"
                          r"(?P<name>[^\n;]+)(?:;|\n|\Z)")
 
+#: 'of Japan', 'from the Ministry of Science and ICT' after a name, before its post: whom the person is with
 _OF_BODY = (r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’.-]*"  # (not 'from Acme and Mr B, the CTO of ...')
             rf"(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)*(?!{_HON_UNIT})[A-Z][\w&'’.-]*){{0,5}}")
 #: between a styled name and the post it keeps: ' (Acme, Examplia) continues as ', ' remains ' ('serves as' is
@@ -1596,7 +1597,6 @@ def _people_listed(text: str, xs: int) -> bool:
     return _PEOPLE_LIST_CUE.search(text, sentence_start, xs) is not None
 
 
-#: 'of Japan', 'from the Ministry of Science and ICT' after a name, before its post: whom the person is with
 #: 'served as', 'acts as', 'took over as': a verb that gives its subject the post after it
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
