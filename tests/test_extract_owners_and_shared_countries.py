@@ -547,3 +547,10 @@ def test_a_post_ends_after_an_acronym_with_a_dot_whatever_word_opens_the_next_se
     text = ("The 44th meeting of EXTEL PCC.I took place in Lima, Peru, from 5 to 9 August 2024. The meeting was chaired "
             "by Ms. Valeria Example (Chile), Chair of PCC.I. In her opening remarks she welcomed the delegates.")
     assert {p.post.label for p in only_dated(text).people if p.post} == {"Chair of PCC.I"}
+
+
+def test_a_country_before_a_listed_person_is_that_person_s():
+    text = ("The 40th meeting of EXTEL PCC.I took place in Lima, Peru, from 5 to 9 August 2024.\n\nHeads of delegation:\n"
+            "  Argentina – Ms Valeria Example, ENACOM\n  Canada – Ms Shannon Example, ISED\n")
+    people = {p.name: (p.country.label if p.country else None) for p in only_dated(text).people}
+    assert people == {"Valeria Example": "Argentina", "Shannon Example": "Canada"}

@@ -1307,6 +1307,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     _resolve_short_mentions(ref, text, start, end, people)
     _posts_under_a_group_heading(ref, text, start, people)
     _delegation_heads(ref, text, start, people)
+    _country_then_name(ref, text, end, people)
     people.sort(key=lambda p: p.span.start)
     return people
 
@@ -1387,6 +1388,30 @@ def _delegation_heads(ref: Reference, text: str, start: int, people: list[Person
             else organization_ref(ref, text, *m.span("org")) if looks_like_organization(name) else None
         if org is not None:
             people[i] = dataclasses.replace(p, affiliation=org)
+
+
+#: a list line's country before its person: 'Argentina – Ms Valeria Example, ENACOM', 'Japan: Mr A (NTT)'
+_COUNTRY_THEN = re.compile(rf"[ \t]*(?:[-•*·▪][ \t]*)?(?P<country>[A-Z][^\n–—:,()]{{1,40}}?)[ \t]*(?:[–—:]|[ \t]-)[ \t]*"
+                           rf"(?:{_HON_STACK})?")
+
+
+def _country_then_name(ref: Reference, text: str, end: int, people: list[PersonMention]) -> None:
+    """A person listed after their country on a line of its own ('Argentina – Ms Valeria Example, ENACOM') is of that
+    country, and of the body after the name."""
+    for i, p in enumerate(people):
+        if p.country is not None:
+            continue
+        line_start = text.rfind("\n", 0, p.span.start) + 1
+        m = _COUNTRY_THEN.fullmatch(text, line_start, p.span.start)
+        country = _place_ref(ref, text, *m.span("country")) if m else None
+        if country is None or country.kind != "Country":
+            continue
+        body = p.affiliation or _affiliation_after(ref, text, p.span.end, min(end, line_end(text, p.span.end)))[0]
+        acronym = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z]*[A-Z][A-Za-z&-]{0,10})[ \t]*[.;]?[ \t]*$").match(
+            text, p.span.end, min(end, line_end(text, p.span.end))) if body is None else None
+        if acronym:  # '..., ENACOM': the body by its acronym, on the person's own line
+            body = _org_ref(ref, text, *acronym.span(1))
+        people[i] = dataclasses.replace(p, country=country, affiliation=body)
 
 
 def spells(acronym: str, name: str) -> bool:
