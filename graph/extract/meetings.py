@@ -587,7 +587,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line_e = text.find("\n", m.end())
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
             heading = len(line) < 100 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
-                and not _announced_in_headline(line, m.start() - line_s - (len(text[line_s:m.start()]) - len(text[line_s:m.start()].lstrip())),
+                and not _announced_in_headline(text[line_s:len(text) if line_e < 0 else line_e], m.start() - line_s,
                                                m.end() - line_s)  # 'Kigali to host 2025 CTO meeting': not dated below
             if heading:
                 e = _heading_block_end(text, e, dates)
