@@ -554,3 +554,76 @@ def test_a_country_before_a_listed_person_is_that_person_s():
             "  Argentina – Ms Valeria Example, ENACOM\n  Canada – Ms Shannon Example, ISED\n")
     people = {p.name: (p.country.label if p.country else None) for p in only_dated(text).people}
     assert people == {"Valeria Example": "Argentina", "Shannon Example": "Canada"}
+
+
+# --- what the rules on pages, headlines, plans and lists must not read (a third review) ---------------------------
+
+def test_a_read_more_line_amid_the_story_drops_no_meeting_after_it():
+    text = ("The fifth CTO meeting took place in Geneva on 17 August 2015.\n\nRead more: ITU-T Study Group 20 meets in "
+            "Singapore\n\nMeanwhile, the Focus Group on IMT-2020 held its second meeting in Beijing on 20 October 2015, "
+            "hosted by China Mobile.\n")
+    assert {m.start.isoformat() for m in _facts(text).meetings if m.start} >= {"2015-08-17", "2015-10-20"}
+
+
+def test_a_share_bar_over_a_short_story_ends_nothing_and_one_after_it_ends_the_story():
+    text = ("CTOs meet in Geneva\nShare on: Facebook Twitter LinkedIn\nThe 2019 meeting of ITU-T's Chief Technology "
+            "Officers took place in Geneva on 20 January 2019. It was chaired by Mr John Example, CTO of Acme Networks.\n"
+            "Share on: Facebook Twitter LinkedIn\nWe use cookies on our site. Ms Lisa Example, Data Protection Officer, "
+            "ITU, answers questions on them.\n")
+    assert {p.name for p in only_dated(text).people} == {"John Example"}
+
+
+@pytest.mark.parametrize("text, start", [
+    ("ITU Kaleidoscope 2019 opens in Atlanta\n4 December 2019\n\nAcademics gathered to discuss ICT for a sustainable "
+     "world.\n", "2019-12-04"),
+    ("Workshop on 5G brings together regulators\n12 March 2019\nNairobi, Kenya\n\nRegulators discussed spectrum for "
+     "5G.\n", "2019-03-12"),
+])
+def test_a_headline_whose_meeting_is_its_subject_is_dated_by_the_line_under_it(text, start):
+    assert [m.start.isoformat() for m in _facts(text).meetings if m.start] == [start]
+
+
+def test_a_headline_setting_a_meeting_to_come_is_not_dated_by_the_item_s_date():
+    text = "Kigali set to welcome 2025 CTO meeting\n3 March 2025\n\nRwanda will welcome CTOs from around the world.\n"
+    assert not [m for m in _facts(text).meetings if m.start]
+
+
+@pytest.mark.parametrize("text", [
+    "The workshop was initially foreseen for 2020 in Hyderabad, hosted by the Example Department of India. The event was "
+    "subsequently postponed to 2022 and held in Geneva on 3 March 2022.",
+    "The preparatory meeting, first planned for Cairo at the invitation of the Example Authority (EXA), was moved online "
+    "and held on 3 March 2020.",
+])
+def test_a_plan_given_up_names_no_host_whatever_the_words(text):
+    assert all(m.host is None for m in _facts(text).meetings)
+
+
+def test_two_hosts_the_first_with_its_acronym_and_country():
+    (m,) = _facts("The National Example Agency (NEA) of Morocco and the Ministry of Industry hosted the ITU Workshop on "
+                  "Fintech in Rabat on 2 April 2019.").meetings
+    assert m.host is not None and m.host.label == "National Example Agency" and [c.label for c in m.co_hosts] == [
+        "Ministry of Industry"]
+
+
+@pytest.mark.parametrize("text", [
+    "As a follow-up of the ITU Workshop on Quantum Information Technology held in Shanghai in 2018, the CTOs met in "
+    "Geneva on 3 May 2019.",
+])
+def test_a_follow_up_of_a_past_meeting_is_no_next_meeting(text):
+    assert all(m.next_meeting is None for m in _facts(text).meetings)
+
+
+def test_a_country_then_a_person_then_a_post_gives_no_body():
+    text = ("The CTO meeting took place in Geneva on 3 May 2019.\n\nHeads of delegation:\n  Kenya – Mr John Example, CEO\n"
+            "  Japan – Mr Taro Example, CTO\n")
+    people = _people(text)
+    assert people["John Example"] == ("CEO", "Kenya", None) and people["Taro Example"] == ("CTO", "Japan", None)
+
+
+@pytest.mark.parametrize("sentence, post", [
+    ("Mr A. Example, Chief of the U.S. Federal Communications Commission Office of Engineering, spoke.",
+     "Chief of the U.S. Federal Communications Commission Office of Engineering"),
+])
+def test_initials_and_dotted_acronyms_inside_a_post_end_nothing(sentence, post):
+    (got, _, _), = _people(OPENING + sentence).values()
+    assert got == post

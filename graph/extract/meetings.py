@@ -93,7 +93,7 @@ class Anchor:
 
 
 #: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
-_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future|follow-up)\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
+_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future|follow-up(?!\s+(?:of|to|on)\b))\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
                    # 'Building on the CTO meeting held in Busan in 2014', 'as agreed at the CTO meeting': a meeting
@@ -552,12 +552,12 @@ _PRECEDED_ON = re.compile(r"\s+(?:was|were|is|are|will\s+be)\s+(?:immediately\s+
 
 #: a headline announcing a meeting to come, which the item's date goes under: 'Kigali to host 2025 CTO meeting' (the
 #: meeting after the verb), 'GSS-24 to be held in New Delhi' (before it)
-_HOSTS_TO_COME = re.compile(r"\b(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e)\b", re.IGNORECASE)
+_HOSTS_TO_COME = re.compile(r"\b(?:to|will|set\s+to)\s+(?:host|co-host|hold|convene|organi[sz]e|welcome)\b", re.IGNORECASE)
 _HELD_TO_COME = re.compile(r"\b(?:to|will)\s+(?:be\s+held|take\s+place|be\s+hosted)\b", re.IGNORECASE)
 #: a news headline telling of a meeting in the present ('ITU-T holds first meeting of CTOs', 'GSS opens'): the date
 #: alone under it is the item's
-_HEADLINE_NOW = re.compile(r"\b(?:holds|hosts|opens|closes|meets|convenes|gathers|concludes|kicks\s+off|wraps\s+up|"
-                           r"brings\s+together|welcomes)\b", re.IGNORECASE)
+_HEADLINE_NOW = re.compile(r"\b(?:holds|hosts|convenes|organi[sz]es|welcomes)\b(?=[^\n]*\b(?:meeting|consultation|"
+                           r"round\s?table|workshop|forum|symposium|summit|assembly)s?\b)", re.IGNORECASE)  # (its object)
 #: a line that is a date alone, the day a news item went out: 'Thursday, 30 October 2008'
 _DATE_ALONE = re.compile(r"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*")
 
@@ -960,7 +960,7 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up)\s+(?:(?:joint|annual|plenary|interim|"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up(?!\s+(?:of|to|on)\b))\s+(?:(?:joint|annual|plenary|interim|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
@@ -1675,7 +1675,7 @@ _FURNITURE = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|storie
                         # a press release's closing blocks: whom to call, what ITU is ('About ITU')
                         # (whom to call as a block: 'contact:' over its lines, or a last paragraph; a contact line
                         # amid the story does not end it)
-                        r"(?:for\s+(?:more|further)\s+information\b(?:[^\n]{0,40}?\bcontact|[ \t]*:[ \t]*$(?=(?:\n[^\n]*\S[^\n]*){1,6}\s*\Z))|"
+                        r"(?:for\s+(?:more|further)\s+information\b(?:[^\n]{0,40}?\bcontact|[ \t]*:[ \t]*$(?=\s*(?:(?:Mr|Ms|Mrs|Dr)\.?[ \t]|[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+,|[^\n]*(?:Tel|Phone|E-?mail|@|\+\d))))|"
                         r"(?:press|media)\s+contacts?\b)"
                         r"(?=[^\n]*:[ \t]*\n|[ \t]*\n|[^\n]*\s*\Z)|"
                         r"about\s+(?:ITU|the\s+International\s+Telecommunication\s+Union)[ \t]*$)")
@@ -1701,23 +1701,29 @@ def _outside_furniture(text: str, anchors: list[Anchor]) -> list[Anchor]:
     items' meetings ('Seoul to host ITU-T SG13 meeting (12 Sep 2016)'), none of this text's."""
     if not anchors:
         return anchors
-    cut = _furniture_at(text, min(a.name_span[1] for a in anchors), len(text))
-    return anchors if cut is None else [a for a in anchors if a.name_span[0] < cut]
+    first = min(a.name_span[1] for a in anchors)
+    cut = _RELATED_LIST.search(text, first)
+    return anchors if cut is None else [a for a in anchors if a.name_span[0] < cut.start()]
+
+
+#: a heading over a list of other items of the site: 'Related stories', 'You may also like', 'More news'
+_RELATED_LIST = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|stories|content|links|items)|you\s+may\s+also\s+"
+                           r"like|more\s+news|other\s+news|latest\s+news)[ \t]*:?[ \t]*$")
 
 
 #: a share bar ('Share on: Facebook Twitter', 'Share this article'): furniture wherever it is, and the story may go on
 _SHARE_BAR = re.compile(r"(?i)share\s+(?:this|on|button)\b")
 #: prose: a line of a paragraph, with a sentence's end in it
-_PROSE_LINE = re.compile(r"(?m)^[^\n]{120,}?[.!?](?:\s|$)")
+_PROSE_LINE = re.compile(r"(?m)^[^\n]{40,}?[.!?](?:\s|$)")
 
 
 def _furniture_at(text: str, start: int, end: int) -> int | None:
     """Where the page's furniture after the article starts in text[start:end], or None. A share bar under the byline
-    ends nothing when the story's prose follows it."""
+    (before any prose since the meeting's first naming, at `start`) ends nothing when the story's prose follows it."""
     pos = start
     while (f := _FURNITURE.search(text, pos, end)) is not None:
-        if _SHARE_BAR.match(text, f.start() + len(f.group()) - len(f.group().lstrip())) and \
-                _PROSE_LINE.search(text, f.end(), min(end, f.end() + 800)):
+        if _SHARE_BAR.match(text, f.start() + len(f.group()) - len(f.group().lstrip())) and not _PROSE_LINE.search(text, start, f.start()) \
+                and _PROSE_LINE.search(text, f.end(), min(end, f.end() + 800)):  # (a share bar over the story, not after it)
             pos = f.end()
             continue
         return f.start()

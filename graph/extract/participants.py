@@ -1128,8 +1128,8 @@ _PLANNED_HOST = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:be
                            r"due)\b(?:(?!\b(?:but|however|instead|took\s+place|was\s+held|were\s+held|met|convened)\b)"
                            r"[^.;])*\Z", re.IGNORECASE)
 #: the plan given up, after its host: '..., but had to be moved online', 'but was postponed'
-_GIVEN_UP = re.compile(r"\b(?:but|however)\b[^.;]{0,60}?\b(?:moved|postponed|cancel+ed|held\s+online|virtual|changed|"
-                       r"relocated)", re.IGNORECASE)
+_GIVEN_UP = re.compile(r"\b(?:moved|postponed|cancel+ed|relocated|(?:took\s+place|held|met)\s+(?:online|virtually))\b",
+                       re.IGNORECASE)
 
 
 def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None = None, name: str = "") -> list[Ref]:
@@ -1149,7 +1149,7 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
         if _HOSTED_BESIDE.search(text, clause_start, m.start()):
             continue  # 'It took place alongside the ITU workshop on X, which was hosted by Toshiba': the other's host
         if _PLANNED_HOST.search(text, clause_start, m.start()) and \
-                _GIVEN_UP.search(text, m.end(), sentence_at(text, m.start())[1]):
+                _GIVEN_UP.search(text, m.end(), sentence_at(text, min(end - 1, sentence_at(text, m.start())[1] + 1))[1]):
             continue  # 'originally planned to take place in Vilnius at the invitation of X, but moved online': not held
         if any(not _in_brackets(text, x.start(), clause_start) for x in _ANOTHER_EDITION.finditer(text, clause_start, m.start())):
             # (not a group's title: 'ITU-T Study Group 13 (Future networks) met in Seoul, hosted by ...')
@@ -1320,7 +1320,8 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
     Secretariat') names no organization."""
     heads = organization_words().get("head", frozenset()) | organization_words().get("legal", frozenset())
     cuts = [a for a in re.finditer(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[s:e])
-            if text[s:s + a.start()].endswith(")") or text[s:s + a.start()].split()[-1] in heads or any(
+            if text[s:s + a.start()].endswith(")") or text[s:s + a.start()].split()[-1] in heads
+            or re.search(r"\)[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}\Z", text[s:s + a.start()]) or any(
                 x.start == s + a.end() and ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, s + a.end(), e))]
     bounds = [s] + [b for a in cuts for b in (s + a.start(), s + a.end())] + [e]
     found = []

@@ -97,8 +97,8 @@ _PLURAL = re.compile(r"(?:men|[^s]s)$", re.IGNORECASE)
 
 
 #: Where a post's clause ends: punctuation (not the dot of an initial, 'V. M. Roe'), or a dangling connective.
-_CLAUSE_END = re.compile(r"(?:(?<!(?<![.\w])[A-Z])\.|\.(?=\s+(?:The|This|These|Its|It|In|On|At|During|A|An)\s)|[;,!?])(?:\s|$)|"
-                         r"\s+(?:and|the|of|for|on)$")  # ('Chair of PCC.I. In his remarks ...': a sentence ends; 'V. M.' not)
+_CLAUSE_END = re.compile(r"(?:(?<!\b[A-Z])\.|\.(?=\s+(?:The|This|These|Its|It|In|On|At|During|A|An|He|She|They)(?:\s|$))|[;,!?])(?:\s|$)|"
+                         r"\s+(?:and|the|of|for|on)$")  # ('Chair of PCC.I. In his remarks ...': a sentence ends; 'V. M.', 'U.S.' not)
 
 
 def _is_acronym(word: str) -> bool:
@@ -1409,7 +1409,8 @@ def _country_then_name(ref: Reference, text: str, end: int, people: list[PersonM
         body = p.affiliation or _affiliation_after(ref, text, p.span.end, min(end, line_end(text, p.span.end)))[0]
         acronym = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z]*[A-Z][A-Za-z&-]{0,10})[ \t]*[.;]?[ \t]*$").match(
             text, p.span.end, min(end, line_end(text, p.span.end))) if body is None else None
-        if acronym:  # '..., ENACOM': the body by its acronym, on the person's own line
+        if acronym and not is_post_title(acronym.group(1)) and not _EXECUTIVE.fullmatch(acronym.group(1)):
+            # '..., ENACOM': the body by its acronym, on the person's own line (not '..., CEO')
             body = _org_ref(ref, text, *acronym.span(1))
         people[i] = dataclasses.replace(p, country=country, affiliation=body)
 

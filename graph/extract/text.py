@@ -66,7 +66,9 @@ def _a_title(line: str) -> bool:
     line of its own (a wrapped sentence's next line has lower-case words, or ends it)."""
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     long = [w for w in words if len(w) >= 4]
-    return 2 <= len(words) <= 12 and bool(long) and all(w[0].isupper() for w in long) and "," not in line \
+    from .people import starts_with_styles  # people reads sentences with this module
+    return 2 <= len(words) <= 12 and bool(long) and all(w[0].isupper() for w in long) \
+        and words[-1][0].isupper() and not any(starts_with_styles(w) for w in words[1:]) \
         and line.rstrip()[-1:] not in ".,;:" and not re.search(r"\b(?:and|or|the|of)\s*$", line.rstrip())
 
 
