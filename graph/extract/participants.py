@@ -380,8 +380,12 @@ _PEOPLE_OF = re.compile(r"(?:and\s+)?(?:the\s+)?(?:(?:senior|high-level|top|tech
 #: a country said once for the whole list, after its last item: '... and China Mobile (all China)', '(both from Japan)'
 _ALL_OF_COUNTRY = re.compile(r"[ \t]*\((?P<all>all|both)[ \t]+(?:(?:from|of|in)[ \t]+)?(?:the[ \t]+)?(?P<country>[^()\n]{2,40}?)"
                              r"[ \t]*\)[ \t.]*\Z")
+#: the words that go on with a list after another part of it: '..., as well as X', 'along with X'
+_LIST_GOES_ON_WORDS = r"as\s+well\s+as|along\s+with|together\s+with|plus"
 #: what ends one part of a list and starts another: '..., as well as', '; ', 'along with'
-_LIST_BREAK = re.compile(r"\bas\s+well\s+as\b|;|\balong\s+with\b|\btogether\s+with\b|\bplus\b", re.IGNORECASE)
+_LIST_BREAK = re.compile(rf"\b(?:{_LIST_GOES_ON_WORDS})\b|;", re.IGNORECASE)
+#: an item's lead word that only says the list goes on: '..., and Ian Example (BT, ...)', '..., as well as Huawei'
+_LIST_GOES_ON = re.compile(rf"(?:and|{_LIST_GOES_ON_WORDS})\s+(?=[A-Z])")
 #: 'Example Networks from Japan', 'Example Labs based in Kenya': the country after the name
 _FROM_COUNTRY = re.compile(r"\s+(?:from|based\s+in)\s+(?:the\s+)?([^,;()]+?)\s*\.?\s*$")
 #: "Korea's Example Telecom": the country before the name
@@ -423,7 +427,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     bullet = _BULLET.match(item)  # '•', '-', '1.', '(a)': a list's mark, not the name's
     lead = bullet.end() if bullet and not re.match(r"\s*\d+\.\d", item) else len(item) - len(item.lstrip(" \n\t·•-*"))
     s += lead
-    joined = re.compile(r"(?:and|as\s+well\s+as|along\s+with|together\s+with|plus)\s+(?=[A-Z])").match(text, s, e)
+    joined = _LIST_GOES_ON.match(text, s, e)
     if joined:  # '..., as well as Huawei, ZTE and China Mobile', '..., and Ian Example (BT, United Kingdom)': the list goes on
         s = joined.end()
     who = _PEOPLE_OF.match(text, s, e)  # 'senior representatives of China Mobile': the organization they came from
@@ -439,9 +443,10 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     if marked:
         e = marked.start()
     shared = _ALL_OF_COUNTRY.search(text, s, e)  # 'Huawei, ZTE and China Mobile (all China)': the list's country
-    country = _country_ref(ref, text, *shared.span("country"), towns=False) if shared else None
-    if shared and country is not None and country.kind == "Country" \
-            and ref.lookup(clean(shared.group("country")), {"Country"}) is not None:  # (not '(all in Geneva)')
+    # (a country's name: not '(all in Geneva)')
+    country = _country_ref(ref, text, *shared.span("country")) if shared and ref.lookup(
+        clean(shared.group("country")), {"Country"}) is not None else None
+    if shared and country is not None:
         before = len(result.participations)
         _parse_item(ref, text, s, shared.start(), result)
         # the items it speaks for: 'both' the last two; 'all' those back to one with its own country or to a break
@@ -1313,6 +1318,10 @@ _SUBJECT_THEN = re.compile(rf"[ \t]*(?:the[ \t]+)?(?P<org>{_SUBJECT_NAME}(?:[ \t
                            r"(?:[ \t]*,[^,.;\n]{1,100},)?")
 
 
+#: a subject's acronym, then the country it is of: '... Commission (EC) of the Philippines'
+_ACRONYM_OF_COUNTRY = re.compile(r"\)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<c>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]*\Z")
+
+
 def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
     """The organizations other than ITU a subject names: "Examplia's Ministry of Posts (MoP) and ITU" -> the Ministry
     (of Examplia); 'and' parts two names after an acronym in brackets, a head noun or before a name the reference
@@ -1321,13 +1330,13 @@ def _subjects(ref: Reference, text: str, s: int, e: int) -> list[Ref]:
     heads = organization_words().get("head", frozenset()) | organization_words().get("legal", frozenset())
     cuts = [a for a in re.finditer(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[s:e])
             if text[s:s + a.start()].endswith(")") or text[s:s + a.start()].split()[-1] in heads
-            or re.search(r"\)[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}\Z", text[s:s + a.start()]) or any(
+            or _ACRONYM_OF_COUNTRY.search(text[s:s + a.start()]) or any(
                 x.start == s + a.end() and ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, s + a.end(), e))]
     bounds = [s] + [b for a in cuts for b in (s + a.start(), s + a.end())] + [e]
     found = []
     for a, b in zip(bounds[::2], bounds[1::2]):
         country, name_start = _country_before(ref, text, a, b)
-        of = re.search(r"\)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<c>[A-Z][^,;()\n]*?)[ \t]*$", text[a:b])
+        of = _ACRONYM_OF_COUNTRY.search(text[a:b])
         if of and country is None and (said := _country_ref(ref, text, a + of.start("c"), a + of.end("c"), towns=False)):
             country, b = said, a + of.start() + 1  # 'the Example Commission (EC) of the Philippines': its country
         org = organization_ref(ref, text, name_start, b)
