@@ -5,8 +5,8 @@ Each test names the form a real communiqué or report uses and what a careful re
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import facts_of
 
-from itukg.graph.extract.meetings import extract
 from itukg.graph.extract.organizations import find_organizations
 from itukg.graph.extract.people import find_people
 from itukg.graph.read import Text
@@ -19,8 +19,7 @@ def ref():
 
 
 def _facts(text: str):
-    return extract(Text(source="a.txt", name="a.txt", sha256="5" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
+    return facts_of(text, "a.txt")
 
 
 def _participants(text: str) -> dict[str, str | None]:

@@ -6,9 +6,9 @@ ontology/reference/agenda-cues.csv. Each test states the items a form must yield
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import facts_of
 
 from itukg.graph.extract.agenda import cues, find_agenda_topics
-from itukg.graph.extract.meetings import extract
 from itukg.graph.mapping import to_graph
 from itukg.graph.namespaces import ITUKG
 from itukg.graph.read import Text
@@ -22,11 +22,6 @@ def ref():
 
 def topics(ref, text: str) -> list[str]:
     return [p for p, _ in find_agenda_topics(ref, text)]
-
-
-def facts_of(text: str):
-    return extract(Text(source="doc.txt", name="doc.txt", sha256="3" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
 
 
 # -- the cues are data ----------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_fixtures import facts_of
 
 from itukg.graph.extract.dates import find_dates, find_partial_dates
 from itukg.graph.extract.keyphrases import find_keyphrases
-from itukg.graph.extract.meetings import extract
 from itukg.graph.extract.organizations import find_organizations
 from itukg.graph.mapping import to_graph
 from itukg.graph.namespaces import ID, ITUKG
@@ -22,11 +22,6 @@ from itukg.graph.reference import load_reference
 @pytest.fixture(scope="module")
 def ref():
     return load_reference()
-
-
-def facts_of(text: str):
-    return extract(Text(source="doc.txt", name="doc.txt", sha256="2" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
 
 
 def by_kind(facts, kind):
@@ -62,8 +57,9 @@ def test_a_document_without_a_meeting_keeps_what_it_names():
 
 
 def test_the_graph_of_a_document_without_a_meeting_says_what_it_names():
-    g = to_graph(facts_of(SPEECH))
-    doc = ID + "document/" + "2" * 64
+    facts = facts_of(SPEECH)
+    g = to_graph(facts)
+    doc = ID + "document/" + facts.sha256
     mentioned = set(g.objects(predicate=ITUKG.mentions))
     assert ID + "group/sg5" in {str(x) for x in mentioned}
     nsa = next(o for o in mentioned if (o, None, None) in g and str(g.value(o, ITUKG.name) or "") == ""

@@ -4,10 +4,10 @@ and the topics a focus group's name speaks of."""
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import facts_of
 from rdflib import RDF, URIRef
 
 from itukg.graph.extract.legalforms import has_legal_form, strip_legal_form
-from itukg.graph.extract.meetings import extract
 from itukg.graph.extract.organizations import find_organizations
 from itukg.graph.extract.people import find_people
 from itukg.graph.mapping import to_graph
@@ -25,8 +25,7 @@ def ref():
 
 
 def _facts(text: str):
-    return extract(Text(source="n.txt", name="n.txt", sha256="7" * 64, text=text, media_type="text/plain",
-                        encoding="utf-8"))
+    return facts_of(text, "n.txt")
 
 
 def _orgs(ref, text: str) -> list[str]:

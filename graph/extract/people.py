@@ -763,12 +763,13 @@ def _group_chaired(ref: Reference, text: str, at: int, start: int) -> Ref | None
     return groups[-1]
 
 
-def _post_of_group(ref: Reference, text: str, title: str, group: Ref, start: int) -> Ref:
-    """The post a title holds in a group ('Chair' in SG13): 'Chair of SG13', as 'Chair of SG13' would be written."""
+def _post_of_group(ref: Reference, text: str, title: str, group: Ref, start: int, end: int = 0) -> Ref:
+    """The post a title holds in a group ('Chair' in SG13): 'Chair of SG13', as 'Chair of SG13' would be written.
+    The title is written at `start` (to `end`), before the group or after it ('TSAG, chaired by')."""
     generic = _generic_post(ref, title)
     label = f"{generic.label if generic else title} of {_notation(ref, group) or group.label}"
     known = ref.lookup(label, {"Post"})
-    span = Span.of(text, start, group.span.end)
+    span = Span.of(text, min(start, group.span.start), max(end, group.span.end))
     return Ref("Post", known.label, span, known.iri) if known else Ref("Post", label, span, part_of=group)
 
 
@@ -1156,7 +1157,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 break  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
                 # with SG13, convened by Mr B' name no one's post)
             if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
-                post = _post_of_group(ref, text, title, group, m.start())
+                post = _post_of_group(ref, text, title, group, m.start(), m.end())
             else:
                 known = ref.lookup(title, {"Post"})
                 post = Ref("Post", known.label if known else title, Span.of(text, m.start(), m.end()),
