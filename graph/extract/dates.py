@@ -275,6 +275,27 @@ def _resolve(groups: dict[str, str | None], default_year: int | None) -> tuple[d
     return start, end, inferred
 
 
+_WEEKDAY_FIRST = re.compile(r"\s*(mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _on_its_weekday(said: str, first: date, last: date) -> tuple[date, date]:
+    """A day written with its weekday and without its year ('Monday, 5 October') is in the year next to the one
+    guessed where that day is that weekday: a text that names next year's meetings more often than its own still
+    dates its own on the right Monday. The guess stands when it fits, or when neither neighbour does."""
+    named = _WEEKDAY_FIRST.match(said)
+    if named is None or first.weekday() == _WEEKDAY_NUMBER[named.group(1).lower()]:
+        return first, last
+    for shift in (-1, 1):
+        try:
+            moved = first.replace(year=first.year + shift), last.replace(year=last.year + shift)
+        except ValueError:  # 29 February
+            continue
+        if moved[0].weekday() == _WEEKDAY_NUMBER[named.group(1).lower()]:
+            return moved
+    return first, last
+
+
 def _consecutive(groups: dict[str, str | None], first: date, last: date) -> bool:
     """Whether the days of a list ('12, 13 and 14 June') follow each other from the first to the last."""
     listed = [int(groups["d1"] or 0), *(int(n) for n in re.findall(r"[0-9]{1,2}", groups.get("list") or "")),
@@ -297,6 +318,8 @@ def _candidates(text: str, default_year: int | None):
                     continue  # "Annex 2 may be revised": the verb, not the month
             try:
                 first, last, inferred = _resolve(groups, default_year)
+                if inferred:
+                    first, last = _on_its_weekday(m.group(), first, last)
                 if last < first:
                     raise _Invalid
                 dash = "and" if groups.get("slash") else (groups.get("dash") or "").strip().casefold()

@@ -105,7 +105,9 @@ _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
 _CONTINUED = re.compile(r"\b(?:continuing|pursuing|following\s+up(?:\s+on)?|taking\s+forward)\s+[^.;,]{0,50}?\b(?:started|begun|began|"
                         r"launched|initiated|held)\s+(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
+                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed|"
+                       # 'the TSB Director led a regional consultation of CTOs': whoever led or chaired it, it took place
+                       r"(?<!will\s)(?:led|chaired|co-chaired|presided\s+over))\b",
                        re.IGNORECASE)
 #: a date a meeting was planned for before it was moved: 'originally scheduled for', 'initially planned to take place'
 _PLANNED_BEFORE = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
@@ -1009,6 +1011,9 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     holds.start() if holds else None
                 if verb is not None and _another_subject(ref, text, s, verb, m):
                     continue  # 'Study Group 17 will next meet ...' in a report of SG13: the next meeting of another body
+                if re.search(r"\b(?:its|their)\s+\Z", text[max(s, x.start() - 12):x.start()]) \
+                        and _names_another_group(ref, text, max(s, x.start() - 80), x.start(), m):
+                    continue  # 'will present this communiqué to TSAG at its next meeting' of a CTO meeting: TSAG's
                 m.next_meeting = _announced(m.kind, d, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
                                             _series_name(m.name, m.ordinal))
                 break
@@ -1524,8 +1529,10 @@ def _events(ref: Reference, text: str, s: int, e: int) -> list[EventMention]:
                 end += am.end()
         start_date = end_date = None
         dm = re.match(r",?\s*\(?", text[end:end + 3])
-        for d in find_dates(text[end:end + 60]):
-            if d.span_start <= (dm.end() if dm else 0) + 1:
+        # 'ITU Telecom World 2017 (Busan, Republic of Korea, 25-28 September 2017)': the days in its brackets
+        bracket = re.match(r"\s*\(([^()\n]{0,80}?)\)", text[end:end + 90])
+        for d in find_dates(text[end:end + 60] if bracket is None else bracket.group(1)):
+            if bracket is not None or d.span_start <= (dm.end() if dm else 0) + 1:
                 start_date, end_date = d.start, d.end
                 year = year or d.start.year
             break

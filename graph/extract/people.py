@@ -24,7 +24,7 @@ from ..reference import Reference, fold
 from ..resources import reference_dir
 from .dates import is_calendar_word
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
-from .organizations import looks_like_organization, split_unit
+from .organizations import looks_like_organization, organization_words, split_unit
 from .places import demonym_before
 from .tables import table_rows
 from .text import clean, line_end, sentence_at, slugify
@@ -577,6 +577,9 @@ def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     if ref.lookup(label, ref.group_kinds - {"Bureau"}) is not None:
         return None  # '... Rapporteur for Q6/13 at the ITU-T Study Group 13 meeting': an ITU-T group is nobody's employer
+    if ref.lookup(label, {"Organization"}) is None and all(
+            w in organization_words().get("portfolio", ()) or w in ("and", "&") for w in label.split()):
+        return None  # 'Vice-President, Technology', 'Director, Research and Development': the post's field
     unit, owner = split_unit(text[s:e])
     if unit:  # '(Network Planning Department, Apex Mobile)': the organization is Apex Mobile's, not the unit's
         return _org_ref(ref, text, s + owner, e) if owner is not None else None
@@ -1286,6 +1289,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             continue
         post = _post_ref(ref, text, *row.cells["post"]) if "post" in row.cells and re.search(
             r"[A-Za-z]{2}", text[slice(*row.cells["post"])]) else None
+        own = re.compile(r"[ \t]*,[ \t]*(?=[A-Za-z]{2})").match(text, got[2], b) if "post" not in row.cells else None
+        if own is not None:  # 'Represented by: Ms A, Chief Technology Officer': the post after the name, in its cell
+            post = _post_ref(ref, text, own.end(), b)
         if post is not None and "group" in row.cells:  # 'Ms A | Chairman | SG3 | Nigeria': the Chair of SG3
             from .groups import find_groups  # groups is imported by the extractors after this module
             group = next(iter(find_groups(ref, text, *row.cells["group"])), None)
@@ -1436,7 +1442,6 @@ def listed_person(ref: Reference, text: str, xs: int, xe: int, ys: int, ye: int)
     organization; the name (start, end, as read) or None. Not 'Apex Mobile (France)' (a country in brackets), not
     'Example Telecom (ETEL)' nor 'BlackBerry (Research In Motion)' (another name of the same organization), not
     'Acme Inc (Acme)' (a legal form or an organization's head noun)."""
-    from .organizations import looks_like_organization, organization_words
     style, xs = _styles_at(text, xs, xe)  # 'Ms Ana Ruiz (Apex Mobile, Spain)': the style is no part of the name
     x = re.sub(r"\s+", " ", text[xs:xe]).strip()
     # 'KIM Hyung-Joon (KT, Korea)': the family name first, in capitals, is a person's without a style in a list

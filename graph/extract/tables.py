@@ -84,6 +84,11 @@ def table_rows(text: str, start: int, end: int) -> list[Row]:
         head = _heading(text, s, e)
         i += 1
         if head is None:
+            vertical = _vertical_heading(text, lines, i - 1)
+            if vertical is not None:
+                roles, heads = vertical
+                rows, i = _vertical_rows(text, lines, i - 1 + len(roles), roles, heads)
+                out.extend(rows)
             continue
         separator, roles, heads = head
         headings = {role: span for role, span in zip(roles, heads) if role}
@@ -100,3 +105,56 @@ def table_rows(text: str, start: int, end: int) -> list[Row]:
             row = {role: span for role, span in zip(roles, cells) if role and span[1] > span[0]}
             out.append(Row(row, s, e, headings))
     return out
+
+
+def _heading_cell(text: str, s: int, e: int) -> str:
+    """The column role a whole line names when it is one heading cell ('Organization'), else ''."""
+    return _columns().get(re.sub(r"\s+", " ", text[s:e]).strip(" .:*\t").lower(), "")
+
+
+def _vertical_heading(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[str], list[tuple[int, int]]] | None:
+    """A table flattened one cell per line (what a web page's table becomes as text): its heading cells one under
+    the other ('Organization', 'Country', 'Represented by'), each alone on its line. Their roles and spans, or None."""
+    roles: list[str] = []
+    heads: list[tuple[int, int]] = []
+    j = i
+    while j < len(lines) and (j == i or text.count("\n", lines[j - 1][1], lines[j][0]) == 1):
+        role = _heading_cell(text, *lines[j])
+        if not role or role in roles:
+            break
+        roles.append(role)
+        heads.append(_trimmed(text, *lines[j]))
+        j += 1
+    if len(roles) >= 2 and ("person" in roles or "organization" in roles or "holder" in roles):
+        return roles, heads
+    return None
+
+
+def _vertical_rows(text: str, lines: list[tuple[int, int]], i: int, roles: list[str],
+                   heads: list[tuple[int, int]]) -> tuple[list[Row], int]:
+    """The rows under a one-cell-per-line heading: the next lines taken as many at a time as there are columns, up
+    to a blank line (which ends the table) or a line no cell could be (a sentence, another heading). A cell that
+    is only a dash is empty. Returns the rows and the index of the first line after them."""
+    rows: list[Row] = []
+    width = len(roles)
+    headings = dict(zip(roles, heads))
+    while i + width <= len(lines):
+        chunk = lines[i:i + width]
+        if any(text.count("\n", a[1], b[0]) > 1 for a, b in zip([lines[i - 1]] + chunk, chunk)) \
+                or any(b - a > 160 or _heading_cell(text, a, b) or re.search(r"[.!?]$", text[a:b].rstrip())
+                       and not re.search(r"\b[A-Z][a-z]{0,3}\.$", text[a:b].rstrip()) for a, b in chunk):
+            break
+        cells = {}
+        for role, (a, b) in zip(roles, chunk):
+            a, b = _trimmed(text, a, b)
+            if role and b > a and not re.fullmatch(r"[-\u2013\u2014\u2012\u2212]+|n/?a", text[a:b], re.IGNORECASE):
+                cells[role] = (a, b)
+        rows.append(Row(cells, chunk[0][0], chunk[-1][1], headings))
+        i += width
+    return rows, i
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    cell = text[s:e]
+    a = s + len(cell) - len(cell.lstrip())
+    return a, a + len(cell.strip())

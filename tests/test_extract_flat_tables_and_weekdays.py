@@ -1,0 +1,94 @@
+"""Tables a web page leaves one cell per line, days dated by their weekday, who led a meeting, whose next meeting
+'its next meeting' is, and the days of another event in its brackets.
+
+Every text here is written for the test, in the forms of the family (news pages, communiqués converted from PDF).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_fixtures import facts_of, only_dated
+
+_FLAT_TABLE = """Regional consultation of CTOs for the Arab region
+
+The Director of TSB led a Regional Consultation of CTOs in the city of Muscat, Oman, on 3 March 2025.
+
+Participants
+
+Organization
+Country
+Represented by
+Qalhat Mobile SAOG
+Oman
+Eng. Salim AL-HINAI, Chief Technology Officer
+Dunes Fibre W.L.L.
+Bahrain
+Ms Noor HADDAD, Vice-President, Technology
+Arab Telecom Forum
+—
+Mr Karim SAYED, Programme Officer
+
+Next steps
+"""
+
+
+def test_a_table_left_one_cell_per_line_gives_each_row_s_organization_country_and_person():
+    m = only_dated(_FLAT_TABLE)
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries == {"Qalhat Mobile SAOG": "Oman", "Dunes Fibre W.L.L": "Bahrain", "Arab Telecom Forum": None}
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts["Salim Al-Hinai"] == "Chief Technology Officer"
+    assert posts["Karim Sayed"] == "Programme Officer"
+
+
+def test_the_field_of_a_post_is_no_organization():
+    # 'Vice-President, Technology': Technology is what she is Vice-President of, not where she works
+    facts = facts_of(_FLAT_TABLE)
+    labels = {o.label for o in facts.organizations} | {p.organization.label for m in facts.meetings
+                                                       for p in m.participations}
+    labels |= {p.affiliation.label for m in facts.meetings for p in m.people if p.affiliation}
+    assert "Technology" not in labels
+
+
+def test_lines_that_only_look_like_headings_make_no_table():
+    facts = facts_of("CTO meeting\n\nThe CTO meeting took place in Lima, Peru, on 4 May 2026.\n\nName\nCountry\n"
+                     "The participants agreed to meet again.\n")
+    assert [p.organization.label for m in facts.meetings for p in m.participations] == []
+
+
+def test_a_meeting_someone_led_took_place_and_its_text_says_its_next_one():
+    m = only_dated("The Director of TSB led a Regional Consultation of CTOs for Africa in Accra, Ghana, on 14 May 2025."
+                   "\n\nThe next regional consultation of CTOs will be held in Manila, Philippines, on 2 December 2025.\n")
+    assert m.start == date(2025, 5, 14)
+    assert m.next_meeting is not None and m.next_meeting.start == date(2025, 12, 2)
+    assert m.next_meeting.place.label == "Manila"
+
+
+def test_a_day_said_with_its_weekday_and_no_year_takes_the_year_where_it_is_that_weekday():
+    # the text names next year more often than its own; 6 October 2014 was a Monday, 6 October 2015 a Tuesday
+    m = only_dated("ITU-T CTO MEETING\n\nCOMMUNIQUÉ\n\nGeneva, 8 October 2014\n\n1. On Monday, 6 October, chief "
+                   "technology officers and senior executives of ICT companies met in Geneva, Switzerland, at the "
+                   "invitation of the TSB Director.\n\n2. The CTOs looked ahead to 2015: the Kaleidoscope 2015 "
+                   "conference and the GSR 2015 will be followed by a next CTO meeting in 2015.\n")
+    assert m.start == date(2014, 10, 6)
+
+
+def test_a_communique_s_date_line_gives_way_to_the_day_its_text_says_the_ctos_met():
+    m = only_dated("ITU-T CTO MEETING\n\nCOMMUNIQUÉ\n\nSeoul, 16 June 2022\n\nOn 14 June 2022, chief technology "
+                   "officers and senior technology executives of leading ICT companies met in Seoul at the "
+                   "invitation of the TSB Director.\n")
+    assert (m.start, m.place.label) == (date(2022, 6, 14), "Seoul")
+
+
+def test_its_next_meeting_after_another_group_is_that_group_s():
+    m = only_dated("ITU-T CTO meeting\n\nCTOs met in Geneva on 12 March 2024 at the invitation of the TSB Director. "
+                   "The Director will present this communiqué to TSAG at its next meeting (Geneva, 20-24 May 2024).\n")
+    assert m.next_meeting is None
+
+
+def test_the_days_of_another_event_in_its_brackets_after_its_place_are_its_own():
+    m = only_dated("CTOs met in Busan on 24 September 2017 at the invitation of the TSB Director, at ITU Telecom "
+                   "World 2017 (Busan, Republic of Korea, 25-28 September 2017).\n")
+    events = [e for e in [m.co_located, *m.events_mentioned] if e is not None]
+    assert [(e.label, e.start, e.end) for e in events][:1] == [("ITU Telecom World 2017", date(2017, 9, 25),
+                                                               date(2017, 9, 28))]
