@@ -92,3 +92,31 @@ def test_the_days_of_another_event_in_its_brackets_after_its_place_are_its_own()
     events = [e for e in [m.co_located, *m.events_mentioned] if e is not None]
     assert [(e.label, e.start, e.end) for e in events][:1] == [("ITU Telecom World 2017", date(2017, 9, 25),
                                                                date(2017, 9, 28))]
+
+
+def test_the_year_written_in_full_after_the_assembly_a_meeting_prepares_for_stays_in_its_name():
+    m = only_dated("Accra, 20 March 2028 – The ATU held the Third ATU Preparatory Meeting for the World "
+                   "Telecommunication Standardization Assembly 2028 (WTSA-28) from 13 to 16 March 2028 in Lusaka, "
+                   "Zambia.\n")
+    assert m.name.endswith("Assembly 2028 (WTSA-28)"), m.name
+    assert (m.place.label, m.start) == ("Lusaka", date(2028, 3, 13))
+
+
+def test_a_group_which_met_somewhere_on_its_days_held_a_meeting_there():
+    facts = facts_of("The CEPT preparatory meeting for WTSA-28 took place in Oslo, Norway, from 3 to 5 May 2028.\n\n"
+                     "Delegates noted the report of the ITU-T Study Group 5 Regional Group for Europe (SG5RG-EUR), "
+                     "which met in Vilnius, Lithuania, from 10th to 12th April 2028, and of ITU-T Study Group 12, "
+                     "which met in Geneva from 17 to 26 January 2028.\n")
+    held = {(m.kind, m.start, m.place.label) for m in facts.meetings if m.start}
+    assert ("RegionalGroupMeeting", date(2028, 4, 10), "Vilnius") in held
+    assert ("StudyGroupMeeting", date(2028, 1, 17), "Geneva") in held
+
+
+def test_a_meeting_held_at_the_same_venue_was_held_where_the_one_reported_was():
+    facts = facts_of("The APT held its second preparatory meeting for WTSA-28 from 6 to 9 June 2027 at the "
+                     "convention centre in Da Nang, Viet Nam.\n\nOn the eve of the meeting, 5 June 2027, a Standards "
+                     "Forum for Asia-Pacific was organised at the same venue.\n\nWTSA-28 will be held at the same "
+                     "venue as WTSA-24 from 3 to 12 October 2028.\n")
+    places = {m.start: m.place.label if m.place else None for m in facts.meetings if m.start}
+    assert places[date(2027, 6, 5)] == "Da Nang"
+    assert places[date(2028, 10, 3)] is None  # the same venue as another meeting, which the text does not place

@@ -105,10 +105,12 @@ _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
 _CONTINUED = re.compile(r"\b(?:continuing|pursuing|following\s+up(?:\s+on)?|taking\s+forward)\s+[^.;,]{0,50}?\b(?:started|begun|began|"
                         r"launched|initiated|held)\s+(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed|"
-                       # 'the TSB Director led a regional consultation of CTOs': whoever led or chaired it, it took place
-                       r"(?<!will\s)(?:led|chaired|co-chaired|presided\s+over))\b",
+                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
+#: 'the TSB Director led a regional consultation of CTOs', 'Ms A chaired the ninth CTO meeting': whoever led or
+#: chaired the meeting named right after the verb, it took place
+_LED_IT = re.compile(r"(?<!will\s)\b(?:led|chaired|co-chaired|presided\s+over|moderated)\s+(?:the\s+|an?\s+)?"
+                     r"(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 #: a date a meeting was planned for before it was moved: 'originally scheduled for', 'initially planned to take place'
 _PLANNED_BEFORE = re.compile(r"\b(?:originally|initially|first|previously)\s+(?:been\s+)?(?:scheduled|planned|set|foreseen|"
                              r"due|expected)\b", re.IGNORECASE)
@@ -233,6 +235,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         for key, past in _past_meetings(ref, text, meetings, regions, dates, anchors):
             meetings.setdefault(key, past)
         _place_from_outer(list(meetings.values()))
+        _place_from_same_venue(text, meetings, anchors)
         _place_from_headline(ref, text, list(meetings.values()), avoid)
         facts.meetings = list(meetings.values())
         _document_study_period(text, facts.meetings)
@@ -642,7 +645,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
             held = list(_OCCURRED.finditer(text, s, e))
             to_come = [x for x in held if _FUTURE_BEFORE.search(text, max(s, x.start() - 20), x.start())]
-            occurred = len(to_come) < len(held)
+            occurred = len(to_come) < len(held) or bool(_LED_IT.search(text, max(s, name_start - 40), name_start))
             announces = not occurred and date is not None and date.precision == "day" and any(
                 not re.search(r"\b(?:which|that|where)\s+(?:will|shall|is|are)\b[^,;]{0,12}\Z", text[max(s, x.start() - 30):x.start()])
                 for x in to_come)
@@ -1774,6 +1777,23 @@ def _place_from_outer(meetings: list[Meeting]) -> None:
         outer = next((o for o in meetings if o is not inner and _held_within(inner, o) and o.place is not None), None)
         if outer is not None:
             inner.place, inner.country, inner.country_from_reference = outer.place, outer.country, outer.country_from_reference
+
+
+def _place_from_same_venue(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+    """A meeting its sentence says was held 'at the same venue' (not 'the same venue as WTSA-24', which the text
+    does not place) was held where the meeting the text reports was, the first it opens: 'On the eve of the
+    meeting, the forum was organised at the same venue'."""
+    opened = sorted((a.name_span[0], a.meeting_key) for a in anchors if a.opening and a.meeting_key in meetings)
+    for a in anchors:
+        m = meetings.get(a.meeting_key) if a.meeting_key else None
+        if m is None or m.place is not None or m.country is not None or m.attendance is not None:
+            continue
+        same = _SAME_PLACE.search(text, *a.window)
+        if same is None or same.group("as"):
+            continue
+        there = next((meetings[k] for _, k in opened if k != a.meeting_key and meetings[k].place), None)
+        if there is not None:
+            m.place, m.country, m.country_from_reference = there.place, there.country, there.country_from_reference
 
 
 #: a headline's place: 'CTOs group meets in Tokyo', 'Examcom at ITU meeting in Busan'
