@@ -120,3 +120,20 @@ def test_a_meeting_held_at_the_same_venue_was_held_where_the_one_reported_was():
     places = {m.start: m.place.label if m.place else None for m in facts.meetings if m.start}
     assert places[date(2027, 6, 5)] == "Da Nang"
     assert places[date(2028, 10, 3)] is None  # the same venue as another meeting, which the text does not place
+
+
+def test_names_written_surname_first_with_a_patronymic_or_initials_are_read_given_name_first():
+    m = only_dated("In the period of 3-5 May 2027 in the city of Baku the 4th meeting of the RCC Working Group on "
+                   "preparation for WTSA-28 was held.\n\nThe meeting was opened by the Deputy Minister of Digital "
+                   "Development of the Azerbaijan Republic Mammadov Rashad Ilgarovich. It was conducted by the "
+                   "Chairman of the Working Group Orlova Natalia Sergeevna (Russian Federation). The report on the "
+                   "TSAG meeting was made by Mr Kuznetsov P.I., Head of Department of the Administration.\n")
+    names = {p.name for p in m.people}
+    assert {"Rashad Ilgarovich Mammadov", "Natalia Sergeevna Orlova", "P.I. Kuznetsov"} <= names, names
+
+
+def test_a_name_with_its_patronymic_in_the_middle_keeps_its_order():
+    m = only_dated("The RCC Working Group on preparation for WTSA-28 met in Baku from 3 to 5 May 2027, chaired by "
+                   "Mr Ivan Petrovich Sidorenko (Ukraine).\n")
+    assert [p.name for p in m.people] == ["Ivan Petrovich Sidorenko"]
+    assert m.name == "RCC Working Group meeting"

@@ -333,9 +333,21 @@ def test_the_next_meeting_asked_for_with_its_day_is_still_the_next_meeting():
 def test_the_administrations_of_a_list_of_countries_took_part():
     m = only_dated("The regional preparatory meeting for WTSA-28 was held in Brasilia on 3 May 2027. Representatives of "
                    "the communications administrations of Brazil, the Republic of Korea and Mexico took part.\n")
-    assert _participants(m) == {"Administration of Brazil": "Brazil",
-                                "Administration of the Republic of Korea": "Republic of Korea",
-                                "Administration of Mexico": "Mexico"}
+    assert _participants(m) == {"Communications Administration of Brazil": "Brazil",
+                                "Communications Administration of the Republic of Korea": "Republic of Korea",
+                                "Communications Administration of Mexico": "Mexico"}
+
+
+def test_the_administrations_of_countries_in_their_long_names_took_part_each_for_its_country():
+    m = only_dated("The RCC preparatory meeting for WTSA-28 was held in Baku from 3 to 5 May 2027.\n\nTaking part in the "
+                   "meeting were representatives of communications administrations of the Azerbaijan Republic, Kyrgyz "
+                   "Republic, Russian Federation and Republic of Uzbekistan, as well as of PJSC Rostelecom.\n")
+    got = _participants(m)
+    assert {k: v for k, v in got.items() if "Administration" in k} == {
+        "Communications Administration of the Azerbaijan Republic": "Azerbaijan",
+        "Communications Administration of the Kyrgyz Republic": "Kyrgyzstan",
+        "Communications Administration of the Russian Federation": "Russian Federation",
+        "Communications Administration of the Republic of Uzbekistan": "Uzbekistan"}
 
 
 def test_administrations_named_outside_a_sentence_of_taking_part_are_no_participants():

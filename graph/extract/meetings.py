@@ -965,7 +965,8 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up(?!\s+(?:of|to|on)\b))\s+(?:(?:joint|annual|plenary|interim|"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up(?!\s+(?:of|to|on)\b))\s*,?\s+(?:(?:joint|annual|plenary|interim|"
+                           rf"{ORDINAL_PATTERN}|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
                            r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
@@ -974,7 +975,7 @@ _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-
                            # not 'the next meeting of SG17', but 'the next meeting of the Focus Group': the group's own
                            # (nor 'the next meeting of the Working Group / the Committee / the CTOs': the body reported)
                            r"(?!\s+of\b(?!\s+(?:the|this|our|its)\s+(?:focus\s+group|group|study\s+group|rapporteur\s+group|"
-                           r"working\s+party|working\s+group|advisory\s+group|committee|CTOs|CxOs|participants|members)\b"
+                           r"working\s+party|working\s+group|WG|advisory\s+group|committee|CTOs|CxOs|participants|members)\b"
                            r"(?!\s+(?:on|for|of|\d))))", re.IGNORECASE)
 
 

@@ -731,7 +731,7 @@ def _ends_the_name_before(ref: Reference, text: str, org: Ref, s: int, result: P
     return True
 
 
-_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|took\s+part|represented|present\s+were|joined\s+by|"
+_PARTICIPATION_CONTEXT = re.compile(r"participa(?:t\w*|nts?\b)|attend\w*|t(?:ook|aking|akes?)\s+part|represented|present\s+were|joined\s+by|"
                                     # 'joined the meeting, representing companies including ...'
                                     r"joined\s+(?:the|this|today['’]s)\s+(?:[\w-]+\s+){0,2}(?:meeting|consultation|call|session|"
                                     r"discussions?|round\s?table|event|dialogue)\b|representing\s+(?:[\w-]+\s+){0,2}(?:companies|"
@@ -1068,8 +1068,9 @@ def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
 
 
 #: 'the communications administrations of Brazil, Argentina and Mexico': the administrations of a list of countries
-_ADMINISTRATIONS_OF = re.compile(r"\b(?:(?:tele)?communications?[ \t]+|national[ \t]+|ICT[ \t]+)?administrations[ \t]+of[ \t]+"
-                                 r"(?:the[ \t]+)?(?=[A-Z])", re.IGNORECASE)
+_ADMINISTRATIONS_OF = re.compile(r"\b(?:(?:tele)?communications?[ \t]+|national[ \t]+|ICT[ \t]+)?administrations"
+                                 # 'the Communications Administrations (CA): the Republic of Azerbaijan, ...'
+                                 r"(?:[ \t]+of|(?:[ \t]*\([A-Z]{1,5}\))?[ \t]*:)[ \t]+(?:the[ \t]+)?(?=[A-Z])", re.IGNORECASE)
 
 
 #: country names said with 'the': 'the United States', 'the Republic of Korea', 'the Netherlands', 'the Philippines'
@@ -1090,15 +1091,19 @@ def _administrations_of(ref: Reference, text: str, start: int, end: int,
             continue
         stop = min(_list_end(text, m.end(), True), e, end)
         result = ParticipantList(Span.of(text, m.start(), stop))
+        # each one's name as the words say it of one: 'communications administrations of' -> 'Communications
+        # Administration of Brazil'
+        head = " ".join(w[:1].upper() + w[1:] for w in re.sub(r"(?i)administrations(?:\s+of|\s*(?:\([A-Z]+\))?\s*:)(?:\s+the)?\s*$",
+                                                                "administration", m.group()).split())
         for a, b in _items(text, m.end(), stop):
             said = re.match(r"\s*(?:(?:and|&)\s+)?(?:the\s+)?(.*?)[\s.]*$", text[a:b])  # 'and the United States.'
             cs, ce = (a + said.start(1), a + said.end(1)) if said else (a, b)
             if ref.lookup(clean(text[cs:ce]), {"Country"}) is None or (country := _country_ref(ref, text, cs, ce)) is None:
                 break
-            the = "the " if _WITH_ARTICLE.search(country.label) else ""  # 'Administration of the United States'
+            written = clean(text[cs:ce])  # the country as the list writes it ('the Azerbaijan Republic')
+            the = "the " if _WITH_ARTICLE.search(written) else ""  # 'Administration of the United States'
             result.participations.append(Participation(
-                Ref("Organization", f"Administration of {the}{country.label}", Span.of(text, a, b)), Span.of(text, a, b),
-                country))
+                Ref("Organization", f"{head} of {the}{written}", Span.of(text, a, b)), Span.of(text, a, b), country))
         if result.participations:
             found.append(result)
             taken.append((m.start(), stop))

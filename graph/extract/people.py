@@ -69,7 +69,7 @@ _NOT_NAME = frozenset(_words()["notname"]) | {w for t in _words()["title"] for w
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
 #: One word of a name: an initial, a capitalised word ('Jean-Jacques', "O'Neil", 'McKay', 'DeVries') or a word
 #: in capitals ('PEREIRA', 'AL-FALASI': family names are often so written).
-_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
+_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
                          rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
                          rf"(?![\w])")
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
@@ -492,11 +492,28 @@ def read_name(ref: Reference, text: str, pos: int, end: int, anchored: bool = Fa
         return None  # capitals alone make no name: a family name in capitals goes with a given name in normal case
     if any(_caps(w) for w in core) and not anchored and not core[0][1:].islower():
         return None
-    name = " ".join(_normal_case(w) for w in words)
+    name = _given_name_first(" ".join(_normal_case(w) for w in words))
     known = ref.lookup(name)
     if known is not None and known.kind != "Person":
         return None  # 'Viet Nam', 'Example Telecom': a place or a body, not a person
     return toks[0][0], toks[-1][1], name
+
+
+#: a patronymic ('Nikolaevich', 'Sergeevna'): the middle of a Russian, Ukrainian or Belarusian name
+_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|yevich|ovna|evna|yevna|ichna|inichna)")
+#: initials ('A.V.', 'D.'): a name said surname first, initials after ('Petrov A.V.')
+_INITIALS = re.compile(r"(?:[A-Z]\.[ ]?){1,3}")
+
+
+def _given_name_first(name: str) -> str:
+    """A name in the order English writes it: 'Karpovich Andrei Nikolaevich' (the surname, the given name, the
+    patronymic, as official lists write them) -> 'Andrei Nikolaevich Karpovich'; 'Petrov A.V.' -> 'A.V. Petrov'."""
+    words = name.split()
+    if len(words) == 3 and _PATRONYMIC.fullmatch(words[2]) and not _PATRONYMIC.fullmatch(words[1]):
+        return f"{words[1]} {words[2]} {words[0]}"
+    if len(words) == 2 and _INITIALS.fullmatch(words[1]) and not _INITIALS.fullmatch(words[0]):
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _normal_case(word: str) -> str:
