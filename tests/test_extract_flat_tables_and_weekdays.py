@@ -137,3 +137,19 @@ def test_a_name_with_its_patronymic_in_the_middle_keeps_its_order():
                    "Mr Ivan Petrovich Sidorenko (Ukraine).\n")
     assert [p.name for p in m.people] == ["Ivan Petrovich Sidorenko"]
     assert m.name == "RCC Working Group meeting"
+
+
+def test_the_days_of_a_meeting_a_headline_dates_by_its_month_are_that_meeting_s():
+    facts = facts_of("Report on the TSAG Meeting Held Online in June 2027\n\nAbstract\nThe Telecommunication "
+                     "Standardization Advisory Group (TSAG) of the ITU Telecommunication Standardization Sector (ITU-T) "
+                     "held its third meeting of the study period fully online from June 7 to 11, 2027.\n")
+    assert [(m.kind, m.start, m.end) for m in facts.meetings] == [("TSAGMeeting", date(2027, 6, 7), date(2027, 6, 11))]
+
+
+def test_a_meeting_named_as_its_sentence_s_subject_is_dated_by_its_own_clause_whatever_else_the_sentence_names():
+    facts = facts_of("TSAG met in Geneva from 10 to 14 May 2027.\n\n3.1 Preparation for WTSA-24\nWTSA-24 will be held "
+                     "in New Delhi from October 15 to 24, 2028, preceded by the Global Standards Symposium on "
+                     "October 14.\n")
+    dated = {m.name: (m.start, m.place.label if m.place else None) for m in facts.meetings}
+    assert dated["WTSA-24"] == (date(2028, 10, 15), "New Delhi")  # an edition held later than its name's year
+    assert dated["Global Standards Symposium"] == (date(2028, 10, 14), None)

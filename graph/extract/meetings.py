@@ -540,6 +540,20 @@ def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
     return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
 
 
+#: a meeting's name as its sentence's subject, then its verb of being held, up to a date: 'WTSA-20 will be held in
+#: Geneva from 1 to 9 March 2022, preceded by the GSS on 28 February'
+_SUBJECT_HELD = re.compile(r"(?:[ \t]*\([^()\n]*\))?\s+(?:(?:was|is|were|are|will\s+be|has\s+been)\s+(?:being\s+)?held|"
+                           r"(?:will\s+)?take\s+place|takes\s+place|took\s+place|met|meets|will\s+meet|convened|"
+                           r"(?:will\s+)?(?:run|open)|runs|ran|opened)\b[^.;,\n]*", re.IGNORECASE)
+
+
+def _dated_as_subject(text: str, s: int, name_start: int, name_end: int, d: DateMention) -> bool:
+    """Whether date d is in the main clause of the sentence whose subject the meeting's name is ('WTSA-20 will be
+    held in Geneva from 1 to 9 March 2022, preceded by ...'): that meeting's date, whatever else the sentence names."""
+    return d.span_start >= name_end and re.fullmatch(r"\s*(?:(?:The|the)\s+)?", text[s:name_start]) is not None \
+        and _SUBJECT_HELD.fullmatch(text, name_end, d.span_start) is not None
+
+
 #: 'called on ITU-T to organize a workshop on ...', 'proposed that TSB hold a ...': a meeting asked for, not one held
 _REQUESTED = re.compile(r"\b(?:call(?:ed|s)?\s+(?:on|upon)|ask(?:ed|s)?|invit(?:ed|es?)|request(?:ed|s)?|propos(?:ed|es?)|"
                         r"suggest(?:ed|s)?|recommend(?:ed|s)?|urg(?:ed|es?)|encourag(?:ed|es?))\b[^.;\n]{0,100}?"
@@ -639,7 +653,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
             if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
                 named_year = _in_named_year(m.group(), ds)
-                ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside]
+                ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
+                      or _dated_as_subject(text, s, name_start, m.end(), d)]
             date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
             # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
@@ -729,8 +744,12 @@ def _check_generic_anchors(anchors: list[Anchor]) -> None:
                 o for o in anchors if o is not a and o.kind.cls not in ("Meeting", "Conference") and o.date
                 and (o.date.start, o.date.end) == (a.date.start, a.date.end)), None)) is not None:
             a.kind = same.kind  # one meeting: the phrases of both anchors are its
+    # a month or a year that names the meeting ('Report on the TSAG meeting held in January 2022') does not make
+    # 'TSAG held its meeting from 10 to 17 January 2022' another one: the days are that month's meeting's
+    vague = [(a.kind.group, a.date) for a in anchors if a.date and not a.kind.generic and a.date.precision != "day"]
     for a in anchors:
-        if a.kind.generic and a.date and a.kind.group in groups and _key(a) not in named:
+        if a.kind.generic and a.date and a.kind.group in groups and _key(a) not in named and not any(
+                g == a.kind.group and d.start <= a.date.start and a.date.end <= d.end for g, d in vague):
             a.date, a.opening = None, False
 
 
