@@ -81,9 +81,11 @@ def test_a_communique_s_date_line_gives_way_to_the_day_its_text_says_the_ctos_me
 
 
 def test_its_next_meeting_after_another_group_is_that_group_s():
-    m = only_dated("ITU-T CTO meeting\n\nCTOs met in Geneva on 12 March 2024 at the invitation of the TSB Director. "
-                   "The Director will present this communiqué to TSAG at its next meeting (Geneva, 20-24 May 2024).\n")
-    assert m.next_meeting is None
+    facts = facts_of("ITU-T CTO meeting\n\nCTOs met in Geneva on 12 March 2024 at the invitation of the TSB Director. "
+                     "The Director will present this communiqué to TSAG at its next meeting (Geneva, 20-24 May 2024).\n")
+    by_kind = {m.kind: m for m in facts.meetings}
+    assert by_kind["CTOMeeting"].next_meeting is None
+    assert by_kind["TSAGMeeting"].start == date(2024, 5, 20)
 
 
 def test_the_days_of_another_event_in_its_brackets_after_its_place_are_its_own():
@@ -153,3 +155,12 @@ def test_a_meeting_named_as_its_sentence_s_subject_is_dated_by_its_own_clause_wh
     dated = {m.name: (m.start, m.place.label if m.place else None) for m in facts.meetings}
     assert dated["WTSA-24"] == (date(2028, 10, 15), "New Delhi")  # an edition held later than its name's year
     assert dated["Global Standards Symposium"] == (date(2028, 10, 14), None)
+
+
+def test_the_meetings_of_another_body_a_rapporteur_group_s_report_dates_are_meetings_it_names():
+    facts = facts_of("The interim meeting of RG-WP was held remotely on 3 and 4 March 2027, as agreed by TSAG at its "
+                     "previous meeting (Geneva, 10-14 January 2027).\n\nRG-WP will next meet during the TSAG meeting "
+                     "(virtual, 24-28 May 2027).\n")
+    held = {(m.kind, m.start, m.place.label if m.place else None) for m in facts.meetings}
+    assert held == {("RapporteurGroupMeeting", date(2027, 3, 3), None), ("TSAGMeeting", date(2027, 1, 10), "Geneva"),
+                    ("TSAGMeeting", date(2027, 5, 24), None)}

@@ -4,6 +4,8 @@ Every text here is written for the test, in the forms of the family (CTO communi
 """
 from __future__ import annotations
 
+from datetime import date
+
 from extract_fixtures import facts_of, only_dated
 
 _CTO = "The meeting of Chief Technology Officers took place in Geneva on 12 March 2011. "
@@ -225,7 +227,9 @@ def test_the_next_meeting_of_the_group_itself_said_generically():
             "The next meeting of the Focus Group{} will be held in Geneva from 3 to 5 June 2009.")
     nxt = only_dated(text.format("")).next_meeting
     assert nxt is not None and (str(nxt.start), nxt.place.label) == ("2009-06-03", "Geneva")
-    assert only_dated(text.format(" on Cloud Computing")).next_meeting is None
+    other = facts_of(text.format(" on Cloud Computing")).meetings
+    assert [m.next_meeting for m in other if m.start == date(2009, 3, 12)] == [None]
+    assert [m.place.label for m in other if m.start == date(2009, 6, 3)] == ["Geneva"]  # the other group's meeting
 
 
 def test_a_regional_consultation_hosted_in_hybrid_format_and_a_double_surname_said_again():

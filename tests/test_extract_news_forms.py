@@ -270,7 +270,9 @@ DIGEST = ("Standardization news digest\n\n"
 
 def test_in_a_digest_each_item_s_heading_is_its_own():
     by_kind = {m.kind: m for m in facts_of(DIGEST).meetings}
-    assert set(by_kind) == {"CTOMeeting", "StudyGroupMeeting"}
+    # the next TSAG meeting, dated by its days, is a meeting the digest names (the digest reports no other TSAG one)
+    assert set(by_kind) == {"CTOMeeting", "StudyGroupMeeting", "TSAGMeeting"}
+    assert (by_kind["TSAGMeeting"].start, by_kind["TSAGMeeting"].place.label) == (date(2020, 2, 10), "Geneva")
     cto, sg = by_kind["CTOMeeting"], by_kind["StudyGroupMeeting"]
     assert "ITU-T Study Group 13" not in {g.label for g in cto.groups_mentioned}  # the heading over SG13's item
     assert sg.next_meeting is None  # the next TSAG meeting is no study group's next meeting

@@ -282,9 +282,10 @@ def test_second_review_cases_are_not_read():
     chairs = {p.name for p in m.people if p.post and p.post.label in ("Chair", "Co-Chair")}
     assert chairs == {"Ahmed Example", "Lee Jong-sik"}
     # another group's next meeting is not this group's
-    m = only_dated("ITU-T Study Group 13 held its meeting in Geneva from 12 to 20 May 2025. The next meeting of Study "
-                   "Group 17 will be held in Geneva from 2 to 11 September 2025.\n")
-    assert m.next_meeting is None
+    ms = facts_of("ITU-T Study Group 13 held its meeting in Geneva from 12 to 20 May 2025. The next meeting of Study "
+                  "Group 17 will be held in Geneva from 2 to 11 September 2025.\n").meetings
+    assert [(m.name, m.next_meeting) for m in ms if m.start == date(2025, 5, 12)] == [("ITU-T Study Group 13 meeting", None)]
+    assert [m.name for m in ms if m.start == date(2025, 9, 2)] == ["meeting of Study Group 17"]  # a meeting of its own
     # 'at X on DATE and the Workshop on Y ...': 'and' after 'at' does not make the workshop one named in passing
     (w,) = facts_of("Experts met at ITU headquarters in Geneva on 14 March 2025 and the Workshop on Quantum Security "
                     "heard presentations from NIST, ETSI and ISO.\n").meetings

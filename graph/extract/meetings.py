@@ -920,6 +920,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 m.kind = a.kind.cls
             _rename(text, m, a, same[0], generic)
             _read_anchor(ref, text, a, m, avoid, anchors)
+    announced: set[int] = set()  # the anchors read as a meeting's next one
     for a in anchors:
         if a.is_next and a.date:
             for key, m in meetings.items():
@@ -933,6 +934,20 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                     said = _display_name(a.default_name or text[a.name_span[0]:a.name_span[1]])
                     m.next_meeting = _announced(a.kind.cls, a.date, _next_place(ref, text, m, a.name_span[1], e),
                                                 Span.of(text, s, e), _series_name(said))
+                    announced.add(id(a))
+    for a in anchors:
+        if a.is_next and a.date and a.date.precision == "day" and not a.heading and id(a) not in announced:
+            # 'RG-WP will next meet during the TSAG meeting (virtual, 31 May - 4 June 2021)' in the report of an
+            # RG-WP meeting: a meeting to come no meeting of its kind announces, dated by its days, is one it names
+            key = (a.kind.group, "next", a.date.start)
+            if key not in meetings and not any(k[0] == a.kind.group and m.start == a.date.start
+                                               for k, m in meetings.items()):
+                name = _display_name(a.default_name or text[a.name_span[0]:a.name_span[1]])
+                meetings[key] = Meeting(kind=a.kind.cls, name=_series_name(name) or name,
+                                        name_span=Span.of(text, *a.name_span), start=a.date.start, end=a.date.end,
+                                        date_span=Span.of(text, a.date.span_start, a.date.span_end))
+                a.meeting_key = key
+                _read_anchor(ref, text, a, meetings[key], avoid, anchors)
     return meetings
 
 
