@@ -164,3 +164,20 @@ def test_the_meetings_of_another_body_a_rapporteur_group_s_report_dates_are_meet
     held = {(m.kind, m.start, m.place.label if m.place else None) for m in facts.meetings}
     assert held == {("RapporteurGroupMeeting", date(2027, 3, 3), None), ("TSAGMeeting", date(2027, 1, 10), "Geneva"),
                     ("TSAGMeeting", date(2027, 5, 24), None)}
+
+
+def test_a_related_list_under_its_one_word_heading_names_no_meeting_of_the_text():
+    facts = facts_of("APT News\n\nThe 2nd Meeting of the APT Preparatory Group for WTSA-28 was held in Bangkok on "
+                     "3-6 March 2027.\n\nShare this: Facebook | Twitter\n\nRelated\nAPT Regulatory Forum goes online - "
+                     "3 July 2026\nFirst Meeting of the APT Preparatory Group for WTSA-28 concludes - 14 October 2026\n")
+    assert [m.start for m in facts.meetings if m.start] == [date(2027, 3, 3)]
+
+
+def test_a_regional_team_s_meeting_under_a_dateline_in_two_calendars():
+    m = only_dated("News\n\nThe Kingdom hosts the second meeting of the Gulf Team for preparation of WTSA-28\n\nManama, "
+                   "Thursday 5 Dhu al-Hijjah 1449 AH corresponding to 20 April 2028 – The Telecommunications, Posts and "
+                   "Broadcasting Authority (TPBA) hosted in Manama, during the period 17-19 April 2028, the second and "
+                   "final meeting of the Gulf Team for the preparation of the World Telecommunication Standardization "
+                   "Assembly (WTSA-28).\n")
+    assert (m.kind, m.start, m.end, m.place.label) == ("PreparatoryMeeting", date(2028, 4, 17), date(2028, 4, 19), "Manama")
+    assert m.host is not None and m.host.label.startswith("Telecommunications, Posts and Broadcasting Authority")

@@ -157,7 +157,7 @@ _AT = re.compile(rf"\bat\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: the meeting another one prepares: 'preparation for WTSA-20', 'towards WTSA-24', 'the APT Preparatory Group for WTSA-24'
 _PREPARED_FOR = re.compile(rf"\b(?:(?:preparations?|preparatory\s+(?:work|process|activities|group|committee)|preparing|"
                            # 'agreed its common proposals for WTSA-24', 'the APT Preparatory Group meeting for WTSA-24'
-                           rf"run-up|road)\s+(?:for|to|towards)|(?:proposals?|contributions?|inputs?|positions?|meeting)\s+"
+                           rf"run-up|road)\s+(?:for|to|towards)|preparations?\s+of|(?:proposals?|contributions?|inputs?|positions?|meeting)\s+"
                            rf"(?:for|towards)|towards)\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: the sentence's verb right after a name (and its brackets): the name ends the sentence's subject
 _SUBJECTS_VERB = re.compile(r"(?:[ \t]*\([^()\n]*\))?[ \t]+(?:was|were|is|are|will|took|met|convened|opened)\b")
@@ -389,7 +389,10 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
 
 # -- anchors and meetings ------------------------------------------------------------------------
 
-_PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+\(?[A-Z][\w.'’-]*\)?){0,4})\s*[,(]\s*$")
+_PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+\(?[A-Z][\w.'’-]*\)?){0,4})\s*[,(]\s*"
+                             # 'Riyadh, Friday 17 Rabi' al-Awwal 1446 AH corresponding to 20 September 2024 –'
+                             r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                             r"(?:[^\n–—]{0,60}?\b(?:corresponding\s+to|equivalent\s+to)\s+)?$")
 _PUBLICATION = re.compile(r"(?:published|issued|posted|updated|released|date)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -531,7 +534,11 @@ def _in_meeting_fields(text: str, line_start: int) -> bool:
 #: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
 _OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
                          r"is\s+being)\s+held|(?:is\s+)?taking\s+place|will\s+take\s+place|runs?|ran|will\s+run|"
-                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)\b[^.;]*", re.IGNORECASE)
+                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)\b"
+                         # to the clause's end: not past a comma before the sentence's own verb ('WTSA-24, which will be
+                         # held in New Delhi, took place ...' is not dated by the main clause)
+                         r"(?:[^.;,]|,(?!\s*(?:took|was|were|is|are|has|had|will|met|opened|closed|began|ended)\b))*",
+                         re.IGNORECASE)
 
 
 def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
@@ -540,6 +547,10 @@ def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
     return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
 
 
+#: a clause of a meeting's own right after its name: 'WTSA-24, which will be held in ...', 'WTSA-24 (New Delhi, ...)',
+#: 'WTSA-24, to be held in ...', 'WTSA-24, scheduled for ...'
+_ITS_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]*\)|,?\s*(?:which|that|to\s+be|will\s+be|is\s+to\s+be|scheduled|planned|set|due|"
+                             r"held|taking\s+place|to\s+take\s+place)\b)", re.IGNORECASE)
 #: a meeting's name as its sentence's subject, then its verb of being held, up to a date: 'WTSA-20 will be held in
 #: Geneva from 1 to 9 March 2022, preceded by the GSS on 28 February'
 _SUBJECT_HELD = re.compile(r"(?:[ \t]*\([^()\n]*\))?\s+(?:(?:was|is|were|are|will\s+be|has\s+been)\s+(?:being\s+)?held|"
@@ -1505,7 +1516,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                     # 'the 4th meeting of the APT Preparatory Group for WTSA-24 was held in Bangkok' under our heading:
                     # the meeting prepared for holds no place of the sentence
                     and not (_PREPARED_FOR.search(text[max(a.name_span[0], s, o.name_span[0] - 60):o.name_span[0]])
-                             and _SUBJECTS_VERB.match(text, o.name_span[1], e))]
+                             and (_SUBJECTS_VERB.match(text, o.name_span[1], e)
+                                  # '... of the Arab Team for the preparation of WTSA-24 in Riyadh from ...': ours,
+                                  # unless a clause of its own goes on ('WTSA-24, which will be held in New Delhi')
+                                  or not _ITS_OWN_CLAUSE.match(text, o.name_span[1], e)))]
         exclude += _planned(text, s, e)  # 'originally planned for November 2020 in Hyderabad': no place it was held in
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
@@ -1752,8 +1766,9 @@ def _outside_furniture(text: str, anchors: list[Anchor]) -> list[Anchor]:
 
 
 #: a heading over a list of other items of the site: 'Related stories', 'You may also like', 'More news'
-_RELATED_LIST = re.compile(r"(?mi)^[ \t]*(?:related\s+(?:articles|news|posts|stories|content|links|items)|you\s+may\s+also\s+"
-                           r"like|more\s+news|other\s+news|latest\s+news)[ \t]*:?[ \t]*$")
+_RELATED_LIST = re.compile(r"(?mi)^[ \t]*(?:related(?:\s+(?:articles|news|posts|stories|content|links|items|events))?|you\s+may\s+"
+                           r"also\s+like|(?:more|other|latest|recent)\s+(?:news|stories|posts|articles)|noticias\s+relacionadas)"
+                           r"[ \t]*:?[ \t]*$")
 
 
 #: a share bar ('Share on: Facebook Twitter', 'Share this article'): furniture wherever it is, and the story may go on

@@ -80,8 +80,21 @@ def _fields_before(text: str, ns: int, start: int) -> int:
     m = _HEAD_OF_FIELDS.search(text, max(start, ns - 120), ns)
     if m is None or m.group("head") not in words.get("head", ()) or not all(
             w in words.get("portfolio", ()) for w in re.findall(r"[A-Z][\w’'-]*", m.group("fields") + text[ns:ns + 60].split(" (")[0])):
-        return ns
+        return _fields_listed_before(text, ns, start)
     return m.start()
+
+
+def _fields_listed_before(text: str, ns: int, start: int) -> int:
+    """'Communications, Space and Technology Commission (CST)' read back from 'Space and Technology Commission': fields
+    listed with commas before the fields and head noun at ns, all portfolio words."""
+    words = organization_words()
+    lead = re.search(r"(?:[A-Z][\w’'-]*[ \t]*,[ \t]*)+\Z", text[max(start, ns - 80):ns])
+    said = re.findall(r"[A-Z][\w’'-]*", text[ns:ns + 80])
+    head = next((i for i, w in enumerate(said) if w in words.get("head", ())), None)
+    if lead is None or head is None or not head or not all(
+            w in words.get("portfolio", ()) for w in re.findall(r"[A-Z][\w’'-]*", lead.group()) + said[:head]):
+        return ns
+    return max(start, ns - 80) + lead.start()
 
 
 #: A person's title before an organization's name: 'Chairman of the Example Authority' names the authority.
@@ -356,6 +369,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if any(a <= ms < b for a, b in taken):
             continue
         ns = _words_before(text, ms, start)
+        ns = _fields_listed_before(text, ns, start) if ns < ms else ns
         joined = list(re.finditer(r"\s+and\s+", text[ns:ms]))
         if joined and (has_legal_form(text[ns:ns + joined[-1].start()]) or any(
                 ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start()))):

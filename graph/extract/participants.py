@@ -19,7 +19,7 @@ from .dates import find_dates
 from .groups import find_groups
 from .keyphrases import stopwords
 from .legalforms import abbreviation_end, legal_after_comma, strip_legal_form
-from .organizations import looks_like_organization, organization_words, split_unit
+from .organizations import find_organizations, looks_like_organization, organization_words, split_unit
 from .people import (
     _PARTICLES_RUN,
     BESIDE,
@@ -1213,7 +1213,13 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
         # meeting' is no meeting hosted)
         said = re.match(r"(?:[\w'’&-]+[ \t]+){0,4}?(?:meeting|session|consultation|round\s?table|workshop|forum|summit|"
                         r"event|symposium|conference|assembly|dialogue)s?\b", text[m.end():end], re.IGNORECASE)
-        if subject is None or said is None or _NOT_THIS_ONE.search(said.group()):
+        named = None
+        if subject is None and said is not None:
+            # 'The Communications, Space and Technology Commission (CST) hosted ...': one body whose name has commas
+            named = next((o for o in find_organizations(ref, text, s, m.start())
+                          if re.fullmatch(r"[ \t]*", text[o.span.end:m.start()])
+                          and re.fullmatch(r"[ \t]*(?:the[ \t]+)?", text[s:o.span.start], re.IGNORECASE)), None)
+        if (subject is None and named is None) or said is None or _NOT_THIS_ONE.search(said.group()):
             continue  # 'will host the next meeting', 'organized a side event': not the meeting reported
         if re.match(r"[ \t]+(?:speakers|participants|delegates|delegations|guests|attendees|members|experts|"
                     r"organi[sz]ers|chairs)\b", text[m.end() + said.end():end], re.IGNORECASE):
@@ -1224,6 +1230,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             # 'co-organized a workshop on slicing in Helsinki last year': something an organizer did, not this
             # meeting ('ITU and ETSI convened a joint workshop ... on 2 September 2025' is the one reported)
             continue
+        if named is not None:
+            return [named]
+        assert subject is not None
         if _country_ref(ref, text, *subject.span("org")) is not None:
             continue  # 'Kenya hosted the CTO meeting': a country, no organization
         hosts = _subjects(ref, text, *subject.span("org"))
@@ -1271,6 +1280,8 @@ _HOSTED_THE = re.compile(r"[ \t]+(?:(?:is|are)[ \t]+(?:pleased|delighted|honou?r
                          r"(?:it|they)[ \t]+)?(?:kindly[ \t]+|graciously[ \t]+|jointly[ \t]+)?(?:(?:co-?)?hosted|(?:co-?)?hosts|"
                          r"will[ \t]+(?:co-?)?host|(?:co-)?organi[sz]ed|convened)(?:[ \t]*,[ \t]*(?:in[ \t]+(?:a[ \t]+)?(?:hybrid|virtual|online|"
                          r"physical|in-person)[ \t]+(?:format|mode|form)|virtually|online|in[ \t]+person)[ \t]*,)?"
+                         # 'hosted in Riyadh, during the period 17-19 September 2024, the third meeting of ...'
+                         r"(?:[ \t]+(?:in|at)[ \t]+[A-Z][^,;.\n]{0,40}?,(?:[ \t]*(?:during|from|on|between)\b[^;.\n]{0,120}?,)?)?"
                          r"[ \t]+(?:(?:the|this|a|an)[ \t]+)?"
                          r"(?=[A-Za-z])")
 #: the words that make a hosted or organized event another one than the meeting reported
