@@ -181,3 +181,11 @@ def test_a_regional_team_s_meeting_under_a_dateline_in_two_calendars():
                    "Assembly (WTSA-28).\n")
     assert (m.kind, m.start, m.end, m.place.label) == ("PreparatoryMeeting", date(2028, 4, 17), date(2028, 4, 19), "Manama")
     assert m.host is not None and m.host.label.startswith("Telecommunications, Posts and Broadcasting Authority")
+
+
+def test_who_heads_a_country_s_delegation_holds_that_post_for_that_country():
+    m = only_dated("TSAG met in Geneva from 10 to 14 May 2027. The delegation of the Republic of Korea was headed by "
+                   "Dr. PARK Ji-hoon of the Ministry of Science and ICT. The Brazilian delegation was led by Ms Ana "
+                   "Sample, Adviser at Anatel.\n")
+    heads = {p.name: p.country.label for p in m.people if p.post and p.post.label == "Head of Delegation"}
+    assert heads == {"Park Ji-hoon": "Republic of Korea", "Ana Sample": "Brazil"}

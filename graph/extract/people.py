@@ -530,6 +530,11 @@ def _valid_name(name: str) -> bool:
 
 
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
+#: 'the delegation of the Republic of Korea was headed by', 'The Chinese delegation was led by': the words before the name
+#: of who heads a country's delegation
+_DELEGATION_HEADED = re.compile(r"(?P<delegation>\bdelegation)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<country>[A-Z][\w'’-]*(?:[ \t]+"
+                                r"(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’-]*){0,3}))?[ \t]+(?P<verb>(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+"
+                                r"(?:headed|led)[ \t]+by)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
                          # 'Chairing the meeting, Mr A, CTO of Ericsson, urged ...': the participle before its subject
                          r"(?<![\w-])(?:[Cc]o-)?[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|consultation|"
@@ -1158,6 +1163,21 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 pos = end if line_end < 0 else line_end
     # 'chaired by Mr Abdurahman M. Al Hassan', 'under the chairmanship of Dr Jane Smith': the meeting's chair;
     # 'moderated by Ms Jane Roe (Acme)': the session's moderator
+    # 'The delegation of Japan was headed by Mr A', 'The Chinese delegation was led by Ms B of MIIT': who heads a
+    # country's delegation holds that post, for that country
+    for m in _DELEGATION_HEADED.finditer(text, start, end):
+        got = name_at(m.end(), True)
+        if got is None:
+            continue
+        country = _place_ref(ref, text, *m.span("country")) if m.group("country") else \
+            (said[0] if (said := demonym_before(ref, text, m.start("delegation"), start)) else None)
+        if country is None or country.kind != "Country":
+            continue
+        known = ref.lookup("Head of Delegation", {"Post"})
+        post = Ref("Post", known.label if known else "Head of Delegation", Span.of(text, m.start("delegation"), m.end("verb")),
+                   known.iri if known else None)
+        affiliation, _, _ = _affiliation_after(ref, text, got[2], end)
+        add(got[3], got[1], got[2], post, got[0], affiliation, country)
     for m in _CHAIRED_BY.finditer(text, start, end):
         if _CHAIRED_BESIDE.search(text, max(start, sentence_at(text, m.start())[0]), m.start()):
             continue  # 'It was held before the SG13 meeting, which convened in Geneva and was chaired by Ms A': the other's

@@ -463,7 +463,8 @@ def demonym_before(ref: Reference, text: str, pos: int, lo: int = 0) -> tuple[Re
     for m in pattern.finditer(text, max(lo, pos - 60), pos):
         if text[m.end():pos].strip(" \t") or not text[m.end():pos]:
             continue
-        if re.search(r"[A-Z][\w'’-]*[ \t]+$", text[max(lo, m.start() - 40):m.start()]):
+        prev = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(lo, m.start() - 40):m.start()])
+        if prev and prev.group(1) not in ("The", "A", "An", "Its", "Their", "Our", "This"):
             continue
         iri = str(iris.country(table[m.group()]))
         label = ref.labels.get(iri)
