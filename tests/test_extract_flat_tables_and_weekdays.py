@@ -189,3 +189,9 @@ def test_who_heads_a_country_s_delegation_holds_that_post_for_that_country():
                    "Sample, Adviser at Anatel.\n")
     heads = {p.name: p.country.label for p in m.people if p.post and p.post.label == "Head of Delegation"}
     assert heads == {"Park Ji-hoon": "Republic of Korea", "Ana Sample": "Brazil"}
+
+
+def test_a_known_body_after_a_post_is_read_whole_past_its_and():
+    m = only_dated("TSAG met in Geneva from 10 to 14 May 2027. The Chinese delegation was headed by Ms CHEN Lihua, "
+                   "Director-General at the Ministry of Industry and Information Technology (MIIT).\n")
+    assert {p.affiliation.label for p in m.people if p.affiliation} == {"Ministry of Industry and Information Technology"}

@@ -857,6 +857,11 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     a, b = m.start(1), m.end(1)
     if starts_with_styles(text[a:a + 60]):
         return None, None  # 'Ambassador of Examplia, Ms. Jane Roe (...)': the next person of a list
+    at_the = a + 4 if text[a:a + 4].lower() == "the " else a
+    whole = next((x for x in ref.find(text, {"Organization"}, at_the, min(end, at_the + 160))
+                  if x.start == at_the and x.end > b), None)
+    if whole is not None:  # 'at the Ministry of Industry and Information Technology': a known name goes on past 'and'
+        return Ref("Organization", whole.entry.label, Span.of(text, whole.start, whole.end), whole.entry.iri), None
     c = _place_ref(ref, text, a, b)
     if c is not None:
         return None, c
