@@ -195,3 +195,19 @@ def test_a_known_body_after_a_post_is_read_whole_past_its_and():
     m = only_dated("TSAG met in Geneva from 10 to 14 May 2027. The Chinese delegation was headed by Ms CHEN Lihua, "
                    "Director-General at the Ministry of Industry and Information Technology (MIIT).\n")
     assert {p.affiliation.label for p in m.people if p.affiliation} == {"Ministry of Industry and Information Technology"}
+
+
+def test_an_assembly_rescheduled_to_take_place_somewhere_is_dated_by_that_clause():
+    facts = facts_of("The meeting of the ITU Telecommunication Standardization Advisory Group (TSAG) was held online from "
+                     "1 to 5 March 2027.\n\nThe main items were:\n• preparations for the World Telecommunication "
+                     "Standardization Assembly (WTSA-28), now rescheduled to take place in Cairo, Egypt, from 2 to 11 "
+                     "October 2028;\n")
+    dated = {m.kind: (m.start, m.place.label if m.place else None) for m in facts.meetings}
+    assert dated == {"TSAGMeeting": (date(2027, 3, 1), None), "Conference": (date(2028, 10, 2), "Cairo")}
+
+
+def test_a_day_said_before_ahead_of_a_meeting_is_not_that_meeting_s():
+    facts = facts_of("TSAG met online from 1 to 5 March 2027. The Authority will brief stakeholders at a forum in "
+                     "Lusaka on 25 March 2027, ahead of the next African Telecommunications Union (ATU) preparatory "
+                     "meeting for WTSA-28.\n")
+    assert [m.start for m in facts.meetings if m.kind == "PreparatoryMeeting"] in ([], [None])

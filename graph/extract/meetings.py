@@ -532,9 +532,12 @@ def _in_meeting_fields(text: str, line_start: int) -> bool:
 
 
 #: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
-_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
+_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
                          r"is\s+being)\s+held|(?:is\s+)?taking\s+place|will\s+take\s+place|runs?|ran|will\s+run|"
-                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)\b"
+                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)|"
+                         # 'WTSA-20, now rescheduled to take place in Geneva from 1 to 9 March 2022', ', to be held in'
+                         r"(?<=,)\s*(?:now\s+|since\s+)?(?:(?:re)?scheduled\s+(?:to\s+take\s+place|to\s+be\s+held|for)|"
+                         r"to\s+be\s+held|to\s+take\s+place|due\s+to\s+take\s+place))\b"
                          # to the clause's end: not past a comma before the sentence's own verb ('WTSA-24, which will be
                          # held in New Delhi, took place ...' is not dated by the main clause)
                          r"(?:[^.;,]|,(?!\s*(?:took|was|were|is|are|has|had|will|met|opened|closed|began|ended)\b))*",
@@ -547,6 +550,11 @@ def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
     return d.span_start >= name_end and _OWN_CLAUSE.fullmatch(text, name_end, d.span_start) is not None
 
 
+#: words that put something before a meeting to come: what a date before them dates is not that meeting
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for|in\s+the\s+run-up\s+to)"
+                       # right before the name: 'ahead of the next African Telecommunications Union (ATU) <name>'
+                       r"\s+(?:(?:the|a|an|next|upcoming|forthcoming|its|their)\s+)*(?:(?-i:[A-Z][\w&'’-]*|\([A-Z][\w&-]*\))\s+){0,6}\Z",
+                       re.IGNORECASE)
 #: a clause of a meeting's own right after its name: 'WTSA-24, which will be held in ...', 'WTSA-24 (New Delhi, ...)',
 #: 'WTSA-24, to be held in ...', 'WTSA-24, scheduled for ...'
 _ITS_OWN_CLAUSE = re.compile(r"\s*(?:\([^()]*\)|,?\s*(?:which|that|to\s+be|will\s+be|is\s+to\s+be|scheduled|planned|set|due|"
@@ -666,6 +674,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
                       or _dated_as_subject(text, s, name_start, m.end(), d)]
+            # 'a forum in Nairobi on 25 March, ahead of the next ATU preparatory meeting': the forum's day
+            ds = [d for d in ds if d.span_start > name_start or not _AHEAD_OF.search(text, d.span_end, name_start)]
             date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
             # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
