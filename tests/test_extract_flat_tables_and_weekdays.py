@@ -211,3 +211,32 @@ def test_a_day_said_before_ahead_of_a_meeting_is_not_that_meeting_s():
                      "Lusaka on 25 March 2027, ahead of the next African Telecommunications Union (ATU) preparatory "
                      "meeting for WTSA-28.\n")
     assert [m.start for m in facts.meetings if m.kind == "PreparatoryMeeting"] in ([], [None])
+
+
+def test_a_group_with_an_apposition_before_held_its_meeting_held_it():
+    m = only_dated("Report on the ITU-T Study Group 13 Meeting (March 2027)\n\n1. Introduction\nITU-T Study Group 13 "
+                   "(SG13), the lead study group on future networks, held its meeting from 1 to 12 March 2027 in Geneva, "
+                   "Switzerland.\n")
+    assert (m.kind, m.start, m.end) == ("StudyGroupMeeting", date(2027, 3, 1), date(2027, 3, 12))
+
+
+def test_a_range_of_days_in_figures_with_its_month_after_them():
+    m = only_dated("Title: Report of the meeting of the ITU-T Study Group 12 Regional Group for Africa (Dakar, "
+                   "14-16/11/2027)\n\nThe meeting was opened by the Chairman.\n")
+    assert (m.start, m.end, m.place.label) == (date(2027, 11, 14), date(2027, 11, 16), "Dakar")
+
+
+def test_a_report_heading_that_names_the_meeting_its_text_dates_is_that_meeting():
+    facts = facts_of("REPORT\nof the fifth meeting of the RCC Working Group on preparation for WTSA-28\n\n1.1 The fifth "
+                     "meeting of the RCC Working Group on preparation for WTSA-28 was held on 3-5 May 2027 in Almaty.\n")
+    ours = [(m.name, m.start) for m in facts.meetings if "RCC" in m.name]
+    assert ours == [("fifth meeting of the RCC Working Group", date(2027, 5, 3))]
+
+
+def test_the_year_of_the_following_meeting_written_after_an_abbreviated_month_does_not_date_this_one():
+    facts = facts_of("09/09/2026 | Hits 1,208\n\nTTA and ITU held a workshop on quantum-safe networks on Sept. 6 in "
+                     "Seoul, on the eve of the meeting of ITU-T Study Group 17, which runs at the same venue Sept. 7-16 at "
+                     "the invitation of the Ministry of Science and ICT (MSIT) of the Republic of Korea.\n\nThe following "
+                     "SG17 meeting will be held in Geneva, Feb. 2-11, 2027.\n")
+    sg17 = next(m for m in facts.meetings if m.kind == "StudyGroupMeeting")
+    assert (sg17.start, sg17.place.label) == (date(2026, 9, 7), "Seoul")

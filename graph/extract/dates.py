@@ -335,6 +335,15 @@ def _candidates(text: str, default_year: int | None):
                 yield start, end, None
                 continue
             yield start, end, DateMention(first, last, start, end, text[start:end], inferred)
+    for m in _NUMERIC_RANGE.finditer(text):  # '14-16/11/2017': days, then the month and year they share
+        d1, d2, month, year = int(m.group(1)), int(m.group(2)), int(m.group(4)), int(m.group(5))
+        try:
+            first, last = _make(year, month, d1), _make(year, month, d2)
+        except _Invalid:
+            yield m.start(), m.end(), None
+            continue
+        if first < last:
+            yield m.start(), m.end(), DateMention(first, last, m.start(), m.end(), m.group(), False)
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         dotted = m.group(2) == "." and b <= 12 and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 20), m.start())
@@ -358,6 +367,8 @@ def _candidates(text: str, default_year: int | None):
 #: 'Recommendation 12.3.2020', 'version 1.2.2019': numbers with dots that are no day
 _NUMBERED_BEFORE = re.compile(r"\b(?:Recommendations?|Rec|versions?|v|releases?|Rev|clauses?|sections?|items?|"
                               r"paragraphs?|annex|no)\.?\s*$", re.IGNORECASE)
+#: '14-16/11/2017', '22–24.02.2017': a range of days written in figures, day first (the month after them)
+_NUMERIC_RANGE = re.compile(r"(?<![\w./-])([0-9]{1,2})[ \t]*[-–][ \t]*([0-9]{1,2})([./])([0-9]{1,2})\3((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
 _NUMERIC = re.compile(r"(?<![\w./-])([0-9]{1,2})([./])([0-9]{1,2})\2((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
 
 
@@ -412,7 +423,20 @@ def _week_of(text: str, m: DateMention) -> DateMention:
 #: a sentence about the meeting after the one reported, up to a year: 'The next roundtable is scheduled for ... 2028'
 _OF_THE_NEXT = re.compile(r"\b(?:(?:(?-i:next|(?<![A-Za-z] )Next)|following|subsequent)\s+(?:(?!the\b|this\b|that\b)[\w-]+\s+){0,2}?(?:meeting|edition|"
                           r"round\s?table|consultation|assembly|gathering|workshop|forum|symposium|summit)|(?-i:next|(?<![A-Za-z] )Next)\s+session)s?\b"
-                          r"[^.\n]*\Z", re.IGNORECASE)  # ('the following session' is one of the same meeting)
+                          # to the year, within the sentence ('Feb. 2-11, 2027': a month's dot ends no sentence)
+                          r"(?:[^.\n]|(?<=\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bOct|\bNov|\bDec)\.|(?<=\bSept)\.)*\Z",
+                          re.IGNORECASE)  # ('the following session' is one of the same meeting)
+
+
+_MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\Z")
+
+
+def _sentence_dot(text: str, pos: int) -> int:
+    """The last full stop before pos that ends a sentence (not the dot of 'Feb.')."""
+    dot = text.rfind(".", 0, pos)
+    while dot > 0 and _MONTH_DOT.search(text, max(0, dot - 5), dot):
+        dot = text.rfind(".", 0, dot)
+    return dot
 
 
 def infer_year(text: str) -> int | None:
@@ -426,7 +450,7 @@ def infer_year(text: str) -> int | None:
     spans = [m.span() for m in _YEAR_SPAN.finditer(text)]
     counts: dict[int, float] = {}
     for m in _YEAR_WORD.finditer(text):
-        if _OF_THE_NEXT.search(text, max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0), m.start()):
+        if _OF_THE_NEXT.search(text, max(_sentence_dot(text, m.start()), text.rfind("\n", 0, m.start()), 0), m.start()):
             continue  # 'The next roundtable is scheduled for March 2028': the year of another meeting, never this one's
         span = next(((a, b) for a, b in spans if a <= m.start() < b), None)
         # the first year of a span counts half, its last a quarter: 'the 2025-2028 study period' leans to 2025

@@ -219,6 +219,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
+    _merge_undated_twins(meetings, anchors)
     _drop_dated_by_a_shared_heading(ref, text, meetings, anchors)
     _fold_month_into_days(meetings, anchors)
     regions: dict[tuple, list[tuple[int, int]]] = {}
@@ -881,6 +882,11 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
         key = a.meeting_key = _key(a)
         name = a.default_name or text[a.name_span[0]:a.name_span[1]]
         m = meetings.get(key)
+        if m is not None and m.precision != "day" and a.date.precision == "day":
+            # 'Report on the SG13 meeting (March 2027)' over 'SG13 held its meeting from 1 to 12 March 2027': the
+            # days (here starting on the month's first) say more than the month
+            m.start, m.end, m.precision = a.date.start, a.date.end, "day"
+            m.date_span = Span.of(text, a.date.span_start, a.date.span_end)
         if m is None:
             m = meetings[key] = Meeting(kind=a.kind.cls, name=_display_name(name), name_span=Span.of(text, *a.name_span),
                                         start=a.date.start, end=a.date.end,
@@ -970,6 +976,24 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                 a.meeting_key = key
                 _read_anchor(ref, text, a, meetings[key], avoid, anchors)
     return meetings
+
+
+def _merge_undated_twins(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+    """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
+    Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
+    (same kind, same name), not another one."""
+    for key, m in list(meetings.items()):
+        if m.start is not None or not re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name):
+            continue  # (the name says which edition: 'the first GSS' and 'this GSS' are two)
+        twin = next((k for k, o in meetings.items() if o.start is not None and o.kind == m.kind
+                     and o.name.casefold() == m.name.casefold()
+                     and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])), None)
+        if twin is None:
+            continue
+        for a in anchors:
+            if a.meeting_key == key:
+                a.meeting_key = twin
+        del meetings[key]
 
 
 def _sole_undated_meeting(ref: Reference, text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting],
@@ -1846,13 +1870,13 @@ def _place_from_same_venue(text: str, meetings: dict[tuple, Meeting], anchors: l
     opened = sorted((a.name_span[0], a.meeting_key) for a in anchors if a.opening and a.meeting_key in meetings)
     for a in anchors:
         m = meetings.get(a.meeting_key) if a.meeting_key else None
-        if m is None or m.place is not None or m.country is not None or m.attendance is not None:
-            continue
+        if m is None or (m.place is not None and m.place.kind != "Country") or m.attendance is not None:
+            continue  # (a country alone, as 'the Ministry ... of the Republic of Korea' gives, says less than the venue)
         same = _SAME_PLACE.search(text, *a.window)
         if same is None or same.group("as"):
             continue
         there = next((meetings[k] for _, k in opened if k != a.meeting_key and meetings[k].place), None)
-        if there is not None:
+        if there is not None and (m.country is None or there.country is None or there.country.iri == m.country.iri):
             m.place, m.country, m.country_from_reference = there.place, there.country, there.country_from_reference
 
 

@@ -91,7 +91,7 @@ _INLINE_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 #: 'Host: Example Telecom' as a line of its own under a meeting's name ('Host country:' names no organization)
-_HOST_FIELD = r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:hosts?|hosted[ \t]+by|host[ \t]+(?:organi[sz]ation|institution|administration))[ \t]*:[ \t]*(?:the[ \t]+)?)"
+_HOST_FIELD = r"(?m:^[ \t]*(?:[-*•|][ \t]*)?(?:hosts?|hosted[ \t]+by|host[ \t]+(?:organi[sz]ation|institution|administration))[ \t]*:[ \t]*(?:\|[ \t]*)?(?:the[ \t]+)?)"
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
                    r"|\b(?:our|the)\s+hosts?\s*,\s*(?:the\s+)?"
                    # 'at the kind invitation of the Ministry of ...': who invited the meeting to its premises hosted it
