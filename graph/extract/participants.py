@@ -1213,13 +1213,13 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
         # meeting' is no meeting hosted)
         said = re.match(r"(?:[\w'’&-]+[ \t]+){0,4}?(?:meeting|session|consultation|round\s?table|workshop|forum|summit|"
                         r"event|symposium|conference|assembly|dialogue)s?\b", text[m.end():end], re.IGNORECASE)
-        named = None
+        one_body = None
         if subject is None and said is not None:
             # 'The Communications, Space and Technology Commission (CST) hosted ...': one body whose name has commas
-            named = next((o for o in find_organizations(ref, text, s, m.start())
-                          if re.fullmatch(r"[ \t]*", text[o.span.end:m.start()])
-                          and re.fullmatch(r"[ \t]*(?:the[ \t]+)?", text[s:o.span.start], re.IGNORECASE)), None)
-        if (subject is None and named is None) or said is None or _NOT_THIS_ONE.search(said.group()):
+            one_body = next((o for o in find_organizations(ref, text, s, m.start())
+                             if re.fullmatch(r"[ \t]*", text[o.span.end:m.start()])
+                             and re.fullmatch(r"[ \t]*(?:the[ \t]+)?", text[s:o.span.start], re.IGNORECASE)), None)
+        if (subject is None and one_body is None) or said is None or _NOT_THIS_ONE.search(said.group()):
             continue  # 'will host the next meeting', 'organized a side event': not the meeting reported
         if re.match(r"[ \t]+(?:speakers|participants|delegates|delegations|guests|attendees|members|experts|"
                     r"organi[sz]ers|chairs)\b", text[m.end() + said.end():end], re.IGNORECASE):
@@ -1230,8 +1230,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             # 'co-organized a workshop on slicing in Helsinki last year': something an organizer did, not this
             # meeting ('ITU and ETSI convened a joint workshop ... on 2 September 2025' is the one reported)
             continue
-        if named is not None:
-            return [named]
+        if one_body is not None:
+            return [one_body]
         assert subject is not None
         if _country_ref(ref, text, *subject.span("org")) is not None:
             continue  # 'Kenya hosted the CTO meeting': a country, no organization
