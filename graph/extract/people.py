@@ -326,9 +326,13 @@ def _domain_list_end(ref: Reference, text: str, e: int, end: int) -> int:
         at = e + piece.start() + (lead.end() if lead else 0)
         part = text[at:e + piece.end()].strip()
         name = read_name(ref, part, 0, len(part))
+        # 'Mukhamedova N.A., Deputy ...': a name with its initials runs past the list's pattern, to its comma
+        initialled = read_name(ref, text, at, min(end, at + 80))
         # a style is read with what follows it: in ', and Eng. Jane Roe' the list stops before 'Eng.'
         if part and (starts_with_styles(text[at:at + 60]) or ref.lookup(part, ref.place_kinds | {"Organization"}) is not None
-                     or (name is not None and name[1] == len(part))):
+                     or (name is not None and name[1] == len(part))
+                     or (initialled is not None and re.match(r"[ \t]*,", text[initialled[1]:end]) is not None
+                         and initialled[1] > e + piece.end())):
             return e  # a style opens the next person; a country, an organization or a name is no field
     return m.end()
 
@@ -599,9 +603,9 @@ def _org_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     if ref.lookup(label, ref.group_kinds - {"Bureau"}) is not None:
         return None  # '... Rapporteur for Q6/13 at the ITU-T Study Group 13 meeting': an ITU-T group is nobody's employer
-    if ref.lookup(label, {"Organization"}) is None and all(
-            w in organization_words().get("portfolio", ()) or w in ("and", "&") for w in label.split()):
-        return None  # 'Vice-President, Technology', 'Director, Research and Development': the post's field
+    if ref.lookup(label, {"Organization"}) is None and (is_field_phrase(label) or all(
+            w in organization_words().get("portfolio", ()) or w in ("and", "&") for w in label.split())):
+        return None  # 'Vice-President, Technology', 'Director, Licensing': the post's field
     unit, owner = split_unit(text[s:e])
     if unit:  # '(Network Planning Department, Apex Mobile)': the organization is Apex Mobile's, not the unit's
         return _org_ref(ref, text, s + owner, e) if owner is not None else None
@@ -1181,7 +1185,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         known = ref.lookup("Head of Delegation", {"Post"})
         post = Ref("Post", known.label if known else "Head of Delegation", Span.of(text, m.start("delegation"), m.end("verb")),
                    known.iri if known else None)
-        affiliation, _, _ = _affiliation_after(ref, text, got[2], end)
+        # '(KT)', 'of the Ministry of X' after the name; not 'Mr A, Director, Licensing, ...' (the post goes on)
+        affiliation = _affiliation_after(ref, text, got[2], end)[0] if re.match(r"[ \t]*(?:\(|of[ \t])", text[got[2]:end]) \
+            else None
         add(got[3], got[1], got[2], post, got[0], affiliation, country)
     for m in _CHAIRED_BY.finditer(text, start, end):
         if _CHAIRED_BESIDE.search(text, max(start, sentence_at(text, m.start())[0]), m.start()):
