@@ -254,3 +254,14 @@ def test_the_fields_after_a_head_of_delegation_s_post_are_no_organization():
     m = only_dated("TSAG met online from 1 to 5 March 2027. The Kenyan delegation was led by Eng. Peter Kamau, Director, "
                    "Licensing, Compliance and Standards, and included officials of the Ministry of ICT.\n")
     assert {(p.post.label, p.affiliation) for p in m.people} == {("Director", None), ("Head of Delegation", None)}
+
+
+def test_at_the_same_venue_is_the_venue_of_the_meeting_its_paragraph_named_before_it():
+    facts = facts_of("Smart grid experts meet in Ottawa\nThe third meeting of the Focus Group on Smart Grid took place in "
+                     "Ottawa, Canada, from 12 to 14 July 2027.\n\nKigali forum\nDelegates gathered in Kigali, Rwanda, on "
+                     "26-27 July 2027 for the ITU Regional Standardization Forum for Africa, hosted by the Rwanda "
+                     "Utilities Regulatory Authority (RURA). The forum was followed on 28 July by a meeting of the Study "
+                     "Group 3 Regional Group for Africa (SG3RG-AFR) at the same venue.\n")
+    places = {m.start: m.place.label for m in facts.meetings if m.start and m.place}
+    assert places[date(2027, 7, 26)] == "Kigali"  # not Rwanda read from the host's name
+    assert places[date(2027, 7, 28)] == "Kigali"  # not Ottawa, the digest's first meeting

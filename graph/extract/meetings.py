@@ -236,7 +236,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         for key, past in _past_meetings(ref, text, meetings, regions, dates, anchors):
             meetings.setdefault(key, past)
         _place_from_outer(list(meetings.values()))
-        _place_from_same_venue(text, meetings, anchors)
+        _place_from_same_venue(ref, text, meetings, anchors)
         _place_from_headline(ref, text, list(meetings.values()), avoid)
         facts.meetings = list(meetings.values())
         _document_study_period(text, facts.meetings)
@@ -1555,6 +1555,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                                   # unless a clause of its own goes on ('WTSA-24, which will be held in New Delhi')
                                   or not _ITS_OWN_CLAUSE.match(text, o.name_span[1], e)))]
         exclude += _planned(text, s, e)  # 'originally planned for November 2020 in Hyderabad': no place it was held in
+        # a country in a body's name ('hosted by the Rwanda Utilities Regulatory Agency') is no venue when the
+        # sentence names one ('gathered in Kigali, Rwanda'); alone, it still says the country (read last)
+        in_names = [(o.span.start, o.span.end) for o in find_organizations(ref, text, s, e)
+                    if ref.lookup(o.label, ref.place_kinds) is None]
         # the place of a press dateline ('GENEVA, 9 May 2018 –') is where the news was released, not the venue;
         # a place written after the phrase is its own ('... WTSA, held in X'), one before it only when the
         # sentence is about this meeting ('In X, the CTOs met ...'), not when it merely names it
@@ -1572,6 +1576,11 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
             place = find_place(ref, text, a.name_span[0], min(e, line_end(text, a.name_span[1])), exclude + list(avoid))
             if place is not None and place[0].kind == "Country":
                 place = None  # a town only: 'CTO Meeting on lessons from Korea's 5G rollout' names no venue
+        for start in starts if place is None else ():
+            place = find_place(ref, text, start, e, exclude + in_names + list(avoid)) or \
+                find_place(ref, text, start, e, exclude + in_names)
+            if place:
+                break
         for start in starts if place is None else ():
             place = find_place(ref, text, start, e, exclude + list(avoid))
             if place is None:
@@ -1863,10 +1872,10 @@ def _place_from_outer(meetings: list[Meeting]) -> None:
             inner.place, inner.country, inner.country_from_reference = outer.place, outer.country, outer.country_from_reference
 
 
-def _place_from_same_venue(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+def _place_from_same_venue(ref: Reference, text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """A meeting its sentence says was held 'at the same venue' (not 'the same venue as WTSA-24', which the text
-    does not place) was held where the meeting the text reports was, the first it opens: 'On the eve of the
-    meeting, the forum was organised at the same venue'."""
+    does not place) was held where the meeting its paragraph named before it was, else the one the text reports
+    (the first it opens): 'On the eve of the meeting, the forum was organised at the same venue'."""
     opened = sorted((a.name_span[0], a.meeting_key) for a in anchors if a.opening and a.meeting_key in meetings)
     for a in anchors:
         m = meetings.get(a.meeting_key) if a.meeting_key else None
@@ -1875,7 +1884,13 @@ def _place_from_same_venue(text: str, meetings: dict[tuple, Meeting], anchors: l
         same = _SAME_PLACE.search(text, *a.window)
         if same is None or same.group("as"):
             continue
-        there = next((meetings[k] for _, k in opened if k != a.meeting_key and meetings[k].place), None)
+        # the meeting its paragraph named before it ('The forum was followed by a meeting of SG3RG-AFR at the same
+        # venue'), else the one the text reports, unless the paragraph placed something else before it
+        para = max(text.rfind("\n\n", 0, a.name_span[0]) + 2, 0)
+        here = [meetings[k] for at, k in opened if para <= at < a.name_span[0] and k != a.meeting_key and meetings[k].place]
+        if not here and find_place(ref, text, para, a.name_span[0]) is not None:
+            continue  # ('... gathered in Kigali for the forum. It was followed by a meeting at the same venue')
+        there = here[-1] if here else next((meetings[k] for _, k in opened if k != a.meeting_key and meetings[k].place), None)
         if there is not None and (m.country is None or there.country is None or there.country.iri == m.country.iri):
             m.place, m.country, m.country_from_reference = there.place, there.country, there.country_from_reference
 
