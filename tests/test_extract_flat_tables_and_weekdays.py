@@ -265,3 +265,12 @@ def test_at_the_same_venue_is_the_venue_of_the_meeting_its_paragraph_named_befor
     places = {m.start: m.place.label for m in facts.meetings if m.start and m.place}
     assert places[date(2027, 7, 26)] == "Kigali"  # not Rwanda read from the host's name
     assert places[date(2027, 7, 28)] == "Kigali"  # not Ottawa, the digest's first meeting
+
+
+def test_at_the_same_venue_after_a_headline_naming_the_first_meeting_is_that_meeting_s_venue():
+    facts = facts_of("TTA and ITU hold joint workshop on quantum-safe networks in Seoul\n\nSeoul, Korea - TTA and ITU "
+                     "jointly organized the ITU Workshop on Quantum-Safe Networks on 6 September 2026 at COEX in Seoul. "
+                     "It was held on the eve of the meeting of ITU-T Study Group 17, which runs at the same venue from 7 "
+                     "to 16 September 2026 at the invitation of the Ministry of Science and ICT of the Republic of Korea.\n")
+    sg17 = next(m for m in facts.meetings if m.kind == "StudyGroupMeeting")
+    assert sg17.place is not None and sg17.place.label == "Seoul"

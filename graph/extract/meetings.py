@@ -1888,9 +1888,11 @@ def _place_from_same_venue(ref: Reference, text: str, meetings: dict[tuple, Meet
         # venue'), else the one the text reports, unless the paragraph placed something else before it
         para = max(text.rfind("\n\n", 0, a.name_span[0]) + 2, 0)
         here = [meetings[k] for at, k in opened if para <= at < a.name_span[0] and k != a.meeting_key and meetings[k].place]
-        if not here and find_place(ref, text, para, a.name_span[0]) is not None:
-            continue  # ('... gathered in Kigali for the forum. It was followed by a meeting at the same venue')
         there = here[-1] if here else next((meetings[k] for _, k in opened if k != a.meeting_key and meetings[k].place), None)
+        said = find_place(ref, text, para, a.name_span[0]) if not here and there is not None else None
+        if said is not None and there is not None and there.place is not None and said[0].iri != there.place.iri \
+                and (there.country is None or said[0].iri != there.country.iri):
+            continue  # ('... gathered in Kigali for the forum. It was followed by a meeting at the same venue')
         if there is not None and (m.country is None or there.country is None or there.country.iri == m.country.iri):
             m.place, m.country, m.country_from_reference = there.place, there.country, there.country_from_reference
 
