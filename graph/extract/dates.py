@@ -275,8 +275,9 @@ def _resolve(groups: dict[str, str | None], default_year: int | None) -> tuple[d
     return start, end, inferred
 
 
+#: a mention's weekday, by the first three letters of its name (Monday is 0, as date.weekday() counts)
 _WEEKDAY_FIRST = re.compile(r"\s*(mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
-_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_NUMBER = {name[:3]: n for n, name in enumerate(_WEEKDAYS[:7])}
 
 
 def _on_its_weekday(said: str, first: date, last: date) -> tuple[date, date]:
@@ -421,14 +422,15 @@ def _week_of(text: str, m: DateMention) -> DateMention:
 
 
 #: a sentence about the meeting after the one reported, up to a year: 'The next roundtable is scheduled for ... 2028'
+#: the months' names cut short, whose dot ends no sentence ('Feb. 2-11, 2027')
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_AFTER_MONTH_ABBREVIATION = "|".join(r"(?<=\b" + m + ")" for m in _MONTH_ABBREVIATIONS)  # (one width a lookbehind)
 _OF_THE_NEXT = re.compile(r"\b(?:(?:(?-i:next|(?<![A-Za-z] )Next)|following|subsequent)\s+(?:(?!the\b|this\b|that\b)[\w-]+\s+){0,2}?(?:meeting|edition|"
                           r"round\s?table|consultation|assembly|gathering|workshop|forum|symposium|summit)|(?-i:next|(?<![A-Za-z] )Next)\s+session)s?\b"
                           # to the year, within the sentence ('Feb. 2-11, 2027': a month's dot ends no sentence)
-                          r"(?:[^.\n]|(?<=\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bOct|\bNov|\bDec)\.|(?<=\bSept)\.)*\Z",
+                          rf"(?:[^.\n]|(?:{_AFTER_MONTH_ABBREVIATION})\.)*\Z",
                           re.IGNORECASE)  # ('the following session' is one of the same meeting)
-
-
-_MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\Z")
+_MONTH_DOT = re.compile(rf"\b(?:{'|'.join(_MONTH_ABBREVIATIONS)})\Z")
 
 
 def _sentence_dot(text: str, pos: int) -> int:
