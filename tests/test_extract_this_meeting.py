@@ -39,7 +39,7 @@ def test_this_meeting_returns_to_the_document_s_own_meeting(this):
     earlier = next(m for m in ms if m is not own)
     assert {"Internet of Things", "bridging the standardization gap"} <= _topics(own)
     assert "Internet of Things" not in _topics(earlier)
-    assert "conformance and interoperability testing" in _topics(earlier)
+    assert "conformity and interoperability" in _topics(earlier)
 
 
 def test_without_a_demonstrative_the_text_stays_with_the_earlier_meeting():
