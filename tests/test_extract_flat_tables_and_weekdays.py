@@ -274,3 +274,12 @@ def test_at_the_same_venue_after_a_headline_naming_the_first_meeting_is_that_mee
                      "to 16 September 2026 at the invitation of the Ministry of Science and ICT of the Republic of Korea.\n")
     sg17 = next(m for m in facts.meetings if m.kind == "StudyGroupMeeting")
     assert sg17.place is not None and sg17.place.label == "Seoul"
+
+
+def test_a_family_name_in_capitals_after_mc_and_a_post_elected_after_another():
+    m = only_dated("The Focus Group on Smart Grid met in Ottawa from 12 to 14 July 2027. FG Smart chairman Mr. Gordon "
+                   "McALLISTER (Canada) opened the meeting. Prof. Dr. Ana-Maria POPESCU, head of our Optical Networks "
+                   "Laboratory, has been elected Vice-Chair of ITU-T Study Group 15.\n")
+    posts = {(p.name, p.post.label) for p in m.people if p.post}
+    assert ("Gordon McAllister", "Chair") in posts
+    assert ("Ana-Maria Popescu", "Vice-Chair of SG15") in posts

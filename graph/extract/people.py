@@ -69,7 +69,7 @@ _NOT_NAME = frozenset(_words()["notname"]) | {w for t in _words()["title"] for w
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
 #: One word of a name: an initial, a capitalised word ('Jean-Jacques', "O'Neil", 'McKay', 'DeVries') or a word
 #: in capitals ('PEREIRA', 'AL-FALASI': family names are often so written).
-_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]\.|(?:Mc|Mac|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
+_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]\.|(?:Mc|Mac)[{_UP}]{{2,}}(?![\w'’-])|(?:Mc|Mac|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
                          rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
                          rf"(?![\w])")
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
@@ -521,7 +521,11 @@ def _given_name_first(name: str) -> str:
 
 
 def _normal_case(word: str) -> str:
-    """'PEREIRA' -> 'Pereira', 'AL-FALASI' -> 'Al-Falasi'; initials and normal words unchanged."""
+    """'PEREIRA' -> 'Pereira', 'AL-FALASI' -> 'Al-Falasi', 'McALLISTER' -> 'McAllister'; initials and normal words
+    unchanged."""
+    mc = re.fullmatch(r"(Mc|Mac)([A-Z]{2,})", word)
+    if mc:
+        return mc.group(1) + mc.group(2).capitalize()
     if len(word) > 1 and word.isupper() and not word.endswith("."):
         return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
     return word
@@ -1691,7 +1695,8 @@ _NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:wh
 
 
 #: between a post and a second one its holder takes: 'Jane Roe, Vice-Chair of SG13, was elected Chair of SG11'
-_THEN_POST = re.compile(r"[ \t]*,?[ \t]*(?:who[ \t]+)?(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:re-?)?"
+_THEN_POST = re.compile(r"(?:[ \t]+(?:of|at|in)[ \t]+[^,;.()\n]{1,60}?)?"  # ('head of our Optical Networks Laboratory, has been')
+                        r"[ \t]*,?[ \t]*(?:who[ \t]+)?(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:re-?)?"
                         r"(?:elected|appointed|named|designated|nominated|confirmed)[ \t]+(?:as[ \t]+)?"
                         r"(?:(?:the|its|a|an|new)[ \t]+)*")
 
