@@ -283,3 +283,10 @@ def test_a_family_name_in_capitals_after_mc_and_a_post_elected_after_another():
     posts = {(p.name, p.post.label) for p in m.people if p.post}
     assert ("Gordon McAllister", "Chair") in posts
     assert ("Ana-Maria Popescu", "Vice-Chair of SG15") in posts
+
+
+def test_a_ministry_s_delegation_is_its_country_s_and_its_head_may_be_named_after_a_post():
+    m = only_dated("TSAG met in Geneva from 22 to 26 January 2027. Delegation of Ministry of Digital Technologies of the "
+                   "Republic of Uzbekistan was headed by Deputy Minister KARIMOV Rustam Shavkatovich.\n")
+    heads = {(p.name, p.country.label) for p in m.people if p.post and p.post.label == "Head of Delegation"}
+    assert heads == {("Rustam Shavkatovich Karimov", "Uzbekistan")}

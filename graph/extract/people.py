@@ -540,9 +540,9 @@ def _valid_name(name: str) -> bool:
 _STYLES = re.compile(rf"(?P<hon>{_HON_STACK})")
 #: 'the delegation of the Republic of Korea was headed by', 'The Chinese delegation was led by': the words before the name
 #: of who heads a country's delegation
-_DELEGATION_HEADED = re.compile(r"(?P<delegation>\bdelegation)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<country>[A-Z][\w'’-]*(?:[ \t]+"
-                                r"(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’-]*){0,3}))?[ \t]+(?P<verb>(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+"
-                                r"(?:headed|led)[ \t]+by)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+_DELEGATION_HEADED = re.compile(r"(?P<delegation>\bdelegation)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<country>[A-Z][^.;\n]{1,120}?))?[ \t]+"
+                                r"(?P<verb>(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+(?:headed|led)[ \t]+by)[ \t]+(?:the[ \t]+)?",
+                                re.IGNORECASE)
 _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chairmanship\s+of|[Pp]resided\s+(?:over\s+)?by|"
                          # 'Chairing the meeting, Mr A, CTO of Ericsson, urged ...': the participle before its subject
                          r"(?<![\w-])(?:[Cc]o-)?[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|consultation|"
@@ -1180,9 +1180,16 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # country's delegation holds that post, for that country
     for m in _DELEGATION_HEADED.finditer(text, start, end):
         got = name_at(m.end(), True)
+        post_said = _TITLE.match(text, m.end(), end) if got is None else None
+        if post_said is not None:  # 'headed by Deputy Minister TURSUNOV Bakhodir': the name after the post
+            rest = text[post_said.end():end]
+            got = name_at(post_said.end() + len(rest) - len(rest.lstrip(" \t")), True)
         if got is None:
             continue
-        country = _place_ref(ref, text, *m.span("country")) if m.group("country") else \
+        # the country the delegation is of: 'of Japan', 'of the Ministry of ... of the Republic of Uzbekistan' (its last
+        # country), or the demonym before 'delegation' ('The Chinese delegation')
+        country = next((Ref("Country", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
+                        for x in reversed(ref.find(text, {"Country"}, *m.span("country")))), None) if m.group("country") else \
             (said[0] if (said := demonym_before(ref, text, m.start("delegation"), start)) else None)
         if country is None or country.kind != "Country":
             continue
