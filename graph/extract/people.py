@@ -67,9 +67,11 @@ _PARTICLES = frozenset(_words()["particle"])
 _NOT_NAME = frozenset(_words()["notname"]) | {w for t in _words()["title"] for w in re.split(r"[ -]", t)
                                               if w[:1].isupper() and len(w) > 3}
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
+#: the prefixes of a family name that keep their case when the rest is in capitals ('McALLISTER' -> 'McAllister')
+_MC = "Mc|Mac"
 #: One word of a name: an initial, a capitalised word ('Jean-Jacques', "O'Neil", 'McKay', 'DeVries') or a word
 #: in capitals ('PEREIRA', 'AL-FALASI': family names are often so written).
-_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]\.|(?:Mc|Mac)[{_UP}]{{2,}}(?![\w'’-])|(?:Mc|Mac|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
+_NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]\.|(?:{_MC})[{_UP}]{{2,}}(?![\w'’-])|(?:{_MC}|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
                          rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
                          rf"(?![\w])")
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
@@ -523,7 +525,7 @@ def _given_name_first(name: str) -> str:
 def _normal_case(word: str) -> str:
     """'PEREIRA' -> 'Pereira', 'AL-FALASI' -> 'Al-Falasi', 'McALLISTER' -> 'McAllister'; initials and normal words
     unchanged."""
-    mc = re.fullmatch(r"(Mc|Mac)([A-Z]{2,})", word)
+    mc = re.fullmatch(rf"({_MC})([A-Z]{{2,}})", word)
     if mc:
         return mc.group(1) + mc.group(2).capitalize()
     if len(word) > 1 and word.isupper() and not word.endswith("."):
@@ -1188,8 +1190,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             continue
         # the country the delegation is of: 'of Japan', 'of the Ministry of ... of the Republic of Uzbekistan' (its last
         # country), or the demonym before 'delegation' ('The Chinese delegation')
-        country = next((Ref("Country", x.entry.label, Span.of(text, x.start, x.end), x.entry.iri)
-                        for x in reversed(ref.find(text, {"Country"}, *m.span("country")))), None) if m.group("country") else \
+        country = next((_place_ref(ref, text, x.start, x.end) for x in reversed(ref.find(text, {"Country"}, *m.span("country")))),
+                       None) if m.group("country") else \
             (said[0] if (said := demonym_before(ref, text, m.start("delegation"), start)) else None)
         if country is None or country.kind != "Country":
             continue
