@@ -24,6 +24,22 @@ CASES = [
      [(D(2021, 6, 30), D(2021, 7, 2), "June 30–July 2, 2021")]),
     ("Geneva, 9 September 2018",
      [(D(2018, 9, 9), D(2018, 9, 9), "9 September 2018")]),
+    # two days in figures joined by a dash or 'to' are one range; two far apart, or with 'and', are two days
+    ("ahead of the Assembly (Dubai, 20.11.2012–29.11.2012)",
+     [(D(2012, 11, 20), D(2012, 11, 29), "20.11.2012–29.11.2012")]),
+    ("The forum ran from 20/11/2012 to 23/11/2012.",
+     [(D(2012, 11, 20), D(2012, 11, 23), "20/11/2012 to 23/11/2012")]),
+    ("Deadlines: 3.5.2019 and 9.9.2019.",
+     [(D(2019, 5, 3), D(2019, 5, 3), "3.5.2019"), (D(2019, 9, 9), D(2019, 9, 9), "9.9.2019")]),
+    ("Period: 1.1.2019 - 1.6.2019",
+     [(D(2019, 1, 1), D(2019, 1, 1), "1.1.2019"), (D(2019, 6, 1), D(2019, 6, 1), "1.6.2019")]),
+    # the year first, with dots or slashes, a range after a tilde (as East Asian newsletters write days)
+    ("Date : 2026.02.16(Mon) ~ 02.17(Tue)",
+     [(D(2026, 2, 16), D(2026, 2, 17), "2026.02.16(Mon) ~ 02.17(Tue)")]),
+    ("after the Assembly (2028.10.10~19, Seoul)",
+     [(D(2028, 10, 10), D(2028, 10, 19), "2028.10.10~19")]),
+    ("published 2027/03/04",
+     [(D(2027, 3, 4), D(2027, 3, 4), "2027/03/04")]),
     ("Chief Technology Officers gathered on 09 September 2018.",
      [(D(2018, 9, 9), D(2018, 9, 9), "09 September 2018")]),
     ("The session opened on September 9, 2018, with a keynote.",
@@ -222,6 +238,8 @@ def test_infer_year():
     assert infer_year("Recommendation ITU-T Y.2060, H.264, 1850, 2150") is None
     assert infer_year("no year here") is None
     assert infer_year("the 2017-2020 study period, 2020") == 2020
+    # the year of a day written in figures counts ('14.04.2008'), a number after a letter's dot does not
+    assert infer_year("14.04.2008 - 16.04.2008 | Tashkent; the study period 2009-2012; Rec. Y.2009") == 2008
 
 
 # --------------------------------------------------------------------------- properties

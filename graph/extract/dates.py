@@ -147,6 +147,9 @@ _THE = r"(?:the\s+)?"
 #: "12/13 June": two days with a slash between them, read like "12 and 13 June" (consecutive days only)
 _DAY_SLASH = r"(?P<slash>/)"
 
+#: a weekday in brackets after a day: '(Mon)', '(Tue.)'
+_WEEKDAY_ABBR = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+
 _ISO = r"(?P<y{n}>[0-9]{{4}})-(?P<m{n}>[0-9]{{2}})-(?P<d{n}>[0-9]{{2}})"
 
 #: One regex per written style. Group names: d1/m1/y1 for the first day, d2/m2/y2 for
@@ -178,6 +181,14 @@ _STYLE_SOURCES: dict[str, str] = {
     "m_dd_y_range": rf"{_WD}{_month(1)}\s+{_day(1)}{_DASH}{_WD}{_day(2)}(?:{_SEP}{_year(2)})?",
     # September 9, 2018 ; Monday, September 9 2018
     "mdy": rf"{_WD}{_month(1)}\s+{_day(1)}(?:{_SEP}{_year(1)})?",
+    # 2025.01.20 ; 2025.01.20(Mon) ~ 01.21(Tue) ; 2024.10.15~24 ; 2019/03/14: year first with dots or slashes (as
+    # East Asian documents write days), a range after a tilde or a dash
+    "ymd_dotted": (
+        r"(?<![\w./\-])(?P<y1>(?:19|20)[0-9]{2})(?P<sep>[./])(?P<m1>[0-9]{1,2})(?P=sep)(?P<d1>[0-9]{1,2})"
+        rf"(?:\s*\({_WEEKDAY_ABBR}\))?"
+        rf"(?:\s*[~\uff5e{_DASH_CHARS}]\s*(?:(?P<m2>[0-9]{{1,2}})(?P=sep))?(?P<d2>[0-9]{{1,2}})(?:\s*\({_WEEKDAY_ABBR}\))?)?"
+        r"(?![0-9]|[./][0-9])"
+    ),
     # 2018-09-09 ; 2018-09-09/2018-09-10
     "iso": (
         r"(?<![\w./\-])" + _ISO.format(n=1)
@@ -200,7 +211,8 @@ _MONTH_YEAR = re.compile(
     _FLAGS,
 )
 
-_YEAR_WORD = re.compile(r"(?<![\w.])(?<![A-Za-z]-)(?:199[0-9]|20[0-9]{2})(?![0-9])")  # not 'IMT-2030'
+#: (not 'IMT-2030' nor 'Y.2060'; the year of a day in figures is one: '14.04.2008')
+_YEAR_WORD = re.compile(r"(?:(?<![\w.])|(?<=[0-9]{2}[./]))(?<![A-Za-z]-)(?:199[0-9]|20[0-9]{2})(?![0-9])")
 #: two years joined ('the 2025-2028 study period', '2017–2020'): a span of years, which dates no day of the text
 _YEAR_SPAN = re.compile(r"(?<![\w.])(?:199[0-9]|20[0-9]{2})[ \t]?[-\u2013/][ \t]?(?:199[0-9]|20[0-9]{2})(?![0-9])")
 
@@ -345,6 +357,7 @@ def _candidates(text: str, default_year: int | None):
             continue
         if first < last:
             yield m.start(), m.end(), DateMention(first, last, m.start(), m.end(), m.group(), False)
+    singles: list[DateMention] = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         dotted = m.group(2) == "." and b <= 12 and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 20), m.start())
@@ -360,9 +373,18 @@ def _candidates(text: str, default_year: int | None):
         except ValueError:
             yield m.start(), m.end(), None
             continue
-        yield m.start(), m.end(), DateMention(one, one, m.start(), m.end(), m.group(), False)
+        singles.append(DateMention(one, one, m.start(), m.end(), m.group(), False))
+        yield m.start(), m.end(), singles[-1]
+    for first, last in zip(singles, singles[1:]):  # '20.11.2012–29.11.2012', '20/11/2012 to 29/11/2012': one range
+        if _NUMERIC_TO.fullmatch(text, first.span_end, last.span_start) and \
+                first.start < last.start <= first.start + timedelta(days=62):
+            said = text[first.span_start:last.span_end]
+            yield first.span_start, last.span_end, DateMention(first.start, last.start, first.span_start, last.span_end,
+                                                               said, False)
 
 
+#: between the two days of a range written in figures: '20.11.2012–29.11.2012', '20/11/2012 to 29/11/2012'
+_NUMERIC_TO = re.compile(r"[ \t]*(?:[-–—]|to|till|until|through)[ \t]*", re.IGNORECASE)
 #: '25/10/2018', '10/25/2018', '9.9.2019', '03.12.2018': a day written in figures, read only when its order cannot be
 #: mistaken (dots are day first)
 #: 'Recommendation 12.3.2020', 'version 1.2.2019': numbers with dots that are no day

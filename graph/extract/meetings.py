@@ -105,7 +105,8 @@ _PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
 _CONTINUED = re.compile(r"\b(?:continuing|pursuing|following\s+up(?:\s+on)?|taking\s+forward)\s+[^.;,]{0,50}?\b(?:started|begun|began|"
                         r"launched|initiated|held)\s+(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
-                       r"opened|closed|concluded|ended|wrapped\s+up|hosted|participated|attended|joined|took\s+part|represented|organi[sz]ed)\b",
+                       r"opened|started|began|commenced|kicked\s+off|closed|concluded|ended|wrapped\s+up|hosted|participated|"
+                       r"attended|joined|took\s+part|represented|organi[sz]ed)\b",
                        re.IGNORECASE)
 #: 'the TSB Director led a regional consultation of CTOs', 'Ms A chaired the ninth CTO meeting': whoever led or
 #: chaired the meeting named right after the verb, it took place
@@ -139,7 +140,8 @@ _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close
                         r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
 _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
                       r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|in\s+advance\s+of|"
-                      r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of")
+                      r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of|"
+                      r"held\s+with\s*:")  # ('Held with: GSS-24', a field line)
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: a meeting named as held beside another, before or after it ('held alongside the GSS', 'during WTSA', 'ahead of')
 _BESIDE = re.compile(rf"\b(?:(?!at\b)(?:{_CO_LOCATION_WORDS})|following|after|before|preceding|prior\s+to)\s+"
@@ -219,14 +221,14 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
-    _merge_undated_twins(meetings, anchors)
+    _merge_undated_twins(text, meetings, anchors)
     _drop_dated_by_a_shared_heading(ref, text, meetings, anchors)
     _fold_month_into_days(meetings, anchors)
     regions: dict[tuple, list[tuple[int, int]]] = {}
     if meetings:
         regions = _regions(text, anchors, meetings)
         for key, meeting in meetings.items():
-            _end_from_until(text, meeting, regions.get(key, []), dates, anchors)
+            _end_from_until(ref, text, meeting, regions.get(key, []), dates, anchors)
             _range_said_again(text, key, meeting, regions.get(key, []), dates, anchors)
             _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
@@ -238,6 +240,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         _place_from_outer(list(meetings.values()))
         _place_from_same_venue(ref, text, meetings, anchors)
         _place_from_headline(ref, text, list(meetings.values()), avoid)
+        _city_from_dateline(ref, text, list(meetings.values()), datelines, dates)
         facts.meetings = list(meetings.values())
         _document_study_period(text, facts.meetings)
     else:
@@ -394,7 +397,7 @@ _PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+\(?[A-Z][\w.'’-]
                              # 'Riyadh, Friday 17 Rabi' al-Awwal 1446 AH corresponding to 20 September 2024 –'
                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                              r"(?:[^\n–—]{0,60}?\b(?:corresponding\s+to|equivalent\s+to)\s+)?$")
-_PUBLICATION = re.compile(r"(?:published|issued|posted|updated|released|date)\s*:?\s*$", re.IGNORECASE)
+_PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released)(?:\s+on)?|date)\s*:?\s*$", re.IGNORECASE)
 
 
 _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
@@ -459,8 +462,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     before = text[line_start:d.span_start]
     if _FIELD.fullmatch(before) and _in_meeting_fields(text, line_start):
         return False  # 'Date: 14 March 2018' among 'Venue:' and 'Host:' lines under a meeting's name: its date
-    if _PUBLICATION.search(before):
-        return True
+    if _PUBLICATION.search(before) or _BYLINE_BEFORE.fullmatch(before):
+        return True  # ('Posted on 23.01.2012', 'By Jane Roe | October 15, 2024')
     if d.end == d.start and re.fullmatch(r"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?", before) and _BYLINE_AFTER.match(text, d.span_end):
         return True  # '3 November 2016 | by ITU News': when and by whom the item was published
     if d.end == d.start and _DATE_ALONE.fullmatch(text, line_start, line_end(text, d.span_start)):
@@ -478,15 +481,19 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
-#: a byline after a publication date on its line: '| by ITU News', '· By Jane Roe', '– by the Editor'
-_BYLINE_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*)?[Bb]y[ \t]+(?:the[ \t]+)?[A-Z]")
+#: a byline before a publication date on its line: 'By Jane Roe | ', 'By Jane Roe, ITU News · '
+_BYLINE_BEFORE = re.compile(r"[ \t]*[Bb]y[ \t]+[A-Z][^\n|·]{1,60}?[ \t]*[|·–—][ \t]*")
+#: a byline after a publication date on its line: '| by ITU News', '· By Jane Roe', '– by the Editor'; or how long
+#: the item takes to read: '· 5 min read'
+_BYLINE_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*)?(?:[Bb]y[ \t]+(?:the[ \t]+)?[A-Z]|\d{1,2}[ \t]*min(?:ute)?s?[ \t]+read\b)")
 #: what follows a press dateline's date: a dash, after the agency's name in brackets if any
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
-_FIELD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
-                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode))[ \t]*:[ \t]*", re.IGNORECASE)
+_FIELD = re.compile(r"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
+                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode|when|where|held[ \t]+with))[ \t]*:[ \t]*",
+                    re.IGNORECASE)
 #: the fields that say where a meeting is, who hosts it and how it is held: a block with one describes a meeting
-_WHERE_FIELDS = ("venue", "place", "location", "city", "host", "format", "mode")
+_WHERE_FIELDS = ("venue", "place", "location", "city", "host", "format", "mode", "where", "held")
 #: a line that names a meeting (a heading over its field lines: 'ITU-T CTO meeting', 'Next meeting')
 _MEETING_LINE = re.compile(r"\b(?:meeting|session|assembly|consultation|workshop|forum|symposium|summit|edition)s?\b",
                            re.IGNORECASE)
@@ -513,11 +520,19 @@ def _block_lines(text: str, line_start: int) -> list[tuple[int, int]]:
     return out
 
 
+def _date_field(text: str, d: DateMention) -> bool:
+    """Whether d is the value of a date field line ('When: 12-13 October', 'Dates: ...'): under a heading, the
+    heading's meeting's days, whatever other meeting the block names ('Held with: GSS-24')."""
+    line_start = text.rfind("\n", 0, d.span_start) + 1
+    f = _FIELD.fullmatch(text, line_start, d.span_start)
+    return f is not None and f.group("field").lower().startswith(("date", "when"))
+
+
 def _in_meeting_fields(text: str, line_start: int) -> bool:
     """Whether a field line is part of a block that describes a meeting: with a place or host field beside it, or
     under a line naming a meeting (the heading may stand one blank line above: 'CTO MEETING / (blank) / Date: ...');
     'Meeting date: ...' says it itself."""
-    if re.match(r"[ \t]*(?:[-*•][ \t]*)?meeting\b", text[line_start:line_start + 40], re.IGNORECASE):
+    if re.match(r"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?meeting\b", text[line_start:line_start + 40], re.IGNORECASE):
         return True
     lines = _block_lines(text, line_start)
     for a, b in lines:
@@ -640,6 +655,10 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and (
                 _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start]))
                 for a, b in phrases)]
+            # 'After WTSA-24 (2024.10.15~24, New Delhi) appointed ..., TSB organized the SGLA': the days in brackets
+            # right after another meeting's name are that one's, wherever this one is named
+            ds = [d for d in ds if not any((a, b) != m.span() and b <= d.span_start and
+                                           re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start]) for a, b in phrases)]
             # 'WTSA-08 was preceded on 20 October by the GSS': the date of the one after 'by'
             ds = [d for d in ds if not (d.span_start > m.end() and _PRECEDED_ON.fullmatch(text, m.end(), d.span_start)
                                         and re.match(r"\s+by\s", text[d.span_end:d.span_end + 4]))]
@@ -674,7 +693,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
-                      or _dated_as_subject(text, s, name_start, m.end(), d)]
+                      or _dated_as_subject(text, s, name_start, m.end(), d) or heading and _date_field(text, d)]
             # 'a forum in Nairobi on 25 March, ahead of the next ATU preparatory meeting': the forum's day
             ds = [d for d in ds if d.span_start > name_start or not _AHEAD_OF.search(text, d.span_end, name_start)]
             date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
@@ -784,8 +803,10 @@ def _check_heading_dates(anchors: list[Anchor]) -> None:
         h = anchors[i]
         assert h.date is not None  # an undated anchor opens a meeting only outside a heading (_anchors)
         stop = anchors[heads[n + 1]].name_span[0] if n + 1 < len(heads) else None
+        # (a meeting of the kind months away is another one: 'a CTO consultation in June' under 'CTO Meeting /
+        # When: 12-13 October')
         prose = [a.date for a in anchors[i + 1:] if (stop is None or a.name_span[0] < stop) and a.opening and a.date
-                 and not a.heading and a.kind.group == h.kind.group]
+                 and not a.heading and a.kind.group == h.kind.group and abs((a.date.start - h.date.start).days) <= 62]
         if prose and all(d.start != h.date.start for d in prose):
             h.date, h.opening = None, False
 
@@ -834,7 +855,8 @@ def _name_start(text: str, start: int) -> int:
     pos = start
     while True:
         m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)\s+$", text[max(0, pos - 40):pos])
-        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A", "An", "This", "That") or "\n" in m.group(0):
+        if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A", "An", "This", "That", "After", "Before",
+                                   "Following", "Since", "Until", "Ahead") or "\n" in m.group(0):
             return pos
         pos = pos - len(m.group(0))
 
@@ -978,18 +1000,39 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
     return meetings
 
 
-def _merge_undated_twins(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+def _title_line(text: str, at: int) -> bool:
+    """The line around `at` is a title: short, and no sentence (no full stop at its end)."""
+    s, e = text.rfind("\n", 0, at) + 1, line_end(text, at)
+    line = text[s:e].strip()
+    return len(line) <= 160 and not line.endswith((".", ";", ":"))
+
+
+def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
     Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
     (same kind, same name), not another one."""
     for key, m in list(meetings.items()):
-        if m.start is not None or not re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name):
+        said = [a for a in anchors if a.meeting_key == key]
+        # a headline naming the edition ('First meeting of CTOs convened by ITU-T' over 'The meeting, held on 5 October
+        # ...'): a title line before anything the text dates of that kind
+        headline = bool(said) and all(_title_line(text, a.name_span[0]) for a in said) and any(
+            re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", text[slice(*a.name_span)]) for a in said)
+        # (a headline's meeting may be dated by the year of the event it names: 'on the opening day of X 2031')
+        vague = headline and m.start is not None and m.precision != "day"
+        if m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name) or headline):
             continue  # (the name says which edition: 'the first GSS' and 'this GSS' are two)
-        twin = next((k for k, o in meetings.items() if o.start is not None and o.kind == m.kind
-                     and o.name.casefold() == m.name.casefold()
-                     and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])), None)
-        if twin is None:
-            continue
+        twins = [k for k, o in meetings.items() if o.start is not None and o.kind == m.kind and o is not m
+                 and (not vague or o.precision == "day" and m.start <= o.start and o.end <= m.end)
+                 and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])]
+        named = [k for k in twins if meetings[k].name.casefold() == m.name.casefold()]
+        if named:
+            twins = named  # (same kind, same name)
+        elif not twins or not headline or len(twins) > 1 or any(
+                a.name_span[0] < max(b.name_span[0] for b in said) for a in anchors if a.meeting_key == twins[0]):
+            continue  # a headline's meeting is the one meeting of its kind the text dates after it
+        twin = twins[0]
+        if meetings[twin].ordinal is None and m.ordinal is not None:
+            meetings[twin].ordinal = m.ordinal
         for a in anchors:
             if a.meeting_key == key:
                 a.meeting_key = twin
@@ -1407,10 +1450,11 @@ _THE_MEETING_HELD = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}(?i:meetin
                                r"[^.;\n]{0,20}?\b(?:held|took\s+place|ran|running|lasted|lasting)\b")
 
 
-def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention],
+def _end_from_until(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], dates: list[DateMention],
                     anchors: list[Anchor]) -> None:
     """A meeting dated by one day whose text later says until when it runs gets that day as its end; not when the
-    meeting named last before that day in its sentence is another ('ahead of WTSA-24, which runs until 24 October')."""
+    meeting named last before that day in its sentence is another ('ahead of WTSA-24, which runs until 24 October'),
+    nor when an event is ('ITU Telecom World 2009 runs until 9 October')."""
     if m.start is None or m.end != m.start or m.precision != "day":
         return
     group = _meeting_key(m)[0]
@@ -1419,7 +1463,7 @@ def _end_from_until(text: str, m: Meeting, regions: list[tuple[int, int]], dates
             continue
         s, _ = sentence_at(text, d.span_start)
         last = max((a for a in anchors if s <= a.name_span[0] < d.span_start), key=lambda a: a.name_span[0], default=None)
-        if last is not None and last.kind.group != group:
+        if last is not None and last.kind.group != group or last is None and _events(ref, text, s, d.span_start):
             continue
         if _UNTIL.search(text[max(0, d.span_start - 40):d.span_start]) and 0 < (d.start - m.start).days <= 31:
             m.end = d.start
@@ -1901,6 +1945,30 @@ def _place_from_same_venue(ref: Reference, text: str, meetings: dict[tuple, Meet
 _HEADLINE_PLACE = re.compile(r"\b(?:in|at)\s+(?=[A-Z])")
 
 
+def _city_from_dateline(ref: Reference, text: str, meetings: list[Meeting], datelines: list[DateMention],
+                        dates: list[DateMention]) -> None:
+    """A meeting placed only by its country ('at the Oman Convention and Exhibition Centre') was held in the city the
+    item's dateline names in that country ('Muscat, 8 March 2023'), when it is the text's one dated meeting there and
+    the dateline's day is near its days."""
+    # the dateline, or a line that is a place and a day alone under the headline ('Muscat, 8 March 2023')
+    lines = [d for d in datelines + [d for d in dates if d.span_start < 800 and d.start == d.end]
+             if re.fullmatch(r"[ \t]*[A-Z][^\n,.;:]{1,40}(?:,[ \t]*[A-Z][^\n,.;:]{1,40})?,[ \t]*(?:[A-Z][a-z]+day,?[ \t]*)?",
+                             text[text.rfind("\n", 0, d.span_start) + 1:d.span_start])
+             and re.match(r"[ \t]*(?:$|\n|[–—-])", text[d.span_end:])]
+    if not lines:
+        return
+    d = lines[0]
+    found = find_place(ref, text, text.rfind("\n", 0, d.span_start) + 1, d.span_start)
+    if found is None or found[0].kind == "Country" or found[1] is None:
+        return
+    city, country, from_reference = found
+    in_country = [m for m in meetings if m.start is not None and m.place is not None and m.place.kind == "Country"
+                  and m.place.iri == country.iri]
+    if len(in_country) == 1 and abs((in_country[0].start - d.start).days) <= 31:  # (a dateline of its days)
+        m = in_country[0]
+        m.place, m.country, m.country_from_reference = city, m.country or country, from_reference and m.country is None
+
+
 def _place_from_headline(ref: Reference, text: str, meetings: list[Meeting], avoid=()) -> None:
     """A news item whose one dated meeting its prose does not place ('More than 20 CTOs met on Wednesday') was held
     where its headline says ('ITU's CTO group meets in Tokyo'): the first line that is no sentence."""
@@ -1969,6 +2037,9 @@ def _held_within(inner: Meeting, outer: Meeting) -> bool:
 
 
 #: a sentence about the meeting a region is of: 'The meeting was held ...', 'It took place ...', 'The session was ...'
+#: a sentence whose subject is the meeting itself: 'The meeting, held on ...', 'This session was ...'
+_THE_MEETING_SUBJECT = re.compile(r"[ \t\n]*(?:The|This)[ \t]+(?:meeting|session|event|consultation|workshop|assembly|"
+                                  r"round\s?table|forum|gathering)\b")
 _SAID_OF_IT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\d\s))(?:The|This)\s+(?:meeting|session|event|consultation|"
                          r"workshop|assembly|roundtable|forum)\s+(?:was|were|is)\b|(?:(?<=[.!?]\s)|(?<=\n))It\s+was\s+"
                          r"(?:held|conducted|organi[sz]ed)\b", re.MULTILINE)
@@ -2077,6 +2148,14 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         _counts(text, m, start, end)
         _links(text, m, start, end)
         for ev in _events(ref, text, start, end):
+            sentence_start = sentence_at(text, ev.span.start)[0]
+            if m.co_located is None and _THE_MEETING_SUBJECT.match(text, sentence_start, ev.span.start) and \
+                    _CO_LOCATION.search(text[max(sentence_start, ev.span.start - 40):ev.span.start]) and \
+                    (ev.year is None or m.start is None or ev.year == m.start.year):
+                # 'The meeting, held on 5 October at Palexpo on the opening day of ITU Telecom World 2009, ...'
+                m.co_located = EventMention(ev.series, ev.year or (m.start.year if m.start else None), ev.span,
+                                            ev.start, ev.end)
+                continue
             if ev.year and not (m.co_located and (m.co_located.span.start == ev.span.start or
                                                   (m.co_located.series.iri, m.co_located.year) == (ev.series.iri, ev.year))) and \
                     not any((e.series.iri, e.year) == (ev.series.iri, ev.year) for e in m.events_mentioned):

@@ -65,9 +65,9 @@ _LIST_TRIGGER = re.compile(
     # a short label of its own at a line's start: 'Companies participating:', 'Represented companies:', 'Participating CTOs:'
     # (its words only those: not 'Participating CTOs called for:', 'Key messages from participating CTOs:')
     r"|(?m:^[ \t]*(?=[^\n:]{0,60}\b(?:attend\w*|particip\w*|represent\w*)\b)"
-    r"(?=[^\n:]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives)\b)"
+    r"(?=[^\n:]{0,60}\b(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives|members)\b)"
     r"(?:(?:companies|organi[sz]ations|operators|entities|institutions|CTOs|CxOs|executives|participating|represented|"
-    r"attending|present|in|attendance)[ \t]*){2,3}:)"
+    r"attending|present|in|attendance|(?:sector|affiliate|associate)?[ \t]*members)[ \t]*){2,3}:)"
     rf"|{CARDINAL_PATTERN}\s+participating\s+(?:organi[sz]ations|companies|entities)\s*(?:were|included)?\s*:"
     r"|(?:the\s+)?(?:following|list\s+of)\s+(?:participating\s+)?(?:organi[sz]ations|companies|participants|executives|"
     r"CTOs|CxOs|representatives|delegates)"
@@ -317,6 +317,8 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
+    if entry is None and (known := ref.lookup(name)) is not None and ref.part_of_itu(known.iri):
+        return None  # 'convened by ITU-T', 'TSB': a sector or bureau of ITU, known as such, is no organization
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
         # a lower-case name only as the reference data writes it ('e&'); 'du (Emirates Integrated
         # Telecommunications Company)': the name in brackets then
@@ -467,6 +469,8 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     if _TABLE_HEADINGS.match(clean(item)):
         return
     if _CELL_SEP.search(item.strip()):  # a table row: the organization's cell, and a country in another cell
+        if _styled_entry(ref, text, s, e, result):
+            return  # a person's row ('Jane Roe     CTO, Apex'), read as a person's entry
         cells = [(s + c.start(), s + c.end()) for c in re.finditer(r"[^\t|]+?(?=\t|\s+\|\s+| {3,}|\s*$)", item)
                  if c.group().strip()]
         if all(_TABLE_HEADINGS.match(clean(text[a:b])) for a, b in cells):
@@ -815,6 +819,8 @@ def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[i
         if s == e:
             if out:
                 break  # a blank line ends the list
+        elif out and _continues_cell(text, out[-1], pos, s):
+            out[-1] = (out[-1][0], e)  # a cell that wraps onto the next line, under its column: the same entry
         else:
             line = text[s:e]
             nxt_end = text.find("\n", line_end + 1, end)
@@ -826,6 +832,23 @@ def _block_lines(ref: Reference, text: str, body: int, end: int) -> list[tuple[i
                 break  # the list sentence ends
         pos = line_end + 1
     return out
+
+
+def _continues_cell(text: str, entry: tuple[int, int], line_start: int, s: int) -> bool:
+    """Whether the line indented to `s` goes on with the entry before it: indented under one of that entry's cells
+    past the first (a PDF's column, 'Jane Roe     Vice President, Apex Research Institute,' then '      Examplia'), or
+    indented after an entry ending with a comma."""
+    indent = s - line_start
+    if indent < 2 or "\t" in text[line_start:s]:
+        return False
+    previous = text[entry[0]:entry[1]]
+    if previous.endswith(","):
+        return True
+    first = text.rfind("\n", 0, entry[0]) + 1
+    last_line = text.rfind("\n", entry[0], entry[1]) + 1 or first  # (an entry that wrapped already)
+    columns = {m.end() - last_line for m in re.finditer(r"(?<=\S) {2,}(?=\S)", text[last_line:entry[1]])}
+    columns |= {m.end() - first for m in re.finditer(r"(?<=\S) {2,}(?=\S)", text[first:entry[1]].split("\n")[0])}
+    return indent >= 4 and indent in columns
 
 
 def _known_names(ref: Reference, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -939,6 +962,10 @@ def _give_country(result: ParticipantList, country: Ref | None) -> None:
                                  for p in result.participations]
 
 
+#: a table's row of sums: 'Total', 'Grand total', 'Subtotal'
+_TOTAL = re.compile(r"(?i)(?:grand[ \t]+|sub-?)?totals?:?")
+
+
 def _table_participants(ref: Reference, text: str, start: int, end: int,
                         taken: list[tuple[int, int]]) -> list[ParticipantList]:
     """'Name | Title | Company | Country' over one row a participant (graph/extract/tables.py): the company and
@@ -947,10 +974,19 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
     for row in table_rows(text, start, end):
         if "organization" not in row.cells or any(a <= row.start < b for a, b in taken):
             continue
-        org = organization_ref(ref, text, *row.cells["organization"])
-        if org is None or (org.iri is not None and ref.part_of_itu(org.iri)):
+        org, country = organization_ref(ref, text, *row.cells["organization"]), None
+        heading = text[slice(*row.headings["organization"])] if "organization" in row.headings else ""
+        written = clean(text[slice(*row.cells["organization"])])
+        if re.fullmatch(r"(?i)administrations?", heading.strip()) and ref.lookup(written, {"Country"}) is not None:
+            # 'Administration' over 'Australia': that country's administration, for its country
+            country = _country_ref(ref, text, *row.cells["organization"])
+            the = "the " if _WITH_ARTICLE.search(re.sub(r"\(.*?\)", "", written)) else ""  # (not 'Iran (Islamic Republic of)')
+            org = Ref("Organization", f"Administration of {the}{written}", Span.of(text, *row.cells["organization"]))
+        if org is None or (org.iri is not None and ref.part_of_itu(org.iri)) or _TOTAL.fullmatch(written):
+            continue  # ('Total' over the sum of a column)
             continue
-        country = _country_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
+        if "country" in row.cells:
+            country = _country_ref(ref, text, *row.cells["country"])
         result = ParticipantList(Span.of(text, row.start, row.end))
         result.participations.append(Participation(org, Span.of(text, row.start, row.end), country))
         found.append(result)
@@ -1067,10 +1103,14 @@ def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     return org if ref.is_reference(org.iri) or looks_like_organization(org.label) else None
 
 
+#: the words after the bodies a field names that say they took part: 'Administrations represented:'
+_PRESENT = r"(?:[ \t]+(?:represented|present|participating|attending|taking[ \t]+part))?"
 #: 'the communications administrations of Brazil, Argentina and Mexico': the administrations of a list of countries
 _ADMINISTRATIONS_OF = re.compile(r"\b(?:(?:tele)?communications?[ \t]+|national[ \t]+|ICT[ \t]+)?administrations"
                                  # 'the Communications Administrations (CA): the Republic of Azerbaijan, ...'
-                                 r"(?:[ \t]+of|(?:[ \t]*\([A-Z]{1,5}\))?[ \t]*:)[ \t]+(?:the[ \t]+)?(?=[A-Z])", re.IGNORECASE)
+                                 # 'Administrations represented: Algeria, Bahrain, ...'
+                                 rf"(?:[ \t]+of|(?:[ \t]*\([A-Z]{{1,5}}\))?{_PRESENT}[ \t]*:)[ \t]+(?:the[ \t]+)?(?=[A-Z])",
+                                 re.IGNORECASE)
 
 
 #: country names said with 'the': 'the United States', 'the Republic of Korea', 'the Netherlands', 'the Philippines'
@@ -1087,13 +1127,14 @@ def _administrations_of(ref: Reference, text: str, start: int, end: int,
     for m in _ADMINISTRATIONS_OF.finditer(text, start, end):
         s, e = sentence_at(text, m.start())
         if any(a <= m.start() < b for a, b in taken) or not (
-                _PARTICIPATED.search(text, m.end(), min(e, end)) or _about_participation(text, m.start())):
+                _PARTICIPATED.search(text, m.end(), min(e, end)) or _about_participation(text, m.start())
+                or _PARTICIPATION_CONTEXT.search(m.group())):  # ('Administrations represented: ...')
             continue
         stop = min(_list_end(text, m.end(), True), e, end)
         result = ParticipantList(Span.of(text, m.start(), stop))
         # each one's name as the words say it of one: 'communications administrations of' -> 'Communications
         # Administration of Brazil'
-        head = " ".join(w[:1].upper() + w[1:] for w in re.sub(r"(?i)administrations(?:\s+of|\s*(?:\([A-Z]+\))?\s*:)(?:\s+the)?\s*$",
+        head = " ".join(w[:1].upper() + w[1:] for w in re.sub(rf"(?i)administrations(?:\s+of|\s*(?:\([A-Z]+\))?{_PRESENT}\s*:)(?:\s+the)?\s*$",
                                                                 "administration", m.group()).split())
         for a, b in _items(text, m.end(), stop):
             said = re.match(r"\s*(?:(?:and|&)\s+)?(?:the\s+)?(.*?)[\s.]*$", text[a:b])  # 'and the United States.'
@@ -1429,7 +1470,7 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
 
 _HOST_FIELD_LINE = re.compile(_HOST_FIELD, re.IGNORECASE)
 #: a meeting's venue field before who hosted it: 'Venue: Hosted by Example Networks AG, Munich'
-_VENUE_FIELD = re.compile(r"\n?[ \t]*(?:[-*•][ \t]*)?(?:venue|location|place)[ \t]*:[ \t]*", re.IGNORECASE)
+_VENUE_FIELD = re.compile(r"\n?[ \t]*(?:[-*•][ \t]*)?(?:venue|location|place|where)[ \t]*:[ \t]*", re.IGNORECASE)
 #: the words that say who hosted, before those that say who organized or convened
 _HOSTED = re.compile(r"host|invitation", re.IGNORECASE)
 #: 'Both were hosted by ...', 'It was hosted by ...': the subject is the meeting just named.

@@ -839,11 +839,16 @@ def _post_in_brackets(ref: Reference, text: str, e: int, end: int) -> Ref | None
     return _post_ref(ref, text, *m.span(1))
 
 
+#: between two parts of an entry: a comma, or a column gap within a line
+_PART_SEPARATOR = re.compile(r",|(?<=[^\s,])(?: {2,}|[ \t]*\t[ \t]*)(?=[^\s,])")
+
+
 def comma_parts(s: str) -> list[tuple[int, int]]:
-    """The parts of 'Qux Co., Ltd., Examplia' between commas, a legal form after a comma staying with its name."""
+    """The parts of 'Qux Co., Ltd., Examplia' between commas, a legal form after a comma staying with its name; a
+    table's column gap inside a line (a run of spaces or a tab: 'Jane Roe     CTO, Apex') parts them too."""
     out, pos = [], 0
-    for m in re.finditer(",", s):
-        if legal_after_comma().match(s, m.end()):
+    for m in _PART_SEPARATOR.finditer(s):
+        if m.group() == "," and legal_after_comma().match(s, m.end()):
             continue
         out.append((pos, m.start()))
         pos = m.end()
@@ -950,14 +955,23 @@ _POSTS_INCLUDED = re.compile(r"[ \t]+(?:(?:present|attending|in[ \t]+attendance)
                              r"(?=[A-Z])")
 
 
+#: a rank before a post: 'First Vice-Chair', '2nd Vice-Chairman'
+_RANK = re.compile(r"^(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]*$", re.IGNORECASE)
+
+
 def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonMention]:
     """People mentioned in text[start:end] with their posts; known people are linked to the reference."""
     people: list[PersonMention] = []
     used: list[tuple[int, int]] = []
 
     def add(name: str, s: int, e: int, post: Ref | None, hon: str | None, affiliation: Ref | None = None,
-            country: Ref | None = None) -> bool:
+            country: Ref | None = None, whole_post: bool = False) -> bool:
         if any(a <= s < b or s <= a < e for a, b in used) or not _valid_name(name):
+            if whole_post and post is not None:  # a table's post cell ('VP Technology') over the post read before in it
+                for i, p in enumerate(people):
+                    if (p.span.start, p.span.end) == (s, e) and p.post is not None and p.post.iri is None and \
+                            len(p.post.label) < len(post.label) and post.label.lower().startswith(p.post.label.lower()):
+                        people[i] = dataclasses.replace(p, post=post)
             # 'chaired by Mr X, CTO of Acme': the same name read again with another post holds that post too
             # (or the known person read with the style before it: 'Mr Seizo Onoe' over 'Seizo Onoe')
             same = next((p for p in people if (p.span.start, p.span.end) == (s, e)), None) or next(
@@ -1145,11 +1159,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Chairman: Mr A (Examplia)', 'Vice-Chairmen:' over one name a line: a post as a label, its holders after it
     next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪][ \t]*)?(?=\S)")  # to the next line's first word
     for ps, pe, post in posts:
-        colon = re.compile(r"[ \t]*:[ \t]*").match(text, pe, end) or (
+        # ('Vice-Chairmen present:', 'Rapporteur elected:')
+        colon = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?[ \t]*:[ \t]*").match(text, pe, end) or (
             _POSTS_INCLUDED.match(text, pe, end) if _shared_by_a_list(text[ps:pe]) else None)
         bracketed = text[ps - 1:ps] == "(" and colon is not None  # 'RG-WM (Rapporteur: Ms A, Spain)'
-        if colon is None or (text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*") and not _shared_by_a_list(text[ps:pe])
-                             and not bracketed):
+        # ('First Vice-Chair: Ms A (Kenya)': a rank before the post at the line's start)
+        line_head = _RANK.sub("", text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*"))
+        if colon is None or (line_head and not _shared_by_a_list(text[ps:pe]) and not bracketed):
             continue  # not a label at the start of its line, nor a plural post in prose ('thanked the vice-chairs: A, B')
         if bracketed and not re.search(r"\s(?:of|for)\s", text[ps:pe]):
             group = _group_before_bracket(ref, text, ps - 1)
@@ -1336,6 +1352,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if "group" in row.cells:
                 from .groups import find_groups  # groups is imported by the extractors after this module
                 group = next(iter(find_groups(ref, text, *row.cells["group"])), None)
+                if group is None:  # 'Working methods | RG-WM | Ms A': the group's title, its acronym in another cell
+                    group = next((g for g in find_groups(ref, text, row.start, row.end)
+                                  if not row.cells["holder"][0] <= g.span.start < row.cells["holder"][1]), None)
             post = _post_of_group(ref, text, title, group, group.span.start) if group is not None \
                 else _post_ref(ref, text, *row.headings["holder"])
             country = _place_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
@@ -1360,7 +1379,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 post = _post_of_group(ref, text, text[slice(*row.cells["post"])], group, group.span.start)
         org = _org_ref(ref, text, *row.cells["organization"]) if "organization" in row.cells else None
         country = _place_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
-        add(got[3], got[1], got[2], post, got[0], org, country)
+        add(got[3], got[1], got[2], post, got[0], org, country, whole_post=True)
     # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
     # first or not, with an organization in brackets the reference data may not know
     for m in _LISTED.finditer(text, start, end):
@@ -1698,7 +1717,9 @@ _NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:wh
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              # 'Mr A, who is also vice-chairman of ITU-T Study Group 3, ...'
                              r"\s*,\s*who\s+(?:is|was|has\s+been)\s+(?:also\s+|currently\s+|now\s+)?|"
-                             rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+)(?:the\s+|its\s+|a\s+|an\s+|new\s+)*"
+                             rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+|"
+                             # 'Jane Roe     Director, Apex': a table's columns, set apart by a run of spaces or a tab
+                             r"(?: {2,}|[ \t]*\t[ \t]*))(?:the\s+|its\s+|a\s+|an\s+|new\s+)*"
                              # 'who was appointed as the new Com-ITU Vice-Chairman': the body's acronym before the title
                              r"(?:(?<=\s)[A-Z][a-z]*-?[A-Z]{2,}[\w/-]*\s+)?")
 

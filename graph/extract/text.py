@@ -54,7 +54,7 @@ def lines(text: str) -> list[tuple[int, int]]:
 
 
 _CELLS = re.compile(r"\t|\s\|\s| {3,}|^\s*\|")  # a table row written out (or its rule, '|---|---|'): never a wrapped line
-_LIST_START = re.compile(r"\s*(?:[-•*·▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
+_LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
 
 
 #: a line of a list of entries: 'Ana Example, Apex Mobile, Kenya', 'Jun Sample, KT Corporation, Republic of Korea (Chair)'

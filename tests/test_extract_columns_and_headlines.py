@@ -1,0 +1,247 @@
+"""Participant lists laid out in a PDF's columns, tables of administrations and of rapporteur groups, lists of
+administrations and of members by a label, a meeting a press release's headline numbers, the meeting's own sentence
+naming the event it was held with, and ITU's sectors named as hosts.
+
+Every text here is written for the test, in the forms of the family (communiqués converted from PDF, reports of
+regional preparatory meetings, press releases).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_fixtures import facts_of, only_dated
+
+_COLUMNS = """ITU-T CTO MEETING
+Tallinn, Estonia, 9 May 2023
+
+COMMUNIQUE
+
+Chief Technology Officers met in Tallinn, Estonia, on 9 May 2023 at the invitation of the TSB Director.
+
+Participants:
+
+Aino Tamm          Director-General, Ministry of Economic Affairs, Estonia
+Oskar Lind         Senior Vice President and CTO, Baltic Fibre Networks AS, Estonia
+Mirela Dragan      Vice President, Carpathian Institute for Advanced Network Research (CIANR),
+                   Romania
+Tomasz Wrobel      Head of Standardization, Vistula Mobile, Poland
+Ines Duarte        Director, Technology and Architecture, Atlantico Telecom, Portugal
+
+The CTOs agreed to meet again in 2024.
+"""
+
+
+def test_a_list_in_columns_gives_each_line_s_person_post_organization_and_country():
+    m = only_dated(_COLUMNS)
+    people = {p.name: (p.post.label if p.post else None, p.affiliation.label if p.affiliation else None)
+              for p in m.people}
+    assert people["Oskar Lind"] == ("Senior Vice President and CTO", "Baltic Fibre Networks AS")
+    assert people["Tomasz Wrobel"] == ("Head of Standardization", "Vistula Mobile")
+    assert people["Ines Duarte"][1] == "Atlantico Telecom"
+    assert {"Aino Tamm", "Mirela Dragan"} <= set(people)
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries["Baltic Fibre Networks AS"] == "Estonia"
+    assert countries["Vistula Mobile"] == "Poland"
+    # a cell wrapped onto the next line, under its column, is the same entry: its country is on that line
+    assert countries["Carpathian Institute for Advanced Network Research"] == "Romania"
+    # no person's name is an organization
+    assert not {"Oskar Lind", "Aino Tamm", "Tomasz Wrobel"} & set(countries)
+
+
+def test_a_column_gap_is_no_part_separator_once_the_line_has_ended():
+    # an indented line under a finished entry that does not end with a comma, and under no column: a new entry
+    m = only_dated(_COLUMNS.replace("(CIANR),\n                   Romania", "(CIANR), Romania"))
+    assert {p.name for p in m.people} >= {"Mirela Dragan", "Tomasz Wrobel", "Ines Duarte"}
+
+
+_ADMINISTRATIONS_TABLE = """Report of the second meeting of the Example Regional Preparatory Group for WTSA-28
+
+1 The second meeting of the Example Regional Preparatory Group for WTSA-28 was held in Tbilisi, Georgia, from 3 to
+5 March 2027.
+
+2 Attendance
+
+Administration
+Delegates
+Georgia
+12
+Armenia
+4
+Moldova (Republic of)
+3
+Total
+19
+
+3 The meeting reviewed the draft common proposals.
+"""
+
+
+def test_a_table_of_administrations_gives_each_country_s_administration():
+    m = only_dated(_ADMINISTRATIONS_TABLE)
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries["Administration of Georgia"] == "Georgia"
+    assert countries["Administration of Armenia"] == "Armenia"
+    # a country written with its form in brackets takes no 'the'
+    assert "Administration of Moldova (Republic of)" in countries
+    assert not any(label.startswith("Total") for label in countries)
+
+
+def test_administrations_represented_by_a_label():
+    m = only_dated("Meeting of the Example Group for WTSA-28\n\nThe first meeting of the Example Regional Preparatory "
+                   "Group for WTSA-28 was held in Amman, Jordan, on 2 and 3 June 2027.\n\nAdministrations represented: "
+                   "Jordan, Lebanon, Iraq and the State of Palestine.\n")
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries["Administration of Jordan"] == "Jordan"
+    assert countries["Administration of Iraq"] == "Iraq"
+    assert "Administration of Lebanon" in countries
+
+
+def test_members_represented_by_a_label():
+    m = only_dated("APT preparatory meeting\n\nThe third APT preparatory meeting for WTSA-28 was held in Hanoi, Viet Nam, "
+                   "from 4 to 7 May 2027.\n\nAffiliate Members represented: Lotus Networks Co., Ltd. (Viet Nam), "
+                   "Harbour Telecom Berhad (Malaysia) and Orchid Mobile (Thailand).\n")
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries["Harbour Telecom Berhad"] == "Malaysia"
+    assert countries["Orchid Mobile"] == "Thailand"
+
+
+def test_a_table_of_rapporteur_groups_gives_each_convener_the_group_its_acronym_names():
+    m = only_dated("TSAG meeting report\n\nTSAG held its meeting in Geneva from 10 to 14 January 2028.\n\n"
+                   "Rapporteur group                 Acronym        Convener\n"
+                   "Working methods                  RG-WM          Ms Ana Example (Chile)\n"
+                   "Standardization strategy         RG-SS          Mr Bo Sample (Sweden)\n\n"
+                   "TSAG closed on 14 January.\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts["Ana Example"] == "Convener of RG-WM"
+    assert posts["Bo Sample"] == "Convener of RG-SS"
+
+
+def test_a_table_s_post_cell_is_read_whole():
+    m = only_dated("CTO meeting\n\nThe CTO meeting took place in Quito on 3 May 2027.\n\nName\tTitle\tCompany\tCountry\n"
+                   "Rosa Paz\tVP Network Strategy\tAndes Mobile\tEcuador\n")
+    assert {p.name: p.post.label for p in m.people if p.post} == {"Rosa Paz": "VP Network Strategy"}
+
+
+_PRESS_RELEASE = """Industry leaders and ITU agree on a standards roadmap
+
+First meeting of Chief Technology Officers convened by ITU-T on the opening day of ITU Telecom World 2031
+
+Lisbon, 7 October 2031 — Chief Technology Officers from twelve companies yesterday joined the Director of TSB for the
+first high-level meeting of its kind.
+
+The meeting, held on Monday 6 October at the congress centre on the opening day of ITU Telecom World 2031, discussed
+the coherence of standards work.
+
+ITU Telecom World 2031 runs until 9 October in Lisbon.
+"""
+
+
+def test_a_meeting_the_headline_numbers_and_the_text_dates_is_one_meeting():
+    facts = facts_of(_PRESS_RELEASE)
+    cto = [m for m in facts.meetings if m.kind == "CTOMeeting"]
+    assert len(cto) == 1
+    (m,) = cto
+    assert (m.start, m.end) == (date(2031, 10, 6), date(2031, 10, 6))  # not until the event's last day
+    assert m.place is not None and m.place.label == "Lisbon"
+
+
+def test_the_meeting_s_own_sentence_names_the_event_it_was_held_with():
+    m = only_dated("CTOs agree on a standards roadmap\n\nLisbon, 7 October 2031 — Chief Technology Officers from twelve "
+                   "companies met yesterday in Lisbon at the invitation of the Director of TSB.\n\nThe meeting, held at "
+                   "the congress centre on the opening day of ITU Telecom World 2031, discussed the coherence of "
+                   "standards work.\n")
+    assert m.start == date(2031, 10, 6)
+    assert m.co_located is not None and m.co_located.year == 2031
+
+
+def test_ctos_who_joined_someone_for_a_meeting_held_it():
+    m = only_dated("Geneva, 4 March 2030 — CTOs from ten companies today joined the TSB Director for a meeting on "
+                   "standardization gaps, held on 4 March 2030 in Geneva.\n")
+    assert m.kind == "CTOMeeting"
+
+
+def test_an_itu_sector_named_as_the_convener_is_no_organization():
+    # ITU-T is a sector of ITU: typing it an organization made the SHACL gate reject the whole document
+    facts = facts_of("CTO meeting convened by ITU-T\n\nGeneva, 6 May 2030 - The CTO meeting, convened by ITU-T, was "
+                     "held on 5 May 2030 in Geneva. Participants from Apex Mobile attended.\n")
+    (m,) = facts.meetings
+    assert m.host is None
+    labels = {o.label for o in facts.organizations} | {p.organization.label for p in m.participations}
+    assert "ITU-T" not in labels
+
+
+_TSAG_SUMMARY = """TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP (TSAG)
+Summary of results
+Geneva, 6-9 March 2029
+
+Meeting details
+- Chairman: Mr. Piet A. Example (Netherlands)
+- Vice-Chairmen present: Ms. Lea Sample (Chile), Mr. Kofi Example (Ghana)
+
+Decisions
+1. TSAG approved revised Recommendation ITU-T A.1.
+"""
+
+
+def test_tsag_s_name_as_a_title_over_a_dateline_is_its_meeting():
+    m = only_dated(_TSAG_SUMMARY)
+    assert (m.kind, m.start, m.end) == ("TSAGMeeting", date(2029, 3, 6), date(2029, 3, 9))
+    assert m.place is not None and m.place.label == "Geneva"
+
+
+def test_tsag_s_name_as_a_title_with_no_date_under_it_is_no_meeting():
+    facts = facts_of("TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP\n\nSource: TSB\n\nTitle: Liaison statement on "
+                     "terminology\n\nThis liaison asks study groups to use the agreed terms.\n")
+    assert [m for m in facts.meetings if m.kind == "TSAGMeeting"] == []
+
+
+def test_posts_as_field_labels_with_a_rank_or_a_word_after_them():
+    posts = {p.name: p.post.label if p.post else None for p in only_dated(_TSAG_SUMMARY).people}
+    assert posts["Piet A. Example"] == "Chair"
+    assert posts["Lea Sample"] == posts["Kofi Example"] == "Vice-Chair"
+    m = only_dated("Report of the first meeting of the Example Preparatory Group for WTSA-28\n\nThe meeting was held in "
+                   "Lusaka, Zambia, on 4 and 5 May 2027. It elected its bureau:\n\nChair: Eng. Ana Example (Zambia)\n"
+                   "First Vice-Chair: Ms. Bea Sample (Malawi)\nSecond Vice-Chair: Mr. Caio Example (Angola)\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts["Bea Sample"] == posts["Caio Example"] == "Vice-Chair"
+
+
+_AT_A_GLANCE = """ITU News | Standards
+
+Operators set their standards priorities ahead of the Assembly
+
+By Jane Roe, ITU News
+14 October 2030 · 4 min read
+
+Event at a glance
+  CTO Meeting 2030
+  When: 12th-13th of Oct.
+  Where: Lakeside Convention Centre, Nairobi, Kenya
+  Held with: Global Standards Symposium (GSS-30)
+
+Chief technology officers from 20 companies gathered in Nairobi over the weekend. The two-day meeting concluded on
+Sunday.
+
+Earlier in the year, a CTO consultation held online on 18 June 2030 had prepared the agenda.
+"""
+
+
+def test_a_block_of_fields_under_a_meeting_s_name_gives_its_days_place_and_event():
+    m = next(m for m in facts_of(_AT_A_GLANCE).meetings if m.kind == "CTOMeeting")
+    assert (m.start, m.end) == (date(2030, 10, 12), date(2030, 10, 13))
+    assert m.place is not None and m.place.label == "Nairobi"
+    assert m.co_located is not None and m.co_located.year == 2030
+
+
+def test_a_publication_date_with_its_reading_time_dates_no_meeting():
+    # '14 October 2030 · 4 min read' is when the item was published; the heading's meeting keeps its own days
+    facts = facts_of(_AT_A_GLANCE)
+    assert facts.published == date(2030, 10, 14)
+    assert all(m.start != date(2030, 10, 14) for m in facts.meetings)
+
+
+def test_a_meeting_of_the_kind_months_away_does_not_undate_the_heading_s_meeting():
+    # the June consultation is another meeting: the heading's 'When:' days stay the October meeting's
+    dated = {(m.kind, m.start) for m in facts_of(_AT_A_GLANCE).meetings if m.start}
+    assert ("CTOMeeting", date(2030, 10, 12)) in dated
+    assert ("CTOConsultation", date(2030, 6, 18)) in dated

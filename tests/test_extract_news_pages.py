@@ -1,0 +1,86 @@
+"""News pages and newsletters of national bodies: when they were published ('Posted on', a byline), meetings
+'started' on a day, field blocks with their own bullets, another meeting's days in brackets, and the city of a
+dateline for a meeting the text places only by its country.
+
+Every text here is written for the test, in the forms of the family (regulators' news pages, ministries' press
+releases, standards bodies' newsletters).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_fixtures import facts_of, only_dated
+
+
+def test_a_posted_on_line_under_the_headline_dates_no_meeting():
+    facts = facts_of("Regulator takes part in TSAG meeting in Geneva\nPosted on 03.02.2031 | Category: International\n\n"
+                     "The Authority took part in the meeting of the Telecommunication Standardization Advisory Group "
+                     "(TSAG), which took place in Geneva from 20 till 24 January.\n")
+    assert facts.published == date(2031, 2, 3)
+    (m,) = [m for m in facts.meetings if m.start]
+    assert (m.kind, m.start, m.end) == ("TSAGMeeting", date(2031, 1, 20), date(2031, 1, 24))
+
+
+def test_a_byline_before_the_date_makes_it_the_publication_date():
+    facts = facts_of("Leaders call for faster AI standards at the Global Standards Symposium\n\nBy Jane Roe | March 9, "
+                     "2032\n\nLISBON — Officials used the Global Standards Symposium (GSS-32) on Monday, held March 8 at "
+                     "the congress centre, to call for faster work.\n")
+    assert facts.published == date(2032, 3, 9)
+    gss = [m for m in facts.meetings if m.kind == "Symposium" and m.start]
+    assert [(m.start, m.end) for m in gss] == [(date(2032, 3, 8), date(2032, 3, 8))]
+
+
+_PRESS_RELEASE = """Ministry of Communications
+Republic of Examplia
+
+PRESS RELEASE
+
+Examplia hosts the ITU Regional Consultation of CTOs for Africa
+
+Kigali, 8 May 2030
+
+The works of the ITU-T Regional Consultation of Chief Technology Officers (CTOs) for Africa were started on Tuesday 7th
+of May at the Rwanda Convention Centre and continued for two days.
+"""
+
+
+def test_a_meeting_that_started_on_a_day_is_dated_by_it_not_by_the_line_under_the_headline():
+    m = only_dated(_PRESS_RELEASE)
+    assert (m.start, m.end) == (date(2030, 5, 7), date(2030, 5, 8))
+
+
+def test_a_meeting_placed_by_its_country_was_held_in_the_dateline_s_city_there():
+    # 'the Rwanda Convention Centre' says the country; the dateline says the city
+    m = only_dated(_PRESS_RELEASE)
+    assert m.place is not None and m.place.label == "Kigali"
+    assert m.country is not None and m.country.label == "Rwanda"
+
+
+_NEWSLETTER = """STANDARDS NEWSLETTER | Vol. 12
+
+Study group leaders gather at the ITU-T Study Group Leadership Assembly
+
+□ Overview
+ ○ Meeting : ITU-T Study Group Leadership Assembly (SGLA)
+ ○ Date : 2029.01.22(Mon) ~ 01.23(Tue)
+ ○ Venue : ITU Headquarters, Geneva, Switzerland
+
+□ Background
+ ○ After WTSA-28 (2028.10.10~19, Seoul, Republic of Korea) appointed the new leaders, TSB organized the SGLA to give them
+   a common understanding of the working methods.
+"""
+
+
+def test_a_field_block_with_round_bullets_dates_and_places_its_meeting():
+    facts = facts_of(_NEWSLETTER)
+    sgla = [m for m in facts.meetings if m.kind == "LeadershipAssembly"]
+    assert [(m.start, m.end) for m in sgla] == [(date(2029, 1, 22), date(2029, 1, 23))]
+    assert sgla[0].place is not None and sgla[0].place.label == "Geneva"
+
+
+def test_days_in_brackets_after_another_meeting_s_name_are_that_one_s():
+    facts = facts_of(_NEWSLETTER)
+    wtsa = [m for m in facts.meetings if m.kind == "Conference"]
+    assert [(m.name, m.start, m.end) for m in wtsa] == [("WTSA-28", date(2028, 10, 10), date(2028, 10, 19))]
+    # no SGLA on the Assembly's days
+    assert all(m.start != date(2028, 10, 10) for m in facts.meetings if m.kind == "LeadershipAssembly")
