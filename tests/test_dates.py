@@ -40,6 +40,9 @@ CASES = [
      [(D(2028, 10, 10), D(2028, 10, 19), "2028.10.10~19")]),
     ("published 2027/03/04",
      [(D(2027, 3, 4), D(2027, 3, 4), "2027/03/04")]),
+    # a text that writes a day first where it cannot be mistaken ('25/3/2026') writes all its days so
+    ("Ha Noi, 25/3/2026. The previous one was held on 12/11/2024.",
+     [(D(2026, 3, 25), D(2026, 3, 25), "25/3/2026"), (D(2024, 11, 12), D(2024, 11, 12), "12/11/2024")]),
     ("Chief Technology Officers gathered on 09 September 2018.",
      [(D(2018, 9, 9), D(2018, 9, 9), "09 September 2018")]),
     ("The session opened on September 9, 2018, with a keynote.",
@@ -240,6 +243,13 @@ def test_infer_year():
     assert infer_year("the 2017-2020 study period, 2020") == 2020
     # the year of a day written in figures counts ('14.04.2008'), a number after a letter's dot does not
     assert infer_year("14.04.2008 - 16.04.2008 | Tashkent; the study period 2009-2012; Rec. Y.2009") == 2008
+
+
+def test_days_and_a_month_in_figures_without_a_year_take_the_default_year():
+    (d,) = find_dates("In 2 days 24-25/3, at the National Convention Center", default_year=2026)
+    assert (d.start, d.end, d.year_inferred) == (D(2026, 3, 24), D(2026, 3, 25), True)
+    assert find_dates("Questions Q6-7/16 and 3-4/13 of the study group", default_year=2026) == []
+    assert find_dates("In 2 days 24-25/3") == []  # no year to give them
 
 
 # --------------------------------------------------------------------------- properties

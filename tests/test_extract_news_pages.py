@@ -84,3 +84,19 @@ def test_days_in_brackets_after_another_meeting_s_name_are_that_one_s():
     assert [(m.name, m.start, m.end) for m in wtsa] == [("WTSA-28", date(2028, 10, 10), date(2028, 10, 19))]
     # no SGLA on the Assembly's days
     assert all(m.start != date(2028, 10, 10) for m in facts.meetings if m.kind == "LeadershipAssembly")
+
+
+def test_days_after_a_meeting_s_name_and_held_are_that_meeting_s_not_the_conference_before_it():
+    facts = facts_of("Delegates agreed common proposals (CPs) for the World Telecommunication Standardization Assembly "
+                     "(WTSA-28) at the ITU Regional Preparatory Meeting for WTSA-28 for the Americas, held in Lima on "
+                     "May 4-6, 2028.\n")
+    dated = {(m.kind, m.start, m.end) for m in facts.meetings if m.start}
+    assert dated == {("PreparatoryMeeting", date(2028, 5, 4), date(2028, 5, 6))}
+
+
+def test_a_heading_of_group_chairs_without_a_colon_gives_each_line_s_chair():
+    m = only_dated("The Study Group Leadership Assembly met in Geneva on 3 and 4 March 2031.\n\n"
+                   "Study group chairs who presented (as listed in the programme)\n\n"
+                   "- SG2 – Ms Ana Example (Chile)\n- SG13 – Mr Bo Sample (Sweden)\n\nMain themes\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts == {"Ana Example": "Chair of SG2", "Bo Sample": "Chair of SG13"}

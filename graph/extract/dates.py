@@ -357,11 +357,23 @@ def _candidates(text: str, default_year: int | None):
             continue
         if first < last:
             yield m.start(), m.end(), DateMention(first, last, m.start(), m.end(), m.group(), False)
+    if default_year is not None:
+        for m in _NUMERIC_DAYS.finditer(text):  # 'In 2 days 24-25/3': days and a month in figures, no year
+            d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            try:
+                first, last = _make(default_year, month, d1), _make(default_year, month, d2)
+            except _Invalid:
+                continue
+            if first < last:
+                yield m.start(), m.end(), DateMention(first, last, m.start(), m.end(), m.group(), True)
+    numeric = [(int(m.group(1)), int(m.group(3))) for m in _NUMERIC.finditer(text)]
+    # a text that writes one day first where it cannot be mistaken ('25/3/2026') writes them all so ('12/11/2024')
+    day_first = any(a > 12 >= b for a, b in numeric) and not any(b > 12 >= a for a, b in numeric)
     singles: list[DateMention] = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         dotted = m.group(2) == "." and b <= 12 and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if a == b or (a > 12 and b <= 12) or dotted:
+        if a == b or (a > 12 and b <= 12) or dotted or day_first and b <= 12:
             day, month = a, b  # dots are written day first ('03.12.2018' is 3 December), as in German, Russian, Portuguese
         elif b > 12 and a <= 12:
             day, month = b, a
@@ -383,6 +395,8 @@ def _candidates(text: str, default_year: int | None):
                                                                said, False)
 
 
+#: '24-25/3': a range of days and their month in figures, without a year (day first; not 'Q6-7/16', no month 16)
+_NUMERIC_DAYS = re.compile(r"(?<![\w./-])([0-9]{1,2})[ \t]*[-–][ \t]*([0-9]{1,2})/([0-9]{1,2})(?![\w/]|\.[0-9])")
 #: between the two days of a range written in figures: '20.11.2012–29.11.2012', '20/11/2012 to 29/11/2012'
 _NUMERIC_TO = re.compile(r"[ \t]*(?:[-–—]|to|till|until|through)[ \t]*", re.IGNORECASE)
 #: '25/10/2018', '10/25/2018', '9.9.2019', '03.12.2018': a day written in figures, read only when its order cannot be

@@ -560,6 +560,20 @@ _OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:which|that)\s+(?
                          re.IGNORECASE)
 
 
+#: a participle after a meeting's name, up to a date: '... Meeting for WTSA-16 for the Arab States, held in Cairo on'
+#: (the rest of its name before the comma)
+_HELD_AFTER = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?,\s*held\s+(?:in|at|on|from)\b"
+                         r"[^.;()]*")
+
+
+def _held_after(text: str, name_start: int, name_end: int, d: DateMention) -> bool:
+    """Whether d is in a participle right after the meeting named at text[name_start:name_end] ('..., held in Cairo on
+    1-3 February 2016'); not after a conference a meeting prepares for ('the Regional Consultation on the preparation
+    for WTSA-20, held on 5 and 6 August': the consultation's days)."""
+    return d.span_start >= name_end and _HELD_AFTER.fullmatch(text, name_end, d.span_start) is not None and \
+        not _PREPARED_FOR.search(text, max(0, name_start - 60), name_start)
+
+
 def _dated_by_own_clause(text: str, name_end: int, d: DateMention) -> bool:
     """Whether date d is in the relative clause right after a meeting's name ('WTSA-24, which runs from 15 to
     24 October'): that meeting's date, whatever else the sentence names."""
@@ -653,8 +667,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
             # ('held on the margins of the SG13 meeting (2-13 March)': the date in brackets after it is the other's)
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and (
-                _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start]))
-                for a, b in phrases)]
+                _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start])
+                or _held_after(text, a, b, d)) for a, b in phrases)]
             # 'After WTSA-24 (2024.10.15~24, New Delhi) appointed ..., TSB organized the SGLA': the days in brackets
             # right after another meeting's name are that one's, wherever this one is named
             ds = [d for d in ds if not any((a, b) != m.span() and b <= d.span_start and
@@ -689,10 +703,12 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # 'held alongside the Example Conference 2014': the sentence's date is the other meeting's; only a
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
-                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)]
+                ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)
+                      or _held_after(text, name_start, m.end(), d)]
             if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
+                      or _held_after(text, name_start, m.end(), d)
                       or _dated_as_subject(text, s, name_start, m.end(), d) or heading and _date_field(text, d)]
             # 'a forum in Nairobi on 25 March, ahead of the next ATU preparatory meeting': the forum's day
             ds = [d for d in ds if d.span_start > name_start or not _AHEAD_OF.search(text, d.span_end, name_start)]

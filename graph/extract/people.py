@@ -723,7 +723,9 @@ _POSTS_BY_GROUP = re.compile(r"(?im)^(?![^\n:]*\bby\s+(?:the\s+)?(?:[\w-]+\s+){0
                              r"\b(?P<title>(?:vice[- ]?)?chair(?:men|persons|s))\b(?:\s+and\s+vice[- ]?chair\w*)?"
                              r"(?:\s+of\b[^\n:]{0,60}?\b(?:groups|parties)\b[^\n:]{0,60}|"
                              r"(?:\s+(?:elected|appointed|designated|confirmed|nominated))?(?:\s+(?:are|were|is|include[sd]?))?"
-                             r"(?:\s+(?:for|of)\s+[^\n:]{1,30})?):[ \t]*\n?")
+                             r"(?:\s+(?:for|of)\s+[^\n:]{1,30})?)(?::[ \t]*\n?|"
+                             # a heading line over the groups' lines, no colon: 'Study group chairs who presented'
+                             r"[^\n:]{0,80}\n(?=\s*(?:[-•*·][ \t]*)?(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}[ \t]*[:–—-]))")
 #: 'Study Group 2: Mr Ali Example (Egypt)', '- SG13 – Ms Ana Example' lines, or '...: WP1/TSAG, Ms A (Examplia); WP2/TSAG,
 #: Mr B' in a sentence: a group, then its post holder
 _GROUP_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:and[ \t]+)?(?P<group>(?:ITU-T[ \t]+)?(?:Study[ \t]+Group|SG)[ \t]?\d{1,2}|"
