@@ -7,6 +7,7 @@
 
     python -m bench extraction GOLD.json TEXT_DIR   # extraction recall per category on a document set
     python -m bench variants "" ITUKG_QUERY_WORKERS=4   # itukg settings side by side with Oxigraph (issue 15)
+    python -m bench engines --triples 100000           # in process: an on-disk store, and two threads (issue 15)
 
 See bench/README.md for what each figure means.
 """
@@ -637,6 +638,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["variants"]:
         from . import variants
         return variants.main(argv[1:])
+    if argv[:1] == ["engines"]:
+        from . import engines
+        return engines.main(argv[1:])
     args, cfg = parse_args(argv)
     started = time.time()
     tmp = None

@@ -121,3 +121,16 @@ def test_variants_serve_each_setting_beside_oxigraph_and_print_the_ratios(tmp_pa
     processes = {name: int(re.search(r"\[(\d+) processes\]", rows[name]).group(1))
                  for name in ("defaults", "ITUKG_QUERY_WORKERS=1")}
     assert processes["ITUKG_QUERY_WORKERS=1"] < processes["defaults"], processes
+
+
+def test_engines_compare_the_on_disk_store_and_two_threads_for_every_query_of_the_mix(tmp_path):
+    """`python -m bench engines` runs every query of the mix on the in-memory union store and on a read-only
+    RocksDB copy of it, and on one thread and two: a row a query with its ratios, then their geometric means."""
+    proc = subprocess.run([sys.executable, "-m", "bench", "engines", "--triples", "3000", "--reps", "1", "--runs", "2",
+                           "--work-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = {line.split()[0]: line.split()[1:] for line in proc.stdout.splitlines()[2:] if line.strip()}
+    assert set(queries.names()) <= set(rows), proc.stdout
+    assert all(len(cells) == 4 and all(float(c) > 0 for c in cells) for name, cells in rows.items()
+               if name != "geometric"), proc.stdout
+    assert (tmp_path / "rocksdb-3000").is_dir()  # the on-disk copy, kept in the work directory

@@ -100,3 +100,15 @@ def test_a_heading_of_group_chairs_without_a_colon_gives_each_line_s_chair():
                    "- SG2 – Ms Ana Example (Chile)\n- SG13 – Mr Bo Sample (Sweden)\n\nMain themes\n")
     posts = {p.name: p.post.label if p.post else None for p in m.people}
     assert posts == {"Ana Example": "Chair of SG2", "Bo Sample": "Chair of SG13"}
+
+
+def test_a_next_meeting_held_with_an_event_takes_the_event_s_year_and_its_place():
+    m = only_dated("CTO meeting\n\nThe CTO meeting took place in Lima, Peru, on 18 November 2033.\n\nThe next CTO "
+                   "meeting will take place in Quito, Ecuador, alongside ITU Telecom World 2034.\n")
+    nxt = m.next_meeting
+    assert nxt is not None and (nxt.start, nxt.precision) == (date(2034, 1, 1), "year")
+    assert nxt.place is not None and nxt.place.label == "Quito"
+    # with no event named, no year is made up
+    m = only_dated("CTO meeting\n\nThe CTO meeting took place in Lima, Peru, on 18 November 2033.\n\nThe next CTO "
+                   "meeting will take place in Quito, Ecuador.\n")
+    assert m.next_meeting is None

@@ -915,6 +915,9 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
     generic: set[tuple] = set()  # meetings whose name is still a kind's default name
     rank: dict[tuple, int] = {}
     for a in anchors:
+        if a.is_next and a.date is None:
+            a.date = _year_of_event_beside(ref, text, a)
+    for a in anchors:
         if a.date is None or a.is_next:
             continue  # 'the last CTO meeting, held on 5 May' is a meeting too: the text gives its date
         key = a.meeting_key = _key(a)
@@ -1021,6 +1024,17 @@ def _title_line(text: str, at: int) -> bool:
     s, e = text.rfind("\n", 0, at) + 1, line_end(text, at)
     line = text[s:e].strip()
     return len(line) <= 160 and not line.endswith((".", ";", ":"))
+
+
+def _year_of_event_beside(ref: Reference, text: str, a: Anchor) -> DateMention | None:
+    """'The next CTO meeting will take place in Doha, alongside ITU Telecom World 2014': a next meeting the text dates
+    by no day is held in the year of the event it is to be held with (its year as written in the event's name)."""
+    for ev in _events(ref, text, a.name_span[1], a.window[1]):
+        cue = _CO_LOCATION.search(text[max(a.name_span[1], ev.span.start - 40):ev.span.start])
+        if cue is not None and ev.year is not None and re.fullmatch(r"[^.;]*", text[a.name_span[1]:ev.span.start]):
+            first, last = date(ev.year, 1, 1), date(ev.year, 12, 31)
+            return DateMention(first, last, ev.span.start, ev.span.end, ev.span.quote, False, "year")
+    return None
 
 
 def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
