@@ -112,3 +112,28 @@ def test_a_next_meeting_held_with_an_event_takes_the_event_s_year_and_its_place(
     m = only_dated("CTO meeting\n\nThe CTO meeting took place in Lima, Peru, on 18 November 2033.\n\nThe next CTO "
                    "meeting will take place in Quito, Ecuador.\n")
     assert m.next_meeting is None
+
+
+_BLOG = """Engineering Blog
+
+What thirty CTOs agreed on in Lisbon
+
+16 May 2033 · Dr. Ana Example, Chief Technology Officer
+
+Last Monday, 9 May, I left our Porto lab for a meeting room at the congress centre in Lisbon to take part in the \
+ITU-T CTO Meeting. This year's edition was hosted by Portugal's Ministry of Infrastructure and ran alongside ITU \
+Telecom World 2033, which meant the corridors were busy.
+"""
+
+
+def test_a_place_before_going_to_take_part_in_the_meeting_is_its_place():
+    m = only_dated(_BLOG)
+    assert m.start == date(2033, 5, 9)
+    assert m.place is not None and m.place.label == "Lisbon"
+
+
+def test_this_year_s_edition_names_its_event_and_its_host_with_the_host_s_country():
+    m = only_dated(_BLOG)
+    assert m.co_located is not None and m.co_located.year == 2033
+    assert m.host is not None and m.host.label == "Ministry of Infrastructure"
+    assert m.host.country is not None and m.host.country.label == "Portugal"

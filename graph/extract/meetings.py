@@ -106,7 +106,9 @@ _CONTINUED = re.compile(r"\b(?:continuing|pursuing|following\s+up(?:\s+on)?|taki
                         r"launched|initiated|held)\s+(?:at|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|convened|gathered|brought\s+together|"
                        r"opened|started|began|commenced|kicked\s+off|closed|concluded|ended|wrapped\s+up|hosted|participated|"
-                       r"attended|joined|took\s+part|represented|organi[sz]ed)\b",
+                       r"attended|joined|took\s+part|represented|organi[sz]ed|"
+                       # 'I went to Budapest to take part in the CTO meeting'
+                       r"to\s+(?:take\s+part|attend|participate))\b",
                        re.IGNORECASE)
 #: 'the TSB Director led a regional consultation of CTOs', 'Ms A chaired the ninth CTO meeting': whoever led or
 #: chaired the meeting named right after the verb, it took place
@@ -2068,8 +2070,8 @@ def _held_within(inner: Meeting, outer: Meeting) -> bool:
 
 #: a sentence about the meeting a region is of: 'The meeting was held ...', 'It took place ...', 'The session was ...'
 #: a sentence whose subject is the meeting itself: 'The meeting, held on ...', 'This session was ...'
-_THE_MEETING_SUBJECT = re.compile(r"[ \t\n]*(?:The|This)[ \t]+(?:meeting|session|event|consultation|workshop|assembly|"
-                                  r"round\s?table|forum|gathering)\b")
+_THE_MEETING_SUBJECT = re.compile(r"[ \t\n]*(?:The|This|This[ \t]+year['’]s)[ \t]+(?:meeting|session|event|consultation|"
+                                  r"workshop|assembly|round\s?table|forum|gathering|edition)\b")
 _SAID_OF_IT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\d\s))(?:The|This)\s+(?:meeting|session|event|consultation|"
                          r"workshop|assembly|roundtable|forum)\s+(?:was|were|is)\b|(?:(?<=[.!?]\s)|(?<=\n))It\s+was\s+"
                          r"(?:held|conducted|organi[sz]ed)\b", re.MULTILINE)

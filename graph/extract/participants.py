@@ -313,6 +313,13 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
             and (re.match(r"(?:the|its|their|our)\s", text[s:e], re.IGNORECASE)
                  or re.search(r"\b(?:the|its|their|our)\s+\Z", text[max(0, s - 8):s], re.IGNORECASE)):
         return None  # 'officials of the Ministry': a kind of body, no name of one ('hosted by Telecom' names one)
+    owned = re.match(r"(?:the\s+)?([A-Z][\w .'’-]{1,40}?)['’]s\s+(?=[A-Z])", text[s:e])
+    if owned and ref.lookup(clean(owned.group(1)), {"Country"}) is not None:
+        # "Hungary's Ministry of Innovation and Technology": the ministry, of that country
+        body = organization_ref(ref, text, s + owned.end(), e)
+        if body is not None and body.country is None and (body.iri is None or not ref.is_reference(body.iri)):
+            return replace(body, country=_country_ref(ref, text, s + owned.start(1), s + owned.end(1)))
+        return body
     unit, owner = split_unit(text[s:e])
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None
@@ -1161,6 +1168,7 @@ _SIDE_EVENT = re.compile(r"\b(?:dinner|lunch(?:eon)?|reception|cocktail|gala|ban
                          r"exhibitions?|stands?|tours?|visits?|side[- ]events?|excursions?)\b", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"\b(?:meeting|assembly|consultation|workshop|event|summit|session|forum|gathering|"
                             r"roundtable|round[ \t]+table|conference|symposium|seminar|webinar|dialogue|(?-i:SGLA|TSAG)|"
+                            r"(?<=year['’]s[ \t])edition|"  # ('This year's edition was hosted by ...')
                             # 'CTOs gathered in Busan on 24 September at the invitation of KT'; 'ITU Kaleidoscope 2025
                             # took place in Geneva, hosted by ...': what took place is an event
                             r"met|gathered|convened|took[ \t]+place|(?:was|were)[ \t]+held)\b",
