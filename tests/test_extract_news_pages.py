@@ -137,3 +137,18 @@ def test_this_year_s_edition_names_its_event_and_its_host_with_the_host_s_countr
     assert m.co_located is not None and m.co_located.year == 2033
     assert m.host is not None and m.host.label == "Ministry of Infrastructure"
     assert m.host.country is not None and m.host.country.label == "Portugal"
+
+
+def test_the_days_of_the_sentence_s_subject_are_not_those_of_a_meeting_named_after_them():
+    facts = facts_of("Report of the XIII Meeting of PCC.I\n\nThe XIII Meeting of PCC.I was held in Lima, Peru, on "
+                     "May 3-6, 2032.\n\n- The XIV Meeting of PCC.I will be held in Quito, December 2–5, 2032, to "
+                     "review the results of WTSA-32.\n")
+    dated = sorted((m.name, m.start) for m in facts.meetings if m.start)
+    assert dated == [("XIII Meeting of PCC.I", date(2032, 5, 3)), ("XIV Meeting of PCC.I", date(2032, 12, 2))]
+
+
+def test_a_table_s_label_cell_is_no_part_of_the_meeting_s_name():
+    facts = facts_of("Second Study Group Leadership Assembly held in Tokyo\n\nThe second ITU-T Study Group Leadership "
+                     "Assembly was held in Tokyo on 20 and 21 January 2033.\n\nMeeting\tSecond ITU-T Study Group "
+                     "Leadership Assembly\nVenue\tTokyo, Japan\n")
+    assert [m.name for m in facts.meetings if m.start] == ["Second ITU-T Study Group Leadership Assembly"]

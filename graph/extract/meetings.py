@@ -598,11 +598,19 @@ _SUBJECT_HELD = re.compile(r"(?:[ \t]*\([^()\n]*\))?\s+(?:(?:was|is|were|are|wil
                            r"(?:will\s+)?(?:run|open)|runs|ran|opened)\b[^.;,\n]*", re.IGNORECASE)
 
 
-def _dated_as_subject(text: str, s: int, name_start: int, name_end: int, d: DateMention) -> bool:
+def _dated_as_subject(text: str, s: int, name_start: int, name_end: int, d: DateMention, comma: bool = False) -> bool:
     """Whether date d is in the main clause of the sentence whose subject the meeting's name is ('WTSA-20 will be
-    held in Geneva from 1 to 9 March 2022, preceded by ...'): that meeting's date, whatever else the sentence names."""
-    return d.span_start >= name_end and re.fullmatch(r"\s*(?:(?:The|the)\s+)?", text[s:name_start]) is not None \
-        and _SUBJECT_HELD.fullmatch(text, name_end, d.span_start) is not None
+    held in Geneva from 1 to 9 March 2022, preceded by ...'): that meeting's date, whatever else the sentence names.
+    With `comma`, also after the place's comma ('The XIV Meeting will be held in Mexico City, December 2-5, 2008')."""
+    if d.span_start < name_end or re.fullmatch(r"\s*(?:[-•*·]\s*)?(?:(?:The|the)\s+)?", text[s:name_start]) is None:
+        return False
+    held = _SUBJECT_HELD.match(text, name_end, d.span_start)
+    return held is not None and (held.end() == d.span_start or comma and _PLACE_COMMA.fullmatch(
+        text, held.end(), d.span_start) is not None)
+
+
+#: between the place of a subject's verb and its date: ', ' or ', India, ' (not ', preceded by the GSS on ')
+_PLACE_COMMA = re.compile(r",[ \t]*(?:[A-Z][^.;,\n]{0,30},[ \t]*)?")
 
 
 #: 'called on ITU-T to organize a workshop on ...', 'proposed that TSB hold a ...': a meeting asked for, not one held
@@ -644,6 +652,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     taken: list[tuple[int, int]] = []
     matches = [(kind, list(kind.pattern.finditer(text))) for kind in meeting_kinds()]  # each pattern runs once
     phrases = [m.span() for _, hits in matches for m in hits]
+    generic_phrases = {m.span() for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
     for kind, hits in matches:
         for m in hits:
             if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
@@ -712,6 +721,11 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
                       or _held_after(text, name_start, m.end(), d)
                       or _dated_as_subject(text, s, name_start, m.end(), d) or heading and _date_field(text, d)]
+                # 'The XIV Meeting of PCC.I will be held in Mexico City, December 2-5, 2008, to review the results of
+                # WTSA-08': the days of the sentence's subject are not those of a meeting named after them
+                ds = [d for d in ds if _dated_as_subject(text, s, name_start, m.end(), d) or not any(
+                    _dated_as_subject(text, s, _name_start(text, a), b, d, comma=True) for a, b in others
+                    if (a, b) not in generic_phrases)]
             # 'a forum in Nairobi on 25 March, ahead of the next ATU preparatory meeting': the forum's day
             ds = [d for d in ds if d.span_start > name_start or not _AHEAD_OF.search(text, d.span_end, name_start)]
             date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
@@ -872,7 +886,7 @@ def _name_start(text: str, start: int) -> int:
     """Extend a meeting phrase left over its capitalised qualifiers: 'TSB Director's North-American CTO ...'."""
     pos = start
     while True:
-        m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)\s+$", text[max(0, pos - 40):pos])
+        m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)[ \n]+$", text[max(0, pos - 40):pos])  # (not over a tab: a cell)
         if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A", "An", "This", "That", "After", "Before",
                                    "Following", "Since", "Until", "Ahead") or "\n" in m.group(0):
             return pos
