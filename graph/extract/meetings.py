@@ -2012,7 +2012,9 @@ def _city_from_dateline(ref: Reference, text: str, meetings: list[Meeting], date
                   and m.place.iri == country.iri]
     if len(in_country) == 1 and abs((in_country[0].start - d.start).days) <= 31:  # (a dateline of its days)
         m = in_country[0]
-        m.place, m.country, m.country_from_reference = city, m.country or country, from_reference and m.country is None
+        if m.country is None:
+            m.country, m.country_from_reference = country, from_reference
+        m.place = city
 
 
 def _place_from_headline(ref: Reference, text: str, meetings: list[Meeting], avoid=()) -> None:
@@ -2082,10 +2084,10 @@ def _held_within(inner: Meeting, outer: Meeting) -> bool:
         outer.start, outer.end)
 
 
-#: a sentence about the meeting a region is of: 'The meeting was held ...', 'It took place ...', 'The session was ...'
-#: a sentence whose subject is the meeting itself: 'The meeting, held on ...', 'This session was ...'
+#: a sentence whose subject is the meeting itself: 'The meeting, held on ...', "This year's edition was ..."
 _THE_MEETING_SUBJECT = re.compile(r"[ \t\n]*(?:The|This|This[ \t]+year['’]s)[ \t]+(?:meeting|session|event|consultation|"
                                   r"workshop|assembly|round\s?table|forum|gathering|edition)\b")
+#: a sentence about the meeting a region is of: 'The meeting was held ...', 'It took place ...', 'The session was ...'
 _SAID_OF_IT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\d\s))(?:The|This)\s+(?:meeting|session|event|consultation|"
                          r"workshop|assembly|roundtable|forum)\s+(?:was|were|is)\b|(?:(?<=[.!?]\s)|(?<=\n))It\s+was\s+"
                          r"(?:held|conducted|organi[sz]ed)\b", re.MULTILINE)

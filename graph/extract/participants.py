@@ -852,7 +852,8 @@ def _continues_cell(text: str, entry: tuple[int, int], line_start: int, s: int) 
     if previous.endswith(","):
         return True
     first = text.rfind("\n", 0, entry[0]) + 1
-    last_line = text.rfind("\n", entry[0], entry[1]) + 1 or first  # (an entry that wrapped already)
+    wrapped = text.rfind("\n", entry[0], entry[1])  # (an entry that wrapped already: its last line)
+    last_line = wrapped + 1 if wrapped >= 0 else first
     columns = {m.end() - last_line for m in re.finditer(r"(?<=\S) {2,}(?=\S)", text[last_line:entry[1]])}
     columns |= {m.end() - first for m in re.finditer(r"(?<=\S) {2,}(?=\S)", text[first:entry[1]].split("\n")[0])}
     return indent >= 4 and indent in columns
@@ -991,7 +992,6 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
             org = Ref("Organization", f"Administration of {the}{written}", Span.of(text, *row.cells["organization"]))
         if org is None or (org.iri is not None and ref.part_of_itu(org.iri)) or _TOTAL.fullmatch(written):
             continue  # ('Total' over the sum of a column)
-            continue
         if "country" in row.cells:
             country = _country_ref(ref, text, *row.cells["country"])
         result = ParticipantList(Span.of(text, row.start, row.end))
