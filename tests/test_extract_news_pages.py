@@ -152,3 +152,30 @@ def test_a_table_s_label_cell_is_no_part_of_the_meeting_s_name():
                      "Assembly was held in Tokyo on 20 and 21 January 2033.\n\nMeeting\tSecond ITU-T Study Group "
                      "Leadership Assembly\nVenue\tTokyo, Japan\n")
     assert [m.name for m in facts.meetings if m.start] == ["Second ITU-T Study Group Leadership Assembly"]
+
+
+_DASHED_LIST = """CTO meeting report
+
+The CTO meeting was held in Dubai, United Arab Emirates, on 18 November
+2032 at the invitation of the regulator. Chief technology officers of
+operators and vendors discussed standardization priorities for 2033.
+
+Participants (organization — country — representative):
+Examplecom — Russian Federation — Mr. Sergei Nikolaevich Example
+Beta Networks — Sweden — Mr. Magnus Example
+Gamma Telecom Holdings — Japan — Dr. YOSHIDA Example
+
+Next steps were agreed by all participants of the meeting in Dubai.
+"""
+
+
+def test_lines_of_a_dashed_list_are_entries_not_a_wrapped_paragraph():
+    names = {p.name for p in only_dated(_DASHED_LIST).people}
+    assert {"Sergei Nikolaevich Example", "Magnus Example", "Yoshida Example"} <= names
+    assert not any("Beta" in n or "Gamma" in n for n in names)
+
+
+def test_spanish_styles_before_a_name():
+    m = only_dated("Meeting of PCC.I\n\nThe XX Meeting of PCC.I was held in Lima on 3 May 2032.\n\nParticipants:\n"
+                   "- Lic. Ana Beatriz Example Sample (Ministry of Transport, Peru)\n- Ing. Jorge Example (ASEP, Panama)\n")
+    assert {"Ana Beatriz Example Sample", "Jorge Example"} <= {p.name for p in m.people}

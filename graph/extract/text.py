@@ -61,6 +61,10 @@ _LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※]|\(?\d{1,2}[.)
 _ENTRY = re.compile(r"\s*(?:[-•*·▪–]\s*)?[A-Z][^,.;:\n]{1,60}(?:,[ \t]*[A-Z][^,;:\n]{1,60}){2,3}\s*")
 
 
+#: a line of a list whose fields spaced dashes part: 'Rostelecom — Russian Federation — Mr Ivan Example'
+_DASHED_ENTRY = re.compile(r"\S[ \t]+[–—][ \t]+\S[^\n]*?\S[ \t]+[–—][ \t]+\S")
+
+
 def _a_title(line: str) -> bool:
     """'Global Standards Symposium (GSS-20)' under a speaker's line ('Mr A, Director, TSB'): a heading in title case, a
     line of its own (a wrapped sentence's next line has lower-case words, or ends it)."""
@@ -80,7 +84,8 @@ def unwrap(text: str) -> str:
     most 120 characters), the line is long (at least 60% of that width), does not end a sentence or a label
     ('.', ':', ';', '!', '?') and the next line carries on (not blank, no bullet, number or 'Label:' starting
     it). Short lines (headings, one-item-per-line lists), lines that each open with a style ('Mr', 'Dr': one person a
-    line) or are each an entry ('Name, Body, Country') and paragraphs written on one line are never joined."""
+    line) or are each an entry ('Name, Body, Country', 'Body — Country — Name') and paragraphs written on one line are
+    never joined."""
     lines = text.split("\n")
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(lengths) < 4:
@@ -89,7 +94,7 @@ def unwrap(text: str) -> str:
     if not 50 <= width <= 120 or sum(n >= 0.6 * width for n in lengths) < 0.4 * len(lengths):
         return text
     from .people import starts_with_styles  # people reads sentences with this module
-    styled = [starts_with_styles(x.lstrip()) or bool(_ENTRY.fullmatch(x)) for x in lines]
+    styled = [starts_with_styles(x.lstrip()) or bool(_ENTRY.fullmatch(x)) or bool(_DASHED_ENTRY.search(x)) for x in lines]
     out = list(text)
     pos = 0
     for i, line in enumerate(lines[:-1]):
