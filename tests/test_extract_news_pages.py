@@ -179,3 +179,14 @@ def test_spanish_styles_before_a_name():
     m = only_dated("Meeting of PCC.I\n\nThe XX Meeting of PCC.I was held in Lima on 3 May 2032.\n\nParticipants:\n"
                    "- Lic. Ana Beatriz Example Sample (Ministry of Transport, Peru)\n- Ing. Jorge Example (ASEP, Panama)\n")
     assert {"Ana Beatriz Example Sample", "Jorge Example"} <= {p.name for p in m.people}
+
+
+def test_posts_the_press_writes_in_lower_case():
+    m = only_dated("GSS\n\nThe Global Standards Symposium was held in Lisbon on 14 October 2032.\n\nTunde Example, chief "
+                   "standards officer at Example Mobile Group, said operators buy equipment today. Rakesh Example, "
+                   "additional secretary at the Ministry of Communications, pitched open platforms. Chief among them "
+                   "was the officer who spoke last.\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts["Tunde Example"] == "Chief Standards Officer"
+    assert posts["Rakesh Example"] == "Additional Secretary"
+    assert not any("among" in (label or "") for label in posts.values())

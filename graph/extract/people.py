@@ -77,7 +77,7 @@ _NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
 
 
-_MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim|Lead)[- ]?)*"
+_MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim|Lead|Additional|Joint|Principal|Special)[- ]?)*"
 _HEADS = re.sub(r"man(?=\||$)", "m[ae]n", _alternation(_words()["title"]))
 _CONN = r"(?:of|the|and|for|on|in|at|with|to|&)"
 #: A word of the phrase after 'Minister of ...': capitalised or a number, never a style ('Mr' starts the name).
@@ -90,9 +90,13 @@ _PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:(?!{_NOT_DOMAIN_WORD})[a-z][\
            rf"{_PTOK})*")
 #: A post as written: an optional acronym of its body ('ACMA Director General', 'TSAG Vice-Chairman'), the
 #: title (heads from person-words.csv with Vice-/Co-/Deputy ..., or 'Chief ... Officer'), and its domain.
+#: a lower-case word that is no word of a post's field ('chief among them was the officer')
+_NOT_POST_WORD = r"(?!(?:among|the|a|an|was|were|is|are|be|to|in|of|for|on|at|by|with|who|which|that|its|their)\b)"
 _TITLE = re.compile(
     rf"(?<![\w-])(?:(?P<org>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[-/][A-Za-z0-9]+)*)[ \t]+)?"
-    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:[ \t]+(?:[A-Z][\w-]*|&|and)){{1,5}}?[ \t]+(?:Officers?|Strategists?|Architects?|Evangelists?|Technologists?)|(?i:(?:{_HEADS})s?))(?![\w]))"
+    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:[ \t]+(?:[A-Z][\w-]*|&|and)){{1,5}}?[ \t]+(?:Officers?|Strategists?|Architects?|Evangelists?|Technologists?)|"
+    # in lower case as the press writes it: 'chief standards officer' (not 'chief among them was the officer')
+    rf"chief(?:[ \t]+(?:{_NOT_POST_WORD}[a-z][\w-]*|&|and)){{1,3}}?[ \t]+officers?|(?i:(?:{_HEADS})s?))(?![\w]))"
     rf"(?P<domain>[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_PHRASE})?")
 #: A plural title introduces a list of people sharing the post ('vice-chairmen A of X, B of Y and C of Z').
 _PLURAL = re.compile(r"(?:men|[^s]s)$", re.IGNORECASE)
