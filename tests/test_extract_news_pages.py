@@ -190,3 +190,15 @@ def test_posts_the_press_writes_in_lower_case():
     assert posts["Tunde Example"] == "Chief Standards Officer"
     assert posts["Rakesh Example"] == "Additional Secretary"
     assert not any("among" in (label or "") for label in posts.values())
+
+
+def test_another_group_s_next_meeting_said_with_its_days_is_a_meeting_of_that_group():
+    facts = facts_of("CTO meeting\n\nThe CTO meeting took place in Lima, Peru, on 5 October 2032.\n\nThe Director of TSB "
+                     "will present this communiqué to TSAG at its next meeting (Geneva, 8-11 February 2033), and to "
+                     "ITU-T Study Group 13 at its next meeting in early 2033.\n")
+    cto = next(m for m in facts.meetings if m.kind == "CTOMeeting")
+    assert cto.next_meeting is None  # TSAG's next meeting is not the CTO meeting's
+    others = [(m.kind, m.name, m.start, m.end, m.place.label if m.place else None) for m in facts.meetings
+              if m.kind != "CTOMeeting"]
+    # a day range makes TSAG's a meeting; a season alone ('early 2033') makes none for SG13
+    assert others == [("TSAGMeeting", "TSAG meeting", date(2033, 2, 8), date(2033, 2, 11), "Geneva")]

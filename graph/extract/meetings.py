@@ -1156,7 +1156,10 @@ _NEXT_OF_KIND = {"roundtable": {"CTOMeeting", "CTOConsultation"}, "forum": {"Sym
 def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
                    dates: list[DateMention], anchors: list[Anchor]) -> None:
     """'Next meeting' without a kind of meeting: the next meeting of the kind of the one whose text says it, dated
-    after it ends (a 'following session' within the meeting is one of its parts)."""
+    after it ends (a 'following session' within the meeting is one of its parts). Another group's next meeting said
+    with its days ('will present this communiqué to TSAG at its next meeting (Geneva, 8-11 February 2010)') is a
+    meeting of that group the text names."""
+    theirs: list[tuple[Ref, DateMention, Span, tuple[int, int]]] = []
     for key, m in meetings.items():
         if m.next_meeting is not None or m.end is None:
             continue
@@ -1185,12 +1188,33 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     continue  # 'Study Group 17 will next meet ...' in a report of SG13: the next meeting of another body
                 if re.search(r"\b(?:its|their)\s+\Z", text[max(s, x.start() - 12):x.start()]) \
                         and _names_another_group(ref, text, max(s, x.start() - 80), x.start(), m):
-                    continue  # 'will present this communiqué to TSAG at its next meeting' of a CTO meeting: TSAG's
+                    # 'will present this communiqué to TSAG at its next meeting' of a CTO meeting: TSAG's
+                    group = _group_whose_meeting(ref, text, max(s, x.start() - 80), x.start())
+                    if group is not None and d.precision == "day":
+                        theirs.append((group, d, Span.of(text, s, e), (x.end(), e)))
+                    continue
                 m.next_meeting = _announced(m.kind, d, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
                                             _series_name(m.name, m.ordinal))
                 break
             if m.next_meeting is not None:
                 break
+    for group, d, span, (ps, pe) in theirs:
+        slug = (group.iri or "").rsplit("/", 1)[-1]  # the group's reference IRI: .../group/tsag, .../group/sg13
+        sg = re.fullmatch(r"sg(\d{1,2})", slug)
+        kind = "TSAGMeeting" if slug == "tsag" else "StudyGroupMeeting" if sg else None
+        if kind is None or any(o.kind == kind and o.start == d.start for o in meetings.values()):
+            continue  # (a meeting of that group on those days is already the text's)
+        name = f"ITU-T Study Group {sg.group(1)} meeting" if sg else "TSAG meeting"
+        place = find_place(ref, text, ps, pe)
+        met = Meeting(kind=kind, name=name, name_span=group.span, start=d.start, end=d.end,
+                      date_span=Span.of(text, d.span_start, d.span_end), precision=d.precision)
+        if place is not None:
+            met.place, met.country, met.country_from_reference = place
+        series = next((k.series for k in meeting_kinds() if k.cls == kind and k.series), None)
+        if series:
+            iri = str(iris.series(series))
+            met.series = Ref("MeetingSeries", ref.labels.get(iri, series), group.span, iri)
+        meetings[(slug, "next", d.start)] = met
 
 
 #: a body that says it will hold its next meeting: the subject before it is whose meeting that is
@@ -1214,6 +1238,14 @@ def _another_subject(ref: Reference, text: str, s: int, verb: int, m: Meeting) -
     words = re.findall(r"\b[A-Z][\w-]*", subject)
     return any(w not in ("The", "It", "They", "This", "Its") and w not in m.name and w.rstrip("s") not in m.name
                for w in words)  # 'The CTOs will hold their next meeting' of a CTO meeting
+
+
+def _group_whose_meeting(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """The ITU-T group named last in text[s:e], whose meeting 'its next meeting' after it is."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+
+    groups = find_groups(ref, text, s, e)
+    return groups[-1] if groups else None
 
 
 def _names_another_group(ref: Reference, text: str, s: int, e: int, m: Meeting) -> bool | None:
