@@ -1159,7 +1159,7 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
     after it ends (a 'following session' within the meeting is one of its parts). Another group's next meeting said
     with its days ('will present this communiqué to TSAG at its next meeting (Geneva, 8-11 February 2010)') is a
     meeting of that group the text names."""
-    theirs: list[tuple[Ref, DateMention, Span, tuple[int, int]]] = []
+    theirs: list[tuple[Ref, DateMention, tuple[int, int]]] = []  # (group, its days, where its place may be said)
     for key, m in meetings.items():
         if m.next_meeting is not None or m.end is None:
             continue
@@ -1191,14 +1191,14 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     # 'will present this communiqué to TSAG at its next meeting' of a CTO meeting: TSAG's
                     group = _group_whose_meeting(ref, text, max(s, x.start() - 80), x.start())
                     if group is not None and d.precision == "day":
-                        theirs.append((group, d, Span.of(text, s, e), (x.end(), e)))
+                        theirs.append((group, d, (x.end(), e)))
                     continue
                 m.next_meeting = _announced(m.kind, d, _next_place(ref, text, m, x.end(), e), Span.of(text, s, e),
                                             _series_name(m.name, m.ordinal))
                 break
             if m.next_meeting is not None:
                 break
-    for group, d, span, (ps, pe) in theirs:
+    for group, d, (ps, pe) in theirs:
         slug = (group.iri or "").rsplit("/", 1)[-1]  # the group's reference IRI: .../group/tsag, .../group/sg13
         sg = re.fullmatch(r"sg(\d{1,2})", slug)
         kind = "TSAGMeeting" if slug == "tsag" else "StudyGroupMeeting" if sg else None
