@@ -387,12 +387,11 @@ def _candidates(text: str, default_year: int | None):
             continue
         singles.append(DateMention(one, one, m.start(), m.end(), m.group(), False))
         yield m.start(), m.end(), singles[-1]
-    for first, last in zip(singles, singles[1:]):  # '20.11.2012–29.11.2012', '20/11/2012 to 29/11/2012': one range
-        if _NUMERIC_TO.fullmatch(text, first.span_end, last.span_start) and \
-                first.start < last.start <= first.start + timedelta(days=62):
-            said = text[first.span_start:last.span_end]
-            yield first.span_start, last.span_end, DateMention(first.start, last.start, first.span_start, last.span_end,
-                                                               said, False)
+    for one_day, other_day in zip(singles, singles[1:]):  # '20.11.2012–29.11.2012', '20/11/2012 to 29/11/2012': a range
+        if _NUMERIC_TO.fullmatch(text, one_day.span_end, other_day.span_start) and \
+                one_day.start < other_day.start <= one_day.start + timedelta(days=62):
+            a, b = one_day.span_start, other_day.span_end
+            yield a, b, DateMention(one_day.start, other_day.start, a, b, text[a:b], False)
 
 
 #: '24-25/3': a range of days and their month in figures, without a year (day first; not 'Q6-7/16', no month 16)

@@ -1053,6 +1053,13 @@ def _year_of_event_beside(ref: Reference, text: str, a: Anchor) -> DateMention |
     return None
 
 
+def _within(start: date | None, end: date | None, outer_start: date | None, outer_end: date | None) -> bool:
+    """Days start..end lie within outer_start..outer_end (all known)."""
+    if start is None or end is None or outer_start is None or outer_end is None:
+        return False
+    return outer_start <= start and end <= outer_end
+
+
 def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
     Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
@@ -1068,7 +1075,7 @@ def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: lis
         if m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name) or headline):
             continue  # (the name says which edition: 'the first GSS' and 'this GSS' are two)
         twins = [k for k, o in meetings.items() if o.start is not None and o.kind == m.kind and o is not m
-                 and (not vague or o.precision == "day" and m.start <= o.start and o.end <= m.end)
+                 and (not vague or o.precision == "day" and _within(o.start, o.end, m.start, m.end))
                  and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])]
         named = [k for k in twins if meetings[k].name.casefold() == m.name.casefold()]
         if named:
@@ -2037,13 +2044,15 @@ def _city_from_dateline(ref: Reference, text: str, meetings: list[Meeting], date
         return
     d = lines[0]
     found = find_place(ref, text, text.rfind("\n", 0, d.span_start) + 1, d.span_start)
-    if found is None or found[0].kind == "Country" or found[1] is None:
+    if found is None:
         return
     city, country, from_reference = found
+    if city.kind == "Country" or country is None:
+        return
     in_country = [m for m in meetings if m.start is not None and m.place is not None and m.place.kind == "Country"
                   and m.place.iri == country.iri]
-    if len(in_country) == 1 and abs((in_country[0].start - d.start).days) <= 31:  # (a dateline of its days)
-        m = in_country[0]
+    if len(in_country) == 1 and (start := in_country[0].start) is not None and abs((start - d.start).days) <= 31:
+        m = in_country[0]  # (a dateline of its days)
         if m.country is None:
             m.country, m.country_from_reference = country, from_reference
         m.place = city
