@@ -245,3 +245,47 @@ def test_a_meeting_of_the_kind_months_away_does_not_undate_the_heading_s_meeting
     dated = {(m.kind, m.start) for m in facts_of(_AT_A_GLANCE).meetings if m.start}
     assert ("CTOMeeting", date(2030, 10, 12)) in dated
     assert ("CTOConsultation", date(2030, 6, 18)) in dated
+
+
+_ANNEX = """ITU-T CTO Meeting
+Lima, Peru, 12 November 2031
+
+1. Chief Technology Officers met in Lima, Peru, on 12 November 2031.
+
+ANNEX - PARTICIPANTS
+(in alphabetical order of company)
+
+Andes Example S.A. (Chile)
+Eng. Rodrigo EXAMPLE SAMPLE, Chief
+Technology Officer
+
+Ministry of Digital Economy and
+Society (Thailand)
+Dr Somsak EXAMPLE, Permanent Secretary
+
+Zhongxin Example Communications
+Co., Ltd. (China)
+Mr ZHAO Example, Vice-President
+"""
+
+
+def test_a_participants_annex_of_bodies_over_their_people():
+    m = only_dated(_ANNEX)
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries == {"Andes Example S.A.": "Chile", "Ministry of Digital Economy and Society": "Thailand",
+                         "Zhongxin Example Communications Co., Ltd.": "China"}
+    people = {p.name: (p.affiliation.label if p.affiliation else None, p.post.label if p.post else None)
+              for p in m.people}
+    # the body on the line (or two) above is the person's; 'Chief' / 'Technology Officer' on two lines is one post
+    assert people["Rodrigo Example Sample"] == ("Andes Example S.A.", "Chief Technology Officer")
+    assert people["Somsak Example"][0] == "Ministry of Digital Economy and Society"
+    assert people["Zhao Example"][0] == "Zhongxin Example Communications Co., Ltd."
+
+
+def test_an_annex_without_blank_lines_between_its_entries():
+    m = only_dated("CTO meeting\n\nThe CTO meeting took place in Lima on 3 May 2031.\n\nParticipants\n\nApex Mobile "
+                   "(Kenya)\nMs Ana ROE, Chief Technology Officer\nBeta Telecom (Chile)\nMr Bo SAMPLE, Director\n")
+    assert {p.organization.label: p.country.label for p in m.participations} == {"Apex Mobile": "Kenya",
+                                                                                "Beta Telecom": "Chile"}
+    assert {p.name: p.affiliation.label for p in m.people if p.affiliation} == {"Ana Roe": "Apex Mobile",
+                                                                               "Bo Sample": "Beta Telecom"}

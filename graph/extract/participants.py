@@ -23,6 +23,7 @@ from .organizations import find_organizations, looks_like_organization, organiza
 from .people import (
     _PARTICLES_RUN,
     BESIDE,
+    BODY_OVER_PERSON,
     comma_entry,
     comma_parts,
     find_people,
@@ -882,6 +883,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
     found: list[ParticipantList] = _table_participants(ref, text, start, end, taken)
     tables = list(taken)
     found += _administrations_of(ref, text, start, end, taken)  # before 'representatives of' reads the same words
+    found += _bodies_over_people(ref, text, start, end, taken)
     for trigger, inline in ((_LIST_TRIGGER, False), (_ROLE_TRIGGER, True), (_INLINE_TRIGGER, True)):
         for m in trigger.finditer(text, start, end):
             if any(s <= m.start() < e for s, e in taken):
@@ -1108,6 +1110,28 @@ def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if org is None or org.iri is None or ref.part_of_itu(org.iri):
         return None
     return org if ref.is_reference(org.iri) or looks_like_organization(org.label) else None
+
+
+def _bodies_over_people(ref: Reference, text: str, start: int, end: int,
+                        taken: list[tuple[int, int]]) -> list[ParticipantList]:
+    """A participants annex that gives each body with its country on a line, its people on the lines under it:
+    each body took part, for its country (the first line under it must open with a person's style)."""
+    found: list[ParticipantList] = []
+    pos = start
+    while (m := BODY_OVER_PERSON.search(text, pos, end)) is not None:
+        pos = m.start() + 1  # (a match that is no entry may hide one on its second line: 'Mr A, CTO' / 'Beta (Chile)')
+        if any(a <= m.start() < b for a, b in taken) or not starts_with_styles(text[m.end():m.end() + 40]):
+            continue
+        country = _country_ref(ref, text, *m.span("country"), towns=False)
+        body = organization_ref(ref, text, *m.span("body")) if country is not None else None
+        if body is None or (body.iri is not None and ref.part_of_itu(body.iri)):
+            continue
+        result = ParticipantList(Span.of(text, m.start("body"), m.end("country") + 1))
+        result.participations.append(Participation(body, result.span, country))
+        found.append(result)
+        taken.append((m.start("body"), m.end()))
+        pos = m.end()
+    return found
 
 
 #: the words after the bodies a field names that say they took part: 'Administrations represented:'

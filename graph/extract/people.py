@@ -94,7 +94,9 @@ _PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:(?!{_NOT_DOMAIN_WORD})[a-z][\
 _NOT_POST_WORD = r"(?!(?:among|the|a|an|was|were|is|are|be|to|in|of|for|on|at|by|with|who|which|that|its|their)\b)"
 _TITLE = re.compile(
     rf"(?<![\w-])(?:(?P<org>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[-/][A-Za-z0-9]+)*)[ \t]+)?"
-    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:[ \t]+(?:[A-Z][\w-]*|&|and)){{1,5}}?[ \t]+(?:Officers?|Strategists?|Architects?|Evangelists?|Technologists?)|"
+    # ('Chief' and its words may be on two lines: 'Mr A, Chief' / 'Technology Officer' in a narrow column)
+    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][\w-]*|&|and)){{1,5}}?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?:Officers?|Strategists?|Architects?|Evangelists?|Technologists?)|"
     # in lower case as the press writes it: 'chief standards officer' (not 'chief among them was the officer')
     rf"chief(?:[ \t]+(?:{_NOT_POST_WORD}[a-z][\w-]*|&|and)){{1,3}}?[ \t]+officers?|(?i:(?:{_HEADS})s?))(?![\w]))"
     rf"(?P<domain>[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_PHRASE})?")
@@ -1401,8 +1403,39 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     _posts_under_a_group_heading(ref, text, start, people)
     _delegation_heads(ref, text, start, people)
     _country_then_name(ref, text, end, people)
+    _body_above(ref, text, people)
     people.sort(key=lambda p: p.span.start)
     return people
+
+
+#: a body and its country in brackets on a line of its own (or wrapped over two), over a line that opens with a
+#: person's style: an entry of a participants annex ('Kestrel Semiconductors Inc. (United States)' / 'Ms Ana ROE, CTO')
+BODY_OVER_PERSON = re.compile(r"(?m)^[ \t]*(?P<body>[A-Z][^\n()]{1,80}?(?:\n[ \t]*[^\n()]{1,60}?)?)[ \t]*"
+                              r"\((?P<country>[^()\n]{2,40}(?:\n[ \t]*[^()\n]{1,30})?)\)[ \t]*\n[ \t]*(?=\S)")
+
+
+def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:
+    """A person without an affiliation whose entry opens the line under 'Body (Country)' belongs to that body, in
+    that country (a participants annex)."""
+    from .participants import _country_ref, organization_ref  # participants imports this module
+
+    for i, p in enumerate(people):
+        if p.affiliation is not None:
+            continue
+        line = text.rfind("\n", 0, p.span.start)
+        if line <= 0:
+            continue
+        # the entry's body on one line or two after a blank line, else on the line right above the person's
+        blank = text.rfind("\n\n", 0, line)
+        entry = blank + 2 if blank >= 0 and text.count("\n", blank + 2, line) <= 1 else text.rfind("\n", 0, line) + 1
+        m = BODY_OVER_PERSON.match(text, entry)
+        if m is None or m.end() > p.span.start or "\n" in text[m.end():p.span.start] \
+                or not starts_with_styles(text[m.end():p.span.start + 1]):
+            continue
+        country = _country_ref(ref, text, *m.span("country"), towns=False)
+        body = organization_ref(ref, text, *m.span("body")) if country is not None else None
+        if body is not None and not (body.iri is not None and ref.part_of_itu(body.iri)):
+            people[i] = dataclasses.replace(p, affiliation=body, country=p.country or country)
 
 
 #: An item of a list written 'Name (Organization)': at a line's start (after a bullet), or after a list's separator.
