@@ -289,3 +289,37 @@ def test_an_annex_without_blank_lines_between_its_entries():
                                                                                 "Beta Telecom": "Chile"}
     assert {p.name: p.affiliation.label for p in m.people if p.affiliation} == {"Ana Roe": "Apex Mobile",
                                                                                "Bo Sample": "Beta Telecom"}
+
+
+_REPORT_WITH_ANNEX = """Report of the interim meeting of the TSAG Rapporteur Group on Working Methods (RG-WM)
+
+1   The interim meeting of the TSAG Rapporteur Group on Working Methods (RG-WM) was held in Kigali, Rwanda, from 17 to
+19 September 2029. The list of participants is in Annex A.
+
+6   Future meetings
+
+6.1  An RG-WM e-meeting will be held on 22 November 2029 (13:00-15:00 Geneva time).
+
+
+Annex A - List of participants
+
+Organization                                      Country             Name
+------------------------------------------------  ------------------  -----------------------
+Example Regulatory Authority (ERA)                Rwanda              Grace EXAMPLE
+Ministry of Internal Affairs and                  Japan               Takeshi EXAMPLE
+  Communications (MIC)
+Sample Networks                                   Sweden              Karin SAMPLE
+ITU/TSB                                           -                   Tomasz EXAMPLE (remote)
+"""
+
+
+def test_a_report_s_annex_of_participants_is_the_reported_meeting_s_not_the_next_one_s():
+    facts = facts_of(_REPORT_WITH_ANNEX)
+    reported = next(m for m in facts.meetings if m.start == date(2029, 9, 17))
+    countries = {p.organization.label: p.country.label if p.country else None for p in reported.participations}
+    # a plain text table with a dashed rule, and a cell wrapped onto an indented line that does not end it
+    assert countries == {"Example Regulatory Authority": "Rwanda", "Ministry of Internal Affairs": "Japan",
+                         "Sample Networks": "Sweden"}  # (not 'ITU/TSB': ITU itself)
+    assert {"Grace Example", "Takeshi Example", "Karin Sample"} <= {p.name for p in reported.people}
+    later = [m for m in facts.meetings if m.start == date(2029, 11, 22)]
+    assert later and later[0].participations == []

@@ -1896,7 +1896,32 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                 continue  # the sentence that opens this meeting too stays its own
             spans = [part for a, z in spans for part in ((a, min(z, ws)), (max(a, we), z)) if part[0] < part[1]]
         regions.setdefault(b.key, []).extend(spans)
-    return _before_page_furniture(text, regions, anchors)
+    return _before_page_furniture(text, _annex_of_participants(text, regions), anchors)
+
+
+#: the heading of a report's annex of participants: 'Annex A - List of participants', 'ANNEX 2: PARTICIPANTS'
+_PARTICIPANTS_ANNEX = re.compile(r"(?im)^[ \t]*(?:annex|appendix|attachment)\b[^\n]{0,12}?[ \t]*[-–—:.]?[ \t]*"
+                                 r"(?:list\s+of\s+)?(?:participants|attendees|delegates)\b[^\n]{0,60}$")
+
+
+def _annex_of_participants(text: str, regions: dict[tuple, list[tuple[int, int]]]) -> dict[tuple, list[tuple[int, int]]]:
+    """A report's annex of participants lists who took part in the meeting reported (the one whose text before it is
+    the longest), not in the next meeting its last section announces ('6 Future meetings' over the annex)."""
+    annex = _PARTICIPANTS_ANNEX.search(text)
+    if annex is None or len(regions) < 2:
+        return regions
+    a = annex.start()
+    before = {k: sum(min(z, a) - s for s, z in spans if s < a) for k, spans in regions.items()}
+    principal = max(before, key=lambda k: before[k])
+    end = next((s for k, spans in regions.items() if k != principal for s, z in spans if s > a), len(text))
+    out: dict[tuple, list[tuple[int, int]]] = {}
+    for k, spans in regions.items():
+        parts = [part for s, z in spans for part in ((s, min(z, a)), (max(s, end), z)) if part[0] < part[1]]
+        if k == principal:
+            parts.append((a, end))
+        if parts:
+            out[k] = sorted(parts)
+    return out
 
 
 #: a web page's furniture after its article: 'Related Articles', 'Share on Facebook', 'Copyright © 2017', 'Tags:'

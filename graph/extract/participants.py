@@ -294,6 +294,9 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         other = (e + inner.start(1), e + inner.end(1)) if inner else None
     while e > s and text[e - 1] in " \t\n,;:.)" and not abbreviation_end().search(text[s:e]):
         e -= 1
+    cut = re.search(r"(?:\s+(?:and|of|for|the|de|des|du|la|le|&))+\s*$", text[s:e])
+    if cut:  # 'Ministry of Internal Affairs and' of a cell whose words go on on the next line: the words before
+        e = s + cut.start()
     name = re.sub(r"\s+", " ", text[s:e])
     name = re.sub(r"^(?:the|and)\s+", "", name, flags=re.IGNORECASE)
     if name.count("(") != name.count(")"):
@@ -325,8 +328,9 @@ def organization_ref(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     if unit:  # 'the Network Planning Department of Apex Mobile': Apex Mobile; 'the Policy Department': none
         return organization_ref(ref, text, s + owner, e) if owner is not None else None
     entry = ref.lookup(name, {"Organization"}) or ref.lookup(strip_legal_form(name), {"Organization"})
-    if entry is None and (known := ref.lookup(name)) is not None and ref.part_of_itu(known.iri):
-        return None  # 'convened by ITU-T', 'TSB': a sector or bureau of ITU, known as such, is no organization
+    if entry is None and all((known := ref.lookup(part.strip())) is not None and ref.part_of_itu(known.iri)
+                             for part in name.split("/")):
+        return None  # 'convened by ITU-T', 'TSB', 'ITU/TSB': ITU, a sector or bureau of it, is no organization here
     if not (name[0].isupper() or name[0].isdigit()) and (entry is None or entry.alias != name):
         # a lower-case name only as the reference data writes it ('e&'); 'du (Emirates Integrated
         # Telecommunications Company)': the name in brackets then

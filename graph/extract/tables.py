@@ -15,7 +15,8 @@ from ..resources import reference_dir
 #: Between two cells of a row.
 _CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), re.compile(r" {3,}"))
 #: A Markdown table's rule under its heading row: '|---|:---:|'
-_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")  # (matched at a line's start)
+_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # (matched at a line's start)
+                   r"|[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,})*[ \t]*$")  # a plain text table's rule: '-----  -----  -----'
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def table_rows(text: str, start: int, end: int) -> list[Row]:
             if _RULE.match(text, s, e):
                 continue
             cells = _cells(text, s, e, separator)
+            if len(cells) == 1 and out and out[-1].headings is headings and text[s:s + 1] in " \t":
+                continue  # a cell wrapped onto an indented line of its own ('  Communications (MIC)'): the table goes on
             if abs(len(cells) - len(roles)) > 1 or len(cells) < 2:
                 break
             row = {role: span for role, span in zip(roles, cells) if role and span[1] > span[0]}
