@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import math
 import statistics
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -77,10 +76,7 @@ def main(argv: list[str]) -> int:
     a = p.parse_args(argv)
     from itukg.server.store import UNION_GRAPH, load_dataset
 
-    work = a.work_dir or Path(tempfile.mkdtemp(prefix="itukg-engines-"))
-    data = work / f"graph-{a.triples}"
-    if not (data / "current").exists():
-        generate_graph.generate(data, a.triples, seed=a.seed, cache_dir=work / "cache")
+    work, data = generate_graph.graph_in(a.work_dir, a.triples, a.seed, prefix="itukg-engines-")
     snapshot = load_dataset(data)
     memory = snapshot.union_store
     assert memory is not None, "the compact union store is on by default"

@@ -379,6 +379,16 @@ def generate(data_dir: Path, triples: int, seed: int = 7, cache_dir: Path | None
     return stats
 
 
+def graph_in(work: Path | None, triples: int, seed: int = 7, prefix: str = "itukg-bench-") -> tuple[Path, Path]:
+    """(the work directory, a generated graph of `triples` in it): made once, kept for the next run with the same
+    work directory (a fresh temporary directory when `work` is None)."""
+    work = work or Path(tempfile.mkdtemp(prefix=prefix))
+    data = work / f"graph-{triples}"
+    if not (data / "current").exists():
+        generate(data, triples, seed=seed, cache_dir=work / "cache")
+    return work, data
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.generate_graph", description=__doc__.split("\n\n")[0])
     p.add_argument("data_dir", type=Path)

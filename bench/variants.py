@@ -15,7 +15,6 @@ import argparse
 import math
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -60,10 +59,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--work-dir", type=Path, help="keep the generated graph here (default: a temporary directory)")
     a = p.parse_args(argv)
-    work = a.work_dir or Path(tempfile.mkdtemp(prefix="itukg-variants-"))
-    data = work / f"graph-{a.triples}"
-    if not (data / "current").exists():
-        generate_graph.generate(data, a.triples, seed=a.seed, cache_dir=work / "cache")
+    work, data = generate_graph.graph_in(a.work_dir, a.triples, a.seed, prefix="itukg-variants-")
     from itukg.graph.dataset import require_current
 
     mix = Q.mix(uipages.a_meeting(data))

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from extract_fixtures import facts_of, only_dated
+
+
+def _countries(meeting) -> dict:
+    """Each body that took part, with its country's label (None when the text gives none)."""
+    return {p.organization.label: p.country.label if p.country else None for p in meeting.participations}
+
 
 _COLUMNS = """ITU-T CTO MEETING
 Tallinn, Estonia, 9 May 2023
@@ -39,7 +46,7 @@ def test_a_list_in_columns_gives_each_line_s_person_post_organization_and_countr
     assert people["Tomasz Wrobel"] == ("Head of Standardization", "Vistula Mobile")
     assert people["Ines Duarte"][1] == "Atlantico Telecom"
     assert {"Aino Tamm", "Mirela Dragan"} <= set(people)
-    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    countries = _countries(m)
     assert countries["Baltic Fibre Networks AS"] == "Estonia"
     assert countries["Vistula Mobile"] == "Poland"
     # a cell wrapped onto the next line, under its column, is the same entry: its country is on that line
@@ -78,7 +85,7 @@ Total
 
 def test_a_table_of_administrations_gives_each_country_s_administration():
     m = only_dated(_ADMINISTRATIONS_TABLE)
-    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    countries = _countries(m)
     assert countries["Administration of Georgia"] == "Georgia"
     assert countries["Administration of Armenia"] == "Armenia"
     # a country written with its form in brackets takes no 'the'
@@ -86,23 +93,17 @@ def test_a_table_of_administrations_gives_each_country_s_administration():
     assert not any(label.startswith("Total") for label in countries)
 
 
-def test_administrations_represented_by_a_label():
-    m = only_dated("Meeting of the Example Group for WTSA-28\n\nThe first meeting of the Example Regional Preparatory "
-                   "Group for WTSA-28 was held in Amman, Jordan, on 2 and 3 June 2027.\n\nAdministrations represented: "
-                   "Jordan, Lebanon, Iraq and the State of Palestine.\n")
-    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
-    assert countries["Administration of Jordan"] == "Jordan"
-    assert countries["Administration of Iraq"] == "Iraq"
-    assert "Administration of Lebanon" in countries
-
-
-def test_members_represented_by_a_label():
-    m = only_dated("APT preparatory meeting\n\nThe third APT preparatory meeting for WTSA-28 was held in Hanoi, Viet Nam, "
-                   "from 4 to 7 May 2027.\n\nAffiliate Members represented: Lotus Networks Co., Ltd. (Viet Nam), "
-                   "Harbour Telecom Berhad (Malaysia) and Orchid Mobile (Thailand).\n")
-    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
-    assert countries["Harbour Telecom Berhad"] == "Malaysia"
-    assert countries["Orchid Mobile"] == "Thailand"
+@pytest.mark.parametrize("said, expected", [
+    ("The first meeting of the Example Regional Preparatory Group for WTSA-28 was held in Amman, Jordan, on 2 and 3 "
+     "June 2027.\n\nAdministrations represented: Jordan, Lebanon, Iraq and the State of Palestine.\n",
+     {"Administration of Jordan": "Jordan", "Administration of Iraq": "Iraq", "Administration of Lebanon": "Lebanon"}),
+    ("The third APT preparatory meeting for WTSA-28 was held in Hanoi, Viet Nam, from 4 to 7 May 2027.\n\nAffiliate "
+     "Members represented: Lotus Networks Co., Ltd. (Viet Nam), Harbour Telecom Berhad (Malaysia) and Orchid Mobile "
+     "(Thailand).\n", {"Harbour Telecom Berhad": "Malaysia", "Orchid Mobile": "Thailand"}),
+], ids=["administrations", "affiliate-members"])
+def test_bodies_represented_by_a_label(said, expected):
+    countries = _countries(only_dated("Preparatory meeting for WTSA-28\n\n" + said))
+    assert {body: countries.get(body) for body in expected} == expected
 
 
 def test_a_table_of_rapporteur_groups_gives_each_convener_the_group_its_acronym_names():
@@ -271,7 +272,7 @@ Mr ZHAO Example, Vice-President
 
 def test_a_participants_annex_of_bodies_over_their_people():
     m = only_dated(_ANNEX)
-    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    countries = _countries(m)
     assert countries == {"Andes Example S.A.": "Chile", "Ministry of Digital Economy and Society": "Thailand",
                          "Zhongxin Example Communications Co., Ltd.": "China"}
     people = {p.name: (p.affiliation.label if p.affiliation else None, p.post.label if p.post else None)
@@ -316,7 +317,7 @@ ITU/TSB                                           -                   Tomasz EXA
 def test_a_report_s_annex_of_participants_is_the_reported_meeting_s_not_the_next_one_s():
     facts = facts_of(_REPORT_WITH_ANNEX)
     reported = next(m for m in facts.meetings if m.start == date(2029, 9, 17))
-    countries = {p.organization.label: p.country.label if p.country else None for p in reported.participations}
+    countries = _countries(reported)
     # a plain text table with a dashed rule, and a cell wrapped onto an indented line that does not end it
     assert countries == {"Example Regulatory Authority": "Rwanda", "Ministry of Internal Affairs": "Japan",
                          "Sample Networks": "Sweden"}  # (not 'ITU/TSB': ITU itself)
