@@ -202,3 +202,15 @@ def test_another_group_s_next_meeting_said_with_its_days_is_a_meeting_of_that_gr
               if m.kind != "CTOMeeting"]
     # a day range makes TSAG's a meeting; a season alone ('early 2033') makes none for SG13
     assert others == [("TSAGMeeting", "TSAG meeting", date(2033, 2, 8), date(2033, 2, 11), "Geneva")]
+
+
+def test_posts_said_after_a_body_and_its_country_by_a_verb_a_newly_given_post_and_a_coordinator():
+    m = only_dated("The Study Group Leadership Assembly met in Geneva on 3 and 4 March 2031.\n\nDr Ana EXAMPLE of the "
+                   "Example and Digital Government Regulatory Authority (United Arab Emirates), who chairs ITU-T Study "
+                   "Group 17, called for a map of AI security work. \"Leadership is too concentrated,\" said Ms Bea "
+                   "SAMPLE (Eswatini), a newly appointed SG5 vice-chair.\n\nTwo working groups were set up:\n"
+                   "   - WG1 - Structure and working methods, coordinated by Mr Kofi EXAMPLE (Ghana);\n")
+    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    assert posts["Ana Example"] == "Chair of SG17"
+    assert posts["Bea Sample"] == "Vice-Chair of SG5"
+    assert posts["Kofi Example"] == "Coordinator"

@@ -555,7 +555,9 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          # 'Chairing the meeting, Mr A, CTO of Ericsson, urged ...': the participle before its subject
                          r"(?<![\w-])(?:[Cc]o-)?[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|consultation|"
                          r"round\s?table|assembly|forum|dialogue|discussion)s?\s*,|"
-                         r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
+                         r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by|"
+                         # 'WG1 - Structure and working methods, coordinated by Mr A (Ghana)'
+                         r"(?P<coordinated>(?<=,\s)coordinated)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: the words that name another meeting beside the one reported ('alongside the ITU workshop on X, which ...')
 BESIDE = (r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
           r"ahead\s+of|in\s+advance\s+of|before|after|following|"
@@ -1239,7 +1241,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         co = m.group().lower().startswith("co-")
         while got:
             title = "Moderator" if m.group("moderated") else "Convener" if m.group("convened") else \
-                "Co-Chair" if co else "Chair"
+                "Coordinator" if m.group("coordinated") else "Co-Chair" if co else "Chair"
             group = _group_chaired(ref, text, m.start(), start) if title in ("Chair", "Convener") else None
             if m.group("convened") and (group is None or group.kind != "RapporteurGroup"):
                 break  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
@@ -1300,7 +1302,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 break
     # 'Jane Roe, who chairs SG13, ...': the post a verb gives with its group
     for m in _WHO_HOLDS.finditer(text, start, end):
-        found = _name_before(ref, text, m.start("who"), max(start, m.start() - 120), name_at)
+        found = _name_before(ref, text, m.start("who"), max(start, m.start() - 200), name_at)
         post = _post_by_verb(ref, text, m, end)
         if found and post is not None:
             add(found[3], found[1], found[2], post, found[0])
@@ -1752,13 +1754,13 @@ def _people_listed(text: str, xs: int) -> bool:
 _SERVED_AS = r"(?:(?:also\s+)?(?:served|serves|acted|acts|will\s+(?:serve|act))|took\s+over|takes\s+over)\s+as"
 #: between a name and its post: 'Jane Roe, the Director ...', 'Ms Ana PEREIRA (Acme, France), Chair', 'Jane Roe
 #: (Examplia) was elected as Vice-Chair', 'Ali Sample was appointed Rapporteur', 'Mr A of Japan, Chair of SG13'
-_NAME_THEN_POST = re.compile(rf"(?:[ \t]*{_BRACKET}|{_OF_BODY})?(?:\s*,?\s+(?:who\s+)?(?:was|is|were|are|has\s+been|have\s+been|had\s+been)\s+"
+_NAME_THEN_POST = re.compile(rf"(?:{_OF_BODY})?(?:[ \t]*{_BRACKET})?(?:\s*,?\s+(?:who\s+)?(?:was|is|were|are|has\s+been|have\s+been|had\s+been)\s+"
                              r"(?:re-?)?(?:elected|appointed|named|designated|nominated|confirmed)\s+(?:as\s+)?|"
                              # 'Mr A, who is also vice-chairman of ITU-T Study Group 3, ...'
                              r"\s*,\s*who\s+(?:is|was|has\s+been)\s+(?:also\s+|currently\s+|now\s+)?|"
                              rf"\s*,\s*|[ \t]+[–—-][ \t]+|\s+{_SERVED_AS}\s+|(?<=\))[ \t]+|"
                              # 'Jane Roe     Director, Apex': a table's columns, set apart by a run of spaces or a tab
-                             r"(?: {2,}|[ \t]*\t[ \t]*))(?:the\s+|its\s+|a\s+|an\s+|new\s+)*"
+                             r"(?: {2,}|[ \t]*\t[ \t]*))(?:the\s+|its\s+|a\s+|an\s+|new\s+|newly\s+(?:appointed|elected)\s+)*"
                              # 'who was appointed as the new Com-ITU Vice-Chairman': the body's acronym before the title
                              r"(?:(?<=\s)[A-Z][a-z]*-?[A-Z]{2,}[\w/-]*\s+)?")
 
