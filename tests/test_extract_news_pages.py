@@ -214,3 +214,11 @@ def test_posts_said_after_a_body_and_its_country_by_a_verb_a_newly_given_post_an
     assert posts["Ana Example"] == "Chair of SG17"
     assert posts["Bea Sample"] == "Vice-Chair of SG5"
     assert posts["Kofi Example"] == "Coordinator"
+
+
+def test_a_date_alone_under_a_byline_is_when_the_item_was_written():
+    facts = facts_of("STANDARDS REVIEW\n\nSymposium urges action on climate change\n\nBy Jane EXAMPLE, Lisbon\n"
+                     "21 October 2031\n\nDelegates at the Global Standards Symposium (GSS) agreed on Monday in Lisbon "
+                     "that climate change comes first.\n")
+    assert facts.published == date(2031, 10, 21)
+    assert [(m.kind, m.start) for m in facts.meetings] == [("Symposium", date(2031, 10, 20))]

@@ -472,6 +472,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         above = text[:line_start].rstrip("\n").rsplit("\n", 1)[-1]
         if _HEADLINE_NOW.search(above) and not above.rstrip().endswith((".", ":")):
             return True  # 'ITU-T holds first meeting of CTOs' over 'Thursday, 30 October 2008': the item's date
+        if re.match(r"[ \t]*[Bb]y[ \t]+[A-Z][^\n.]{1,80}$", above):
+            return True  # 'By Jane ROE, Johannesburg' over '21 October 2008': when the byline's author wrote it
     if d.end != d.start:
         return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
     if _publication_line(ref, text, line_start, before, d):
