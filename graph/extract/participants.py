@@ -1116,6 +1116,16 @@ def _one_organization(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     return org if ref.is_reference(org.iri) or looks_like_organization(org.label) else None
 
 
+def body_over_person(ref: Reference, text: str, m: re.Match) -> tuple[Ref, Ref] | None:
+    """The body and its country of a match of BODY_OVER_PERSON ('Kestrel Semiconductors Inc. (United States)'), or
+    None when the brackets name no country or the line names no body from outside ITU."""
+    country = _country_ref(ref, text, *m.span("country"), towns=False)
+    body = organization_ref(ref, text, *m.span("body")) if country is not None else None
+    if body is None or country is None or (body.iri is not None and ref.part_of_itu(body.iri)):
+        return None
+    return body, country
+
+
 def _bodies_over_people(ref: Reference, text: str, start: int, end: int,
                         taken: list[tuple[int, int]]) -> list[ParticipantList]:
     """A participants annex that gives each body with its country on a line, its people on the lines under it:
@@ -1126,12 +1136,11 @@ def _bodies_over_people(ref: Reference, text: str, start: int, end: int,
         pos = m.start() + 1  # (a match that is no entry may hide one on its second line: 'Mr A, CTO' / 'Beta (Chile)')
         if any(a <= m.start() < b for a, b in taken) or not starts_with_styles(text[m.end():m.end() + 40]):
             continue
-        country = _country_ref(ref, text, *m.span("country"), towns=False)
-        body = organization_ref(ref, text, *m.span("body")) if country is not None else None
-        if body is None or (body.iri is not None and ref.part_of_itu(body.iri)):
+        read = body_over_person(ref, text, m)
+        if read is None:
             continue
         result = ParticipantList(Span.of(text, m.start("body"), m.end("country") + 1))
-        result.participations.append(Participation(body, result.span, country))
+        result.participations.append(Participation(read[0], result.span, read[1]))
         found.append(result)
         taken.append((m.start("body"), m.end()))
         pos = m.end()

@@ -1419,7 +1419,7 @@ BODY_OVER_PERSON = re.compile(r"(?m)^[ \t]*(?P<body>[A-Z][^\n()]{1,80}?(?:\n[ \t
 def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:
     """A person without an affiliation whose entry opens the line under 'Body (Country)' belongs to that body, in
     that country (a participants annex)."""
-    from .participants import _country_ref, organization_ref  # participants imports this module
+    from .participants import body_over_person  # participants imports this module
 
     for i, p in enumerate(people):
         if p.affiliation is not None:
@@ -1434,10 +1434,9 @@ def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:
         if m is None or m.end() > p.span.start or "\n" in text[m.end():p.span.start] \
                 or not starts_with_styles(text[m.end():p.span.start + 1]):
             continue
-        country = _country_ref(ref, text, *m.span("country"), towns=False)
-        body = organization_ref(ref, text, *m.span("body")) if country is not None else None
-        if body is not None and not (body.iri is not None and ref.part_of_itu(body.iri)):
-            people[i] = dataclasses.replace(p, affiliation=body, country=p.country or country)
+        read = body_over_person(ref, text, m)
+        if read is not None:
+            people[i] = dataclasses.replace(p, affiliation=read[0], country=p.country or read[1])
 
 
 #: An item of a list written 'Name (Organization)': at a line's start (after a bullet), or after a list's separator.
