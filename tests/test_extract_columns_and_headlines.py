@@ -267,6 +267,11 @@ Dr Somsak EXAMPLE, Permanent Secretary
 Zhongxin Example Communications
 Co., Ltd. (China)
 Mr ZHAO Example, Vice-President
+
+Kestrel Example Inc. (United
+States)
+Ms Rebecca EXAMPLE, Chief Tech-
+nology Officer
 """
 
 
@@ -274,13 +279,15 @@ def test_a_participants_annex_of_bodies_over_their_people():
     m = only_dated(_ANNEX)
     countries = _countries(m)
     assert countries == {"Andes Example S.A.": "Chile", "Ministry of Digital Economy and Society": "Thailand",
-                         "Zhongxin Example Communications Co., Ltd.": "China"}
+                         "Zhongxin Example Communications Co., Ltd.": "China", "Kestrel Example Inc.": "United States"}
     people = {p.name: (p.affiliation.label if p.affiliation else None, p.post.label if p.post else None)
               for p in m.people}
     # the body on the line (or two) above is the person's; 'Chief' / 'Technology Officer' on two lines is one post
     assert people["Rodrigo Example Sample"] == ("Andes Example S.A.", "Chief Technology Officer")
     assert people["Somsak Example"][0] == "Ministry of Digital Economy and Society"
     assert people["Zhao Example"][0] == "Zhongxin Example Communications Co., Ltd."
+    # a word of the post broken by a hyphen at the line's end is one word
+    assert people["Rebecca Example"] == ("Kestrel Example Inc.", "Chief Technology Officer")
 
 
 def test_an_annex_without_blank_lines_between_its_entries():

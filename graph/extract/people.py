@@ -90,12 +90,16 @@ _PHRASE = (rf"{_PTOK}(?:[ \t]+(?:{_CONN}[ \t]+)*(?:(?!{_NOT_DOMAIN_WORD})[a-z][\
            rf"{_PTOK})*")
 #: A post as written: an optional acronym of its body ('ACMA Director General', 'TSAG Vice-Chairman'), the
 #: title (heads from person-words.csv with Vice-/Co-/Deputy ..., or 'Chief ... Officer'), and its domain.
+#: a word a narrow column broke with a hyphen at a line's end: 'Tech-' / 'nology'
+_HYPHENATED = r"[A-Z][a-z]+-[ \t]*\n[ \t]*[a-z][\w-]*"
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
 #: a lower-case word that is no word of a post's field ('chief among them was the officer')
 _NOT_POST_WORD = r"(?!(?:among|the|a|an|was|were|is|are|be|to|in|of|for|on|at|by|with|who|which|that|its|their)\b)"
 _TITLE = re.compile(
     rf"(?<![\w-])(?:(?P<org>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[-/][A-Za-z0-9]+)*)[ \t]+)?"
     # ('Chief' and its words may be on two lines: 'Mr A, Chief' / 'Technology Officer' in a narrow column)
-    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][\w-]*|&|and)){{1,5}}?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    # (or one of its words broken by a hyphen at the line's end: 'Chief Tech-' / 'nology Officer')
+    rf"(?P<title>(?i:{_MODS})(?:[Cc]hief(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_HYPHENATED}|[A-Z][\w-]*|&|and)){{1,5}}?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?:Officers?|Strategists?|Architects?|Evangelists?|Technologists?)|"
     # in lower case as the press writes it: 'chief standards officer' (not 'chief among them was the officer')
     rf"chief(?:[ \t]+(?:{_NOT_POST_WORD}[a-z][\w-]*|&|and)){{1,3}}?[ \t]+officers?|(?i:(?:{_HEADS})s?))(?![\w]))"
@@ -141,10 +145,11 @@ def _shared_by_a_list(label: str) -> bool:
 
 
 def _post_ref(ref: Reference, text: str, s: int, e: int) -> Ref:
-    entry = ref.lookup(text[s:e], {"Post"}) or ref.lookup(re.sub(r"['’]s\b", "", text[s:e]), {"Post"})
+    said = _LINE_HYPHEN.sub("", text[s:e])  # ('Chief Tech-' / 'nology Officer' is 'Chief Technology Officer')
+    entry = ref.lookup(said, {"Post"}) or ref.lookup(re.sub(r"['’]s\b", "", said), {"Post"})
     if entry:
         return Ref("Post", entry.label, Span.of(text, s, e), entry.iri)
-    label = re.sub(r"\s+", " ", text[s:e]).strip()
+    label = re.sub(r"\s+", " ", said).strip()
     if _is_plural_title(label):  # 'vice-chairmen' -> one 'Vice-Chairman'
         label = re.sub(r"men$", "man", label) if label.endswith("men") else label[:-1]
         entry = ref.lookup(label, {"Post"})
