@@ -222,3 +222,15 @@ def test_a_date_alone_under_a_byline_is_when_the_item_was_written():
                      "that climate change comes first.\n")
     assert facts.published == date(2031, 10, 21)
     assert [(m.kind, m.start) for m in facts.meetings] == [("Symposium", date(2031, 10, 20))]
+
+
+def test_people_at_a_meeting_who_did_something_there_say_it_took_place_and_its_sentence_is_its_own():
+    facts = facts_of("STANDARDS REVIEW\n\nBy Jane EXAMPLE, Lisbon\n21 October 2031\n\nDelegates at the first Global "
+                     "Standards Symposium (GSS) agreed on Monday in Lisbon that climate change comes first.\n\nThe "
+                     "one-day symposium, held on 20 October at the congress centre and hosted by Portugal's Ministry of "
+                     "Infrastructure, met on the eve of the World Telecommunication Standardization Assembly (WTSA-32), "
+                     "which runs in the same venue from 21 to 30 October.\n")
+    kinds = {m.kind: m for m in facts.meetings}
+    assert kinds["Symposium"].start == date(2031, 10, 20)
+    assert kinds["Symposium"].host is not None and kinds["Symposium"].host.label == "Ministry of Infrastructure"
+    assert kinds["Conference"].host is None  # the Assembly named in passing is not hosted by the symposium's host

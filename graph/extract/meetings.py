@@ -110,6 +110,11 @@ _OCCURRED = re.compile(r"\b(?:took\s+place|met|was\s+held|were\s+held|held|conve
                        # 'I went to Budapest to take part in the CTO meeting'
                        r"to\s+(?:take\s+part|attend|participate))\b",
                        re.IGNORECASE)
+#: 'delegates at the first Global Standards Symposium (GSS) agreed on Monday': people at a meeting who did something
+#: there, so it took place
+_PEOPLE_AT = re.compile(r"\b(?:delegates|participants|attendees|speakers|panellists|panelists|CTOs|CxOs|executives|"
+                        r"leaders|ministers|experts)\s+(?:at|attending)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+_PAST_VERB = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:(?:also|all|unanimously)\s+)?(?!(?:need|red|shed|bed)\b)[a-z]{3,}ed\b")
 #: 'the TSB Director led a regional consultation of CTOs', 'Ms A chaired the ninth CTO meeting': whoever led or
 #: chaired the meeting named right after the verb, it took place
 _LED_IT = re.compile(r"(?<!will\s)\b(?:led|chaired|co-chaired|presided\s+over|moderated)\s+(?:the\s+|an?\s+)?"
@@ -735,7 +740,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
             held = list(_OCCURRED.finditer(text, s, e))
             to_come = [x for x in held if _FUTURE_BEFORE.search(text, max(s, x.start() - 20), x.start())]
-            occurred = len(to_come) < len(held) or bool(_LED_IT.search(text, max(s, name_start - 40), name_start))
+            occurred = len(to_come) < len(held) or bool(_LED_IT.search(text, max(s, name_start - 40), name_start)) \
+                or bool(_PEOPLE_AT.search(text, max(s, name_start - 40), name_start)
+                        and _PAST_VERB.match(text, m.end(), e))
             announces = not occurred and date is not None and date.precision == "day" and any(
                 not re.search(r"\b(?:which|that|where)\s+(?:will|shall|is|are)\b[^,;]{0,12}\Z", text[max(s, x.start() - 30):x.start()])
                 for x in to_come)
@@ -1993,8 +2000,9 @@ def _furniture_at(text: str, start: int, end: int) -> int | None:
 _SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b")
 #: 'The CxO meeting, held on the sidelines of the Example Summit (...), brought together ...': the last meeting named
 #: again by the words of its name (not 'The regional economic forum, held on the sidelines of ...')
-_SAID_AGAIN_NAMED = re.compile(r"\s*(?:The|This)[ \t]+(?P<what>(?:[\w-]+[ \t]+){0,2}?(?:meeting|round\s?table|consultation|"
-                               r"session|assembly)),[ \t]+(?:held|which|convened|organi[sz]ed|hosted)\b")
+_SAID_AGAIN_NAMED = re.compile(r"\s*(?:The|This)[ \t]+(?:(?:one|two|three|four|five|half|full|\d+)-day[ \t]+)?"  # ('The one-day symposium')
+                               r"(?P<what>(?:[\w-]+[ \t]+){0,2}?(?:meeting|round\s?table|consultation|session|assembly|"
+                               r"symposium|forum|summit|workshop)),[ \t]+(?:held|which|convened|organi[sz]ed|hosted)\b")
 
 
 def _heading_over(text: str, line_start: int) -> int:
