@@ -1220,16 +1220,17 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
         kind = "TSAGMeeting" if slug == "tsag" else "StudyGroupMeeting" if sg else None
         if kind is None or any(o.kind == kind and o.start == d.start for o in meetings.values()):
             continue  # (a meeting of that group on those days is already the text's)
-        name = f"ITU-T Study Group {sg.group(1)} meeting" if sg else "TSAG meeting"
+        # its kind's display name as meeting-kinds.csv writes it ('TSAG meeting', 'ITU-T Study Group {sg} meeting')
+        named = next(k for k in meeting_kinds() if k.cls == kind and k.name and ("{sg}" in k.name) == bool(sg))
+        name = named.name.format(sg=sg.group(1)) if sg else named.name
         place = find_place(ref, text, ps, pe)
         met = Meeting(kind=kind, name=name, name_span=group.span, start=d.start, end=d.end,
                       date_span=Span.of(text, d.span_start, d.span_end), precision=d.precision)
         if place is not None:
             met.place, met.country, met.country_from_reference = place
-        series = next((k.series for k in meeting_kinds() if k.cls == kind and k.series), None)
-        if series:
-            iri = str(iris.series(series))
-            met.series = Ref("MeetingSeries", ref.labels.get(iri, series), group.span, iri)
+        if named.series:
+            iri = str(iris.series(named.series))
+            met.series = Ref("MeetingSeries", ref.labels.get(iri, named.series), group.span, iri)
         meetings[(slug, "next", d.start)] = met
 
 
@@ -2072,8 +2073,7 @@ def _city_from_dateline(ref: Reference, text: str, meetings: list[Meeting], date
     the dateline's day is near its days."""
     # the dateline, or a line that is a place and a day alone under the headline ('Muscat, 8 March 2023')
     lines = [d for d in datelines + [d for d in dates if d.span_start < 800 and d.start == d.end]
-             if re.fullmatch(r"[ \t]*[A-Z][^\n,.;:]{1,40}(?:,[ \t]*[A-Z][^\n,.;:]{1,40})?,[ \t]*(?:[A-Z][a-z]+day,?[ \t]*)?",
-                             text[text.rfind("\n", 0, d.span_start) + 1:d.span_start])
+             if _PRESS_DATELINE.match(text[text.rfind("\n", 0, d.span_start) + 1:d.span_start])
              and re.match(r"[ \t]*(?:$|\n|[–—-])", text[d.span_end:])]
     if not lines:
         return
