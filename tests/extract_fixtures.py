@@ -46,3 +46,8 @@ def only_dated(text: str):
     ms = [m for m in facts_of(text).meetings if m.start]
     assert len(ms) == 1, [(m.kind, m.name, m.start) for m in ms]
     return ms[0]
+
+
+def posts_of(meeting) -> dict:
+    """Each person of a meeting with the label of the post the text gives them (None without one)."""
+    return {p.name: p.post.label if p.post else None for p in meeting.people}

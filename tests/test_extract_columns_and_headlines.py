@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import facts_of, only_dated
+from extract_fixtures import facts_of, only_dated, posts_of
 
 
 def _countries(meeting) -> dict:
@@ -112,7 +112,7 @@ def test_a_table_of_rapporteur_groups_gives_each_convener_the_group_its_acronym_
                    "Working methods                  RG-WM          Ms Ana Example (Chile)\n"
                    "Standardization strategy         RG-SS          Mr Bo Sample (Sweden)\n\n"
                    "TSAG closed on 14 January.\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts["Ana Example"] == "Convener of RG-WM"
     assert posts["Bo Sample"] == "Convener of RG-SS"
 
@@ -203,7 +203,7 @@ def test_posts_as_field_labels_with_a_rank_or_a_word_after_them():
     m = only_dated("Report of the first meeting of the Example Preparatory Group for WTSA-28\n\nThe meeting was held in "
                    "Lusaka, Zambia, on 4 and 5 May 2027. It elected its bureau:\n\nChair: Eng. Ana Example (Zambia)\n"
                    "First Vice-Chair: Ms. Bea Sample (Malawi)\nSecond Vice-Chair: Mr. Caio Example (Angola)\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts["Bea Sample"] == posts["Caio Example"] == "Vice-Chair"
 
 

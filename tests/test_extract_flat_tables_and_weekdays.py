@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract_fixtures import facts_of, only_dated
+from extract_fixtures import facts_of, only_dated, posts_of
 
 _FLAT_TABLE = """Regional consultation of CTOs for the Arab region
 
@@ -36,7 +36,7 @@ def test_a_table_left_one_cell_per_line_gives_each_row_s_organization_country_an
     m = only_dated(_FLAT_TABLE)
     countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
     assert countries == {"Qalhat Mobile SAOG": "Oman", "Dunes Fibre W.L.L": "Bahrain", "Arab Telecom Forum": None}
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts["Salim Al-Hinai"] == "Chief Technology Officer"
     assert posts["Karim Sayed"] == "Programme Officer"
 

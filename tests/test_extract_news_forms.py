@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import facts_of
+from extract_fixtures import facts_of, posts_of
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -243,7 +243,7 @@ def test_the_length_a_text_gives_a_meeting_dated_by_one_day(text, start, end):
 def test_a_post_after_a_bracket_in_a_list_that_leaves_out_its_verb():
     (m,) = [m for m in facts_of("WTSA-20 met in Geneva on 1 March 2022. Ms Ana Example (Spain) was appointed Chair "
                               "of Study Group 13, and Mr Kofi Example (Ghana) Chair of Study Group 3.\n").meetings]
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts == {"Ana Example": "Chair of SG13", "Kofi Example": "Chair of SG3"}
 
 

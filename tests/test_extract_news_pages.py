@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract_fixtures import facts_of, only_dated
+from extract_fixtures import facts_of, only_dated, posts_of
 
 
 def test_a_posted_on_line_under_the_headline_dates_no_meeting():
@@ -98,7 +98,7 @@ def test_a_heading_of_group_chairs_without_a_colon_gives_each_line_s_chair():
     m = only_dated("The Study Group Leadership Assembly met in Geneva on 3 and 4 March 2031.\n\n"
                    "Study group chairs who presented (as listed in the programme)\n\n"
                    "- SG2 – Ms Ana Example (Chile)\n- SG13 – Mr Bo Sample (Sweden)\n\nMain themes\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts == {"Ana Example": "Chair of SG2", "Bo Sample": "Chair of SG13"}
 
 
@@ -186,7 +186,7 @@ def test_posts_the_press_writes_in_lower_case():
                    "standards officer at Example Mobile Group, said operators buy equipment today. Rakesh Example, "
                    "additional secretary at the Ministry of Communications, pitched open platforms. Chief among them "
                    "was the officer who spoke last.\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts["Tunde Example"] == "Chief Standards Officer"
     assert posts["Rakesh Example"] == "Additional Secretary"
     assert not any("among" in (label or "") for label in posts.values())
@@ -210,7 +210,7 @@ def test_posts_said_after_a_body_and_its_country_by_a_verb_a_newly_given_post_an
                    "Group 17, called for a map of AI security work. \"Leadership is too concentrated,\" said Ms Bea "
                    "SAMPLE (Eswatini), a newly appointed SG5 vice-chair.\n\nTwo working groups were set up:\n"
                    "   - WG1 - Structure and working methods, coordinated by Mr Kofi EXAMPLE (Ghana);\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts["Ana Example"] == "Chair of SG17"
     assert posts["Bea Sample"] == "Vice-Chair of SG5"
     assert posts["Kofi Example"] == "Coordinator"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import only_dated
+from extract_fixtures import only_dated, posts_of
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -24,7 +24,7 @@ def test_a_countrys_possessive_gives_the_country_not_part_of_the_name(sentence, 
 def test_a_superintendent_or_under_secretary_is_a_post(title):
     m = only_dated(f"The CTO meeting was held in Geneva on 3 March 2025. Ms Ana Exemplo, {title} for Networks "
                    "at Examplia Telecom, opened it.\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts.get("Ana Exemplo", "").startswith(title), posts
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import facts_of, only_dated
+from extract_fixtures import facts_of, only_dated, posts_of
 
 DATED = "The CTO meeting took place in Geneva on 3 May 2025. "
 
@@ -70,7 +70,7 @@ def test_who_organized_or_convened_is_a_host_only_when_it_is_an_organization(sub
 def test_with_a_person_as_a_post_in_a_clause_of_its_own():
     m = only_dated("The RG-WP met in Geneva on 30 January 2023, chaired by Mr Victor Example (Examplia), with "
                    "Ms Amina Sample (Egypt) as Associate Rapporteur.\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts.get("Amina Sample") == "Associate Rapporteur", posts
 
 

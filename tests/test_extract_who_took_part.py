@@ -5,7 +5,7 @@ B and C)') and the country a demonym gives them, a meeting a news item reports w
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import facts_of, only_dated
+from extract_fixtures import facts_of, only_dated, posts_of
 
 OPENING = "The CTO meeting was held in Geneva on 3 May 2023. "
 
@@ -140,7 +140,7 @@ def test_a_post_a_verb_gives(sentence, name, post):
 def test_a_post_domain_ends_before_the_next_clause():
     m = only_dated(OPENING + "It was opened by the Minister of Communications Jane Roe and by the Director of the "
                    "Example Bureau, John Poe.\n")
-    posts = {p.name: p.post.label if p.post else None for p in m.people}
+    posts = posts_of(m)
     assert posts.get("Jane Roe") == "Minister of Communications"
 
 
