@@ -540,20 +540,43 @@ _MEETING_PLANNED = re.compile(r"\b(?:meeting|session|edition|consultation|round\
                               r"tentatively|now|provisionally))*\s*,?\s*\Z", re.IGNORECASE)
 
 
-def find_partial_dates(text: str, days: list[DateMention] | None = None) -> list[DateMention]:
+#: A month named without its year where it dates something: "at its meeting in Geneva in November", "in early March".
+#: Only full names, capitalised, and not followed by a number (that is a day or a year, read elsewhere).
+_MONTH_ALONE = re.compile(
+    r"\b(?i:in|during)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<m>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?![ \t]*,?[ \t]*[0-9])(?![ \t]+(?:of[ \t]+)?(?:this|that|next|last|each|every)\b)"
+)
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return date(year, month, 1), nxt - timedelta(days=1)
+
+
+def find_partial_dates(text: str, days: list[DateMention] | None = None,
+                       default_year: int | None = None) -> list[DateMention]:
     """Months ("in July 2018") and years ("in 2008", "(Antalya, 2006)") that date something without a day.
 
     Each is a DateMention covering the whole month or year with `precision` "month" or "year"; a month or year
-    that is part of a day mention is not reported.
+    that is part of a day mention is not reported. With `default_year`, a month written alone ("at its meeting in
+    Geneva in November") takes that year and is marked `year_inferred`: the caller places it before or after the
+    document's own date.
     """
     out: list[DateMention] = []
     taken = [(m.span_start, m.span_end) for m in (find_dates(text) if days is None else days)]
     for mm in find_months(text, taken):
-        first = date(mm.year, mm.month, 1)
-        nxt = date(mm.year + (mm.month == 12), mm.month % 12 + 1, 1)
+        first, last = _month_range(mm.year, mm.month)
         s, e = mm.span
-        out.append(DateMention(first, nxt - timedelta(days=1), s, e, text[s:e], False, "month"))
+        out.append(DateMention(first, last, s, e, text[s:e], False, "month"))
         taken.append((s, e))
+    if default_year is not None and MIN_YEAR <= default_year <= MAX_YEAR:
+        for m in _MONTH_ALONE.finditer(text):
+            s, e = m.span("m")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            first, last = _month_range(default_year, _MONTHS[m.group("m").lower()])
+            out.append(DateMention(first, last, s, e, text[s:e], True, "month"))
+            taken.append((s, e))
     for m in _YEAR_ALONE.finditer(text):
         group = next(g for g in ("y1", "y2", "y3") if m.group(g))
         s, e = m.span(group)

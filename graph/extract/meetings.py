@@ -221,7 +221,9 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             all_dates = find_dates(text, default_year=year)
             datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
     dates = [_nearest_year(text, d, facts.published) for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
-    dates += [d for d in find_partial_dates(text, all_dates)
+    written = [d for d in all_dates if not d.year_inferred and d not in datelines]
+    reference_day = facts.published or (written[0].start if written else None)
+    dates += [_month_side(text, d, reference_day) for d in find_partial_dates(text, all_dates, year)
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
     anchors = _outside_furniture(text, _anchors(text, dates))
@@ -293,6 +295,28 @@ def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMent
         return replace(d, start=d.start.replace(year=d.start.year + shift), end=d.end.replace(year=d.end.year + shift))
     except ValueError:  # 29 February
         return d
+
+
+def _month_side(text: str, d: DateMention, reference_day: date | None) -> DateMention:
+    """A month written without its year ('the next TSAG meeting in Geneva in February') in the year that puts it
+    on the side of the document's own date (its release, else its first written day) that its sentence says: to
+    come after 'next', 'upcoming', 'will be held'; past after 'was held', 'last', 'previous'."""
+    if reference_day is None or not d.year_inferred or d.precision != "month":
+        return d
+    s, _ = sentence_at(text, d.span_start)
+    said = text[max(s, d.span_start - 120):d.span_start]
+    future = bool(_TO_COME.search(said) or re.search(r"\b(?:next|upcoming|forthcoming|following|will)\b", said, re.I))
+    past = bool(_DONE.search(said) or re.search(r"\b(?:last|previous|earlier|prior)\b", said, re.I))
+    shift = 1 if future and not past and d.end < reference_day else \
+        -1 if past and not future and d.start > reference_day else 0
+    if not shift:
+        return d
+    start = d.start.replace(year=d.start.year + shift)
+    return replace(d, start=start, end=_month_end(start))
+
+
+def _month_end(first: date) -> date:
+    return date(first.year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
 
 
 #: the verbs that put a day written without its year in the future or in the past of the release
@@ -830,7 +854,7 @@ def _check_generic_anchors(anchors: list[Anchor]) -> None:
     # 'TSAG held its meeting from 10 to 17 January 2022' another one: the days are that month's meeting's
     vague = [(a.kind.group, a.date) for a in anchors if a.date and not a.kind.generic and a.date.precision != "day"]
     for a in anchors:
-        if a.kind.generic and a.date and a.kind.group in groups and _key(a) not in named and not any(
+        if a.kind.generic and a.date and not a.is_next and a.kind.group in groups and _key(a) not in named and not any(
                 g == a.kind.group and d.start <= a.date.start and a.date.end <= d.end for g, d in vague):
             a.date, a.opening = None, False
 
@@ -1029,7 +1053,7 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                                                 Span.of(text, s, e), _series_name(said))
                     announced.add(id(a))
     for a in anchors:
-        if a.is_next and a.date and a.date.precision == "day" and not a.heading and id(a) not in announced:
+        if a.is_next and a.date and a.date.precision in ("day", "month") and not a.heading and id(a) not in announced:
             # 'RG-WP will next meet during the TSAG meeting (virtual, 31 May - 4 June 2021)' in the report of an
             # RG-WP meeting: a meeting to come no meeting of its kind announces, dated by its days, is one it names
             key = (a.kind.group, "next", a.date.start)

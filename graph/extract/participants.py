@@ -1345,6 +1345,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
     # 'The CTOs thanked the Example Association (EA) for hosting the meeting', 'We thank A and B for their hospitality'
     for m in _THANKED_FOR_HOSTING.finditer(text, start, end):
         named = read_name(ref, text, m.start("org"), m.end("org"), True)
+        if re.search(r"\bfor\s+its\s", m.group()):
+            named = None  # 'our host, Lusitel Comunicações, for its hospitality': 'its' says a body, not a person
         if (named is not None and named[1] >= m.end("org")) or any(
                 starts_with_styles(part) for part in re.split(r"\s+and\s+", m.group("org"))):
             continue  # 'thanked John Smith for hosting', '... Vega Mobile and Ms Ana Example': a person among them
@@ -1406,7 +1408,8 @@ _WHICH_HOSTED = re.compile(r",[ \t]+(?:which|who)[ \t]+(?:also[ \t]+)?(?:kindly[
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
-    r"(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?)\s+for\s+(?:(?:kindly|generously|graciously|warmly)\s+)?"
+    r"(?:(?:our|the)\s+(?:kind\s+|generous\s+)?hosts?\s*,\s*(?=[^,;.\n]{1,150},\s+for\s))?(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?),?\s+for\s+"
+    r"(?:(?:kindly|generously|graciously|warmly)\s+)?"
     r"(?:(?:co-?)?hosting(?=\s*(?:[.,;]|$|(?:us|them|the\s+(?:meeting|event|consultation|round\s?table|workshop|forum|"
     r"session|symposium|assembly|summit)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation|"
     r"symposium|assembly|summit|forum|workshop))\s*(?:[.,;]|$|and\b)))|"

@@ -272,6 +272,27 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         # (not 'President of the Republic of Kenya', not 'Vice President of Standards and Innovation')
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
+    return _company_of_officer(ref, text, s, e)
+
+
+def _company_of_officer(ref: Reference, text: str, s: int, e: int) -> Ref | None:
+    """'CTO of Hoshimura Networks of Japan', 'Vice-President for Technology of Andina Móvil', 'Chief Architect of
+    Example Optical Systems': an officer's company after the title's last 'of', without the country written after
+    it. Not 'Vice President of Standards and Innovation' (a field), nor 'President of the Republic of Kenya'."""
+    for of in reversed(list(re.finditer(r"\s(?:of|at)\s", text[s:e]))):
+        if not _OFFICER.fullmatch(text[s:s + of.start()].strip()):
+            continue
+        a, b = s + of.end(), e
+        country = _OF_COUNTRY.search(text, a, b)
+        if country is not None and ref.lookup(country.group("place"), ref.place_kinds) is not None:
+            b = country.start()
+        domain = re.sub(r"\s+", " ", text[a:b]).strip()
+        words = re.findall(r"[A-Z][\w'’.&-]*", domain)
+        if domain and _CAPITALISED_NAME.fullmatch(domain) and not domain.startswith("the ") \
+                and ref.lookup(domain, ref.place_kinds) is None and not set(words) <= _FIELD_WORDS \
+                and not any(ref.lookup(w, ref.place_kinds) for w in words) and not re.search(r"\d|\bYear\b", domain):
+            return Ref("Organization", domain, Span.of(text, a, a + len(text[a:b].rstrip())))
+        return None
     return None
 
 
@@ -288,6 +309,13 @@ _EXECUTIVE = re.compile(r"(?:(?:Senior|Executive|Group|Deputy)[ \t]+)*(?:C[A-Z]O
                         r"(?:(?:Vice[- ])?President[ \t]+(?:and|&)[ \t]+)?C[A-Z]O|Founder|Co-?[Ff]ounder|Managing[ \t]+Director)")
 #: a name in capitals, with its connectors: 'Nordic Example Networks', 'Bank of Example'
 _CAPITALISED_NAME = re.compile(r"(?:the )?[A-Z][\w&'’.-]*(?: (?:(?:of|and|for|de|&) )?[A-Z0-9][\w&'’.-]*){0,6}")
+#: a company officer's title with its field ('Vice-President for Technology', 'Chief Architect'): what follows its
+#: last 'of' is a company
+_OFFICER = re.compile(rf"(?:{_EXECUTIVE.pattern}|(?:(?:Senior|Executive|Group)[ \t]+)*Chief[ \t]+[A-Z][a-z]+|"
+                      r"(?:(?:Senior|Executive|Group)[ \t]+)*(?:Vice[- ])?President(?:[ \t]+(?:for|of)[ \t]+[A-Z][a-z]+"
+                      r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?)?)")
+#: 'of Japan', 'in Nigeria' after a company's name: its country, not part of the name
+_OF_COUNTRY = re.compile(r"[ \t]+(?:of|in|from)[ \t]+(?:the[ \t]+)?(?P<place>[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})\Z")
 
 
 def _split_domain(text: str, s: int, e: int, ref: Reference | None = None) -> tuple[int, int | None]:
@@ -881,7 +909,7 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
         if org is not None or country is not None:
             return org, country
     m = re.compile(r"(?:,(?:[ \t]+at)?|[ \t]+at)[ \t]+((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|and|of|the)){0,5}?)"
-                   r"(?=[ \t]*(?:[,;.)]|\(|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will)\b))").match(text, pe, end)
+                   r"(?=[ \t]*(?:[,;.)]|\(|\n|$|[ \t]+(?:who|which|for|and|has|had|is|was|said|will|in)\b))").match(text, pe, end)
     if not m:
         return None, None
     a, b = m.start(1), m.end(1)
@@ -901,7 +929,8 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     if field and is_field_phrase(field.group()):  # ', Technology, Acme', ', Standards and Industry Development, at Acme':
         return _after_post(ref, text, field.end(), end)  # the body after the post's field
     # ', Apex Mobile, Kenya', ', Apex Mobile (Kenya)': a body with its country, whatever its words look like
-    where = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)([A-Z][^,;()\n]{1,60}?)[ \t]*\)?(?=[ \t]*(?:[,;.)]|\n|$))").match(text, b, end)
+    # ('CTO at Apex Mobile in Kenya': its country after 'in')
+    where = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t]+in[ \t]+)([A-Z][^,;()\n]{1,60}?)[ \t]*\)?(?=[ \t]*(?:[,;.)]|\n|$))").match(text, b, end)
     country = _place_ref(ref, text, where.start(1), where.end(1)) if where else None
     stop = re.search(r"\.\s", text[a:b])  # 'at Apex Mobile. Mr Sam Poe, ...': the sentence ends the name
     if stop and not abbreviation_end().search(text[a:a + stop.start() + 1]):
