@@ -398,3 +398,11 @@ def test_date_like_noise_gives_consistent_spans(tokens, joiner, default_year):
 ])
 def test_numeric_days_whose_order_cannot_be_mistaken(text, day):
     assert [(d.start, d.end) for d in find_dates(text)] == [(day, day)]
+
+
+def test_the_number_of_a_programme_s_day_opens_no_range():
+    # 'DAY 2 - THURSDAY, 15 MAY 2025': the second day of a programme, not 2 to 15 May
+    assert [(d.start, d.end) for d in find_dates("DAY 2 - THURSDAY, 15 MAY 2031 - CTO MEETING")] == \
+        [(date(2031, 5, 15), date(2031, 5, 15))]
+    assert [(d.start, d.end) for d in find_dates("Session 3 - 14 May 2031")] == [(date(2031, 5, 14), date(2031, 5, 14))]
+    assert [(d.start, d.end) for d in find_dates("held on 2 - 3 May 2031")] == [(date(2031, 5, 2), date(2031, 5, 3))]

@@ -85,3 +85,51 @@ def test_a_person_thanked_for_her_hospitality_is_no_host():
     facts = facts_of(_HEAD + "We thank Maria Example for her warm hospitality.")
     (m,) = [m for m in facts.meetings if m.kind == "CTOMeeting"]
     assert m.host is None
+
+
+def test_names_in_latin_extended_letters_are_read_whole():
+    people = _people("The panel was moderated by Ms Zeynep Yıldırım-Aksoy, Chief Standards Officer of Example Mobil "
+                     "(Turkey); Mr Tomasz Wiśniewski of Example Łączność (Poland) and Ms Lê Thị Hương of Viettel spoke.")
+    assert {"Zeynep Yıldırım-Aksoy", "Tomasz Wiśniewski", "Lê Thị Hương"} <= set(people)
+
+
+def test_a_person_of_a_body_with_its_country_in_brackets_is_of_that_body_and_country():
+    people = _people("Dr Ravi Example of Semenanjung Example Broadband (Malaysia) and Prof. Ama Example of the Volta "
+                     "Institute of Technology (Ghana) debated licensing.")
+    assert people["Ravi Example"] == ("Semenanjung Example Broadband", "Malaysia")
+    assert people["Ama Example"] == ("Volta Institute of Technology", "Ghana")
+
+
+def test_a_group_invited_to_act_at_its_meeting_dated_in_brackets_names_that_meeting():
+    others = _others("The CTOs invite TSAG to consider, at its first meeting of the new study period (Geneva, 1-5 May "
+                     "2033), the creation of a focus group.")
+    assert others["TSAGMeeting"] == (date(2033, 5, 1), date(2033, 5, 5), "Geneva")
+
+
+def test_a_date_after_one_meeting_s_name_and_before_another_s_clause_is_the_first_s():
+    facts = facts_of(_HEAD + "The Director will present the communiqué to TSAG at its next meeting (Geneva, 8-11 February "
+                     "2032), and to ITU-T Study Group 13 at its next meeting in June.")
+    dated = {m.kind: m.start for m in facts.meetings}
+    assert dated["TSAGMeeting"] == date(2032, 2, 8)
+    assert dated.get("StudyGroupMeeting") in (None, date(2032, 6, 1))
+
+
+def test_when_we_last_met_in_a_speech_names_the_last_meeting_of_its_kind_with_its_day_and_place():
+    facts = facts_of(_HEAD + "When we last met - on 10 September 2030 in Durban, alongside ITU Telecom World 2030 - you "
+                     "gave us three messages.")
+    past = [(m.start, m.place.label if m.place else None) for m in facts.meetings
+            if m.kind == "CTOMeeting" and m.start != date(2031, 9, 14)]
+    assert past == [(date(2030, 9, 10), "Durban")]
+
+
+def test_our_last_meeting_in_a_city_and_month_is_the_last_meeting_of_its_kind():
+    facts = facts_of(_HEAD + "Since our last meeting in Durban in September 2030, much has happened.")
+    past = [(m.start, m.place.label if m.place else None) for m in facts.meetings
+            if m.kind == "CTOMeeting" and m.start != date(2031, 9, 14)]
+    assert past == [(date(2030, 9, 1), "Durban")]
+
+
+def test_a_group_s_next_meeting_placed_and_dated_by_its_year_is_named():
+    others = _others("The CTOs asked that their conclusions be brought to TSAG at its next meeting in Geneva in "
+                     "early 2032.")
+    assert others["TSAGMeeting"] == (date(2032, 1, 1), date(2032, 12, 31), "Geneva")

@@ -118,8 +118,8 @@ _MONTH_ALT = _alternation(_MONTHS)
 _WD = rf"(?:\b(?:{_alternation(_WEEKDAYS)})\b\.?(?:\s*,\s*|\s+)(?:the\s+)?)?"
 
 #: The day that opens a mention must not continue a word, number, version or code
-#: ("Y.12", "1.2", "SG-9", "3/12").
-_FIRST_DAY_GUARD = r"(?<![\w./+\-])"
+#: ("Y.12", "1.2", "SG-9", "3/12"), nor count the days, sessions or parts of a programme ("DAY 2 - THURSDAY, 15 MAY" is no range from the 2nd).
+_FIRST_DAY_GUARD = r"(?<![\w./+\-])" + "".join(rf"(?<!(?i:\b{w})[ \t])" for w in ("day", "week", "part", "phase", "session"))
 
 
 def _day(n: int) -> str:

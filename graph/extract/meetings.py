@@ -677,6 +677,11 @@ def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
         v.start() >= name_end for v in _HELD_TO_COME.finditer(line))
 
 
+#: 'TSAG ... at its next meeting': a group's meeting to come, named after the group
+_AT_ITS_NEXT = re.compile(r"(?:(?!\b(?:TSAG|Advisory\s+Group|Study\s+Group|SG\s?\d)\b)[^.;\n]){0,80}?\b(?:at|during)\s+its\s+"
+                          r"(?:next|upcoming|forthcoming|following)\b")
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
@@ -703,7 +708,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
             before = text[max(0, m.start() - 40):m.start()]
-            is_next = bool(_NEXT.search(before))
+            is_next = bool(_NEXT.search(before) or _AT_ITS_NEXT.match(text, m.end(), e))
             is_past = bool(_PAST.search(before)) or _plural(text, m.end()) or bool(_CONTINUED.search(text, max(s, m.start() - 100), m.start()))
             name_start = _name_start(text, m.start())
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date
@@ -747,6 +752,11 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # which took place in Dubai from 3 to 14 December')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)
                       or _held_after(text, name_start, m.end(), d)]
+            if shared:
+                # '... to TSAG at its next meeting (Geneva, 8-11 February), and to SG13 at its next meeting in 2033': a date
+                # written after another meeting's name and before this one's is the other's
+                ds = [d for d in ds if d.span_start > m.end() or not any(b <= d.span_start for a, b in others)
+                      or not re.search(r"[;,]\s*(?:and|while|whereas|but)?\b", text[d.span_end:name_start])]
             if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
@@ -1053,7 +1063,10 @@ def _group_meetings(ref: Reference, text: str, anchors: list[Anchor], avoid=()) 
                                                 Span.of(text, s, e), _series_name(said))
                     announced.add(id(a))
     for a in anchors:
-        if a.is_next and a.date and a.date.precision in ("day", "month") and not a.heading and id(a) not in announced:
+        if a.is_next and a.date and not a.heading and id(a) not in announced and (
+                a.date.precision in ("day", "month") or a.name_span[1] < a.date.span_start
+                and find_place(ref, text, a.name_span[1], a.date.span_start) is not None):
+            # (a year alone with the place before it: 'to TSAG at its next meeting in Geneva in early 2018')
             # 'RG-WP will next meet during the TSAG meeting (virtual, 31 May - 4 June 2021)' in the report of an
             # RG-WP meeting: a meeting to come no meeting of its kind announces, dated by its days, is one it names
             key = (a.kind.group, "next", a.date.start)
@@ -1316,12 +1329,14 @@ def _announced(kind: str, d: DateMention, place: Ref | None, span: Span, name: s
 
 #: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
 #: the same kind before the one reported
-_PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the)\s+(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
-                        r"(?:meeting|session|edition|consultation|round\s?table)\b(?!\s+(?:of|for|on)\b)",
+_PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
+                        r"(?:meeting|session|edition|consultation|round\s?table)\b(?!\s+(?:of|for|on)\b)"
+                        r"|\bwe\s+(?:last\s+met|met\s+last(?:\s+(?:year|time))?)\b",  # (a speech: 'When we last met - on 10 May ...')
                         re.IGNORECASE)
 #: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
 _PAST_DATED = re.compile(r"[ \t]*\((?:[^()]{0,40}?,[ \t]*)?|,?[ \t]+(?:(?:which|that)[ \t]+was[ \t]+)?(?:held|took[ \t]+place|"
-                         r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|[ \t]+(?:in|on)[ \t]+")
+                         r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|[ \t]+(?:in|on)[ \t]+|[ \t]*[-–—][ \t]*(?:in|on)[ \t]+"
+                         r"|[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},?[ \t]+(?:in|on)[ \t]+")
 
 
 def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
@@ -1337,6 +1352,7 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 if any(a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
                     continue
                 noun = re.sub(r"\s", "", x.group().split()[-1].lower())
+                noun = "meeting" if noun in ("met", "last", "year", "time") else noun  # 'we last met', 'we met last year'
                 if noun not in ("meeting", "session", "edition") and noun not in re.sub(r"\s", "", m.name.lower()):
                     continue  # 'the previous roundtable' in a TSAG text: another kind of meeting
                 e = min(line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
@@ -1353,7 +1369,10 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 past = Meeting(kind=m.kind, name=m.name, name_span=Span.of(text, x.start(), x.end()), start=d.start,
                                end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
                                precision=d.precision)
-                where = _IN_PLACE.search(text, x.end(), d.span_end + 60)
+                where = _IN_PLACE.search(text, x.end(), d.span_end + 60) or \
+                    re.compile(r"[ \t]+in[ \t]+(?=[A-Z])").match(text, d.span_end)  # '... on 10 May 2018 in Durban'
+                where = where or re.compile(r"[ \t]+in[ \t]+(?=[A-Z])").match(text, x.end())  # 'our last meeting in Durban in May'
+
                 bracket = re.match(r"[ \t]*\([^()\n]{3,80}\)", text[x.end():e])  # 'the previous meeting (Seoul, 5 May)'
                 place = find_place(ref, text, where.end(), min(e, where.end() + 60)) if where else \
                     find_place(ref, text, x.end(), x.end() + bracket.end()) if bracket else None

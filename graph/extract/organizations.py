@@ -21,6 +21,7 @@ from ..facts import Ref, Span
 from ..reference import Reference, fold
 from ..resources import reference_dir
 from .legalforms import abbreviation_end, has_legal_form, legal_after, legal_forms, strip_legal_form
+from .text import UPPER
 
 _NON_ORG_ROOTS = frozenset({"MeetingSeries", "Topic", "Post", "Person"})
 #: Lower-case words that may stand inside an organization's name.
@@ -289,7 +290,7 @@ _FIELDS_AFTER = re.compile(r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)+,?\s
 _HEAD_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|&)\s+){0,2}[A-Z][\w’'-]*){0,8}")
 #: The rest of a name written head first: capitalised words, with the connectives of the Romance languages.
 _LEAD_TAIL = (r"[ \t]+(?:(?:de|del|della|di|des|du|da|do|das|dos|la|le|les|los|las|et|e|y|für|und|d['’])[ \t]*)*"
-              r"[A-ZÀ-ÖØ-Þ][\w’'-]*")
+              rf"[{UPPER}][\w’'-]*")
 
 
 def _words_of(ref: Reference, name: str, iri: str) -> bool:

@@ -27,7 +27,7 @@ from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_a
 from .organizations import looks_like_organization, organization_words, split_unit
 from .places import demonym_before
 from .tables import table_rows
-from .text import clean, line_end, sentence_at, slugify
+from .text import LOWER, UPPER, clean, line_end, sentence_at, slugify
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +66,7 @@ _HONORIFIC = rf"(?:{_HON_UNIT})"
 _PARTICLES = frozenset(_words()["particle"])
 _NOT_NAME = frozenset(_words()["notname"]) | {w for t in _words()["title"] for w in re.split(r"[ -]", t)
                                               if w[:1].isupper() and len(w) > 3}
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zà-öø-ÿ"
+_UP, _LOW = UPPER, LOWER
 #: the prefixes of a family name that keep their case when the rest is in capitals ('McALLISTER' -> 'McAllister')
 _MC = "Mc|Mac"
 #: One word of a name: an initial, a capitalised word ('Jean-Jacques', "O'Neil", 'McKay', 'DeVries') or a word
@@ -727,12 +727,24 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
             if ref.lookup(name, {"Organization"}) is not None or looks_like_organization(name):
                 # 'of Nokia Siemens Networks': a known name going on is another organization's
                 org = _longer_name(ref, text, b, m.end(1), a) or _org_ref(ref, text, a, b)
-                return org, None, b if org is None else org.span.end
+                if org is None:
+                    return None, None, b
+                tail = _COUNTRY_IN_BRACKETS.match(text, org.span.end, end)
+                country = _place_ref(ref, text, *tail.span(1)) if tail is not None else None
+                return (org, country, tail.end()) if country is not None else (org, None, org.span.end)
+        tail = _COUNTRY_IN_BRACKETS.match(text, m.start(1) + words[-1].end(), end) if words else None
+        country = _place_ref(ref, text, *tail.span(1)) if tail is not None and place is None else None
+        if country is not None:  # 'Dr Ravi Example of Semenanjung Broadband (Malaysia)': a body, its country after it
+            org = _org_ref(ref, text, m.start(1), m.start(1) + words[-1].end())
+            if org is not None:
+                return org, country, tail.end()
         if place is not None:
             return None, place, place.span.end
     return None, None, e
 
 
+#: '(Malaysia)' after a body's name: a bracket short enough to be its country
+_COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 #: '(Acme, France)' after a name (what _BRACKET matches), its words in group 1
 _BRACKETS_AFTER = re.compile(rf"[ \t]*\(({_BRACKET_PART}{{1,100}})\)")
 #: ', Example Body, Country' closing a person's entry: its line, its item of a list, or before a bracket
@@ -2005,7 +2017,7 @@ def _adjacent_post(ref: Reference, text: str, s: int, e: int, start: int, end: i
 def _resolve_short_mentions(ref: Reference, text: str, start: int, end: int, people: list[PersonMention]) -> None:
     """'Secretary-General Zhao' names the person already seen (or known) with that post and surname."""
     for _, pe, post in _posts(ref, text, start, end):
-        m = re.compile(r"\s+([A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)\b(?!\s+[A-Z][a-z])").match(text, pe, end)
+        m = re.compile(rf"\s+([A-Z][{_LOW}]+(?:-[A-Z][{_LOW}]+)?)\b(?!\s+[A-Z][a-z])").match(text, pe, end)
         if not m:
             continue
         surname = m.group(1)

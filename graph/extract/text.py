@@ -149,6 +149,24 @@ for _t in range(2, 10):
 CARDINALS["a hundred"] = CARDINALS["one hundred"] = 100
 CARDINALS["a dozen"] = 12
 
+def _letter_class(test) -> str:
+    """The Latin letters (Latin-1, Latin Extended-A and -B, Latin Extended Additional) that pass `test`, as the
+    inside of a regular-expression class of ranges: names are written with 'ł', 'ı', 'ő', 'ș' and 'ạ' too."""
+    codes = [c for c in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+             if test(chr(c))]
+    ranges: list[list[int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+#: the capital and the small Latin letters, for a class: f"[{UPPER}][{LOWER}]+" is a capitalised word in any of them
+UPPER, LOWER = _letter_class(str.isupper), _letter_class(str.islower)
+
+
 def _trie(words) -> str:
     """One regex for a set of words, as a trie: at each position the engine follows one branch instead of trying
     every word ('twenty-one' and 'twenty' share 'twenty'), and the longest word still wins."""
