@@ -731,11 +731,13 @@ def _affiliation_after(ref: Reference, text: str, e: int, end: int):
                     return None, None, b
                 tail = _COUNTRY_IN_BRACKETS.match(text, org.span.end, end)
                 country = _place_ref(ref, text, *tail.span(1)) if tail is not None else None
-                return (org, country, tail.end()) if country is not None else (org, None, org.span.end)
-        tail = _COUNTRY_IN_BRACKETS.match(text, m.start(1) + words[-1].end(), end) if words else None
-        country = _place_ref(ref, text, *tail.span(1)) if tail is not None and place is None else None
-        if country is not None:  # 'Dr Ravi Example of Semenanjung Broadband (Malaysia)': a body, its country after it
-            org = _org_ref(ref, text, m.start(1), m.start(1) + words[-1].end())
+                if tail is not None and country is not None:
+                    return org, country, tail.end()
+                return org, None, org.span.end
+        tail = _COUNTRY_IN_BRACKETS.match(text, m.start(1) + words[-1].end(), end) if words and place is None else None
+        country = _place_ref(ref, text, *tail.span(1)) if tail is not None else None
+        if tail is not None and country is not None:  # 'Dr Ravi Example of Semenanjung Broadband (Malaysia)': a body,
+            org = _org_ref(ref, text, m.start(1), m.start(1) + words[-1].end())  # then its country
             if org is not None:
                 return org, country, tail.end()
         if place is not None:
