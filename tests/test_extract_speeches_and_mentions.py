@@ -133,3 +133,25 @@ def test_a_group_s_next_meeting_placed_and_dated_by_its_year_is_named():
     others = _others("The CTOs asked that their conclusions be brought to TSAG at its next meeting in Geneva in "
                      "early 2032.")
     assert others["TSAGMeeting"] == (date(2032, 1, 1), date(2032, 12, 31), "Geneva")
+
+
+def test_a_month_alone_that_dates_something_else_dates_no_meeting():
+    facts = facts_of(_HEAD + "Registration for the next TSAG meeting will open in September.")
+    assert [m.kind for m in facts.meetings] == ["CTOMeeting"]
+
+
+def test_a_conference_named_before_a_group_s_next_meeting_does_not_take_its_days():
+    others = _others("TSAG will review the preparations for WTSA-32 at its next meeting, in Geneva from 2 to 6 July 2032.")
+    assert others["TSAGMeeting"] == (date(2032, 7, 2), date(2032, 7, 6), "Geneva")
+    assert others.get("Conference", (None,))[0] is None
+
+
+def test_a_company_after_a_country_s_possessive_is_of_that_country():
+    people = _people("Karin Example, head of standardization at Sweden's Ericsson, said 6G must not fragment.")
+    assert people["Karin Example"] == ("Ericsson", "Sweden")
+
+
+def test_a_unit_wrapped_over_two_lines_is_no_organization():
+    facts = facts_of(_HEAD + "\n\nITU\nMr Tomasz EXAMPLE, Chief, Study\nGroups Department, TSB\n")
+    labels = {p.affiliation.label for m in facts.meetings for p in m.people if p.affiliation}
+    assert "Study" not in labels

@@ -179,8 +179,8 @@ _STYLE_SOURCES: dict[str, str] = {
     ),
     # September 9-10, 2019
     "m_dd_y_range": rf"{_WD}{_month(1)}\s+{_day(1)}{_DASH}{_WD}{_day(2)}(?:{_SEP}{_year(2)})?",
-    # September 9, 2018 ; Monday, September 9 2018
-    "mdy": rf"{_WD}{_month(1)}\s+{_day(1)}(?:{_SEP}{_year(1)})?",
+    # September 9, 2018 ; Monday, September 9 2018 ; September the 10th
+    "mdy": rf"{_WD}{_month(1)}\s+(?:the\s+(?=[0-9]{{1,2}}(?:st|nd|rd|th)\b))?{_day(1)}(?:{_SEP}{_year(1)})?",
     # 2025.01.20 ; 2025.01.20(Mon) ~ 01.21(Tue) ; 2024.10.15~24 ; 2019/03/14: year first with dots or slashes (as
     # East Asian documents write days), a range after a tilde or a dash
     "ymd_dotted": (
@@ -548,6 +548,12 @@ _MONTH_ALONE = re.compile(
 )
 
 
+#: what a month alone dates when it follows it: a meeting or its place ('its meeting in November', 'Geneva in
+#: February', 'meets in May'), not 'Registration will open in September'
+_MONTH_ALONE_AFTER = re.compile(r"(?:\b(?i:meeting|session|assembly|consultation|meets?|met|held|convenes?|convened)|"
+                                r"\b[A-Z][\w'’.-]+)[ \t]*,?[ \t]*\Z")
+
+
 def _month_range(year: int, month: int) -> tuple[date, date]:
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return date(year, month, 1), nxt - timedelta(days=1)
@@ -572,7 +578,7 @@ def find_partial_dates(text: str, days: list[DateMention] | None = None,
     if default_year is not None and MIN_YEAR <= default_year <= MAX_YEAR:
         for m in _MONTH_ALONE.finditer(text):
             s, e = m.span("m")
-            if any(a < e and s < b for a, b in taken):
+            if any(a < e and s < b for a, b in taken) or not _MONTH_ALONE_AFTER.search(text, max(0, m.start() - 40), m.start()):
                 continue
             first, last = _month_range(default_year, _MONTHS[m.group("m").lower()])
             out.append(DateMention(first, last, s, e, text[s:e], True, "month"))

@@ -432,7 +432,7 @@ _PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released)(?:\s
 
 
 _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
-                       r"(?P<lastweek>last\s+week)|(?P<lastmonth>last\s+month)|"
+                       r"(?P<lastweek>last\s+week)|(?P<lastmonth>last\s+month)|(?P<thismonth>(?<!\bof\s)this\s+month)|"
                        r"(?:on\s+|last\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s*\d))\b")
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -444,9 +444,10 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
     for i, dl in enumerate(datelines):
         stop = datelines[i + 1].span_start if i + 1 < len(datelines) else len(text)
         for m in _RELATIVE.finditer(text, dl.span_end, min(stop, dl.span_end + 3000)):
-            if m.group("lastweek") or m.group("lastmonth"):
-                # a week or a month before the dateline: known to the month only
-                when = dl.start - timedelta(days=7) if m.group("lastweek") else dl.start.replace(day=1) - timedelta(days=1)
+            if m.group("lastweek") or m.group("lastmonth") or m.group("thismonth"):
+                # a week or a month before the dateline, or its own month: known to the month only
+                when = dl.start - timedelta(days=7) if m.group("lastweek") else dl.start if m.group("thismonth") else \
+                    dl.start.replace(day=1) - timedelta(days=1)
                 first = when.replace(day=1)
                 last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
                 out.append(DateMention(first, last, m.start(), m.end(), m.group(), True, "month"))
@@ -505,6 +506,9 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
             return True  # 'By Jane ROE, Johannesburg' over '21 October 2008': when the byline's author wrote it
     if d.end != d.start:
         return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
+    if d.span_start < 400 and _MASTHEAD.fullmatch(before) and not text[d.span_end:line_end(text, d.span_end)].strip() \
+            and not _MEETING_LINE.search(before):
+        return True  # 'TechPulse Africa | Interviews | 24 September 2018': a page's masthead, the day it was published
     if _publication_line(ref, text, line_start, before, d):
         return True
     if _MEETING_LINE.search(before):
@@ -514,6 +518,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
+#: the fields of a page's masthead before its date: 'TechPulse Africa | Interviews | '
+_MASTHEAD = re.compile(r"[ \t]*[^\n|·]{1,60}?(?:[ \t]*[|·][ \t]*[^\n|·]{1,60}?)*[ \t]*[|·][ \t]*")
 #: a byline before a publication date on its line: 'By Jane Roe | ', 'By Jane Roe, ITU News · '
 _BYLINE_BEFORE = re.compile(r"[ \t]*[Bb]y[ \t]+[A-Z][^\n|·]{1,60}?[ \t]*[|·–—][ \t]*")
 #: a byline after a publication date on its line: '| by ITU News', '· By Jane Roe', '– by the Editor'; or how long
@@ -677,6 +683,9 @@ def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
         v.start() >= name_end for v in _HELD_TO_COME.finditer(line))
 
 
+#: the kinds of meeting named after the group that holds them ('TSAG ... at its next meeting')
+_GROUPS_MEETINGS = frozenset({"TSAGMeeting", "StudyGroupMeeting", "WorkingPartyMeeting", "RapporteurGroupMeeting",
+                              "RegionalGroupMeeting", "FocusGroupMeeting"})
 #: 'TSAG ... at its next meeting': a group's meeting to come, named after the group
 _AT_ITS_NEXT = re.compile(r"(?:(?!\b(?:TSAG|Advisory\s+Group|Study\s+Group|SG\s?\d)\b)[^.;\n]){0,80}?\b(?:at|during)\s+its\s+"
                           r"(?:next|upcoming|forthcoming|following)\b")
@@ -708,7 +717,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
             before = text[max(0, m.start() - 40):m.start()]
-            is_next = bool(_NEXT.search(before) or _AT_ITS_NEXT.match(text, m.end(), e))
+            is_next = bool(_NEXT.search(before) or kind.cls in _GROUPS_MEETINGS and _AT_ITS_NEXT.match(text, m.end(), e))
             is_past = bool(_PAST.search(before)) or _plural(text, m.end()) or bool(_CONTINUED.search(text, max(s, m.start() - 100), m.start()))
             name_start = _name_start(text, m.start())
             # 'GSS-24 opened today ahead of WTSA-24, which runs from 15 to 24 October': another meeting's date

@@ -275,12 +275,19 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     return _company_of_officer(ref, text, s, e)
 
 
+def _capitalised(title: str) -> str:
+    """'executive vice-president and CTO' as a heading writes it: 'Executive Vice-President and CTO'."""
+    return " ".join(w if w in ("and", "of", "for", "&") else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+                    for w in title.split())
+
+
 def _company_of_officer(ref: Reference, text: str, s: int, e: int) -> Ref | None:
     """'CTO of Hoshimura Networks of Japan', 'Vice-President for Technology of Andina Móvil', 'Chief Architect of
     Example Optical Systems': an officer's company after the title's last 'of', without the country written after
     it. Not 'Vice President of Standards and Innovation' (a field), nor 'President of the Republic of Kenya'."""
     for of in reversed(list(re.finditer(r"\s(?:of|at)\s", text[s:e]))):
-        if not _OFFICER.fullmatch(text[s:s + of.start()].strip()):
+        title = text[s:s + of.start()].strip()
+        if not (_OFFICER.fullmatch(title) or _OFFICER.fullmatch(_capitalised(title))):  # 'executive vice-president and CTO'
             continue
         a, b = s + of.end(), e
         country = _OF_COUNTRY.search(text, a, b)
@@ -929,6 +936,12 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     a, b = m.start(1), m.end(1)
     if starts_with_styles(text[a:a + 60]):
         return None, None  # 'Ambassador of Examplia, Ms. Jane Roe (...)': the next person of a list
+    owner = re.compile(r"([A-Z][^,;()'’\n]{1,40}?)['’]s[ \t]+(?=[A-Z])").match(text, a, b)
+    country = _place_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
+    if owner and country is not None and country.kind == "Country":  # "at Sweden's Ericsson": the company, its country
+        body = _org_ref(ref, text, owner.end(), b)
+        if body is not None:
+            return body, country
     at_the = a + 4 if text[a:a + 4].lower() == "the " else a
     whole = next((x for x in ref.find(text, {"Organization"}, at_the, min(end, at_the + 160))
                   if x.start == at_the and x.end > b), None)
@@ -939,6 +952,9 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
         return None, c
     if split_unit(text[a:b]) == (True, None):  # ', Research Section, Vega Networks': the organization after its unit
         return _after_post(ref, text, b, end)
+    wrapped = re.compile(r"[ \t]*\n[ \t]*([A-Z][^,;()\n]{0,60}?)(?=[ \t]*,)").match(text, b, end)
+    if wrapped and split_unit(f"{text[a:b]} {wrapped.group(1)}") == (True, None):
+        return _after_post(ref, text, wrapped.end(1), end)  # ', Study\nGroups Department, TSB': a unit over two lines
     field = re.compile(r"[^,;()\n]*(?=,)").match(text, a, end)
     if field and is_field_phrase(field.group()):  # ', Technology, Acme', ', Standards and Industry Development, at Acme':
         return _after_post(ref, text, field.end(), end)  # the body after the post's field
