@@ -406,3 +406,9 @@ def test_the_number_of_a_programme_s_day_opens_no_range():
         [(date(2031, 5, 15), date(2031, 5, 15))]
     assert [(d.start, d.end) for d in find_dates("Session 3 - 14 May 2031")] == [(date(2031, 5, 14), date(2031, 5, 14))]
     assert [(d.start, d.end) for d in find_dates("held on 2 - 3 May 2031")] == [(date(2031, 5, 2), date(2031, 5, 3))]
+
+
+def test_a_month_then_the_ordinal_day_is_that_day():
+    assert [(d.start, d.quote) for d in find_dates("Where were you on September the 10th?", default_year=2031)] == \
+        [(date(2031, 9, 10), "September the 10th")]
+    assert find_dates("March the 5 people", default_year=2031) == []

@@ -234,3 +234,28 @@ def test_people_at_a_meeting_who_did_something_there_say_it_took_place_and_its_s
     assert kinds["Symposium"].start == date(2031, 10, 20)
     assert kinds["Symposium"].host is not None and kinds["Symposium"].host.label == "Ministry of Infrastructure"
     assert kinds["Conference"].host is None  # the Assembly named in passing is not hosted by the symposium's host
+
+
+_INTERVIEW = """Example Tech Weekly | Interviews | 24 September 2031
+
+"Standards are a board-level matter"
+
+Jane Example, Chief Technology Officer of Kalahari Example Telecom, was in the room when ITU-T convened its annual CTO meeting in Durban this month. We spoke to her in Johannesburg.
+
+Q: Where were you on September the 10th?
+
+A: At the convention centre. Mr. Kenji Example, executive vice-president and CTO of Yamato Example Networks in Tokyo, chaired the day.
+"""
+
+
+def test_a_masthead_s_date_is_the_page_s_and_this_month_is_its_month():
+    facts = facts_of(_INTERVIEW)
+    assert facts.published == date(2031, 9, 24)
+    (m,) = [m for m in facts.meetings if m.start]
+    assert (m.kind, m.start, m.end, m.place.label) == ("CTOMeeting", date(2031, 9, 1), date(2031, 9, 30), "Durban")
+
+
+def test_an_officer_s_title_in_lower_case_still_names_the_company():
+    (m,) = [m for m in facts_of(_INTERVIEW).meetings if m.start]
+    assert {p.name: p.affiliation.label if p.affiliation else None for p in m.people}["Kenji Example"] == \
+        "Yamato Example Networks"
