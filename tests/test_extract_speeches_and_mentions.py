@@ -155,3 +155,14 @@ def test_a_unit_wrapped_over_two_lines_is_no_organization():
     facts = facts_of(_HEAD + "\n\nITU\nMr Tomasz EXAMPLE, Chief, Study\nGroups Department, TSB\n")
     labels = {p.affiliation.label for m in facts.meetings for p in m.people if p.affiliation}
     assert "Study" not in labels
+
+
+def test_a_meeting_named_in_an_aside_between_dashes_keeps_its_own_date_and_place_and_leaves_the_others():
+    facts = facts_of("Annual report 2032\n\nThe second Example Standards Symposium - four years after the first Global "
+                     "Standards Symposium, held in Johannesburg, South Africa, in 2028 - took place on Monday, 19 "
+                     "November 2032 at the convention centre in Dubai, United Arab Emirates. It was held at the "
+                     "invitation of the Emirates Example Regulatory Commission.\n")
+    symposia = sorted((m.start, m.place.label if m.place else None, m.host.label if m.host else None)
+                      for m in facts.meetings if m.kind == "Symposium")
+    assert symposia == [(date(2028, 1, 1), "Johannesburg", None),
+                        (date(2032, 11, 19), "Dubai", "Emirates Example Regulatory Commission")]

@@ -683,6 +683,8 @@ def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
         v.start() >= name_end for v in _HELD_TO_COME.finditer(line))
 
 
+#: an aside between two dashes in a sentence: ' - four years after the first GSS, held in Johannesburg in 2008 - '
+_DASH_ASIDE = re.compile(r"[ \t][-–—][ \t](?=[a-z])[^-–—\n.;]{5,200}?[ \t][-–—][ \t]")
 #: the kinds of meeting named after the group that holds them ('TSAG ... at its next meeting')
 _GROUPS_MEETINGS = frozenset({"TSAGMeeting", "StudyGroupMeeting", "WorkingPartyMeeting", "RapporteurGroupMeeting",
                               "RegionalGroupMeeting", "FocusGroupMeeting"})
@@ -716,6 +718,12 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             if heading:
                 e = _heading_block_end(text, e, dates)
             ds = [d for d in dates if s <= d.span_start < e]
+            # 'The second GSS - four years after the first GSS, held in Johannesburg in 2008 - took place on 19 November
+            # 2012': an aside between dashes has its own dates; the rest of the sentence has the others
+            asides = [x.span() for x in _DASH_ASIDE.finditer(text, s, e)]
+            inside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
+            ds = [d for d in ds if (inside[0] <= d.span_start < inside[1] if inside else
+                                    not any(a <= d.span_start < b for a, b in asides))]
             before = text[max(0, m.start() - 40):m.start()]
             is_next = bool(_NEXT.search(before) or kind.cls in _GROUPS_MEETINGS and _AT_ITS_NEXT.match(text, m.end(), e))
             is_past = bool(_PAST.search(before)) or _plural(text, m.end()) or bool(_CONTINUED.search(text, max(s, m.start() - 100), m.start()))
@@ -724,7 +732,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # ('held on the margins of the SG13 meeting (2-13 March)': the date in brackets after it is the other's)
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and (
                 _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start])
-                or _held_after(text, a, b, d)) for a, b in phrases)]
+                or _held_after(text, a, b, d)) for a, b in phrases
+                if next(((x, y) for x, y in asides if x <= a < y), None) == inside)]
             # 'After WTSA-24 (2024.10.15~24, New Delhi) appointed ..., TSB organized the SGLA': the days in brackets
             # right after another meeting's name are that one's, wherever this one is named
             ds = [d for d in ds if not any((a, b) != m.span() and b <= d.span_start and
@@ -744,7 +753,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             for plan_start, plan_end in _planned(text, m.end(), e):  # 'originally scheduled for Hyderabad in
                 ds = [d for d in ds if not plan_start <= d.span_start < plan_end]  # November 2020 but was postponed
             others = [(a, b) for a, b in phrases if a < e and s <= a and (a, b) != m.span()
-                      and not (a <= m.start() < b or m.start() <= a < m.end())]
+                      and not (a <= m.start() < b or m.start() <= a < m.end())
+                      and next(((x, y) for x, y in asides if x <= a < y), None) == inside]  # (not across an aside)
             shared = bool(others)
             # 'The next CTO meeting will take place in Geneva in conjunction with GSS-26 in November 2026': a next
             # meeting held beside another shares its date
@@ -791,7 +801,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 for x in to_come)
             said = _OPENS_ON_IT.search(text, s, e) if not occurred and date is not None and date.precision == "day" else None
             opens = said is not None and not re.search(r"\bhad\s+\w+ed\b", text[s:e])  # 'At its meeting ..., TSAG had invited'
-            opening = not is_next and not is_past and date is not None and (heading or occurred or opens or announces)
+            opening = not is_next and not is_past and date is not None and (heading or occurred or opens or announces) \
+                and inside is None  # (a meeting named in an aside between dashes is named in passing)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
                             said=m.span(), default_name=kind.name.format_map(m.groupdict()))
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
@@ -1681,9 +1692,12 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     """
     s, e = a.window
     next_name: tuple[int, int] | None = None  # the other meeting named right after this one's part
+    asides = [x.span() for x in _DASH_ASIDE.finditer(text, s, e) if not x.start() <= a.name_span[0] < x.end()]
     for o in anchors:
         if o is a or not (s <= o.name_span[0] < e) or o.date is None or (o.date and a.date and _key(o) == _key(a)):
             continue
+        if any(x <= o.name_span[0] < y for x, y in asides):
+            continue  # named in an aside between dashes: the sentence goes on about this one after it
         if o.heading and a.heading and o.window == a.window:
             continue  # a heading that names two meetings over lines that say where and when: each reads those lines
         if o.name_span[0] > a.name_span[1]:
@@ -1732,8 +1746,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         # another meeting named later in the window, not as this one's co-located event: what its sentence says from
         # its name on is about it ('reviewed the preparations for WTSA-20, which was postponed to March in Geneva')
         # (a heading that names two meetings: only its own line is the other's, the lines under it say both's place)
+        asides = [x.span() for x in _DASH_ASIDE.finditer(text, s, e)]
         exclude += [(o.name_span[0], line_end(text, o.name_span[1]) if o.heading and a.heading and o.window == a.window
-                     else sentence_at(text, o.name_span[0])[1]) for o in anchors
+                     else next((y for x, y in asides if x <= o.name_span[0] < y), sentence_at(text, o.name_span[0])[1]))
+                    for o in anchors
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
                     and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])
@@ -1746,6 +1762,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                                   # unless a clause of its own goes on ('WTSA-24, which will be held in New Delhi')
                                   or not _ITS_OWN_CLAUSE.match(text, o.name_span[1], e)))]
         exclude += _planned(text, s, e)  # 'originally planned for November 2020 in Hyderabad': no place it was held in
+        # ' - four years after the first GSS, held in Johannesburg in 2008 - ': an aside that names another meeting
+        exclude += [(x, y) for x, y in asides if not x <= a.name_span[0] < y
+                    and any(x <= o.name_span[0] < y for o in anchors if o is not a)]
         # a country in a body's name ('hosted by the Rwanda Utilities Regulatory Agency') is no venue when the
         # sentence names one ('gathered in Kigali, Rwanda'); alone, it still says the country (read last)
         in_names = [(o.span.start, o.span.end) for o in find_organizations(ref, text, s, e)
