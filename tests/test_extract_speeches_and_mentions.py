@@ -166,3 +166,48 @@ def test_a_meeting_named_in_an_aside_between_dashes_keeps_its_own_date_and_place
                       for m in facts.meetings if m.kind == "Symposium")
     assert symposia == [(date(2028, 1, 1), "Johannesburg", None),
                         (date(2032, 11, 19), "Dubai", "Emirates Example Regulatory Commission")]
+
+
+_CIRCULAR = """INTERNATIONAL TELECOMMUNICATION UNION
+TELECOMMUNICATION STANDARDIZATION BUREAU
+
+Geneva, 3 March 2032
+
+Ref: TSB Circular 999
+
+To:
+- Chief Technology Officers (CTOs) of ITU-T Sector Members
+Copy:
+- To the Director of the Telecommunication Development Bureau
+- To the Director of the Example Regional Bureau
+
+Subject: ITU-T CTO Meeting - Rio de Janeiro, Brazil, 9 June 2032
+
+1 At the kind invitation of Example Telecom S.A., ITU is organizing a meeting of Chief Technology Officers (CTOs), to
+be held in Rio de Janeiro, Brazil, on Wednesday, 9 June 2032. The meeting will be hosted by Example Telecom S.A.
+
+Yours faithfully,
+
+(signed)
+
+Jane Example
+Director of the Telecommunication
+Standardization Bureau
+"""
+
+
+def test_the_signatory_of_a_circular_is_read_with_the_post_under_the_name():
+    (m,) = [m for m in facts_of(_CIRCULAR).meetings if m.start == date(2032, 6, 9)]
+    assert {p.name: p.post.label if p.post else None for p in m.people}.get("Jane Example") == \
+        "Director of the ITU Telecommunication Standardization Bureau"
+
+
+def test_a_host_s_dotted_legal_form_is_part_of_its_name():
+    (m,) = [m for m in facts_of(_CIRCULAR).meetings if m.start == date(2032, 6, 9)]
+    assert m.host is not None and m.host.label == "Example Telecom S.A."
+
+
+def test_a_circular_s_addressees_are_no_organizations():
+    facts = facts_of(_CIRCULAR)
+    labels = {o.label for o in facts.organizations}
+    assert not any(label.startswith("To ") for label in labels), labels

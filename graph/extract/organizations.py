@@ -119,9 +119,10 @@ def _country_owner(ref: Reference, text: str, ns: int, ne: int) -> tuple[int, Re
 
 
 def _trim_connectors(text: str, s: int, e: int) -> tuple[int, int]:
-    """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority'."""
+    """No title or connector at either end: 'Chairman of the Example Authority of' -> 'Example Authority', 'To the
+    Director of the Example Bureau' (a circular's addressee) -> 'Example Bureau'."""
     while True:  # 'The Chief Technology Officer of Acme Inc': the article, then the title
-        m = _TITLE_LEAD.match(text, s, e) or re.compile(r"(?:the|and|of|for|in|on|&)\s+", re.IGNORECASE).match(text, s, e)
+        m = _TITLE_LEAD.match(text, s, e) or re.compile(r"(?:the|and|of|for|in|on|to|&)\s+", re.IGNORECASE).match(text, s, e)
         if not m:
             break
         s = m.end()

@@ -1542,7 +1542,10 @@ def _host_at(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     # ('the Office of the National Broadcasting and Telecommunications Commission (NBTC)': a name the text defines, begun
     # before the 'and')
     e = max([e] + [b for a, b in _known_names(ref, text, m.end(), min(end, m.end() + 160)) if m.end() <= a < e])
-    if text[e:e + 1] == "." and abbreviation_end().search(text[m.end():e + 1]):
+    dotted = re.match(r"(?:\.[A-Za-z]{1,4})+\.?", text[e:end])  # 'Example Telecom S.A.': the dots of its legal form
+    if dotted and abbreviation_end().search(text[m.end():e + dotted.end()]):
+        e += dotted.end()
+    elif text[e:e + 1] == "." and abbreviation_end().search(text[m.end():e + 1]):
         e += 1
     if starts_with_styles(text[m.end():e]) or starts_with_title(text[m.end():e]) or find_people(ref, text, m.end(), e):
         return None

@@ -1465,6 +1465,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         s, e, name = entry.name
         add(name, s, e, _post_ref(ref, text, *entry.post) if entry.post else None, None,
             _org_ref(ref, text, *entry.body), entry.country)
+    # 'Yours faithfully, / (signed) / Jane Example / Director of the Telecommunication / Standardization Bureau': who
+    # signed a letter or a circular, with the post written under the name
+    for m in _SIGNATURE.finditer(text, start, end):
+        got = read_name(ref, text, m.start("name"), m.end("name"), True)
+        if got is not None and got[1] >= len(text[:m.end("name")].rstrip()) and is_post_title(m.group("post").split("\n")[0]):
+            add(got[2], got[0], got[1], _post_ref(ref, text, *m.span("post")), None)
     _resolve_short_mentions(ref, text, start, end, people)
     _posts_under_a_group_heading(ref, text, start, people)
     _delegation_heads(ref, text, start, people)
@@ -1474,6 +1480,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     return people
 
 
+#: the close of a letter, the signatory's name on a line and the post on the one or two under it
+_SIGNATURE = re.compile(r"(?im)^[ \t]*yours[ \t]+(?:faithfully|sincerely|truly)[ \t]*,?[ \t]*\n(?:[ \t]*(?:[(\[]signed[)\]])?[ \t]*\n)*"
+                        r"[ \t]*(?P<name>[^\n]{3,60}?)[ \t]*\n[ \t]*(?P<post>[A-Z][^\n]{2,80}(?:\n[ \t]*[A-Z][^\n]{2,60})?)[ \t]*$")
 #: a body and its country in brackets on a line of its own (or wrapped over two), over a line that opens with a
 #: person's style: an entry of a participants annex ('Kestrel Semiconductors Inc. (United States)' / 'Ms Ana ROE, CTO')
 BODY_OVER_PERSON = re.compile(r"(?m)^[ \t]*(?P<body>[A-Z][^\n()]{1,80}?(?:\n[ \t]*[^\n()]{1,60}?)?)[ \t]*"
