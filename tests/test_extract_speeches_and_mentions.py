@@ -211,3 +211,29 @@ def test_a_circular_s_addressees_are_no_organizations():
     facts = facts_of(_CIRCULAR)
     labels = {o.label for o in facts.organizations}
     assert not any(label.startswith("To ") for label in labels), labels
+
+
+_MINUTES = """REPUBLIC OF EXAMPLIA
+MINISTRY OF EXAMPLE AFFAIRS
+
+MINUTES OF THE 4TH MEETING OF THE NATIONAL PREPARATORY COMMITTEE FOR THE WORLD TELECOMMUNICATION STANDARDIZATION ASSEMBLY 2032 (WTSA-32) HELD ON THURSDAY 14/03/2032 AT 10:00 AM IN THE BOARDROOM, EXAMPLE TOWERS, NAIROBI
+
+MIN. 01/04/2032: PRELIMINARIES
+The Chairperson called the meeting to order at 10:05 am.
+
+MIN. 06/04/2032: NATIONAL CONTRIBUTIONS TO WTSA-32
+Members agreed to submit two contributions.
+"""
+
+
+def test_a_minute_s_number_is_no_date():
+    facts = facts_of(_MINUTES)
+    assert not any(m.start in (date(2032, 4, 1), date(2032, 4, 6)) for m in facts.meetings)
+
+
+def test_a_heading_in_capitals_names_the_committee_s_meeting_not_the_assembly_it_prepares():
+    facts = facts_of(_MINUTES)
+    dated = [(m.start, m.place.label if m.place else None) for m in facts.meetings if m.start]
+    assert dated == [(date(2032, 3, 14), "Nairobi")]
+    (m,) = [m for m in facts.meetings if m.start]
+    assert m.kind != "Conference" and "preparatory committee" in m.name.lower()

@@ -372,6 +372,9 @@ def _candidates(text: str, default_year: int | None):
     singles: list[DateMention] = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if _MINUTE_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+            yield m.start(), m.end(), None  # 'MIN. 01/04/2024': a minute's number (item/meeting/year), no day
+            continue
         dotted = m.group(2) == "." and b <= 12 and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if a == b or (a > 12 and b <= 12) or dotted or day_first and b <= 12:
             day, month = a, b  # dots are written day first ('03.12.2018' is 3 December), as in German, Russian, Portuguese
@@ -394,6 +397,8 @@ def _candidates(text: str, default_year: int | None):
             yield a, b, DateMention(one_day.start, other_day.start, a, b, text[a:b], False)
 
 
+#: the word before a minute's number in minutes of meetings ('MIN. 03/04/2024: MATTERS ARISING')
+_MINUTE_NUMBER = re.compile(r"\b(?:min|minute)\.?[ \t]*(?:no\.?[ \t]*)?\Z", re.IGNORECASE)
 #: '24-25/3': a range of days and their month in figures, without a year (day first; not 'Q6-7/16', no month 16)
 _NUMERIC_DAYS = re.compile(r"(?<![\w./-])([0-9]{1,2})[ \t]*[-–][ \t]*([0-9]{1,2})/([0-9]{1,2})(?![\w/]|\.[0-9])")
 #: between the two days of a range written in figures: '20.11.2012–29.11.2012', '20/11/2012 to 29/11/2012'

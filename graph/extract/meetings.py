@@ -693,11 +693,28 @@ _AT_ITS_NEXT = re.compile(r"(?:(?!\b(?:TSAG|Advisory\s+Group|Study\s+Group|SG\s?
                           r"(?:next|upcoming|forthcoming|following)\b")
 
 
+_CAPS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z]{3,}[^\n]*[A-Z]{3,})(?![^\n]*[a-z])[^\n]+$")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]{4,}\b|\b(?:OF|THE|AND|FOR|ON|IN|AT|TO|WITH|BY|FROM)\b|(?<=\d)(?:ST|ND|RD|TH)\b")
+
+
+def _capitals_as_titles(text: str) -> str:
+    """A line written in capitals ('MINUTES OF THE 4TH MEETING OF THE NATIONAL PREPARATORY COMMITTEE FOR ...') as a
+    title would write it ('... 4th Meeting of the National Preparatory Committee for ...'), so the kinds' patterns,
+    whose proper names are capitalised words joined by small ones, read it. Short words in capitals stay: they are
+    acronyms ('ITU-T CTO', 'WTSA-24')."""
+    def title(line: re.Match) -> str:
+        return _CAPS_WORD.sub(lambda w: w.group().lower() if w.group().lower() in _SMALL_WORDS or w.group()[:1] in "SNRT"
+                              and w.start() > 0 and line.group()[w.start() - 1].isdigit() else
+                              w.group()[0] + w.group()[1:].lower(), line.group())
+    return _CAPS_LINE.sub(title, text)
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
     taken: list[tuple[int, int]] = []
-    matches = [(kind, list(kind.pattern.finditer(text))) for kind in meeting_kinds()]  # each pattern runs once
+    said = _capitals_as_titles(text)  # (the same length: a match's offsets are the text's)
+    matches = [(kind, list(kind.pattern.finditer(said))) for kind in meeting_kinds()]  # each pattern runs once
     phrases = [m.span() for _, hits in matches for m in hits]
     generic_phrases = {m.span() for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
     for kind, hits in matches:
@@ -824,7 +841,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             a.opening = False
     _check_heading_dates(found)
     _check_generic_anchors(found)
-    _check_prepared_for(found)
+    _check_prepared_for(found, text)
     return found
 
 
@@ -834,7 +851,7 @@ def _said_before(text: str, a: Anchor) -> str:
     return text[max(a.window[0], a.name_span[0] - 60):a.name_span[0]]
 
 
-def _check_prepared_for(anchors: list[Anchor]) -> None:
+def _check_prepared_for(anchors: list[Anchor], text: str) -> None:
     """'WTSA-24 preparatory process: ASMG holds its fourth preparatory meeting / Cairo, 12-14 May 2024': a
     conference named beside a preparatory meeting with the same days is the one prepared for, not held then. So is
     one named anywhere with a preparatory meeting's first day ('Regional preparatory meeting for WTSA-24' over
@@ -842,8 +859,9 @@ def _check_prepared_for(anchors: list[Anchor]) -> None:
     own preparatory meeting does."""
     for a in anchors:
         if a.kind.cls == "Conference" and a.date is not None and any(
-                o.kind.cls == "PreparatoryMeeting" and o.date is not None and o.date.start == a.date.start
-                for o in anchors):
+                (o.kind.cls == "PreparatoryMeeting" or o.kind.cls == "Meeting" and re.search(
+                    r"\bprepar", text[o.name_span[0]:o.name_span[1]], re.IGNORECASE))  # ('meeting of the national
+                and o.date is not None and o.date.start == a.date.start for o in anchors):  # preparatory committee')
             a.date, a.opening = None, False
 
 
@@ -951,8 +969,9 @@ def _name_start(text: str, start: int) -> int:
     while True:
         m = re.search(r"([A-Z][\w-]*(?:[’']s)?|regional)[ \n]+$", text[max(0, pos - 40):pos])  # (not over a tab: a cell)
         if not m or m.group(1) in ("The", "At", "In", "During", "Opening", "A", "An", "This", "That", "After", "Before",
-                                   "Following", "Since", "Until", "Ahead") or "\n" in m.group(0):
-            return pos
+                                   "Following", "Since", "Until", "Ahead") or "\n" in m.group(0) \
+                or m.group(1).lower() in _SMALL_WORDS or m.group(1)[:1].isdigit():
+            return pos  # (a line in capitals: 'MINUTES OF THE 4TH MEETING OF THE ... ASSEMBLY' stops at 'THE')
         pos = pos - len(m.group(0))
 
 
@@ -1752,6 +1771,10 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                     for o in anchors
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
+                    # ('... for the World Telecommunication Standardization Assembly 2024 (WTSA-24) held in Nairobi': the
+                    # acronym in brackets restates the name before it, read as that one is)
+                    and not any(p.name_span[1] <= o.name_span[0] and re.fullmatch(
+                        r"[ \t]*(?:(?:19|20)\d\d[ \t]*)?\([ \t]*", text[p.name_span[1]:o.name_span[0]]) for p in anchors)
                     and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])
                     # 'the working group on preparation for WTSA-20 was held in Minsk': WTSA-20 is within our name;
                     # 'the 4th meeting of the APT Preparatory Group for WTSA-24 was held in Bangkok' under our heading:
