@@ -713,8 +713,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
     taken: list[tuple[int, int]] = []
-    said = _capitals_as_titles(text)  # (the same length: a match's offsets are the text's)
-    matches = [(kind, list(kind.pattern.finditer(said))) for kind in meeting_kinds()]  # each pattern runs once
+    titled = _capitals_as_titles(text)  # (the same length: a match's offsets are the text's)
+    matches = [(kind, list(kind.pattern.finditer(titled))) for kind in meeting_kinds()]  # each pattern runs once
     phrases = [m.span() for _, hits in matches for m in hits]
     generic_phrases = {m.span() for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
     for kind, hits in matches:
