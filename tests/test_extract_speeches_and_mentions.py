@@ -237,3 +237,9 @@ def test_a_heading_in_capitals_names_the_committee_s_meeting_not_the_assembly_it
     assert dated == [(date(2032, 3, 14), "Nairobi")]
     (m,) = [m for m in facts.meetings if m.start]
     assert m.kind != "Conference" and "preparatory committee" in m.name.lower()
+
+
+def test_a_conference_s_days_in_brackets_after_its_name_are_its_own_whatever_year_its_name_says():
+    others = _others("TSB plans an in-person CTO meeting in Geneva on 28 February 2032, the day before the opening of "
+                     "WTSA-30 (Geneva, 1-9 March 2032).")
+    assert others["Conference"] == (date(2032, 3, 1), date(2032, 3, 9), "Geneva")

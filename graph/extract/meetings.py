@@ -683,6 +683,8 @@ def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
         v.start() >= name_end for v in _HELD_TO_COME.finditer(line))
 
 
+#: between a meeting's name and the date in brackets right after it: ' (', ' (Geneva, '
+_BRACKETED_AFTER = re.compile(r"[ \t]*\((?:[^()\n]{0,40}?,[ \t]*)?")
 #: an aside between two dashes in a sentence: ' - four years after the first GSS, held in Johannesburg in 2008 - '
 _DASH_ASIDE = re.compile(r"[ \t][-–—][ \t](?=[a-z])[^-–—\n.;]{5,200}?[ \t][-–—][ \t]")
 #: the kinds of meeting named after the group that holds them ('TSAG ... at its next meeting')
@@ -796,6 +798,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             if shared:  # a date of its own clause is its own whatever year its name says ('WTSA-20, which opened on 1 March 2022')
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
+                      or _BRACKETED_AFTER.fullmatch(text, m.end(), d.span_start)  # 'WTSA-20 (Geneva, 1-9 March 2022)'
                       or _held_after(text, name_start, m.end(), d)
                       or _dated_as_subject(text, s, name_start, m.end(), d) or heading and _date_field(text, d)]
                 # 'The XIV Meeting of PCC.I will be held in Mexico City, December 2-5, 2008, to review the results of
