@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-__all__ = ["DateMention", "MonthMention", "find_dates", "find_months", "find_partial_dates", "infer_year"]
+__all__ = ["DateMention", "MonthMention", "find_dates", "find_months", "find_partial_dates", "infer_year", "month_range"]
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -559,7 +559,8 @@ _MONTH_ALONE_AFTER = re.compile(r"(?:\b(?i:meeting|session|assembly|consultation
                                 r"\b[A-Z][\w'’.-]+)[ \t]*,?[ \t]*\Z")
 
 
-def _month_range(year: int, month: int) -> tuple[date, date]:
+def month_range(year: int, month: int) -> tuple[date, date]:
+    """The first and the last day of a month."""
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return date(year, month, 1), nxt - timedelta(days=1)
 
@@ -576,7 +577,7 @@ def find_partial_dates(text: str, days: list[DateMention] | None = None,
     out: list[DateMention] = []
     taken = [(m.span_start, m.span_end) for m in (find_dates(text) if days is None else days)]
     for mm in find_months(text, taken):
-        first, last = _month_range(mm.year, mm.month)
+        first, last = month_range(mm.year, mm.month)
         s, e = mm.span
         out.append(DateMention(first, last, s, e, text[s:e], False, "month"))
         taken.append((s, e))
@@ -585,7 +586,7 @@ def find_partial_dates(text: str, days: list[DateMention] | None = None,
             s, e = m.span("m")
             if any(a < e and s < b for a, b in taken) or not _MONTH_ALONE_AFTER.search(text, max(0, m.start() - 40), m.start()):
                 continue
-            first, last = _month_range(default_year, _MONTHS[m.group("m").lower()])
+            first, last = month_range(default_year, _MONTHS[m.group("m").lower()])
             out.append(DateMention(first, last, s, e, text[s:e], True, "month"))
             taken.append((s, e))
     for m in _YEAR_ALONE.finditer(text):

@@ -23,7 +23,7 @@ from ..reference import Reference, fold, load_reference
 from ..resources import reference_dir
 from ..vocabulary import vocabulary
 from .agenda import find_agenda_topics
-from .dates import DateMention, find_dates, find_partial_dates, infer_year
+from .dates import DateMention, find_dates, find_partial_dates, infer_year, month_range
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases, word_list
 from .organizations import find_organizations
@@ -311,12 +311,8 @@ def _month_side(text: str, d: DateMention, reference_day: date | None) -> DateMe
         -1 if past and not future and d.start > reference_day else 0
     if not shift:
         return d
-    start = d.start.replace(year=d.start.year + shift)
-    return replace(d, start=start, end=_month_end(start))
-
-
-def _month_end(first: date) -> date:
-    return date(first.year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
+    start, end = month_range(d.start.year + shift, d.start.month)
+    return replace(d, start=start, end=end)
 
 
 #: the verbs that put a day written without its year in the future or in the past of the release
@@ -687,6 +683,16 @@ def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
 _BRACKETED_AFTER = re.compile(r"[ \t]*\((?:[^()\n]{0,40}?,[ \t]*)?")
 #: an aside between two dashes in a sentence: ' - four years after the first GSS, held in Johannesburg in 2008 - '
 _DASH_ASIDE = re.compile(r"[ \t][-–—][ \t](?=[a-z])[^-–—\n.;]{5,200}?[ \t][-–—][ \t]")
+
+
+def _asides(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The asides between dashes in text[s:e]."""
+    return [x.span() for x in _DASH_ASIDE.finditer(text, s, e)]
+
+
+def _aside_at(asides: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The aside `pos` is in, if any."""
+    return next(((a, b) for a, b in asides if a <= pos < b), None)
 #: the kinds of meeting named after the group that holds them ('TSAG ... at its next meeting')
 _GROUPS_MEETINGS = frozenset({"TSAGMeeting", "StudyGroupMeeting", "WorkingPartyMeeting", "RapporteurGroupMeeting",
                               "RegionalGroupMeeting", "FocusGroupMeeting"})
@@ -739,8 +745,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             ds = [d for d in dates if s <= d.span_start < e]
             # 'The second GSS - four years after the first GSS, held in Johannesburg in 2008 - took place on 19 November
             # 2012': an aside between dashes has its own dates; the rest of the sentence has the others
-            asides = [x.span() for x in _DASH_ASIDE.finditer(text, s, e)]
-            inside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
+            asides = _asides(text, s, e)
+            inside = _aside_at(asides, m.start())
             ds = [d for d in ds if (inside[0] <= d.span_start < inside[1] if inside else
                                     not any(a <= d.span_start < b for a, b in asides))]
             before = text[max(0, m.start() - 40):m.start()]
@@ -751,8 +757,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # ('held on the margins of the SG13 meeting (2-13 March)': the date in brackets after it is the other's)
             ds = [d for d in ds if not any(m.end() <= a and b <= d.span_start and (
                 _dated_by_own_clause(text, b, d) or re.fullmatch(r"[ \t]*\([ \t]*", text[b:d.span_start])
-                or _held_after(text, a, b, d)) for a, b in phrases
-                if next(((x, y) for x, y in asides if x <= a < y), None) == inside)]
+                or _held_after(text, a, b, d)) for a, b in phrases if _aside_at(asides, a) == inside)]
             # 'After WTSA-24 (2024.10.15~24, New Delhi) appointed ..., TSB organized the SGLA': the days in brackets
             # right after another meeting's name are that one's, wherever this one is named
             ds = [d for d in ds if not any((a, b) != m.span() and b <= d.span_start and
@@ -773,7 +778,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = [d for d in ds if not plan_start <= d.span_start < plan_end]  # November 2020 but was postponed
             others = [(a, b) for a, b in phrases if a < e and s <= a and (a, b) != m.span()
                       and not (a <= m.start() < b or m.start() <= a < m.end())
-                      and next(((x, y) for x, y in asides if x <= a < y), None) == inside]  # (not across an aside)
+                      and _aside_at(asides, a) == inside]  # (not across an aside)
             shared = bool(others)
             # 'The next CTO meeting will take place in Geneva in conjunction with GSS-26 in November 2026': a next
             # meeting held beside another shares its date
@@ -1411,9 +1416,9 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 past = Meeting(kind=m.kind, name=m.name, name_span=Span.of(text, x.start(), x.end()), start=d.start,
                                end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
                                precision=d.precision)
-                where = _IN_PLACE.search(text, x.end(), d.span_end + 60) or \
-                    re.compile(r"[ \t]+in[ \t]+(?=[A-Z])").match(text, d.span_end)  # '... on 10 May 2018 in Durban'
-                where = where or re.compile(r"[ \t]+in[ \t]+(?=[A-Z])").match(text, x.end())  # 'our last meeting in Durban in May'
+                # ('... on 10 May 2018 in Durban', 'our last meeting in Durban in May')
+                where = _IN_PLACE.search(text, x.end(), d.span_end + 60) or _IN_NAME.match(text, d.span_end) \
+                    or _IN_NAME.match(text, x.end())
 
                 bracket = re.match(r"[ \t]*\([^()\n]{3,80}\)", text[x.end():e])  # 'the previous meeting (Seoul, 5 May)'
                 place = find_place(ref, text, where.end(), min(e, where.end() + 60)) if where else \
@@ -1714,11 +1719,11 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
     """
     s, e = a.window
     next_name: tuple[int, int] | None = None  # the other meeting named right after this one's part
-    asides = [x.span() for x in _DASH_ASIDE.finditer(text, s, e) if not x.start() <= a.name_span[0] < x.end()]
+    others_asides = [(x, y) for x, y in _asides(text, s, e) if not x <= a.name_span[0] < y]
     for o in anchors:
         if o is a or not (s <= o.name_span[0] < e) or o.date is None or (o.date and a.date and _key(o) == _key(a)):
             continue
-        if any(x <= o.name_span[0] < y for x, y in asides):
+        if _aside_at(others_asides, o.name_span[0]):
             continue  # named in an aside between dashes: the sentence goes on about this one after it
         if o.heading and a.heading and o.window == a.window:
             continue  # a heading that names two meetings over lines that say where and when: each reads those lines
@@ -1768,9 +1773,9 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         # another meeting named later in the window, not as this one's co-located event: what its sentence says from
         # its name on is about it ('reviewed the preparations for WTSA-20, which was postponed to March in Geneva')
         # (a heading that names two meetings: only its own line is the other's, the lines under it say both's place)
-        asides = [x.span() for x in _DASH_ASIDE.finditer(text, s, e)]
+        asides = _asides(text, s, e)
         exclude += [(o.name_span[0], line_end(text, o.name_span[1]) if o.heading and a.heading and o.window == a.window
-                     else next((y for x, y in asides if x <= o.name_span[0] < y), sentence_at(text, o.name_span[0])[1]))
+                     else (_aside_at(asides, o.name_span[0]) or (0, sentence_at(text, o.name_span[0])[1]))[1])
                     for o in anchors
                     if o is not a and s <= o.name_span[0] < e and o.name_span[0] >= a.name_span[1]
                     and (o.kind.cls != a.kind.cls or o.is_next or o.is_past)
@@ -1790,7 +1795,7 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
         exclude += _planned(text, s, e)  # 'originally planned for November 2020 in Hyderabad': no place it was held in
         # ' - four years after the first GSS, held in Johannesburg in 2008 - ': an aside that names another meeting
         exclude += [(x, y) for x, y in asides if not x <= a.name_span[0] < y
-                    and any(x <= o.name_span[0] < y for o in anchors if o is not a)]
+                    and any(_aside_at([(x, y)], o.name_span[0]) for o in anchors if o is not a)]
         # a country in a body's name ('hosted by the Rwanda Utilities Regulatory Agency') is no venue when the
         # sentence names one ('gathered in Kigali, Rwanda'); alone, it still says the country (read last)
         in_names = [(o.span.start, o.span.end) for o in find_organizations(ref, text, s, e)
@@ -2307,6 +2312,8 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
 
 
 #: the words before where a meeting was: 'was held in', 'took place at', 'meeting in'
+#: ' in ' before a capitalised name (a place's)
+_IN_NAME = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")
 _IN_PLACE = re.compile(r"\b(?:(?:held|took\s+place|convened|met|gathered|hosted|organi[sz]ed)\s+(?:[\w-]+\s+){0,2}?|"
                        r"meeting\s+)(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 

@@ -264,15 +264,20 @@ def _body_of_post(ref: Reference, text: str, s: int, e: int) -> Ref | None:
         return None
     if domain[:1].isupper() and has_legal_form(domain):  # 'CTO of Example Networks AG': a company by its legal form
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
-    bare = domain.removeprefix("the ")
-    words = re.findall(r"[A-Z][\w'’.&-]*", bare)
-    if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _CAPITALISED_NAME.fullmatch(domain) \
-            and ref.lookup(bare, ref.place_kinds) is None and not set(words) <= _FIELD_WORDS \
-            and not any(ref.lookup(w, ref.place_kinds) for w in words) and not re.search(r"\d|\bYear\b", bare):
-        # (not 'President of the Republic of Kenya', not 'Vice President of Standards and Innovation')
+    if _EXECUTIVE.fullmatch(text[s:s + of.start()].strip()) and _names_a_company(ref, domain):
         # 'CTO of Nordic Example Networks': what a company's officer is of is a company
         return Ref("Organization", domain, Span.of(text, e - len(text[s + of.end():e].lstrip()), e))
     return _company_of_officer(ref, text, s, e)
+
+
+def _names_a_company(ref: Reference, domain: str) -> bool:
+    """What an officer's title is 'of' names a company: capitalised words, no place, field or year ('Nordic Example
+    Networks'; not 'the Republic of Kenya', 'Standards and Innovation', 'Year of Innovation')."""
+    bare = domain.removeprefix("the ")
+    words = re.findall(r"[A-Z][\w'’.&-]*", bare)
+    return bool(_CAPITALISED_NAME.fullmatch(domain)) and ref.lookup(bare, ref.place_kinds) is None \
+        and not set(words) <= _FIELD_WORDS and not any(ref.lookup(w, ref.place_kinds) for w in words) \
+        and not re.search(r"\d|\bYear\b", bare)
 
 
 def _capitalised(title: str) -> str:
@@ -294,10 +299,7 @@ def _company_of_officer(ref: Reference, text: str, s: int, e: int) -> Ref | None
         if country is not None and ref.lookup(country.group("place"), ref.place_kinds) is not None:
             b = country.start()
         domain = re.sub(r"\s+", " ", text[a:b]).strip()
-        words = re.findall(r"[A-Z][\w'’.&-]*", domain)
-        if domain and _CAPITALISED_NAME.fullmatch(domain) and not domain.startswith("the ") \
-                and ref.lookup(domain, ref.place_kinds) is None and not set(words) <= _FIELD_WORDS \
-                and not any(ref.lookup(w, ref.place_kinds) for w in words) and not re.search(r"\d|\bYear\b", domain):
+        if domain and not domain.startswith("the ") and _names_a_company(ref, domain):
             return Ref("Organization", domain, Span.of(text, a, a + len(text[a:b].rstrip())))
         return None
     return None
