@@ -259,3 +259,11 @@ def test_an_officer_s_title_in_lower_case_still_names_the_company():
     (m,) = [m for m in facts_of(_INTERVIEW).meetings if m.start]
     assert {p.name: p.affiliation.label if p.affiliation else None for p in m.people}["Kenji Example"] == \
         "Yamato Example Networks"
+
+
+def test_a_joint_dateline_of_two_cities_dates_the_release_not_a_meeting():
+    facts = facts_of("Example Alliance and ITU sign a memorandum\n\nGENEVA / SINGAPORE, February 12th, 2032 — The "
+                     "Example Alliance met ITU-T leaders on the margins of the meeting of the Telecommunication "
+                     "Standardization Advisory Group (TSAG), which runs from 9 to 13 February 2032.\n")
+    assert facts.published == date(2032, 2, 12)
+    assert [(m.kind, m.start) for m in facts.meetings if m.start] == [("TSAGMeeting", date(2032, 2, 9))]

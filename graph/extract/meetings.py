@@ -420,7 +420,7 @@ def _document_mentions(ref: Reference, text: str, facts: DocumentFacts, organiza
 
 # -- anchors and meetings ------------------------------------------------------------------------
 
-_PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+\(?[A-Z][\w.'’-]*\)?){0,4})\s*[,(]\s*"
+_PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:(?:[ ,]+|[ \t]*/[ \t]*)\(?[A-Z][\w.'’-]*\)?){0,4})\s*[,(]\s*"  # ('GENEVA / NEW YORK, ')
                              # 'Riyadh, Friday 17 Rabi' al-Awwal 1446 AH corresponding to 20 September 2024 –'
                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                              r"(?:[^\n–—]{0,60}?\b(?:corresponding\s+to|equivalent\s+to)\s+)?$")
