@@ -243,3 +243,25 @@ def test_a_conference_s_days_in_brackets_after_its_name_are_its_own_whatever_yea
     others = _others("TSB plans an in-person CTO meeting in Geneva on 28 February 2032, the day before the opening of "
                      "WTSA-30 (Geneva, 1-9 March 2032).")
     assert others["Conference"] == (date(2032, 3, 1), date(2032, 3, 9), "Geneva")
+
+
+_NUMBERED = """Minutes of the 4th meeting of the Example Preparatory Committee, held in Nairobi on 14 March 2032
+
+The minutes of the 3rd meeting held on 8 February 2032 were confirmed.
+
+Date of next meeting: the 5th meeting will be held on 11 April 2032 at the same venue.
+"""
+
+
+def test_a_committee_s_other_meetings_by_their_number_are_its_meetings():
+    facts = facts_of(_NUMBERED)
+    editions = sorted((m.kind, m.ordinal[0], m.start, m.place.label if m.place else None) for m in facts.meetings
+                      if m.ordinal and m.ordinal[0] in (3, 5))
+    assert editions == [("Meeting", 3, date(2032, 2, 8), None), ("Meeting", 5, date(2032, 4, 11), "Nairobi")]
+
+
+def test_another_body_s_numbered_meeting_is_not_the_committee_s():
+    facts = facts_of(_NUMBERED.replace("were confirmed.", "were confirmed. The Committee noted the report of the 3rd "
+                                                           "meeting of SG13, held on 1 February 2032."))
+    assert not any(m.kind == "Meeting" and m.ordinal and m.ordinal[0] == 3 and m.start == date(2032, 2, 1)
+                   for m in facts.meetings)

@@ -246,6 +246,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         _next_meetings(ref, text, meetings, regions, dates, anchors)
         for key, past in _past_meetings(ref, text, meetings, regions, dates, anchors):
             meetings.setdefault(key, past)
+        for key, other in _numbered_editions(ref, text, meetings, regions, dates, anchors):
+            meetings.setdefault(key, other)
         _place_from_outer(list(meetings.values()))
         _place_from_same_venue(ref, text, meetings, anchors)
         _place_from_headline(ref, text, list(meetings.values()), avoid)
@@ -1427,6 +1429,48 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                     past.place, past.country, past.country_from_reference = place
                 found.append(((key[0], "past", d.start), past))
                 break
+    return found
+
+
+#: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
+_NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session)\b(?!\s+(?:of|for|on)\b)")
+#: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
+_EDITION_DATED = re.compile(r"[ \t]*\(|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
+                            r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday),?[ \t]+)?")
+
+
+def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting], regions: dict[tuple, list[tuple[int, int]]],
+                       dates: list[DateMention], anchors: list[Anchor]) -> list[tuple[tuple, Meeting]]:
+    """'The minutes of the 3rd meeting held on 08/02/2024 were confirmed', 'The 5th meeting will be held on
+    11/04/2024' in the minutes of a committee's 4th meeting: that committee's other meetings, by their number and
+    day (not 'the 5th meeting of SG13', another body's; not one named by a phrase of its own)."""
+    found: list[tuple[tuple, Meeting]] = []
+    taken = [r for rs in regions.values() for r in rs]
+    first = min(regions, key=lambda k: min((a for a, _ in regions[k]), default=len(text)), default=None)
+    for key, m in list(meetings.items()):
+        if m.start is None or key != first:
+            continue  # (the document's own meeting only: 'the 5th meeting' is its body's)
+        for x in _NUMBERED_EDITION.finditer(text):
+            # in its text, or in what no meeting's text holds ('DATE OF NEXT MEETING' at the end of minutes)
+            if not any(a <= x.start() < b for a, b in regions.get(key, [])) and any(a <= x.start() < b for a, b in taken):
+                continue
+            n = ordinal(x.group("n").lower())
+            if n is None or (m.ordinal is not None and m.ordinal[0] == n) or any(
+                    a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
+                continue
+            d = next((d for d in dates if d.precision == "day" and x.end() <= d.span_start < x.end() + 60
+                      and _EDITION_DATED.fullmatch(text, x.end(), d.span_start)), None)
+            if d is None or d.start == m.start:
+                continue
+            name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
+            other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
+                            start=d.start,
+                            end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
+                            ordinal=(n, Span.of(text, x.start("n"), x.end("n"))))
+            if _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'
+                other.place, other.country, other.country_from_reference = m.place, m.country, m.country_from_reference
+            found.append(((key[0], "edition", n), other))
     return found
 
 
