@@ -1398,7 +1398,7 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
             continue
         for rs, re_ in regions.get(key, []):
             for x in _PAST_SAME.finditer(text, rs, re_):
-                if any(a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
+                if _said_by_an_anchor(anchors, x.start(), x.end()):
                     continue
                 noun = re.sub(r"\s", "", x.group().split()[-1].lower())
                 noun = "meeting" if noun in ("met", "last", "year", "time") else noun  # 'we last met', 'we met last year'
@@ -1444,34 +1444,40 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
                        dates: list[DateMention], anchors: list[Anchor]) -> list[tuple[tuple, Meeting]]:
     """'The minutes of the 3rd meeting held on 08/02/2024 were confirmed', 'The 5th meeting will be held on
     11/04/2024' in the minutes of a committee's 4th meeting: that committee's other meetings, by their number and
-    day (not 'the 5th meeting of SG13', another body's; not one named by a phrase of its own)."""
-    found: list[tuple[tuple, Meeting]] = []
+    day. Only the document's own meeting (the one whose text comes first) has them; not 'the 5th meeting of SG13',
+    another body's, nor one named by a phrase of its own."""
+    if not regions:
+        return []
+    key = min(regions, key=lambda k: min((a for a, _ in regions[k]), default=len(text)))
+    m = meetings.get(key)
+    if m is None or m.start is None:
+        return []
     taken = [r for rs in regions.values() for r in rs]
-    first = min(regions, key=lambda k: min((a for a, _ in regions[k]), default=len(text)), default=None)
-    for key, m in list(meetings.items()):
-        if m.start is None or key != first:
-            continue  # (the document's own meeting only: 'the 5th meeting' is its body's)
-        for x in _NUMBERED_EDITION.finditer(text):
-            # in its text, or in what no meeting's text holds ('DATE OF NEXT MEETING' at the end of minutes)
-            if not any(a <= x.start() < b for a, b in regions.get(key, [])) and any(a <= x.start() < b for a, b in taken):
-                continue
-            n = ordinal(x.group("n").lower())
-            if n is None or (m.ordinal is not None and m.ordinal[0] == n) or any(
-                    a.said[0] <= x.start() < a.said[1] or x.start() <= a.said[0] < x.end() for a in anchors):
-                continue
-            d = next((d for d in dates if d.precision == "day" and x.end() <= d.span_start < x.end() + 60
-                      and _EDITION_DATED.fullmatch(text, x.end(), d.span_start)), None)
-            if d is None or d.start == m.start:
-                continue
-            name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
-            other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
-                            start=d.start,
-                            end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
-                            ordinal=(n, Span.of(text, x.start("n"), x.end("n"))))
-            if _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'
-                other.place, other.country, other.country_from_reference = m.place, m.country, m.country_from_reference
-            found.append(((key[0], "edition", n), other))
+    found: list[tuple[tuple, Meeting]] = []
+    for x in _NUMBERED_EDITION.finditer(text):
+        # in its text, or in what no meeting's text holds ('DATE OF NEXT MEETING' at the end of minutes)
+        if not any(a <= x.start() < b for a, b in regions[key]) and any(a <= x.start() < b for a, b in taken):
+            continue
+        n = ordinal(x.group("n").lower())
+        if n is None or (m.ordinal is not None and m.ordinal[0] == n) or _said_by_an_anchor(anchors, x.start(), x.end()):
+            continue
+        d = next((d for d in dates if d.precision == "day" and x.end() <= d.span_start < x.end() + 60
+                  and _EDITION_DATED.fullmatch(text, x.end(), d.span_start)), None)
+        if d is None or d.start == m.start:
+            continue
+        name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
+        other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
+                        start=d.start, end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
+                        ordinal=(n, Span.of(text, x.start("n"), x.end("n"))))
+        if _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'
+            other.place, other.country, other.country_from_reference = m.place, m.country, m.country_from_reference
+        found.append(((key[0], "edition", n), other))
     return found
+
+
+def _said_by_an_anchor(anchors: list[Anchor], s: int, e: int) -> bool:
+    """Words s..e overlap a phrase an anchor was read from: that phrase names its meeting itself."""
+    return any(a.said[0] <= s < a.said[1] or s <= a.said[0] < e for a in anchors)
 
 
 def _fields_end(text: str, e: int) -> int:

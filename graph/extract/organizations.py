@@ -109,7 +109,7 @@ _TITLE_LEAD = re.compile(
 _COUNTRYS_OWN = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 
 
-def _country_owner(ref: Reference, text: str, ns: int, ne: int) -> tuple[int, Ref | None]:
+def country_owner(ref: Reference, text: str, ns: int, ne: int) -> tuple[int, Ref | None]:
     """"Examplia's National Agency": where the name starts after a country's possessive, and that country."""
     owner = _COUNTRYS_OWN.match(text, ns, ne)
     entry = ref.lookup(re.sub(r"\s+", " ", owner.group(1)), {"Country"}) if owner else None
@@ -332,7 +332,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
             continue
         ns = _fields_before(text, _words_before(text, m.start(), start), start)
         ns, ne = _trim_connectors(text, ns, len(text[:m.start()].rstrip()))
-        ns, possessor = _country_owner(ref, text, ns, ne)
+        ns, possessor = country_owner(ref, text, ns, ne)
         if ne <= ns:
             continue
         name = re.sub(r"\s+", " ", text[ns:ne])
@@ -422,7 +422,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         if re.match(r"[ \t]+(?:&[ \t]+)?[A-Z]", text[ne:ne + 3]):
             continue  # the phrase goes on ('Chief Government Relations Officer'): the word is not its end
         ns, ne = _trim_connectors(text, ns, ne)
-        ns, possessor = _country_owner(ref, text, ns, ne)
+        ns, possessor = country_owner(ref, text, ns, ne)
         country = country or possessor
         ns = _after_person(ref, text, ns, ms)
         while re.match(r"(?:19|20)\d\d\s", text[ns:ne]):  # '2018 Example Union': the year is not the name

@@ -24,7 +24,7 @@ from ..reference import Reference, fold
 from ..resources import reference_dir
 from .dates import is_calendar_word
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
-from .organizations import looks_like_organization, organization_words, split_unit
+from .organizations import country_owner, looks_like_organization, organization_words, split_unit
 from .places import demonym_before
 from .tables import table_rows
 from .text import LOWER, UPPER, clean, line_end, sentence_at, slugify
@@ -938,10 +938,9 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     a, b = m.start(1), m.end(1)
     if starts_with_styles(text[a:a + 60]):
         return None, None  # 'Ambassador of Examplia, Ms. Jane Roe (...)': the next person of a list
-    owner = re.compile(r"([A-Z][^,;()'’\n]{1,40}?)['’]s[ \t]+(?=[A-Z])").match(text, a, b)
-    country = _place_ref(ref, text, owner.start(1), owner.end(1)) if owner else None
-    if owner and country is not None and country.kind == "Country":  # "at Sweden's Ericsson": the company, its country
-        body = _org_ref(ref, text, owner.end(), b)
+    name_start, country = country_owner(ref, text, a, b)
+    if country is not None:  # "at Sweden's Ericsson": the company, its country
+        body = _org_ref(ref, text, name_start, b)
         if body is not None:
             return body, country
     at_the = a + 4 if text[a:a + 4].lower() == "the " else a
