@@ -31,6 +31,7 @@ from .participants import find_hosts, find_participant_lists, organization_ref
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
+from .tables import Row, meeting_table_rows
 from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, line_end, ordinal, sentence_at, sentences, unwrap
 
 
@@ -90,6 +91,7 @@ class Anchor:
     meeting_key: tuple | None = None  # the meeting it was found to speak of (set while grouping)
     said: tuple[int, int] = (0, 0)  # the words of its kind's phrase alone ('CxO meeting')
     default_name: str = ""  # its kind's display name, filled in from the phrase ('Study Group {sg} meeting')
+    row: Row | None = None  # the row of a table of meetings it was read from: its cells say where, who hosted, which
 
 
 #: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
@@ -230,6 +232,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
+    _read_rows(ref, text, meetings, anchors)
     _merge_undated_twins(text, meetings, anchors)
     _drop_dated_by_a_shared_heading(ref, text, meetings, anchors)
     _fold_month_into_days(meetings, anchors)
@@ -327,11 +330,12 @@ def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor])
     """'Report on the TSAG meeting held in January 2026' over 'TSAG met in Geneva from 26 to 30 January 2026': the
     meeting a month dates is the one meeting of its series the text dates by days within that month."""
     for key, m in list(meetings.items()):
-        # only a series tells its meetings apart by date ('the SG17 meeting in March' is not SG13's)
-        if m.precision != "month" or m.start is None or m.series is None:
+        # a series, or the same name, tells its meetings apart by date ('the SG17 meeting in March' is not SG13's)
+        if m.precision != "month" or m.start is None:
             continue
-        days = [k for k, d in meetings.items() if d.precision == "day" and d.start is not None
-                and d.kind == m.kind and d.series is not None and d.series.iri == m.series.iri
+        days = [k for k, d in meetings.items() if d.precision == "day" and d.start is not None and d.kind == m.kind
+                and (d.series.iri == m.series.iri if d.series is not None and m.series is not None
+                     else d.series is None and m.series is None and d.name.lower() == m.name.lower())
                 and (d.start.year, d.start.month) == (m.start.year, m.start.month)
                 and (m.place is None or d.place is None or m.place.iri == d.place.iri)]
         if len(days) != 1:
@@ -852,7 +856,107 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     _check_heading_dates(found)
     _check_generic_anchors(found)
     _check_prepared_for(found, text)
+    found += _table_anchors(text, dates, found)
+    found.sort(key=lambda a: a.name_span[0])
     return found
+
+
+def _row_date(text: str, row: Row, dates: list[DateMention]) -> DateMention | None:
+    """The day, days or year in a row's date cell ('10 Sep 2018', '27-31 Jan 2025', '2010')."""
+    if "date" not in row.cells:
+        return None
+    s, e = row.cells["date"]
+    d = next((d for d in dates if s <= d.span_start < e and d.precision == "day"), None) or \
+        next((d for d in dates if s <= d.span_start < e), None)
+    year = re.fullmatch(r"((?:19|20)\d\d)\b.{0,3}", text[s:e]) if d is None else None
+    if year:
+        y = int(year.group(1))
+        d = DateMention(date(y, 1, 1), date(y, 12, 31), s + year.start(1), s + year.end(1), year.group(1), False, "year")
+    return d
+
+
+#: a venue, not a body that hosts: 'ITU headquarters', 'the Bharat Mandapam convention centre'
+_VENUE_WORDS = re.compile(r"\b(?i:headquarters|HQ|cent(?:re|er)|hall|hotel|palace|campus|building|venue|premises)\b")
+
+
+#: a venue cell that says how the meeting was held, not where: 'Online', 'Virtual', 'Hybrid (Geneva)'
+_HELD_ONLINE = re.compile(r"(?i:online|virtual(?:ly)?|remote(?:ly)?|e-meeting|video\s*conference|(?P<mixed>hybrid)\b.*)")
+
+
+def _read_rows(ref: Reference, text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+    """What the cells of a table of meetings say of each row's meeting, where the text has not said it: where it
+    was held (or that it was held online), its number, who hosted it, and what it was held alongside ('Host /
+    occasion': 'Gulfwave Telecom; ITU Telecom World 2012')."""
+    for a in anchors:
+        m = meetings.get(a.meeting_key) if a.row is not None and a.meeting_key is not None else None
+        if m is None or a.row is None:
+            continue
+        cells = a.row.cells
+        if "place" in cells and m.place is None:
+            mode = _HELD_ONLINE.fullmatch(text, *cells["place"])
+            place = find_place(ref, text, *cells["place"]) if mode is None else None
+            if place is None and "country" in cells:
+                place = find_place(ref, text, *cells["country"])
+            if mode is not None and m.attendance is None:
+                m.attendance = ("mixed" if mode.group("mixed") else "online", Span.of(text, mode.start(), mode.end()))
+            elif place is not None:
+                m.place, m.country, m.country_from_reference = place
+        if "number" in cells and m.ordinal is None:
+            s, e = cells["number"]
+            n = re.fullmatch(rf"(\d{{1,3}})(?:st|nd|rd|th)?\.?|({ORDINAL_PATTERN})", text[s:e], re.IGNORECASE)
+            value = (int(n.group(1)) if n.group(1) else ordinal(n.group(2).lower())) if n else None
+            if value is not None:
+                m.ordinal = (value, Span.of(text, s, e))
+        for role in ("event", "host"):
+            if role not in cells:
+                continue
+            s, e = cells[role]
+            for part in re.finditer(r"[^;]+", text[s:e]):
+                ps, pe = s + part.start(), s + part.end()
+                events = _events(ref, text, ps, pe)
+                if events and m.co_located is None:
+                    m.co_located = events[0]
+                elif not events and role == "host" and m.host is None and not _VENUE_WORDS.search(text, ps, pe):
+                    m.host = organization_ref(ref, text, ps, pe)
+
+
+def _table_anchors(text: str, dates: list[DateMention], found: list[Anchor]) -> list[Anchor]:
+    """A table whose rows are meetings ('Meeting | Date | Location', 'No. | Date | City | Host'): each row names a
+    meeting dated by its date cell. Its meeting cell names it: a phrase of a kind already found there takes the
+    row's date; a group alone ('TSAG', 'Study Group 5') names that group's meeting. A table with no such column
+    lists meetings of the kind its caption or the document's title names in the plural ('ITU-T CTO meetings').
+    Returns the anchors of the rows their phrases did not already make; a row names a meeting in passing."""
+    out: list[Anchor] = []
+    for row in meeting_table_rows(text):
+        d = _row_date(text, row, dates)
+        if d is None:
+            continue
+        cell = row.cells.get("meeting") or row.cells.get("group")
+        inside = [a for a in found if cell and cell[0] <= a.said[0] < cell[1]]
+        for a in inside:
+            a.date, a.window, a.row, a.heading, a.opening, a.is_next, a.is_past = \
+                d, (row.start, row.end), row, True, False, False, False
+        if inside:
+            continue
+        if cell:
+            said = re.sub(r"\s+", " ", text[cell[0]:cell[1]])
+            kind, match = next(((k, x) for k in meeting_kinds() if (x := k.pattern.fullmatch(said + " meeting"))),
+                               (None, None))
+            if kind is None or match is None:
+                continue
+            name_span, name = cell, kind.name.format_map(match.groupdict()) or match.group()
+        else:
+            table_start = min(a for a, _ in row.headings.values()) if row.headings else row.start
+            caption = text.rfind("\n\n", 0, table_start)
+            titles = [a for a in found if a.row is None and a.name_span[1] <= table_start and a.heading
+                      and (a.name_span[0] > caption or _plural(text, a.said[1]))]
+            if not titles:
+                continue
+            kind, name_span = titles[-1].kind, row.cells.get("number", row.cells["date"])
+            name = titles[-1].default_name or text[titles[-1].name_span[0]:titles[-1].name_span[1]]
+        out.append(Anchor(kind, name_span, (row.start, row.end), d, False, False, False, True, said=name_span,
+                          default_name=_display_name(name), row=row))
+    return out
 
 
 def _said_before(text: str, a: Anchor) -> str:

@@ -1,5 +1,6 @@
-"""Tables of participants as a document's text carries them: a heading row whose cells name what each column holds
-('Name | Title | Company | Country'), then one row per line. Cells are separated as the readers and writers of
+"""Tables as a document's text carries them: a heading row whose cells name what each column holds, then one row per
+line. Two kinds are read: tables of participants ('Name | Title | Company | Country') and tables whose rows are
+meetings ('No. | Date | City | Host', 'Meeting | Date | Location'). Cells are separated as the readers and writers of
 documents leave them: tabs, ' | ' (Markdown, with or without the outer bars), '; ' (an HTML or Word table, see
 graph/read.py) or three spaces or more (a PDF's columns). The column headings are data:
 ontology/reference/table-columns.csv."""
@@ -29,6 +30,20 @@ class Row:
     headings: dict[str, tuple[int, int]] = field(default_factory=dict)  # each role's heading cell ('Chairman')
 
 
+#: the roles a participants table's columns may have, and those of a table of meetings (table-columns.csv)
+_PARTICIPANT_ROLES = frozenset({"person", "post", "organization", "country", "holder", "group", "count"})
+_MEETING_ROLES = frozenset({"meeting", "group", "date", "place", "country", "host", "event", "number"})
+
+
+def _participants(known: list[str]) -> bool:
+    return "person" in known or "organization" in known or "holder" in known
+
+
+def _meetings(known: list[str]) -> bool:
+    """A date, and what says which meeting or where: 'Meeting | Date', 'No. | Date | City', 'Group | Dates | Venue'."""
+    return "date" in known and ("meeting" in known or "group" in known or "place" in known)
+
+
 @lru_cache(maxsize=1)
 def _columns() -> dict[str, str]:
     rows = [r for r in (reference_dir() / "table-columns.csv").read_text(encoding="utf-8").splitlines()
@@ -54,17 +69,16 @@ def _cells(text: str, s: int, e: int, separator: re.Pattern) -> list[tuple[int, 
     return trimmed
 
 
-def _heading(text: str, s: int, e: int) -> tuple[re.Pattern, list[str], list[tuple[int, int]]] | None:
+def _heading(text: str, s: int, e: int, allowed=_PARTICIPANT_ROLES, enough=_participants
+             ) -> tuple[re.Pattern, list[str], list[tuple[int, int]]] | None:
     """The separator, the column roles and the heading cells of a heading row, or None when the line is no such row."""
-    columns = _columns()
     for separator in _CELL_SEPARATORS:
         cells = _cells(text, s, e, separator)
         if len(cells) < 2:
             continue
-        roles = [columns.get(re.sub(r"\s+", " ", text[a:b]).strip(" .:*").lower(), "") for a, b in cells]
+        roles = [_heading_cell(text, a, b, allowed) for a, b in cells]
         known = [r for r in roles if r]
-        if len(known) >= 2 and len(known) >= len(roles) - 1 and len(set(known)) == len(known) \
-                and ("person" in known or "organization" in known or "holder" in known):
+        if len(known) >= 2 and len(known) >= len(roles) - 1 and len(set(known)) == len(known) and enough(known):
             return separator, roles, cells
     return None
 
@@ -76,19 +90,29 @@ def is_table_heading(text: str, s: int, e: int) -> bool:
 
 def table_rows(text: str, start: int, end: int) -> list[Row]:
     """The rows of every participants table in text[start:end]."""
+    return _rows(text, start, end, _PARTICIPANT_ROLES, _participants)
+
+
+def meeting_table_rows(text: str) -> list[Row]:
+    """The rows of every table of meetings in the text: one meeting a row ('9 | 10 Sep 2018 | Durban | ITU Telecom
+    World 2018'), its cells by role: meeting (or group), date, place, country, host, event, number."""
+    return _rows(text, 0, len(text), _MEETING_ROLES, _meetings)
+
+
+def _rows(text: str, start: int, end: int, allowed: frozenset[str], enough) -> list[Row]:
     out: list[Row] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
     lines = [(start + a, start + b) for a, b in lines]
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        head = _heading(text, s, e)
+        head = _heading(text, s, e, allowed, enough)
         i += 1
         if head is None:
-            vertical = _vertical_heading(text, lines, i - 1)
+            vertical = _vertical_heading(text, lines, i - 1, allowed, enough)
             if vertical is not None:
                 roles, heads = vertical
-                rows, i = _vertical_rows(text, lines, i - 1 + len(roles), roles, heads)
+                rows, i = _vertical_rows(text, lines, i - 1 + len(roles), roles, heads, allowed)
                 out.extend(rows)
             continue
         separator, roles, heads = head
@@ -110,31 +134,33 @@ def table_rows(text: str, start: int, end: int) -> list[Row]:
     return out
 
 
-def _heading_cell(text: str, s: int, e: int) -> str:
-    """The column role a whole line names when it is one heading cell ('Organization'), else ''."""
-    return _columns().get(re.sub(r"\s+", " ", text[s:e]).strip(" .:*\t").lower(), "")
+def _heading_cell(text: str, s: int, e: int, allowed=_PARTICIPANT_ROLES) -> str:
+    """The column role text[s:e] names when it is one heading cell ('Organization'), else ''."""
+    role = _columns().get(re.sub(r"\s+", " ", text[s:e]).strip(" .:*\t").lower(), "")
+    return role if role in allowed else ""
 
 
-def _vertical_heading(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[str], list[tuple[int, int]]] | None:
+def _vertical_heading(text: str, lines: list[tuple[int, int]], i: int, allowed=_PARTICIPANT_ROLES, enough=_participants
+                      ) -> tuple[list[str], list[tuple[int, int]]] | None:
     """A table flattened one cell per line (what a web page's table becomes as text): its heading cells one under
     the other ('Organization', 'Country', 'Represented by'), each alone on its line. Their roles and spans, or None."""
     roles: list[str] = []
     heads: list[tuple[int, int]] = []
     j = i
     while j < len(lines) and (j == i or text.count("\n", lines[j - 1][1], lines[j][0]) == 1):
-        role = _heading_cell(text, *lines[j])
+        role = _heading_cell(text, *lines[j], allowed)
         if not role or role in roles:
             break
         roles.append(role)
         heads.append(_trimmed(text, *lines[j]))
         j += 1
-    if len(roles) >= 2 and ("person" in roles or "organization" in roles or "holder" in roles):
+    if len(roles) >= 2 and enough(roles):
         return roles, heads
     return None
 
 
 def _vertical_rows(text: str, lines: list[tuple[int, int]], i: int, roles: list[str],
-                   heads: list[tuple[int, int]]) -> tuple[list[Row], int]:
+                   heads: list[tuple[int, int]], allowed=_PARTICIPANT_ROLES) -> tuple[list[Row], int]:
     """The rows under a one-cell-per-line heading: the next lines taken as many at a time as there are columns, up
     to a blank line (which ends the table) or a line no cell could be (a sentence, another heading). A cell that
     is only a dash is empty. Returns the rows and the index of the first line after them."""
@@ -144,7 +170,7 @@ def _vertical_rows(text: str, lines: list[tuple[int, int]], i: int, roles: list[
     while i + width <= len(lines):
         chunk = lines[i:i + width]
         if any(text.count("\n", a[1], b[0]) > 1 for a, b in zip([lines[i - 1]] + chunk, chunk)) \
-                or any(b - a > 160 or _heading_cell(text, a, b) or re.search(r"[.!?]$", text[a:b].rstrip())
+                or any(b - a > 160 or _heading_cell(text, a, b, allowed) or re.search(r"[.!?]$", text[a:b].rstrip())
                        and not re.search(r"\b[A-Z][a-z]{0,3}\.$", text[a:b].rstrip()) for a, b in chunk):
             break
         cells = {}

@@ -84,8 +84,8 @@ def unwrap(text: str) -> str:
     most 120 characters), the line is long (at least 60% of that width), does not end a sentence or a label
     ('.', ':', ';', '!', '?') and the next line carries on (not blank, no bullet, number or 'Label:' starting
     it). Short lines (headings, one-item-per-line lists), lines that each open with a style ('Mr', 'Dr': one person a
-    line) or are each an entry ('Name, Body, Country', 'Body — Country — Name') and paragraphs written on one line are
-    never joined."""
+    line) or are each an entry ('Name, Body, Country', 'Body — Country — Name'), rows of a table (cells between tabs,
+    bars, runs of spaces, or as many '; ' as the next row has) and paragraphs written on one line are never joined."""
     lines = text.split("\n")
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(lengths) < 4:
@@ -103,6 +103,7 @@ def unwrap(text: str) -> str:
         nxt = lines[i + 1]
         if len(stripped) >= 0.6 * width and stripped[-1:] not in ".:;!?" and nxt.strip() \
                 and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped) \
+                and not 2 <= stripped.count("; ") == nxt.count("; ") \
                 and not (styled[i] and _a_title(nxt)) \
                 and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
             # entries: 'A, Apex Mobile, Kenya' over 'B, Beta, Japan')

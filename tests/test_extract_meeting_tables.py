@@ -1,0 +1,101 @@
+"""Tables whose rows are meetings (texts written for these tests): a report's table of the meetings a company
+attended, a page's list of a series' past meetings. The heading row says what each column holds
+(ontology/reference/table-columns.csv); each row names one meeting, dated by its date cell."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_fixtures import facts_of
+
+REPORT = ("ACME NETWORKS - ANNUAL REPORT 2026\n\n"
+          "Standards\n\n"
+          "Our experts took part in the work of ITU-T throughout the year, and our CTO joined the industry's leaders "
+          "at several meetings.\n\n"
+          "Table 7 - ITU-T meetings attended in 2026\n\n")
+ROWS = [("Meeting", "Dates", "Venue", "Our delegates"),
+        ("TSAG", "9-13 Mar 2026", "Geneva", "J. Doe"),
+        ("Study Group 13", "20-31 Jul 2026", "Seoul", "A. Roe and two experts"),
+        ("ITU-T CTO meeting", "4 Nov 2026", "Online", "P. Smith")]
+
+
+def _table(sep: str, outer: str = "") -> str:
+    lines = [outer + sep.join(ROWS[0]) + outer]
+    if outer:
+        lines.append("|---|---|---|---|")
+    lines += [outer + sep.join(row) + outer for row in ROWS[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def _by_kind(facts):
+    return {m.kind: m for m in facts.meetings}
+
+
+@pytest.mark.parametrize("table", [_table("\t"), _table(" | ", "| "), _table("; "), _table("    ")],
+                         ids=["tabs", "markdown", "semicolons", "spaces"])
+def test_each_row_of_a_table_of_meetings_is_a_meeting_dated_and_placed_by_its_cells(table):
+    meetings = _by_kind(facts_of(REPORT + table + "\nWe will go on with this work next year.\n"))
+    tsag, sg13, cto = meetings["TSAGMeeting"], meetings["StudyGroupMeeting"], meetings["CTOMeeting"]
+    # a group alone in the meeting column names that group's meeting
+    assert (tsag.name, tsag.start, tsag.end, tsag.place.label) == ("TSAG meeting", dt.date(2026, 3, 9), dt.date(2026, 3, 13), "Geneva")
+    assert (sg13.name, sg13.start, sg13.end, sg13.place.label) == ("Study Group 13 meeting", dt.date(2026, 7, 20),
+                                                                   dt.date(2026, 7, 31), "Seoul")
+    assert sg13.country.label == "Republic of Korea"
+    # 'Online' in the venue column: held online, with no place
+    assert cto.start == dt.date(2026, 11, 4) and cto.place is None and cto.attendance[0] == "online"
+
+
+def test_a_month_said_in_the_text_is_the_meeting_the_table_dates_by_its_days():
+    text = (REPORT.replace("at several meetings.", "at several meetings. Two of our experts brought four contributions "
+                           "to the Study Group 5 meeting in May.")
+            + "Meeting\tDate\tLocation\nStudy Group 5\t12-21 May 2026\tGeneva\n")
+    (sg5,) = [m for m in facts_of(text).meetings if m.kind == "StudyGroupMeeting"]
+    assert (sg5.start, sg5.end, sg5.place.label) == (dt.date(2026, 5, 12), dt.date(2026, 5, 21), "Geneva")
+
+
+SERIES = ("Regional CTO meetings\n\n"
+          "Since 2011 the Bureau has convened chief technology officers of the region once a year, each time in "
+          "another city.\n\n"
+          "Past meetings\n\n"
+          "No.\tYear\tCity\tHost / occasion\n"
+          "1\t2011\tNairobi, Kenya\tExample Wireless Ltd\n"
+          "2\t3 Oct 2012\tDubai, United Arab Emirates\tITU Telecom World 2012\n"
+          "3\t14 Nov 2013\tGeneva, Switzerland\tITU headquarters\n")
+
+
+def test_a_series_page_lists_its_past_meetings_by_number_with_their_hosts_and_occasions():
+    rows = sorted((m for m in facts_of(SERIES).meetings if m.ordinal), key=lambda m: m.ordinal[0])
+    assert [(m.kind, m.ordinal[0], m.place.label, m.country.label) for m in rows] == [
+        ("CTOConsultation", 1, "Nairobi", "Kenya"), ("CTOConsultation", 2, "Dubai", "United Arab Emirates"),
+        ("CTOConsultation", 3, "Geneva", "Switzerland")]
+    first, second, third = rows
+    # a year alone dates a meeting to the year
+    assert (first.start, first.end, first.precision) == (dt.date(2011, 1, 1), dt.date(2011, 12, 31), "year")
+    assert first.host.label == "Example Wireless Ltd" and first.co_located is None
+    # an event in the host column is what the meeting was held alongside, not its host
+    assert second.start == dt.date(2012, 10, 3) and second.host is None
+    assert (second.co_located.series.label, second.co_located.year) == ("ITU Telecom World", 2012)
+    # a venue is no host
+    assert third.host is None
+
+
+def test_a_table_of_days_and_rooms_names_no_meetings():
+    text = ("ITU-T CTO meeting\n\nThe ITU-T CTO meeting took place in Geneva on 5 May 2019.\n\n"
+            "Date\tSession\tRoom\n5 May\tOpening\tPopov\n6 May\tPanel on AI\tPopov\n")
+    assert [(m.kind, m.start) for m in facts_of(text).meetings] == [("CTOMeeting", dt.date(2019, 5, 5))]
+
+
+def test_a_dated_table_under_a_title_that_names_one_meeting_lists_no_meetings_of_its_kind():
+    text = ("ITU-T CTO meeting\n\nThe ITU-T CTO meeting took place in Geneva on 5 May 2019.\n\n"
+            "Date\tCity\n6 May 2019\tLausanne\n7 May 2019\tBern\n")
+    assert [(m.kind, m.start) for m in facts_of(text).meetings] == [("CTOMeeting", dt.date(2019, 5, 5))]
+
+
+def test_a_web_page_table_read_one_cell_a_line_is_read_too():
+    text = (REPORT + "Meeting\nDate\nLocation\n"
+            "TSAG\n9-13 Mar 2026\nGeneva\n"
+            "Study Group 17\n1-10 Sep 2026\nGeneva\n\nWe will go on with this work next year.\n")
+    meetings = _by_kind(facts_of(text))
+    assert meetings["TSAGMeeting"].start == dt.date(2026, 3, 9)
+    assert (meetings["StudyGroupMeeting"].name, meetings["StudyGroupMeeting"].start) == ("Study Group 17 meeting",
+                                                                                        dt.date(2026, 9, 1))
