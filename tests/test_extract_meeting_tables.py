@@ -99,3 +99,21 @@ def test_a_web_page_table_read_one_cell_a_line_is_read_too():
     assert meetings["TSAGMeeting"].start == dt.date(2026, 3, 9)
     assert (meetings["StudyGroupMeeting"].name, meetings["StudyGroupMeeting"].start) == ("Study Group 17 meeting",
                                                                                         dt.date(2026, 9, 1))
+
+
+def test_the_nth_meeting_on_a_page_titled_by_its_series_is_one_of_that_series():
+    text = ("Regional CTO meetings\n\n"
+            "The Bureau convenes the chief technology officers of the region once a year.\n\n"
+            "The first meeting took place in Nairobi, Kenya, on 12 May 2011. The second meeting was held in Accra on "
+            "3 October 2012. It was hosted by Example Wireless Ltd in its new offices.\n")
+    rows = sorted((m for m in facts_of(text).meetings), key=lambda m: m.start)
+    assert [(m.kind, m.name, m.ordinal and m.ordinal[0], m.start, m.place.label) for m in rows] == [
+        ("CTOConsultation", "Regional CTO meeting", 1, dt.date(2011, 5, 12), "Nairobi"),
+        ("CTOConsultation", "Regional CTO meeting", 2, dt.date(2012, 10, 3), "Accra")]
+    assert rows[1].host.label == "Example Wireless Ltd" and rows[0].host is None
+
+
+def test_the_nth_session_the_day_after_a_meeting_is_a_session_of_it_not_another_meeting():
+    text = ("ITU-T CTO meeting 2019\n\nThe ITU-T CTO meeting took place in Geneva on 5 May 2019. "
+            "The second session was held on 6 May 2019 and discussed security.\n")
+    assert [(m.kind, m.start) for m in facts_of(text).meetings] == [("CTOMeeting", dt.date(2019, 5, 5))]

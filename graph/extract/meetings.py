@@ -729,6 +729,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     taken: list[tuple[int, int]] = []
     titled = _capitals_as_titles(text)  # (the same length: a match's offsets are the text's)
     matches = [(kind, list(kind.pattern.finditer(titled))) for kind in meeting_kinds()]  # each pattern runs once
+    series_names = _editions_of_titled_series(text, titled, matches)
     phrases = [m.span() for _, hits in matches for m in hits]
     generic_phrases = {m.span() for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
     for kind, hits in matches:
@@ -835,7 +836,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             opening = not is_next and not is_past and date is not None and (heading or occurred or opens or announces) \
                 and inside is None  # (a meeting named in an aside between dashes is named in passing)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
-                            said=m.span(), default_name=kind.name.format_map(m.groupdict()))
+                            said=m.span(), default_name=series_names.get(m.span()) or kind.name.format_map(m.groupdict()))
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
                     and not _plural(text, m.end()) and not _IN_PASSING.search(said_before) \
                     and not _PREPARED_FOR.search(said_before):
@@ -957,6 +958,31 @@ def _table_anchors(text: str, dates: list[DateMention], found: list[Anchor]) -> 
         out.append(Anchor(kind, name_span, (row.start, row.end), d, False, False, False, True, said=name_span,
                           default_name=_display_name(name), row=row))
     return out
+
+
+#: 'The thirteenth meeting was held in New Delhi', 'its first edition': one of the meetings a page's title names
+_NTH_OF_SERIES = re.compile(rf"\b(?i:the|its)\s+(?i:{ORDINAL_PATTERN})\s+(?P<noun>(?i:meeting|edition|session))\b"
+                            r"(?!\s+(?:of|for|on|in\s+the\s+series)\b)")
+
+
+def _editions_of_titled_series(text: str, titled: str, matches: list) -> dict[tuple[int, int], str]:
+    """A page whose title names a series of meetings in the plural ('ITU-T CTO meetings', an encyclopedia's article):
+    'the thirteenth meeting' in its text is one of them. Adds those phrases (their noun) to the title kind's
+    matches; returns the name each such meeting goes by (the title's phrase), by the noun's span."""
+    first = re.match(r"\s*([^\n]+)", text)
+    if first is None or len(first.group(1)) > 100:
+        return {}
+    title = next(((kind, m) for kind, hits in matches for m in hits
+                  if first.start(1) <= m.start() < first.end(1) and _plural(text, m.end())), None)
+    if title is None:
+        return {}
+    kind, m = title
+    name = _display_name(kind.name.format_map(m.groupdict()) or m.group())
+    nouns = [re.compile(r"\w+").match(titled, x.start("noun")) for x in _NTH_OF_SERIES.finditer(titled, first.end())]
+    for kind_, hits in matches:
+        if kind_ is kind:
+            hits.extend(n for n in nouns if n is not None)
+    return {n.span(): name for n in nouns if n is not None}
 
 
 def _said_before(text: str, a: Anchor) -> str:
@@ -1567,8 +1593,9 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
             continue
         d = next((d for d in dates if d.precision == "day" and x.end() <= d.span_start < x.end() + 60
                   and _EDITION_DATED.fullmatch(text, x.end(), d.span_start)), None)
-        if d is None or d.start == m.start:
-            continue
+        if d is None or d.start == m.start or x.group().lower().endswith("session") and m.end is not None \
+                and m.start - timedelta(days=1) <= d.start <= m.end + timedelta(days=1):
+            continue  # ('The second session was held on 6 May' of a meeting held on 5 May: a session of that one)
         name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
         other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
                         start=d.start, end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
