@@ -28,6 +28,17 @@ def test_who_invited_the_meeting_hosted_it(text, host):
     assert m.host is not None and m.host.label == host
 
 
+@pytest.mark.parametrize("text", [
+    "The CTO meeting took place in Lima on 9 March 2021 at the invitation of the Peruvian host, the Example Ministry "
+    "of Transport (EMT), which also organized the exhibition.",
+    "The CTO meeting took place in Lima on 9 March 2021. The TSB Director thanked our Peruvian host, the Example "
+    "Ministry of Transport, for its warm hospitality.",
+])
+def test_a_host_named_after_its_countrys_adjective_is_the_body_named_next(text):
+    m = only_dated(text + "\n")
+    assert m.host is not None and m.host.label == "Example Ministry of Transport"
+
+
 def test_an_invitation_from_a_person_names_no_host():
     m = only_dated("At the invitation of the Chairman, the CTO meeting held in Geneva on 12 October 2017 discussed AI.\n")
     assert m.host is None

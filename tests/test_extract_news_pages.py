@@ -267,3 +267,26 @@ def test_a_joint_dateline_of_two_cities_dates_the_release_not_a_meeting():
                      "Standardization Advisory Group (TSAG), which runs from 9 to 13 February 2032.\n")
     assert facts.published == date(2032, 2, 12)
     assert [(m.kind, m.start) for m in facts.meetings if m.start] == [("TSAGMeeting", date(2032, 2, 9))]
+
+
+def test_chief_technology_officers_who_gathered_for_the_cto_meeting_name_that_one_meeting_dated_by_their_day():
+    # the day written without its year, before the meeting's own name, in a sentence that also names the CTOs;
+    # another CTO meeting dated elsewhere in the text must not take the date away
+    text = ("Example Newsroom\n\nCTOs ask for faster work on network APIs\nLima, 20 November 2019\n\n"
+            "Chief Technology Officers of leading operators gathered in Lima on Tuesday, 19 November, for the annual "
+            "ITU-T CTO meeting. They asked SG13 to speed up its work on network APIs.\n\n"
+            "Last year's CTO meeting was held in Durban on 10 September 2018.\n")
+    ms = {m.start: m for m in facts_of(text).meetings}
+    assert set(ms) == {date(2019, 11, 19), date(2018, 9, 10)}
+    assert ms[date(2019, 11, 19)].place.label == "Lima" and ms[date(2018, 9, 10)].place.label == "Durban"
+
+
+def test_last_years_meeting_is_named_in_passing_and_the_text_after_it_stays_with_the_meeting_reported():
+    text = ("CTO meeting in Lima\nLima, 20 November 2019\n\n"
+            "The ITU-T CTO meeting was held in Lima on 19 November 2019. Last year's CTO meeting was held in Durban "
+            "on 10 September 2018.\n\n"
+            "The TSB Director thanked the Example Ministry of Transport for its hospitality.\n")
+    ms = {m.start: m for m in facts_of(text).meetings}
+    assert ms[date(2019, 11, 19)].host is not None
+    assert ms[date(2019, 11, 19)].host.label == "Example Ministry of Transport"
+    assert ms[date(2018, 9, 10)].host is None

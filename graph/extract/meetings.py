@@ -97,7 +97,7 @@ class Anchor:
 #: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
 _NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future|follow-up(?!\s+(?:of|to|on)\b))\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:\w+\s+){0,3}$"
+_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:year['’]s\s+)?(?:\w+\s+){0,3}$"
                    # 'Building on the CTO meeting held in Busan in 2014', 'as agreed at the CTO meeting': a meeting
                    # before the one reported
                    r"|\b(?:building\s+(?:on|upon)|as\s+(?:agreed|decided|requested|proposed)\s+(?:at|by|during))\s+"
@@ -731,7 +731,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     matches = [(kind, list(kind.pattern.finditer(titled))) for kind in meeting_kinds()]  # each pattern runs once
     series_names = _editions_of_titled_series(text, titled, matches)
     phrases = [m.span() for _, hits in matches for m in hits]
-    generic_phrases = {m.span() for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
+    generic_phrases = {m.span(): kind.group for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
     for kind, hits in matches:
         for m in hits:
             if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
@@ -785,7 +785,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 ds = [d for d in ds if not plan_start <= d.span_start < plan_end]  # November 2020 but was postponed
             others = [(a, b) for a, b in phrases if a < e and s <= a and (a, b) != m.span()
                       and not (a <= m.start() < b or m.start() <= a < m.end())
-                      and _aside_at(asides, a) == inside]  # (not across an aside)
+                      and _aside_at(asides, a) == inside  # (not across an aside)
+                      # ('CTOs gathered in Bangkok on Monday, 18 November, for the annual CTO meeting': one meeting)
+                      and (generic_phrases.get((a, b)) != kind.group or is_past or is_next)]
             shared = bool(others)
             # 'The next CTO meeting will take place in Geneva in conjunction with GSS-26 in November 2026': a next
             # meeting held beside another shares its date

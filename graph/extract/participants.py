@@ -94,9 +94,10 @@ _INLINE_TRIGGER = re.compile(
 #: 'Host: Example Telecom' as a line of its own under a meeting's name ('Host country:' names no organization)
 _HOST_FIELD = r"(?m:^[ \t]*(?:[-*•|][ \t]*)?(?:hosts?|hosted[ \t]+by|host[ \t]+(?:organi[sz]ation|institution|administration))[ \t]*:[ \t]*(?:\|[ \t]*)?(?:the[ \t]+)?)"
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
-                   r"|\b(?:our|the)\s+hosts?\s*,\s*(?:the\s+)?"
+                   r"|\b(?:our|the)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?hosts?\s*,\s*(?:the\s+)?"  # ('the Thai host, the Ministry')
                    # 'at the kind invitation of the Ministry of ...': who invited the meeting to its premises hosted it
                    r"|\b(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+(?:the\s+)?"
+                   r"(?:(?:(?-i:[A-Z])[\w'’-]*\s+)?hosts?\s*,\s*(?:the\s+)?)?"
                    # a field line of a meeting's header: 'Host: Example Telecom', 'Hosted by: ...'
                    rf"|{_HOST_FIELD}", re.IGNORECASE)
 #: Lists whose very wording says the organizations took part, so no other sign is needed: 'in collaboration with A,
@@ -1408,7 +1409,7 @@ _WHICH_HOSTED = re.compile(r",[ \t]+(?:which|who)[ \t]+(?:also[ \t]+)?(?:kindly[
 #: who is thanked for hosting: 'thanked the Example Association (EA) for hosting', 'gratitude to A for its hospitality'
 _THANKED_FOR_HOSTING = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|(?:grateful|gratitude|appreciation|thanks)\s+(?:to|for)|appreciat(?:e|ed|es|ing))\s+"
-    r"(?:(?:our|the)\s+(?:kind\s+|generous\s+)?hosts?\s*,\s*(?=[^,;.\n]{1,150},\s+for\s))?(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?),?\s+for\s+"
+    r"(?:(?:our|the)\s+(?:kind\s+|generous\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?hosts?\s*,\s*(?=[^,;.\n]{1,150},\s+for\s))?(?:the\s+)?(?P<org>[A-Z][^,;.\n]{1,150}?),?\s+for\s+"
     r"(?:(?:kindly|generously|graciously|warmly)\s+)?"
     r"(?:(?:co-?)?hosting(?=\s*(?:[.,;]|$|(?:us|them|the\s+(?:meeting|event|consultation|round\s?table|workshop|forum|"
     r"session|symposium|assembly|summit)|this\s+(?:year['’]s\s+)?(?:[\w-]+\s+)?(?:meeting|event|consultation|"
