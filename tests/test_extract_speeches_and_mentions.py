@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from extract_fixtures import facts_of
 
 _HEAD = "ITU-T CTO Meeting\nValletta, Malta - 14 September 2031\n\nThe CTO meeting was held in Valletta on 14 September 2031. "
@@ -265,3 +266,31 @@ def test_another_body_s_numbered_meeting_is_not_the_committee_s():
                                                            "meeting of SG13, held on 1 February 2032."))
     assert not any(m.kind == "Meeting" and m.ordinal and m.ordinal[0] == 3 and m.start == date(2032, 2, 1)
                    for m in facts.meetings)
+
+
+def test_a_day_without_its_year_after_a_day_with_it_in_the_same_sentence_is_of_that_year():
+    text = ("Summary of the SGLA\nGeneva, 4 June 2035\n\nThe SGLA met in Geneva on 3 June 2035. WTSA-36 will be held in "
+            "Buenos Aires from 15 to 24 October 2036, preceded by GSS-36 on 14 October.\n")
+    gss = [m for m in facts_of(text).meetings if m.kind == "Symposium"]
+    assert [(m.start, m.end) for m in gss] == [(date(2036, 10, 14), date(2036, 10, 14))]
+
+
+def test_a_committees_earlier_meeting_placed_in_its_brackets():
+    text = ("Minutes of the 4th meeting of the Example Preparatory Committee\n\nThe 4th meeting of the Example "
+            "Preparatory Committee was held in Nairobi on 14 March 2035. The minutes of the 3rd meeting (Mombasa, "
+            "8 February 2035) were confirmed.\n")
+    third = [m for m in facts_of(text).meetings if m.ordinal and m.ordinal[0] == 3]
+    assert [(m.start, m.place.label) for m in third] == [(date(2035, 2, 8), "Mombasa")]
+
+
+@pytest.mark.parametrize("sentence, kind, day", [
+    ("The third SGLA of the study period was held the day before the TSAG meeting (Geneva, 30 May-2 June 2035).",
+     "LeadershipAssembly", date(2035, 5, 29)),
+    ("The GSS was held on the eve of WTSA-36, which took place in Buenos Aires from 25 October to 3 November 2036.",
+     "Symposium", date(2036, 10, 24)),
+    ("The CTO meeting, held the day after the Global Standards Symposium (Geneva, 19 November 2035), gathered 30 CTOs.",
+     "CTOMeeting", date(2035, 11, 20)),
+])
+def test_a_meeting_held_the_day_before_or_after_another_is_dated_by_the_others_days(sentence, kind, day):
+    (m,) = [m for m in facts_of("Standardization news\n\n" + sentence + "\n").meetings if m.kind == kind]
+    assert (m.start, m.end) == (day, day)

@@ -46,3 +46,50 @@ def test_its_evidence_quotes_the_document_as_written_and_conforms(tmp_path):
     path.write_text(WRAPPED, encoding="utf-8")
     (outcome,) = check([path])
     assert outcome.error is None and outcome.conforms, outcome.report and outcome.report.problems()
+
+
+NUMBERED = """REPORT OF THE FOURTH MEETING OF TSAG
+
+1.1     The fourth meeting of the Telecommunication Standardization Advisory
+Group (TSAG) was held at ITU headquarters, Geneva, from 7 to 10 March 2033.
+It was opened by the Chairman, who recalled the decisions taken at the third
+meeting (Oslo, 3-6 October 2032).
+
+6.1     TSAG noted that WTSA-36 will be held in Buenos Aires, Argentina,
+from 20 to 29 November 2036, and that the Global Standards Symposium will
+precede it at the same venue.
+
+7.1     Working Party 1/TSAG, chaired by Mr Jean-Baptiste Example-Ouedraogo,
+        met on 8 March 2033.
+"""
+
+
+def test_a_numbered_paragraph_of_a_pdf_goes_on_over_its_flush_left_lines_not_over_indented_ones():
+    text = unwrap(NUMBERED)
+    assert "Telecommunication Standardization Advisory Group (TSAG)" in text
+    assert "Buenos Aires, Argentina, from 20 to 29 November 2036," in text
+    # joined, an indented line would put a run of spaces inside the name it continues
+    assert "Example-Ouedraogo,\n" in text
+    assert len(text) == len(NUMBERED)
+
+
+def test_the_meetings_of_numbered_paragraphs_keep_their_dates_and_places_over_the_wraps():
+    facts = extract(Text(source="r.txt", name="r.txt", sha256="0" * 64, text=NUMBERED, media_type="text/plain",
+                         encoding="utf-8"))
+    ms = {(m.kind, m.start): m for m in facts.meetings}
+    assert ms[("TSAGMeeting", date(2033, 3, 7))].ordinal[0] == 4
+    assert ms[("Conference", date(2036, 11, 20))].place.label == "Buenos Aires"
+
+
+def test_a_meetings_name_joined_over_an_indented_line_is_still_the_series_name():
+    text = ("Regional news\n\n"
+            "The regional workshop on standardization was held in Accra on 5 May 2036. It\n"
+            "brought together experts from eleven countries of the region, who reviewed\n"
+            "the work of the study groups on quality of service, and noted that the Global\n"
+            "   Standards Symposium (GSS-36) will be held in Buenos Aires on 19 November\n"
+            "2036, ahead of the assembly there, and that they would all take part in it.\n")
+    facts = extract(Text(source="g.txt", name="g.txt", sha256="0" * 64, text=text, media_type="text/plain",
+                         encoding="utf-8"))
+    (gss,) = [m for m in facts.meetings if m.kind == "Symposium"]
+    assert gss.start == date(2036, 11, 19) and gss.series is not None
+    assert gss.series.label == "Global Standards Symposium"

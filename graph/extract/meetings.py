@@ -222,7 +222,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             year = facts.published.year
             all_dates = find_dates(text, default_year=year)
             datelines = [d for d in all_dates if _is_dateline(ref, text, d)]
-    dates = [_nearest_year(text, d, facts.published) for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
+    dates = [_year_said_before(text, d, all_dates) or _nearest_year(text, d, facts.published)
+             for d in all_dates if d not in datelines] + _relative_dates(text, datelines)
     written = [d for d in all_dates if not d.year_inferred and d not in datelines]
     reference_day = facts.published or (written[0].start if written else None)
     dates += [_month_side(text, d, reference_day) for d in find_partial_dates(text, all_dates, year)
@@ -275,6 +276,24 @@ _KIND_NOUNS = {"Conference": ("assembly", "conference"), "LeadershipAssembly": (
                "Symposium": ("forum", "symposium", "summit", "dialogue", "conference"),
                "CTOMeeting": ("roundtable", "round table", "summit", "forum", "dialogue", "consultation"),
                "CTOConsultation": ("consultation", "roundtable", "round table")}
+
+
+def _year_said_before(text: str, d: DateMention, dates: list[DateMention]) -> DateMention | None:
+    """'WTSA-24 will be held from 15 to 24 October 2024, preceded by GSS-24 on 14 October': a day written without its
+    year, after one written with it in the same sentence, is of that year when that puts the two within two months
+    of each other; None when the sentence says no such year."""
+    if not d.year_inferred or d.precision != "day":
+        return None
+    s, _ = sentence_at(text, d.span_start)
+    said = [x for x in dates if s <= x.span_start < d.span_start and not x.year_inferred and x.precision == "day"]
+    if not said or said[-1].end.year == d.start.year:
+        return None
+    shift = said[-1].end.year - d.start.year
+    try:
+        moved = replace(d, start=d.start.replace(year=d.start.year + shift), end=d.end.replace(year=d.end.year + shift))
+    except ValueError:  # 29 February
+        return None
+    return moved if abs((moved.start - said[-1].end).days) <= 62 else None
 
 
 def _nearest_year(text: str, d: DateMention, published: date | None) -> DateMention:
@@ -732,8 +751,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     series_names = _editions_of_titled_series(text, titled, matches)
     phrases = [m.span() for _, hits in matches for m in hits]
     generic_phrases = {m.span(): kind.group for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
-    for kind, hits in matches:
+    for phrase_kind, hits in matches:
         for m in hits:
+            kind, groups = _kind_on_one_line(phrase_kind, m)
             if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
                     text, m.start(), s)) for s, e in taken):
                 # a more specific kind already named these words; but 'the meeting of the Example Preparatory Group
@@ -823,6 +843,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'a forum in Nairobi on 25 March, ahead of the next ATU preparatory meeting': the forum's day
             ds = [d for d in ds if d.span_start > name_start or not _AHEAD_OF.search(text, d.span_end, name_start)]
             date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
+            date = _day_beside(text, m.end(), e, phrases, dates) or date
             # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
             held = list(_OCCURRED.finditer(text, s, e))
@@ -838,7 +859,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             opening = not is_next and not is_past and date is not None and (heading or occurred or opens or announces) \
                 and inside is None  # (a meeting named in an aside between dashes is named in passing)
             anchor = Anchor(kind, (name_start, m.end()), (s, e), date, opening, is_next, is_past, heading,
-                            said=m.span(), default_name=series_names.get(m.span()) or kind.name.format_map(m.groupdict()))
+                            said=m.span(), default_name=series_names.get(m.span()) or kind.name.format_map(groups))
             if date is None and occurred and not (heading or is_next or is_past) and _edition(text, anchor) \
                     and not _plural(text, m.end()) and not _IN_PASSING.search(said_before) \
                     and not _PREPARED_FOR.search(said_before):
@@ -960,6 +981,41 @@ def _table_anchors(text: str, dates: list[DateMention], found: list[Anchor]) -> 
         out.append(Anchor(kind, name_span, (row.start, row.end), d, False, False, False, True, said=name_span,
                           default_name=_display_name(name), row=row))
     return out
+
+
+#: between a meeting's name and another's: 'was held the day before the', ', held on the eve of'
+_DAY_BESIDE = re.compile(r"[^.;()]{0,60}?\b(?:on\s+)?the\s+(?:(?P<before>day\s+before|eve\s+of|day\s+preceding)|"
+                         r"day\s+(?:after|following))\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _day_beside(text: str, name_end: int, e: int, phrases: list[tuple[int, int]],
+                dates: list[DateMention]) -> DateMention | None:
+    """'The SGLA was held the day before the TSAG meeting (Geneva, 30 May-2 June 2023)', 'the GSS, held on the eve of
+    WTSA-16, which took place from 25 October': the day before (or after) the days the sentence gives the other
+    meeting, in its brackets or its own clause. None when the sentence says no such thing."""
+    other = min(((a, b) for a, b in phrases if name_end <= a < e), default=None)
+    if other is None:
+        return None
+    rel = _DAY_BESIDE.search(text, name_end, other[0])
+    d = next((d for d in dates if other[1] <= d.span_start < e and d.precision == "day"), None) if rel else None
+    if rel is None or d is None or not (re.fullmatch(r"[ \t]*\([^()]*", text[other[1]:d.span_start])
+                                        or _dated_by_own_clause(text, other[1], d)):
+        return None
+    day = d.start - timedelta(days=1) if rel.group("before") else d.end + timedelta(days=1)
+    return DateMention(day, day, d.span_start, d.span_end, d.quote, d.year_inferred)
+
+
+def _kind_on_one_line(kind: MeetingKind, m: re.Match) -> tuple[MeetingKind, dict]:
+    """A phrase wrapped over an indented line ('the Global Standards' / '    Symposium (GSS-24)', joined with the
+    indent's spaces) is of the kind it would be written on one line: a more specific row may name it. The kind and
+    the groups of its match."""
+    if not re.search(r"\s\s", m.group()):
+        return kind, m.groupdict()
+    one_line = re.sub(r"\s+", " ", m.group())
+    for k in meeting_kinds()[:kind.rank]:
+        if (x := k.pattern.fullmatch(one_line)) is not None:
+            return k, x.groupdict()
+    return kind, m.groupdict()
 
 
 #: 'The thirteenth meeting was held in New Delhi', 'its first edition': one of the meetings a page's title names
@@ -1567,7 +1623,7 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 #: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
 _NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session)\b(?!\s+(?:of|for|on)\b)")
 #: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
-_EDITION_DATED = re.compile(r"[ \t]*\(|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
+_EDITION_DATED = re.compile(r"[ \t]*\((?:[^()\n,]{2,40},[ \t]*)?|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
                             r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday),?[ \t]+)?")
 
@@ -1602,7 +1658,11 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
         other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
                         start=d.start, end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
                         ordinal=(n, Span.of(text, x.start("n"), x.end("n"))))
-        if _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'
+        bracket = re.match(r"[ \t]*\(([^()\n,]{2,40}),", text[x.end():d.span_start])  # 'the third meeting (Geneva, 13-16 July'
+        place = find_place(ref, text, x.end() + bracket.start(1), x.end() + bracket.end(1)) if bracket else None
+        if place is not None:
+            other.place, other.country, other.country_from_reference = place
+        elif _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'
             other.place, other.country, other.country_from_reference = m.place, m.country, m.country_from_reference
         found.append(((key[0], "edition", n), other))
     return found

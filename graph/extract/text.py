@@ -54,6 +54,8 @@ def lines(text: str) -> list[tuple[int, int]]:
 
 
 _CELLS = re.compile(r"\t|\s\|\s| {3,}|^\s*\|")  # a table row written out (or its rule, '|---|---|'): never a wrapped line
+#: a paragraph's number with the spaces after it ('6.1     TSAG noted ...'): no cells of a table
+_PARAGRAPH_NUMBER = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\))[ \t]+")
 _LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
 
 
@@ -102,7 +104,7 @@ def unwrap(text: str) -> str:
         stripped = line.rstrip()
         nxt = lines[i + 1]
         if len(stripped) >= 0.6 * width and stripped[-1:] not in ".:;!?" and nxt.strip() \
-                and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped) \
+                and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped, _after_number(stripped, nxt)) \
                 and not 2 <= stripped.count("; ") == nxt.count("; ") \
                 and not (styled[i] and _a_title(nxt)) \
                 and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
@@ -110,6 +112,13 @@ def unwrap(text: str) -> str:
             out[pos] = " "
         pos += 1  # the newline
     return "".join(out)
+
+
+def _after_number(line: str, nxt: str) -> int:
+    """Where a numbered paragraph's text starts ('6.1     TSAG noted'), when its next line goes on flush left (joined,
+    it makes no run of spaces inside a name: an indented next line stays a line of its own); else 0."""
+    number = _PARAGRAPH_NUMBER.match(line)
+    return number.end() if number and not nxt[:2].isspace() else 0
 
 
 def line_end(text: str, pos: int) -> int:
