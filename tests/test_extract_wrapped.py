@@ -61,6 +61,9 @@ precede it at the same venue.
 
 7.1     Working Party 1/TSAG, chaired by Mr Jean-Baptiste Example-Ouedraogo,
         met on 8 March 2033.
+
+8.1     TSAG agreed to hold its next meeting in Geneva from 16 to 20 January
+2034.
 """
 
 
@@ -79,6 +82,9 @@ def test_the_meetings_of_numbered_paragraphs_keep_their_dates_and_places_over_th
     ms = {(m.kind, m.start): m for m in facts.meetings}
     assert ms[("TSAGMeeting", date(2033, 3, 7))].ordinal[0] == 4
     assert ms[("Conference", date(2036, 11, 20))].place.label == "Buenos Aires"
+    # 'TSAG noted that WTSA-36 will be held ...' reports the assembly in passing: the report's text goes on after it,
+    # and its next meeting is TSAG's
+    assert ms[("TSAGMeeting", date(2033, 3, 7))].next_meeting.start == date(2034, 1, 16)
 
 
 def test_a_meetings_name_joined_over_an_indented_line_is_still_the_series_name():

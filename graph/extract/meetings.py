@@ -866,9 +866,10 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 anchor.opening = True  # 'met at the ninth annual CTO meeting': its text starts here, undated
             found.append(anchor)
             if opening and not heading and (announces or opens and said is not None and said.group("future")) and \
-                    text[line_s:s].strip():
-                # 'SG17 noted that a workshop ... will be held on 28 August' inside a report: said in passing (a
-                # paragraph of its own, 'The 2025 CTO meeting will be held in Seoul on 12 June 2025.', is its own)
+                    (text[line_s:s].strip() or _REPORTED_THAT.search(text, s, name_start)):
+                # 'SG17 noted that a workshop ... will be held on 28 August' inside a report, or a paragraph of its
+                # own that reports it ('6.1 TSAG noted that WTSA-12 will be held ...'): said in passing (a paragraph of
+                # its own, 'The 2025 CTO meeting will be held in Seoul on 12 June 2025.', is its own)
                 announced.append(anchor)
     found.sort(key=lambda a: a.name_span[0])
     for a in announced:  # a meeting announced after one the text reports is said in passing
@@ -983,6 +984,9 @@ def _table_anchors(text: str, dates: list[DateMention], found: list[Anchor]) -> 
     return out
 
 
+#: a report of what a body heard or said: 'TSAG noted that', 'the meeting was informed that'
+_REPORTED_THAT = re.compile(r"\b(?:noted|recalled|was\s+informed|were\s+informed|learned|heard|announced|agreed)\s+that\b",
+                            re.IGNORECASE)
 #: between a meeting's name and another's: 'was held the day before the', ', held on the eve of'
 _DAY_BESIDE = re.compile(r"[^.;()]{0,60}?\b(?:on\s+)?the\s+(?:(?P<before>day\s+before|eve\s+of|day\s+preceding)|"
                          r"day\s+(?:after|following))\s+(?:the\s+)?\Z", re.IGNORECASE)
