@@ -290,6 +290,8 @@ def test_a_committees_earlier_meeting_placed_in_its_brackets():
      "Symposium", date(2036, 10, 24)),
     ("The CTO meeting, held the day after the Global Standards Symposium (Geneva, 19 November 2035), gathered 30 CTOs.",
      "CTOMeeting", date(2035, 11, 20)),
+    ("The chairs of the study groups met in Geneva for the Study Group Leadership Assembly (SGLA), held the day before "
+     "the TSAG meeting opened at the same venue (30 May to 2 June 2035).", "LeadershipAssembly", date(2035, 5, 29)),
 ])
 def test_a_meeting_held_the_day_before_or_after_another_is_dated_by_the_others_days(sentence, kind, day):
     (m,) = [m for m in facts_of("Standardization news\n\n" + sentence + "\n").meetings if m.kind == kind]

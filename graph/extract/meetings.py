@@ -843,7 +843,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # 'a forum in Nairobi on 25 March, ahead of the next ATU preparatory meeting': the forum's day
             ds = [d for d in ds if d.span_start > name_start or not _AHEAD_OF.search(text, d.span_end, name_start)]
             date = _meeting_date(text, m.end(), ds, s) or (ds[-1] if beside and ds else None)
-            date = _day_beside(text, m.end(), e, phrases, dates) or date
+            beside_day = _day_beside(text, m.end(), e, phrases, dates)
+            if beside_day is not None and (date is None or (date.start, date.end) != (beside_day.start, beside_day.end)):
+                date = beside_day  # (the day written, when it is that day: its words are the evidence)
             # 'will be held' opens a meeting to come only when it is the sentence's own, dated by its days ('The 2025 CTO
             # meeting will be held in Seoul on 12 June 2025'), not 'WTSA-20, which will be held in Hyderabad in November'
             held = list(_OCCURRED.finditer(text, s, e))
@@ -997,14 +999,13 @@ def _day_beside(text: str, name_end: int, e: int, phrases: list[tuple[int, int]]
     """'The SGLA was held the day before the TSAG meeting (Geneva, 30 May-2 June 2023)', 'the GSS, held on the eve of
     WTSA-16, which took place from 25 October': the day before (or after) the days the sentence gives the other
     meeting, in its brackets or its own clause. None when the sentence says no such thing."""
-    other = min(((a, b) for a, b in phrases if name_end <= a < e), default=None)
-    if other is None:
-        return None
-    rel = _DAY_BESIDE.search(text, name_end, other[0])
+    # (not its own acronym in brackets: 'the Study Group Leadership Assembly (SGLA), held the day before ...')
+    other, rel = next((((a, b), x) for a, b in sorted(phrases) if name_end <= a < e
+                       and (x := _DAY_BESIDE.search(text, name_end, a)) is not None), ((0, 0), None))
     d = next((d for d in dates if other[1] <= d.span_start < e and d.precision == "day"), None) if rel else None
-    if rel is None or d is None or not (re.fullmatch(r"[ \t]*\([^()]*", text[other[1]:d.span_start])
+    if rel is None or d is None or not (re.fullmatch(r"[^.;()]{0,60}\(?[^()]*", text[other[1]:d.span_start])
                                         or _dated_by_own_clause(text, other[1], d)):
-        return None
+        return None  # (its days in its brackets, its own clause, or its words: 'the TSAG meeting opened (30 May ...)')
     day = d.start - timedelta(days=1) if rel.group("before") else d.end + timedelta(days=1)
     return DateMention(day, day, d.span_start, d.span_end, d.quote, d.year_inferred)
 
