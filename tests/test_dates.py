@@ -29,6 +29,9 @@ CASES = [
      [(D(2012, 11, 20), D(2012, 11, 29), "20.11.2012–29.11.2012")]),
     ("The forum ran from 20/11/2012 to 23/11/2012.",
      [(D(2012, 11, 20), D(2012, 11, 23), "20/11/2012 to 23/11/2012")]),
+    # days, then the month and year they share ('from 8 to 11/7/2019', as a news item in translation writes them)
+    ("In days from 8 to 11/7/2019, at Seoul city, the meeting was held.",
+     [(D(2019, 7, 8), D(2019, 7, 11), "8 to 11/7/2019")]),
     ("Deadlines: 3.5.2019 and 9.9.2019.",
      [(D(2019, 5, 3), D(2019, 5, 3), "3.5.2019"), (D(2019, 9, 9), D(2019, 9, 9), "9.9.2019")]),
     ("Period: 1.1.2019 - 1.6.2019",

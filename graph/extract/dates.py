@@ -348,7 +348,7 @@ def _candidates(text: str, default_year: int | None):
                 yield start, end, None
                 continue
             yield start, end, DateMention(first, last, start, end, text[start:end], inferred)
-    for m in _NUMERIC_RANGE.finditer(text):  # '14-16/11/2017': days, then the month and year they share
+    for m in _NUMERIC_RANGE.finditer(text):  # '14-16/11/2017', '8 to 11/7/2019': days, then the month and year they share
         d1, d2, month, year = int(m.group(1)), int(m.group(2)), int(m.group(4)), int(m.group(5))
         try:
             first, last = _make(year, month, d1), _make(year, month, d2)
@@ -409,7 +409,7 @@ _NUMERIC_TO = re.compile(r"[ \t]*(?:[-–—]|to|till|until|through)[ \t]*", re.
 _NUMBERED_BEFORE = re.compile(r"\b(?:Recommendations?|Rec|versions?|v|releases?|Rev|clauses?|sections?|items?|"
                               r"paragraphs?|annex|no)\.?\s*$", re.IGNORECASE)
 #: '14-16/11/2017', '22–24.02.2017': a range of days written in figures, day first (the month after them)
-_NUMERIC_RANGE = re.compile(r"(?<![\w./-])([0-9]{1,2})[ \t]*[-–][ \t]*([0-9]{1,2})([./])([0-9]{1,2})\3((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
+_NUMERIC_RANGE = re.compile(r"(?<![\w./-])([0-9]{1,2})(?:[ \t]*[-–][ \t]*|[ \t]+to[ \t]+)([0-9]{1,2})([./])([0-9]{1,2})\3((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
 _NUMERIC = re.compile(r"(?<![\w./-])([0-9]{1,2})([./])([0-9]{1,2})\2((?:19|20)[0-9]{2})(?![\w/-]|\.[0-9])")
 
 
