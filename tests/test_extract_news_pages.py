@@ -290,3 +290,19 @@ def test_last_years_meeting_is_named_in_passing_and_the_text_after_it_stays_with
     assert ms[date(2019, 11, 19)].host is not None
     assert ms[date(2019, 11, 19)].host.label == "Example Ministry of Transport"
     assert ms[date(2018, 9, 10)].host is None
+
+
+def test_the_days_of_an_event_in_brackets_are_not_the_days_of_a_meeting_held_on_its_opening_day():
+    text = ("Press release\n\nLIMA, 20 November 2035 – Chief Technology Officers met yesterday in Lima and agreed on "
+            "priorities for standardization.\n\nThe meeting, held on the opening day of ITU Telecom World 2035 (19-22 "
+            "November), was chaired by the CTO of Example Telecom.\n")
+    (m,) = [m for m in facts_of(text).meetings if m.kind == "CTOMeeting"]
+    assert (m.start, m.end) == (date(2035, 11, 19), date(2035, 11, 19))
+
+
+def test_the_previous_meeting_was_held_in_a_city_in_a_month():
+    text = ("CTO meeting in Lima\nLima, 20 November 2035\n\nThe ITU-T CTO meeting was held in Lima on 19 November 2035. "
+            "The previous meeting was held in Durban in October 2034, alongside ITU Telecom World 2034.\n")
+    past = [m for m in facts_of(text).meetings if m.start and m.start.year == 2034]
+    assert [(m.kind, m.start, m.end, m.place.label) for m in past] == [
+        ("CTOMeeting", date(2034, 10, 1), date(2034, 10, 31), "Durban")]

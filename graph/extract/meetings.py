@@ -1576,7 +1576,7 @@ _PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previ
                         r"|\bwe\s+(?:last\s+met|met\s+last(?:\s+(?:year|time))?)\b",  # (a speech: 'When we last met - on 10 May ...')
                         re.IGNORECASE)
 #: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
-_PAST_DATED = re.compile(r"[ \t]*\((?:[^()]{0,40}?,[ \t]*)?|,?[ \t]+(?:(?:which|that)[ \t]+was[ \t]+)?(?:held|took[ \t]+place|"
+_PAST_DATED = re.compile(r"[ \t]*\((?:[^()]{0,40}?,[ \t]*)?|,?[ \t]+(?:(?:(?:which|that)[ \t]+)?was[ \t]+)?(?:held|took[ \t]+place|"
                          r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|[ \t]+(?:in|on)[ \t]+|[ \t]*[-–—][ \t]*(?:in|on)[ \t]+"
                          r"|[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},?[ \t]+(?:in|on)[ \t]+")
 
@@ -1871,12 +1871,16 @@ def _range_said_again(text: str, key: tuple, m: Meeting, regions: list[tuple[int
         if d.precision != "day" or not (d.start < d.end and d.start <= m.start <= d.end) or (d.end - d.start).days > 31 \
                 or not any(a <= d.span_start < b for a, b in regions):
             continue
+        if _BRACKETS_OF_A_NAME.search(text, max(0, d.span_start - 60), d.span_start):
+            continue  # 'held on the opening day of ITU Telecom World 2013 (19-22 November)': the days of that event
         s, _ = sentence_at(text, d.span_start)
         if _SAID_OF_IT.match(text, s) or _THE_MEETING_HELD.match(text, s):
             m.start, m.end = d.start, d.end
             return
 
 
+#: the opening bracket right after a name or its year: 'ITU Telecom World 2013 (', 'the Example Summit ('
+_BRACKETS_OF_A_NAME = re.compile(r"(?:\b(?-i:[A-Z])[\w-]*|\b(?:19|20)\d\d)[ \t]*\([ \t]*\Z")
 #: 'The two-week meeting, held from ...', 'The 10-day session took place ...': a sentence about the meeting itself
 _THE_MEETING_HELD = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}(?i:meeting|session|event|assembly|conference|"
                                r"consultation|symposium|forum|summit|workshop)\b"
