@@ -306,3 +306,13 @@ def test_the_previous_meeting_was_held_in_a_city_in_a_month():
     past = [m for m in facts_of(text).meetings if m.start and m.start.year == 2034]
     assert [(m.kind, m.start, m.end, m.place.label) for m in past] == [
         ("CTOMeeting", date(2034, 10, 1), date(2034, 10, 31), "Durban")]
+
+
+def test_a_date_under_a_pages_masthead_is_its_publication_day_and_last_october_is_counted_from_it():
+    text = ("News | Example Regulator\n14 February 2036\n\nNew leadership for the advisory group\n\n"
+            "TSAG met from 10 to 13 February in Geneva. Its new chair was appointed by WTSA-36 in Buenos Aires last "
+            "October.\n")
+    facts = facts_of(text)
+    assert facts.published == date(2036, 2, 14)
+    (wtsa,) = [m for m in facts.meetings if m.kind == "Conference"]
+    assert (wtsa.start, wtsa.end, wtsa.precision) == (date(2035, 10, 1), date(2035, 10, 31), "month")

@@ -454,6 +454,8 @@ _PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released)(?:\s
 
 _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
                        r"(?P<lastweek>last\s+week)|(?P<lastmonth>last\s+month)|(?P<thismonth>(?<!\bof\s)this\s+month)|"
+                       r"(?P<nextmonth>next\s+month)|(?P<side>last|next)\s+(?P<named>January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)(?!\s+(?:19|20)\d\d)|"
                        r"(?:on\s+|last\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s*\d))\b")
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -465,9 +467,12 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
     for i, dl in enumerate(datelines):
         stop = datelines[i + 1].span_start if i + 1 < len(datelines) else len(text)
         for m in _RELATIVE.finditer(text, dl.span_end, min(stop, dl.span_end + 3000)):
-            if m.group("lastweek") or m.group("lastmonth") or m.group("thismonth"):
-                # a week or a month before the dateline, or its own month: known to the month only
+            if m.group("lastweek") or m.group("lastmonth") or m.group("thismonth") or m.group("nextmonth") or m.group("named"):
+                # a week or a month before the dateline, its own month or the next, or the last or next month of a name
+                # ('last October' in February 2025: October 2024): known to the month only
                 when = dl.start - timedelta(days=7) if m.group("lastweek") else dl.start if m.group("thismonth") else \
+                    (dl.start.replace(day=28) + timedelta(days=4)) if m.group("nextmonth") else \
+                    _named_month(dl.start, m.group("named"), m.group("side")) if m.group("named") else \
                     dl.start.replace(day=1) - timedelta(days=1)
                 first = when.replace(day=1)
                 last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -484,6 +489,15 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
                 day = dl.start - timedelta(days=back)
             out.append(DateMention(day, day, m.start(), m.end(), m.group(), True))
     return out
+
+
+def _named_month(day: date, name: str, side: str) -> date:
+    """The first day of the month called `name` last (or next) before (or after) `day`'s month."""
+    month = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december"].index(name.lower()) + 1
+    if side.lower() == "last":
+        return date(day.year if month < day.month else day.year - 1, month, 1)
+    return date(day.year if month > day.month else day.year + 1, month, 1)
 
 
 def _lone_first_date(text: str, dates: list[DateMention]) -> list[DateMention]:
@@ -525,6 +539,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
             return True  # 'ITU-T holds first meeting of CTOs' over 'Thursday, 30 October 2008': the item's date
         if re.match(r"[ \t]*[Bb]y[ \t]+[A-Z][^\n.]{1,80}$", above):
             return True  # 'By Jane ROE, Johannesburg' over '21 October 2008': when the byline's author wrote it
+        if d.span_start < 400 and _MASTHEAD_LINE.fullmatch(above.strip()):
+            return True  # 'News | ITU-T' over '14 February 2025': a page's masthead, the day it was published
     if d.end != d.start:
         return False  # 'Geneva, 5-6 December 2012 – The group met ...': a text is published on one day, a meeting runs over several
     if d.span_start < 400 and _MASTHEAD.fullmatch(before) and not text[d.span_end:line_end(text, d.span_end)].strip() \
@@ -539,6 +555,8 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
     return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
 
 
+#: a page's masthead on a line of its own: 'News | ITU-T', 'ITU Newsroom · Press releases'
+_MASTHEAD_LINE = re.compile(r"[^\n|·.]{1,40}?(?:[ \t]*[|·][ \t]*[^\n|·.]{1,40}?)+")
 #: the fields of a page's masthead before its date: 'TechPulse Africa | Interviews | '
 _MASTHEAD = re.compile(r"[ \t]*[^\n|·]{1,60}?(?:[ \t]*[|·][ \t]*[^\n|·]{1,60}?)*[ \t]*[|·][ \t]*")
 #: a byline before a publication date on its line: 'By Jane Roe | ', 'By Jane Roe, ITU News · '
