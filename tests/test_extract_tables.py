@@ -57,3 +57,28 @@ def test_a_table_of_something_else_is_no_participants_table():
 def test_a_blank_line_ends_a_table():
     (m,) = facts_of(OPENING + "Name\tCompany\nAna Costa\tApex Mobile\n\nLater\tSomething Else\n").meetings
     assert {p.organization.label for p in m.participations} == {"Apex Mobile"}
+
+
+COLUMNS = ("Annex A - List of participants\n\n"
+           "Ana Costa            Apex Mobile Ltd (Kenya) - Rapporteur Q8/17\n"
+           "Kofi Mensah          Example Cyber Agency (ECA) (Ghana)\n"
+           "Jan de Vries         Beta Telecom B.V. (Netherlands)\n"
+           "Mary Roe             TSB\n")
+
+
+def test_a_list_in_columns_with_no_heading_row_gives_each_persons_body_country_and_post():
+    (m,) = facts_of(OPENING + COLUMNS).meetings
+    parts, people = _read(m)
+    assert parts == {"Apex Mobile Ltd": "Kenya", "Example Cyber Agency": "Ghana", "Beta Telecom B.V.": "Netherlands"}
+    assert people["Ana Costa"] == ("Rapporteur Q8/17", "Apex Mobile Ltd", "Kenya")
+    assert people["Jan de Vries"] == (None, "Beta Telecom B.V.", "Netherlands")
+    assert not any(name in parts for name in ("Ana Costa", "Kofi Mensah", "Mary Roe"))  # names are no bodies
+
+
+def test_a_list_in_columns_whose_second_column_is_a_post_body_and_country_is_read_as_entries():
+    text = OPENING + ("Participants\n\nAna Costa            CTO, Apex Mobile, Kenya\n"
+                      "Kofi Mensah          Vice President, Beta Telecom, Ghana\n"
+                      "Mary Roe             Director, Gamma Networks, Japan\n")
+    (m,) = facts_of(text).meetings
+    parts, people = _read(m)
+    assert parts == {"Apex Mobile": "Kenya", "Beta Telecom": "Ghana", "Gamma Networks": "Japan"}

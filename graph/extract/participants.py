@@ -35,7 +35,7 @@ from .people import (
     starts_with_title,
 )
 from .places import demonym_country_before
-from .tables import is_table_heading as _is_table_heading, table_rows
+from .tables import column_rows, entry_parts, is_table_heading as _is_table_heading, table_rows
 from .text import CARDINAL_PATTERN, clean, line_end, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -1005,6 +1005,28 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
         result.participations.append(Participation(org, Span.of(text, row.start, row.end), country))
         found.append(result)
         taken.append((row.start, row.end))
+    # 'Ana Example        Apex Mobile (Kenya)': a list in columns with no heading row, a person's name first, then the
+    # body they came from (its country in brackets, or in a third column)
+    for line in column_rows(text, start, end):
+        (a, b), (c, d) = line.cells[0], line.cells[1]
+        name = read_name(ref, text, a, b, True)
+        if name is None or name[1] < b or any(x <= line.start < y for x, y in taken):
+            continue
+        body, last, _ = entry_parts(text, c, d)
+        if "," in re.sub(r"\([^()]*\)", "", text[slice(*body)]):
+            continue  # 'Ana Example    CTO, Apex Mobile, Kenya': a post, a body and a country, read as an entry
+        country = _country_ref(ref, text, *last) if last else None
+        if last is not None and country is None:
+            body = (c, last[1] + 1)  # 'National Cyber Agency (BSSN)': the body's acronym
+        if len(line.cells) == 3:
+            country = country or _country_ref(ref, text, *line.cells[2])
+        org = organization_ref(ref, text, *body)
+        if org is None or (org.iri is not None and ref.part_of_itu(org.iri)):
+            continue
+        result = ParticipantList(Span.of(text, line.start, line.end))
+        result.participations.append(Participation(org, Span.of(text, line.start, line.end), country))
+        found.append(result)
+        taken.append((line.start, line.end))
     return found
 
 

@@ -26,7 +26,7 @@ from .dates import is_calendar_word
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import country_owner, looks_like_organization, organization_words, split_unit
 from .places import demonym_before
-from .tables import table_rows
+from .tables import column_rows, entry_parts, table_rows
 from .text import LOWER, UPPER, clean, line_end, sentence_at, slugify
 
 
@@ -1455,6 +1455,25 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         org = _org_ref(ref, text, *row.cells["organization"]) if "organization" in row.cells else None
         country = _place_ref(ref, text, *row.cells["country"]) if "country" in row.cells else None
         add(got[3], got[1], got[2], post, got[0], org, country, whole_post=True)
+    # 'Ana Example        Apex Mobile (Kenya) - Rapporteur Q8/17': a list in columns with no heading row, a person's
+    # name first, then the body they came from, its country in brackets (or a third column) and their post after a dash
+    for columns in column_rows(text, start, end):
+        (name_s, name_e), (cell_s, cell_e) = columns.cells[0], columns.cells[1]
+        got = name_at(name_s, True)
+        if got is None or got[2] < name_e:
+            continue
+        held_at, last, post_at = entry_parts(text, cell_s, cell_e)
+        if "," in re.sub(r"\([^()]*\)", "", text[slice(*held_at)]):
+            continue  # 'Ana Example    CTO, Apex Mobile, Kenya': a post, a body and a country, read as an entry
+        country = _place_ref(ref, text, *last) if last else None
+        if country is not None and country.kind != "Country":
+            country = None
+        if last is not None and country is None:
+            held_at = (cell_s, last[1] + 1)  # 'National Cyber Agency (BSSN)': the body's acronym
+        if len(columns.cells) == 3 and country is None:
+            country = _place_ref(ref, text, *columns.cells[2])
+        post = _post_ref(ref, text, *post_at) if post_at else None
+        add(got[3], got[1], got[2], post, got[0], _org_ref(ref, text, *held_at), country)
     # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
     # first or not, with an organization in brackets the reference data may not know
     for m in _LISTED.finditer(text, start, end):

@@ -183,6 +183,63 @@ def _vertical_rows(text: str, lines: list[tuple[int, int]], i: int, roles: list[
     return rows, i
 
 
+#: between two cells of a list set out in columns: a tab, or three spaces or more
+_COLUMN_GAP = re.compile(r"\t+| {3,}")
+#: the tail of an entry's cell: ' (France) - Rapporteur Q8/17', ' (Indonesia)'
+_ENTRY_TAIL = re.compile(r"(?:[ \t]*\((?P<last>[^()\n]{2,60})\))?(?:[ \t]+[-–—][ \t]+(?P<post>[^\n]{2,80}?))?[ \t]*\Z")
+
+
+@dataclass(frozen=True)
+class ColumnRow:
+    """A line of a list set out in columns with no heading row ('Ana Example      Apex Mobile (Kenya)'): its cells,
+    trimmed. What they hold is for the reader to judge (a person's name, then a body)."""
+
+    cells: tuple[tuple[int, int], ...]
+    start: int
+    end: int
+
+
+def column_rows(text: str, start: int, end: int) -> list[ColumnRow]:
+    """The lines of every list set out in columns in text[start:end]: three lines or more in a row (no blank line
+    between them), each of two or three cells separated by tabs or runs of spaces, the same number on each."""
+    out: list[ColumnRow] = []
+    block: list[ColumnRow] = []
+
+    def flush() -> None:
+        if len(block) >= 3:
+            out.extend(block)
+        block.clear()
+
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        indent = len(text[s:e]) - len(text[s:e].lstrip(" \t"))
+        cells = []
+        pos = s + indent
+        for gap in _COLUMN_GAP.finditer(text, pos, e):
+            cells.append(_trimmed(text, pos, gap.start()))
+            pos = gap.end()
+        cells.append(_trimmed(text, pos, e))
+        cells = [c for c in cells if c[1] > c[0]]
+        if not 2 <= len(cells) <= 3 or (block and len(block[0].cells) != len(cells)) or \
+                (block and text.count("\n", block[-1].end, s) > 1):
+            flush()
+            if not 2 <= len(cells) <= 3:
+                continue
+        block.append(ColumnRow(tuple(cells), s + indent, e))
+    flush()
+    return out
+
+
+def entry_parts(text: str, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int] | None, tuple[int, int] | None]:
+    """A body's cell of an entry, 'Apex Mobile (Kenya) - Rapporteur Q8/17': the body as written (an acronym in brackets
+    kept), the inside of its last brackets (the reader judges whether it is a country), and the words after a dash."""
+    tail = _ENTRY_TAIL.search(text, s, e)
+    body_end = tail.start() if tail and tail.start() > s else e
+    last = tail.span("last") if tail and tail.group("last") else None
+    post = tail.span("post") if tail and tail.group("post") else None
+    return (s, body_end), last, post
+
+
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     cell = text[s:e]
     a = s + len(cell) - len(cell.lstrip())
