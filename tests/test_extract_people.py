@@ -157,3 +157,12 @@ def test_a_post_as_a_label_over_its_holders(ref):
     assert role(found["Ana Sample"]) == role(found["Koji Example"]) == "Vice-Chair"
     assert found["Ana Sample"].country.iri == ID + "country/BR"
     assert "Jane Roe" not in found or role(found["Jane Roe"]) == ""  # 'Contact:' is no post
+
+
+def test_a_name_without_a_style_followed_by_its_post_body_and_country_in_brackets_is_a_person(ref):
+    text = ("Around twenty operators were connected. Among them were Diego Example (CTO, Pampa Redes, Argentina) and "
+            "Carla Vargas-Roe (Director of Innovation, Andes Conecta, Colombia). The Example Forum (Geneva, Switzerland) "
+            "closed the day.")
+    got = {p.name: (p.post.label, p.affiliation.label, p.country.label) for p in find_people(ref, text, 0, len(text))}
+    assert got == {"Diego Example": ("CTO", "Pampa Redes", "Argentina"),
+                   "Carla Vargas-Roe": ("Director of Innovation", "Andes Conecta", "Colombia")}

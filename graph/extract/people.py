@@ -74,6 +74,11 @@ _MC = "Mc|Mac"
 _NAME_TOKEN = re.compile(rf"(?<![\w&])(?:(?:[{_UP}]\.){{2,3}}(?![{_UP}])|[{_UP}]\.|(?:{_MC})[{_UP}]{{2,}}(?![\w'’-])|(?:{_MC}|De|Di|Le|La|[ODL]['’])?[{_UP}][{_LOW}]+(?:(?:-|['’](?!s\b))[{_UP}]?[{_LOW}]+)*"
                          rf"|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?:[-'’][{_UP}]{{2,}})*|(?:al|el)-[{_UP}][{_LOW}]+)"
                          rf"(?![\w])")
+#: what a person's name may be followed by in prose: '(CTO, Pampa Redes, Argentina)'
+_POST_IN_BRACKETS = re.compile(r"[ \t]*\((?P<inside>[^()\n]{3,140})\)")
+#: up to four capitalised words right before such brackets, the last word of the text before them
+_NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w'’.-])((?:[{_UP}][\w'’.-]*[ \t]+(?:(?:de|da|del|van|von|der|di|du|la|le|bin|al|el)[ \t]+)*){{1,3}}"
+                                  rf"[{_UP}][\w'’-]*)[ \t]*\Z")
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
 
 
@@ -1474,6 +1479,22 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             country = _place_ref(ref, text, *columns.cells[2])
         post = _post_ref(ref, text, *post_at) if post_at else None
         add(got[3], got[1], got[2], post, got[0], _org_ref(ref, text, *held_at), country)
+    # 'Diego Example (CTO, Pampa Redes, Argentina)' in prose: a name with no style before it, its post, body and
+    # country in brackets after it (the post in first place says it is a person's)
+    for bracket in _POST_IN_BRACKETS.finditer(text, start, end):
+        inside = bracket.start("inside")
+        parts = [(inside + x, inside + y) for x, y in comma_parts(bracket.group("inside"))]
+        if not 2 <= len(parts) <= 3 or not starts_with_title(clean(text[slice(*parts[0])])):
+            continue
+        country = _place_ref(ref, text, *parts[2]) if len(parts) == 3 else None
+        if len(parts) == 3 and (country is None or country.kind != "Country"):
+            continue
+        before = _NAME_BEFORE_BRACKET.search(text, max(start, bracket.start() - 80), bracket.start())
+        got = name_at(before.start(1), True) if before else None
+        if got is None or before is None or got[2] != before.end(1) or looks_like_organization(got[3]) \
+                or ref.lookup(got[3], {"Organization"}) is not None:
+            continue
+        add(got[3], got[1], got[2], _post_ref(ref, text, *parts[0]), got[0], _org_ref(ref, text, *parts[1]), country)
     # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
     # first or not, with an organization in brackets the reference data may not know
     for m in _LISTED.finditer(text, start, end):
