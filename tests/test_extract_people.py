@@ -166,3 +166,9 @@ def test_a_name_without_a_style_followed_by_its_post_body_and_country_in_bracket
     got = {p.name: (p.post.label, p.affiliation.label, p.country.label) for p in find_people(ref, text, 0, len(text))}
     assert got == {"Diego Example": ("CTO", "Pampa Redes", "Argentina"),
                    "Carla Vargas-Roe": ("Director of Innovation", "Andes Conecta", "Colombia")}
+
+
+def test_a_titles_field_written_after_it_then_at_the_body(ref):
+    text = "The panel was moderated by Marie Example, VP Technology at Laurentide Networks in Canada."
+    got = {(p.name, p.post.label, p.affiliation.label, p.country.label) for p in find_people(ref, text, 0, len(text))}
+    assert ("Marie Example", "VP Technology", "Laurentide Networks", "Canada") in got

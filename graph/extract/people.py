@@ -612,8 +612,10 @@ BESIDE = (r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjun
           r"during(?!\s+(?:the|this)\s+(?:meeting|event|session|consultation|round\s?table|assembly|workshop|forum)\b))\s+")
 #: another meeting named beside the one reported, then a relative clause about it: whoever chaired is that one's
 _CHAIRED_BESIDE = re.compile(rf"{BESIDE}[^.;]{{3,120}}?,?\s+which\b[^.;]*\Z", re.IGNORECASE)
-#: capitalised words of a field right after a title, before the comma of the body: 'Vice President Standardization, '
-_FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})(?=[ \t]*,)")
+#: capitalised words of a field right after a title, before the comma of the body or 'at' it: 'Vice President
+#: Standardization, '
+_FIELD_AFTER_TITLE = re.compile(r"[ \t]+([A-Z][a-z][\w&-]*(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][a-z][\w&-]*){0,2})"
+                                r"(?=[ \t]*,|[ \t]+at[ \t]+(?:the[ \t]+)?[A-Z])")  # ('VP Technology at Laurentide Networks')
 #: a bracket after a name, with one bracket inside it: '(Egypt)', '(Korea (Rep. of))', '(KT, Korea (Republic of))'
 _BRACKET_PART = r"(?:[^()\n]|\([^()\n]{1,30}\))"
 _BRACKET = rf"\({_BRACKET_PART}{{0,100}}\)"
