@@ -82,3 +82,17 @@ def test_a_list_in_columns_whose_second_column_is_a_post_body_and_country_is_rea
     (m,) = facts_of(text).meetings
     parts, people = _read(m)
     assert parts == {"Apex Mobile": "Kenya", "Beta Telecom": "Ghana", "Gamma Networks": "Japan"}
+
+
+def test_a_body_and_its_country_opening_a_persons_line_before_a_dash():
+    text = OPENING + ("Participants\n\n"
+                      "Jangsu Example Networks (Republic of Korea) — Seo Yeon-woo, Executive Vice President and Head of\n"
+                      "   Network Technology\n"
+                      "Nordkap Example Systems AB (Sweden) — Johan Lindqvist-Berg, Head of Standardization\n"
+                      "Example Communications Authority (ECA) (Ghana) — Mr Kofi Mensah, Director\n")
+    (m,) = facts_of(text).meetings
+    parts, people = _read(m)
+    assert parts == {"Jangsu Example Networks": "Republic of Korea", "Nordkap Example Systems AB": "Sweden",
+                     "Example Communications Authority": "Ghana"}
+    assert people["Johan Lindqvist-Berg"][1:] == ("Nordkap Example Systems AB", "Sweden")
+    assert people["Seo Yeon-woo"][1:] == ("Jangsu Example Networks", "Republic of Korea")

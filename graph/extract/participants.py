@@ -23,6 +23,7 @@ from .organizations import find_organizations, looks_like_organization, organiza
 from .people import (
     _PARTICLES_RUN,
     BESIDE,
+    BODY_BEFORE_PERSON,
     BODY_OVER_PERSON,
     comma_entry,
     comma_parts,
@@ -1167,6 +1168,19 @@ def _bodies_over_people(ref: Reference, text: str, start: int, end: int,
         found.append(result)
         taken.append((m.start("body"), m.end()))
         pos = m.end()
+    # 'Jangsu Networks (Republic of Korea) — Seo Yeon-woo, Executive Vice President': the body opens its person's line
+    for m in BODY_BEFORE_PERSON.finditer(text, start, end):
+        name = read_name(ref, text, m.end(), line_end(text, m.end()), True)
+        if any(a <= m.start() < b for a, b in taken) or not (starts_with_styles(text[m.end():m.end() + 40])
+                                                              or name is not None and name[0] == m.end()):
+            continue
+        read = body_over_person(ref, text, m)
+        if read is None:
+            continue
+        result = ParticipantList(Span.of(text, m.start("body"), m.end("country") + 1))
+        result.participations.append(Participation(read[0], result.span, read[1]))
+        found.append(result)
+        taken.append((m.start("body"), m.end()))
     return found
 
 

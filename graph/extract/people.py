@@ -1532,6 +1532,12 @@ BODY_OVER_PERSON = re.compile(r"(?m)^[ \t]*(?P<body>[A-Z][^\n()]{1,80}?(?:\n[ \t
                               r"\((?P<country>[^()\n]{2,40}(?:\n[ \t]*[^()\n]{1,30})?)\)[ \t]*\n[ \t]*(?=\S)")
 
 
+#: a body and its country in brackets opening the line of a person's entry, then a dash: 'Jangsu Networks (Republic of
+#: Korea) — Seo Yeon-woo, Executive Vice President'
+BODY_BEFORE_PERSON = re.compile(r"(?m)^[ \t]*(?:[-•*·▪][ \t]*)?(?P<body>[A-Z][^\n()]{1,80}?(?:[ \t]*\([^()\n]{1,15}\))?)[ \t]*"
+                                r"\((?P<country>[^()\n]{2,40})\)[ \t]+[–—-][ \t]+(?=\S)")
+
+
 def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:
     """A person without an affiliation whose entry opens the line under 'Body (Country)' belongs to that body, in
     that country (a participants annex)."""
@@ -1541,6 +1547,13 @@ def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:
         if p.affiliation is not None:
             continue
         line = text.rfind("\n", 0, p.span.start)
+        same = BODY_BEFORE_PERSON.match(text, line + 1)
+        if same is not None and same.end() <= p.span.start and (starts_with_styles(text[same.end():p.span.start + 1])
+                                                                 or same.end() == p.span.start):
+            read = body_over_person(ref, text, same)  # 'Jangsu Networks (Korea) — Seo Yeon-woo, ...': on its line
+            if read is not None:
+                people[i] = dataclasses.replace(p, affiliation=read[0], country=p.country or read[1])
+            continue
         if line <= 0:
             continue
         # the entry's body on one line or two after a blank line, else on the line right above the person's

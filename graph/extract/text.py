@@ -63,8 +63,11 @@ _LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※]|\(?\d{1,2}[.)
 _ENTRY = re.compile(r"\s*(?:[-•*·▪–]\s*)?[A-Z][^,.;:\n]{1,60}(?:,[ \t]*[A-Z][^,;:\n]{1,60}){2,3}\s*")
 
 
-#: a line of a list whose fields spaced dashes part: 'Rostelecom — Russian Federation — Mr Ivan Example'
-_DASHED_ENTRY = re.compile(r"\S[ \t]+[–—][ \t]+\S[^\n]*?\S[ \t]+[–—][ \t]+\S")
+#: a line of a list whose fields spaced dashes part: 'Rostelecom — Russian Federation — Mr Ivan Example', 'Rostelecom
+#: (Russian Federation) — Mr Ivan Example'
+_DASHED_ENTRY = re.compile(r"\S[ \t]+[–—][ \t]+\S[^\n]*?\S[ \t]+[–—][ \t]+\S"
+                           # 'Jangsu Networks (Republic of Korea) — Seo Yeon-woo, ...': a body, its country, a dash
+                           r"|^[ \t]*[A-Z][^\n]{1,100}?\)[ \t]+[–—][ \t]+[A-Z]")
 
 
 def _a_title(line: str) -> bool:
