@@ -96,3 +96,13 @@ def test_a_body_and_its_country_opening_a_persons_line_before_a_dash():
                      "Example Communications Authority": "Ghana"}
     assert people["Johan Lindqvist-Berg"][1:] == ("Nordkap Example Systems AB", "Sweden")
     assert people["Seo Yeon-woo"][1:] == ("Jangsu Example Networks", "Republic of Korea")
+
+
+def test_a_post_after_a_dash_at_the_end_of_a_persons_entry_leaves_its_body_and_country():
+    text = OPENING + ("Participants\n\n"
+                      "Kerem Example, Chief Technology Officer, Bosphorus Example Ltd (Turkey) – Chair\n"
+                      "Ada Eze, Chief Technology Officer, Niger Example Communications Plc (Nigeria)\n"
+                      "Paul Roe, CTO, Vistula Example Cloud S.A. (Poland)\n")
+    (m,) = facts_of(text).meetings
+    parts, _ = _read(m)
+    assert parts["Bosphorus Example Ltd"] == "Türkiye" and "Kerem Example" not in parts

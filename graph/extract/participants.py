@@ -919,6 +919,9 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 for ls, le in block:
                     if any(a <= ls < b for a, b in tables) or _is_table_heading(text, ls, le):
                         continue  # a row (or the heading) of a table read above
+                    dashed = _DASHED_POST.search(text, ls, le)
+                    if dashed is not None and starts_with_title(dashed.group(1)):
+                        le = dashed.start()  # '..., Apex Telecom A.S. (Turkey) – Chair': the person's post, no item
                     # a table row's cells are not list items, nor are the names after a country ('Japan: A, B')
                     one_row = bool(_CELL_SEP.search(text[ls:le].strip())) or _country_group(
                         ref, text, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), le) is not None \
@@ -969,6 +972,10 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             for part in re.split(r"\s*,\s*|\s+and\s+(?:the\s+)?", p.organization.label) if part)]
     found.sort(key=lambda r: r.span.start)
     return found
+
+
+#: a post after a dash at the end of a list's line: ' – Chair', ' — Rapporteur'
+_DASHED_POST = re.compile(r"[ \t]+[–—-][ \t]+([A-Z][^\n–—,;()]{1,40}?)[ \t]*$")
 
 
 def _give_country(result: ParticipantList, country: Ref | None) -> None:
