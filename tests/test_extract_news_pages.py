@@ -316,3 +316,11 @@ def test_a_date_under_a_pages_masthead_is_its_publication_day_and_last_october_i
     assert facts.published == date(2036, 2, 14)
     (wtsa,) = [m for m in facts.meetings if m.kind == "Conference"]
     assert (wtsa.start, wtsa.end, wtsa.precision) == (date(2035, 10, 1), date(2035, 10, 31), "month")
+
+
+def test_a_meeting_held_entirely_online_has_no_place_even_where_a_participant_joined_from_one():
+    text = ("Example Telecom blog\n\nBy Ana Example, CTO\n\n"
+            "On 16 June 2035 I joined the ITU-T regional CTO consultation for the Americas from my living room in "
+            "Campinas.\n\nThe consultation was organized by TSB together with CITEL, and was held entirely online.\n")
+    (m,) = [m for m in facts_of(text).meetings if m.start == date(2035, 6, 16)]
+    assert m.place is None and m.attendance[0] == "online"

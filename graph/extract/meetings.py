@@ -2621,8 +2621,13 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
             for at, of_the_meeting in said:
                 sentence_start, sentence_end = sentence_at(text, at)
                 mode = attendance(text, sentence_start, min(sentence_end, end))
-                if mode is not None and (mode[0] == "mixed" or m.place is None and of_the_meeting):
+                wholly = mode is not None and of_the_meeting and mode[0] == "online" and \
+                    re.search(r"(?i)\b(?:fully|entirely|completely|wholly)\b", text[mode[1]:mode[2]]) is not None
+                if mode is not None and (mode[0] == "mixed" or (m.place is None or wholly) and of_the_meeting):
                     m.attendance = (mode[0], Span.of(text, mode[1], mode[2]))
+                    if wholly:  # 'The consultation ... was held entirely online': the town of its first sentence
+                        m.place = m.country = None  # is where someone joined from ('from my living room in Campinas')
+                        m.country_from_reference = False
                     break
         lists = find_participant_lists(ref, text, start, end)
         for pl in lists:
