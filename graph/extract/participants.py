@@ -1159,35 +1159,34 @@ def body_over_person(ref: Reference, text: str, m: re.Match) -> tuple[Ref, Ref] 
 
 def _bodies_over_people(ref: Reference, text: str, start: int, end: int,
                         taken: list[tuple[int, int]]) -> list[ParticipantList]:
-    """A participants annex that gives each body with its country on a line, its people on the lines under it:
-    each body took part, for its country (the first line under it must open with a person's style)."""
+    """A participants annex that gives each body with its country on a line, its people on the lines under it
+    (the first line under it must open with a person's style), or opening each person's line before a dash: each
+    body took part, for its country."""
     found: list[ParticipantList] = []
+
+    def took_part(m: re.Match) -> bool:
+        read = body_over_person(ref, text, m)
+        if read is None:
+            return False
+        result = ParticipantList(Span.of(text, m.start("body"), m.end("country") + 1))
+        result.participations.append(Participation(read[0], result.span, read[1]))
+        found.append(result)
+        taken.append((m.start("body"), m.end()))
+        return True
+
     pos = start
     while (m := BODY_OVER_PERSON.search(text, pos, end)) is not None:
         pos = m.start() + 1  # (a match that is no entry may hide one on its second line: 'Mr A, CTO' / 'Beta (Chile)')
         if any(a <= m.start() < b for a, b in taken) or not starts_with_styles(text[m.end():m.end() + 40]):
             continue
-        read = body_over_person(ref, text, m)
-        if read is None:
-            continue
-        result = ParticipantList(Span.of(text, m.start("body"), m.end("country") + 1))
-        result.participations.append(Participation(read[0], result.span, read[1]))
-        found.append(result)
-        taken.append((m.start("body"), m.end()))
-        pos = m.end()
+        if took_part(m):
+            pos = m.end()
     # 'Jangsu Networks (Republic of Korea) — Seo Yeon-woo, Executive Vice President': the body opens its person's line
     for m in BODY_BEFORE_PERSON.finditer(text, start, end):
         name = read_name(ref, text, m.end(), line_end(text, m.end()), True)
-        if any(a <= m.start() < b for a, b in taken) or not (starts_with_styles(text[m.end():m.end() + 40])
-                                                              or name is not None and name[0] == m.end()):
-            continue
-        read = body_over_person(ref, text, m)
-        if read is None:
-            continue
-        result = ParticipantList(Span.of(text, m.start("body"), m.end("country") + 1))
-        result.participations.append(Participation(read[0], result.span, read[1]))
-        found.append(result)
-        taken.append((m.start("body"), m.end()))
+        if not any(a <= m.start() < b for a, b in taken) and (starts_with_styles(text[m.end():m.end() + 40])
+                                                               or name is not None and name[0] == m.end()):
+            took_part(m)
     return found
 
 
