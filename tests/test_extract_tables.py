@@ -95,7 +95,9 @@ def test_a_body_and_its_country_opening_a_persons_line_before_a_dash():
     assert parts == {"Jangsu Example Networks": "Republic of Korea", "Nordkap Example Systems AB": "Sweden",
                      "Example Communications Authority": "Ghana"}
     assert people["Johan Lindqvist-Berg"][1:] == ("Nordkap Example Systems AB", "Sweden")
-    assert people["Seo Yeon-woo"][1:] == ("Jangsu Example Networks", "Republic of Korea")
+    # (the post goes on over the indented line under it)
+    assert people["Seo Yeon-woo"] == ("Executive Vice President and Head of Network Technology", "Jangsu Example Networks",
+                                      "Republic of Korea")
 
 
 def test_a_post_after_a_dash_at_the_end_of_a_persons_entry_leaves_its_body_and_country():

@@ -63,11 +63,11 @@ _LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※]|\(?\d{1,2}[.)
 _ENTRY = re.compile(r"\s*(?:[-•*·▪–]\s*)?[A-Z][^,.;:\n]{1,60}(?:,[ \t]*[A-Z][^,;:\n]{1,60}){2,3}\s*")
 
 
-#: a line of a list whose fields spaced dashes part: 'Rostelecom — Russian Federation — Mr Ivan Example', 'Rostelecom
-#: (Russian Federation) — Mr Ivan Example'
-_DASHED_ENTRY = re.compile(r"\S[ \t]+[–—][ \t]+\S[^\n]*?\S[ \t]+[–—][ \t]+\S"
-                           # 'Jangsu Networks (Republic of Korea) — Seo Yeon-woo, ...': a body, its country, a dash
-                           r"|^[ \t]*[A-Z][^\n]{1,100}?\)[ \t]+[–—][ \t]+[A-Z]")
+#: a line of a list whose fields spaced dashes part: 'Rostelecom — Russian Federation — Mr Ivan Example'
+_DASHED_ENTRY = re.compile(r"\S[ \t]+[–—][ \t]+\S[^\n]*?\S[ \t]+[–—][ \t]+\S")
+#: 'Jangsu Networks (Republic of Korea) — Seo Yeon-woo, Executive Vice President and' over an indented 'Head of ...':
+#: a body, its country, a dash, then a person whose post may go on over the line under it
+_BODY_DASH_ENTRY = re.compile(r"[ \t]*[A-Z][^\n]{1,100}?\)[ \t]+[–—][ \t]+[A-Z]")
 
 
 def _a_title(line: str) -> bool:
@@ -100,6 +100,7 @@ def unwrap(text: str) -> str:
         return text
     from .people import starts_with_styles  # people reads sentences with this module
     styled = [starts_with_styles(x.lstrip()) or bool(_ENTRY.fullmatch(x)) or bool(_DASHED_ENTRY.search(x)) for x in lines]
+    entries = [a or bool(_BODY_DASH_ENTRY.match(x)) for a, x in zip(styled, lines)]
     out = list(text)
     pos = 0
     for i, line in enumerate(lines[:-1]):
@@ -110,7 +111,7 @@ def unwrap(text: str) -> str:
                 and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped, _after_number(stripped, nxt)) \
                 and not 2 <= stripped.count("; ") == nxt.count("; ") \
                 and not (styled[i] and _a_title(nxt)) \
-                and not (styled[i] and styled[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
+                and not (entries[i] and entries[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
             # entries: 'A, Apex Mobile, Kenya' over 'B, Beta, Japan')
             out[pos] = " "
         pos += 1  # the newline
