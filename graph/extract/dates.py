@@ -39,7 +39,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-__all__ = ["DateMention", "MonthMention", "find_dates", "find_months", "find_partial_dates", "infer_year", "month_range"]
+__all__ = ["MONTH_NAMES", "DateMention", "MonthMention", "find_dates", "find_months", "find_partial_dates", "infer_year",
+           "month_range"]
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -72,26 +73,23 @@ class MonthMention(NamedTuple):
 
 # --------------------------------------------------------------------------- tables
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sept", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ),
-    start=1,
-):
-    for _name in _names:
-        _MONTHS[_name] = _number
+_MONTH_WORDS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTHS: dict[str, int] = {name: number for number, names in enumerate(_MONTH_WORDS, start=1) for name in names}
+#: the months' full names, capitalised ('January' ... 'December'), in their order
+MONTH_NAMES = tuple(names[0].capitalize() for names in _MONTH_WORDS)
 
 _WEEKDAYS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -548,8 +546,8 @@ _MEETING_PLANNED = re.compile(r"\b(?:meeting|session|edition|consultation|round\
 #: A month named without its year where it dates something: "at its meeting in Geneva in November", "in early March".
 #: Only full names, capitalised, and not followed by a number (that is a day or a year, read elsewhere).
 _MONTH_ALONE = re.compile(
-    r"\b(?i:in|during)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<m>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b(?![ \t]*,?[ \t]*[0-9])(?![ \t]+(?:of[ \t]+)?(?:this|that|next|last|each|every)\b)"
+    rf"\b(?i:in|during)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<m>{'|'.join(MONTH_NAMES)})\b(?![ \t]*,?[ \t]*[0-9])"
+    r"(?![ \t]+(?:of[ \t]+)?(?:this|that|next|last|each|every)\b)"
 )
 
 

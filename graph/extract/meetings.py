@@ -23,7 +23,7 @@ from ..reference import Reference, fold, load_reference
 from ..resources import reference_dir
 from ..vocabulary import vocabulary
 from .agenda import find_agenda_topics
-from .dates import DateMention, find_dates, find_partial_dates, infer_year, month_range
+from .dates import MONTH_NAMES, DateMention, find_dates, find_partial_dates, infer_year, month_range
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases, word_list
 from .organizations import find_organizations
@@ -454,8 +454,7 @@ _PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released)(?:\s
 
 _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
                        r"(?P<lastweek>last\s+week)|(?P<lastmonth>last\s+month)|(?P<thismonth>(?<!\bof\s)this\s+month)|"
-                       r"(?P<nextmonth>next\s+month)|(?P<side>last|next)\s+(?P<named>January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)(?!\s+(?:19|20)\d\d)|"
+                       rf"(?P<nextmonth>next\s+month)|(?P<side>last|next)\s+(?P<named>{'|'.join(MONTH_NAMES)})(?!\s+(?:19|20)\d\d)|"
                        r"(?:on\s+|last\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s*\d))\b")
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -474,8 +473,7 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
                     (dl.start.replace(day=28) + timedelta(days=4)) if m.group("nextmonth") else \
                     _named_month(dl.start, m.group("named"), m.group("side")) if m.group("named") else \
                     dl.start.replace(day=1) - timedelta(days=1)
-                first = when.replace(day=1)
-                last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+                first, last = month_range(when.year, when.month)
                 out.append(DateMention(first, last, m.start(), m.end(), m.group(), True, "month"))
                 continue
             if m.group("today"):
@@ -493,8 +491,7 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
 
 def _named_month(day: date, name: str, side: str) -> date:
     """The first day of the month called `name` last (or next) before (or after) `day`'s month."""
-    month = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december"].index(name.lower()) + 1
+    month = MONTH_NAMES.index(name.capitalize()) + 1
     if side.lower() == "last":
         return date(day.year if month < day.month else day.year - 1, month, 1)
     return date(day.year if month > day.month else day.year + 1, month, 1)
@@ -736,6 +733,8 @@ def _asides(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _aside_at(asides: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     """The aside `pos` is in, if any."""
     return next(((a, b) for a, b in asides if a <= pos < b), None)
+
+
 #: the kinds of meeting named after the group that holds them ('TSAG ... at its next meeting')
 _GROUPS_MEETINGS = frozenset({"TSAGMeeting", "StudyGroupMeeting", "WorkingPartyMeeting", "RapporteurGroupMeeting",
                               "RegionalGroupMeeting", "FocusGroupMeeting"})
@@ -1594,7 +1593,7 @@ _PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previ
                         r"|\bwe\s+(?:last\s+met|met\s+last(?:\s+(?:year|time))?)\b",  # (a speech: 'When we last met - on 10 May ...')
                         re.IGNORECASE)
 #: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
-_PAST_DATED = re.compile(r"[ \t]*\((?:[^()]{0,40}?,[ \t]*)?|,?[ \t]+(?:(?:(?:which|that)[ \t]+)?was[ \t]+)?(?:held|took[ \t]+place|"
+_PAST_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:(?:which|that)[ \t]+)?was[ \t]+)?(?:held|took[ \t]+place|"
                          r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|[ \t]+(?:in|on)[ \t]+|[ \t]*[-–—][ \t]*(?:in|on)[ \t]+"
                          r"|[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},?[ \t]+(?:in|on)[ \t]+")
 
@@ -1646,7 +1645,7 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 #: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
 _NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session)\b(?!\s+(?:of|for|on)\b)")
 #: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
-_EDITION_DATED = re.compile(r"[ \t]*\((?:[^()\n,]{2,40},[ \t]*)?|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
+_EDITION_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
                             r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday),?[ \t]+)?")
 
@@ -1681,8 +1680,8 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
         other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
                         start=d.start, end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
                         ordinal=(n, Span.of(text, x.start("n"), x.end("n"))))
-        bracket = re.match(r"[ \t]*\(([^()\n,]{2,40}),", text[x.end():d.span_start])  # 'the third meeting (Geneva, 13-16 July'
-        place = find_place(ref, text, x.end() + bracket.start(1), x.end() + bracket.end(1)) if bracket else None
+        # 'the third meeting (Geneva, 13-16 July': the place in its brackets
+        place = find_place(ref, text, x.end(), d.span_start) if "(" in text[x.end():d.span_start] else None
         if place is not None:
             other.place, other.country, other.country_from_reference = place
         elif _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'

@@ -25,6 +25,7 @@ from .people import (
     BESIDE,
     BODY_BEFORE_PERSON,
     BODY_OVER_PERSON,
+    column_entry,
     comma_entry,
     comma_parts,
     find_people,
@@ -36,7 +37,7 @@ from .people import (
     starts_with_title,
 )
 from .places import demonym_country_before
-from .tables import column_rows, entry_parts, is_table_heading as _is_table_heading, table_rows
+from .tables import column_rows, is_table_heading as _is_table_heading, table_rows
 from .text import CARDINAL_PATTERN, clean, line_end, sentence_at
 
 #: Phrases that introduce a list of participating organizations (the list follows, possibly on the next line).
@@ -1016,23 +1017,16 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
     # 'Ana Example        Apex Mobile (Kenya)': a list in columns with no heading row, a person's name first, then the
     # body they came from (its country in brackets, or in a third column)
     for line in column_rows(text, start, end):
-        (a, b), (c, d) = line.cells[0], line.cells[1]
+        (a, b) = line.cells[0]
         name = read_name(ref, text, a, b, True)
-        if name is None or name[1] < b or any(x <= line.start < y for x, y in taken):
+        read = column_entry(ref, text, line) if name is not None and name[1] >= b else None
+        if read is None or any(x <= line.start < y for x, y in taken):
             continue
-        body, last, _ = entry_parts(text, c, d)
-        if "," in re.sub(r"\([^()]*\)", "", text[slice(*body)]):
-            continue  # 'Ana Example    CTO, Apex Mobile, Kenya': a post, a body and a country, read as an entry
-        country = _country_ref(ref, text, *last) if last else None
-        if last is not None and country is None:
-            body = (c, last[1] + 1)  # 'National Cyber Agency (BSSN)': the body's acronym
-        if len(line.cells) == 3:
-            country = country or _country_ref(ref, text, *line.cells[2])
-        org = organization_ref(ref, text, *body)
+        org = organization_ref(ref, text, *read[0])
         if org is None or (org.iri is not None and ref.part_of_itu(org.iri)):
             continue
         result = ParticipantList(Span.of(text, line.start, line.end))
-        result.participations.append(Participation(org, Span.of(text, line.start, line.end), country))
+        result.participations.append(Participation(org, Span.of(text, line.start, line.end), read[1]))
         found.append(result)
         taken.append((line.start, line.end))
     return found

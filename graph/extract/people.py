@@ -26,7 +26,7 @@ from .dates import is_calendar_word
 from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import country_owner, looks_like_organization, organization_words, split_unit
 from .places import demonym_before
-from .tables import column_rows, entry_parts, table_rows
+from .tables import ColumnRow, column_rows, entry_parts, table_rows
 from .text import LOWER, UPPER, clean, line_end, sentence_at, slugify
 
 
@@ -1465,22 +1465,12 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Ana Example        Apex Mobile (Kenya) - Rapporteur Q8/17': a list in columns with no heading row, a person's
     # name first, then the body they came from, its country in brackets (or a third column) and their post after a dash
     for columns in column_rows(text, start, end):
-        (name_s, name_e), (cell_s, cell_e) = columns.cells[0], columns.cells[1]
-        got = name_at(name_s, True)
-        if got is None or got[2] < name_e:
-            continue
-        held_at, last, post_at = entry_parts(text, cell_s, cell_e)
-        if "," in re.sub(r"\([^()]*\)", "", text[slice(*held_at)]):
-            continue  # 'Ana Example    CTO, Apex Mobile, Kenya': a post, a body and a country, read as an entry
-        country = _place_ref(ref, text, *last) if last else None
-        if country is not None and country.kind != "Country":
-            country = None
-        if last is not None and country is None:
-            held_at = (cell_s, last[1] + 1)  # 'National Cyber Agency (BSSN)': the body's acronym
-        if len(columns.cells) == 3 and country is None:
-            country = _place_ref(ref, text, *columns.cells[2])
-        post = _post_ref(ref, text, *post_at) if post_at else None
-        add(got[3], got[1], got[2], post, got[0], _org_ref(ref, text, *held_at), country)
+        got = name_at(columns.cells[0][0], True)
+        read = column_entry(ref, text, columns) if got is not None and got[2] >= columns.cells[0][1] else None
+        if read is not None:
+            held_at, country, post_at = read
+            add(got[3], got[1], got[2], _post_ref(ref, text, *post_at) if post_at else None, got[0],
+                _org_ref(ref, text, *held_at), country)
     # 'Diego Example (CTO, Pampa Redes, Argentina)' in prose: a name with no style before it, its post, body and
     # country in brackets after it (the post in first place says it is a person's)
     for bracket in _POST_IN_BRACKETS.finditer(text, start, end):
@@ -1489,7 +1479,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if not 2 <= len(parts) <= 3 or not starts_with_title(clean(text[slice(*parts[0])])):
             continue
         country = _place_ref(ref, text, *parts[2]) if len(parts) == 3 else None
-        if len(parts) == 3 and (country is None or country.kind != "Country"):
+        if len(parts) == 3 and country is None:
             continue
         before = _NAME_BEFORE_BRACKET.search(text, max(start, bracket.start() - 80), bracket.start())
         got = name_at(before.start(1), True) if before else None
@@ -1536,6 +1526,24 @@ BODY_OVER_PERSON = re.compile(r"(?m)^[ \t]*(?P<body>[A-Z][^\n()]{1,80}?(?:\n[ \t
 #: Korea) — Seo Yeon-woo, Executive Vice President'
 BODY_BEFORE_PERSON = re.compile(r"(?m)^[ \t]*(?:[-•*·▪][ \t]*)?(?P<body>[A-Z][^\n()]{1,80}?(?:[ \t]*\([^()\n]{1,15}\))?)[ \t]*"
                                 r"\((?P<country>[^()\n]{2,40})\)[ \t]+[–—-][ \t]+(?=\S)")
+
+
+def column_entry(ref: Reference, text: str, row: ColumnRow
+                 ) -> tuple[tuple[int, int], Ref | None, tuple[int, int] | None] | None:
+    """The second cell of a line of a list in columns ('Ana Example      Apex Mobile (Kenya) - Rapporteur Q8/17'), as the
+    body the person of the first cell came from: the body's words (its acronym in brackets kept), its country (its last
+    brackets, or a third column) and the post written after a dash. None when the cell is a post, a body and a country
+    between commas ('CTO, Apex Mobile, Kenya'): the entry readers read that."""
+    c, d = row.cells[1]
+    body, last, post = entry_parts(text, c, d)
+    if "," in re.sub(r"\([^()]*\)", "", text[slice(*body)]):
+        return None
+    country = _place_ref(ref, text, *last) if last else None
+    if last is not None and country is None:
+        body = (c, last[1] + 1)  # 'National Cyber Agency (BSSN)': the body's acronym
+    if len(row.cells) == 3 and country is None:
+        country = _place_ref(ref, text, *row.cells[2])
+    return body, country, post
 
 
 def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:

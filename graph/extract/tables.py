@@ -213,13 +213,7 @@ def column_rows(text: str, start: int, end: int) -> list[ColumnRow]:
     for m in re.finditer(r"[^\n]+", text[start:end]):
         s, e = start + m.start(), start + m.end()
         indent = len(text[s:e]) - len(text[s:e].lstrip(" \t"))
-        cells = []
-        pos = s + indent
-        for gap in _COLUMN_GAP.finditer(text, pos, e):
-            cells.append(_trimmed(text, pos, gap.start()))
-            pos = gap.end()
-        cells.append(_trimmed(text, pos, e))
-        cells = [c for c in cells if c[1] > c[0]]
+        cells = [c for c in _cells(text, s + indent, e, _COLUMN_GAP) if c[1] > c[0]]
         if not 2 <= len(cells) <= 3 or (block and len(block[0].cells) != len(cells)) or \
                 (block and text.count("\n", block[-1].end, s) > 1):
             flush()
