@@ -167,7 +167,10 @@ def stop_waitress(server, thread: threading.Thread, app) -> None:
     if trigger is not None and thread.is_alive():
         # Close the sockets inside waitress's own loop thread: closing them from this thread while its select
         # waits on them is a race (EBADF raised in the server thread).
-        trigger.pull_trigger(lambda: _close_channels(server))
+        try:
+            trigger.pull_trigger(lambda: _close_channels(server))
+        except OSError:  # EBADF: the trigger is already closed, so the loop is ending on its own
+            pass
         thread.join(timeout=5)
     if thread.is_alive():
         _close_channels(server)
