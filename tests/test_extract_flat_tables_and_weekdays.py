@@ -35,7 +35,7 @@ Next steps
 def test_a_table_left_one_cell_per_line_gives_each_row_s_organization_country_and_person():
     m = only_dated(_FLAT_TABLE)
     countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
-    assert countries == {"Qalhat Mobile SAOG": "Oman", "Dunes Fibre W.L.L": "Bahrain", "Arab Telecom Forum": None}
+    assert countries == {"Qalhat Mobile SAOG": "Oman", "Dunes Fibre W.L.L.": "Bahrain", "Arab Telecom Forum": None}
     posts = posts_of(m)
     assert posts["Salim Al-Hinai"] == "Chief Technology Officer"
     assert posts["Karim Sayed"] == "Programme Officer"

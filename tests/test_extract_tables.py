@@ -108,3 +108,15 @@ def test_a_post_after_a_dash_at_the_end_of_a_persons_entry_leaves_its_body_and_c
     (m,) = facts_of(text).meetings
     parts, _ = _read(m)
     assert parts["Bosphorus Example Ltd"] == "Türkiye" and "Kerem Example" not in parts
+
+
+def test_a_dotted_legal_form_before_a_dashed_post_keeps_the_line_one_entry():
+    text = OPENING + ("Participants:\n"
+                      "Kerem Example, Chief Technology Officer, Bosphorus Example A.Ş. (Türkiye) – Chair\n"
+                      "Ravi Example, CTO, Deccan Example Fibre Pvt. Ltd. (India)\n"
+                      "Paul Roe, CTO, Vistula Example Cloud S.A. (Poland) – Vice-Chair\n")
+    (m,) = facts_of(text).meetings
+    parts, people = _read(m)
+    assert parts == {"Bosphorus Example A.Ş.": "Türkiye", "Deccan Example Fibre Pvt. Ltd.": "India",
+                     "Vistula Example Cloud S.A.": "Poland"}
+    assert people["Ravi Example"] == ("CTO", "Deccan Example Fibre Pvt. Ltd.", "India")

@@ -67,6 +67,19 @@ def abbreviation_end() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _dotted_form() -> re.Pattern[str]:
+    """Any legal form written with a dot, wherever it stands ('Pvt. Ltd.', 'Sp. z o.o.', 'S.A.')."""
+    dotted = [f for f in legal_forms() if "." in f]
+    return re.compile(r"(?<![\w])(?:" + "|".join(_form_pattern(f) for f in dotted) + r")(?:\.|(?![\w]))")
+
+
+def dot_of_legal_form(text: str, dot: int) -> bool:
+    """Whether the dot at text[dot] is one of a legal form's ('Deccan Fibre Pvt. Ltd.', 'Baz S.A. The'): a name's
+    dot, not the end of a sentence."""
+    return any(m.start() <= dot < m.end() for m in _dotted_form().finditer(text, max(0, dot - 32), dot + 32))
+
+
+@lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
     return frozenset(w.rstrip(".,") for f in legal_forms() for w in f.split() if len(w.rstrip(".,")) > 1
                      and w.rstrip(".,") not in ("de",))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..facts import Ref, Span
 from ..reference import Reference, fold
 from ..resources import reference_dir
-from .legalforms import abbreviation_end, has_legal_form, legal_after, legal_forms, strip_legal_form
+from .legalforms import abbreviation_end, dot_of_legal_form, has_legal_form, legal_after, legal_forms, strip_legal_form
 from .text import UPPER
 
 _NON_ORG_ROOTS = frozenset({"MeetingSeries", "Topic", "Post", "Person"})
@@ -500,7 +500,7 @@ def _named_after_category(ref: Reference, text: str, start: int, end: int) -> li
                 break
             ns, ne = n.span("name")
             stop = re.search(r"\.[ \t]", text[ns:ne])  # 'the company Apex Labs. The ...': the sentence ends the name
-            if stop and not abbreviation_end().search(text[ns:ns + stop.start() + 1]):
+            if stop and not dot_of_legal_form(text, ns + stop.start()):
                 ne = ns + stop.start()
             name = re.sub(r"\s+", " ", text[ns:ne]).rstrip(".")
             ne = ns + len(name)

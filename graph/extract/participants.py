@@ -787,6 +787,8 @@ def _about_participation(text: str, at: int, trigger_end: int | None = None) -> 
 
 _CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "und", "y", "et", "&", "on", "in", "&amp;"}
 _BULLET = re.compile(r"^\s*(?:[·•\-*–▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
+#: a post after a dash at the end of a list's line: ' – Chair', ' — Rapporteur'
+_DASHED_POST = re.compile(r"[ \t]+[–—-][ \t]+([A-Z][^\n–—,;()]{1,40}?)[ \t]*$")
 
 
 def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
@@ -797,6 +799,9 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
         return False
     if _BULLET.match(line) or ";" in body:
         return True
+    dashed = _DASHED_POST.search(body)
+    if dashed is not None and starts_with_title(dashed.group(1)):
+        body = body[:dashed.start()]  # '..., Apex Telecom S.A. (Turkey) – Chair': the entry before its post
     cells = _CELL_SEP.split(body)
     if 2 <= len(cells) <= 6 and not any(re.search(r"[!?:]\s|[a-z]{3,}\.\s+[A-Z]", c) or len(c) > 80 for c in cells):
         return True  # a table row: 'Acme<TAB>France', 'Acme | France', a heading row 'Company<TAB>Country'
@@ -974,9 +979,6 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
     found.sort(key=lambda r: r.span.start)
     return found
 
-
-#: a post after a dash at the end of a list's line: ' – Chair', ' — Rapporteur'
-_DASHED_POST = re.compile(r"[ \t]+[–—-][ \t]+([A-Z][^\n–—,;()]{1,40}?)[ \t]*$")
 
 
 def _give_country(result: ParticipantList, country: Ref | None) -> None:

@@ -23,7 +23,7 @@ from ..gazetteer import continent_names, gazetteer
 from ..reference import Reference, fold
 from ..resources import reference_dir
 from .dates import is_calendar_word
-from .legalforms import abbreviation_end, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
+from .legalforms import abbreviation_end, dot_of_legal_form, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
 from .organizations import country_owner, looks_like_organization, organization_words, split_unit
 from .places import demonym_before
 from .tables import ColumnRow, column_rows, entry_parts, table_rows
@@ -971,7 +971,7 @@ def _after_post(ref: Reference, text: str, pe: int, end: int):
     where = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t]+in[ \t]+)([A-Z][^,;()\n]{1,60}?)[ \t]*\)?(?=[ \t]*(?:[,;.)]|\n|$))").match(text, b, end)
     country = _place_ref(ref, text, where.start(1), where.end(1)) if where else None
     stop = re.search(r"\.\s", text[a:b])  # 'at Apex Mobile. Mr Sam Poe, ...': the sentence ends the name
-    if stop and not abbreviation_end().search(text[a:a + stop.start() + 1]):
+    if stop and not dot_of_legal_form(text, a + stop.start()):
         b = a + stop.start()
     at = not text[pe:a].lstrip().startswith(",")  # 'CTO at Apex Mobile': what follows 'at' is never a person
     if a < b and text[a:a + 4].lower() == "the ":
