@@ -172,3 +172,29 @@ def test_a_titles_field_written_after_it_then_at_the_body(ref):
     text = "The panel was moderated by Marie Example, VP Technology at Laurentide Networks in Canada."
     got = {(p.name, p.post.label, p.affiliation.label, p.country.label) for p in find_people(ref, text, 0, len(text))}
     assert ("Marie Example", "VP Technology", "Laurentide Networks", "Canada") in got
+
+
+def test_a_plural_post_over_a_list_or_before_names_gives_each_its_holder(ref):
+    text = ("The Telecommunication Standardization Advisory Group met in Geneva.\n\n"
+            "The TSAG vice-chairs present were:\n"
+            "  – Ms. Hana Example-Park (Republic of Korea)\n"
+            "  – Mr. Diego Sample (Mexico)\n\n"
+            "TSAG vice-chairmen also include Ms Amina Exemple (Senegal) and Dr Ravi Udaharan (India).\n")
+    found = people(ref, text)
+    assert {name: role(p) for name, p in found.items()} == {
+        "Hana Example-Park": "Vice-Chair of TSAG", "Diego Sample": "Vice-Chair of TSAG",
+        "Amina Exemple": "Vice-Chair of TSAG", "Ravi Udaharan": "Vice-Chair of TSAG"}
+    assert found["Diego Sample"].country.label == "Mexico"
+
+
+def test_a_labels_value_column_goes_on_over_the_lines_indented_under_it(ref):
+    text = ("2     Management team\n\n"
+            "      Chair:        Kofi Example (Ghana)\n"
+            "      Vice-chairs:  Li Example (China)\n"
+            "                    Ivan Primerov (Russian Federation)\n"
+            "                    Sara Mendes-Sample (Brazil)\n"
+            "      Secretariat:  see the annex\n")
+    found = people(ref, text)
+    assert {name: (role(p), p.country.label) for name, p in found.items()} == {
+        "Kofi Example": ("Chair", "Ghana"), "Li Example": ("Vice-Chair", "China"),
+        "Ivan Primerov": ("Vice-Chair", "Russian Federation"), "Sara Mendes-Sample": ("Vice-Chair", "Brazil")}

@@ -832,6 +832,19 @@ _NAME_HOLDS = re.compile(rf"(?P<gap>(?:{_OF_BODY})?(?:[ \t]*{_BRACKET})?(?:[ \t]
                          r"(?<=to )chair|(?<=to )co-chair)[ \t]+(?:the[ \t]+)?")
 
 
+def _under_the_value(text: str, value: int, pos: int, end: int) -> int | None:
+    """Where the next line's entry starts when the line at `pos` ends there and the next line is indented to the
+    column of a label's value ('Vice-chairs:  Li Wenjing (China)' over '              Ivan Example (Russia)': one
+    list in the value's column, as a PDF lays it out); else None."""
+    brk = re.compile(r"[ \t.;,]*\n").match(text, pos, end)
+    if brk is None:
+        return None
+    column = value - (text.rfind("\n", 0, value) + 1)
+    indent = re.compile(r"[ \t]*").match(text, brk.end(), end)
+    return indent.end() if column >= 4 and indent.end() - brk.end() == column and indent.end() < end \
+        and not text[indent.end()].isspace() else None
+
+
 def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
     """The post 'who chairs SG13' names: that group's Chair, as 'Chair of SG13' would be written."""
     from .groups import find_groups  # groups is imported by the extractors after this module
@@ -1033,7 +1046,7 @@ def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref,
 
 
 #: 'Vice-Chairmen present included A (X) and B (Y)': a plural post, then who held it
-_POSTS_INCLUDED = re.compile(r"[ \t]+(?:(?:present|attending|in[ \t]+attendance)[ \t]+)?(?:included|include|were|are)[ \t]+"
+_POSTS_INCLUDED = re.compile(r"[ \t]+(?:(?:present|attending|in[ \t]+attendance)[ \t]+)?(?:also[ \t]+)?(?:included|include|were|are)[ \t]+"
                              r"(?=[A-Z])")
 
 
@@ -1239,10 +1252,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 break
             pos = sep.end()
     # 'Chairman: Mr A (Examplia)', 'Vice-Chairmen:' over one name a line: a post as a label, its holders after it
-    next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪][ \t]*)?(?=\S)")  # to the next line's first word
+    next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪–—][ \t]*)?(?=\S)")  # to the next line's first word
     for ps, pe, post in posts:
-        # ('Vice-Chairmen present:', 'Rapporteur elected:')
-        colon = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?[ \t]*:[ \t]*").match(text, pe, end) or (
+        # ('Vice-Chairmen present:', 'Rapporteur elected:', 'The TSAG vice-chairs present were:')
+        colon = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?(?:[ \t]+(?:are|were))?"
+                           r"[ \t]*:[ \t]*").match(text, pe, end) or (
             _POSTS_INCLUDED.match(text, pe, end) if _shared_by_a_list(text[ps:pe]) else None)
         bracketed = text[ps - 1:ps] == "(" and colon is not None  # 'RG-WM (Rapporteur: Ms A, Spain)'
         # ('First Vice-Chair: Ms A (Kenya)': a rank before the post at the line's start)
@@ -1267,7 +1281,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             if one_line:
                 sep = _NAME_SEP.match(text, pos, end)
                 if not sep:
-                    break
+                    under = _under_the_value(text, colon.end(), pos, end)
+                    if under is None:
+                        break
+                    pos = under  # 'Vice-chairs:  Li Wenjing (China)' over '              Ivan Example (Russia)'
+                    continue
                 pos = sep.end()
             elif not re.compile(r"[ \t.;,]*(?:\n|\Z)").match(text, pos, end):
                 if not re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])").match(text, pos, end):
