@@ -1046,6 +1046,10 @@ def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref,
 
 
 #: 'Vice-Chairmen present included A (X) and B (Y)': a plural post, then who held it
+#: what makes a post a label of the names after it: 'Vice-Chairmen present:', 'Rapporteur elected:', 'The TSAG
+#: vice-chairs present were:'
+_POST_LABEL = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?(?P<verb>[ \t]+(?:are|were))?"
+                         r"[ \t]*:[ \t]*")
 _POSTS_INCLUDED = re.compile(r"[ \t]+(?:(?:present|attending|in[ \t]+attendance)[ \t]+)?(?:also[ \t]+)?(?:included|include|were|are)[ \t]+"
                              r"(?=[A-Z])")
 
@@ -1254,10 +1258,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Chairman: Mr A (Examplia)', 'Vice-Chairmen:' over one name a line: a post as a label, its holders after it
     next_line = re.compile(r"[ \t.;,]*\n[ \t]*(?:[-•*·▪–—][ \t]*)?(?=\S)")  # to the next line's first word
     for ps, pe, post in posts:
-        # ('Vice-Chairmen present:', 'Rapporteur elected:', 'The TSAG vice-chairs present were:')
-        colon = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?(?:[ \t]+(?:are|were))?"
-                           r"[ \t]*:[ \t]*").match(text, pe, end) or (
+        label = _POST_LABEL.match(text, pe, end)
+        colon = label or (
             _POSTS_INCLUDED.match(text, pe, end) if _shared_by_a_list(text[ps:pe]) else None)
+        if label is not None and label.group("verb") and not _GROUP_POST.search(text[ps:pe]):
+            continue  # 'Participating CTOs were: Ms A, Research Director, ...' describes, it gives no post
         bracketed = text[ps - 1:ps] == "(" and colon is not None  # 'RG-WM (Rapporteur: Ms A, Spain)'
         # ('First Vice-Chair: Ms A (Kenya)': a rank before the post at the line's start)
         line_head = _RANK.sub("", text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*"))
