@@ -99,3 +99,28 @@ def test_a_meetings_name_joined_over_an_indented_line_is_still_the_series_name()
     (gss,) = [m for m in facts.meetings if m.kind == "Symposium"]
     assert gss.start == date(2036, 11, 19) and gss.series is not None
     assert gss.series.label == "Global Standards Symposium"
+
+
+WRAPPED_LIST = """\
+The fourth ITU-T CTO meeting took place in Accra on 3 May 2031, hosted by Example Telecom Ghana.
+It reviewed the work of the study groups on quality of service and on the security of networks and services.
+
+Participants
+
+Apex Example Mobile (Kenya), Beta Sample Institute (Ghana), Gamma Example Networks
+(Japan), Delta Sample Telecom (Brazil), Epsilon Example Systems (Czech Republic), Zeta
+Sample Communications (France), Eta Example Digital (Viet Nam), Theta Sample Telecom (Viet
+Nam), Iota Example Fibre (United Arab Emirates), Kappa Sample Mobile (Finland).
+"""
+
+
+def test_an_inline_list_of_bodies_with_their_countries_is_joined_over_its_wraps():
+    text = unwrap(WRAPPED_LIST)
+    assert "Gamma Example Networks (Japan)" in text and "Zeta Sample Communications (France)" in text
+    assert "Theta Sample Telecom (Viet Nam)" in text
+    facts = extract(Text(source="p.txt", name="p.txt", sha256="0" * 64, text=WRAPPED_LIST, media_type="text/plain",
+                         encoding="utf-8"))
+    (m,) = facts.meetings
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries["Gamma Example Networks"] == "Japan" and countries["Zeta Sample Communications"] == "France"
+    assert countries["Theta Sample Telecom"] == countries["Eta Example Digital"] is not None and len(countries) == 10

@@ -73,6 +73,8 @@ _BODY_DASH_ENTRY = re.compile(r"[ \t]*[A-Z][^\n]{1,100}?\)[ \t]+[–—][ \t]+[A
 def _a_title(line: str) -> bool:
     """'Global Standards Symposium (GSS-20)' under a speaker's line ('Mr A, Director, TSB'): a heading in title case, a
     line of its own (a wrapped sentence's next line has lower-case words, or ends it)."""
+    if line.count(",") >= 2 or line.lstrip().startswith("("):
+        return False  # 'Ngong Hills' ending a line of a list's items, '(China), Sakuragawa ...' going on with one
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     long = [w for w in words if len(w) >= 4]
     from .people import starts_with_styles  # people reads sentences with this module
@@ -111,8 +113,11 @@ def unwrap(text: str) -> str:
                 and not _LIST_START.match(nxt) and not stripped.endswith("-") and not _CELLS.search(stripped, _after_number(stripped, nxt)) \
                 and not 2 <= stripped.count("; ") == nxt.count("; ") \
                 and not (styled[i] and _a_title(nxt)) \
-                and not (entries[i] and entries[i + 1]):  # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of
-            # entries: 'A, Apex Mobile, Kenya' over 'B, Beta, Japan')
+                and not (entries[i] and entries[i + 1] and stripped.count("(") <= stripped.count(")")
+                         and not (i and out[pos - len(line) - 1] == " ")):
+            # 'Mr A, CTO, Apex' over 'Dr B, ...': a list of people (or of entries: 'A, Apex Mobile, Kenya' over 'B, Beta,
+            # Japan'); an entry whose bracket is still open goes on ('..., Lac Telecom (Viet' over 'Nam), ...'), and so
+            # does a line that a wrap joined to the one before (an inline list wrapped over lines)
             out[pos] = " "
         pos += 1  # the newline
     return "".join(out)
