@@ -532,7 +532,10 @@ _YEAR_ALONE = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|of|(?:planned|scheduled|slated|foreseen|envisaged)\s+for)\s+"
     r"(?:(?:early|mid|late|the\s+(?:first|second)\s+half\s+of)[\s-]+)?(?P<y1>(?:19|20)[0-9]{2})\b(?!\s*[-\u2013/]\s*[0-9])"
     r"|\(\s*[A-Z][\w .'\u2019-]{1,40},\s*(?P<y2>(?:19|20)[0-9]{2})\s*\)"
-    r"|:[ \t]*(?:[A-Z][\w .'\u2019-]{1,40},[ \t]*)?(?P<y3>(?:19|20)[0-9]{2})(?=[ \t]*(?:\(|[.;]?[ \t]*(?:\n|$)))",
+    r"|:[ \t]*(?:[A-Z][\w .'\u2019-]{1,40},[ \t]*)?(?P<y3>(?:19|20)[0-9]{2})(?=[ \t]*(?:\(|[.;]?[ \t]*(?:\n|$)))"
+    # 'in Dubai, United Arab Emirates (2012)': the year in brackets after a place
+    r"|\bin[ \t]+[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,2}(?:,[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+(?:(?:of|and|the)[ \t]+)*[A-Z][\w'\u2019.-]*){0,3})?"
+    r"[ \t]*\([ \t]*(?P<y4>(?:19|20)[0-9]{2})[ \t]*\)",
     re.MULTILINE,
 )
 
@@ -588,7 +591,7 @@ def find_partial_dates(text: str, days: list[DateMention] | None = None,
             out.append(DateMention(first, last, s, e, text[s:e], True, "month"))
             taken.append((s, e))
     for m in _YEAR_ALONE.finditer(text):
-        group = next(g for g in ("y1", "y2", "y3") if m.group(g))
+        group = next(g for g in ("y1", "y2", "y3", "y4") if m.group(g))
         s, e = m.span(group)
         if any(a < e and s < b for a, b in taken):
             continue

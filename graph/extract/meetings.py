@@ -721,6 +721,10 @@ def _announced_in_headline(line: str, name_at: int, name_end: int) -> bool:
 
 #: between a meeting's name and the date in brackets right after it: ' (', ' (Geneva, '
 _BRACKETED_AFTER = re.compile(r"[ \t]*\((?:[^()\n]{0,40}?,[ \t]*)?")
+#: 'GSS-12 in Dubai, United Arab Emirates (2012)': a name, its place, and its year or days in brackets after them
+_PLACED_THEN_BRACKETED = re.compile(r"[ \t]+in[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+                                    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|and|the)[ \t]+)*[A-Z][\w'’.-]*){0,3})?"
+                                    r"[ \t]*\(")
 #: an aside between two dashes in a sentence: ' - four years after the first GSS, held in Johannesburg in 2008 - '
 _DASH_ASIDE = re.compile(r"[ \t][-–—][ \t](?=[a-z])[^-–—\n.;]{5,200}?[ \t][-–—][ \t]")
 
@@ -840,7 +844,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 # date right after the phrase is the event's own ('at Example World, 10-13 September', 'WCIT-12,
                 # which took place in Dubai from 3 to 14 December')
                 ds = [d for d in ds if 0 <= d.span_start - m.end() <= 30 or _dated_by_own_clause(text, m.end(), d)
-                      or _held_after(text, name_start, m.end(), d)]
+                      or _held_after(text, name_start, m.end(), d)
+                      or _PLACED_THEN_BRACKETED.fullmatch(text, m.end(), d.span_start)]  # ('at GSS-12 in Dubai (2012)')
             if shared:
                 # '... to TSAG at its next meeting (Geneva, 8-11 February), and to SG13 at its next meeting in 2033': a date
                 # written after another meeting's name and before this one's is the other's
@@ -850,6 +855,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                 named_year = _in_named_year(m.group(), ds)
                 ds = [d for d in ds if d in named_year or _dated_by_own_clause(text, m.end(), d) or beside
                       or _BRACKETED_AFTER.fullmatch(text, m.end(), d.span_start)  # 'WTSA-20 (Geneva, 1-9 March 2022)'
+                      or _PLACED_THEN_BRACKETED.fullmatch(text, m.end(), d.span_start)  # 'GSS-12 in Dubai, UAE (2012)'
                       or _held_after(text, name_start, m.end(), d)
                       or _dated_as_subject(text, s, name_start, m.end(), d) or heading and _date_field(text, d)]
                 # 'The XIV Meeting of PCC.I will be held in Mexico City, December 2-5, 2008, to review the results of
@@ -2024,7 +2030,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
               if not (ev.span.start < a.name_span[1] and a.name_span[0] < ev.span.end)]
     if next_name:  # 'held on the eve of WTSA-16, which took place ...': the other meeting is the co-located event
         events += [ev for ev in _events(ref, text, next_name[0], next_name[1]) if ev.span.start == next_name[0]]
-    co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])), None)
+    co = next((ev for ev in events if _CO_LOCATION.search(text[max(s, ev.span.start - 40):ev.span.start])
+               and not (m.series is not None and ev.series.iri == m.series.iri)), None)  # (no GSS is held at a GSS)
     if co and (m.co_located is None or (m.co_located.start is None and co.start is not None)):
         year = co.year or (m.start.year if m.start else None)
         m.co_located = EventMention(co.series, year, co.span, co.start, co.end)

@@ -1512,6 +1512,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         add(got[3], got[1], got[2], _post_ref(ref, text, *parts[0]), got[0], _org_ref(ref, text, *parts[1]), country)
     # 'Van der Berg Pieter (Examplenet)', 'de la Cruz Maria (Qux Co., Ltd.)' as items of a list: a name, family name
     # first or not, with an organization in brackets the reference data may not know
+    # 'Priya Example of Tanjong Digital (Malaysia) made the case ...': a bare name, the body, its country in brackets
+    for m in _NAME_OF_BODY.finditer(text, start, end):
+        got = _bare_name(ref, text, *m.span("x"))
+        country = _place_ref(ref, text, *m.span("c")) if got else None
+        org = _org_ref(ref, text, *m.span("y")) if country is not None and country.kind == "Country" else None
+        if got is not None and org is not None:
+            add(got[2], got[0], got[1], None, None, org, country)
     for m in _LISTED.finditer(text, start, end):
         got = listed_person(ref, text, m.start("x"), m.end("x"), m.start("y"), m.end("y"))
         if got is not None:
@@ -1603,6 +1610,30 @@ def _body_above(ref: Reference, text: str, people: list[PersonMention]) -> None:
 _LISTED = re.compile(r"(?m)(?:^[ \t]*(?:[-•*·▪–][ \t]*|\(?\d{1,2}[.)][ \t]*)?|[,;:][ \t]+|[ \t]and[ \t]+|"
                      r"\b(?:included|including|were|are|namely)[ \t]+)"
                      r"(?P<x>[^\W\d_][^\n(),;:]{2,60}?)[ \t]*\((?P<y>[^()\n]{2,100})\)")
+
+
+#: 'Priya Example of Tanjong Digital (Malaysia)': a name without style or post, 'of' its body, the body's country
+_NAME_OF_BODY = re.compile(r"(?<![\w'’.-])(?P<x>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]+of[ \t]+"
+                           r"(?P<y>[A-Z][^()\n,;]{1,60}?)[ \t]*\([ \t]*(?P<c>[A-Z][^()\n,;]{1,40}?)[ \t]*\)")
+
+
+def _bare_name(ref: Reference, text: str, xs: int, xe: int) -> tuple[int, int, str] | None:
+    """text[xs:xe] as a person's name written with no style nor post before it (start, end, name as read): the whole
+    of it read as a name, and no word of it an organization's, a place's or a post's."""
+    from .keyphrases import stopwords  # keyphrases reads people's names with this module
+    x = clean(text[xs:xe])
+    got = read_name(ref, text, xs, xe)
+    if got is None or (got[0], got[1]) != (xs, xe) or not 2 <= len(x.split()) <= 4 or starts_with_title(x) \
+            or x.split()[0].lower() in stopwords():
+        return None
+    if ref.lookup(x, {"Organization"}) is not None or ref.lookup(x, ref.place_kinds) is not None or \
+            looks_like_organization(x) or gazetteer(ref).lookup(x):
+        return None
+    words = organization_words()
+    if any(w in words.get(kind, ()) for kind in ("head", "lead", "legal", "unit", "generic") for w in x.split()) or \
+            any(ref.lookup(w, ref.place_kinds) is not None for w in x.split()):
+        return None
+    return got
 
 
 #: 'The CRA delegation was headed by Eng. A', 'Examplia's delegation, led by Mr B': the body the delegation was of
