@@ -23,7 +23,14 @@ from ..gazetteer import continent_names, gazetteer
 from ..reference import Reference, fold
 from ..resources import reference_dir
 from .dates import is_calendar_word
-from .legalforms import abbreviation_end, dot_of_legal_form, has_legal_form, is_legal_word, legal_after_comma, strip_legal_form
+from .legalforms import (
+    abbreviation_end,
+    dot_of_legal_form,
+    has_legal_form,
+    is_legal_word,
+    legal_after_comma,
+    strip_legal_form,
+)
 from .organizations import country_owner, looks_like_organization, organization_words, split_unit
 from .places import demonym_before
 from .tables import ColumnRow, column_rows, entry_parts, table_rows
@@ -840,9 +847,10 @@ def _under_the_value(text: str, value: int, pos: int, end: int) -> int | None:
     if brk is None:
         return None
     column = value - (text.rfind("\n", 0, value) + 1)
-    indent = re.compile(r"[ \t]*").match(text, brk.end(), end)
-    return indent.end() if column >= 4 and indent.end() - brk.end() == column and indent.end() < end \
-        and not text[indent.end()].isspace() else None
+    at = brk.end()
+    while at < end and text[at] in " \t":
+        at += 1
+    return at if column >= 4 and at - brk.end() == column and at < end and not text[at].isspace() else None
 
 
 def _post_by_verb(ref: Reference, text: str, m: re.Match, end: int) -> Ref | None:
@@ -1617,14 +1625,12 @@ _NAME_OF_BODY = re.compile(r"(?<![\w'’.-])(?P<x>[A-Z][\w'’-]+(?:[ \t]+[A-Z][
                            r"(?P<y>[A-Z][^()\n,;]{1,60}?)[ \t]*\([ \t]*(?P<c>[A-Z][^()\n,;]{1,40}?)[ \t]*\)")
 
 
-def _bare_name(ref: Reference, text: str, xs: int, xe: int) -> tuple[int, int, str] | None:
-    """text[xs:xe] as a person's name written with no style nor post before it (start, end, name as read): the whole
-    of it read as a name, and no word of it an organization's, a place's or a post's."""
-    from .keyphrases import stopwords  # keyphrases reads people's names with this module
+def _bare_name(ref: Reference, text: str, xs: int, xe: int, anchored: bool = False) -> tuple[int, int, str] | None:
+    """text[xs:xe] as a person's name written with no post before it (start, end, name as read): the whole of it read
+    as a name, and no word of it an organization's or a place's. `anchored`: a style came before it."""
     x = clean(text[xs:xe])
-    got = read_name(ref, text, xs, xe)
-    if got is None or (got[0], got[1]) != (xs, xe) or not 2 <= len(x.split()) <= 4 or starts_with_title(x) \
-            or x.split()[0].lower() in stopwords():
+    got = read_name(ref, text, xs, xe, anchored=anchored or _FAMILY_NAME_FIRST.fullmatch(x) is not None)
+    if got is None or (got[0], got[1]) != (xs, xe) or not 2 <= len(x.split()) <= 4:
         return None
     if ref.lookup(x, {"Organization"}) is not None or ref.lookup(x, ref.place_kinds) is not None or \
             looks_like_organization(x) or gazetteer(ref).lookup(x):
@@ -1808,7 +1814,6 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
     (a style is not needed: 'Mr Jon Example, ...'), then the body they came from and its country, and a post in
     brackets ('(Chair)'). Not 'Apex Mobile, Nairobi, Kenya' (a town), not 'Nokia Bell Labs, Nokia, Finland' nor
     'Rakuten Symphony, Rakuten, Japan' (a body's unit, sharing its name)."""
-    from .organizations import organization_words
     m = _COMMA_ENTRY.fullmatch(text, a, e) or _BRACKETED_ENTRY.fullmatch(text, a, e)
     if m is None:
         return None
@@ -1822,21 +1827,14 @@ def comma_entry(ref: Reference, text: str, a: int, e: int) -> CommaEntry | None:
         return None
     style, xs = _styles_at(text, *m.span("x"))  # 'Mr Jon Example, Ericsson, Sweden (Chair)': the style is no part
     x, body = clean(text[xs:m.end("x")]), clean(m.group("body"))
-    got = read_name(ref, text, xs, m.end("x"), anchored=style is not None or _FAMILY_NAME_FIRST.fullmatch(x) is not None)
-    if got is None or (got[0], got[1]) != (xs, m.end("x")) or not 2 <= len(x.split()) <= 4:
-        return None
-    if ref.lookup(x, {"Organization"}) is not None or ref.lookup(x, ref.place_kinds) is not None or \
-            looks_like_organization(x) or gazetteer(ref).lookup(x):
-        return None
-    words = organization_words()
-    if any(w in words.get(kind, ()) for kind in ("head", "lead", "legal", "unit", "generic") for w in x.split()):
+    got = _bare_name(ref, text, xs, m.end("x"), anchored=style is not None)
+    if got is None:
         return None
     if (ref.lookup(body, ref.place_kinds) is not None or gazetteer(ref).lookup(body)) and \
             ref.lookup(body, {"Organization"}) is None or is_post_title(body) or \
             fold(body.split()[0]) in {fold(w) for w in x.split()}:  # ('Orange' is a town too, and a known operator)
         return None
-    if any(ref.lookup(w, ref.place_kinds) is not None for w in x.split()) or split_unit(body)[0] or is_field_phrase(body) \
-            or starts_with_title(body):
+    if split_unit(body)[0] or is_field_phrase(body) or starts_with_title(body):
         return None  # 'Airtel Kenya, Technology Office, Kenya': a company in a country, then its unit
     said = "post" if m.group("post") else "dashed"  # '(Chair)', or '– Chairman' after the country
     post = m.span(said) if m.group(said) and is_post_title(clean(m.group(said))) else None
