@@ -145,6 +145,16 @@ def test_organizations_contributions_were_received_from_took_part_and_countries_
     assert {p.organization.label for p in m.participations} == {"Vega Mobile", "Nordic Star Networks"}
 
 
+def test_organizations_whose_contributions_proposed_or_that_are_named_among_the_contributors_took_part():
+    m = only_dated("TSAG met in Geneva on 3-7 March 2025. Contributions from Tessera Example Systems (Canada) and Ostrava "
+                   "Sample Datalink (Czech Republic) proposed a lead study group; no consensus was reached. Contributions "
+                   "were received from Member States and from Sector Members, including Zhenhua Example Communications "
+                   "(China) and Nordavia Sample Telecom (Sweden).\n")
+    assert {p.organization.label: p.country.label for p in m.participations} == {
+        "Tessera Example Systems": "Canada", "Ostrava Sample Datalink": "Czechia",
+        "Zhenhua Example Communications": "China", "Nordavia Sample Telecom": "Sweden"}
+
+
 def test_national_regulators_and_operators_are_known_with_their_acronyms():
     m = only_dated("ANACOM participated in the meeting of ITU-T Study Group 3, which took place in Geneva from 5 to 14 "
                    "May 2025. Executives of Telus, Axiata and Chunghwa Telecom took part.\n")

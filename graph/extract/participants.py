@@ -113,7 +113,10 @@ _ROLE_TRIGGER = re.compile(
     r"(?:companies|organi[sz]ations|operators|vendors|entities)\s*(?::|,?\s+(?:including|namely|such\s+as))|"
     r"contingent\s+(?:comprised|included|consisted\s+of)|"
     # 'Contributions were received from A, B and C': contributors to the meeting
-    r"(?:contributions?|proposals?|input\s+documents?)\s+(?:were|was)\s+(?:also\s+)?(?:received|submitted)\s+(?:from|by)\s+|"
+    # ('Contributions from A (X) and B (Y) proposed ...', '... received from Member States and from Sector Members,
+    # including A (X) and B (Y).')
+    r"(?:contributions?|proposals?|input\s+documents?)\s+(?:(?:were|was)\s+(?:also\s+)?(?:received|submitted)\s+)?(?:from|by)\s+"
+    r"(?:[^.;\n]{0,60}?,?\s+including\s+)?|"
     r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers|"
     r"(?:chief\s+)?(?:technology|executive|information)\s+officers)\s+(?:of|from|representing|who\s+represented)\s+"
     r"(?=(?:the\s+)?[A-Z])|"
@@ -1109,14 +1112,22 @@ def _lists_before_verb(ref: Reference, text: str, start: int, end: int,
 _RECEIVED_FROM = re.compile(r"(?i)(?:contributions?|proposals?|input)\b")
 
 
+#: what a contribution did, after the list of its authors: 'Contributions from A and B proposed ...'
+_WHAT_IT_PROPOSED = re.compile(r"[ \t]+(?:also[ \t]+|jointly[ \t]+)?(?:proposed|suggested|called[ \t]+for|requested|"
+                               r"described|presented|addressed|sought|recommended|introduced)\b")
+
+
 def _only_contributors(text: str, trigger: int, stop: int) -> bool:
     """Whether 'Contributions were received from A, B and C.' names contributors to the meeting: the sentence opens
-    with it and the list ends it, and it is not about late papers, liaison statements or the officers of groups."""
+    with it and the list ends it (or says what they proposed), and it is not about late papers, liaison statements or
+    the officers of groups."""
     s, e = sentence_at(text, trigger)
     if re.search(r",|\b(?:for|in|to|on)\b", text[s:trigger], re.IGNORECASE):
         return False  # 'For the next meeting of FG-X, proposals were received from ...': for something else
-    return bool(re.fullmatch(r"[\s.;]*", text[stop:e])) and not re.search(
-        r"(?i)\b(?:late|liaisons?|chairs?|chairm[ae]n|directors?|study\s+groups?|not\s+(?:be\s+)?considered)\b", text[s:e])
+    proposed = _WHAT_IT_PROPOSED.match(text, stop, e)
+    return bool(re.fullmatch(r"[\s.;]*", text[stop:e]) or proposed) \
+        and not re.search(r"(?i)\b(?:late|liaisons?|not\s+(?:be\s+)?considered)\b", text[s:e]) \
+        and not re.search(r"(?i)\b(?:chairs?|chairm[ae]n|directors?|study\s+groups?)\b", text[s:stop if proposed else e])
 
 
 def _after_dateline(text: str, s: int, e: int, dated: bool = True) -> int:
