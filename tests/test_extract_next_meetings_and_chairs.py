@@ -479,3 +479,14 @@ def test_a_meeting_to_come_said_inside_a_report_takes_none_of_its_text():
 ])
 def test_a_date_of_something_else_after_a_next_meeting_phrase_is_no_next_meeting(sentence):
     assert only_dated("The ITU CTO meeting took place in Geneva on 5 May 2024. " + sentence).next_meeting is None
+
+
+def test_a_meeting_whose_communique_a_report_names_does_not_take_the_reports_text_after_it():
+    facts = facts_of("TSAG summary\n\nThe Telecommunication Standardization Advisory Group (TSAG) held its fourth meeting "
+                     "in Geneva from 2 to 5 March 2027.\n\nThe TSB Director reported on activities since the previous "
+                     "meeting, including the communiqué of the ninth CTO meeting, held in Kigali on 19 October 2026.\n\n"
+                     "TSAG Working Party 1, chaired by Ms Ana Example, discussed the roadmap.\n")
+    meetings = {m.kind: m for m in facts.meetings}
+    assert meetings["CTOMeeting"].start == date(2026, 10, 19)
+    assert "WP1/TSAG" in {g.notation for g in meetings["TSAGMeeting"].groups_mentioned}
+    assert "WP1/TSAG" not in {g.notation for g in meetings["CTOMeeting"].groups_mentioned}

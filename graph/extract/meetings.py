@@ -2173,8 +2173,8 @@ _PRECEDED_BY = re.compile(r"\s*(?:(?:The|This|It)\b[^.;\n]{0,300}?\b(?:preceded|
 
 #: a meeting whose outcome the one told of considers: 'TSAG considered the outcomes of the Regional Consultation for
 #: Africa, held in Nairobi on 3 March': its words are its own, the text goes on about TSAG's meeting
-_REPORTED_ON = re.compile(r"\b(?:outcomes?|results?|reports?|conclusions?|outputs?|findings|summary)\s+of\s+(?:the\s+)?\Z",
-                          re.IGNORECASE)
+_REPORTED_ON = re.compile(r"\b(?:outcomes?|results?|reports?|conclusions?|outputs?|findings|summary|communiqu[ée]s?|"
+                          rf"declarations?|minutes)\s+of\s+(?:the\s+)?(?:(?:{ORDINAL_PATTERN})\s+)?\Z", re.IGNORECASE)
 
 
 #: a document header's field: 'Source: TSB', 'Contact: Mr A', 'Tel: +41 ...'
