@@ -490,3 +490,30 @@ def test_a_meeting_whose_communique_a_report_names_does_not_take_the_reports_tex
     assert meetings["CTOMeeting"].start == date(2026, 10, 19)
     assert "WP1/TSAG" in {g.notation for g in meetings["TSAGMeeting"].groups_mentioned}
     assert "WP1/TSAG" not in {g.notation for g in meetings["CTOMeeting"].groups_mentioned}
+
+
+SG_NEWS = ("Study group news\n\n"
+           "ITU-T Study Group 11 (SG11) met in Geneva from 3 to 14 July 2034 and consented four Recommendations.\n\n"
+           "The Q5/11 rapporteur group agreed a text on signalling. The text builds on drafting carried out at an interim "
+           "rapporteur group meeting in Seoul, 10-12 April 2034, hosted by Example Telecom.\n\n"
+           "SG11's previous meeting took place in Wuhan, China, from 8 to 19 November 2033. The study group will next "
+           "meet in Geneva from 5 to 16 March 2035.\n")
+
+
+def test_an_interim_meeting_where_work_was_done_keeps_only_its_sentence():
+    by_start = {m.start: m for m in facts_of(SG_NEWS).meetings}
+    sg = by_start[date(2034, 7, 3)]
+    assert by_start[date(2034, 4, 10)].kind == "RapporteurGroupMeeting"
+    # the text after the interim meeting's sentence is still the study group's: its next meeting is the study group's
+    assert sg.next_meeting is not None and sg.next_meeting.start == date(2035, 3, 5)
+    assert sg.next_meeting.kind == "StudyGroupMeeting"
+
+
+def test_a_groups_own_previous_meeting_is_its_meeting_before_the_one_reported():
+    by_start = {m.start: m for m in facts_of(SG_NEWS).meetings}
+    before = by_start[date(2033, 11, 8)]
+    assert (before.kind, before.end, before.place.label) == ("StudyGroupMeeting", date(2033, 11, 19), "Wuhan")
+    # another group's previous meeting is not this group's
+    other = facts_of(SG_NEWS.replace("SG11's previous", "SG17's previous"))
+    assert date(2033, 11, 8) not in {m.start for m in other.meetings if m.kind == "StudyGroupMeeting"
+                                      and "11" in m.name}

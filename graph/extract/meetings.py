@@ -1598,6 +1598,9 @@ _PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previ
                         r"(?:meeting|session|edition|consultation|round\s?table)\b(?!\s+(?:of|for|on)\b)"
                         r"|\bwe\s+(?:last\s+met|met\s+last(?:\s+(?:year|time))?)\b",  # (a speech: 'When we last met - on 10 May ...')
                         re.IGNORECASE)
+#: "SG13's previous meeting": a group's meeting before the one reported
+_GROUPS_PAST = re.compile(r"(?P<owner>\b[A-Z][\w/-]*(?:[ \t]+[\w/-]+){0,3}?)['’]s[ \t]+(?:last|previous|preceding|prior)[ \t]+"
+                          r"(?:meeting|session)\b")
 #: between 'the last meeting' and its date: 'held in New Delhi in', ' (Seoul, ', ' in' (not 'reviewed progress since')
 _PAST_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:(?:which|that)[ \t]+)?was[ \t]+)?(?:held|took[ \t]+place|"
                          r"convened|hosted)\b[^.;()]{0,60}?[ \t](?:in|on|from)[ \t]+|[ \t]+(?:in|on)[ \t]+|[ \t]*[-–—][ \t]*(?:in|on)[ \t]+"
@@ -1613,7 +1616,10 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
         if m.start is None:
             continue
         for rs, re_ in regions.get(key, []):
-            for x in _PAST_SAME.finditer(text, rs, re_):
+            # ("SG13's previous meeting" in the report of an SG13 meeting: its own group's, as 'the previous meeting')
+            own = [x for x in _GROUPS_PAST.finditer(text, rs, re_)
+                   if _names_another_group(ref, text, x.start(), x.end("owner"), m) is False]
+            for x in sorted([*_PAST_SAME.finditer(text, rs, re_), *own], key=lambda x: x.start()):
                 if _said_by_an_anchor(anchors, x.start(), x.end()):
                     continue
                 noun = re.sub(r"\s", "", x.group().split()[-1].lower())
@@ -1625,7 +1631,7 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 e = x.end() + stop.start() if stop else e
                 d = next((d for d in dates if x.end() <= d.span_start < e
                           and _PAST_DATED.fullmatch(text, x.end(), d.span_start)), None)
-                if d is None or d.end >= m.start or m.series is None or re.search(
+                if d is None or d.end >= m.start or m.series is None and m.kind not in _GROUPS_MEETINGS or re.search(
                         r"\b(?:of|for)\s+(?:the\s+)?[A-Z]", text[x.end():d.span_end]) or any(
                         a.name_span[0] < d.span_start and x.end() < a.name_span[1] for a in anchors if a.meeting_key != key):
                     # no date, one not before the meeting reported, a meeting of no series, another body's ('the last
@@ -2187,9 +2193,16 @@ def _told_in_passing(text: str, a: Anchor, last: _Bound, anchors: list[Anchor]) 
     passing; its sentence is its own, the text goes on about the other."""
     paragraph = text.rfind("\n", 0, a.window[0]) + 1
     opened_by_heading = any(o.heading and o.opening and o.meeting_key == last.key for o in anchors)
+    # ('The text builds on drafting carried out at an interim rapporteur group meeting in Seoul, 10-12 April': the
+    # meeting where something else was done, told inside a paragraph about other things)
+    where_done = _AT_A_MEETING.search(text, a.window[0], a.name_span[0]) is not None and a.window[0] < a.name_span[0] - 30
     # (not when the next sentence goes on about it: '... was held in New Delhi on 14 October. It was chaired by ...')
-    return opened_by_heading and not a.heading and bool(text[paragraph:a.window[0]].strip()) \
+    return (opened_by_heading or where_done) and not a.heading and bool(text[paragraph:a.window[0]].strip()) \
         and paragraph > last.window[1] and not _SAID_AGAIN.match(text, a.window[1])
+
+
+#: a meeting named as where something was done: '... carried out at an interim meeting', 'agreed during the'
+_AT_A_MEETING = re.compile(r"[ \t]\b(?:at|during)[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z")
 
 
 def _named_beside(text: str, said: list[Anchor]) -> bool:
