@@ -517,3 +517,17 @@ def test_a_groups_own_previous_meeting_is_its_meeting_before_the_one_reported():
     other = facts_of(SG_NEWS.replace("SG11's previous", "SG17's previous"))
     assert date(2033, 11, 8) not in {m.start for m in other.meetings if m.kind == "StudyGroupMeeting"
                                       and "11" in m.name}
+
+
+def test_a_meeting_held_back_to_back_is_dated_by_its_own_clause_and_an_offer_to_host_a_second_is_the_next():
+    facts = facts_of("News\n\nThe first ITU-T Regional CTO Consultation for the Americas was held on 4 June 2031 in "
+                     "Bogota. It took place back-to-back with the meeting of the ITU-T Study Group 3 Regional Group for "
+                     "Latin America and the Caribbean (SG3RG-LAC), which met in Bogota on 5-6 June 2031.\n\n"
+                     "Participants agreed on key messages. Example Networks offered to host a second regional "
+                     "consultation in Ottawa, Canada, in 2032.\n")
+    meetings = {m.kind: m for m in facts.meetings}
+    assert (meetings["RegionalGroupMeeting"].start, meetings["RegionalGroupMeeting"].end) == (date(2031, 6, 5),
+                                                                                              date(2031, 6, 6))
+    consultation = meetings["CTOConsultation"]
+    assert consultation.next_meeting is not None and consultation.next_meeting.start.year == 2032
+    assert consultation.next_meeting.place.label == "Ottawa"

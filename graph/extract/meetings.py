@@ -625,7 +625,8 @@ def _in_meeting_fields(text: str, line_start: int) -> bool:
 #: ', which took place in Dubai from 3 to 14 December': a relative clause that dates the meeting just named
 _OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:which|that)\s+(?:\w+\s+){0,2}?(?:took\s+place|(?:was|is|will\s+be|"
                          r"is\s+being)\s+held|(?:is\s+)?taking\s+place|will\s+take\s+place|runs?|ran|will\s+run|"
-                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended)|"
+                         r"opens?|opened|starts?|started|beg[ia]ns?|closes?|closed|ends?|ended|met|meets|will\s+meet|"
+                         r"convened|convenes|will\s+convene)|"
                          # 'WTSA-20, now rescheduled to take place in Geneva from 1 to 9 March 2022', ', to be held in'
                          r"(?<=,)\s*(?:now\s+|since\s+)?(?:(?:re)?scheduled\s+(?:to\s+take\s+place|to\s+be\s+held|for)|"
                          r"to\s+be\s+held|to\s+take\s+place|due\s+to\s+take\s+place))\b"
@@ -1451,7 +1452,9 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
-_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up(?!\s+(?:of|to|on)\b))\s*,?\s+(?:(?:joint|annual|plenary|interim|"
+_NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up(?!\s+(?:of|to|on)\b)|"
+                           # 'offered to host a second regional consultation in Ottawa in 2025'
+                           rf"(?<=\bhost\sa\s)(?:{ORDINAL_PATTERN}))\s*,?\s+(?:(?:joint|annual|plenary|interim|regional|"
                            rf"{ORDINAL_PATTERN}|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
@@ -2389,7 +2392,7 @@ def _furniture_at(text: str, start: int, end: int) -> int | None:
 
 
 #: a sentence whose subject is the meeting just reported, said again: 'The workshop was ...', 'It was ...'
-_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will)\b")
+_SAID_AGAIN = re.compile(r"\s*(?:The|This|It)\b(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:was|were|is|has|had|will|took|takes)\b")
 #: 'The CxO meeting, held on the sidelines of the Example Summit (...), brought together ...': the last meeting named
 #: again by the words of its name (not 'The regional economic forum, held on the sidelines of ...')
 _SAID_AGAIN_NAMED = re.compile(r"\s*(?:The|This)[ \t]+(?:(?:one|two|three|four|five|half|full|\d+)-day[ \t]+)?"  # ('The one-day symposium')
