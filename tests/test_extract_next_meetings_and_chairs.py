@@ -531,3 +531,15 @@ def test_a_meeting_held_back_to_back_is_dated_by_its_own_clause_and_an_offer_to_
     consultation = meetings["CTOConsultation"]
     assert consultation.next_meeting is not None and consultation.next_meeting.start.year == 2032
     assert consultation.next_meeting.place.label == "Ottawa"
+
+
+def test_an_interviews_next_one_and_a_groups_meeting_named_by_its_month():
+    facts = facts_of("Interview\n\nThe CTO meeting took place in Santiago on 5 November 2033.\n\n"
+                     "Q: What happens next?\n\nA: The communique will be presented to TSAG at its January 2034 meeting. "
+                     "I will follow up.\n\nQ: When and where is the next CTO meeting?\n\n"
+                     "A: The next one will take place in Singapore in 2034, hosted by Merlion Example.\n")
+    meetings = {m.kind: m for m in facts.meetings}
+    cto = meetings["CTOMeeting"]
+    assert cto.next_meeting is not None and (cto.next_meeting.start.year, cto.next_meeting.place.label) == (2034, "Singapore")
+    tsag = meetings["TSAGMeeting"]
+    assert (tsag.start, tsag.end, tsag.precision) == (date(2034, 1, 1), date(2034, 1, 31), "month")

@@ -1458,7 +1458,7 @@ _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-
                            rf"{ORDINAL_PATTERN}|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
-                           r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue)|"
+                           r"round\s?table|forum|summit|symposium|workshop|assembly|dialogue|one(?=\s+will\b))|"
                            r"will\s+(?:next\s+meet|meet\s+next|meet\s+again)|next\s+meets|"
                            r"(?:agreed|decided|plan|plans|planned)\s+to\s+meet\s+(?:again|next))\b"
                            # not 'the next meeting of SG17', but 'the next meeting of the Focus Group': the group's own
@@ -1490,7 +1490,7 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 if noun in _NEXT_OF_KIND and m.kind not in _NEXT_OF_KIND[noun]:
                     continue  # 'delegates will attend the upcoming regional workshop': no next SG13 meeting
                 s, e = sentence_at(text, x.start())
-                if any(a.is_next and a.window[0] <= x.start() < a.window[1] for a in anchors):
+                if any(a.is_next and a.date is not None and a.window[0] <= x.start() < a.window[1] for a in anchors):
                     continue  # 'the next CTO meeting ...' names its kind: read with the anchors
                 e = _fields_end(text, e)
                 # a year alone ('Next meeting: Geneva, 2025 (dates to be confirmed)') only when it is a later year
@@ -1519,6 +1519,13 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                 break
             if m.next_meeting is not None:
                 break
+    # 'the communiqué will be presented to TSAG at its January 2030 meeting': that group's meeting, dated so
+    for x in _AT_ITS_DATED_MEETING.finditer(text):
+        d = next((d for d in dates if d.span_start == x.end("its") and d.precision in ("day", "month")
+                  and re.fullmatch(r"[ \t]+meeting", text[d.span_end:x.end()])), None)
+        group = _group_whose_meeting(ref, text, max(0, x.start() - 80), x.start()) if d else None
+        if d is not None and group is not None:
+            theirs.append((group, d, (x.end(), sentence_at(text, x.end())[1])))
     for group, d, (ps, pe) in theirs:
         slug = (group.iri or "").rsplit("/", 1)[-1]  # the group's reference IRI: .../group/tsag, .../group/sg13
         sg = re.fullmatch(r"sg(\d{1,2})", slug)
@@ -1539,6 +1546,8 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
         meetings[(slug, "next", d.start)] = met
 
 
+#: 'to TSAG at its January 2030 meeting': a group's meeting named by its month or days
+_AT_ITS_DATED_MEETING = re.compile(r"(?P<its>\bat[ \t]+its[ \t]+)[^\n.;]{3,30}?[ \t]+meeting\b")
 #: a body that says it will hold its next meeting: the subject before it is whose meeting that is
 _HOLDS_ITS = re.compile(r"\s(?:will|shall|is\s+to|plans\s+to|is\s+due\s+to)\s+(?:hold|convene|have)\s+(?:its|their)\s+\Z",
                         re.IGNORECASE)
