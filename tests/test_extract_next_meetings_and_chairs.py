@@ -543,3 +543,11 @@ def test_an_interviews_next_one_and_a_groups_meeting_named_by_its_month():
     assert cto.next_meeting is not None and (cto.next_meeting.start.year, cto.next_meeting.place.label) == (2034, "Singapore")
     tsag = meetings["TSAGMeeting"]
     assert (tsag.start, tsag.end, tsag.precision) == (date(2034, 1, 1), date(2034, 1, 31), "month")
+
+
+def test_the_inaugural_edition_of_the_series_reported_is_its_meeting_before():
+    facts = facts_of("News\n\nThe second Study Group Leadership Assembly will be held in Windhoek from 21 to 23 September "
+                     "2031. The inaugural Assembly was held at ITU headquarters in Geneva, Switzerland, in March 2030.\n")
+    by_start = {m.start: m for m in facts.meetings}
+    first = by_start[date(2030, 3, 1)]
+    assert (first.kind, first.precision, first.place.label) == ("LeadershipAssembly", "month", "Geneva")

@@ -1606,8 +1606,9 @@ def _announced(kind: str, d: DateMention, place: Ref | None, span: Span, name: s
 
 #: 'the last meeting, held in New Delhi in October 2024', 'the previous session (Seoul, 5 May 2025)': the meeting of
 #: the same kind before the one reported
-_PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previous|preceding|prior)\s+(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
-                        r"(?:meeting|session|edition|consultation|round\s?table)\b(?!\s+(?:of|for|on)\b)"
+_PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previous|preceding|prior|inaugural)\s+"
+                        r"(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
+                        r"(?:meeting|session|edition|consultation|round\s?table|(?i:assembly|symposium|forum))\b(?!\s+(?:of|for|on)\b)"
                         r"|\bwe\s+(?:last\s+met|met\s+last(?:\s+(?:year|time))?)\b",  # (a speech: 'When we last met - on 10 May ...')
                         re.IGNORECASE)
 #: "SG13's previous meeting": a group's meeting before the one reported
