@@ -331,3 +331,11 @@ def test_a_report_s_annex_of_participants_is_the_reported_meeting_s_not_the_next
     assert {"Grace Example", "Takeshi Example", "Karin Sample"} <= {p.name for p in reported.people}
     later = [m for m in facts.meetings if m.start == date(2029, 11, 22)]
     assert later and later[0].participations == []
+
+
+def test_a_long_title_field_names_the_meeting_its_date_field_dates():
+    facts = facts_of("REPORT\n\nTitle:      Report of the joint meeting of the Joint Coordination Activity on Internet of "
+                     "Things (JCA-IoT)\nDate:       16 March 2031\nVenue:      e-meeting\n\n"
+                     "The meeting was opened by the Convenor.\n")
+    (m,) = facts.meetings
+    assert (m.kind, m.start) == ("JCAMeeting", date(2031, 3, 16))
