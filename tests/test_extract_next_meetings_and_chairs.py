@@ -551,3 +551,11 @@ def test_the_inaugural_edition_of_the_series_reported_is_its_meeting_before():
     by_start = {m.start: m for m in facts.meetings}
     first = by_start[date(2030, 3, 1)]
     assert (first.kind, first.precision, first.place.label) == ("LeadershipAssembly", "month", "Geneva")
+
+
+def test_colleagues_from_bodies_spotted_among_the_participants_took_part_up_to_a_remark_after_a_dash():
+    m = only_dated("The CTO meeting was held in Oslo on 3 May 2031.\n\nAmong the participants we spotted colleagues "
+                   "from Nordvik Example (Norway), Adria Example (Croatia) and Iberlink Example (Spain) – it was good to "
+                   "see that smaller operators were driving the conversation.\n")
+    assert {p.organization.label: p.country.label for p in m.participations} == {
+        "Nordvik Example": "Norway", "Adria Example": "Croatia", "Iberlink Example": "Spain"}

@@ -117,7 +117,7 @@ _ROLE_TRIGGER = re.compile(
     # including A (X) and B (Y).')
     r"(?:contributions?|proposals?|input\s+documents?)\s+(?:(?:were|was)\s+(?:also\s+)?(?:received|submitted)\s+)?(?:from|by)\s+"
     r"(?:[^.;\n]{0,60}?,?\s+including\s+)?|"
-    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers|"
+    r"(?:representatives|delegates|delegations|executives|CTOs|CxOs|experts|officials|engineers|researchers|colleagues|peers|"
     r"(?:chief\s+)?(?:technology|executive|information)\s+officers)\s+(?:of|from|representing|who\s+represented)\s+"
     r"(?=(?:the\s+)?[A-Z])|"
     r"delegations?\b[^.;\n]{0,60}?\b(?:was|were)\s+(?:led|headed)\s+by\s+(?=(?:the\s+)?[A-Z])|"
@@ -149,6 +149,8 @@ def _list_end(text: str, start: int, inline: bool) -> int:
     if inline:
         # a sentence end, a line end, or a verb that starts another clause ('from Examplia was led by ...')
         m = re.search(r"\.(?=\s+[A-Z]|\s*$)|\n|"
+                      # '... and C (Spain) – it was good to see ...': a remark after it (not an aside between dashes)
+                      r"[ \t]+[–—][ \t]+(?=[a-z])(?![^.\n]*[ \t][–—][ \t])|"
                       r"\s(?=(?:and\s+)?(?:also\s+|all\s+|then\s+)?(?:was|were|is|are|has|have|had|will|would|included|comprised|consisted|"
                       r"attended|participated|took\s+part|joined|gathered|met|(?:co-)?(?:sponsored|supported|organi[sz]ed|hosted|"
                       r"funded))\b)|"
