@@ -323,3 +323,12 @@ def test_during_the_meeting_which_was_hosted_by_names_its_own_host_and_chair():
                    "and chaired by Mr Kim Young-shik (Republic of Korea), CTOs from AT&T (United States) and Orange "
                    "(France) discussed AI-native networks.")
     assert m.host.label == "KT Corporation" and "Chair" in [p.post.label for p in m.people]
+
+
+def test_the_host_said_in_a_sentence_of_its_own_after_the_meetings():
+    m = only_dated("The ITU-T CTO meeting took place in Bucharest, Romania, on 25 September 2031. The host was Carpatia "
+                   "Example S.A. Topics included the metaverse.\n")
+    assert m.host is not None and m.host.label == "Carpatia Example S.A."
+    m = only_dated("The ITU-T CTO meeting took place in Bucharest on 25 September 2031. The host city is known for its "
+                   "parks.\n")
+    assert m.host is None

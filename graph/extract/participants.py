@@ -97,6 +97,7 @@ _INLINE_TRIGGER = re.compile(
 _HOST_FIELD = r"(?m:^[ \t]*(?:[-*•|][ \t]*)?(?:hosts?|hosted[ \t]+by|host[ \t]+(?:organi[sz]ation|institution|administration))[ \t]*:[ \t]*(?:\|[ \t]*)?(?:the[ \t]+)?)"
 _HOST = re.compile(r"\b(?:kindly\s+|graciously\s+|generously\s+)?(?:hosted|sponsored|organi[sz]ed|convened)\s+by\s+(?:the\s+)?"
                    r"|\b(?:our|the)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?hosts?\s*,\s*(?:the\s+)?"  # ('the Thai host, the Ministry')
+                   r"|\b(?-i:The)\s+hosts?\s+(?:was|were|is|will\s+be)\s+(?:the\s+)?(?=[A-Z])"  # ('The host was Carpatia S.A.')
                    # 'at the kind invitation of the Ministry of ...': who invited the meeting to its premises hosted it
                    r"|\b(?:at|on|upon)\s+the\s+(?:kind\s+|generous\s+|gracious\s+)?invitation\s+of\s+(?:the\s+)?"
                    r"(?:(?:(?-i:[A-Z])[\w'’-]*\s+)?hosts?\s*,\s*(?:the\s+)?)?"
@@ -1308,6 +1309,9 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
         if _MEETING_WORDS.search(text, clause_start, m.start()) or _MEETINGS_SAID_BEFORE.match(text, clause_start, m.start()) \
                 or _HOST_FIELD_LINE.match(m.group()) or _VENUE_FIELD.fullmatch(text, clause_start, m.start()):
             about_meeting.append(m)
+        elif re.match(r"The\s+hosts?\s", m.group()) and _MEETING_WORDS.search(
+                text, sentence_at(text, max(start, clause_start - 1))[0], m.start()):
+            about_meeting.append(m)  # 'The sixteenth meeting took place in Bucharest on ... The host was Carpatia S.A.'
         elif "invitation" in m.group().lower() or not _INVITED_BY.sub("", text[clause_start:m.start()]).strip(" \t\n.,;:") \
                 or any(re.fullmatch(r"[^,;.\n]{1,80}?,?[ \t]+and[ \t]+", text[o.end():m.start()]) for o in about_meeting):
             # 'At the invitation of Example Telecom, the meeting was held in ...', 'Hosted by Example Telecom, the
