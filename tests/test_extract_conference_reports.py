@@ -34,3 +34,11 @@ def test_earlier_editions_are_dated_by_the_year_in_brackets_after_their_place_an
     assert editions["GSS-28"] == (2028, "Seoul", None)
     assert editions["GSS-32"] == (2032, "Lima", None)
     assert editions["GSS-24"] == (2024, "New Delhi", None)
+
+
+def test_two_meetings_named_together_in_a_title_share_the_place_after_them():
+    text = ("Conference report\n\nFrom symposium to assembly: GSS-36 and WTSA-36 in Nairobi\n\nAna Example\n"
+            "Centre for Digital Governance, University of Example, Portugal\n\n"
+            "GSS-36 took place on 4 November 2036 under the theme of inclusion.\n")
+    (gss,) = [m for m in facts_of(text).meetings if m.start is not None]
+    assert gss.place is not None and gss.place.label == "Nairobi"

@@ -2081,6 +2081,8 @@ def _read_anchor(ref: Reference, text: str, a: Anchor, m: Meeting, avoid=(), anc
                     and not any(p.name_span[1] <= o.name_span[0] and re.fullmatch(
                         r"[ \t]*(?:(?:19|20)\d\d[ \t]*)?\([ \t]*", text[p.name_span[1]:o.name_span[0]]) for p in anchors)
                     and not _CO_LOCATION.search(text[max(s, o.name_span[0] - 60):o.name_span[0]])
+                    # ('GSS-28 and WTSA-28 in Kuala Lumpur': two meetings named together share what follows them)
+                    and not re.fullmatch(r"[ \t]+and[ \t]+", text[a.name_span[1]:o.name_span[0]])
                     # 'the working group on preparation for WTSA-20 was held in Minsk': WTSA-20 is within our name;
                     # 'the 4th meeting of the APT Preparatory Group for WTSA-24 was held in Bangkok' under our heading:
                     # the meeting prepared for holds no place of the sentence
