@@ -198,3 +198,13 @@ def test_a_labels_value_column_goes_on_over_the_lines_indented_under_it(ref):
     assert {name: (role(p), p.country.label) for name, p in found.items()} == {
         "Kofi Example": ("Chair", "Ghana"), "Li Example": ("Vice-Chair", "China"),
         "Ivan Primerov": ("Vice-Chair", "Russian Federation"), "Sara Mendes-Sample": ("Vice-Chair", "Brazil")}
+
+
+def test_a_questions_rapporteur_group_led_or_co_led_by_people_gives_them_its_rapporteurs_posts(ref):
+    text = ("The Question 6/13 rapporteur group, led by Ms Mei-Ling Example of Norrsken Example (Sweden), finalized two "
+            "texts. The Q2/13 rapporteur group, co-led by Mr Haruto Example (Shinsei Example, Japan) and Dr Salma "
+            "Example-Ode (Morocco), consented a Recommendation. The delegation, led by Mr Ivan Sample, spoke.")
+    found = people(ref, text)
+    assert {name: role(p) for name, p in found.items()} == {
+        "Mei-Ling Example": "Rapporteur of Q6/13", "Haruto Example": "Co-Rapporteur of Q2/13",
+        "Salma Example-Ode": "Co-Rapporteur of Q2/13", "Ivan Sample": ""}

@@ -611,7 +611,9 @@ _CHAIRED_BY = re.compile(r"\b(?:(?:[Cc]o-)?[Cc]haired\s+by|[Uu]nder\s+the\s+chai
                          r"round\s?table|assembly|forum|dialogue|discussion)s?\s*,|"
                          r"(?P<moderated>[Mm]oderated|[Ff]acilitated)\s+by|(?P<convened>(?<=,\s)convened)\s+by|"
                          # 'WG1 - Structure and working methods, coordinated by Mr A (Ghana)'
-                         r"(?P<coordinated>(?<=,\s)coordinated)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
+                         r"(?P<coordinated>(?<=,\s)coordinated)\s+by|"
+                         # 'The Q6/13 rapporteur group, led by Ms A of Apex (Sweden)': a group's leader
+                         r"(?P<led>(?<=,\s)(?:[Cc]o-)?led)\s+by)\s+(?:the\s+)?")  # 'Chaired by Ms A, the ...' too
 #: the words that name another meeting beside the one reported ('alongside the ITU workshop on X, which ...')
 BESIDE = (r"\b(?:alongside|on\s+the\s+(?:sidelines|margins|eve)\s+of|in\s+conjunction\s+with|back-to-back\s+with|"
           r"ahead\s+of|in\s+advance\s+of|before|after|following|"
@@ -879,7 +881,10 @@ def _group_chaired(ref: Reference, text: str, at: int, start: int) -> Ref | None
     if lead is None:
         return None
     before = max(start, at - 24) + lead.start()
-    groups = [g for g in find_groups(ref, text, max(start, before - 120), before) if g.span.end == before]
+    # ('The Question 6/13 rapporteur group, led by': the Question named before the words for its group)
+    words = re.search(r"[ \t]+(?i:rapporteur[ \t]+group)\Z", text[max(start, before - 24):before])
+    named_end = before - len(words.group()) if words else before
+    groups = [g for g in find_groups(ref, text, max(start, before - 120), before) if g.span.end in (before, named_end)]
     if not groups or groups[-1].kind not in ref.group_kinds:
         return None
     if not lead.group().lstrip().startswith(","):
@@ -1345,9 +1350,14 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         while got:
             title = "Moderator" if m.group("moderated") else "Convener" if m.group("convened") else \
                 "Coordinator" if m.group("coordinated") else "Co-Chair" if co else "Chair"
-            group = _group_chaired(ref, text, m.start(), start) if title in ("Chair", "Convener") else None
+            group = _group_chaired(ref, text, m.start(), start) if title in ("Chair", "Co-Chair", "Convener") else None
             if m.group("convened") and (group is None or group.kind != "RapporteurGroup"):
-                break  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
+                break
+            if m.group("led"):
+                if group is None:
+                    break  # ', led by Ms A' of a group only (not 'a delegation, led by')
+                if group.kind in ("Question", "RapporteurGroup") and group.notation and "/" in group.notation:
+                    title = "Co-Rapporteur" if co else "Rapporteur"  # a Question's group is led by its Rapporteur  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
                 # with SG13, convened by Mr B' name no one's post)
             if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
                 post = _post_of_group(ref, text, title, group, m.start(), m.end())
@@ -1361,8 +1371,9 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
             more = _AND_NEXT_NAME.match(text, got[2], end)
             nxt = name_at(more.end(), True) if more else None
             own_post = re.match(r",[ \t]*([^;()\n]{2,120}?)[ \t]*(?:[.;:](?:\s|$)|\n|$)", text[nxt[2]:end]) if nxt else None
-            if nxt and not re.match(rf"(?:[ \t]*{_BRACKET})?[ \t]*(?:[.;:]|\n|$|,[ \t]+(?:who|respectively)\b)",
-                                    text[nxt[2]:end]) and not (own_post and starts_with_title(own_post.group(1))
+            # (', consented ...': the apposition 'X, co-led by A and B,' ends before its subject's verb)
+            if nxt and not re.match(rf"(?:[ \t]*{_BRACKET})?[ \t]*(?:[.;:]|\n|$|,[ \t]+(?:who\b|respectively\b|"
+                                    r"(?!(?:and|but|who|which)\b)[a-z]+ed\b))", text[nxt[2]:end]) and not (own_post and starts_with_title(own_post.group(1))
                                                                and not re.search(r"\b[a-z]+ed\b", own_post.group(1))):
                 # ('..., and Ms B, Vice President of X.': her post, to the sentence's end)
                 nxt = None  # 'chaired by Ms A (Acme) and Mr B (Beta) gave the keynote', '..., and Ms B, Deputy Director
