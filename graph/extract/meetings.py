@@ -787,7 +787,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line_e = text.find("\n", m.end())
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
             # (a document's 'Title:' field may run long, and over the indented lines under it)
-            heading = (len(line) < 100 or len(line) < 300 and _HEADER_FIELD.match(line) and line[:6].lower() == "title:") \
+            heading = (len(line) < 100 or len(line) < 300 and line[:6].lower() == "title:") \
                 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
                 and not _announced_in_headline(text[line_s:len(text) if line_e < 0 else line_e], m.start() - line_s,
                                                m.end() - line_s)  # 'Kigali to host 2025 CTO meeting': not dated below

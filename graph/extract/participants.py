@@ -986,7 +986,6 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
     return found
 
 
-
 def _give_country(result: ParticipantList, country: Ref | None) -> None:
     """Every organization of the list whose own country the text does not say is of `country`."""
     if country is not None:
