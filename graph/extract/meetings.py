@@ -1481,7 +1481,7 @@ def _next_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
     """'Next meeting' without a kind of meeting: the next meeting of the kind of the one whose text says it, dated
     after it ends (a 'following session' within the meeting is one of its parts). Another group's next meeting said
     with its days ('will present this communiqué to TSAG at its next meeting (Geneva, 8-11 February 2010)') is a
-    meeting of that group the text names."""
+    meeting of that group the text names, and so is one named by its month ('to TSAG at its January 2030 meeting')."""
     theirs: list[tuple[Ref, DateMention, tuple[int, int]]] = []  # (group, its days, where its place may be said)
     for key, m in meetings.items():
         if m.next_meeting is not None or m.end is None:

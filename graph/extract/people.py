@@ -841,11 +841,15 @@ _NAME_HOLDS = re.compile(rf"(?P<gap>(?:{_OF_BODY})?(?:[ \t]*{_BRACKET})?(?:[ \t]
                          r"(?<=to )chair|(?<=to )co-chair)[ \t]+(?:the[ \t]+)?")
 
 
+#: the end of a line after an entry: its punctuation, then the newline
+_LINE_BREAK = re.compile(r"[ \t.;,]*\n")
+
+
 def _under_the_value(text: str, value: int, pos: int, end: int) -> int | None:
     """Where the next line's entry starts when the line at `pos` ends there and the next line is indented to the
     column of a label's value ('Vice-chairs:  Li Wenjing (China)' over '              Ivan Example (Russia)': one
     list in the value's column, as a PDF lays it out); else None."""
-    brk = re.compile(r"[ \t.;,]*\n").match(text, pos, end)
+    brk = _LINE_BREAK.match(text, pos, end)
     if brk is None:
         return None
     column = value - (text.rfind("\n", 0, value) + 1)
@@ -1352,13 +1356,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 "Coordinator" if m.group("coordinated") else "Co-Chair" if co else "Chair"
             group = _group_chaired(ref, text, m.start(), start) if title in ("Chair", "Co-Chair", "Convener") else None
             if m.group("convened") and (group is None or group.kind != "RapporteurGroup"):
-                break
+                break  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
+                # with SG13, convened by Mr B' name no one's post)
             if m.group("led"):
                 if group is None:
                     break  # ', led by Ms A' of a group only (not 'a delegation, led by')
                 if group.kind in ("Question", "RapporteurGroup") and group.notation and "/" in group.notation:
-                    title = "Co-Rapporteur" if co else "Rapporteur"  # a Question's group is led by its Rapporteur  # ', convened by Ms A' of a rapporteur group only ('the meeting, convened by ITU', 'a side event
-                # with SG13, convened by Mr B' name no one's post)
+                    title = "Co-Rapporteur" if co else "Rapporteur"  # a Question's group is led by its Rapporteur
             if group is not None:  # 'Working Party 1/TSAG, chaired by Ms A': the Chair of WP1/TSAG
                 post = _post_of_group(ref, text, title, group, m.start(), m.end())
             else:
