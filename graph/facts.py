@@ -4,6 +4,7 @@ Tests compare these records directly; `graph/mapping.py` turns them into triples
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -189,3 +190,22 @@ class DocumentFacts:
     topics: list[Ref] = field(default_factory=list)
     #: subjects in the text's own words, with where they are read (graph/extract/keyphrases.py)
     keyphrases: list[tuple[str, Span]] = field(default_factory=list)
+
+
+def spans_moved(record, where: list[int]):
+    """`record` (any record above, or lists, tuples and dicts of them) with every Span moved from the text it was
+    read from to the original text, where character i of the former stands at where[i] (extract.text.dehang). The
+    quote stays what was read, as for a wrap that `unwrap` joined."""
+    if isinstance(record, Span):
+        end = where[record.end - 1] + 1 if record.end > record.start else where[record.start]
+        return Span(where[record.start], end, record.quote)
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        changes = {f.name: spans_moved(getattr(record, f.name), where) for f in dataclasses.fields(record)}
+        return dataclasses.replace(record, **changes)
+    if isinstance(record, list):
+        return [spans_moved(x, where) for x in record]
+    if isinstance(record, tuple):
+        return tuple(spans_moved(x, where) for x in record)
+    if isinstance(record, dict):
+        return {k: spans_moved(v, where) for k, v in record.items()}
+    return record

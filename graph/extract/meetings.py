@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import iris
-from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount
+from ..facts import DocumentFacts, EventMention, Link, Meeting, MeetingRef, Ref, Span, StatedCount, spans_moved
 from ..read import Text
 from ..reference import Reference, fold, load_reference
 from ..resources import reference_dir
@@ -32,7 +32,17 @@ from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
 from .tables import Row, meeting_table_rows
-from .text import CARDINAL_PATTERN, ORDINAL_PATTERN, cardinal, line_end, ordinal, sentence_at, sentences, unwrap
+from .text import (
+    CARDINAL_PATTERN,
+    ORDINAL_PATTERN,
+    cardinal,
+    dehang,
+    line_end,
+    ordinal,
+    sentence_at,
+    sentences,
+    unwrap,
+)
 
 
 @dataclass(frozen=True)
@@ -206,8 +216,9 @@ _STUDY_PERIOD = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     """Read every meeting in a document, and everything the document names whether or not it is a meeting's."""
     base = reference or load_reference()
-    text = unwrap(doc.text)  # hard-wrapped lines joined (same offsets): a sentence may run over a PDF's lines
-    facts = DocumentFacts(doc.name, doc.sha256, doc.text, doc.media_type)
+    dehung, where = dehang(doc.text)  # a report's hanging indents joined: facts are moved back at the end
+    text = unwrap(dehung, doc.text)  # hard-wrapped lines joined (same offsets): a sentence may run over a PDF's lines
+    facts = DocumentFacts(doc.name, doc.sha256, dehung, doc.media_type)
     # organizations the document defines ('Example Authority (EA)') resolve like reference ones from here on
     organizations = [o if o.iri else replace(o, iri=str(iris.entity(o))) for o in find_organizations(base, text)]
     ref = base.overlay(organizations)
@@ -267,6 +278,9 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
         facts.warnings = [w for w in facts.warnings if not w.startswith("no meeting found")]
     _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
                        [a.said for a in anchors])
+    if where is not None:
+        facts = spans_moved(facts, where)
+        facts.text = doc.text
     return facts
 
 

@@ -83,7 +83,59 @@ def _a_title(line: str) -> bool:
         and line.rstrip()[-1:] not in ".,;:" and not re.search(r"\b(?:and|or|the|of)\s*$", line.rstrip())
 
 
-def unwrap(text: str) -> str:
+def dehang(text: str) -> tuple[str, list[int] | None]:
+    """Text laid out with hanging indents (a PDF's report: '1.1         The meeting was held in' over lines
+    indented to where 'The' starts) with each such wrap, and the indent after it, turned into one space; and where
+    each character of the result stands in `text` (None, with `text` itself, when nothing was joined).
+
+    Only a line wrapped (the next line's first word would not have fitted on it, at the width `unwrap` measures) that
+    does not end a sentence or a label is joined to the next line
+    indented exactly to where its own text starts after its label column ('1.1', 'Abstract:', '-') or its own
+    indent; a line of cells (runs of spaces in its text), an entry of a list aligned under a label's value and a next
+    line that opens an item are never joined. Unlike `unwrap` this changes the length, so the facts
+    read from the result are moved back to the original's offsets (facts.spans_moved)."""
+    lines = text.split("\n")
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    if len(lengths) < 4:
+        return text, None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not 50 <= width <= 120:
+        return text, None
+    joins: list[tuple[int, int]] = []  # (start, end) in text of what becomes one space
+    pos = 0
+    joined = False  # the line is itself the continuation of a join
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        indent = len(nxt) - len(nxt.lstrip(" "))
+        stripped = line.rstrip()
+        # an indented line goes on only a paragraph that a label opened: lines aligned under a label's value that
+        # were not joined to it are the entries of a list ('Vice-chairs:  A (China)' over '              B (Brazil)')
+        joined = indent >= 4 and nxt.strip() != "" and indent < len(stripped) and line[indent - 1] == " " != line[indent] \
+            and (joined if not line[:indent].strip() else bool(_LABEL_COLUMN.fullmatch(line[:indent]))) \
+            and len(stripped) + 1 + len(nxt.split()[0]) > 0.9 * width and stripped[-1] not in ".:;!?" \
+            and not _CELLS.search(stripped[indent:]) and not _LIST_START.match(nxt[indent:])
+        if joined:
+            joins.append((pos + len(stripped), pos + len(line) + 1 + indent))
+        pos += len(line) + 1
+    if not joins:
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for start, end in joins:
+        out.append(text[last:start] + " ")
+        where.extend(range(last, start + 1))
+        last = end
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))  # and one past the end
+    return "".join(out), where
+
+
+#: the label column of a line laid out with a hanging indent: '1.1         ', 'Abstract:   ', '    -   '
+_LABEL_COLUMN = re.compile(r" *\S.{0,24}?\S? {2,}")
+
+
+def unwrap(text: str, measured: str | None = None) -> str:
     """Hard-wrapped prose (a PDF's lines, a text wrapped at 72 columns) with each wrap turned into a space: the same
     length, so every offset still points into the original text.
 
@@ -92,9 +144,10 @@ def unwrap(text: str) -> str:
     ('.', ':', ';', '!', '?') and the next line carries on (not blank, no bullet, number or 'Label:' starting
     it). Short lines (headings, one-item-per-line lists), lines that each open with a style ('Mr', 'Dr': one person a
     line) or are each an entry ('Name, Body, Country', 'Body — Country — Name'), rows of a table (cells between tabs,
-    bars, runs of spaces, or as many '; ' as the next row has) and paragraphs written on one line are never joined."""
+    bars, runs of spaces, or as many '; ' as the next row has) and paragraphs written on one line are never joined.
+    The width is measured on `measured` when given: the original of a text whose hanging indents `dehang` joined."""
     lines = text.split("\n")
-    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    lengths = sorted(len(x.rstrip()) for x in (measured or text).split("\n") if x.strip())
     if len(lengths) < 4:
         return text
     width = lengths[int(len(lengths) * 0.9) - 1]
