@@ -78,6 +78,8 @@ CASES = [
      [(D(2018, 9, 9), D(2018, 9, 9), "2018-09-09")]),
     ("Interval 2018-09-09/2018-09-10 (ISO 8601).",
      [(D(2018, 9, 9), D(2018, 9, 10), "2018-09-09/2018-09-10")]),
+    ("Report of the meeting (Lisbon, 2031-04-07/11), as approved.",
+     [(D(2031, 4, 7), D(2031, 4, 11), "2031-04-07/11")]),
     ("The deadline was Sept. 14, 2020 for all inputs.",
      [(D(2020, 9, 14), D(2020, 9, 14), "Sept. 14, 2020")]),
     ("Registration closes on 1st Feb. 2022, as announced.",

@@ -14,7 +14,7 @@ when the two days are consecutive):
   "26 February – 2 March 2018", "30 December 2019 – 2 January 2020", "1-4 May, 2017"
 * month first: "September 9, 2018", "September 9-10, 2019", "June 30–July 2, 2021",
   "December 30, 2019 – January 2, 2020"
-* ISO: "2018-09-09", "2018-09-09/2018-09-10"
+* ISO: "2018-09-09", "2018-09-09/2018-09-10", "2018-09-09/12"
 * without a year ("9 September", "September 9-10"): the caller's default year.
 * "the week of 3 June 2024": the seven days of that week (Monday to Sunday); "the week beginning (starting,
   commencing) 5 June": seven days from that day.
@@ -187,6 +187,8 @@ _STYLE_SOURCES: dict[str, str] = {
         rf"(?:\s*[~\uff5e{_DASH_CHARS}]\s*(?:(?P<m2>[0-9]{{1,2}})(?P=sep))?(?P<d2>[0-9]{{1,2}})(?:\s*\({_WEEKDAY_ABBR}\))?)?"
         r"(?![0-9]|[./][0-9])"
     ),
+    # 2018-09-09/10 ; 2018-09-09/12: the last day alone after the slash (a report's "Geneva, 2029-01-22/26")
+    "iso_days": r"(?<![\w./\-])" + _ISO.format(n=1) + r"/(?P<d2>[0-9]{2})(?![0-9]|[-./][0-9])",
     # 2018-09-09 ; 2018-09-09/2018-09-10
     "iso": (
         r"(?<![\w./\-])" + _ISO.format(n=1)
