@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import facts_of
+from extract_fixtures import facts_of, only_dated
 
 _HEAD = "ITU-T CTO Meeting\nValletta, Malta - 14 September 2031\n\nThe CTO meeting was held in Valletta on 14 September 2031. "
 
@@ -296,3 +296,26 @@ def test_a_committees_earlier_meeting_placed_in_its_brackets():
 def test_a_meeting_held_the_day_before_or_after_another_is_dated_by_the_others_days(sentence, kind, day):
     (m,) = [m for m in facts_of("Standardization news\n\n" + sentence + "\n").meetings if m.kind == kind]
     assert (m.start, m.end) == (day, day)
+
+
+_OPENING_SPEECH = """OPENING ADDRESS
+Director, Telecommunication Standardization Bureau
+
+Distinguished CTOs, colleagues, friends,
+
+Welcome to the eleventh meeting of ITU-T Chief Technology Officers. I thank our host, Fjordvik Telecom ASA, for the
+warm welcome we have received here in Oslo. When we last spoke, in Rabat, the rain was a rumour.
+
+Today is the 3rd of September 2029. Over the next two days we will look at AI in networks and at quantum-safe
+security.
+
+I wish you a fruitful meeting.
+"""
+
+
+def test_an_opening_speech_dates_and_places_its_meeting_by_today_and_here():
+    m = only_dated(_OPENING_SPEECH)
+    assert m.kind == "CTOMeeting"
+    assert (m.start, m.end) == (date(2029, 9, 3), date(2029, 9, 4))
+    assert m.place is not None and m.place.label == "Oslo"
+    assert m.country is not None and m.country.label == "Norway"

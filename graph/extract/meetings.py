@@ -1851,13 +1851,27 @@ _GENERIC_MENTION = re.compile(r"\b(?:the|this|that|a)\s+(?:[\w-]+\s+){0,3}?(?:me
                               r"session|conference|workshop|assembly|summit)\b", re.IGNORECASE)
 
 
+#: 'Today is the 10th of June 2030.', 'Today, 4 May 2029, we open ...': a speech saying the day it is given
+_TODAY_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*Today(?:\s+is|,)\s+(?:the\s+)?")
+
+
 def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMention]) -> None:
     """'African Example Forum opens in Kigali ... The four-day meeting is taking place from 5 to 8 February':
-    a dated sentence about 'the meeting' dates the one meeting the text names before it without a date."""
+    a dated sentence about 'the meeting' dates the one meeting the text names before it without a date; so does a
+    speech's 'Today is 10 June 2030' after it ('welcome you to the eighteenth CTO meeting')."""
     named = [a for a in anchors if not a.is_next and not a.is_past and not _plural(text, a.name_span[1])]
     if any(a.date is not None and a.date.precision == "day" for a in named):
         return  # the text dates its meetings itself
     undated = [a for a in named if a.date is None]
+    today = next(_TODAY_IS.finditer(text), None)
+    if today is not None:  # the day a speech is given, at the one meeting it names before (opening it)
+        before = [a for a in undated if a.name_span[0] < today.start()]
+        d = next((d for d in dates if today.end() <= d.span_start <= today.end() + 4 and d.precision == "day"), None)
+        if d is not None and len({a.kind.group for a in before}) == 1:
+            for a in before:
+                a.date = d
+            before[0].opening = True
+            return
     if len({a.kind.group for a in undated}) != 1:
         return
     for g in _GENERIC_MENTION.finditer(text):
@@ -1970,7 +1984,8 @@ def _end_from_until(ref: Reference, text: str, m: Meeting, regions: list[tuple[i
 _DURATION = re.compile(
     rf"\b(?:(?P<n1>{CARDINAL_PATTERN})[- ]days?(?:[- ]long)?\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|forum|event|workshop|session|"
     r"assembly|conference|symposium|consultation|summit|gathering|roundtable|dialogue)s?\b"
-    rf"|\b(?:after|following|over|lasting|lasts?|for)\s+(?P<n2>{CARDINAL_PATTERN})\s+days\b)", re.IGNORECASE)
+    rf"|\b(?:after|following|over|lasting|lasts?|for)\s+(?:the\s+next\s+)?(?P<n2>{CARDINAL_PATTERN})\s+days\b)",
+    re.IGNORECASE)
 #: the day a sentence dates is the meeting's last: 'concluded today', 'closed on 24 October'
 _CLOSING = re.compile(r"\b(?:clos(?:ed|es|ing)|conclud(?:ed|es|ing)|end(?:ed|s)|wrapped\s+up|came\s+to\s+(?:a|an)\s+"
                       r"(?:close|end))\b", re.IGNORECASE)
@@ -2602,16 +2617,20 @@ _BODY_MEETING_IN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<body>[A-Z][\w/-]*(
 _HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>(?i:meeting|session|event|assembly|conference|"
                            r"consultation|symposium|forum|summit|workshop))\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
                            r"(?:held|convened|hosted|organi[sz]ed)|took\s+place|met|convened)\s+(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
+#: a speaker at a meeting saying where it is: 'for us here in Kuala Lumpur'
+_HERE_IN = re.compile(r"\bhere\s+in\s+(?=[A-Z])")
 #: what makes a sentence about a meeting another one's: 'The next meeting will be held in ...'
 _OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|following|first|second|third)\b", re.I)
 
 
 def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: int) -> None:
     """A meeting named without its place, then a sentence about it that says where it was: 'The meeting was held in
-    Geneva', 'TSAG, meeting in Geneva under the chairmanship of ...'."""
+    Geneva', 'TSAG, meeting in Geneva under the chairmanship of ...', or a speech at it: '... the arrangements they
+    have made for us here in Kuala Lumpur'."""
     said = [(x.start(), x.end(), x.group("noun")) for x in _HELD_OPENING.finditer(text, start, end)] + \
            [(x.start(), x.end(), None) for x in _BODY_MEETING_IN.finditer(text, start, end)
-            if re.search(rf"(?<![\w/-]){re.escape(x.group('body'))}(?![\w/-])", m.name)]
+            if re.search(rf"(?<![\w/-]){re.escape(x.group('body'))}(?![\w/-])", m.name)] + \
+           [(x.start(), x.end(), "meeting") for x in _HERE_IN.finditer(text, start, end)]
     for at, where, noun in sorted(said):
         s, e = sentence_at(text, at)
         if _OTHER_MEETING.search(text, s, min(e, s + 40)) or _NEXT_MEETING.search(text, s, e):
