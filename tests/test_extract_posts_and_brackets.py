@@ -5,7 +5,7 @@ Every text here is written for the test, in the forms of the family (TSAG, SGLA 
 """
 from __future__ import annotations
 
-from extract_fixtures import only_dated
+from extract_fixtures import only_dated, posts_of
 
 _SGLA = "The SGLA met in Geneva on 11 December 2023. "
 
@@ -126,3 +126,21 @@ def test_a_posts_field_in_a_table_cell_is_no_name():
                    "Organization | Country\nMs. Ayesha Example | Head of Network Architecture Design | BT | United "
                    "Kingdom\n")
     assert [p.name for p in m.people] == ["Ayesha Example"]
+
+
+_CHAIRS_BY_GROUP = """Study Group Leadership Assembly
+
+The Study Group Leadership Assembly was held in Nairobi, Kenya, on 9 February 2032.
+
+The following study group chairs took part: Ms Ilka Varga-Sund (SG9), Mr Tomasz Orlik (SG16) and Dr Amara
+Okafor-Lind (SG20). Vice-chairs present: Mr Jun Arakawa (SG13), Ms Leila Haddadi (SG17).
+"""
+
+
+def test_a_plural_post_over_names_each_with_a_group_in_brackets_gives_each_the_post_in_that_group():
+    posts = posts_of(only_dated(_CHAIRS_BY_GROUP))
+    assert posts["Ilka Varga-Sund"] == "Chair of SG9"
+    assert posts["Tomasz Orlik"] == "Chair of SG16"
+    assert posts["Amara Okafor-Lind"] == "Chair of SG20"
+    assert posts["Jun Arakawa"] == "Vice-Chair of SG13"
+    assert posts["Leila Haddadi"] == "Vice-Chair of SG17"

@@ -918,6 +918,24 @@ def _group_before_bracket(ref: Reference, text: str, bracket: int) -> Ref | None
     return next((g for g in find_groups(ref, text, lo, bracket) if not text[g.span.end:bracket].strip()), None)
 
 
+def _group_in_bracket(ref: Reference, text: str, ne: int, end: int) -> Ref | None:
+    """'Mr A (SG2)': the ITU-T group alone in the bracket right after a name, or None."""
+    from .groups import find_groups  # groups is imported by the extractors after this module
+    bracket = re.compile(r"[ \t]*\([ \t]*").match(text, ne, end)
+    if bracket is None:
+        return None
+    close = text.find(")", bracket.end(), min(end, bracket.end() + 60))
+    if close < 0:
+        return None
+    return next((g for g in find_groups(ref, text, bracket.end(), close) if g.span.start == bracket.end()
+                 and not text[g.span.end:close].strip() and g.kind in _GROUPS_WITH_POSTS), None)
+
+
+#: the kinds of ITU-T group a post can be held in
+_GROUPS_WITH_POSTS = ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "WorkingParty", "Question",
+                      "JointCoordinationActivity")
+
+
 def _group_after_post(ref: Reference, text: str, pe: int, end: int) -> Ref | None:
     """'Jane Roe, Chair, ITU-T SG5': the ITU-T group written after a post and a comma, as its own part."""
     from .groups import find_groups  # groups is imported by the extractors after this module
@@ -925,8 +943,7 @@ def _group_after_post(ref: Reference, text: str, pe: int, end: int) -> Ref | Non
     if lead is None:
         return None
     group = next((g for g in find_groups(ref, text, lead.end(), min(end, lead.end() + 80)) if g.span.start == lead.end()
-                  and g.kind in ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "WorkingParty",
-                                 "Question", "JointCoordinationActivity")), None)
+                  and g.kind in _GROUPS_WITH_POSTS), None)
     # (its mandate in brackets may follow: 'Chair, ITU-T Study Group 13 (Future networks)')
     if group is None or not re.compile(r"[ \t]*(?:\([^()\n]{2,80}\)[ \t]*)?(?:[,;.)]|\n|$)").match(text, group.span.end, end):
         return None
@@ -1065,8 +1082,8 @@ def _known_body_later(ref: Reference, text: str, b: int, end: int) -> tuple[Ref,
 #: 'Vice-Chairmen present included A (X) and B (Y)': a plural post, then who held it
 #: what makes a post a label of the names after it: 'Vice-Chairmen present:', 'Rapporteur elected:', 'The TSAG
 #: vice-chairs present were:'
-_POST_LABEL = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?(?P<verb>[ \t]+(?:are|were))?"
-                         r"[ \t]*:[ \t]*")
+_POST_LABEL = re.compile(r"(?:[ \t]+(?:present|elected|appointed|designated|confirmed))?"
+                         r"(?P<verb>[ \t]+(?:are|were|took[ \t]+part|attended|participated))?[ \t]*:[ \t]*")
 _POSTS_INCLUDED = re.compile(r"[ \t]+(?:(?:present|attending|in[ \t]+attendance)[ \t]+)?(?:also[ \t]+)?(?:included|include|were|are)[ \t]+"
                              r"(?=[A-Z])")
 
@@ -1240,6 +1257,11 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         if not got:
             return None
         hon, ns, ne, name = got
+        group = _group_in_bracket(ref, text, ne, limit) \
+            if post.part_of is None and _GROUP_POST.search(post.label) and " of " not in post.label else None
+        if group is not None:  # 'study group chairs took part: Mr A (SG2), Dr B (SG3)': each the Chair of that group
+            add(name, ns, ne, _post_of_group(ref, text, post.label, group, ns, ne), hon)
+            return text.index(")", group.span.end) + 1
         add(name, ns, ne, post, hon)
         return _affiliation_after(ref, text, ne, limit)[2]
 
