@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import only_dated, posts_of
+from extract_fixtures import facts_of, only_dated, posts_of
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -43,3 +43,24 @@ def test_a_next_roundtable_forum_or_summit_is_the_next_meeting(reported, noun):
                    "Nairobi, Kenya, in May 2026.\n")
     assert m.next_meeting is not None
     assert (m.next_meeting.start, m.next_meeting.place.label) == (date(2026, 5, 1), "Nairobi")
+
+
+_EDITIONS_BY_NUMBER = """The eighth CTO meeting: a look back
+
+The eighth ITU-T CTO meeting was held in Tunis, Tunisia, on 6 and 7 November 2029.
+
+How does it compare? The seventh meeting, held in Lima, Peru, in April 2029 and hosted by a local operator, spoke
+mostly of spectrum. The sixth meeting, in Nairobi in May 2028, was about fibre.
+"""
+
+
+def test_earlier_editions_named_by_their_number_are_placed_and_dated_by_their_month():
+    facts = facts_of(_EDITIONS_BY_NUMBER)
+    by_number = {m.ordinal[0]: m for m in facts.meetings if m.ordinal}
+    assert set(by_number) == {6, 7, 8}
+    seventh, sixth = by_number[7], by_number[6]
+    assert seventh.kind == sixth.kind == "CTOMeeting"
+    assert (seventh.start, seventh.end, seventh.precision) == (date(2029, 4, 1), date(2029, 4, 30), "month")
+    assert seventh.place is not None and seventh.place.label == "Lima"
+    assert (sixth.start, sixth.end) == (date(2028, 5, 1), date(2028, 5, 31))
+    assert sixth.place is not None and sixth.place.label == "Nairobi"

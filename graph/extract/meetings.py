@@ -1685,6 +1685,9 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 
 #: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
 _NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session)\b(?!\s+(?:of|for|on)\b)")
+#: between 'the 19th meeting' and its month or day, its place: ', held in Santiago, Chile, in ', ', in Kuala Lumpur in '
+_EDITION_PLACED = re.compile(r",?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|had[ \t]+been)[ \t]+)?(?:held[ \t]+|convened[ \t]+)?"
+                             r"in[ \t]+[A-Z][^.;:()\n]{1,50}?,?[ \t]+(?:in|on)[ \t]+")
 #: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
 _EDITION_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
                             r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -1714,15 +1717,22 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
             continue
         d = next((d for d in dates if d.precision == "day" and x.end() <= d.span_start < x.end() + 60
                   and _EDITION_DATED.fullmatch(text, x.end(), d.span_start)), None)
+        placed = None
+        if d is None:  # 'The nineteenth meeting, held in Santiago, Chile, in March 2031': its place, then its month
+            d = next((d for d in dates if d.precision in ("day", "month") and x.end() <= d.span_start < x.end() + 80
+                      and _EDITION_PLACED.fullmatch(text, x.end(), d.span_start)), None)
+            placed = find_place(ref, text, x.end(), d.span_start) if d is not None else None
+            if placed is None:
+                continue
         if d is None or d.start == m.start or x.group().lower().endswith("session") and m.end is not None \
                 and m.start - timedelta(days=1) <= d.start <= m.end + timedelta(days=1):
             continue  # ('The second session was held on 6 May' of a meeting held on 5 May: a session of that one)
         name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
         other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
                         start=d.start, end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
-                        ordinal=(n, Span.of(text, x.start("n"), x.end("n"))))
+                        ordinal=(n, Span.of(text, x.start("n"), x.end("n"))), precision=d.precision)
         # 'the third meeting (Geneva, 13-16 July': the place in its brackets
-        place = find_place(ref, text, x.end(), d.span_start) if "(" in text[x.end():d.span_start] else None
+        place = placed or (find_place(ref, text, x.end(), d.span_start) if "(" in text[x.end():d.span_start] else None)
         if place is not None:
             other.place, other.country, other.country_from_reference = place
         elif _SAME_PLACE.search(text, d.span_end, min(len(text), d.span_end + 80)):  # 'at the same venue'
