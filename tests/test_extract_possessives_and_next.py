@@ -64,3 +64,13 @@ def test_earlier_editions_named_by_their_number_are_placed_and_dated_by_their_mo
     assert seventh.place is not None and seventh.place.label == "Lima"
     assert (sixth.start, sixth.end) == (date(2028, 5, 1), date(2028, 5, 31))
     assert sixth.place is not None and sixth.place.label == "Nairobi"
+
+
+def test_their_numbered_meeting_and_the_first_one_are_earlier_editions_with_their_place_and_day():
+    text = ("COMMUNIQUÉ OF THE TWELFTH CTO MEETING\n\nThe twelfth ITU-T CTO meeting took place in Dakar, Senegal, on "
+            "4 June 2029.\n\nThe CTOs recall the communiqué of their eleventh meeting, held in Accra on 3 March 2028. "
+            "That meeting followed the first one, which was held at Cotonou (Benin) the 5th of may 2026.\n")
+    by_number = {m.ordinal[0]: m for m in facts_of(text).meetings if m.ordinal}
+    assert (by_number[11].start, by_number[11].place.label) == (date(2028, 3, 3), "Accra")
+    assert (by_number[1].start, by_number[1].place.label, by_number[1].country.label) == (
+        date(2026, 5, 5), "Cotonou", "Benin")

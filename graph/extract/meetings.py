@@ -1684,10 +1684,12 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 
 
 #: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
-_NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session)\b(?!\s+(?:of|for|on)\b)")
-#: between 'the 19th meeting' and its month or day, its place: ', held in Santiago, Chile, in ', ', in Kuala Lumpur in '
+_NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our|their)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session|one)\b"
+                               r"(?!\s+(?:of|for|on)\b)")
+#: between 'the 19th meeting' and its month or day, its place: ', held in Santiago, Chile, in ', ', in Kuala Lumpur in ',
+#: ', which was held at Abidjan (Côte d'Ivoire) the '
 _EDITION_PLACED = re.compile(r",?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|had[ \t]+been)[ \t]+)?(?:held[ \t]+|convened[ \t]+)?"
-                             r"in[ \t]+[A-Z][^.;:()\n]{1,50}?,?[ \t]+(?:in|on)[ \t]+")
+                             r"(?:in|at)[ \t]+[A-Z][^.;:()\n]{1,50}?(?:[ \t]*\([^()\n]{2,40}\))?,?[ \t]+(?:(?:in|on)[ \t]+)?(?:the[ \t]+)?")
 #: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
 _EDITION_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
                             r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
