@@ -74,3 +74,12 @@ def test_their_numbered_meeting_and_the_first_one_are_earlier_editions_with_thei
     assert (by_number[11].start, by_number[11].place.label) == (date(2028, 3, 3), "Accra")
     assert (by_number[1].start, by_number[1].place.label, by_number[1].country.label) == (
         date(2026, 5, 5), "Cotonou", "Benin")
+
+
+def test_an_edition_hosted_somewhere_is_read_also_when_the_document_s_meeting_has_no_day():
+    text = ("TUNIS, 9 May 2031 – Technology chiefs ended their talks at the ninth ITU-T CTO meeting in Tunis.\n\n"
+            "Earlier came the eighth edition, hosted by Carthage Example Telecom in Oran, Algeria, on 2–3 October "
+            "2030, and the seventh meeting, held in Rabat in April 2030.\n")
+    by_number = {m.ordinal[0]: m for m in facts_of(text).meetings if m.ordinal}
+    assert (by_number[8].start, by_number[8].end, by_number[8].place.label) == (date(2030, 10, 2), date(2030, 10, 3), "Oran")
+    assert (by_number[7].start, by_number[7].precision, by_number[7].place.label) == (date(2030, 4, 1), "month", "Rabat")

@@ -1684,12 +1684,12 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
 
 
 #: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
-_NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our|their)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session|one)\b"
+_NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our|their)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session|edition|one)\b"
                                r"(?!\s+(?:of|for|on)\b)")
 #: between 'the 19th meeting' and its month or day, its place: ', held in Santiago, Chile, in ', ', in Kuala Lumpur in ',
-#: ', which was held at Abidjan (Côte d'Ivoire) the '
+#: ', which was held at Abidjan (Côte d'Ivoire) the ', ', hosted by Hanbit Telecom in Seoul, Republic of Korea, on '
 _EDITION_PLACED = re.compile(r",?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|had[ \t]+been)[ \t]+)?(?:held[ \t]+|convened[ \t]+)?"
-                             r"(?:in|at)[ \t]+[A-Z][^.;:()\n]{1,50}?(?:[ \t]*\([^()\n]{2,40}\))?,?[ \t]+(?:(?:in|on)[ \t]+)?(?:the[ \t]+)?")
+                             r"(?:hosted[ \t]+by[ \t]+[^.;:()\n]{2,60}?[ \t]+)?(?:in|at)[ \t]+[A-Z][^.;:()\n]{1,50}?(?:[ \t]*\([^()\n]{2,40}\))?,?[ \t]+(?:(?:in|on)[ \t]+)?(?:the[ \t]+)?")
 #: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
 _EDITION_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
                             r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -1706,7 +1706,7 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
         return []
     key = min(regions, key=lambda k: min((a for a, _ in regions[k]), default=len(text)))
     m = meetings.get(key)
-    if m is None or m.start is None:
+    if m is None:
         return []
     taken = [r for rs in regions.values() for r in rs]
     found: list[tuple[tuple, Meeting]] = []
@@ -1726,8 +1726,8 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
             placed = find_place(ref, text, x.end(), d.span_start) if d is not None else None
             if placed is None:
                 continue
-        if d is None or d.start == m.start or x.group().lower().endswith("session") and m.end is not None \
-                and m.start - timedelta(days=1) <= d.start <= m.end + timedelta(days=1):
+        if d is None or d.start == m.start or x.group().lower().endswith("session") and m.start is not None \
+                and m.end is not None and m.start - timedelta(days=1) <= d.start <= m.end + timedelta(days=1):
             continue  # ('The second session was held on 6 May' of a meeting held on 5 May: a session of that one)
         name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
         other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
@@ -1891,6 +1891,8 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
             continue
         if any((a.is_next or a.is_past) and a.name_span[0] < g.end() and g.start() < a.name_span[1] for a in anchors):
             continue  # 'The next TSAG meeting will take place on ...' dates another meeting
+        if _NUMBERED_EDITION.match(text, g.start()):
+            continue  # 'the seventh meeting, held in Rabat in April 2030': another edition (_numbered_editions)
         s, e = sentence_at(text, g.start())
         if not _OCCURRED.search(text, s, e) and not re.search(r"\b(?:taking\s+place|takes\s+place|will\s+take\s+place)\b",
                                                               text[s:e]):
