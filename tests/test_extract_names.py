@@ -298,3 +298,11 @@ def test_romance_names_of_bodies_with_their_acronym_are_no_people(ref):
     text = ("Participants:\nUniversidad de la República (ANTEL)\nFundación de Telecomunicaciones (FTEL)\n"
             "Jorge de Souza (Anatel)\n")
     assert set(_people(ref, text)) == {"Jorge de Souza"}
+
+
+def test_french_styles_m_and_mlle_are_styles_and_initials_stay_part_of_a_name():
+    text = ("The session was opened by M. Ousmane Diallo-Berg, CTO of Casamance Example Telecom. Mlle Awa Sene-Holt, "
+            "Rapporteur, and Mr V. M. Petrenko, Chairman of the working group, spoke next.")
+    names = {p.name for p in find_people(load_reference(), text, 0, len(text))}
+    assert {"Ousmane Diallo-Berg", "Awa Sene-Holt", "V. M. Petrenko"} <= names
+    assert not any(n.startswith(("M.", "Mlle")) for n in names)
