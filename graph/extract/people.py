@@ -54,16 +54,13 @@ def honorific_words() -> frozenset[str]:
 
 
 def _alternation(words, flexible_dots: bool = False) -> str:
-    """Longest first; spaces and hyphens inside a phrase may be either; 'H.E.' may be written 'H. E.' or 'H.E'; a
-    one-letter word listed with its dot ('M.') needs it."""
+    """Longest first; spaces and hyphens inside a phrase may be either; 'H.E.' may be written 'H. E.' or 'H.E'."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
         x = re.escape(w.rstrip("."))
         x = x.replace(r"\ ", r"[ \t]+").replace(r"\-", "[- ]?")
         if flexible_dots:
             x = x.replace(r"\.", r"\.[ \t]?")
-        if len(x) == 1 and w.endswith("."):  # a one-letter style ('M.', French for Mr) only with its dot, and
-            x = rf"(?<![A-Z]\.[ \t])(?<![A-Z]\.){x}(?=\.)"  # not after an initial ('V. M. Minkin')
         parts.append(x)
     return "|".join(parts)
 
