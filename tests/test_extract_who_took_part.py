@@ -350,3 +350,13 @@ def test_a_name_with_an_elided_french_particle_is_read_whole():
 def test_a_body_that_took_part_in_the_meeting_named_after_it_whatever_date_follows():
     m = only_dated("Orange took part in the ITU CTO meeting on 3 March 2021.\n")
     assert [p.organization.label for p in m.participations] == ["Orange"]
+
+
+def test_organizations_listed_under_observers_took_part_too():
+    text = ("COMMUNIQUÉ\n\nThe ITU-T CTO meeting was held in Lagos, Nigeria, on 2 October 2030.\n\nParticipants\n\n"
+            "Niger Delta Example Telecom Plc, Nigeria\nSahel Example Networks SA, Mali\n\nObservers\n\n"
+            "Example University of Ibadan, Nigeria\nWest African Example Institute, Ghana\n\nIssued at Lagos\n")
+    m = only_dated(text)
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries == {"Niger Delta Example Telecom Plc": "Nigeria", "Sahel Example Networks SA": "Mali",
+                         "Example University of Ibadan": "Nigeria", "West African Example Institute": "Ghana"}

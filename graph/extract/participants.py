@@ -47,7 +47,7 @@ _LIST_TRIGGER = re.compile(
     r"(?:\s+(?:were|are|included|includes|was))?[ \t]*:?"
     r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
     r"|(?m:^\s*(?:\d{1,2}\.\s*)?(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|"
-    r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|"
+    r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|observers|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
     # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
     r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
