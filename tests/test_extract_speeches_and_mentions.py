@@ -319,3 +319,20 @@ def test_an_opening_speech_dates_and_places_its_meeting_by_today_and_here():
     assert (m.start, m.end) == (date(2029, 9, 3), date(2029, 9, 4))
     assert m.place is not None and m.place.label == "Oslo"
     assert m.country is not None and m.country.label == "Norway"
+
+
+_NOTE = """# ITU-T CxO Roundtable - Notes
+
+_Prepared by: A. Example | Last edited 19 Nov 2030_
+
+## Context
+
+- Held **Monday 17 November 2030**, 08:00-10:00, in Nairobi, Kenya.
+- Chaired by the TSB Director.
+"""
+
+
+def test_a_note_s_held_line_dates_its_heading_s_meeting_and_its_edit_date_does_not():
+    m = only_dated(_NOTE)
+    assert m.kind == "CTOMeeting"
+    assert (m.start, m.end) == (date(2030, 11, 17), date(2030, 11, 17))

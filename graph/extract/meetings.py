@@ -463,7 +463,7 @@ _PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:(?:[ ,]+|[ \t]*/[ \t]*)
                              # 'Riyadh, Friday 17 Rabi' al-Awwal 1446 AH corresponding to 20 September 2024 –'
                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                              r"(?:[^\n–—]{0,60}?\b(?:corresponding\s+to|equivalent\s+to)\s+)?$")
-_PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released)(?:\s+on)?|date)\s*:?\s*$", re.IGNORECASE)
+_PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released|edited|modified|revised)(?:\s+on)?|date)\s*:?\s*$", re.IGNORECASE)
 
 
 _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
@@ -1865,25 +1865,28 @@ _GENERIC_MENTION = re.compile(r"\b(?:the|this|that|a)\s+(?:[\w-]+\s+){0,3}?(?:me
 
 #: 'Today is the 10th of June 2030.', 'Today, 4 May 2029, we open ...': a speech saying the day it is given
 _TODAY_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*Today(?:\s+is|,)\s+(?:the\s+)?")
+#: '- Held **Tuesday 14 October 2031**, Kuala Lumpur': a note's line about the meeting it is headed by, its day first
+_HELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]+)?(?:Held|Took[ \t]+place|Convened)(?:[ \t]+on)?[ \t]+(?:\*\*|__)?")
 
 
 def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMention]) -> None:
     """'African Example Forum opens in Kigali ... The four-day meeting is taking place from 5 to 8 February':
     a dated sentence about 'the meeting' dates the one meeting the text names before it without a date; so does a
-    speech's 'Today is 10 June 2030' after it ('welcome you to the eighteenth CTO meeting')."""
+    speech's 'Today is 10 June 2030' after it ('welcome you to the eighteenth CTO meeting'), or a note's line 'Held
+    14 October 2031, ...' under its heading."""
     named = [a for a in anchors if not a.is_next and not a.is_past and not _plural(text, a.name_span[1])]
-    if any(a.date is not None and a.date.precision == "day" for a in named):
-        return  # the text dates its meetings itself
-    undated = [a for a in named if a.date is None]
-    today = next(_TODAY_IS.finditer(text), None)
+    today = next(_TODAY_IS.finditer(text), None) or next(_HELD_LINE.finditer(text), None)
     if today is not None:  # the day a speech is given, at the one meeting it names before (opening it)
-        before = [a for a in undated if a.name_span[0] < today.start()]
+        before = [a for a in named if a.name_span[0] < today.start()]
         d = next((d for d in dates if today.end() <= d.span_start <= today.end() + 4 and d.precision == "day"), None)
-        if d is not None and len({a.kind.group for a in before}) == 1:
+        if d is not None and before and all(a.date is None for a in before) and len({a.kind.group for a in before}) == 1:
             for a in before:
                 a.date = d
             before[0].opening = True
             return
+    if any(a.date is not None and a.date.precision == "day" for a in named):
+        return  # the text dates its meetings itself
+    undated = [a for a in named if a.date is None]
     if len({a.kind.group for a in undated}) != 1:
         return
     for g in _GENERIC_MENTION.finditer(text):
