@@ -332,3 +332,12 @@ def test_the_host_said_in_a_sentence_of_its_own_after_the_meetings():
     m = only_dated("The ITU-T CTO meeting took place in Bucharest on 25 September 2031. The host city is known for its "
                    "parks.\n")
     assert m.host is None
+
+
+def test_a_host_s_legal_form_after_a_comma_is_no_second_host():
+    text = ("The CTO meeting was held on 3 May 2030 in Porto, Portugal, hosted by Douro Example Comunicações, S.A. and "
+            "co-located with an industry forum.\n")
+    facts = facts_of(text)
+    m = next(m for m in facts.meetings if m.start)
+    assert m.host is not None and m.host.label == "Douro Example Comunicações"
+    assert m.co_hosts == []

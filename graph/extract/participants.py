@@ -1543,6 +1543,10 @@ def _co_hosts(ref: Reference, text: str, host: Ref, end: int) -> list[Ref]:
     while len(out) < 5:
         if text[at:at + 1] == ")":  # 'A (ACR) and B'
             at += 1
+        comma = re.compile(r"[ \t]*,").match(text, at, end)
+        form = legal_after_comma().match(text, comma.end(), end) if comma else None
+        if form:  # 'hosted by Atlântica Comunicações, S.A. and ...': the host's legal form, no other host
+            at = form.end()
         bracket = re.match(rf"[ \t]*{_ACRONYM_IN_BRACKETS}", text[at:min(end, at + 20)])
         if bracket:  # the host's acronym, left out of its name: 'A (ACR) and B' ('A (ACR), B' may say what A is part of)
             at += bracket.end()
