@@ -61,3 +61,21 @@ def test_a_list_aligned_under_a_label_s_value_keeps_one_entry_a_line():
 def test_text_without_hanging_indents_is_left_as_it_is():
     plain = "The CTO meeting was held in Lima, Peru, on 4 May 2030.\n" * 6
     assert dehang(plain) == (plain, None)
+
+
+_CLAUSE_OF_TWO_SENTENCES = """REPORT OF THE MEETING                                              TSAG-R 41
+1           General
+1.1         The fourth meeting of TSAG was held in Geneva, Switzerland, from 8 to 12 December 2031.
+            Contributions were received from Member States and from Sector
+            Members, including Lumen Example Networks (Chile), Borealis Example
+            Telecom (Finland) and Kaveri Example Systems (India).
+"""
+
+
+def test_a_sentence_that_opens_under_the_indent_runs_on_over_its_wrapped_lines():
+    text, where = dehang(_CLAUSE_OF_TWO_SENTENCES)
+    assert "from Sector Members, including Lumen Example Networks (Chile), Borealis Example Telecom (Finland)" in text
+    m = next(m for m in facts_of(_CLAUSE_OF_TWO_SENTENCES).meetings if m.start)
+    countries = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert countries == {"Lumen Example Networks": "Chile", "Borealis Example Telecom": "Finland",
+                         "Kaveri Example Systems": "India"}

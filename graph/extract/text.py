@@ -108,10 +108,13 @@ def dehang(text: str) -> tuple[str, list[int] | None]:
         nxt = lines[i + 1]
         indent = len(nxt) - len(nxt.lstrip(" "))
         stripped = line.rstrip()
-        # an indented line goes on only a paragraph that a label opened: lines aligned under a label's value that
-        # were not joined to it are the entries of a list ('Vice-chairs:  A (China)' over '              B (Brazil)')
+        # an indented line goes on a paragraph that a label opened, or opens a sentence after one that ended in the
+        # same column: lines aligned under a label's value that were not joined to it are the entries of a list
+        # ('Vice-chairs:  A (China)' over '              B (Brazil)')
+        prev = lines[i - 1] if i else ""
+        after_a_sentence = len(prev) > indent and prev[indent - 1] == " " != prev[indent] and prev.rstrip()[-1:] in ".!?"
         joined = indent >= 4 and nxt.strip() != "" and indent < len(stripped) and line[indent - 1] == " " != line[indent] \
-            and (joined if not line[:indent].strip() else bool(_LABEL_COLUMN.fullmatch(line[:indent]))) \
+            and ((joined or after_a_sentence) if not line[:indent].strip() else bool(_LABEL_COLUMN.fullmatch(line[:indent]))) \
             and len(stripped) + 1 + len(nxt.split()[0]) > 0.9 * width and stripped[-1] not in ".:;!?" \
             and not _CELLS.search(stripped[indent:]) and not _LIST_START.match(nxt[indent:])
         if joined:
