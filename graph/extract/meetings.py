@@ -1683,7 +1683,8 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
     return found
 
 
-#: 'the 3rd meeting', 'The 5th meeting' said alone in a meeting's text: another meeting of the same body, by its number
+#: 'the 3rd meeting', 'The 5th meeting', 'their eleventh meeting', 'the twelfth edition', 'the first one' said alone in
+#: a meeting's text: another meeting of the same body, by its number
 _NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our|their)\s+(?P<n>(?i:{ORDINAL_PATTERN}))\s+(?i:meeting|session|edition|one)\b"
                                r"(?!\s+(?:of|for|on)\b)")
 #: between 'the 19th meeting' and its month or day, its place: ', held in Santiago, Chile, in ', ', in Kuala Lumpur in ',
@@ -1876,7 +1877,7 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
     14 October 2031, ...' under its heading."""
     named = [a for a in anchors if not a.is_next and not a.is_past and not _plural(text, a.name_span[1])]
     today = next(_TODAY_IS.finditer(text), None) or next(_HELD_LINE.finditer(text), None)
-    if today is not None:  # the day a speech is given, at the one meeting it names before (opening it)
+    if today is not None:  # the day of the one meeting named before it, all of whose mentions are undated
         before = [a for a in named if a.name_span[0] < today.start()]
         d = next((d for d in dates if today.end() <= d.span_start <= today.end() + 4 and d.precision == "day"), None)
         if d is not None and before and all(a.date is None for a in before) and len({a.kind.group for a in before}) == 1:

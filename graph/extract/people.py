@@ -918,6 +918,11 @@ def _group_before_bracket(ref: Reference, text: str, bracket: int) -> Ref | None
     return next((g for g in find_groups(ref, text, lo, bracket) if not text[g.span.end:bracket].strip()), None)
 
 
+#: the kinds of ITU-T group a post can be held in
+_GROUPS_WITH_POSTS = ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "WorkingParty", "Question",
+                      "JointCoordinationActivity")
+
+
 def _group_in_bracket(ref: Reference, text: str, ne: int, end: int) -> Ref | None:
     """'Mr A (SG2)': the ITU-T group alone in the bracket right after a name, or None."""
     from .groups import find_groups  # groups is imported by the extractors after this module
@@ -929,11 +934,6 @@ def _group_in_bracket(ref: Reference, text: str, ne: int, end: int) -> Ref | Non
         return None
     return next((g for g in find_groups(ref, text, bracket.end(), close) if g.span.start == bracket.end()
                  and not text[g.span.end:close].strip() and g.kind in _GROUPS_WITH_POSTS), None)
-
-
-#: the kinds of ITU-T group a post can be held in
-_GROUPS_WITH_POSTS = ("StudyGroup", "FocusGroup", "RapporteurGroup", "AdvisoryGroup", "WorkingParty", "Question",
-                      "JointCoordinationActivity")
 
 
 def _group_after_post(ref: Reference, text: str, pe: int, end: int) -> Ref | None:

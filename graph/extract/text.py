@@ -88,12 +88,13 @@ def dehang(text: str) -> tuple[str, list[int] | None]:
     indented to where 'The' starts) with each such wrap, and the indent after it, turned into one space; and where
     each character of the result stands in `text` (None, with `text` itself, when nothing was joined).
 
-    Only a line wrapped (the next line's first word would not have fitted on it, at the width `unwrap` measures) that
-    does not end a sentence or a label is joined to the next line
-    indented exactly to where its own text starts after its label column ('1.1', 'Abstract:', '-') or its own
-    indent; a line of cells (runs of spaces in its text), an entry of a list aligned under a label's value and a next
-    line that opens an item are never joined. Unlike `unwrap` this changes the length, so the facts
-    read from the result are moved back to the original's offsets (facts.spans_moved)."""
+    A line is joined to the next one when the next is indented exactly to where the line's text starts after its label
+    column ('1.1', 'Abstract:', '-'), the line was wrapped (the next line's first word would not have fitted on it, at
+    the width `unwrap` measures) and does not end a sentence or a label. An indented line without a label is joined
+    only when it goes on a paragraph so joined or opens a sentence after one that ended in the same column. A line of
+    cells (runs of spaces in its text), an entry of a list aligned under a label's value and a next line that opens an
+    item are never joined. Unlike `unwrap` this changes the length, so the facts read from the result are moved back
+    to the original's offsets (facts.spans_moved)."""
     lines = text.split("\n")
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(lengths) < 4:
@@ -108,9 +109,8 @@ def dehang(text: str) -> tuple[str, list[int] | None]:
         nxt = lines[i + 1]
         indent = len(nxt) - len(nxt.lstrip(" "))
         stripped = line.rstrip()
-        # an indented line goes on a paragraph that a label opened, or opens a sentence after one that ended in the
-        # same column: lines aligned under a label's value that were not joined to it are the entries of a list
-        # ('Vice-chairs:  A (China)' over '              B (Brazil)')
+        # (lines aligned under a label's value that were not joined to it are the entries of a list: 'Vice-chairs:  A
+        # (China)' over '              B (Brazil)')
         prev = lines[i - 1] if i else ""
         after_a_sentence = len(prev) > indent and prev[indent - 1] == " " != prev[indent] and prev.rstrip()[-1:] in ".!?"
         joined = indent >= 4 and nxt.strip() != "" and indent < len(stripped) and line[indent - 1] == " " != line[indent] \
