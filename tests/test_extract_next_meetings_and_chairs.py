@@ -559,3 +559,11 @@ def test_colleagues_from_bodies_spotted_among_the_participants_took_part_up_to_a
                    "see that smaller operators were driving the conversation.\n")
     assert {p.organization.label: p.country.label for p in m.participations} == {
         "Nordvik Example": "Norway", "Adria Example": "Croatia", "Iberlink Example": "Spain"}
+
+
+def test_a_proposal_to_host_the_third_consultation_is_the_next_meeting():
+    m = only_dated("The second regional consultation of CTOs for Africa was held in Lomé, Togo, on 3 and 4 March 2032. "
+                   "Sahel Example Telecom has proposed to host the third consultation at Niamey (Niger) in 2033, date "
+                   "to be confirmed.\n")
+    assert m.next_meeting is not None and m.next_meeting.start.year == 2033
+    assert m.next_meeting.place is not None and m.next_meeting.place.label == "Niamey"

@@ -1469,8 +1469,8 @@ def _next_place(ref: Reference, text: str, m: Meeting, s: int, e: int) -> Ref | 
 #: 'Next meeting: 12-14 March 2025, Geneva', 'the next meeting is planned for ...', a 'Next meeting' heading over
 #: 'Date:' and 'Venue:' lines: the meeting of the same kind that follows the one reported
 _NEXT_MEETING = re.compile(r"\b(?:(?:next|upcoming|forthcoming|following|follow-up(?!\s+(?:of|to|on)\b)|"
-                           # 'offered to host a second regional consultation in Ottawa in 2025'
-                           rf"(?<=\bhost\sa\s)(?:{ORDINAL_PATTERN})(?:\s+regional)?)\s*,?\s+(?:(?:joint|annual|plenary|interim|"
+                           # 'offered to host a second regional consultation in Ottawa in 2025', 'proposed to host the third'
+                           rf"(?:(?<=\bhost\sa\s)|(?<=\bhost\sthe\s))(?:{ORDINAL_PATTERN})(?:\s+regional)?)\s*,?\s+(?:(?:joint|annual|plenary|interim|"
                            rf"{ORDINAL_PATTERN}|"
                            r"high-level|physical|virtual|face-to-face|in-person|hybrid|full|(?-i:CTO|CxO|TSAG|SG ?\d{1,2}|WP ?\d{1,2}(?:/\w+)?|"
                            r"(?:RG|FG|JCA)-[\w-]+))\s+){0,2}(?P<noun>meeting|session|edition|gathering|consultation|"
