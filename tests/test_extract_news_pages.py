@@ -324,3 +324,13 @@ def test_a_meeting_held_entirely_online_has_no_place_even_where_a_participant_jo
             "Campinas.\n\nThe consultation was organized by TSB together with CITEL, and was held entirely online.\n")
     (m,) = [m for m in facts_of(text).meetings if m.start == date(2035, 6, 16)]
     assert m.place is None and m.attendance[0] == "online"
+
+
+def test_a_wire_release_dateline_and_its_today_announced_do_not_date_the_meeting():
+    text = ("ACCRA, May 20, 2032 /Example Wire/ -- Volta Example Telecom today announced that its CTO represented the "
+            "company at the ITU-T CTO meeting. The meeting took place in Lomé, Togo, on 12 May, hosted by a local "
+            "operator.\n")
+    facts = facts_of(text)
+    assert facts.published == date(2032, 5, 20)
+    m = only_dated(text)
+    assert (m.start, m.end) == (date(2032, 5, 12), date(2032, 5, 12))

@@ -473,6 +473,10 @@ _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterd
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
+#: a verb of the release itself after 'today': 'X today announced that ...'
+_REPORTED_TODAY = re.compile(r"[ \t]+(?:announced|said|reported|released|published|unveiled|confirmed|stated|revealed)\b")
+
+
 def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention]:
     """'met today', 'met yesterday', 'met on Monday' under a press dateline: days counted from the dateline."""
     from datetime import timedelta
@@ -491,6 +495,8 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
                 out.append(DateMention(first, last, m.start(), m.end(), m.group(), True, "month"))
                 continue
             if m.group("today"):
+                if _REPORTED_TODAY.match(text, m.end()):
+                    continue  # 'X today announced that its CTO took part in the CTO meeting': the release's day
                 day = dl.start
             elif m.group("yesterday"):
                 day = dl.start - timedelta(days=1)
@@ -576,7 +582,8 @@ _BYLINE_BEFORE = re.compile(r"[ \t]*[Bb]y[ \t]+[A-Z][^\n|·]{1,60}?[ \t]*[|·–
 #: the item takes to read: '· 5 min read'
 _BYLINE_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*)?(?:[Bb]y[ \t]+(?:the[ \t]+)?[A-Z]|\d{1,2}[ \t]*min(?:ute)?s?[ \t]+read\b)")
 #: what follows a press dateline's date: a dash, after the agency's name in brackets if any
-_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*)?(?:[–—‒-](?=\s)|(?<=\d)[–—‒-])")
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*|/[A-Z][^/\n]{1,40}/[ \t]*)?"  # '(Reuters)', '/PRNewswire/'
+                             r"(?:--(?=\s)|[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
                     r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode|when|where|held[ \t]+with))[ \t]*:[ \t]*",
