@@ -326,7 +326,7 @@ def test_a_meeting_held_entirely_online_has_no_place_even_where_a_participant_jo
     assert m.place is None and m.attendance[0] == "online"
 
 
-def test_a_wire_release_dateline_and_its_today_announced_do_not_date_the_meeting():
+def test_a_wire_release_dateline_and_its_today_announced_neither_date_nor_place_the_meeting():
     text = ("ACCRA, May 20, 2032 /Example Wire/ -- Volta Example Telecom today announced that its CTO represented the "
             "company at the ITU-T CTO meeting. The meeting took place in Lomé, Togo, on 12 May, hosted by a local "
             "operator.\n")
@@ -334,3 +334,4 @@ def test_a_wire_release_dateline_and_its_today_announced_do_not_date_the_meeting
     assert facts.published == date(2032, 5, 20)
     m = only_dated(text)
     assert (m.start, m.end) == (date(2032, 5, 12), date(2032, 5, 12))
+    assert m.place is not None and m.place.label == "Lomé"  # where it took place, not the dateline's city

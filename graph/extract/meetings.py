@@ -257,7 +257,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
             _days_from_duration(text, meeting, regions.get(key, []))
         header_spans = [a.window for a in anchors if a.opening]
         for key, meeting in meetings.items():
-            _read_region(ref, text, meeting, regions.get(key, []), header_spans)
+            _read_region(ref, text, meeting, regions.get(key, []), header_spans, avoid)
         _next_meetings(ref, text, meetings, regions, dates, anchors)
         for key, past in _past_meetings(ref, text, meetings, regions, dates, anchors):
             meetings.setdefault(key, past)
@@ -2682,7 +2682,9 @@ _IN_PLACE = re.compile(r"\b(?:(?:held|took\s+place|convened|met|gathered|hosted|
                        r"meeting\s+)(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 
 
-def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers) -> None:
+def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int, int]], headers, datelines=()) -> None:
+    """What a meeting's text says of it. `datelines`: the spans of the text's press datelines, whose city placed the
+    meeting only for want of a better place ('ACCRA, May 20 -- ... The meeting took place in Lomé' was in Lomé)."""
     topic_cache: dict[tuple[int, int], list[Ref]] = {}
 
     def topics_in(s: int, e: int) -> list[Ref]:
@@ -2704,7 +2706,8 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         return topic_cache[(s, e)]
 
     for start, end in regions:
-        if m.place is None and (m.attendance is None or m.attendance[0] != "online"):
+        from_dateline = m.place is not None and any(a <= m.place.span.start < b for a, b in datelines)
+        if (m.place is None or from_dateline) and (m.attendance is None or m.attendance[0] != "online"):
             _place_said_of_it(ref, text, m, start, end)
         if m.attendance is None:
             # 'The meeting was held fully virtually.' after the sentence that names it: how it was held; 'Over 70
