@@ -581,8 +581,9 @@ _BYLINE_BEFORE = re.compile(r"[ \t]*[Bb]y[ \t]+[A-Z][^\n|·]{1,60}?[ \t]*[|·–
 #: a byline after a publication date on its line: '| by ITU News', '· By Jane Roe', '– by the Editor'; or how long
 #: the item takes to read: '· 5 min read'
 _BYLINE_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*)?(?:[Bb]y[ \t]+(?:the[ \t]+)?[A-Z]|\d{1,2}[ \t]*min(?:ute)?s?[ \t]+read\b)")
-#: what follows a press dateline's date: a dash, after the agency's name in brackets if any
-_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*|/[A-Z][^/\n]{1,40}/[ \t]*)?"  # '(Reuters)', '/PRNewswire/'
+#: what follows a press dateline's date: a dash (or '--'), after the agency's name in brackets ('(Reuters)') or between
+#: slashes ('/PRNewswire/') if any
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*|/[A-Z][^/\n]{1,40}/[ \t]*)?"
                              r"(?:--(?=\s)|[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
