@@ -1884,7 +1884,7 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
     speech's 'Today is 10 June 2030' after it ('welcome you to the eighteenth CTO meeting'), or a note's line 'Held
     14 October 2031, ...' under its heading."""
     named = [a for a in anchors if not a.is_next and not a.is_past and not _plural(text, a.name_span[1])]
-    today = next(_TODAY_IS.finditer(text), None) or next(_HELD_LINE.finditer(text), None)
+    today = _TODAY_IS.search(text) or _HELD_LINE.search(text)
     if today is not None:  # the day of the one meeting named before it, all of whose mentions are undated
         before = [a for a in named if a.name_span[0] < today.start()]
         d = next((d for d in dates if today.end() <= d.span_start <= today.end() + 4 and d.precision == "day"), None)

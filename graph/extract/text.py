@@ -83,6 +83,13 @@ def _a_title(line: str) -> bool:
         and line.rstrip()[-1:] not in ".,;:" and not re.search(r"\b(?:and|or|the|of)\s*$", line.rstrip())
 
 
+def _wrap_width(text: str) -> tuple[int, list[int]]:
+    """The width a hard-wrapped text runs to (its lines' 90th percentile length; 0 under four lines) and the lengths
+    of its lines that are not blank, sorted."""
+    lengths = sorted(len(x.rstrip()) for x in text.split("\n") if x.strip())
+    return (lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 4 else 0), lengths
+
+
 def dehang(text: str) -> tuple[str, list[int] | None]:
     """Text laid out with hanging indents (a PDF's report: '1.1         The meeting was held in' over lines
     indented to where 'The' starts) with each such wrap, and the indent after it, turned into one space; and where
@@ -96,10 +103,7 @@ def dehang(text: str) -> tuple[str, list[int] | None]:
     item are never joined. Unlike `unwrap` this changes the length, so the facts read from the result are moved back
     to the original's offsets (facts.spans_moved)."""
     lines = text.split("\n")
-    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
-    if len(lengths) < 4:
-        return text, None
-    width = lengths[int(len(lengths) * 0.9) - 1]
+    width, _ = _wrap_width(text)
     if not 50 <= width <= 120:
         return text, None
     joins: list[tuple[int, int]] = []  # (start, end) in text of what becomes one space
@@ -150,10 +154,7 @@ def unwrap(text: str, measured: str | None = None) -> str:
     bars, runs of spaces, or as many '; ' as the next row has) and paragraphs written on one line are never joined.
     The width is measured on `measured` when given: the original of a text whose hanging indents `dehang` joined."""
     lines = text.split("\n")
-    lengths = sorted(len(x.rstrip()) for x in (measured or text).split("\n") if x.strip())
-    if len(lengths) < 4:
-        return text
-    width = lengths[int(len(lengths) * 0.9) - 1]
+    width, lengths = _wrap_width(measured or text)
     if not 50 <= width <= 120 or sum(n >= 0.6 * width for n in lengths) < 0.4 * len(lengths):
         return text
     from .people import starts_with_styles  # people reads sentences with this module
