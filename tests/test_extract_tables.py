@@ -120,3 +120,37 @@ def test_a_dotted_legal_form_before_a_dashed_post_keeps_the_line_one_entry():
     assert parts == {"Bosphorus Example A.Ş.": "Türkiye", "Deccan Example Fibre Pvt. Ltd.": "India",
                      "Vistula Example Cloud S.A.": "Poland"}
     assert people["Ravi Example"] == ("CTO", "Deccan Example Fibre Pvt. Ltd.", "India")
+
+
+FIXED_WIDTH = (
+    "Attendance\n\n"
+    "Name                 Company               Country               Capacity\n"
+    "-------------------  --------------------  --------------------  --------------------\n"
+    "Lena Vasquez         Orrin Networks        Chile                 Chief Technology Officer\n"
+    "Hamid Rostami        Dunefield Telecom     United Arab Emirates  Group CTO\n"
+    "Joon Park            -                     -                     Vice-Chair, TSAG\n"
+    "Petra Lund           Orrin Networks        Chile                 Secretary\n"
+)
+
+
+def test_a_fixed_width_table_is_cut_where_its_headings_start_even_where_two_spaces_part_two_cells():
+    """A plain-text table set out in columns under a rule of dashes: a long country leaves two spaces before the next
+    cell, and the row is still read cell by cell ('Capacity' heads the posts)."""
+    (m,) = facts_of(OPENING + FIXED_WIDTH).meetings
+    parts, people = _read(m)
+    assert parts["Dunefield Telecom"] == "United Arab Emirates"
+    assert people["Hamid Rostami"] == ("Group CTO", "Dunefield Telecom", "United Arab Emirates")
+    assert people["Lena Vasquez"][0] == "Chief Technology Officer"
+
+
+def test_a_post_ending_one_row_is_not_taken_for_the_post_of_the_name_opening_the_next():
+    (m,) = facts_of(OPENING + FIXED_WIDTH).meetings
+    posts = {p.post.label for p in m.people if p.name == "Petra Lund" and p.post}
+    assert posts == {"Secretary"}
+
+
+def test_a_tables_heading_row_and_a_styled_person_thanked_with_a_company_are_no_organizations():
+    facts = facts_of(OPENING + FIXED_WIDTH + "\nThe Chair thanked Mr Rostami and Dunefield Telecom for their support.\n")
+    labels = {o.label for o in facts.organizations} | {p.organization.label for m in facts.meetings
+                                                        for p in m.participations}
+    assert not any("Company" in label or "Rostami" in label for label in labels)

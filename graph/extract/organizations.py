@@ -57,6 +57,8 @@ def _words_before(text: str, end: int, start: int) -> int:
         gap = text[abs_start + len(word):pos]
         if gap.strip() or gap.count("\n") > 1 or (re.search(r"[.;:!?]$", word) and pos != end):
             break  # a comma, bracket or sentence end between the words: another phrase
+        if "\t" in gap or "   " in gap:
+            break  # 'Name         Organization': the cells of a table's row, not one name
         if word[0].isupper() or word[0].isdigit():
             first = abs_start
         elif word.lower() not in _CONNECTORS:
@@ -304,6 +306,8 @@ def _words_of(ref: Reference, name: str, iri: str) -> bool:
 
 def find_organizations(ref: Reference, text: str, start: int = 0, end: int | None = None) -> list[Ref]:
     """Every organization named in text[start:end], in order; unknown ones as written (iri None)."""
+    from .people import starts_with_styles  # people is the finer reader of names
+
     end = len(text) if end is None else end
     out: list[Ref] = []
     taken: list[tuple[int, int]] = []
@@ -373,7 +377,7 @@ def find_organizations(ref: Reference, text: str, start: int = 0, end: int | Non
         ns = _words_before(text, ms, start)
         ns = _fields_listed_before(text, ns, start) if ns < ms else ns
         joined = list(re.finditer(r"\s+and\s+", text[ns:ms]))
-        if joined and (has_legal_form(text[ns:ns + joined[-1].start()]) or any(
+        if joined and (has_legal_form(text[ns:ns + joined[-1].start()]) or starts_with_styles(text[ns:ms]) or any(
                 ref.is_reference(x.entry.iri) for x in ref.find(text, {"Organization"}, ns, ns + joined[-1].start()))):
             # 'Ericsson LM and Orange S.A.', 'Bar GmbH and Qux Co., Ltd.': a known name, or one with its legal form,
             # before 'and' is another organization

@@ -1162,6 +1162,13 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         got = read_name(ref, text, at, end, anchored or hon is not None)
         return (hon, *got) if got else None
 
+    rows = table_rows(text, start, end)  # (read again below for the people they list)
+
+    def across_rows(a: int, b: int) -> bool:
+        """Whether offsets a and b lie in two rows of a table (or one in a row and one outside it)."""
+        return next((r for r in rows if r.start <= a <= r.end), None) is not next(
+            (r for r in rows if r.start <= b <= r.end), None)
+
     # known people by name (with or without honorific)
     for hit in ref.find(text, {"Person"}, start, end):
         post = _adjacent_post(ref, text, hit.start, hit.end, start, end)
@@ -1174,8 +1181,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         lead = re.compile(r"[ \t]*(?:\([A-Z][\w&./-]{1,11}\)[ \t]*)?,?[ \t]*").match(text, pe, end)  # '(NCA), Dr A'
         assert lead is not None  # the pattern matches the empty string, and a post ends by `end`
         got = name_at(lead.end(), True)
-        if got and re.search(r"\t| {3}", text[pe:got[1]]):
-            got = None  # 'CTO<TAB>Apex Mobile': the next cell of a table row, not the post's holder
+        if got and (re.search(r"\t| {3}", text[pe:got[1]]) or across_rows(ps, got[1])):
+            got = None  # 'CTO<TAB>Apex Mobile': the next cell of a table row (or the next row), not the post's holder
         if got and "," in lead.group() and re.search(r"\bas[ \t]+(?:(?:the|its|a|an|new)[ \t]+)*\Z", text[max(start, ps - 20):ps]) \
                 and re.match(rf"(?:[ \t]*{_BRACKET})?[ \t]+as[ \t]", text[got[2]:end]):
             got = None  # 'elected Mr A (Egypt) as chairman, Mr B (Russia) as vice-chairman': the post is A's, not B's
@@ -1492,7 +1499,7 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
                 add(got[3], got[1], got[2], _post_of_group(ref, text, title, group, line.start("group")), got[0])
             pos = line.end()
     # 'Ana Costa | CTO | Apex Mobile | Kenya': a table of participants (graph/extract/tables.py)
-    for row in table_rows(text, start, end):
+    for row in rows:
         if "holder" in row.cells:  # 'SG2 | Mr Karim Example | Egypt' under 'Study Group | Chairman | Country'
             got = name_at(row.cells["holder"][0], True)
             if got is None or got[2] > row.cells["holder"][1]:

@@ -14,7 +14,8 @@ from functools import lru_cache
 from ..resources import reference_dir
 
 #: Between two cells of a row.
-_CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), re.compile(r" {3,}"))
+_SPACES = re.compile(r" {3,}")
+_CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), _SPACES)
 #: A Markdown table's rule under its heading row: '|---|:---:|'
 _RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # (matched at a line's start)
                    r"|[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,})*[ \t]*$")  # a plain text table's rule: '-----  -----  -----'
@@ -69,6 +70,19 @@ def _cells(text: str, s: int, e: int, separator: re.Pattern) -> list[tuple[int, 
     return trimmed
 
 
+def _fixed_cells(text: str, s: int, e: int, columns: list[int]) -> list[tuple[int, int]] | None:
+    """The cells of a row of a fixed-width table (a PDF's or a plain text's), cut where its heading's cells start:
+    two spaces may be all that part 'United Arab Emirates  Group CTO'. None when a cell runs across a column's start
+    (the row is not set out under the heading) or the row holds nothing past the first column."""
+    line = text[s:e]
+    cuts = [c for c in columns if c > 0]
+    if any(c < len(line) and line[c - 1] != " " for c in cuts):
+        return None
+    bounds = [0] + cuts + [max(len(line), (cuts[-1] if cuts else 0))]
+    cells = [_trimmed(text, s + min(a, len(line)), s + min(b, len(line))) for a, b in zip(bounds, bounds[1:])]
+    return cells if sum(1 for a, b in cells if b > a) >= 2 else None
+
+
 def _heading(text: str, s: int, e: int, allowed=_PARTICIPANT_ROLES, enough=_participants
              ) -> tuple[re.Pattern, list[str], list[tuple[int, int]]] | None:
     """The separator, the column roles and the heading cells of a heading row, or None when the line is no such row."""
@@ -116,6 +130,7 @@ def _rows(text: str, start: int, end: int, allowed: frozenset[str], enough) -> l
                 out.extend(rows)
             continue
         separator, roles, heads = head
+        head_at = i - 1
         headings = {role: span for role, span in zip(roles, heads) if role}
         while i < len(lines):
             s, e = lines[i]
@@ -127,6 +142,8 @@ def _rows(text: str, start: int, end: int, allowed: frozenset[str], enough) -> l
             cells = _cells(text, s, e, separator)
             if len(cells) == 1 and out and out[-1].headings is headings and text[s:s + 1] in " \t":
                 continue  # a cell wrapped onto an indented line of its own ('  Communications (MIC)'): the table goes on
+            if len(cells) != len(roles) and separator is _SPACES:
+                cells = _fixed_cells(text, s, e, [a - lines[head_at][0] for a, _ in heads]) or cells
             if abs(len(cells) - len(roles)) > 1 or len(cells) < 2:
                 break
             row = {role: span for role, span in zip(roles, cells) if role and span[1] > span[0]}
