@@ -117,3 +117,45 @@ def test_the_nth_session_the_day_after_a_meeting_is_a_session_of_it_not_another_
     text = ("ITU-T CTO meeting 2019\n\nThe ITU-T CTO meeting took place in Geneva on 5 May 2019. "
             "The second session was held on 6 May 2019 and discussed security.\n")
     assert [(m.kind, m.start) for m in facts_of(text).meetings] == [("CTOMeeting", dt.date(2019, 5, 5))]
+
+
+SERIES_IN_CAPITALS = (
+    "LOOKING BACK: THE ITU-T CTO MEETINGS, 2027-2030\n\n"
+    "Since the CTO meeting format was revised in 2027, industry CTOs have met ITU-T leaders every year.\n\n"
+    "YEAR  CITY                 HOST\n"
+    "2027  Hobart, Australia    Tasman Link Pty Ltd\n"
+    "2028  Quito, Ecuador       Andes Red SA\n"
+    "2030  Windhoek, Namibia    Namib Wave Ltd\n\n"
+    "The fourth meeting in the series took place on 8 and 9 April 2030 in Windhoek, hosted by Namib Wave Ltd. "
+    "It was the first such meeting held in the region outside South Africa.\n"
+)
+
+
+def test_a_table_of_meetings_whose_headings_two_spaces_part_is_read_by_where_its_headings_start():
+    meetings = {m.start.year: m for m in facts_of(SERIES_IN_CAPITALS).meetings if m.start is not None}
+    assert (meetings[2027].place.label, meetings[2027].host.label) == ("Hobart", "Tasman Link Pty Ltd")
+    assert (meetings[2028].place.label, meetings[2028].country.label) == ("Quito", "Ecuador")
+
+
+def test_the_year_a_table_gives_a_meeting_is_the_meeting_the_text_dates_by_its_days_in_that_place():
+    in_2030 = [m for m in facts_of(SERIES_IN_CAPITALS).meetings if m.start is not None and m.start.year == 2030]
+    assert [(m.start, m.end, m.place.label, m.ordinal and m.ordinal[0]) for m in in_2030] == [
+        (dt.date(2030, 4, 8), dt.date(2030, 4, 9), "Windhoek", 4)]
+
+
+def test_a_meetings_name_qualifying_a_noun_names_no_meeting():
+    text = ("CTO meeting 2030\n\nSince the CTO meeting format was revised in 2027, industry CTOs have met every year. "
+            "The ITU-T CTO meeting took place in Windhoek, Namibia, on 8 April 2030.\n")
+    assert [m.start.year for m in facts_of(text).meetings] == [2030]
+
+
+def test_a_place_set_apart_is_not_where_a_meeting_was_held():
+    text = "CTO meeting\n\nThe ITU-T CTO meeting, the first one held outside Switzerland, took place on 8 April 2030.\n"
+    (m,) = facts_of(text).meetings
+    assert m.start == dt.date(2030, 4, 8) and m.country is None
+
+
+def test_the_gulf_is_no_province_of_papua_new_guinea():
+    text = "CTO meeting\n\nThe ITU-T CTO meeting was held in the Gulf region on 3 March 2031.\n"
+    (m,) = facts_of(text).meetings
+    assert m.country is None or m.country.label != "Papua New Guinea"

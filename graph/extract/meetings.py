@@ -361,16 +361,21 @@ _DONE = re.compile(r"\b(?:(?:was|were)\s+held|(?<!be\s)held|took\s+place|met|gat
 
 def _fold_month_into_days(meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'Report on the TSAG meeting held in January 2026' over 'TSAG met in Geneva from 26 to 30 January 2026': the
-    meeting a month dates is the one meeting of its series the text dates by days within that month."""
+    meeting a month dates is the one meeting of its series the text dates by days within that month. So is the
+    meeting a year dates in the same place ('2034 | Muscat, Oman | Majan Digital' in a table of the series' meetings,
+    over 'the ninth meeting took place on 21 and 22 June 2034 in Muscat')."""
     for key, m in list(meetings.items()):
         # a series, or the same name, tells its meetings apart by date ('the SG17 meeting in March' is not SG13's)
-        if m.precision != "month" or m.start is None:
+        if m.precision not in ("month", "year") or m.start is None or m.precision == "year" and m.place is None:
             continue
         days = [k for k, d in meetings.items() if d.precision == "day" and d.start is not None and d.kind == m.kind
                 and (d.series.iri == m.series.iri if d.series is not None and m.series is not None
                      else d.series is None and m.series is None and d.name.lower() == m.name.lower())
-                and (d.start.year, d.start.month) == (m.start.year, m.start.month)
-                and (m.place is None or d.place is None or m.place.iri == d.place.iri)]
+                and (d.start.year, d.start.month if m.precision == "month" else 0) ==
+                    (m.start.year, m.start.month if m.precision == "month" else 0)
+                and (m.place is None or d.place is None or m.place.iri == d.place.iri)
+                and (m.precision == "month" or d.place is not None and (
+                    m.host is None or d.host is None or m.host.label == d.host.label))]
         if len(days) != 1:
             continue
         for a in anchors:
@@ -786,6 +791,10 @@ def _capitals_as_titles(text: str) -> str:
     return _CAPS_LINE.sub(title, text)
 
 
+#: a noun after a meeting's name that it qualifies: the format, series or concept of such meetings, not one of them
+_NOUN_AFTER = re.compile(r"[ \t]+(?:format|formula|series|concept|model|tradition|mechanism)s?\b", re.IGNORECASE)
+
+
 def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     found: list[Anchor] = []
     announced: list[Anchor] = []  # opened by 'will host / will be held / will take place' alone
@@ -798,6 +807,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     for phrase_kind, hits in matches:
         for m in hits:
             kind, groups = _kind_on_one_line(phrase_kind, m)
+            if _NOUN_AFTER.match(text, m.end()):
+                continue  # 'since the CTO meeting format was refreshed in 2026': a name that qualifies a noun
             if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
                     text, m.start(), s)) for s, e in taken):
                 # a more specific kind already named these words; but 'the meeting of the Example Preparatory Group
@@ -1073,7 +1084,7 @@ def _kind_on_one_line(kind: MeetingKind, m: re.Match) -> tuple[MeetingKind, dict
 
 #: 'The thirteenth meeting was held in New Delhi', 'its first edition': one of the meetings a page's title names
 _NTH_OF_SERIES = re.compile(rf"\b(?i:the|its)\s+(?i:{ORDINAL_PATTERN})\s+(?P<noun>(?i:meeting|edition|session))\b"
-                            r"(?!\s+(?:of|for|on|in\s+the\s+series)\b)")
+                            r"(?!\s+(?:of|for|on|in\s+the\s+series\s+of)\b)")  # ('in the series' is the title's)
 
 
 def _editions_of_titled_series(text: str, titled: str, matches: list) -> dict[tuple[int, int], str]:
@@ -1176,8 +1187,10 @@ def _check_heading_dates(anchors: list[Anchor]) -> None:
 
 
 def _plural(text: str, end: int) -> bool:
-    """'topics discussed at CTO meetings': the phrase names the series, not one meeting."""
-    return text[end:end + 1] == "s" and not text[end + 1:end + 2].isalpha()
+    """'topics discussed at CTO meetings' ('THE CTO MEETINGS' in a heading): the phrase names the series, not one
+    meeting."""
+    return (text[end:end + 1] == "s" or text[end - 1:end + 1] == text[end - 1:end + 1].upper() == text[end - 1] + "S") \
+        and not text[end + 1:end + 2].isalpha()
 
 
 def _heading_block_end(text: str, e: int, dates: list[DateMention]) -> int:

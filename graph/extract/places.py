@@ -51,6 +51,7 @@ _FIRM_BEFORE = re.compile(r"\b(?i:(?:held|hosted|took\s+place|convened|organi[sz
                           r"venue|located)\s+(?:\w+\s+){0,2}?(?:in|at)|city\s+of|town\s+of|venue\s*:?)\s+"
                           r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}$")
 _NEXT_TO = re.compile(r"^\s*(?:,|\(|–|-)\s*")
+_APART_BEFORE = re.compile(r"\b(?i:outside|beyond|except|excluding)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?\Z")
 _TIME_ZONE_AFTER = re.compile(r"[ \t]+(?:time|local\s+time|standard\s+time|summer\s+time)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
@@ -165,6 +166,8 @@ def find_place(ref: Reference, text: str, s: int, e: int, exclude=()) -> tuple[R
     found = [f for f in found if f.kind == "Country" or not _organization_before(text, s, f.start)]
     # '14:00 hours Geneva time', 'Central European Time': a clock's time zone, not where anything was held
     found = [f for f in found if not _TIME_ZONE_AFTER.match(text, f.end)]
+    # 'the first meeting held in the region outside the United Arab Emirates': a place set apart, not where
+    found = [f for f in found if not _APART_BEFORE.search(text, max(s, f.start - 20), f.start)]
     places = [f for f in found if f.kind in ("City", "Region")]
     countries = [f for f in found if f.kind == "Country"]
     if not places:

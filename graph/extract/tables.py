@@ -15,7 +15,9 @@ from ..resources import reference_dir
 
 #: Between two cells of a row.
 _SPACES = re.compile(r" {3,}")
-_CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), _SPACES)
+#: (a heading row set out with two spaces between its cells, 'YEAR  CITY  HOST', is read by where its cells start)
+_TWO_SPACES = re.compile(r" {2,}")
+_CELL_SEPARATORS = (re.compile(r"\t+"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r";[ \t]+"), _SPACES, _TWO_SPACES)
 #: A Markdown table's rule under its heading row: '|---|:---:|'
 _RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # (matched at a line's start)
                    r"|[ \t]*[-=]{3,}(?:[ \t]+[-=]{3,})*[ \t]*$")  # a plain text table's rule: '-----  -----  -----'
@@ -139,11 +141,15 @@ def _rows(text: str, start: int, end: int, allowed: frozenset[str], enough) -> l
             i += 1
             if _RULE.match(text, s, e):
                 continue
-            cells = _cells(text, s, e, separator)
+            columns = [a - lines[head_at][0] for a, _ in heads]
+            if separator is _TWO_SPACES:
+                cells = _fixed_cells(text, s, e, columns) or _cells(text, s, e, _SPACES)
+            else:
+                cells = _cells(text, s, e, separator)
             if len(cells) == 1 and out and out[-1].headings is headings and text[s:s + 1] in " \t":
                 continue  # a cell wrapped onto an indented line of its own ('  Communications (MIC)'): the table goes on
             if len(cells) != len(roles) and separator is _SPACES:
-                cells = _fixed_cells(text, s, e, [a - lines[head_at][0] for a, _ in heads]) or cells
+                cells = _fixed_cells(text, s, e, columns) or cells
             if abs(len(cells) - len(roles)) > 1 or len(cells) < 2:
                 break
             row = {role: span for role, span in zip(roles, cells) if role and span[1] > span[0]}
