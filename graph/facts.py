@@ -192,20 +192,23 @@ class DocumentFacts:
     keyphrases: list[tuple[str, Span]] = field(default_factory=list)
 
 
-def spans_moved(record, where: list[int]):
+def spans_moved(record, where: list[int], original: str):
     """`record` (any record above, or lists, tuples and dicts of them) with every Span moved from the text it was
-    read from to the original text, where character i of the former stands at where[i] (extract.text.dehang). The
-    quote stays what was read, as for a wrap that `unwrap` joined."""
+    read from to the `original` text, where character i of the former stands at where[i] (extract.text.dehang,
+    fields_on_one_line). The quote stays what was read when it has the original's words, as for a wrap that `unwrap`
+    joined; else ('Venue: Geneva' read from 'Venue' over 'Geneva') it is the original's."""
     if isinstance(record, Span):
-        end = where[record.end - 1] + 1 if record.end > record.start else where[record.start]
-        return Span(where[record.start], end, record.quote)
+        start = where[record.start]
+        end = where[record.end - 1] + 1 if record.end > record.start else start
+        same = record.quote.split() == original[start:end].split()
+        return Span(start, end, record.quote if same else original[start:end])
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        changes = {f.name: spans_moved(getattr(record, f.name), where) for f in dataclasses.fields(record)}
+        changes = {f.name: spans_moved(getattr(record, f.name), where, original) for f in dataclasses.fields(record)}
         return dataclasses.replace(record, **changes)
     if isinstance(record, list):
-        return [spans_moved(x, where) for x in record]
+        return [spans_moved(x, where, original) for x in record]
     if isinstance(record, tuple):
-        return tuple(spans_moved(x, where) for x in record)
+        return tuple(spans_moved(x, where, original) for x in record)
     if isinstance(record, dict):
-        return {k: spans_moved(v, where) for k, v in record.items()}
+        return {k: spans_moved(v, where, original) for k, v in record.items()}
     return record

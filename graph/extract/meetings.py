@@ -36,7 +36,9 @@ from .text import (
     CARDINAL_PATTERN,
     ORDINAL_PATTERN,
     cardinal,
+    compose,
     dehang,
+    fields_on_one_line,
     line_end,
     ordinal,
     sentence_at,
@@ -160,7 +162,7 @@ _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close
 _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
                       r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|in\s+advance\s+of|"
                       r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of|"
-                      r"held\s+with\s*:")  # ('Held with: GSS-24', a field line)
+                      r"(?:held|co-?located|collocated)\s+(?:with|event)\s*:")  # ('Held with: GSS-24', a field line)
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: a meeting named as held beside another, before or after it ('held alongside the GSS', 'during WTSA', 'ahead of')
 _BESIDE = re.compile(rf"\b(?:(?!at\b)(?:{_CO_LOCATION_WORDS})|following|after|before|preceding|prior\s+to)\s+"
@@ -217,6 +219,8 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     """Read every meeting in a document, and everything the document names whether or not it is a meeting's."""
     base = reference or load_reference()
     dehung, where = dehang(doc.text)  # a report's hanging indents joined: facts are moved back at the end
+    dehung, fielded = fields_on_one_line(dehung)  # 'Venue' over 'Geneva': 'Venue: Geneva' (moved back too)
+    where = compose(where, fielded)
     text = unwrap(dehung, doc.text)  # hard-wrapped lines joined (same offsets): a sentence may run over a PDF's lines
     facts = DocumentFacts(doc.name, doc.sha256, dehung, doc.media_type)
     # organizations the document defines ('Example Authority (EA)') resolve like reference ones from here on
@@ -279,7 +283,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     _document_mentions(ref, text, facts, organizations, [r for rs in regions.values() for r in rs],
                        [a.said for a in anchors])
     if where is not None:
-        facts = spans_moved(facts, where)
+        facts = spans_moved(facts, where, doc.text)
         facts.text = doc.text
     return facts
 
@@ -592,7 +596,8 @@ _AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*|/[A-Z][^/
                              r"(?:--(?=\s)|[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
 _FIELD = re.compile(r"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
-                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode|when|where|held[ \t]+with))[ \t]*:[ \t]*",
+                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode|when|where|held[ \t]+with|"
+                    r"co-?located[ \t]+(?:with|event)))[ \t]*:[ \t]*",
                     re.IGNORECASE)
 #: the fields that say where a meeting is, who hosts it and how it is held: a block with one describes a meeting
 _WHERE_FIELDS = ("venue", "place", "location", "city", "host", "format", "mode", "where", "held")
@@ -822,6 +827,7 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             # (a document's 'Title:' field may run long, and over the indented lines under it)
             heading = (len(line) < 100 or len(line) < 300 and line[:6].lower() == "title:") \
                 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
+                and not _FIELD.match(line) \
                 and not _announced_in_headline(text[line_s:len(text) if line_e < 0 else line_e], m.start() - line_s,
                                                m.end() - line_s)  # 'Kigali to host 2025 CTO meeting': not dated below
             if heading:
@@ -1214,7 +1220,8 @@ def _heading_block_end(text: str, e: int, dates: list[DateMention]) -> int:
         if seen and (len(line) > 100 or line.endswith((".", ";")) or _OCCURRED.search(line)):
             break
         pos, seen = nxt, seen + 1
-        if any(nl < d.span_start < nxt for d in dates):
+        # (a year alone in a line that is no date field names no day: 'Panel: "The network of 2040"')
+        if any(nl < d.span_start < nxt and (d.precision != "year" or _FIELD.match(text, nl + 1, nxt)) for d in dates):
             # 'Date: ...' may be followed by the block's other fields ('Venue: ...', 'Host: ...')
             if _FIELD.match(text, nl + 1, nxt):
                 while nxt < len(text):
@@ -1409,6 +1416,13 @@ def _within(start: date | None, end: date | None, outer_start: date | None, oute
     return outer_start <= start and end <= outer_end
 
 
+#: a field line of the meeting's block naming the event it is held with: 'Co-located event: ITU Kaleidoscope 2033'
+_CO_LOCATED_FIELD = re.compile(r"[ \t]*(?:[-*•▪][ \t]*)?(?:held|co-?located|collocated)[ \t]+(?:with|event)[ \t]*:[ \t]*"
+                               r"(?:the[ \t]+)?", re.IGNORECASE)
+#: the words that make a numbered meeting the one just told of: 'This was the', 'It was also the'
+_IT_WAS_THE = re.compile(r"(?<![\w-])(?i:this|it)[ \t]+(?i:was|is|marked|marks)[ \t]+(?:(?i:also)[ \t]+)?(?i:the)[ \t]+\Z")
+
+
 def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
     Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
@@ -1421,7 +1435,11 @@ def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: lis
             re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", text[slice(*a.name_span)]) for a in said)
         # (a headline's meeting may be dated by the year of the event it names: 'on the opening day of X 2031')
         vague = headline and m.start is not None and m.precision != "day"
-        if m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name) or headline):
+        # 'This was the fifth ITU-T CxO meeting.': the number of the meeting the text told of
+        described = m.start is None and m.ordinal is not None and _IT_WAS_THE.search(
+            text, max(0, m.ordinal[1].start - 30), m.ordinal[1].start) is not None
+        if m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name) or headline
+                                                     or described):
             continue  # (the name says which edition: 'the first GSS' and 'this GSS' are two)
         twins = [k for k, o in meetings.items() if o.start is not None and o.kind == m.kind and o is not m
                  and (not vague or o.precision == "day" and _within(o.start, o.end, m.start, m.end))
@@ -2763,7 +2781,8 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         _links(text, m, start, end)
         for ev in _events(ref, text, start, end):
             sentence_start = sentence_at(text, ev.span.start)[0]
-            if m.co_located is None and _THE_MEETING_SUBJECT.match(text, sentence_start, ev.span.start) and \
+            if m.co_located is None and (_THE_MEETING_SUBJECT.match(text, sentence_start, ev.span.start) or
+                                         _CO_LOCATED_FIELD.fullmatch(text, sentence_start, ev.span.start)) and \
                     _CO_LOCATION.search(text[max(sentence_start, ev.span.start - 40):ev.span.start]) and \
                     (ev.year is None or m.start is None or ev.year == m.start.year):
                 # 'The meeting, held on 5 October at Palexpo on the opening day of ITU Telecom World 2009, ...'

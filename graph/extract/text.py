@@ -138,6 +138,87 @@ def dehang(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), where
 
 
+#: the field names of a meeting's block ('Venue', 'Dates', 'Host'), as a line says them
+_FIELD_NAME = (r"(?:meeting[ \t]+)?(?:dates?|venue|place|location|city|host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|"
+               r"time|format|mode|when|where|held[ \t]+with|co-?located[ \t]+(?:with|event))")
+#: a field's name alone on its line, its value on the next ('Venue' over 'Palais des Nations, Geneva'), the name
+#: maybe given first in another language ('Lieu / Venue')
+_FIELD_NAME_LINE = re.compile(rf"(?P<lead>[ \t]*(?:[-*•▪][ \t]*)?)(?:(?P<other>[^\W\d_][^\n/:]{{0,30}}?)[ \t]*/[ \t]*)?"
+                              rf"(?P<name>{_FIELD_NAME})(?:[ \t]*/[ \t]*(?P<after>[^\W\d_][^\n/:]{{0,30}}?)(?=[ \t]*(?::|$)))?[ \t]*(?P<colon>:)?"
+                              r"(?P<rest>[ \t]*\S[^\n]*)?", re.IGNORECASE)
+
+
+#: a verb of a sentence: a line saying one is prose under a heading ('Venue' / 'The meeting was held at ...'), no value
+_CLAUSE = re.compile(r"\b(?:is|was|were|are|will|has|have|had|be|been)\b", re.IGNORECASE)
+
+
+def fields_on_one_line(text: str) -> tuple[str, list[int] | None]:
+    """Text whose meeting fields are each written as a name line over a value line ('Venue' / 'Palais des Nations,
+    Geneva', as a two-column table or a definition list becomes text), or named in two languages ('Lieu / Venue:'),
+    with each field on one line in English: 'Venue: Palais des Nations, Geneva'. Returns it with where each of its
+    characters stands in `text` (None, with `text` itself, when nothing changed): as for `dehang`, the facts read
+    from it are moved back (facts.spans_moved). One blank line may part the name from its value."""
+    lines = text.split("\n")
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    changed = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FIELD_NAME_LINE.fullmatch(line)
+        other = m and (m.group("other") or m.group("after"))
+        if m and other and other.strip().lower() != m.group("name").lower() and \
+                re.fullmatch(_FIELD_NAME, other.strip(), re.IGNORECASE):
+            m = None  # 'Date / Time': two fields, not one in two languages ('Dates / Dates' is one)
+        value = None
+        stacked = i and (above := _FIELD_NAME_LINE.fullmatch(lines[i - 1])) is not None and not above.group("rest")
+        if m and not m.group("rest") and not stacked:  # (names stacked one a line head a table's columns)
+            j = i + 1 + (i + 2 < len(lines) and not lines[i + 1].strip())
+            nxt = lines[j] if j < len(lines) else ""
+            if nxt.strip() and len(nxt) <= 160 and not _FIELD_NAME_LINE.fullmatch(nxt) and not _CLAUSE.search(nxt):
+                value = j
+        if m is None or (value is None and not (other and m.group("colon"))):
+            out.append(line)
+            where.extend(range(pos, pos + len(line) + 1))
+            pos += len(line) + 1
+            i += 1
+            continue
+        changed = True
+        out.append(m.group("lead") + m.group("name") + ":")
+        where.extend(range(pos, pos + len(m.group("lead"))))
+        where.extend(range(pos + m.start("name"), pos + m.end("name")))
+        where.append(pos + (m.start("colon") if m.group("colon") else m.end("name")))
+        if value is None:  # 'Lieu / Venue: Palais ...' on one line
+            rest = line[m.end("colon"):]
+            out[-1] += rest
+            where.extend(range(pos + m.end("colon"), pos + len(line) + 1))
+            pos += len(line) + 1
+            i += 1
+            continue
+        gap_end = pos + sum(len(x) + 1 for x in lines[i:value])  # where the value's line starts
+        nxt = lines[value]
+        lead = len(nxt) - len(nxt.lstrip(" \t"))
+        out[-1] += " " + nxt.lstrip(" \t")
+        where.append(gap_end - 1)  # the space stands for the line break before the value
+        where.extend(range(gap_end + lead, gap_end + len(nxt) + 1))
+        pos = gap_end + len(nxt) + 1
+        i = value + 1
+    if not changed:
+        return text, None
+    return "\n".join(out), where  # (each line's characters and the break after it: one past the end, last)
+
+
+def compose(first: list[int] | None, then: list[int] | None) -> list[int] | None:
+    """Where each character stands in the original after two rewritings (dehang, then fields_on_one_line): `then`
+    maps into the text `first` maps into the original."""
+    if then is None:
+        return first
+    if first is None:
+        return then
+    return [first[i] for i in then]
+
+
 #: the label column of a line laid out with a hanging indent: '1.1         ', 'Abstract:   ', '    -   '
 _LABEL_COLUMN = re.compile(r" *\S.{0,24}?\S? {2,}")
 
