@@ -336,3 +336,27 @@ def test_a_note_s_held_line_dates_its_heading_s_meeting_and_its_edit_date_does_n
     m = only_dated(_NOTE)
     assert m.kind == "CTOMeeting"
     assert (m.start, m.end) == (date(2030, 11, 17), date(2030, 11, 17))
+
+
+_CLOSING_SPEECH = """STUDY GROUP LEADERSHIP ASSEMBLY
+Closing remarks by the Chair
+
+Dear colleagues,
+
+We have come to the end of three busy days, and I will be brief.
+
+When I accepted to chair this third Study Group Leadership Assembly, I did not expect such agreement.
+
+None of this would have been possible without you. I felt it on the very first morning, and I felt it again today, Thursday the 9th of October 2031, when we adopted our conclusions here in Kigali, Rwanda.
+"""
+
+
+def test_a_closing_speech_dates_its_meeting_by_today_mid_sentence_and_by_the_days_it_has_come_to_the_end_of():
+    m = only_dated(_CLOSING_SPEECH)
+    assert m.kind == "LeadershipAssembly"
+    assert (m.start, m.end) == (date(2031, 10, 7), date(2031, 10, 9))
+
+
+def test_here_in_places_the_meeting_though_its_sentence_says_first_of_a_morning():
+    m = only_dated(_CLOSING_SPEECH)
+    assert (m.place.label, m.country.label) == ("Kigali", "Rwanda")

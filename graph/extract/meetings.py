@@ -1903,8 +1903,9 @@ _GENERIC_MENTION = re.compile(r"\b(?:the|this|that|a)\s+(?:[\w-]+\s+){0,3}?(?:me
                               r"session|conference|workshop|assembly|summit)\b", re.IGNORECASE)
 
 
-#: 'Today is the 10th of June 2030.', 'Today, 4 May 2029, we open ...': a speech saying the day it is given
-_TODAY_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*Today(?:\s+is|,)\s+(?:the\s+)?")
+#: 'Today is the 10th of June 2030.', 'Today, 4 May 2029, we open ...', '... and again today, Wednesday the 6th of
+#: March 2030, when we approved ...': a speech saying the day it is given
+_TODAY_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*Today(?:\s+is|,)\s+(?:the\s+)?|\btoday,[ \t]+(?=\w[^,.;\n]*\d)")
 #: '- Held **Tuesday 14 October 2031**, Kuala Lumpur': a note's line about the meeting it is headed by, its day first
 _HELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]+)?(?:Held|Took[ \t]+place|Convened)(?:[ \t]+on)?[ \t]+(?:\*\*|__)?")
 
@@ -2041,8 +2042,9 @@ def _end_from_until(ref: Reference, text: str, m: Meeting, regions: list[tuple[i
 _DURATION = re.compile(
     rf"\b(?:(?P<n1>{CARDINAL_PATTERN})[- ]days?(?:[- ]long)?\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|forum|event|workshop|session|"
     r"assembly|conference|symposium|consultation|summit|gathering|roundtable|dialogue)s?\b"
-    rf"|\b(?:after|following|over|lasting|lasts?|for)\s+(?:the\s+next\s+)?(?P<n2>{CARDINAL_PATTERN})\s+days\b)",
-    re.IGNORECASE)
+    rf"|\b(?:after|following|over|lasting|lasts?|for)\s+(?:the\s+next\s+)?(?P<n2>{CARDINAL_PATTERN})\s+days\b"
+    rf"|\b(?:end|close|conclusion)\s+of\s+(?:(?:the|these|our)\s+)?(?P<n3>{CARDINAL_PATTERN})\s+(?:[\w-]+\s+){{0,2}}?days\b)",
+    re.IGNORECASE)  # (n3: 'We have come to the end of two intense days': the day it is said is the last)
 #: the day a sentence dates is the meeting's last: 'concluded today', 'closed on 24 October'
 _CLOSING = re.compile(r"\b(?:clos(?:ed|es|ing)|conclud(?:ed|es|ing)|end(?:ed|s)|wrapped\s+up|came\s+to\s+(?:a|an)\s+"
                       r"(?:close|end))\b", re.IGNORECASE)
@@ -2055,11 +2057,11 @@ def _days_from_duration(text: str, m: Meeting, regions: list[tuple[int, int]]) -
         return
     s, e = regions[0]
     for d in _DURATION.finditer(text, s, e):
-        n = cardinal(d.group("n1") or d.group("n2"))
+        n = cardinal(d.group("n1") or d.group("n2") or d.group("n3"))
         if n is None or not 2 <= n <= 14 or (d.group("n1") and _IN_PASSING.search(text[max(s, d.start() - 40):d.start()])):
             continue  # 'following a two-day workshop': another meeting's length
         ss, se = sentence_at(text, m.date_span.start)
-        if _CLOSING.search(text, ss, se):
+        if d.group("n3") or _CLOSING.search(text, ss, se):
             m.start = m.end - timedelta(days=n - 1)
         else:
             m.end = m.start + timedelta(days=n - 1)
@@ -2677,7 +2679,9 @@ _HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>(?i:
 #: a speaker at a meeting saying where it is: 'for us here in Kuala Lumpur'
 _HERE_IN = re.compile(r"\bhere\s+in\s+(?=[A-Z])")
 #: what makes a sentence about a meeting another one's: 'The next meeting will be held in ...'
-_OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|following|first|second|third)\b", re.I)
+_OTHER_MEETING = re.compile(r"\b(?:next|previous|last|past|upcoming|forthcoming|following)\b|\b(?:first|second|third)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:meeting|session|edition|consultation|assembly|symposium|forum|workshop|"
+                            r"gathering|summit|one)s?\b", re.I)  # (not 'on the very first morning')
 
 
 def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: int) -> None:
