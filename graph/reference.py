@@ -158,6 +158,7 @@ class Reference:
         self.kinds: dict[str, str] = {}
         self._aliases: dict[tuple[str, ...], list[Entry]] = {}
         self._longest: dict[str, int] = {}  # first folded token -> most tokens of an alias starting with it
+        self._edits = 0  # changes to the alias tables (add_alias): what find()'s tables of a text were made from
         self.base: Reference = self  # the reference data itself, under any per-document overlay
         # The kinds come from the ontology as it is when the reference data is loaded (graph/vocabulary.py), not
         # when this module was imported: a new kind in the ontology is seen by the next load.
@@ -204,6 +205,7 @@ class Reference:
         if not key or len(key) > self.MAX_ALIAS_TOKENS or sum(len(k) for k in key) < 2:
             return  # one letter ('e&' -> 'e') would match initials everywhere
         entry = Entry(iri, kind, self.labels.get(iri, alias), alias, _is_acronym(alias), kind in self.proper_kinds)
+        self._edits += 1
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         copied = self.__dict__.get("_copied")
         if copied is not None and key not in copied:  # an overlay: copy the base's bucket before adding to it
@@ -214,6 +216,29 @@ class Reference:
             bucket.append(entry)
 
     # -- matching ---------------------------------------------------------------------------------
+    def _heads(self, text: str) -> tuple[list[int], list[list[tuple[int, list[Entry]]]]]:
+        """The indices of the text's tokens (_tokenized) where an alias starts, and at each the aliases found there
+        (their length in tokens, longest first, and entries), none of them over a line break. find() is asked about
+        one text many times, over many ranges, and trying every length at every token was most of its time: these
+        are made once per text, and made again when the alias tables change (a new overlay, add_alias)."""
+        cached = self.__dict__.get("_heads_of")
+        if cached is not None and cached[0] is text and cached[1] is self._aliases and cached[2] == self._edits:
+            return cached[3]
+        toks, folded, _ = _tokenized(text)
+        heads: list[int] = []
+        found: list[list[tuple[int, list[Entry]]]] = []
+        for i, first in enumerate(folded):
+            here = []
+            for n in range(min(self._longest.get(first, 0), len(toks) - i), 0, -1):
+                entries = self._aliases.get(tuple(folded[i:i + n]))
+                if entries and "\n" not in text[toks[i][1]:toks[i + n - 1][2]]:
+                    here.append((n, entries))
+            if here:
+                heads.append(i)
+                found.append(here)
+        self._heads_of = (text, self._aliases, self._edits, (heads, found))
+        return heads, found
+
     def find(self, text: str, kinds=None, start: int = 0, end: int | None = None) -> list[Match]:
         """Longest, non-overlapping alias matches in text[start:end], left to right.
 
@@ -221,24 +246,21 @@ class Reference:
         and are restricted to `kinds` when given.
         """
         end = len(text) if end is None else end
-        all_toks, all_folded, starts = _tokenized(text)
+        toks, _, starts = _tokenized(text)
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        while hi > lo and all_toks[hi - 1][2] > end:
+        while hi > lo and toks[hi - 1][2] > end:
             hi -= 1  # a word cut by the end of the range is not in it
-        toks, folded = all_toks[lo:hi], all_folded[lo:hi]
-        start = 0  # token offsets are the text's own
+        heads, found_at = self._heads(text)
         out: list[Match] = []
-        i = 0
-        while i < len(toks):
+        h = bisect.bisect_left(heads, lo)  # tokens where no alias starts are passed over
+        while h < len(heads) and heads[h] < hi:
+            i = heads[h]
             found = None
-            for n in range(min(self._longest.get(folded[i], 0), len(toks) - i), 0, -1):
-                entries = self._aliases.get(tuple(folded[i:i + n]))
-                if not entries:
-                    continue
-                s, e = start + toks[i][1], start + toks[i + n - 1][2]
+            for n, entries in found_at[h]:
+                if n > hi - i:
+                    continue  # runs past the range
+                s, e = toks[i][1], toks[i + n - 1][2]
                 surface = text[s:e]
-                if "\n" in surface:
-                    continue
                 # a full stop inside the match ends a sentence, unless the name itself is written with it
                 # ('St. Petersburg')
                 breaks = _SENTENCE_BREAK.findall(surface) if n > 1 else []
@@ -246,12 +268,12 @@ class Reference:
                       and (not breaks or _SENTENCE_BREAK.findall(x.alias) == breaks)]
                 if ok:
                     found = Match(s, e, tuple(ok))
-                    i += n
                     break
             if found:
                 out.append(found)
+                h = bisect.bisect_left(heads, i + n, h + 1)  # the next word after the match
             else:
-                i += 1
+                h += 1
         return out
 
     @staticmethod
