@@ -54,6 +54,12 @@ def key_token(token: str) -> str:
     return k
 
 
+@lru_cache(maxsize=65536)
+def _alias_key(text: str) -> tuple[str, ...]:
+    """The matching key of a whole name: its words' keys. Cached: extractors look the same names up many times."""
+    return tuple(key_token(t) for t, _, _ in tokens(text))
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens with their character offsets; punctuation and spaces are separators."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -296,7 +302,7 @@ class Reference:
 
     def lookup(self, name: str, kinds=None) -> Entry | None:
         """The entity a whole string names (e.g. one item of a participant list), or None."""
-        key = tuple(key_token(t) for t, _, _ in tokens(name))
+        key = _alias_key(name)
         for e in self._aliases.get(key, []):
             if (kinds is None or e.kind in kinds) and self._case_ok(e, name.strip()):
                 return e
