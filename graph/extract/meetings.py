@@ -114,10 +114,11 @@ def _required_literals(seq) -> list[frozenset[str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _kinds_literals() -> tuple[tuple[frozenset[str], ...], ...]:
-    """For each of meeting_kinds(), the literals its pattern cannot match without (_required_literals)."""
-    return tuple(tuple(_required_literals(_sre_parse.parse(k.pattern.pattern, k.pattern.flags))) for k in meeting_kinds())
+@lru_cache(maxsize=1024)
+def _pattern_literals(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """The literals a pattern cannot match without (_required_literals); by pattern, so meeting_kinds() read again
+    (meeting_kinds.cache_clear()) is seen."""
+    return tuple(_required_literals(_sre_parse.parse(pattern.pattern, pattern.flags)))
 
 
 @lru_cache(maxsize=4096)
@@ -872,8 +873,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
     # each pattern runs once, and only over a text that has the literals it cannot match without (most kinds' are
     # not in a given text: running all of them was an eighth of extraction's time)
     view = _literal_view(titled)
-    matches = [(kind, list(kind.pattern.finditer(titled)) if view is None or all(any(w in view for w in words) for words in needs)
-                else []) for kind, needs in zip(meeting_kinds(), _kinds_literals())]
+    matches = [(kind, list(kind.pattern.finditer(titled)) if view is None or all(
+                    any(w in view for w in words) for words in _pattern_literals(kind.pattern)) else [])
+               for kind in meeting_kinds()]
     series_names = _editions_of_titled_series(text, titled, matches)
     phrases = [m.span() for _, hits in matches for m in hits]
     generic_phrases = {m.span(): kind.group for kind, hits in matches if kind.generic for m in hits}  # ('Experts met ...')
