@@ -31,7 +31,9 @@ def regions() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
                  for r in csv.DictReader(rows))
 
 
+@lru_cache(maxsize=1)
 def _region_by_name() -> dict[str, tuple[str, str]]:
+    """Region codes and names by folded name (made once, like _rules(): every find_groups call asked for it)."""
     out = {}
     for code, name, aliases in regions():
         for alias in (name, *aliases):
