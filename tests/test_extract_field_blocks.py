@@ -71,3 +71,26 @@ def test_a_year_in_a_panels_title_under_the_heading_is_not_the_meetings_date():
             "MODERATOR: Welcome to this panel.\n")
     (m,) = facts_of(text).meetings
     assert (m.start, m.place.label) == (date(2031, 6, 4), "Durban")
+
+
+_PREPARATORY_REPORT = """ARAB STATES TELECOMMUNICATION FORUM
+
+ASTF/WTSA-36/PM2/REP
+Distribution: Member administrations
+Circulated: 30 April 2036
+
+REPORT OF THE SECOND ARAB STATES PREPARATORY MEETING FOR THE WORLD TELECOMMUNICATION STANDARDIZATION ASSEMBLY (WTSA-36)
+
+Venue: Dead Sea Convention Centre, Amman, Jordan
+Dates: 14th to 16th April 2036
+
+1.1 The Second Arab States Preparatory Meeting for WTSA-36 was convened by the Forum and hosted by Example Jordan Telecom.
+"""
+
+
+def test_a_long_title_in_capitals_heads_its_fields_and_a_documents_symbol_and_circulation_date_name_no_meeting():
+    facts = facts_of(_PREPARATORY_REPORT)
+    (m,) = facts.meetings
+    assert (m.kind, m.start, m.end, m.place.label) == ("PreparatoryMeeting", date(2036, 4, 14), date(2036, 4, 16),
+                                                       "Amman")
+    assert m.name == "Second Arab States Preparatory Meeting for WTSA-36"

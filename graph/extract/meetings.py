@@ -537,7 +537,8 @@ _PRESS_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:(?:[ ,]+|[ \t]*/[ \t]*)
                              # 'Riyadh, Friday 17 Rabi' al-Awwal 1446 AH corresponding to 20 September 2024 –'
                              r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                              r"(?:[^\n–—]{0,60}?\b(?:corresponding\s+to|equivalent\s+to)\s+)?$")
-_PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released|edited|modified|revised)(?:\s+on)?|date)\s*:?\s*$", re.IGNORECASE)
+_PUBLICATION = re.compile(r"(?:(?:published|issued|posted|updated|released|edited|modified|revised|circulated|distributed)"
+                          r"(?:\s+on)?|date|(?:date\s+of\s+)?(?:issue|circulation|publication))\s*:?\s*$", re.IGNORECASE)
 
 
 _RELATIVE = re.compile(r"\b(?:(?P<today>today|this\s+week)|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow)|"
@@ -884,6 +885,8 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             kind, groups = _kind_on_one_line(phrase_kind, m)
             if _NOUN_AFTER.match(text, m.end()):
                 continue  # 'since the CTO meeting format was refreshed in 2026': a name that qualifies a noun
+            if text[m.start() - 1:m.start()] == "/" == text[m.end():m.end() + 1] and m.start() > 0:
+                continue  # 'ATU/WTSA-32/PM3/REP': a document's symbol, not a mention of the assembly
             if any(s < m.end() and m.start() < e and not (m.start() < s and e <= m.end() and _PREPARED_FOR.search(
                     text, m.start(), s)) for s, e in taken):
                 # a more specific kind already named these words; but 'the meeting of the Example Preparatory Group
@@ -895,7 +898,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
             line_e = text.find("\n", m.end())
             line = text[line_s:len(text) if line_e < 0 else line_e].strip()
             # (a document's 'Title:' field may run long, and over the indented lines under it)
-            heading = (len(line) < 100 or len(line) < 300 and line[:6].lower() == "title:") \
+            # (a title in capitals may run long: 'REPORT OF THE THIRD ... PREPARATORY MEETING FOR THE WORLD ...')
+            heading = (len(line) < 100 or len(line) < 160 and line.isupper() or len(line) < 300 and
+                       line[:6].lower() == "title:") \
                 and not line.endswith((".", ";", ":", ",")) and not _OCCURRED.search(line) \
                 and not _FIELD.match(line) \
                 and not _announced_in_headline(text[line_s:len(text) if line_e < 0 else line_e], m.start() - line_s,
@@ -1493,6 +1498,24 @@ _CO_LOCATED_FIELD = re.compile(r"[ \t]*(?:[-*•▪][ \t]*)?(?:held|co-?located|
 _IT_WAS_THE = re.compile(r"(?<![\w-])(?i:this|it)[ \t]+(?i:was|is|marked|marks)[ \t]+(?:(?i:also)[ \t]+)?(?i:the)[ \t]+\Z")
 
 
+def _short_name(name: str) -> str:
+    """A meeting's name as compared with another's: folded, each name spelt out before its acronym in brackets
+    written as the acronym ('... for the World Telecommunication Standardization Assembly (WTSA-32)' is '... for
+    WTSA-32')."""
+    from .people import spells  # people is the finer reader of names
+
+    def short(m: re.Match) -> str:
+        words = m.group("words").split()
+        for i in range(len(words)):  # the longest run of words before the brackets that the acronym spells
+            if spells(m.group("acr").split("-")[0], " ".join(words[i:])):
+                kept = words[:i - 1] if i and words[i - 1].lower() == "the" else words[:i]
+                return " ".join(kept + [m.group("acr")])
+        return m.group()
+
+    return re.sub(r"(?P<words>(?:[^\s()]+\s+){1,8}?)\((?P<acr>[A-Z][A-Za-z]*[A-Z](?:-\d+)?)\)", short,
+                  re.sub(r"\s+", " ", name)).casefold()
+
+
 def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
     Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
@@ -1514,7 +1537,7 @@ def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: lis
         twins = [k for k, o in meetings.items() if o.start is not None and o.kind == m.kind and o is not m
                  and (not vague or o.precision == "day" and _within(o.start, o.end, m.start, m.end))
                  and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])]
-        named = [k for k in twins if meetings[k].name.casefold() == m.name.casefold()]
+        named = [k for k in twins if _short_name(meetings[k].name) == _short_name(m.name)]
         if named:
             twins = named  # (same kind, same name)
         elif not twins or not headline or len(twins) > 1 or any(
@@ -1523,6 +1546,8 @@ def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: lis
         twin = twins[0]
         if meetings[twin].ordinal is None and m.ordinal is not None:
             meetings[twin].ordinal = m.ordinal
+        if meetings[twin].name_span.quote.isupper() and not m.name_span.quote.isupper():
+            meetings[twin].name = m.name  # (as the text writes it, not as a heading in capitals does)
         for a in anchors:
             if a.meeting_key == key:
                 a.meeting_key = twin
