@@ -48,3 +48,30 @@ def test_a_participants_table_written_with_tabs_or_bars():
                      + "\n".join(rows) + "\n")
         got = {(p.organization.label, p.country.label if p.country else None) for p in m.participations}
         assert got == {("Apex Mobile", "France"), ("Brio Networks", "Republic of Korea"), ("Cobalt Systems", "Qatar")}, sep
+
+
+_BY_DELEGATION = (
+    "REPORT OF THE SECOND REGIONAL PREPARATORY MEETING\n\n"
+    "Venue: Dakar, Senegal\nDates: 3 to 5 June 2035\n\n"
+    "1.1 The meeting built on the outcomes of the First Regional Preparatory Meeting (Lomé, Togo, 2-3 December 2034) "
+    "and prepared proposals for WTSA-36, to be held in Lima, Peru, from 6 to 15 October 2036.\n\n"
+    "2.1 The meeting was attended by 60 delegates from 11 Member States. The delegations included:\n\n"
+    "Senegal: Ministère de la Communication et de l'Économie numérique; Autorité de régulation des télécommunications "
+    "et des postes; Teranga Example Réseaux SA; Baobab Example Data Centres SARL\n"
+    "Nigeria: Federal Ministry of Communications, Innovation and Digital Economy; Example Zuma Telecoms Plc\n"
+)
+
+
+def test_delegations_listed_by_country_after_a_sentence_about_another_meeting_are_the_meetings_participants():
+    """A sentence whose subject is the meeting reported names others in passing: the text after it is still the
+    reported meeting's; a country's line of bodies may run long; French official names keep their lower-case words."""
+    facts = extract(Text(source="r.txt", name="r.txt", sha256="4" * 64, text=_BY_DELEGATION, media_type="text/plain",
+                         encoding="utf-8"))
+    (m,) = [m for m in facts.meetings if m.start is not None and m.start.year == 2035 and m.start.month == 6]
+    parts = {p.organization.label: p.country.label if p.country else None for p in m.participations}
+    assert parts == {
+        "Ministère de la Communication et de l'Économie numérique": "Senegal",
+        "Autorité de régulation des télécommunications et des postes": "Senegal",
+        "Teranga Example Réseaux SA": "Senegal", "Baobab Example Data Centres SARL": "Senegal",
+        "Federal Ministry of Communications, Innovation and Digital Economy": "Nigeria",
+        "Example Zuma Telecoms Plc": "Nigeria"}

@@ -2411,6 +2411,10 @@ def _named_beside(text: str, said: list[Anchor]) -> bool:
     return bool(said) and all(_PRECEDED_BY.match(text, a.window[0], a.name_span[0]) for a in said)
 
 
+#: a paragraph's number before its first sentence: '1.3 ', '(b) ' (or nothing)
+_NUMBERED_START = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\))?[ \t]*")
+
+
 def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -> dict[tuple, list[tuple[int, int]]]:
     """Text ranges owned by each meeting: from an opening anchor to the next opening anchor of another meeting."""
     opening = [a for a in anchors if a.opening and a.meeting_key in meetings]
@@ -2453,9 +2457,12 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             regions.setdefault(key, []).append(a.window)
             inner.append(a.window)
             continue
+        # ('1.3 The meeting built on the outcomes of the Second Preparatory Meeting (Abuja, ...) and prepared proposals
+        # for WTSA-32, to be held in ...': a sentence whose subject is the meeting told of names others in passing)
+        about_it = _THE_MEETING_SUBJECT.match(text, _NUMBERED_START.match(text, a.window[0]).end(), a.name_span[0])
         if bounds and (_PRECEDED_BY.match(text, a.window[0], a.name_span[0])
                        or _REPORTED_ON.search(text, a.window[0], a.name_span[0])
-                       and not any(o is not a and o.window == a.window for o in opening)):
+                       and not any(o is not a and o.window == a.window for o in opening) or about_it):
             # 'The meeting will be preceded by an ITU Workshop on X on 15 June': the words from the workshop's name
             # on are its own, the text goes on about the meeting it precedes
             # (up to the next meeting its sentence names: '..., and was followed by a CTO roundtable on 17 August')

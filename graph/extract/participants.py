@@ -45,9 +45,10 @@ _LIST_TRIGGER = re.compile(
     r"(?:(?:the\s+)?(?:participating|participant|attending)\s+(?:organi[sz]ations|companies|entities|members|institutions)"
     r"(?:[ \t]*\((?:in\s+)?[a-z][^()\n]{2,40}\))?"  # '(in alphabetical order)'
     r"(?:\s+(?:were|are|included|includes|was))?[ \t]*:?"
-    r"|(?:participants|attendees|participating organi[sz]ations)\s+(?:included|were|came\s+from|represented)\s*:?"
+    r"|(?:participants|attendees|participating organi[sz]ations|(?:the\s+)?delegations)\s+(?:included|were|came\s+from|"
+    r"represented)\s*:?"
     r"|(?m:^\s*(?:\d{1,2}\.\s*)?(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|"
-    r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|observers|"
+    r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|observers|delegations|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
     # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
     r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
@@ -374,6 +375,10 @@ def _name_like(name: str) -> bool:
     generic = organization_words().get("generic", frozenset())
     if not words or words[0] in generic or name in generic:
         return False
+    if words[0] in organization_words().get("lead", frozenset()) and len(words) <= 10 and not any(
+            re.fullmatch(r"[a-z]+(?:ed|ing)|to|with|by|was|were|is|are|has|have|will|its|their|from|at", w) for w in words):
+        return True  # 'Agence nationale de réglementation des télécommunications': a name written head first, as
+        # French, Spanish and Portuguese write it, its adjectives in lower case
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS or w.lower() == "field"
                or re.match(r"[a-z]+[A-Z0-9]|[dl]['’][A-ZÀ-Ý]", w) for w in words)  # 'iPhone', "Côte d'Ivoire"
 
@@ -801,8 +806,8 @@ def _item_line(ref: Reference, line: str, next_line: str = "") -> bool:
     """A line of a one-per-line list: a bullet, a table row, 'Name, Country', 'Name (Country)', a known
     organization, chairs of groups, or a capitalised name; not a heading ('Discussion' over prose) or a sentence."""
     body = _BULLET.sub("", line).strip().rstrip(".;,")
-    if not body or len(body) > 150:
-        return False
+    if not body or len(body) > (400 if _country_group(ref, body, 0, len(body)) is not None else 150):
+        return False  # (a country's line may name many bodies: 'Kenya: Ministry of ...; Authority ...; ...')
     if _BULLET.match(line) or ";" in body:
         return True
     dashed = _DASHED_POST.search(body)
