@@ -94,3 +94,10 @@ def test_a_long_title_in_capitals_heads_its_fields_and_a_documents_symbol_and_ci
     assert (m.kind, m.start, m.end, m.place.label) == ("PreparatoryMeeting", date(2036, 4, 14), date(2036, 4, 16),
                                                        "Amman")
     assert m.name == "Second Arab States Preparatory Meeting for WTSA-36"
+
+
+def test_the_days_in_brackets_after_a_quoted_events_name_are_the_events_not_the_meetings():
+    text = ('News release\n\nThe CTO meeting was held on March 3, 2034 as a side event of "Example Digital Week 2034" '
+            '(2034/3/1-3/4).\n')
+    (m,) = [m for m in facts_of(text).meetings if m.kind == "CTOMeeting"]
+    assert (m.start, m.end) == (date(2034, 3, 3), date(2034, 3, 3))

@@ -154,3 +154,30 @@ def test_a_tables_heading_row_and_a_styled_person_thanked_with_a_company_are_no_
     labels = {o.label for o in facts.organizations} | {p.organization.label for m in facts.meetings
                                                         for p in m.participations}
     assert not any("Company" in label or "Rostami" in label for label in labels)
+
+
+TWO_SPACES = (
+    "■ Main participants (excerpt)\n"
+    "・Ren Mizutani  Hoshikawa Telecom Corporation  Executive Officer CTO (Japan)\n"
+    "・Greta Lindqvist  Nordvik Example Systems AB  Chief Technology Officer (Sweden)\n"
+    "・Chidi Okafor  Lagoon Broadband  CTO (Nigeria)\n"
+    "・Aya Kisaragi  Kisaragi Electric Co., Ltd.  Managing Director, CTO (Japan)\n"
+)
+
+
+def test_a_list_in_columns_two_spaces_apart_gives_each_persons_body_post_and_country():
+    (m,) = facts_of(OPENING + TWO_SPACES).meetings
+    parts, people = _read(m)
+    assert parts == {"Hoshikawa Telecom Corporation": "Japan", "Nordvik Example Systems AB": "Sweden",
+                     "Lagoon Broadband": "Nigeria", "Kisaragi Electric Co., Ltd.": "Japan"}
+    assert people["Ren Mizutani"] == ("Executive Officer CTO", "Hoshikawa Telecom Corporation", "Japan")
+    assert people["Chidi Okafor"] == ("CTO", "Lagoon Broadband", "Nigeria")
+
+
+def test_prose_with_two_spaces_after_its_sentences_is_no_list_in_columns():
+    from itukg.graph.extract.text import two_space_columns
+
+    prose = ("The meeting opened.  Ana Example spoke first.  Then the CTOs met.\n"
+             "They agreed on AI.  Kofi Example spoke next.  The chair closed it.\n"
+             "Lunch was served.  The group photo followed.  Everyone left.\n")
+    assert two_space_columns(prose) == prose

@@ -49,6 +49,7 @@ from .text import (
     ordinal,
     sentence_at,
     sentences,
+    two_space_columns,
     unwrap,
 )
 
@@ -286,7 +287,9 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     dehung, where = dehang(doc.text)  # a report's hanging indents joined: facts are moved back at the end
     dehung, fielded = fields_on_one_line(dehung)  # 'Venue' over 'Geneva': 'Venue: Geneva' (moved back too)
     where = compose(where, fielded)
-    text = unwrap(dehung, doc.text)  # hard-wrapped lines joined (same offsets): a sentence may run over a PDF's lines
+    # hard-wrapped lines joined (same offsets): a sentence may run over a PDF's lines; first, the cells of a list in
+    # columns two spaces apart set apart (same offsets: 'Ana Example  Apex Mobile  CTO (Kenya)'), a line of cells no wrap
+    text = unwrap(two_space_columns(dehung), doc.text)
     facts = DocumentFacts(doc.name, doc.sha256, dehung, doc.media_type)
     # organizations the document defines ('Example Authority (EA)') resolve like reference ones from here on
     organizations = [o if o.iri else replace(o, iri=str(iris.entity(o))) for o in find_organizations(base, text)]
@@ -2105,7 +2108,7 @@ def _range_said_again(text: str, key: tuple, m: Meeting, regions: list[tuple[int
 
 
 #: the opening bracket right after a name or its year: 'ITU Telecom World 2013 (', 'the Example Summit ('
-_BRACKETS_OF_A_NAME = re.compile(r"(?:\b(?-i:[A-Z])[\w-]*|\b(?:19|20)\d\d)[ \t]*\([ \t]*\Z")
+_BRACKETS_OF_A_NAME = re.compile(r"(?:\b(?-i:[A-Z])[\w-]*|\b(?:19|20)\d\d)[\"”’']?[ \t]*\([ \t]*\Z")  # ('"... Week 2033" (')
 #: 'The two-week meeting, held from ...', 'The 10-day session took place ...': a sentence about the meeting itself
 _THE_MEETING_HELD = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}(?i:meeting|session|event|assembly|conference|"
                                r"consultation|symposium|forum|summit|workshop)\b"

@@ -47,9 +47,10 @@ _LIST_TRIGGER = re.compile(
     r"(?:\s+(?:were|are|included|includes|was))?[ \t]*:?"
     r"|(?:participants|attendees|participating organi[sz]ations|(?:the\s+)?delegations)\s+(?:included|were|came\s+from|"
     r"represented)\s*:?"
-    r"|(?m:^\s*(?:\d{1,2}\.\s*)?(?:participants|participating\s+(?:organi[sz]ations|companies|entities)|attendees|"
+    r"|(?m:^\s*(?:\d{1,2}\.\s*|[■□▪◆◇●#]+[ \t]*)?(?:(?:main|key|other)[ \t]+)?(?:participants|participating\s+"
+    r"(?:organi[sz]ations|companies|entities)|attendees|"
     r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|observers|delegations|"
-    r"(?:companies|organi[sz]ations|entities)\s+represented)\s*(?::|$))"
+    r"(?:companies|organi[sz]ations|entities)\s+represented)(?:[ \t]*\([^()\n]{1,60}\))?\s*(?::|$))"  # '■ Main participants (excerpt)'
     # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
     r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
     # the end of a heading line over the list: 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants'
@@ -497,12 +498,22 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     if _CELL_SEP.search(item.strip()):  # a table row: the organization's cell, and a country in another cell
         if _styled_entry(ref, text, s, e, result):
             return  # a person's row ('Jane Roe     CTO, Apex'), read as a person's entry
-        cells = [(s + c.start(), s + c.end()) for c in re.finditer(r"[^\t|]+?(?=\t|\s+\|\s+| {3,}|\s*$)", item)
-                 if c.group().strip()]
+        cells = [(s + c.start() + len(c.group()) - len(c.group().lstrip()), s + c.start() + len(c.group().rstrip()))
+                 for c in re.finditer(r"[^\t|]+?(?=\t|\s+\|\s+| {3,}|\s*$)", item) if c.group().strip()]
         if all(_TABLE_HEADINGS.match(clean(text[a:b])) for a, b in cells):
             return
-        org = organization_ref(ref, text, *cells[0]) if cells else None
-        country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[1:]) if c), None)
+        # 'Takeda Haruki <TAB> Aozora Telecom Corporation <TAB> CTO (Japan)': a person's name first, the body after
+        body_at = 0
+        if len(cells) >= 3 and not looks_like_organization(text[slice(*cells[0])]) and \
+                ref.lookup(text[slice(*cells[0])], {"Organization"}) is None:
+            named = read_name(ref, text, cells[0][0], cells[0][1], True)
+            body_at = next((i for i, (a, b) in enumerate(cells[:-1]) if i and (
+                looks_like_organization(text[a:b]) or ref.lookup(text[a:b], {"Organization"}) is not None)),
+                1 if named is not None and named[1] == cells[0][1] else 0)
+        org = organization_ref(ref, text, *cells[body_at]) if cells else None
+        country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[body_at + 1:]) if c), None)
+        if country is None and body_at and (last := re.search(r"\(([^()]+)\)[ \t]*$", text[slice(*cells[-1])])):
+            country = _country_ref(ref, text, cells[-1][0] + last.start(1), cells[-1][0] + last.end(1))
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return
@@ -797,7 +808,7 @@ def _about_participation(text: str, at: int, trigger_end: int | None = None) -> 
 
 
 _CONNECTORS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "und", "y", "et", "&", "on", "in", "&amp;"}
-_BULLET = re.compile(r"^\s*(?:[·•\-*–▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
+_BULLET = re.compile(r"^\s*(?:[·•\-*–▪◦・]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 #: a post after a dash at the end of a list's line: ' – Chair', ' — Rapporteur'
 _DASHED_POST = re.compile(r"[ \t]+[–—-][ \t]+([A-Z][^\n–—,;()]{1,40}?)[ \t]*$")
 
@@ -930,11 +941,15 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             else:
                 inline_here = inline
             block = [] if inline_here or "\n" not in text[m.end():body] else _block_lines(ref, text, body, end)
+            read_above: list[tuple[int, int]] = []  # lines of the block a table or a list in columns read above
             if len(block) > 1:
                 stop = block[-1][1]
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 for ls, le in block:
-                    if any(a <= ls < b for a, b in tables) or _is_table_heading(text, ls, le):
+                    row = next(((a, b) for a, b in taken if a < le and ls < b), None)
+                    if row is not None:
+                        read_above.append(row)
+                    if row is not None or _is_table_heading(text, ls, le):
                         continue  # a row (or the heading) of a table read above
                     dashed = _DASHED_POST.search(text, ls, le)
                     if dashed is not None and starts_with_title(dashed.group(1)):
@@ -964,7 +979,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
             if trigger is _INLINE_TRIGGER and not result.groups \
                     and not any(p.organization.iri or p.country for p in result.participations) and len(result.participations) < 2:
                 continue  # 'members such as ...' prose, not a list of organizations ('X (Kenya)' is one, alone too)
-            if any(a < stop and body < b for a, b in taken):
+            if any(a < stop and body < b and (a, b) not in read_above for a, b in taken):
                 continue  # 'attended by CTOs of the following companies: A, B': the list another trigger read
             if result.participations or result.groups:
                 _give_country(result, demonym_country_before(ref, text, m.start(), start))  # 'Japanese companies including'
@@ -1036,6 +1051,7 @@ def _table_participants(ref: Reference, text: str, start: int, end: int,
             continue
         org = organization_ref(ref, text, *read[0])
         if org is None or (org.iri is not None and ref.part_of_itu(org.iri)):
+            taken.append((line.start, line.end))  # 'Mary Roe      TSB': read, no participant (ITU's own)
             continue
         result = ParticipantList(Span.of(text, line.start, line.end))
         result.participations.append(Participation(org, Span.of(text, line.start, line.end), read[1]))

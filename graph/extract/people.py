@@ -1625,6 +1625,12 @@ def column_entry(ref: Reference, text: str, row: ColumnRow
         body = (c, last[1] + 1)  # 'National Cyber Agency (BSSN)': the body's acronym
     if len(row.cells) == 3 and country is None:
         country = _place_ref(ref, text, *row.cells[2])
+        third = re.fullmatch(r"(?P<post>[^()\n]+?)[ \t]*\((?P<country>[^()\n]+)\)[ \t]*", text[slice(*row.cells[2])])
+        if country is None and post is None and third is not None and starts_with_title(third.group("post")):
+            # 'Takeda Haruki  Aozora Telecom  Executive Officer CTO (Japan)': the post, and the country in brackets
+            at = row.cells[2][0]
+            post = (at + third.start("post"), at + third.end("post"))
+            country = _place_ref(ref, text, at + third.start("country"), at + third.end("country"))
     return body, country, post
 
 

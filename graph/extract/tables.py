@@ -235,7 +235,7 @@ def column_rows(text: str, start: int, end: int) -> list[ColumnRow]:
 
     for m in re.finditer(r"[^\n]+", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        indent = len(text[s:e]) - len(text[s:e].lstrip(" \t"))
+        indent = len(text[s:e]) - len(text[s:e].lstrip(" \t・•·▪"))  # (a list's mark: '・Takeda Haruki  ...')
         cells = [c for c in _cells(text, s + indent, e, _COLUMN_GAP) if c[1] > c[0]]
         if not 2 <= len(cells) <= 3 or (block and len(block[0].cells) != len(cells)) or \
                 (block and text.count("\n", block[-1].end, s) > 1):

@@ -56,7 +56,7 @@ def lines(text: str) -> list[tuple[int, int]]:
 _CELLS = re.compile(r"\t|\s\|\s| {3,}|^\s*\|")  # a table row written out (or its rule, '|---|---|'): never a wrapped line
 #: a paragraph's number with the spaces after it ('6.1     TSAG noted ...'): no cells of a table
 _PARAGRAPH_NUMBER = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\))[ \t]+")
-_LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
+_LIST_START = re.compile(r"\s*(?:[-•*·▪–○●◦■□※・]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][\w ]{0,30}:)(?:\s|$)")  # 'Panellists:' alone too
 
 
 #: a line of a list of entries: 'Ana Example, Apex Mobile, Kenya', 'Jun Sample, KT Corporation, Republic of Korea (Chair)'
@@ -221,6 +221,45 @@ def compose(first: list[int] | None, then: list[int] | None) -> list[int] | None
 
 #: the label column of a line laid out with a hanging indent: '1.1         ', 'Abstract:   ', '    -   '
 _LABEL_COLUMN = re.compile(r" *\S.{0,24}?\S? {2,}")
+
+
+#: a gap of exactly two spaces between two cells of a line ('Takeda Haruki  Aozora Telecom  CTO (Japan)')
+_TWO_SPACE_GAP = re.compile(r"(?<=[^\s!?:;,.]) {2}(?=\S)|(?<=\.) {2}(?=\S)")
+#: a list's mark before a line's first cell
+_LINE_MARK = re.compile(r"[ \t]*(?:[-•*·▪–○●◦・]|\(?\d{1,2}[.)])?[ \t]*")
+
+
+def two_space_columns(text: str) -> str:
+    """Text whose lists set out in columns two spaces apart (three lines or more in a row, each of the same three
+    cells or more, none longer than 80 characters) have each such gap written ' <TAB>': the same length, so every
+    offset still points into the original, and the readers of tables and lists in columns see the cells."""
+    from .legalforms import abbreviation_end  # (legal forms are reference data read on first use)
+
+    lines = text.split("\n")
+    cuts: list[list[int]] = []
+    for line in lines:
+        body = _LINE_MARK.match(line).end()
+        # (after a full stop only when it ends an abbreviation: 'Example Co., Ltd.  CTO', not 'It opened.  Then')
+        gaps = [m.start() for m in _TWO_SPACE_GAP.finditer(line, body)
+                if line[m.start() - 1] != "." or abbreviation_end().search(line, 0, m.start())]
+        bounds = [body] + [g + 2 for g in gaps] + [len(line)]
+        cells_ok = len(gaps) >= 2 and "   " not in line and "\t" not in line and all(
+            0 < b - a <= 82 for a, b in zip(bounds, bounds[1:]))
+        cuts.append(gaps if cells_ok else [])
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and cuts[j] and len(cuts[j]) == len(cuts[i]):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                line = list(lines[k])
+                for g in cuts[k]:
+                    line[g + 1] = "\t"
+                out[k] = "".join(line)
+        i = max(j, i + 1)
+    return "\n".join(out)
 
 
 def unwrap(text: str, measured: str | None = None) -> str:
