@@ -946,7 +946,7 @@ def find_participant_lists(ref: Reference, text: str, start: int, end: int) -> l
                 stop = block[-1][1]
                 result = ParticipantList(Span.of(text, m.start(), stop))
                 for ls, le in block:
-                    row = next(((a, b) for a, b in taken if a < le and ls < b), None)
+                    row = next(((a, b) for a, b in tables if a < le and ls < b), None)
                     if row is not None:
                         read_above.append(row)
                     if row is not None or _is_table_heading(text, ls, le):
