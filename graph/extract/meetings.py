@@ -2462,7 +2462,8 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
             continue
         # ('1.3 The meeting built on the outcomes of the Second Preparatory Meeting (Abuja, ...) and prepared proposals
         # for WTSA-32, to be held in ...': a sentence whose subject is the meeting told of names others in passing)
-        about_it = _THE_MEETING_SUBJECT.match(text, _NUMBERED_START.match(text, a.window[0]).end(), a.name_span[0])
+        numbered = _NUMBERED_START.match(text, a.window[0])
+        about_it = _THE_MEETING_SUBJECT.match(text, numbered.end() if numbered else a.window[0], a.name_span[0])
         if bounds and (_PRECEDED_BY.match(text, a.window[0], a.name_span[0])
                        or _REPORTED_ON.search(text, a.window[0], a.name_span[0])
                        and not any(o is not a and o.window == a.window for o in opening) or about_it):

@@ -512,8 +512,8 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
                 1 if named is not None and named[1] == cells[0][1] else 0)
         org = organization_ref(ref, text, *cells[body_at]) if cells else None
         country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[body_at + 1:]) if c), None)
-        if country is None and body_at and (last := re.search(r"\(([^()]+)\)[ \t]*$", text[slice(*cells[-1])])):
-            country = _country_ref(ref, text, cells[-1][0] + last.start(1), cells[-1][0] + last.end(1))
+        if country is None and body_at and (bracket := re.search(r"\(([^()]+)\)[ \t]*$", text[slice(*cells[-1])])):
+            country = _country_ref(ref, text, cells[-1][0] + bracket.start(1), cells[-1][0] + bracket.end(1))
         if org:
             result.participations.append(Participation(org, Span.of(text, s, e), country))
         return

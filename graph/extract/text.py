@@ -238,7 +238,8 @@ def two_space_columns(text: str) -> str:
     lines = text.split("\n")
     cuts: list[list[int]] = []
     for line in lines:
-        body = _LINE_MARK.match(line).end()
+        mark = _LINE_MARK.match(line)
+        body = mark.end() if mark else 0
         # (after a full stop only when it ends an abbreviation: 'Example Co., Ltd.  CTO', not 'It opened.  Then')
         gaps = [m.start() for m in _TWO_SPACE_GAP.finditer(line, body)
                 if line[m.start() - 1] != "." or abbreviation_end().search(line, 0, m.start())]
@@ -254,10 +255,10 @@ def two_space_columns(text: str) -> str:
             j += 1
         if j - i >= 3:
             for k in range(i, j):
-                line = list(lines[k])
+                chars = list(lines[k])
                 for g in cuts[k]:
-                    line[g + 1] = "\t"
-                out[k] = "".join(line)
+                    chars[g + 1] = "\t"
+                out[k] = "".join(chars)
         i = max(j, i + 1)
     return "\n".join(out)
 
