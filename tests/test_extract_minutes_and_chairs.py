@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import only_dated
+from extract_fixtures import facts_of, only_dated
 
 
 def test_a_body_that_held_the_first_meeting_of_a_study_period():
@@ -84,3 +84,24 @@ def test_the_last_meeting_of_the_kind_reported_is_a_meeting_of_that_kind(said, s
 def test_a_last_meeting_not_before_the_one_reported_is_none(said):
     from extract_fixtures import facts_of
     assert len(facts_of(f"The CTO meeting took place in Geneva on 5 March 2025. {said}\n").meetings) == 1
+
+
+_RAPPORTEUR_GROUPS = (
+    "TSAG meeting\n\nTSAG met in Geneva from 9 to 13 February 2032. The meeting was opened by Ms Ana Example, "
+    "Deputy to the Director of the Telecommunication Standardization Bureau.\n\n"
+    "The rapporteur groups met as follows:\n"
+    " a) TSAG RG-WM (Working methods), Rapporteur: Mr Kofi Example (Ghana);\n"
+    " b) TSAG RG-SS (Standardization strategy), Rapporteur: Prof. Lena Example (Denmark).\n"
+)
+
+
+def test_a_rapporteur_named_after_the_group_on_its_line_holds_that_groups_post():
+    (m,) = facts_of(_RAPPORTEUR_GROUPS).meetings
+    posts = {p.name: p.post.label for p in m.people if p.post is not None}
+    assert posts["Kofi Example"] == "Rapporteur of RG-WM" and posts["Lena Example"] == "Rapporteur of RG-SS"
+
+
+def test_deputy_to_the_director_is_a_post():
+    (m,) = facts_of(_RAPPORTEUR_GROUPS).meetings
+    posts = {p.name: p.post.label for p in m.people if p.post is not None}
+    assert posts["Ana Example"] == "Deputy to the Director of the Telecommunication Standardization Bureau"

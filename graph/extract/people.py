@@ -89,7 +89,8 @@ _NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w'’.-])((?:[{_UP}][\w'’.-]*[ \t]+
 _PARTICLES_RUN = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+){{1,3}}")
 
 
-_MODS = r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim|Lead|Additional|Joint|Principal|Special)[- ]?)*"
+_MODS = (r"(?:(?:Vice|Co|Deputy|Acting|Assistant|Associate|Senior|Executive|Interim|Lead|Additional|Joint|Principal|Special)"
+         r"(?:[- ]?|[ \t]+to[ \t]+the[ \t]+))*")  # ('Deputy to the Director of TSB')
 _HEADS = re.sub(r"man(?=\||$)", "m[ae]n", _alternation(_words()["title"]))
 _CONN = r"(?:of|the|and|for|on|in|at|with|to|&)"
 #: A word of the phrase after 'Minister of ...': capitalised or a number, never a style ('Mr' starts the name).
@@ -1312,8 +1313,15 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         bracketed = text[ps - 1:ps] == "(" and colon is not None  # 'RG-WM (Rapporteur: Ms A, Spain)'
         # ('First Vice-Chair: Ms A (Kenya)': a rank before the post at the line's start)
         line_head = _RANK.sub("", text[text.rfind("\n", 0, ps) + 1:ps].strip(" \t-•*"))
-        if colon is None or (line_head and not _shared_by_a_list(text[ps:pe]) and not bracketed):
+        # 'a) TSAG RG-WM (Working methods), Rapporteur: Mr A (Senegal)': the group the line names, then its post
+        grouped = None
+        if colon is not None and line_head.endswith(",") and not re.search(r"\s(?:of|for)\s", text[ps:pe]):
+            from .groups import find_groups  # groups is imported by the extractors after this module
+            grouped = next(iter(find_groups(ref, text, text.rfind("\n", 0, ps) + 1, ps)[-1:]), None)
+        if colon is None or (line_head and not _shared_by_a_list(text[ps:pe]) and not bracketed and grouped is None):
             continue  # not a label at the start of its line, nor a plural post in prose ('thanked the vice-chairs: A, B')
+        if grouped is not None:
+            post = _post_of_group(ref, text, text[ps:pe], grouped, ps)
         if bracketed and not re.search(r"\s(?:of|for)\s", text[ps:pe]):
             group = _group_before_bracket(ref, text, ps - 1)
             post = _post_of_group(ref, text, text[ps:pe], group, ps) if group is not None else post
