@@ -360,3 +360,26 @@ def test_a_closing_speech_dates_its_meeting_by_today_mid_sentence_and_by_the_day
 def test_here_in_places_the_meeting_though_its_sentence_says_first_of_a_morning():
     m = only_dated(_CLOSING_SPEECH)
     assert (m.place.label, m.country.label) == ("Kigali", "Rwanda")
+
+
+_FEATURE = """NETWORKS MONTHLY | FEATURE
+
+By Example Writer
+
+Around the table, Ana Example, CTO of Apex Mobile (Kenya), asked for a deadline. This is how CTO meetings tend to
+work: few slides, many requests.
+
+The CTO meeting was held on the second day of the AI for Good Global Summit, which opened in Geneva on Tuesday 8 July
+2031, so that executives in town for the summit could join.
+"""
+
+
+def test_a_meeting_held_on_the_nth_day_of_an_event_is_dated_by_the_events_first_day():
+    (m,) = [m for m in facts_of(_FEATURE).meetings if m.kind == "CTOMeeting"]
+    assert (m.start, m.end) == (date(2031, 7, 9), date(2031, 7, 9))
+    assert m.co_located is not None and m.co_located.series.label == "AI for Good Global Summit"
+
+
+def test_the_series_named_in_the_plural_before_the_meeting_does_not_cut_the_text_its_people_are_in():
+    (m,) = [m for m in facts_of(_FEATURE).meetings if m.kind == "CTOMeeting"]
+    assert {p.name for p in m.people} == {"Ana Example"}

@@ -227,7 +227,8 @@ _ARTICLE_AND_LENGTH = (r"(?:(?:the|a|an)\s+)?(?:(?:opening|start|beginning|close
                         r"(?:the\s+)?)?(?:(?:one|two|three|four|five|half|full|\d+)[- ]days?\s+)?$")
 _CO_LOCATION_WORDS = (r"alongside|in\s+conjunction\s+with|during|at|on\s+the\s+(?:margins|sidelines|eve|occasion)\s+of|"
                       r"back-to-back\s+with|co-located\s+with|collocated\s+with|as\s+part\s+of|ahead\s+of|in\s+advance\s+of|"
-                      r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|opening|last|final)\s+day\s+of|"
+                      r"(?:with)?in\s+the\s+framework\s+of|on\s+the\s+(?:first|second|third|fourth|fifth|opening|last|final|closing)\s+"
+                      r"day\s+of|"
                       r"(?:held|co-?located|collocated)\s+(?:with|event)\s*:")  # ('Held with: GSS-24', a field line)
 _CO_LOCATION = re.compile(rf"\b(?:{_CO_LOCATION_WORDS})\s+{_ARTICLE_AND_LENGTH}", re.IGNORECASE)
 #: a meeting named as held beside another, before or after it ('held alongside the GSS', 'during WTSA', 'ahead of')
@@ -1134,7 +1135,8 @@ _REPORTED_THAT = re.compile(r"\b(?:noted|recalled|was\s+informed|were\s+informed
                             re.IGNORECASE)
 #: between a meeting's name and another's: 'was held the day before the', ', held on the eve of'
 _DAY_BESIDE = re.compile(r"[^.;()]{0,60}?\b(?:on\s+)?the\s+(?:(?P<before>day\s+before|eve\s+of|day\s+preceding)|"
-                         r"day\s+(?:after|following))\s+(?:the\s+)?\Z", re.IGNORECASE)
+                         r"day\s+(?:after|following)|(?P<nth>opening|first|second|third|fourth|fifth|last|final|closing)"
+                         r"\s+day\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _day_beside(text: str, name_end: int, e: int, phrases: list[tuple[int, int]],
@@ -1149,7 +1151,15 @@ def _day_beside(text: str, name_end: int, e: int, phrases: list[tuple[int, int]]
     if rel is None or d is None or not (re.fullmatch(r"[^.;()]{0,60}\(?[^()]*", text[other[1]:d.span_start])
                                         or _dated_by_own_clause(text, other[1], d)):
         return None  # (its days in its brackets, its own clause, or its words: 'the TSAG meeting opened (30 May ...)')
-    day = d.start - timedelta(days=1) if rel.group("before") else d.end + timedelta(days=1)
+    nth = (rel.group("nth") or "").lower()
+    if nth in ("last", "final", "closing"):
+        if d.end == d.start:
+            return None  # ('on the last day of X, which opened on 8 July': its last day is not written)
+        day = d.end
+    elif nth:  # 'held on the second day of the Example Summit, which opened on Tuesday 8 July': 9 July
+        day = d.start + timedelta(days=(ordinal(nth) or 1) - 1)
+    else:
+        day = d.start - timedelta(days=1) if rel.group("before") else d.end + timedelta(days=1)
     return DateMention(day, day, d.span_start, d.span_end, d.quote, d.year_inferred)
 
 
@@ -2500,7 +2510,9 @@ def _regions(text: str, anchors: list[Anchor], meetings: dict[tuple, Meeting]) -
                 and bounds[i + 1].window == b.window else b.part_end
         # the first meeting's text starts with the document when nothing before it names a meeting (a speech's title
         # lines: 'Opening remarks' over 'Mr A, Director, TSB' over the symposium's heading)
-        first = i == 0 and (len(meetings) == 1 or not any(o.name_span[0] < b.start for o in anchors)
+        # ('This is how the ITU's CTO meetings tend to work': the series in the plural names no meeting before it)
+        first = i == 0 and (len(meetings) == 1 or not any(o.name_span[0] < b.start and not _plural(text, o.name_span[1])
+                                                          for o in anchors)
                             and not _HEADER_FIELD.search(text, 0, b.start))  # (not a TD's 'Contact: Mr A, TSB' lines)
         spans = [(0 if first else b.start, end)]
         for ws, we in inner:  # 'On the margins, a CTO roundtable on 5 December brought together A and B': not the outer's
