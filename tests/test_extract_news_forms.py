@@ -292,3 +292,23 @@ def test_the_host_marked_in_a_list_of_participants(line):
                     "- Apex Mobile, Kenya\n" + line + "\n- Beta Telecom – Ghana\n").meetings
     assert m.host is not None and m.host.label == "Examplia Telecom"
     assert "Examplia Telecom" in {p.organization.label for p in m.participations}
+
+
+_MINISTRY_NEWS = """MINISTRY OF DIGITAL ECONOMY
+Home > News
+
+Minister speaks for the region at ITU-T CTO Consultation in Windhoek
+
+Lusaka, Zambia - 20 June 2034 | Communications Unit
+
+The Minister addressed the second ITU-T Regional CTO Consultation for Africa last week.
+
+The Consultation, held on Tuesday 13 June 2034 in Windhoek, Namibia, was hosted by Namib Example Wave and took place on
+the margins of the ITU Regional Standardization Forum for Africa, which opened in the same city the day before.
+"""
+
+
+def test_a_ministrys_dateline_with_its_office_and_a_week_ago_give_way_to_the_day_the_consultation_was_held():
+    (m,) = [m for m in facts_of(_MINISTRY_NEWS).meetings if m.kind == "CTOConsultation"]
+    assert (m.start, m.end, m.place.label) == (date(2034, 6, 13), date(2034, 6, 13), "Windhoek")
+    assert m.host is not None and m.host.label == "Namib Example Wave"

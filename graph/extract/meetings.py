@@ -648,7 +648,16 @@ def _is_dateline(ref: Reference, text: str, d: DateMention) -> bool:
         return False  # 'CTO Meeting, Hong Kong, 2 December 2019 – List of participants': the meeting's own line
     # 'GENEVA, 9 May 2018 –', 'GENEVA, Oct 12, 2023 (Reuters) -' ('Seoul, 12 June 2024: ...' is the meeting's place and
     # day in the communiqués of the family)
+    if d.end == d.start and _PLACE_DASH.fullmatch(before) and _DESK_AFTER.match(text, d.span_end) and \
+            find_place(ref, before, 0, len(before)) is not None:
+        return True  # 'Accra, Ghana - 16 May 2033 | Public Relations Unit': where, when and by which office it was issued
     return bool(_PRESS_DATELINE.match(before)) and _AFTER_DATELINE.match(text, d.span_end) is not None
+
+
+#: a place and a dash before a date: 'Accra, Ghana - '
+_PLACE_DASH = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}[ \t]+[-–—][ \t]+")
+#: the office that issued an item, after its date on the dateline: ' | Public Relations Unit'
+_DESK_AFTER = re.compile(r"[ \t]*[|·][ \t]*[A-Z][^\n|·]{1,60}$", re.MULTILINE)
 
 
 #: a page's masthead on a line of its own: 'News | ITU-T', 'ITU Newsroom · Press releases'
@@ -2008,7 +2017,8 @@ def _date_from_co_located(m: Meeting) -> None:
 
 #: 'the meeting', 'this four-day forum', 'the event': a phrase that names no kind of meeting but speaks of one.
 _GENERIC_MENTION = re.compile(r"\b(?:the|this|that|a)\s+(?:[\w-]+\s+){0,3}?(?:meeting|forum|event|gathering|symposium|"
-                              r"session|conference|workshop|assembly|summit)\b", re.IGNORECASE)
+                              r"session|conference|workshop|assembly|summit|consultation|round\s?table|dialogue)\b",
+                              re.IGNORECASE)
 
 
 #: 'Today is the 10th of June 2030.', 'Today, 4 May 2029, we open ...', '... and again today, Wednesday the 6th of
@@ -2035,10 +2045,18 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
             return
     if any(a.date is not None and a.date.precision == "day" for a in named):
         return  # the text dates its meetings itself
-    undated = [a for a in named if a.date is None]
-    if len({a.kind.group for a in undated}) != 1:
-        return
+    # (or dates it by a month or a week only: 'addressed the Consultation last week' is refined by 'The Consultation,
+    # held on Thursday 12 May')
+    every_undated = [a for a in named if a.date is None or a.date.precision != "day"]
     for g in _GENERIC_MENTION.finditer(text):
+        # the meetings it may speak of: all undated ones when they are of one kind, else those its noun names ('The
+        # Consultation, held on 12 May' of a consultation held beside a forum)
+        undated = every_undated
+        if len({a.kind.group for a in undated}) != 1:
+            noun = g.group().split()[-1].lower()
+            undated = [a for a in every_undated if noun in text[a.name_span[0]:a.name_span[1]].lower()]
+            if len({a.kind.group for a in undated}) != 1:
+                continue
         if g.start() < undated[0].name_span[0]:
             continue
         if any((a.is_next or a.is_past) and a.name_span[0] < g.end() and g.start() < a.name_span[1] for a in anchors):
@@ -2050,7 +2068,7 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
                                                               text[s:e]):
             continue
         d = next((d for d in dates if s <= d.span_start < e and d.precision == "day"), None)
-        if d is None:
+        if d is None or any(a.date is not None and not a.date.start <= d.start <= a.date.end for a in undated):
             continue
         for a in undated:
             a.date = d
