@@ -6,6 +6,7 @@ mentions, institutions and brands are no people, a country in brackets is never 
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import facts_of
 from rdflib import Literal, URIRef
 
 from itukg.graph.extract.meetings import extract
@@ -208,3 +209,20 @@ def test_a_questions_rapporteur_group_led_or_co_led_by_people_gives_them_its_rap
     assert {name: role(p) for name, p in found.items()} == {
         "Mei-Ling Example": "Rapporteur of Q6/13", "Haruto Example": "Co-Rapporteur of Q2/13",
         "Salma Example-Ode": "Co-Rapporteur of Q2/13", "Ivan Sample": ""}
+
+
+def test_a_signature_after_best_regards_gives_the_signers_post_and_body():
+    text = ("CTO meeting\n\nThe ITU-T CTO meeting took place in Geneva on 5 May 2031.\n\nBest regards,\n\n"
+            "Lena Example Vasquez\nHead of Standards & Industry Relations | Example Oceanic Telecom\n")
+    (m,) = facts_of(text).meetings
+    (p,) = [p for p in m.people if p.name == "Lena Example Vasquez"]
+    assert (p.post.label, p.affiliation.label) == ("Head of Standards & Industry Relations", "Example Oceanic Telecom")
+
+
+def test_a_signatures_post_followed_by_its_unit_names_no_body():
+    text = ("CTO meeting\n\nThe ITU-T CTO meeting took place in Geneva on 5 May 2031.\n\nKind regards,\n\n"
+            "Lena Example\nCounsellor, CTO and Industry Engagement\nTelecommunication Standardization Bureau\n")
+    facts = facts_of(text)
+    (p,) = [p for p in facts.meetings[0].people if p.name == "Lena Example"]
+    assert p.post.label == "Counsellor" and p.affiliation is None
+    assert "CTO and Industry Engagement" not in {o.label for o in facts.organizations}

@@ -1591,9 +1591,23 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Yours faithfully, / (signed) / Jane Example / Director of the Telecommunication / Standardization Bureau': who
     # signed a letter or a circular, with the post written under the name
     for m in _SIGNATURE.finditer(text, start, end):
-        got = read_name(ref, text, m.start("name"), m.end("name"), True)
-        if got is not None and got[1] >= len(text[:m.end("name")].rstrip()) and is_post_title(m.group("post").split("\n")[0]):
-            add(got[2], got[0], got[1], _post_ref(ref, text, *m.span("post")), None)
+        hon, at = _styles_at(text, m.start("name"), m.end("name"))
+        got = read_name(ref, text, at, m.end("name"), True)
+        if got is None or got[1] < len(text[:m.end("name")].rstrip()):
+            continue
+        if is_post_title(m.group("post").split("\n")[0]):
+            add(got[2], got[0], got[1], _post_ref(ref, text, *m.span("post")), hon)
+            continue
+        # 'Jane Example / Head of Standards | Apex Mobile', '... / Chief Technology Officer, Apex Mobile': the post, then
+        # the body it is held in
+        first = m.start("post") + len(m.group("post").split("\n")[0])
+        cut = re.search(r"[ \t]*(?:\||,)[ \t]*", text[m.start("post"):first])
+        if cut and is_post_title(text[m.start("post"):m.start("post") + cut.start()]):
+            body = text[m.start("post") + cut.end():first].strip()
+            # (the body only when it names one: 'Counsellor, CTO and Industry Engagement' goes on with the post's unit)
+            org = _org_ref(ref, text, m.start("post") + cut.end(), first) if looks_like_organization(body) or \
+                ref.lookup(body, {"Organization"}) is not None else None
+            add(got[2], got[0], got[1], _post_ref(ref, text, m.start("post"), m.start("post") + cut.start()), hon, org)
     _resolve_short_mentions(ref, text, start, end, people)
     _posts_under_a_group_heading(ref, text, start, people)
     _delegation_heads(ref, text, start, people)
@@ -1604,7 +1618,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
 
 
 #: the close of a letter, the signatory's name on a line and the post on the one or two under it
-_SIGNATURE = re.compile(r"(?im)^[ \t]*yours[ \t]+(?:faithfully|sincerely|truly)[ \t]*,?[ \t]*\n(?:[ \t]*(?:[(\[]signed[)\]])?[ \t]*\n)*"
+_SIGNATURE = re.compile(r"(?im)^[ \t]*(?:yours[ \t]+(?:faithfully|sincerely|truly)|(?:(?:with[ \t]+)?(?:best|kind|warm)[ \t]+)?"
+                        r"regards|sincerely|best[ \t]+wishes|respectfully)[ \t]*,?[ \t]*\n(?:[ \t]*(?:[(\[]signed[)\]])?[ \t]*\n)*"
                         r"[ \t]*(?P<name>[^\n]{3,60}?)[ \t]*\n[ \t]*(?P<post>[A-Z][^\n]{2,80}(?:\n[ \t]*[A-Z][^\n]{2,60})?)[ \t]*$")
 #: a body and its country in brackets on a line of its own (or wrapped over two), over a line that opens with a
 #: person's style: an entry of a participants annex ('Kestrel Semiconductors Inc. (United States)' / 'Ms Ana ROE, CTO')
