@@ -158,6 +158,13 @@ FOUND = [
     ("Data centres and data centers use much energy.", "data-centres"),
     ("Detecting deepfakes needs AI watermarking.", "multimedia-authenticity"),
     ("Users expect privacy online.", "personal-data-protection"),
+    # subjects CTOs have raised since 2025
+    ("Operators are designing AI-native networks for 2030.", "ai-native-networks"),
+    ("An AI agent from one network must talk to an AI agent from another.", "ai-agents"),
+    ("Agentic AI raises questions of identity and trust.", "ai-agents"),
+    ("SG17 will table a work plan on quantum-safe migration.", "quantum-safe-cryptography"),
+    ("Engineers need to know why: explainability matters.", "trustworthy-ai"),
+    ("The skills gap in standards work keeps growing.", "capacity-building"),
 ]
 
 
