@@ -5,6 +5,7 @@ Each test states the facts a form must yield and the traps it must not fall into
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -356,3 +357,13 @@ def test_a_later_short_form_of_a_new_organization_is_the_same_organization():
     m = by_kind(facts_of(text), "CTOMeeting")
     named = [o for o in m.organizations_mentioned if o.span.quote == "Zeta Systems"]
     assert named and named[0].iri == m.host.iri
+
+
+def test_a_transcripts_spoken_words_make_no_key_phrases(ref):
+    text = ("MODERATOR: Let's start. Is quantum still a science project?\n\n"
+            "PANELLIST: Not any more. We’ve run interoperability plugtests for key management layers. Six months later "
+            "we still need formal standards, and universities can’t keep up with training. Everyone agrees that "
+            "something goes wrong when key management layers differ.\n")
+    phrases = [p for p, _ in find_keyphrases(ref, text)]
+    assert phrases and "key management layers" in phrases
+    assert not [p for p in phrases if re.search(r"\b(?:can['’]t|we['’]ve|still|something|everyone|later)\b", p)], phrases

@@ -86,7 +86,7 @@ def _candidates(text: str, start: int, end: int, skip) -> list[tuple[int, int, l
             if run and re.search(r"[^\s]", gap.replace("-", "")):
                 flush(run)  # punctuation between the words: another phrase
             last_end = m.end()
-            low = word.lower()
+            low = word.lower().replace("’", "'")  # ('can’t' is 'can't')
             i = bisect.bisect_right(starts, m.start()) - 1
             # '12-person', 'a two-day forum': a count, or a length, is no subject ('six languages' is one)
             counted = bool(re.search(r"\d-$", text[max(0, m.start() - 2):m.start()])) \
