@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_fixtures import only_dated
+from extract_fixtures import facts_of, only_dated
 
 LIST = ("CTO Meeting, Hong Kong, 2 December 2019 – List of participants\n\n"
         "• Ahmed Example, Chief Technology Officer, Vega Mobile, United Arab Emirates\n"
@@ -114,3 +114,11 @@ def test_a_liaison_to_a_group_and_to_another_reaches_both():
                    "statement to ITU-T Study Group 13 and to the Focus Group on Example Networks (FG-EN).\n")
     assert {(a.group.label, a.action) for a in m.group_actions} == {
         ("ITU-T Study Group 13", "coordinate"), ("Focus Group on Example Networks", "coordinate")}
+
+
+def test_continents_named_before_a_list_of_companies_take_no_part():
+    text = ("CTO meeting\n\nThe ITU-T CTO meeting was held in Seoul on 3 June 2032. There, chief technology officers "
+            "from operators in Asia, Europe, Africa and the Americas, among them Norrsken Example Telecom (Sweden) and "
+            "Pampas Example Digital (Argentina), identified three priorities.\n")
+    (m,) = facts_of(text).meetings
+    assert {p.organization.label for p in m.participations} == {"Norrsken Example Telecom", "Pampas Example Digital"}

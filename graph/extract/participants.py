@@ -752,6 +752,9 @@ def region_names() -> frozenset[str]:
         for name in [row["name"], *row["aliases"].split("|")]:
             names.add(name)
             names.update(p.strip() for p in re.split(r",|\band\b|&", name) if p.strip())
+    from ..gazetteer import continent_names  # ('experts from Asia, Europe and the Americas': continents too)
+
+    names |= continent_names()
     return frozenset(n for n in names if n)
 
 
