@@ -341,3 +341,30 @@ def test_a_host_s_legal_form_after_a_comma_is_no_second_host():
     m = next(m for m in facts.meetings if m.start)
     assert m.host is not None and m.host.label == "Douro Example Comunicações"
     assert m.co_hosts == []
+
+
+_SLIDES = """--- Slide 1 of 8 ---
+ITU-T Regional CTO Consultation for Asia and the Pacific
+Outcomes and next steps
+Hanoi, Viet Nam - 18/03/2029
+Hosted by Example Red River Digital JSC
+
+--- Slide 2 of 8 ---
+Recap: 1st consultation
+- Dhaka, Bangladesh - 03 Sep 2028
+- Host: Example Padma Telecom
+
+--- Slide 3 of 8 ---
+Who was in the room
+- Example Red River Digital JSC (Viet Nam) - host
+- Example Tasman Networks Ltd (New Zealand)
+- Example Steppe Communications (Mongolia)
+"""
+
+
+def test_a_hosted_by_line_under_a_meetings_heading_names_its_host_and_who_was_in_the_room_took_part():
+    m = next(m for m in facts_of(_SLIDES).meetings if m.start is not None and m.start.year == 2029)
+    assert m.host is not None and m.host.label == "Example Red River Digital JSC"
+    assert {p.organization.label: p.country.label for p in m.participations} == {
+        "Example Red River Digital JSC": "Vietnam", "Example Tasman Networks Ltd": "New Zealand",
+        "Example Steppe Communications": "Mongolia"}

@@ -50,6 +50,7 @@ _LIST_TRIGGER = re.compile(
     r"|(?m:^\s*(?:\d{1,2}\.\s*|[■□▪◆◇●#]+[ \t]*)?(?:(?:main|key|other)[ \t]+)?(?:participants|participating\s+"
     r"(?:organi[sz]ations|companies|entities)|attendees|"
     r"list\s+of\s+(?:participants|attendees)|in\s+attendance|(?:those\s+)?present|observers|delegations|"
+    r"who\s+(?:was|were)\s+in\s+the\s+room|who\s+(?:attended|took\s+part|participated)|"
     r"(?:companies|organi[sz]ations|entities)\s+represented)(?:[ \t]*\([^()\n]{1,60}\))?\s*(?::|$))"  # '■ Main participants (excerpt)'
     # the same label after another sentence of its paragraph: '... met online. Participants: A (X), B (Y).'
     r"|(?<=[.!?][ \t])(?:participants|attendees|participating\s+(?:organi[sz]ations|companies|entities))[ \t]*:"
@@ -1341,7 +1342,12 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             # meeting took place ...': the meeting is named after it (and after a second phrase: 'Organized by TSB
             # and hosted by the Ministry of X, the assembly ...')
             s, e = sentence_at(text, m.start())
-            if _MEETING_WORDS.search(text, m.end(), min(e, end)) or _MEETING_WORDS.search(text, s, m.start()):
+            # ('ITU-T Regional CTO Consultation ...' / 'Bangkok, 18/03/2027' / 'Hosted by Example PCL': a heading's
+            # lines, the meeting named two lines above at most)
+            block = max(start, text.rfind("\n\n", start, clause_start + 1))  # the lines of its block before it
+            heading = text[clause_start] == "\n" and text.count("\n", block, clause_start) <= 4 and \
+                _MEETING_WORDS.search(text, block, clause_start) is not None
+            if _MEETING_WORDS.search(text, m.end(), min(e, end)) or _MEETING_WORDS.search(text, s, m.start()) or heading:
                 about_meeting.append(m)
     itu_hosts: list[Ref] = []
     for m in sorted(about_meeting, key=lambda m: not _HOSTED.search(m.group())):  # stable: text order within each
