@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_fixtures import facts_of
 
 from itukg.graph.extract.meetings import extract
 from itukg.graph.read import Text
@@ -363,3 +364,22 @@ def test_a_verb_of_another_subject_does_not_move_a_days_year(text):
 ])
 def test_a_place_and_day_before_a_colon_are_the_meetings(text):
     assert only(text + "\n").start.day in (20, 9)
+
+
+_CLASSIC = """COMMUNIQUÉ
+
+ITU-T Meeting of Industry Chief Technology Officers
+
+Kigali, Rwanda, 14 October 2032
+
+1. The thirteenth meeting of industry Chief Technology Officers (CTOs) convened by ITU-T took place in Kigali, Rwanda,
+on 14 October 2032, hosted by Example Inyenyeri Group.
+
+2. The participants welcomed the offer of Example Plata Telecom to host the next ITU-T CTO meeting in Montevideo, Uruguay, in March 2033.
+"""
+
+
+def test_a_meeting_of_industry_ctos_is_a_cto_meeting_and_the_next_itu_t_cto_meeting_is_its_next():
+    (m,) = facts_of(_CLASSIC).meetings
+    assert (m.kind, m.start, m.place.label, m.ordinal[0]) == ("CTOMeeting", date(2032, 10, 14), "Kigali", 13)
+    assert m.next_meeting is not None and m.next_meeting.place.label == "Montevideo"

@@ -173,9 +173,9 @@ class Anchor:
 
 
 #: 'the next CTO meeting', 'the next Assembly, WTSA-24,'
-_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future|follow-up(?!\s+(?:of|to|on)\b))\s+(?:(?:\w+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
+_NEXT = re.compile(r"\b(?:next|following|upcoming|forthcoming|future|follow-up(?!\s+(?:of|to|on)\b))\s+(?:(?:[\w-]+\s+){0,3}|(?:\w+\s+){0,2}(?:assembly|"
                    r"conference|meeting|session|edition|symposium|consultation),\s+)$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:year['’]s\s+)?(?:\w+\s+){0,3}$"
+_PAST = re.compile(r"\b(?:previous|past|last|earlier|prior)\s+(?:year['’]s\s+)?(?:[\w-]+\s+){0,3}$"  # ('the last ITU-T ')
                    # 'Building on the CTO meeting held in Busan in 2014', 'as agreed at the CTO meeting': a meeting
                    # before the one reported
                    r"|\b(?:building\s+(?:on|upon)|as\s+(?:agreed|decided|requested|proposed)\s+(?:at|by|during))\s+"
