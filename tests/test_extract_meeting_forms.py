@@ -383,3 +383,23 @@ def test_a_meeting_of_industry_ctos_is_a_cto_meeting_and_the_next_itu_t_cto_meet
     (m,) = facts_of(_CLASSIC).meetings
     assert (m.kind, m.start, m.place.label, m.ordinal[0]) == ("CTOMeeting", date(2032, 10, 14), "Kigali", 13)
     assert m.next_meeting is not None and m.next_meeting.place.label == "Montevideo"
+
+
+_WITH_ITS_SERIES = """ITU-T CxO Meeting 2029 — Communiqué
+
+Mexico City, Tuesday 12 June 2029
+
+Senior executives met ITU-T leadership in Mexico City for the third ITU-T CxO meeting. The meeting was hosted by
+Example Aztlan Digital.
+
+About the CxO meetings
+The series was launched in 2027, when the first meeting was held in Dubai, United Arab Emirates, on 7 November 2027. The second meeting took place in Lisbon, Portugal, on 18 May 2028, hosted by Example Atlantico Redes.
+"""
+
+
+def test_the_numbered_meeting_a_dated_heading_opens_on_is_that_meeting_and_its_series_editions_are_read():
+    by_year = {m.start.year: m for m in facts_of(_WITH_ITS_SERIES).meetings if m.start is not None}
+    assert sorted(by_year) == [2027, 2028, 2029] and len(facts_of(_WITH_ITS_SERIES).meetings) == 3
+    assert (by_year[2029].ordinal[0], by_year[2029].host.label) == (3, "Example Aztlan Digital")
+    assert (by_year[2027].ordinal[0], by_year[2027].place.label) == (1, "Dubai")
+    assert (by_year[2028].ordinal[0], by_year[2028].start, by_year[2028].place.label) == (2, date(2028, 5, 18), "Lisbon")

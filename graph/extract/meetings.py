@@ -318,7 +318,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
     _read_rows(ref, text, meetings, anchors)
-    _merge_undated_twins(text, meetings, anchors)
+    _merge_undated_twins(ref, text, meetings, anchors)
     _drop_dated_by_a_shared_heading(ref, text, meetings, anchors)
     _fold_month_into_days(meetings, anchors)
     regions: dict[tuple, list[tuple[int, int]]] = {}
@@ -1538,7 +1538,13 @@ def _short_name(name: str) -> str:
                   re.sub(r"\s+", " ", name)).casefold()
 
 
-def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
+def _placed_apart(ref: Reference, text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two passages name two different places ('Nairobi, 12 May 2015' and '... the first Forum in Accra')."""
+    a, b = find_place(ref, text, *one), find_place(ref, text, *other)
+    return a is not None and b is not None and a[0].iri != b[0].iri and a[0].label != b[0].label
+
+
+def _merge_undated_twins(ref: Reference, text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
     Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
     (same kind, same name), not another one."""
@@ -1553,12 +1559,26 @@ def _merge_undated_twins(text: str, meetings: dict[tuple, Meeting], anchors: lis
         # 'This was the fifth ITU-T CxO meeting.': the number of the meeting the text told of
         described = m.start is None and m.ordinal is not None and _IT_WAS_THE.search(
             text, max(0, m.ordinal[1].start - 30), m.ordinal[1].start) is not None
-        if m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name) or headline
-                                                     or described):
+        # 'ITU-T CxO Meeting 2029 — Communiqué' / 'Mexico City, 12 June 2029' over '... met in Mexico City for the
+        # third ITU-T CxO meeting': the numbered meeting the text opens with is the one its heading dates
+        headed = [k for k, o in meetings.items() if m.start is None and m.ordinal is not None and said and o is not m
+                  and o.start is not None and o.kind == m.kind and o.ordinal is None
+                  and _short_name(o.name) == _short_name(m.name)
+                  and (heads := [a for a in anchors if a.meeting_key == k])
+                  and all(a.heading and a.name_span[0] < said[0].name_span[0] for a in heads)
+                  and not any(a.meeting_key not in (k, key, None) and heads[0].name_span[0] < a.name_span[0]
+                              < said[0].name_span[0] for a in anchors)
+                  and not _placed_apart(ref, text, heads[0].window, said[0].window)]
+        if len(headed) == 1:
+            twins = headed
+        elif m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name)
+                                                       or headline or described):
             continue  # (the name says which edition: 'the first GSS' and 'this GSS' are two)
-        twins = [k for k, o in meetings.items() if o.start is not None and o.kind == m.kind and o is not m
-                 and (not vague or o.precision == "day" and _within(o.start, o.end, m.start, m.end))
-                 and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])]
+        else:
+            twins = []
+        twins = twins or [k for k, o in meetings.items() if o.start is not None and o.kind == m.kind and o is not m
+                          and (not vague or o.precision == "day" and _within(o.start, o.end, m.start, m.end))
+                          and (o.ordinal is None or m.ordinal is None or o.ordinal[0] == m.ordinal[0])]
         named = [k for k in twins if _short_name(meetings[k].name) == _short_name(m.name)]
         if named:
             twins = named  # (same kind, same name)
@@ -1845,11 +1865,12 @@ _NUMBERED_EDITION = re.compile(rf"\b(?i:the|its|our|their)\s+(?P<n>(?i:{ORDINAL_
                                r"(?!\s+(?:of|for|on)\b)")
 #: between 'the 19th meeting' and its month or day, its place: ', held in Santiago, Chile, in ', ', in Kuala Lumpur in ',
 #: ', which was held at Abidjan (Côte d'Ivoire) the ', ', hosted by Hanbit Telecom in Seoul, Republic of Korea, on '
-_EDITION_PLACED = re.compile(r",?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|had[ \t]+been)[ \t]+)?(?:held[ \t]+|convened[ \t]+)?"
+_EDITION_PLACED = re.compile(r",?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|had[ \t]+been)[ \t]+)?(?:held[ \t]+|convened[ \t]+|"
+                             r"took[ \t]+place[ \t]+)?"
                              r"(?:hosted[ \t]+by[ \t]+[^.;:()\n]{2,60}?[ \t]+)?(?:in|at)[ \t]+[A-Z][^.;:()\n]{1,50}?(?:[ \t]*\([^()\n]{2,40}\))?,?[ \t]+(?:(?:in|on)[ \t]+)?(?:the[ \t]+)?")
 #: between 'the 5th meeting' and its day: ' held on ', ' will be held on ', ' (', ' on '
 _EDITION_DATED = re.compile(_BRACKETED_AFTER.pattern + r"|,?[ \t]+(?:(?:which|that)[ \t]+)?(?:(?:was|is|will[ \t]+be|has[ \t]+been)[ \t]+)?"
-                            r"(?:held|convened|scheduled)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
+                            r"(?:held|convened|scheduled|took[ \t]+place)?[ \t]*(?:for|on|in)[ \t]+(?:(?:Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday),?[ \t]+)?")
 
 
@@ -1868,10 +1889,17 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
     taken = [r for rs in regions.values() for r in rs]
     found: list[tuple[tuple, Meeting]] = []
     for x in _NUMBERED_EDITION.finditer(text):
-        # in its text, or in what no meeting's text holds ('DATE OF NEXT MEETING' at the end of minutes)
-        if not any(a <= x.start() < b for a, b in regions[key]) and any(a <= x.start() < b for a, b in taken):
-            continue
         n = ordinal(x.group("n").lower())
+        # in its text, or in what no meeting's text holds ('DATE OF NEXT MEETING' at the end of minutes), or in the
+        # text of another numbered edition of its series ('the first meeting was held in Dubai ... The second meeting
+        # took place in Lisbon'): not in another meeting's own text
+        owner = next((meetings.get(k) for k, rs in regions.items() if k != key and any(a <= x.start() < b for a, b in rs)),
+                     None)
+        edition_text = owner is not None and owner.series is not None and m.series is not None and \
+            owner.series.iri == m.series.iri and owner.ordinal is not None and owner.ordinal[0] != n
+        if not any(a <= x.start() < b for a, b in regions[key]) and any(a <= x.start() < b for a, b in taken) \
+                and not edition_text:
+            continue
         if n is None or (m.ordinal is not None and m.ordinal[0] == n) or _said_by_an_anchor(anchors, x.start(), x.end()):
             continue
         d = next((d for d in dates if d.precision == "day" and x.end() <= d.span_start < x.end() + 60
@@ -1886,6 +1914,11 @@ def _numbered_editions(ref: Reference, text: str, meetings: dict[tuple, Meeting]
         if d is None or d.start == m.start or x.group().lower().endswith("session") and m.start is not None \
                 and m.end is not None and m.start - timedelta(days=1) <= d.start <= m.end + timedelta(days=1):
             continue  # ('The second session was held on 6 May' of a meeting held on 5 May: a session of that one)
+        same = next((o for o in meetings.values() if o is not m and o.kind == m.kind and o.start == d.start), None)
+        if same is not None:  # ('the first meeting was held in Dubai on 7 November 2027', a meeting read already)
+            if same.ordinal is None:
+                same.ordinal = (n, Span.of(text, x.start("n"), x.end("n")))
+            continue
         name = re.sub(rf"^(?i:{ORDINAL_PATTERN})\s+", "", m.name)  # (not the number of the meeting reported)
         other = Meeting(kind=m.kind, name=name[:1].upper() + name[1:], name_span=Span.of(text, x.start(), x.end()),
                         start=d.start, end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
