@@ -312,3 +312,20 @@ def test_a_ministrys_dateline_with_its_office_and_a_week_ago_give_way_to_the_day
     (m,) = [m for m in facts_of(_MINISTRY_NEWS).meetings if m.kind == "CTOConsultation"]
     assert (m.start, m.end, m.place.label) == (date(2034, 6, 13), date(2034, 6, 13), "Windhoek")
     assert m.host is not None and m.host.label == "Namib Example Wave"
+
+
+def test_a_national_preparatory_workshop_for_an_assembly_is_a_preparatory_meeting_placed_by_a_later_sentence():
+    text = ("Regulator news\n\nWINDHOEK — The Commission on Thursday 13 and Friday 14 May 2027 hosted a national "
+            "preparatory workshop for the World Telecommunication Standardization Assembly (WTSA-28), which ITU will "
+            "convene in October 2028.\n\nThe two-day workshop, organized in collaboration with the TSB, took place at "
+            "the Commission's training centre in Windhoek.\n")
+    (m,) = [m for m in facts_of(text).meetings if m.start is not None and m.start.year == 2027]
+    assert (m.kind, m.start, m.end, m.place.label) == ("PreparatoryMeeting", date(2027, 5, 13), date(2027, 5, 14),
+                                                       "Windhoek")
+
+
+def test_the_meeting_took_place_in_a_town_places_it_though_the_town_is_small():
+    text = ("News\n\nThe Regional CTO consultation for Africa was held on 3 March 2031.\n\n"
+            "The consultation took place in Windhoek.\n")
+    (m,) = facts_of(text).meetings
+    assert m.place is not None and m.place.label == "Windhoek"

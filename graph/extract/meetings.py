@@ -2843,7 +2843,8 @@ _BODY_MEETING_IN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<body>[A-Z][\w/-]*(
                               r"(?:which\s+met|meeting|gathered|gathering)\s+(?:\w+\s+)?in\s+(?=[A-Z])")
 #: the opening of a sentence that says where the meeting was: 'The meeting was held in', 'This session took place at'
 _HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>(?i:meeting|session|event|assembly|conference|"
-                           r"consultation|symposium|forum|summit|workshop))\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
+                           r"consultation|symposium|forum|summit|workshop))(?:\s*,[^,.;\n]{1,80},)?"  # (', organized by X,')
+                           r"\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
                            r"(?:held|convened|hosted|organi[sz]ed)|took\s+place|met|convened)\s+(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 #: a speaker at a meeting saying where it is: 'for us here in Kuala Lumpur'
 _HERE_IN = re.compile(r"\bhere\s+in\s+(?=[A-Z])")
@@ -2874,7 +2875,8 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
         stop = at + clause.start() if clause else min(e, end)
         if where > stop or noun is None and re.search(r"\b(?:again|will|next|later|previous|last)\b", text[at:stop]):
             continue  # 'SG13, meeting in Seoul again in July, will consider ...': another meeting of that body
-        place = find_place(ref, text, where, min(stop, where + 80))
+        # (from the word before the place: 'in Windhoek' says a town is a place, 'Windhoek' alone may not)
+        place = find_place(ref, text, where - len(re.search(r"\S*\s*\Z", text[at:where]).group()), min(stop, where + 80))
         if place is not None:
             m.place, m.country, m.country_from_reference = place
             return
