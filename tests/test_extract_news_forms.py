@@ -329,3 +329,19 @@ def test_the_meeting_took_place_in_a_town_places_it_though_the_town_is_small():
             "The consultation took place in Windhoek.\n")
     (m,) = facts_of(text).meetings
     assert m.place is not None and m.place.label == "Windhoek"
+
+
+_TO_HOST = """Example Andes Telecom to host the next ITU-T CTO meeting in Santiago
+
+SANTIAGO DE CHILE, 4 November 2031 – Example Andes Telecom announced today that it will host the next meeting of
+industry Chief Technology Officers (CTOs) convened by ITU-T. The meeting will take place in Santiago, Chile, on 17 and 18 March 2032.
+
+The announcement follows its participation in the most recent CTO meeting, held on Thursday 9 October 2031 in Tallinn,
+Estonia. ITU-T has convened CTO meetings since 2009.
+"""
+
+
+def test_a_release_titled_by_the_next_meeting_reports_that_meeting_and_announced_today_dates_nothing():
+    by_start = {m.start: m for m in facts_of(_TO_HOST).meetings}
+    assert sorted(by_start) == [date(2031, 10, 9), date(2032, 3, 17)]
+    assert (by_start[date(2032, 3, 17)].end, by_start[date(2032, 3, 17)].place.label) == (date(2032, 3, 18), "Santiago")

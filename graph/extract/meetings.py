@@ -314,6 +314,7 @@ def extract(doc: Text, reference: Reference | None = None) -> DocumentFacts:
               if not any(x.span_start <= d.span_start < x.span_end for x in datelines)]
     dates.sort(key=lambda d: d.span_start)
     anchors = _outside_furniture(text, _anchors(text, dates))
+    _announced_in_the_title(text, anchors, dates)
     _date_generic_mentions(text, anchors, dates)
     avoid = tuple((text.rfind("\n", 0, d.span_start) + 1, d.span_end) for d in datelines)
     meetings = _group_meetings(ref, text, anchors, avoid)
@@ -553,7 +554,8 @@ _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 
 #: a verb of the release itself after 'today': 'X today announced that ...'
-_REPORTED_TODAY = re.compile(r"[ \t]+(?:announced|said|reported|released|published|unveiled|confirmed|stated|revealed)\b")
+_REPORTED_TODAY = re.compile(r"[ \t]+(?:announced|said|reported|released|published|unveiled|confirmed|stated|revealed)\b"
+                             r"|\b(?:announced|said|reported|released|published|unveiled|confirmed|stated|revealed)[ \t]+\Z")
 
 
 def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention]:
@@ -574,8 +576,8 @@ def _relative_dates(text: str, datelines: list[DateMention]) -> list[DateMention
                 out.append(DateMention(first, last, m.start(), m.end(), m.group(), True, "month"))
                 continue
             if m.group("today"):
-                if _REPORTED_TODAY.match(text, m.end()):
-                    continue  # 'X today announced that its CTO took part in the CTO meeting': the release's day
+                if _REPORTED_TODAY.match(text, m.end()) or _REPORTED_TODAY.search(text, max(0, m.start() - 16), m.start()):
+                    continue  # 'X today announced (announced today) that its CTO took part in ...': the release's day
                 day = dl.start
             elif m.group("yesterday"):
                 day = dl.start - timedelta(days=1)
@@ -875,6 +877,7 @@ def _capitals_as_titles(text: str) -> str:
     return _CAPS_LINE.sub(title, text)
 
 
+_SINCE = re.compile(r"\b(?i:since|ever\s+since)[ \t]+\Z")
 #: a noun after a meeting's name that it qualifies: the format, series or concept of such meetings, not one of them
 _NOUN_AFTER = re.compile(r"[ \t]+(?:format|formula|series|concept|model|tradition|mechanism)s?\b", re.IGNORECASE)
 
@@ -920,7 +923,9 @@ def _anchors(text: str, dates: list[DateMention]) -> list[Anchor]:
                                                m.end() - line_s)  # 'Kigali to host 2025 CTO meeting': not dated below
             if heading:
                 e = _heading_block_end(text, e, dates)
-            ds = [d for d in dates if s <= d.span_start < e]
+            # ('ITU-T has convened CTO meetings since 2009': when a series began, no meeting's date)
+            ds = [d for d in dates if s <= d.span_start < e and not _SINCE.search(text, max(0, d.span_start - 12),
+                                                                                     d.span_start)]
             # 'The second GSS - four years after the first GSS, held in Johannesburg in 2008 - took place on 19 November
             # 2012': an aside between dashes has its own dates; the rest of the sentence has the others
             asides = _asides(text, s, e)
@@ -2107,6 +2112,32 @@ def _date_generic_mentions(text: str, anchors: list[Anchor], dates: list[DateMen
             a.date = d
         undated[0].opening = True
         return
+
+
+#: a sentence that goes on about the meeting announced: 'The meeting will take place ...', 'It will be held ...'
+_IT_WILL_BE = re.compile(r"[ \t\n]*(?:The|This|It)(?:[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:meeting|consultation|event|session|assembly))?"
+                         r"[ \t]+will[ \t]+(?:take[ \t]+place|be[ \t]+held|be[ \t]+hosted|be[ \t]+convened|run)\b")
+
+
+def _announced_in_the_title(text: str, anchors: list[Anchor], dates: list[DateMention]) -> None:
+    """'Andalira to host the next ITU-T CTO meeting in Santiago' as a release's title: the meeting to come is the one the
+    text reports, not the next one of another. Its mentions as 'the next ...' are its own, dated by their sentence or
+    by the one after that goes on about it ('The meeting will take place ... on 17 and 18 March 2032')."""
+    first = min(anchors, key=lambda a: a.name_span[0], default=None)
+    if first is None or not first.is_next or not _title_line(text, first.name_span[0]):
+        return
+    for a in anchors:
+        if not a.is_next or a.kind.group != first.kind.group:
+            continue
+        a.is_next = False
+        if a.date is None and a is not first:
+            s, e = a.window
+            after = sentence_at(text, min(len(text) - 1, e + 1)) if e < len(text) else (e, e)
+            days = [d for d in dates if s <= d.span_start < e and d.precision == "day"] or (
+                [d for d in dates if after[0] <= d.span_start < after[1] and d.precision == "day"]
+                if _IT_WILL_BE.match(text, after[0]) else [])
+            if days:
+                a.date, a.opening = days[0], True
 
 
 def _rename(text: str, m: Meeting, a: Anchor, key: tuple, generic: set) -> None:
