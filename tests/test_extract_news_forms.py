@@ -345,3 +345,10 @@ def test_a_release_titled_by_the_next_meeting_reports_that_meeting_and_announced
     by_start = {m.start: m for m in facts_of(_TO_HOST).meetings}
     assert sorted(by_start) == [date(2031, 10, 9), date(2032, 3, 17)]
     assert (by_start[date(2032, 3, 17)].end, by_start[date(2032, 3, 17)].place.label) == (date(2032, 3, 18), "Santiago")
+
+
+def test_the_meeting_took_place_on_a_day_in_a_city_places_the_meeting_the_text_named_before():
+    text = ("Blog\n\nThis post looks at the latest ITU-T CTO meeting.\n\nThe meeting took place on 17 April 2034 in "
+            "Montréal, Canada, hosted by Example Laurentide Communications.\n")
+    (m,) = facts_of(text).meetings
+    assert (m.start, m.place.label, m.host.label) == (date(2034, 4, 17), "Montreal", "Example Laurentide Communications")

@@ -2876,7 +2876,9 @@ _BODY_MEETING_IN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<body>[A-Z][\w/-]*(
 _HELD_OPENING = re.compile(r"(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>(?i:meeting|session|event|assembly|conference|"
                            r"consultation|symposium|forum|summit|workshop))(?:\s*,[^,.;\n]{1,80},)?"  # (', organized by X,')
                            r"\s+(?:(?:was|were|is)\s+(?:\w+ly\s+)?"
-                           r"(?:held|convened|hosted|organi[sz]ed)|took\s+place|met|convened)\s+(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
+                           r"(?:held|convened|hosted|organi[sz]ed)|took\s+place|met|convened)"
+                           r"(?:\s+on\s+(?:\w+,?\s+){1,4}?\d{4},?)?"  # ('took place on 17 April 2034 in Montréal')
+                           r"\s+(?:in|at)\s+(?=(?:the\s+)?[A-Z])")
 #: a speaker at a meeting saying where it is: 'for us here in Kuala Lumpur'
 _HERE_IN = re.compile(r"\bhere\s+in\s+(?=[A-Z])")
 #: what makes a sentence about a meeting another one's: 'The next meeting will be held in ...'
