@@ -383,3 +383,12 @@ def test_a_meeting_held_on_the_nth_day_of_an_event_is_dated_by_the_events_first_
 def test_the_series_named_in_the_plural_before_the_meeting_does_not_cut_the_text_its_people_are_in():
     (m,) = [m for m in facts_of(_FEATURE).meetings if m.kind == "CTOMeeting"]
     assert {p.name for p in m.people} == {"Ana Example"}
+
+
+def test_the_day_before_the_opening_of_another_meeting_and_a_meeting_held_on_its_own_day_named_without_a_comma():
+    text = ("SGLA outcome document\n\nThe Study Group Leadership Assembly met on 03/11/2033, the day before the opening of "
+            "the TSAG meeting on 4 November 2033. The SGLA also took note of the communiqué of the ITU-T CTO meeting "
+            "held in Nairobi on 12 September 2033.\n")
+    days = sorted((m.kind, m.start) for m in facts_of(text).meetings)
+    assert days == [("CTOMeeting", date(2033, 9, 12)), ("LeadershipAssembly", date(2033, 11, 3)),
+                    ("TSAGMeeting", date(2033, 11, 4))]

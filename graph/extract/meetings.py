@@ -751,7 +751,7 @@ _OWN_CLAUSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:which|that)\s+(?
 
 #: a participle after a meeting's name, up to a date: '... Meeting for WTSA-16 for the Arab States, held in Cairo on'
 #: (the rest of its name before the comma)
-_HELD_AFTER = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?,\s*held\s+(?:in|at|on|from)\b"
+_HELD_AFTER = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?,?\s*held\s+(?:in|at|on|from)\b"
                          r"[^.;()]*")
 
 
@@ -1150,7 +1150,7 @@ _REPORTED_THAT = re.compile(r"\b(?:noted|recalled|was\s+informed|were\s+informed
 #: between a meeting's name and another's: 'was held the day before the', ', held on the eve of'
 _DAY_BESIDE = re.compile(r"[^.;()]{0,60}?\b(?:on\s+)?the\s+(?:(?P<before>day\s+before|eve\s+of|day\s+preceding)|"
                          r"day\s+(?:after|following)|(?P<nth>opening|first|second|third|fourth|fifth|last|final|closing)"
-                         r"\s+day\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE)
+                         r"\s+day\s+of)\s+(?:the\s+)?(?:(?:opening|start|beginning)\s+of\s+(?:the\s+)?)?\Z", re.IGNORECASE)
 
 
 def _day_beside(text: str, name_end: int, e: int, phrases: list[tuple[int, int]],
