@@ -392,3 +392,11 @@ def test_the_day_before_the_opening_of_another_meeting_and_a_meeting_held_on_its
     days = sorted((m.kind, m.start) for m in facts_of(text).meetings)
     assert days == [("CTOMeeting", date(2033, 9, 12)), ("LeadershipAssembly", date(2033, 11, 3)),
                     ("TSAGMeeting", date(2033, 11, 4))]
+
+
+def test_the_previous_regional_consultation_for_a_region_is_the_consultation_before_the_one_reported():
+    text = ("Regional CTO consultation\n\nThe ITU-T Regional CTO Consultation for Africa was held in Accra on "
+            "September 9-10, 2032.\n\nThe previous regional consultation for Africa was held in Kigali, Rwanda, on "
+            "March 3-4, 2031.\n")
+    past = [m for m in facts_of(text).meetings if m.start == date(2031, 3, 3)]
+    assert [(m.kind, m.end, m.place.label) for m in past] == [("CTOConsultation", date(2031, 3, 4), "Kigali")]

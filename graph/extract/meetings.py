@@ -33,7 +33,7 @@ from .dates import MONTH_NAMES, DateMention, find_dates, find_partial_dates, inf
 from .groups import find_group_actions, find_groups
 from .keyphrases import find_keyphrases, word_list
 from .organizations import find_organizations
-from .participants import find_hosts, find_participant_lists, organization_ref
+from .participants import find_hosts, find_participant_lists, organization_ref, region_names
 from .people import find_people, person_key
 from .places import attendance, find_place, place_in_name
 from .sections import find_items
@@ -1805,7 +1805,7 @@ def _announced(kind: str, d: DateMention, place: Ref | None, span: Span, name: s
 #: the same kind before the one reported
 _PAST_SAME = re.compile(r"(?<!['’]s )(?<!\bits )\b(?i:the|our)\s+(?:last|previous|preceding|prior|inaugural)\s+"
                         r"(?:(?:CTO|CxO|annual|regional|plenary)\s+)?"
-                        r"(?:meeting|session|edition|consultation|round\s?table|(?i:assembly|symposium|forum))\b(?!\s+(?:of|for|on)\b)"
+                        r"(?:meeting|session|edition|consultation|round\s?table|(?i:assembly|symposium|forum))\b(?!\s+(?:of|on)\b)"
                         r"|\bwe\s+(?:last\s+met|met\s+last(?:\s+(?:year|time))?)\b",  # (a speech: 'When we last met - on 10 May ...')
                         re.IGNORECASE)
 #: "SG13's previous meeting": a group's meeting before the one reported
@@ -1832,17 +1832,24 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
             for x in sorted([*_PAST_SAME.finditer(text, rs, re_), *own], key=lambda x: x.start()):
                 if _said_by_an_anchor(anchors, x.start(), x.end()):
                     continue
+                # 'the previous regional consultation for Africa': its region goes with it ('the last meeting for the
+                # Example Group' is another body's)
+                region = re.match(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w-]*){0,3})",
+                                  text[x.end():x.end() + 60])
+                if region is not None and region.group(1) not in region_names():
+                    continue
+                x_end = x.end() + (region.end() if region else 0)
                 noun = re.sub(r"\s", "", x.group().split()[-1].lower())
                 noun = "meeting" if noun in ("met", "last", "year", "time") else noun  # 'we last met', 'we met last year'
                 if noun not in ("meeting", "session", "edition") and noun not in re.sub(r"\s", "", m.name.lower()):
                     continue  # 'the previous roundtable' in a TSAG text: another kind of meeting
-                e = min(line_end(text, x.end()), x.end() + 100)  # its clause: a sentence may end at ';'
-                stop = re.search(r"\.\s", text[x.end():e])
-                e = x.end() + stop.start() if stop else e
-                d = next((d for d in dates if x.end() <= d.span_start < e
-                          and _PAST_DATED.fullmatch(text, x.end(), d.span_start)), None)
+                e = min(line_end(text, x_end), x_end + 100)  # its clause: a sentence may end at ';'
+                stop = re.search(r"\.\s", text[x_end:e])
+                e = x_end + stop.start() if stop else e
+                d = next((d for d in dates if x_end <= d.span_start < e
+                          and _PAST_DATED.fullmatch(text, x_end, d.span_start)), None)
                 if d is None or d.end >= m.start or m.series is None and m.kind not in _GROUPS_MEETINGS or re.search(
-                        r"\b(?:of|for)\s+(?:the\s+)?[A-Z]", text[x.end():d.span_end]) or any(
+                        r"\b(?:of|for)\s+(?:the\s+)?[A-Z]", text[x_end:d.span_end]) or any(
                         a.name_span[0] < d.span_start and x.end() < a.name_span[1] for a in anchors if a.meeting_key != key):
                     # no date, one not before the meeting reported, a meeting of no series, another body's ('the last
                     # meeting in March of the Focus Group on X'), or another meeting named in between
@@ -1851,8 +1858,8 @@ def _past_meetings(ref: Reference, text: str, meetings: dict[tuple, Meeting], re
                                end=d.end, date_span=Span.of(text, d.span_start, d.span_end), series=m.series,
                                precision=d.precision)
                 # ('... on 10 May 2018 in Durban', 'our last meeting in Durban in May')
-                where = _IN_PLACE.search(text, x.end(), d.span_end + 60) or _IN_NAME.match(text, d.span_end) \
-                    or _IN_NAME.match(text, x.end())
+                where = _IN_PLACE.search(text, x_end, d.span_end + 60) or _IN_NAME.match(text, d.span_end) \
+                    or _IN_NAME.match(text, x_end)
 
                 bracket = re.match(r"[ \t]*\([^()\n]{3,80}\)", text[x.end():e])  # 'the previous meeting (Seoul, 5 May)'
                 place = find_place(ref, text, where.end(), min(e, where.end() + 60)) if where else \
