@@ -2916,7 +2916,8 @@ def _place_said_of_it(ref: Reference, text: str, m: Meeting, start: int, end: in
         if where > stop or noun is None and re.search(r"\b(?:again|will|next|later|previous|last)\b", text[at:stop]):
             continue  # 'SG13, meeting in Seoul again in July, will consider ...': another meeting of that body
         # (from the word before the place: 'in Windhoek' says a town is a place, 'Windhoek' alone may not)
-        place = find_place(ref, text, where - len(re.search(r"\S*\s*\Z", text[at:where]).group()), min(stop, where + 80))
+        word_before = re.search(r"\S*\s*\Z", text[at:where])
+        place = find_place(ref, text, where - len(word_before.group() if word_before else ""), min(stop, where + 80))
         if place is not None:
             m.place, m.country, m.country_from_reference = place
             return

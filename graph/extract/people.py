@@ -1591,8 +1591,8 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
     # 'Yours faithfully, / (signed) / Jane Example / Director of the Telecommunication / Standardization Bureau': who
     # signed a letter or a circular, with the post written under the name
     for m in _SIGNATURE.finditer(text, start, end):
-        hon, at = _styles_at(text, m.start("name"), m.end("name"))
-        got = read_name(ref, text, at, m.end("name"), True)
+        hon, signer_at = _styles_at(text, m.start("name"), m.end("name"))
+        got = read_name(ref, text, signer_at, m.end("name"), True)
         if got is None or got[1] < len(text[:m.end("name")].rstrip()):
             continue
         if is_post_title(m.group("post").split("\n")[0]):
@@ -1603,10 +1603,10 @@ def find_people(ref: Reference, text: str, start: int, end: int) -> list[PersonM
         first = m.start("post") + len(m.group("post").split("\n")[0])
         cut = re.search(r"[ \t]*(?:\||,)[ \t]*", text[m.start("post"):first])
         if cut and is_post_title(text[m.start("post"):m.start("post") + cut.start()]):
-            body = text[m.start("post") + cut.end():first].strip()
+            body_text = text[m.start("post") + cut.end():first].strip()
             # (the body only when it names one: 'Counsellor, CTO and Industry Engagement' goes on with the post's unit)
-            org = _org_ref(ref, text, m.start("post") + cut.end(), first) if looks_like_organization(body) or \
-                ref.lookup(body, {"Organization"}) is not None else None
+            org = _org_ref(ref, text, m.start("post") + cut.end(), first) if looks_like_organization(body_text) or \
+                ref.lookup(body_text, {"Organization"}) is not None else None
             add(got[2], got[0], got[1], _post_ref(ref, text, m.start("post"), m.start("post") + cut.start()), hon, org)
     _resolve_short_mentions(ref, text, start, end, people)
     _posts_under_a_group_heading(ref, text, start, people)
