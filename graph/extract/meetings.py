@@ -40,6 +40,7 @@ from .sections import find_items
 from .tables import Row, meeting_table_rows
 from .text import (
     CARDINAL_PATTERN,
+    FIELD_NAMES,
     ORDINAL_PATTERN,
     cardinal,
     compose,
@@ -676,10 +677,7 @@ _BYLINE_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*)?(?:[Bb]y[ \t]+(?:the[ 
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:\([A-Z][\w .&/-]{1,30}\)[ \t]*|/[A-Z][^/\n]{1,40}/[ \t]*)?"
                              r"(?:--(?=\s)|[–—‒-](?=\s)|(?<=\d)[–—‒-])")
 #: a field line of a meeting's header block: 'Date: ...', 'Venue: ...', 'Host: ...'
-_FIELD = re.compile(r"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?(?:(?:meeting\s+)?(?P<field>dates?|venue|place|location|city|"
-                    r"host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode|when|where|held[ \t]+with|"
-                    r"co-?located[ \t]+(?:with|event)))[ \t]*:[ \t]*",
-                    re.IGNORECASE)
+_FIELD = re.compile(rf"[ \t]*(?:[-*•○●◦▪■□][ \t]*)?(?:(?:meeting\s+)?(?P<field>{FIELD_NAMES}))[ \t]*:[ \t]*", re.IGNORECASE)
 #: the fields that say where a meeting is, who hosts it and how it is held: a block with one describes a meeting
 _WHERE_FIELDS = ("venue", "place", "location", "city", "host", "format", "mode", "where", "held")
 #: a line that names a meeting (a heading over its field lines: 'ITU-T CTO meeting', 'Next meeting')

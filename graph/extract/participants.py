@@ -1342,8 +1342,8 @@ def find_hosts(ref: Reference, text: str, start: int, end: int, year: int | None
             # meeting took place ...': the meeting is named after it (and after a second phrase: 'Organized by TSB
             # and hosted by the Ministry of X, the assembly ...')
             s, e = sentence_at(text, m.start())
-            # ('ITU-T Regional CTO Consultation ...' / 'Bangkok, 18/03/2027' / 'Hosted by Example PCL': a heading's
-            # lines, the meeting named two lines above at most)
+            # ('ITU-T Regional CTO Consultation ...' / 'Bangkok, 18/03/2027' / 'Hosted by Example PCL': the lines of a
+            # heading's block, the meeting named at most four lines above, with no blank line between)
             block = max(start, text.rfind("\n\n", start, clause_start + 1))  # the lines of its block before it
             heading = text[clause_start] == "\n" and text.count("\n", block, clause_start) <= 4 and \
                 _MEETING_WORDS.search(text, block, clause_start) is not None
