@@ -181,3 +181,15 @@ def test_prose_with_two_spaces_after_its_sentences_is_no_list_in_columns():
              "They agreed on AI.  Kofi Example spoke next.  The chair closed it.\n"
              "Lunch was served.  The group photo followed.  Everyone left.\n")
     assert two_space_columns(prose) == prose
+
+
+def test_a_styled_name_or_a_company_with_its_legal_form_after_a_comma_keeps_its_row_in_a_list_in_columns():
+    rows = ("Main participants\n"
+            "・Dr. Min-jun Example  Example Hanul Networks  CTO (Republic of Korea)\n"
+            "・Aya Kisaragi  Kisaragi Example Electric Co., Ltd.  CTO (Japan)\n"
+            "・Chidi Okafor  Lagoon Example Broadband  CTO (Nigeria)\n")
+    (m,) = facts_of(OPENING + rows).meetings
+    parts, people = _read(m)
+    assert parts == {"Example Hanul Networks": "Republic of Korea", "Kisaragi Example Electric Co., Ltd.": "Japan",
+                     "Lagoon Example Broadband": "Nigeria"}
+    assert people["Aya Kisaragi"] == ("CTO", "Kisaragi Example Electric Co., Ltd.", "Japan")

@@ -497,10 +497,12 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
     if _TABLE_HEADINGS.match(clean(item)):
         return
     if _CELL_SEP.search(item.strip()):  # a table row: the organization's cell, and a country in another cell
-        if _styled_entry(ref, text, s, e, result):
-            return  # a person's row ('Jane Roe     CTO, Apex'), read as a person's entry
         cells = [(s + c.start() + len(c.group()) - len(c.group().lstrip()), s + c.start() + len(c.group().rstrip()))
                  for c in re.finditer(r"[^\t|]+?(?=\t|\s+\|\s+| {3,}|\s*$)", item) if c.group().strip()]
+        # ('Dr. Sung-min Baek <TAB> Hanul Networks <TAB> CTO (Korea)': a styled name in a cell of its own, read below)
+        styled_cell = len(cells) >= 3 and starts_with_styles(text[slice(*cells[0])])
+        if not styled_cell and _styled_entry(ref, text, s, e, result):
+            return  # a person's row ('Jane Roe     CTO, Apex'), read as a person's entry
         if all(_TABLE_HEADINGS.match(clean(text[a:b])) for a, b in cells):
             return
         # 'Takeda Haruki <TAB> Aozora Telecom Corporation <TAB> CTO (Japan)': a person's name first, the body after
@@ -510,7 +512,7 @@ def _parse_item(ref: Reference, text: str, s: int, e: int, result: ParticipantLi
             named = read_name(ref, text, cells[0][0], cells[0][1], True)
             body_at = next((i for i, (a, b) in enumerate(cells[:-1]) if i and (
                 looks_like_organization(text[a:b]) or ref.lookup(text[a:b], {"Organization"}) is not None)),
-                1 if named is not None and named[1] == cells[0][1] else 0)
+                1 if styled_cell or named is not None and named[1] == cells[0][1] else 0)
         org = organization_ref(ref, text, *cells[body_at]) if cells else None
         country = next((c for c in (_country_ref(ref, text, a, b) for a, b in cells[body_at + 1:]) if c), None)
         if country is None and body_at and (bracket := re.search(r"\(([^()]+)\)[ \t]*$", text[slice(*cells[-1])])):

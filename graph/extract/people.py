@@ -1641,7 +1641,8 @@ def column_entry(ref: Reference, text: str, row: ColumnRow
     between commas ('CTO, Apex Mobile, Kenya'): the entry readers read that."""
     c, d = row.cells[1]
     body, last, post = entry_parts(text, c, d)
-    if "," in re.sub(r"\([^()]*\)", "", text[slice(*body)]):
+    # (a comma before a legal form is the name's: 'Kisaragi Electric Co., Ltd.')
+    if "," in re.sub(r"\([^()]*\)|,(?=" + legal_after_comma().pattern + ")", "", text[slice(*body)]):
         return None
     country = _place_ref(ref, text, *last) if last else None
     if last is not None and country is None:
