@@ -1517,8 +1517,6 @@ def _within(start: date | None, end: date | None, outer_start: date | None, oute
 
 
 #: a field line of the meeting's block naming the event it is held with: 'Co-located event: ITU Kaleidoscope 2033'
-_CO_LOCATED_FIELD = re.compile(r"[ \t]*(?:[-*•▪][ \t]*)?(?:held|co-?located|collocated)[ \t]+(?:with|event)[ \t]*:[ \t]*"
-                               r"(?:the[ \t]+)?", re.IGNORECASE)
 #: the words that make a numbered meeting the one just told of: 'This was the', 'It was also the'
 _IT_WAS_THE = re.compile(r"(?<![\w-])(?i:this|it)[ \t]+(?i:was|is|marked|marks)[ \t]+(?:(?i:also)[ \t]+)?(?i:the)[ \t]+\Z")
 
@@ -1547,6 +1545,30 @@ def _placed_apart(ref: Reference, text: str, one: tuple[int, int], other: tuple[
     return a is not None and b is not None and a[0].iri != b[0].iri and a[0].label != b[0].label
 
 
+def _co_located_field(text: str, s: int, e: int) -> bool:
+    """text[s:e] is a field line's name naming the event a meeting is held with: 'Co-located event: (the) '."""
+    f = _FIELD.match(text, s, e)
+    return f is not None and re.match(r"(?i)held|co", f.group("field")) is not None and \
+        re.fullmatch(r"(?i:the[ \t]+)?", text[f.end():e]) is not None
+
+
+def _headed_by(ref: Reference, text: str, key: tuple, m: Meeting, said: list[Anchor], meetings: dict[tuple, Meeting],
+               anchors: list[Anchor]) -> list[tuple]:
+    """The dated meetings of m's kind and name, unnumbered, whose only phrases are headings before m's first one, with
+    no other meeting named between and no other place said: the heading's meeting the numbered mention opens on."""
+    out = []
+    for k, o in meetings.items():
+        if o is m or o.start is None or o.kind != m.kind or o.ordinal is not None or _short_name(o.name) != _short_name(m.name):
+            continue
+        heads = [a for a in anchors if a.meeting_key == k]
+        if heads and all(a.heading and a.name_span[0] < said[0].name_span[0] for a in heads) \
+                and not any(a.meeting_key not in (k, key, None) and heads[0].name_span[0] < a.name_span[0]
+                            < said[0].name_span[0] for a in anchors) \
+                and not _placed_apart(ref, text, heads[0].window, said[0].window):
+            out.append(k)
+    return out
+
+
 def _merge_undated_twins(ref: Reference, text: str, meetings: dict[tuple, Meeting], anchors: list[Anchor]) -> None:
     """'REPORT of the fourth meeting of the RCC Working Group ...' over '1.1 The fourth meeting of the RCC Working
     Group ... was held on 15-17 April 2024': a heading that names, undated, the meeting the text dates is that meeting
@@ -1564,14 +1586,8 @@ def _merge_undated_twins(ref: Reference, text: str, meetings: dict[tuple, Meetin
             text, max(0, m.ordinal[1].start - 30), m.ordinal[1].start) is not None
         # 'ITU-T CxO Meeting 2029 — Communiqué' / 'Mexico City, 12 June 2029' over '... met in Mexico City for the
         # third ITU-T CxO meeting': the numbered meeting the text opens with is the one its heading dates
-        headed = [k for k, o in meetings.items() if m.start is None and m.ordinal is not None and said and o is not m
-                  and o.start is not None and o.kind == m.kind and o.ordinal is None
-                  and _short_name(o.name) == _short_name(m.name)
-                  and (heads := [a for a in anchors if a.meeting_key == k])
-                  and all(a.heading and a.name_span[0] < said[0].name_span[0] for a in heads)
-                  and not any(a.meeting_key not in (k, key, None) and heads[0].name_span[0] < a.name_span[0]
-                              < said[0].name_span[0] for a in anchors)
-                  and not _placed_apart(ref, text, heads[0].window, said[0].window)]
+        headed = _headed_by(ref, text, key, m, said, meetings, anchors) if m.start is None and m.ordinal is not None \
+            and said else []
         if len(headed) == 1:
             twins = headed
         elif m.start is not None and not vague or not (re.search(rf"(?i)\b(?:{ORDINAL_PATTERN})\b", m.name)
@@ -2996,7 +3012,7 @@ def _read_region(ref: Reference, text: str, m: Meeting, regions: list[tuple[int,
         for ev in _events(ref, text, start, end):
             sentence_start = sentence_at(text, ev.span.start)[0]
             if m.co_located is None and (_THE_MEETING_SUBJECT.match(text, sentence_start, ev.span.start) or
-                                         _CO_LOCATED_FIELD.fullmatch(text, sentence_start, ev.span.start)) and \
+                                         _co_located_field(text, sentence_start, ev.span.start)) and \
                     _CO_LOCATION.search(text[max(sentence_start, ev.span.start - 40):ev.span.start]) and \
                     (ev.year is None or m.start is None or ev.year == m.start.year):
                 # 'The meeting, held on 5 October at Palexpo on the opening day of ITU Telecom World 2009, ...'

@@ -1642,7 +1642,8 @@ def column_entry(ref: Reference, text: str, row: ColumnRow
     c, d = row.cells[1]
     body, last, post = entry_parts(text, c, d)
     # (a comma before a legal form is the name's: 'Kisaragi Electric Co., Ltd.')
-    if "," in re.sub(r"\([^()]*\)|,(?=" + legal_after_comma().pattern + ")", "", text[slice(*body)]):
+    said = re.sub(r"\([^()]*\)", "", text[slice(*body)])
+    if any(ch == "," and not legal_after_comma().match(said, i + 1) for i, ch in enumerate(said)):
         return None
     country = _place_ref(ref, text, *last) if last else None
     if last is not None and country is None:

@@ -141,7 +141,7 @@ def dehang(text: str) -> tuple[str, list[int] | None]:
 #: the field names of a meeting's block ('Venue', 'Dates', 'Host'), as a line says them (extract.meetings reads the
 #: fields with the same names)
 FIELD_NAMES = (r"dates?|venue|place|location|city|host(?:ed[ \t]+by|[ \t]+organi[sz]ation)?|time|format|mode|when|where|"
-               r"held[ \t]+with|co-?located[ \t]+(?:with|event)")
+               r"held[ \t]+with|co(?:-|l)?located[ \t]+(?:with|event)")
 _FIELD_NAME = rf"(?:meeting[ \t]+)?(?:{FIELD_NAMES})"
 #: a field's name alone on its line, its value on the next ('Venue' over 'Palais des Nations, Geneva'), the name
 #: maybe given first in another language ('Lieu / Venue')
